@@ -1,0 +1,136 @@
+// The process environment, validated once at boot. Every bad value gets its own clear message.
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+    })
+    .optional(),
+  SHOPIFY_API_KEY: z.string().trim().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().trim().min(1).optional(),
+  SHOPIFY_APP_URL: z.url({ message: "must be the app's public https URL" }).optional(),
+  SCOPES: z.string().trim().min(1).optional(),
+  PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int()
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1).optional(),
+  APP_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((key) => Buffer.from(key, "base64").length === 32, { message: "must be 32 bytes, base64-encoded" })
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((url) => /^smtps?:\/\//.test(url), { message: "must start with smtp:// or smtps://" })
+    .optional(),
+  WORKER: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  DATA_DIR: z.string().trim().min(1).default("data"),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type Dialect = "sqlite" | "postgres";
+
+export type ShopifyCredentials = { apiKey: string; apiSecret: string; appUrl: string; scopes: string[] };
+
+export type Config = {
+  env: "development" | "production" | "test";
+  databaseUrl: string;
+  dialect: Dialect;
+  /** null in the sandbox (no Shopify credentials): see app/sandbox/. */
+  shopify: ShopifyCredentials | null;
+  port: number;
+  host: string;
+  encryptionKey: string | undefined;
+  smtpUrl: string | undefined;
+  worker: boolean;
+  logLevel: LogLevel;
+  dataDir: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return databaseUrl.startsWith("file:") ? "sqlite" : "postgres";
+}
+
+const SHOPIFY_VARS = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "SCOPES"] as const;
+
+/** Parses an environment (process.env by default); throws ConfigError listing every bad value. */
+export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset: `FOO= npm start` should not be a validation error.
+  const env = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const present = SHOPIFY_VARS.filter((name) => e[name] !== undefined);
+  if (present.length > 0 && present.length < SHOPIFY_VARS.length) {
+    const missing = SHOPIFY_VARS.filter((name) => e[name] === undefined);
+    throw new ConfigError([
+      `${missing.join(", ")}: missing. Set all of ${SHOPIFY_VARS.join(", ")} to run as a Shopify app, or none of them for the sandbox`,
+    ]);
+  }
+  const shopify =
+    present.length === SHOPIFY_VARS.length
+      ? {
+          apiKey: e.SHOPIFY_API_KEY as string,
+          apiSecret: e.SHOPIFY_API_SECRET as string,
+          appUrl: e.SHOPIFY_APP_URL as string,
+          scopes: (e.SCOPES as string)
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : null;
+  if (!shopify && e.NODE_ENV === "production") {
+    throw new ConfigError([
+      `${SHOPIFY_VARS.join(", ")}: required when NODE_ENV=production. Without them Vigie runs its sandbox, which never runs in production`,
+    ]);
+  }
+  if (shopify && !e.APP_ENCRYPTION_KEY && e.NODE_ENV === "production") {
+    throw new ConfigError([
+      "APP_ENCRYPTION_KEY: required in production (32 random bytes, base64: `openssl rand -base64 32`)",
+    ]);
+  }
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(e.DATA_DIR, "vigie.sqlite")}`;
+  return {
+    env: e.NODE_ENV,
+    databaseUrl,
+    dialect: dialectOf(databaseUrl),
+    shopify,
+    port: e.PORT,
+    // The sandbox has no authentication worth the name: it listens on loopback only.
+    host: shopify ? (e.HOST ?? "0.0.0.0") : "127.0.0.1",
+    encryptionKey: e.APP_ENCRYPTION_KEY,
+    smtpUrl: e.SMTP_URL,
+    worker: e.WORKER === "on",
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+  };
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function getConfig(): Config {
+  current ??= parseConfig();
+  return current;
+}

@@ -1,0 +1,38 @@
+// Processes one stored webhook delivery with its topic's handler, then clears the raw body
+// (it holds personal data; its hash stays as proof of what was received).
+import { z } from "zod";
+import { shopifyTopicHandler } from "~/webhooks/shopify-topics.server";
+import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
+import { defineJob, PermanentJobError } from "../define-job";
+
+export const processWebhook = defineJob({
+  id: PROCESS_WEBHOOK_JOB,
+  payloadSchema: z.object({ receiptId: z.string() }),
+  async handler({ receiptId }, context) {
+    const { db } = context;
+    const receipt = await db.webhookReceipt.findUnique({ where: { id: receiptId } });
+    // Gone (shop/redact purged it) or already done: nothing left to do.
+    if (!receipt || receipt.processedAt || receipt.body === null) return;
+    const handler = receipt.source === "shopify" ? shopifyTopicHandler(receipt.topic) : undefined;
+    if (!handler) throw new PermanentJobError(`no handler for ${receipt.source} topic ${receipt.topic}`);
+    let body: unknown;
+    try {
+      body = JSON.parse(receipt.body);
+    } catch {
+      throw new PermanentJobError("stored body is not JSON");
+    }
+    const parsed = handler.payloadSchema.safeParse(body);
+    if (!parsed.success) {
+      // Paths and codes only: the values are personal data.
+      const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`).join("; ");
+      throw new PermanentJobError(`${receipt.topic} payload does not match its schema (${where})`);
+    }
+    await db.$transaction(async (tx) => {
+      await handler.process(tx, { shopDomain: receipt.shopDomain, payload: parsed.data, receiptId }, context);
+      await tx.webhookReceipt.updateMany({
+        where: { id: receiptId },
+        data: { processedAt: new Date(), body: null },
+      });
+    });
+  },
+});

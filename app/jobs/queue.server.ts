@@ -1,0 +1,185 @@
+// The durable job queue: rows in the Job table, the same code on SQLite and PostgreSQL.
+// Enqueue inside the caller's transaction; claim with a lease in one statement; finish, retry
+// with backoff, or dead-letter with a condition on the lease holder so a worker that lost its
+// lease can never overwrite the outcome of the one that took over. See docs/decisions/004-jobs-in-the-database.md.
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import type { Dialect } from "~/config.server";
+import type { Db, Tx } from "~/db/client.server";
+import { placeholders } from "~/db/sql";
+import { retryDelayMs } from "./backoff";
+import { JOB_STATUSES, type JobStatus } from "./job-status";
+
+
+export type EnqueueOptions = {
+  type: string;
+  payload: Record<string, unknown>;
+  /** A second enqueue with the same key is a no-op (e.g. one job per webhook delivery). */
+  jobKey?: string;
+  shopDomain?: string;
+  priority?: number;
+  runAt?: Date;
+  maxAttempts?: number;
+};
+
+export type ClaimedJob = {
+  id: string;
+  type: string;
+  payload: string;
+  shopDomain: string | null;
+  attempts: number;
+  maxAttempts: number;
+};
+
+/** In-process wake-up: a worker in this process polls at once after an enqueue commits. */
+export const queueEvents = new EventEmitter();
+
+export function notifyEnqueued() {
+  queueEvents.emit("enqueued");
+}
+
+/**
+ * Adds a job in the caller's transaction (or on its own). Returns null when a job with the same
+ * jobKey exists. NOTE: call notifyEnqueued() after the transaction commits.
+ */
+export async function enqueue(tx: Tx, options: EnqueueOptions): Promise<{ id: string } | null> {
+  const id = randomUUID();
+  const now = new Date();
+  // Raw SQL: ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable, where a failed
+  // Prisma create (P2002) would abort it.
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Job" ("id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt",
+                       "attempts", "maxAttempts", "createdAt", "updatedAt")
+    VALUES (${id}, ${options.type}, ${JSON.stringify(options.payload)}, ${options.jobKey ?? null},
+            ${options.shopDomain ?? null}, 'pending', ${options.priority ?? 50}, ${options.runAt ?? now},
+            0, ${options.maxAttempts ?? 10}, ${now}, ${now})
+    ON CONFLICT ("jobKey") DO NOTHING
+    RETURNING "id"`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Claims up to `limit` runnable jobs for `workerId` until `now + leaseMs`: pending or failed jobs
+ * whose time has come, and running jobs whose lease expired (their worker died). One statement;
+ * on PostgreSQL, SKIP LOCKED lets concurrent workers claim different rows without waiting.
+ */
+export async function claimJobs(
+  db: Db,
+  dialect: Dialect,
+  options: { workerId: string; limit: number; leaseMs: number; now?: Date },
+): Promise<ClaimedJob[]> {
+  const now = options.now ?? new Date();
+  const lockedUntil = new Date(now.getTime() + options.leaseMs);
+  const skipLocked = dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
+  const sql = placeholders(
+    dialect,
+    `UPDATE "Job"
+        SET "status" = 'running', "attempts" = "attempts" + 1, "lockedBy" = ?, "lockedUntil" = ?, "updatedAt" = ?
+      WHERE "id" IN (
+        SELECT "id" FROM "Job"
+         WHERE ("status" IN ('pending', 'failed') AND "runAt" <= ?)
+            OR ("status" = 'running' AND "lockedUntil" < ? AND "attempts" < "maxAttempts")
+         ORDER BY "priority", "runAt"
+         LIMIT ?
+         ${skipLocked})
+      RETURNING "id", "type", "payload", "shopDomain", "attempts", "maxAttempts"`,
+  );
+  const rows = await db.$queryRawUnsafe<ClaimedJob[]>(sql, options.workerId, lockedUntil, now, now, now, options.limit);
+  return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts) }));
+}
+
+/** Extends the lease of a job this worker still holds; false when the lease was lost. */
+export async function extendLease(db: Db, jobId: string, workerId: string, leaseMs: number): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db.job.updateMany({
+    where: { id: jobId, lockedBy: workerId, status: "running" },
+    data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1;
+}
+
+/** Marks a job done; false when this worker no longer held it (another took over). */
+export async function completeJob(db: Db | Tx, jobId: string, workerId: string, now = new Date()) {
+  const { count } = await db.job.updateMany({
+    where: { id: jobId, lockedBy: workerId, status: "running" },
+    data: { status: "succeeded", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
+  });
+  return count === 1;
+}
+
+/** Records a failed attempt: retried later with backoff, or dead-lettered after maxAttempts. */
+export async function failJob(
+  db: Db,
+  job: Pick<ClaimedJob, "id" | "attempts" | "maxAttempts">,
+  workerId: string,
+  error: string,
+  now = new Date(),
+): Promise<JobStatus> {
+  const dead = job.attempts >= job.maxAttempts;
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: "running" },
+    data: dead
+      ? { status: "dead", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: error }
+      : {
+          status: "failed",
+          runAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: error,
+        },
+  });
+  return dead ? "dead" : "failed";
+}
+
+/** Gives a job back untouched (shutdown before it could finish): the attempt does not count. */
+export async function releaseJob(db: Db, jobId: string, workerId: string, now = new Date()) {
+  await db.job.updateMany({
+    where: { id: jobId, lockedBy: workerId, status: "running" },
+    data: {
+      status: "pending",
+      attempts: { decrement: 1 },
+      runAt: now,
+      lockedBy: null,
+      lockedUntil: null,
+    },
+  });
+}
+
+/** Dead-letters running jobs whose lease expired on their last allowed attempt. */
+export async function buryExpiredJobs(db: Db, now = new Date()): Promise<number> {
+  const expired = await db.job.findMany({
+    where: { status: "running", lockedUntil: { lt: now } },
+    select: { id: true, attempts: true, maxAttempts: true },
+    take: 100,
+  });
+  const ids = expired.filter((job) => job.attempts >= job.maxAttempts).map((job) => job.id);
+  if (ids.length === 0) return 0;
+  const { count } = await db.job.updateMany({
+    where: { id: { in: ids }, status: "running", lockedUntil: { lt: now } },
+    data: {
+      status: "dead",
+      finishedAt: now,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: "lease expired on the last attempt (the worker stopped or crashed)",
+    },
+  });
+  return count;
+}
+
+/** Puts a dead job back in the queue with a fresh set of attempts. Scoped to the shop. */
+export async function requeueDeadJob(tx: Tx, jobId: string, shopDomain: string): Promise<boolean> {
+  const { count } = await tx.job.updateMany({
+    where: { id: jobId, shopDomain, status: "dead" },
+    data: { status: "pending", attempts: 0, runAt: new Date(), finishedAt: null },
+  });
+  return count === 1;
+}
+
+/** Job counts by status for one shop (the dashboard). */
+export async function countJobsByStatus(db: Db, shopDomain: string): Promise<Record<JobStatus, number>> {
+  const groups = await db.job.groupBy({ by: ["status"], where: { shopDomain }, _count: { _all: true } });
+  const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+  for (const group of groups) counts[group.status as JobStatus] = group._count._all;
+  return counts;
+}

@@ -1,0 +1,150 @@
+// The job worker: claims jobs with a lease, runs their handlers, records the outcome. Runs in the
+// web process (npm start) or alone (npm run worker); several may run against one database.
+import { hostname } from "node:os";
+import type { Dialect } from "~/config.server";
+import type { Db } from "~/db/client.server";
+import type { Logger } from "~/utils/logger.server";
+import type { JobDefinition } from "./define-job";
+import { PermanentJobError } from "./define-job";
+import {
+  buryExpiredJobs,
+  type ClaimedJob,
+  claimJobs,
+  completeJob,
+  extendLease,
+  failJob,
+  queueEvents,
+  releaseJob,
+} from "./queue.server";
+
+export type WorkerOptions = {
+  db: Db;
+  dialect: Dialect;
+  jobs: JobDefinition[];
+  log: Logger;
+  concurrency?: number;
+  pollMs?: number;
+  leaseMs?: number;
+  workerId?: string;
+};
+
+export type Worker = {
+  workerId: string;
+  /** Stops claiming; waits up to graceMs for running jobs, then releases the rest. */
+  stop(graceMs?: number): Promise<void>;
+};
+
+function describe(error: unknown) {
+  // Messages only: stack traces may quote payload values, and job rows must not hold personal data.
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 2000) : String(error).slice(0, 2000);
+}
+
+export function startWorker(options: WorkerOptions): Worker {
+  const { db, dialect, log } = options;
+  const concurrency = options.concurrency ?? 4;
+  const pollMs = options.pollMs ?? 500;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const registry = new Map(options.jobs.map((job) => [job.id, job]));
+  const running = new Map<string, Promise<void>>();
+  const shutdown = new AbortController();
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let polls = 0;
+
+  const onEnqueued = () => wake?.();
+  queueEvents.on("enqueued", onEnqueued);
+
+  async function run(job: ClaimedJob) {
+    const definition = registry.get(job.type);
+    const jobLog = log.child("job").child(job.type);
+    const heartbeat = setInterval(() => {
+      extendLease(db, job.id, workerId, leaseMs).catch((error) => jobLog.warn("lease extension failed", { error }));
+    }, leaseMs / 3);
+    try {
+      if (!definition) throw new PermanentJobError(`no handler registered for job type ${job.type}`);
+      const payload = definition.payloadSchema.parse(JSON.parse(job.payload));
+      await definition.handler(payload, {
+        db,
+        dialect,
+        jobId: job.id,
+        attempt: job.attempts,
+        shopDomain: job.shopDomain,
+        log: jobLog,
+        signal: shutdown.signal,
+      });
+      if (!(await completeJob(db, job.id, workerId))) {
+        jobLog.warn("job finished after its lease was taken over", { jobId: job.id });
+      }
+    } catch (error) {
+      const permanent = error instanceof PermanentJobError || (error as Error)?.name === "ZodError";
+      const status = await failJob(
+        db,
+        permanent ? { ...job, maxAttempts: job.attempts } : job,
+        workerId,
+        describe(error),
+      );
+      jobLog.warn("job failed", { jobId: job.id, attempt: job.attempts, status, error: describe(error) });
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function loop() {
+    while (!stopping) {
+      let claimed: ClaimedJob[] = [];
+      try {
+        if (++polls % 20 === 1) await buryExpiredJobs(db);
+        const free = concurrency - running.size;
+        if (free > 0) claimed = await claimJobs(db, dialect, { workerId, limit: free, leaseMs });
+      } catch (error) {
+        log.error("claiming jobs failed", { error: describe(error) });
+      }
+      for (const job of claimed) {
+        const done = run(job).finally(() => {
+          running.delete(job.id);
+          wake?.();
+        });
+        running.set(job.id, done);
+      }
+      if (claimed.length === 0 || running.size >= concurrency) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+    }
+  }
+
+  const loopDone = loop();
+  log.info("worker started", { workerId, concurrency });
+
+  return {
+    workerId,
+    async stop(graceMs = 25_000) {
+      if (stopping) return;
+      stopping = true;
+      queueEvents.off("enqueued", onEnqueued);
+      wake?.();
+      await loopDone;
+      const inFlight = [...running.keys()];
+      const finished = Promise.allSettled([...running.values()]);
+      const timedOut = await Promise.race([
+        finished.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
+      ]);
+      if (timedOut) {
+        // Release first: a handler that returns once aborted has not finished its work, and the
+        // released row can no longer be marked succeeded by it.
+        for (const id of running.keys()) await releaseJob(db, id, workerId);
+        shutdown.abort();
+        log.warn("worker stopped with jobs still running: released them", { workerId, released: running.size });
+      }
+      log.info("worker stopped", { workerId, inFlight: inFlight.length });
+    },
+  };
+}

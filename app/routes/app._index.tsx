@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { z } from "zod";
+import { getDb } from "~/db.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { JOB_STATUSES } from "~/jobs/job-status";
+import { requireAdmin } from "~/services/admin-auth.server";
+import { getDashboard } from "~/services/dashboard.server";
+import { retryJob } from "~/services/retry-job.server";
+
+const RetryFormSchema = z.object({ intent: z.literal("retry"), jobId: z.string().min(1).max(100) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const dashboard = await getDashboard(getDb(), shop);
+  return {
+    ...dashboard,
+    deadJobs: dashboard.deadJobs.map((job) => ({ ...job, finishedAt: job.finishedAt?.toISOString() ?? null })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const form = RetryFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return Response.json({ retried: false }, { status: 400 });
+  const retried = await retryJob({ db: getDb(), shop, staffId, jobId: form.data.jobId });
+  return Response.json({ retried }, { status: retried ? 200 : 409 });
+}
+
+export default function Dashboard() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<{ retried: boolean }>();
+  const navigation = useNavigation();
+  const { locale, t } = useTranslation();
+  const formatDate = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso)) : "—";
+
+  return (
+    <Page title={t("dashboard.title")}>
+      <Layout>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+            {(
+              [
+                ["subjects", data.subjects],
+                ["auditEvents", data.auditEvents],
+                ["webhooks7d", data.webhooks7d],
+              ] as const
+            ).map(([key, value]) => (
+              <Card key={key}>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingSm" tone="subdued">
+                    {t(`dashboard.${key}`)}
+                  </Text>
+                  <Text as="p" variant="heading2xl" data-testid={`count-${key}`}>
+                    {value}
+                  </Text>
+                </BlockStack>
+              </Card>
+            ))}
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.jobsTitle")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("dashboard.jobsHelp")}
+              </Text>
+              <InlineStack gap="300" wrap>
+                {JOB_STATUSES.map((status) => (
+                  <Badge
+                    key={status}
+                    tone={status === "dead" ? "critical" : status === "failed" ? "warning" : undefined}
+                  >
+                    {`${t(`jobStatus.${status}`)}: ${data.jobs[status]}`}
+                  </Badge>
+                ))}
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.deadTitle")}
+              </Text>
+              {result && (
+                <Banner tone={result.retried ? "success" : "warning"}>
+                  {result.retried ? t("dashboard.retried") : t("dashboard.retryFailed")}
+                </Banner>
+              )}
+              {data.deadJobs.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  {t("dashboard.deadEmpty")}
+                </Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "numeric", "text", "text", "text"]}
+                  headings={[
+                    t("dashboard.type"),
+                    t("dashboard.attempts"),
+                    t("dashboard.lastError"),
+                    t("dashboard.failedAt"),
+                    "",
+                  ]}
+                  rows={data.deadJobs.map((job) => [
+                    job.type,
+                    job.attempts,
+                    job.lastError ?? "",
+                    formatDate(job.finishedAt),
+                    <Form method="post" key={job.id}>
+                      <input type="hidden" name="intent" value="retry" />
+                      <input type="hidden" name="jobId" value={job.id} />
+                      <Button submit size="slim" loading={navigation.formData?.get("jobId") === job.id}>
+                        {t("dashboard.retry")}
+                      </Button>
+                    </Form>,
+                  ])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

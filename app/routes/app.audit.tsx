@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { BlockStack, Card, DataTable, Page, Text } from "@shopify/polaris";
+import { withSearch } from "~/components/nav-items";
+import { getDb } from "~/db.server";
+import { translateDynamic } from "~/i18n/translate";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireAdmin } from "~/services/admin-auth.server";
+import { listAuditEvents, parseAuditCursor } from "~/services/audit-log.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const before = parseAuditCursor(new URL(request.url).searchParams.get("before"));
+  const page = await listAuditEvents(getDb(), shop.id, before);
+  return {
+    next: page.next,
+    isFirstPage: !before,
+    events: page.events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
+  };
+}
+
+export default function AuditLog() {
+  const { events, next, isFirstPage } = useLoaderData<typeof loader>();
+  const { locale, t } = useTranslation();
+  const { search } = useLocation();
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
+  return (
+    <Page
+      title={t("audit.title")}
+      pagination={{
+        hasPrevious: !isFirstPage,
+        previousURL: withSearch("/app/audit", search),
+        hasNext: next !== null,
+        nextURL: next ? withSearch(`/app/audit?before=${encodeURIComponent(next)}`, search) : undefined,
+      }}
+    >
+      <Card>
+        <BlockStack gap="300">
+          <Text as="p" tone="subdued">
+            {t("audit.help")}
+          </Text>
+          {events.length === 0 ? (
+            <Text as="p">{t("audit.empty")}</Text>
+          ) : (
+            <DataTable
+              columnContentTypes={["text", "text", "text", "text"]}
+              headings={[t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.target")]}
+              rows={events.map((event) => [
+                format.format(new Date(event.createdAt)),
+                translateDynamic(locale, "actor", event.actorType) + (event.actorId ? ` (${event.actorId})` : ""),
+                translateDynamic(locale, "auditAction", event.action),
+                event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—",
+              ])}
+            />
+          )}
+        </BlockStack>
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,84 @@
+// Layout of the staff admin. Embedded in Shopify: App Bridge and its navigation menu. In the
+// sandbox: a plain Polaris frame with a side menu and a banner saying what is simulated.
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import { AppProvider as PolarisAppProvider, Banner, Box, Frame, Navigation } from "@shopify/polaris";
+import polarisEn from "@shopify/polaris/locales/en.json";
+import polarisFr from "@shopify/polaris/locales/fr.json";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css";
+import { EmbeddedAppProvider, ShopifyAuthBoundary } from "~/components/embedded-app";
+import { ErrorPage } from "~/components/error-page";
+import { NAV_ITEMS, withSearch } from "~/components/nav-items";
+import { PolarisLink } from "~/components/polaris-link";
+import { useTranslation } from "~/i18n/use-translation";
+import { getRuntime } from "~/runtime.server";
+import { requireAdmin } from "~/services/admin-auth.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const { config } = getRuntime();
+  return {
+    sandbox: admin.sandbox,
+    apiKey: config.shopify?.apiKey ?? "",
+    shopName: admin.shop.name ?? admin.shop.domain,
+  };
+}
+
+export default function AppLayout() {
+  const { sandbox, apiKey, shopName } = useLoaderData<typeof loader>();
+  const { locale, t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const i18n = locale === "fr" ? polarisFr : polarisEn;
+
+  if (!sandbox) {
+    return (
+      <EmbeddedAppProvider apiKey={apiKey} i18n={i18n}>
+        <NavMenu>
+          {NAV_ITEMS.map((item, index) => (
+            <Link key={item.path} to={withSearch(item.path, search)} rel={index === 0 ? "home" : undefined}>
+              {t(item.label)}
+            </Link>
+          ))}
+        </NavMenu>
+        <Outlet />
+      </EmbeddedAppProvider>
+    );
+  }
+
+  const navigation = (
+    <Navigation location={pathname}>
+      <Navigation.Section
+        title={t("app.name")}
+        items={NAV_ITEMS.map((item) => ({
+          url: withSearch(item.path, search),
+          label: t(item.label),
+          selected: item.path === "/app" ? pathname === "/app" : pathname.startsWith(item.path),
+        }))}
+      />
+    </Navigation>
+  );
+  return (
+    <PolarisAppProvider i18n={i18n} linkComponent={PolarisLink}>
+      <Frame navigation={navigation}>
+        <Box padding="400" paddingBlockEnd="0">
+          <Banner tone="warning" title={t("sandbox.title")}>
+            <p data-testid="sandbox-banner">{t("sandbox.body", { shop: shopName })}</p>
+          </Banner>
+        </Box>
+        <Outlet />
+      </Frame>
+    </PolarisAppProvider>
+  );
+}
+
+// Shopify's library throws Responses (bounce pages, re-auth headers): show them, keep their headers.
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <ShopifyAuthBoundary error={error} fallback={<ErrorPage error={error} />} />;
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) =>
+  errorHeaders && [...errorHeaders.keys()].length > 0 ? errorHeaders : loaderHeaders;

@@ -1,0 +1,46 @@
+// The sandbox's own settings in data/sandbox.json, created on first start: the demo shop and the
+// key and secret it signs webhooks with, exactly as Shopify signs them with an app's secret.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const SANDBOX_SHOP = "imera-paris.myshopify.com";
+
+const SandboxSettingsSchema = z.object({
+  shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/),
+  apiKey: z.string().min(1),
+  apiSecret: z.string().min(16),
+});
+export type SandboxSettings = z.infer<typeof SandboxSettingsSchema>;
+
+export function sandboxSettingsPath(dataDir: string) {
+  return path.join(dataDir, "sandbox.json");
+}
+
+export function loadOrCreateSandboxSettings(dataDir: string): SandboxSettings {
+  const file = sandboxSettingsPath(dataDir);
+  if (existsSync(file)) {
+    const parsed = SandboxSettingsSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) throw new Error(`${file} is not valid: delete it to start a fresh sandbox`);
+    return parsed.data;
+  }
+  const settings: SandboxSettings = {
+    shop: SANDBOX_SHOP,
+    apiKey: randomBytes(16).toString("hex"),
+    apiSecret: randomBytes(32).toString("hex"),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  return settings;
+}
+
+/** A 32-byte key for secrets at rest, kept beside the sandbox database (never used in production). */
+export function loadOrCreateLocalEncryptionKey(dataDir: string): string {
+  const file = path.join(dataDir, "encryption.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const key = randomBytes(32).toString("base64");
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}

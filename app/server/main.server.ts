@@ -1,0 +1,109 @@
+// The Node server: webhook intake and health answered directly (the hot path stays out of Remix),
+// static files, then Remix for everything else. Also runs the job worker unless WORKER=off.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, getConfig } from "~/config.server";
+import { closeDatabase } from "~/db.server";
+import { createRemixHandler } from "~/http/remix-adapter.server";
+import { sendText } from "~/http/respond.server";
+import { createStaticHandler } from "~/http/static-files.server";
+import { JOBS } from "~/jobs/registry.server";
+import { startWorker, type Worker } from "~/jobs/worker.server";
+import { boot } from "~/runtime.server";
+import { logger, setLogLevel } from "~/utils/logger.server";
+import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
+import { checkHealth } from "./health.server";
+
+const log = logger.child("server");
+
+function configOrExit() {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Vigie cannot start.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export async function main(build: ServerBuild, argv: string[]) {
+  const config = configOrExit();
+  setLogLevel(config.logLevel);
+  const runtime = await boot();
+  const { db, dialect } = runtime.database;
+  const workerOnly = argv.includes("--worker");
+  const worker: Worker | null =
+    workerOnly || config.worker ? startWorker({ db, dialect, jobs: JOBS, log: logger.child("worker") }) : null;
+
+  if (workerOnly) {
+    onShutdown(async () => {
+      await worker?.stop();
+      await closeDatabase();
+    });
+    return;
+  }
+
+  const remix = createRemixHandler(build, config.env === "production" ? "production" : "development");
+  const serveStatic = createStaticHandler("public");
+  const intake = { db, dialect, secret: () => runtime.shopifySecret, log };
+
+  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    const url = request.url ?? "/";
+    const pathname = url.split("?", 1)[0] as string;
+    try {
+      if (pathname.startsWith(SHOPIFY_WEBHOOK_PREFIX) && (await handleShopifyWebhook(request, response, pathname, intake)))
+        return;
+      if (pathname === "/healthz") {
+        const healthy = await checkHealth(db);
+        return sendText(response, healthy ? 200 : 503, healthy ? "ok" : "database unavailable");
+      }
+      if (await serveStatic(request, response, pathname)) return;
+      await remix(request, response, `http://${request.headers.host ?? "localhost"}`);
+    } catch (error) {
+      log.error("request failed", { path: pathname, error });
+      if (!response.headersSent) sendText(response, 500, "Internal Server Error");
+      else response.destroy();
+    }
+  });
+  // Shopify gives up after 5 s: never let a slow client hold a socket much longer.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  log.info("listening", { url: base, port, sandbox: runtime.sandbox !== null, dialect, worker: worker !== null });
+  if (runtime.sandbox) {
+    process.stdout.write(`\nVigie sandbox for ${runtime.sandbox.shop}: http://localhost:${port}/app\n\n`);
+  }
+
+  onShutdown(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await worker?.stop();
+    await closeDatabase();
+  });
+}
+
+function onShutdown(stop: () => Promise<void>) {
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log.info("shutting down", { signal });
+      stop()
+        .then(() => process.exit(0))
+        .catch((error) => {
+          log.error("shutdown failed", { error });
+          process.exit(1);
+        });
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import type { Db } from "~/db/client.server";
+import { countJobsByStatus } from "~/jobs/queue.server";
+
+const DAY_MS = 86_400_000;
+
+/** The dashboard's figures for one shop, read in parallel. */
+export async function getDashboard(db: Db, shop: { id: string; domain: string }, now = new Date()) {
+  const [subjects, auditEvents, webhooks7d, jobs, deadJobs] = await Promise.all([
+    db.subject.count({ where: { shopId: shop.id } }),
+    db.auditEvent.count({ where: { shopId: shop.id } }),
+    db.webhookReceipt.count({
+      where: { shopDomain: shop.domain, receivedAt: { gte: new Date(now.getTime() - 7 * DAY_MS) } },
+    }),
+    countJobsByStatus(db, shop.domain),
+    db.job.findMany({
+      where: { shopDomain: shop.domain, status: "dead" },
+      select: { id: true, type: true, attempts: true, lastError: true, finishedAt: true },
+      orderBy: { finishedAt: "desc" },
+      take: 20,
+    }),
+  ]);
+  return { subjects, auditEvents, webhooks7d, jobs, deadJobs };
+}

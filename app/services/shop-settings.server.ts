@@ -1,0 +1,30 @@
+// A shop's privacy settings, stored as JSON on the Shop row and validated on every read.
+import { z } from "zod";
+
+export const ShopSettingsSchema = z.object({
+  /** Who answers rights requests (the policy's DPO contact). */
+  dpoEmail: z.email().optional(),
+  privacyNoticeUrl: z.url().optional(),
+  /** Version (date) of the privacy notice currently published. */
+  noticeVersion: z.string().default("1"),
+  retention: z
+    .object({
+      /** Customers: years after the last order (policy §4). */
+      customerYearsAfterLastOrder: z.number().int().min(1).max(30).default(10),
+      /** Newsletter-only contacts who never ordered: years (policy §4; CNIL: 3 years). */
+      prospectYears: z.number().int().min(1).max(10).default(3),
+    })
+    .prefault({}),
+});
+export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
+
+export function parseShopSettings(json: string): ShopSettings {
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    // A corrupt settings column must not lock staff out: fall back to defaults.
+  }
+  const parsed = ShopSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : ShopSettingsSchema.parse({});
+}

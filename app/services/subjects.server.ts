@@ -1,0 +1,41 @@
+import type { Tx } from "~/db/client.server";
+import { normaliseEmail, normalisePhone, shopifyId } from "~/domain/subjects/identifiers";
+
+export type SubjectIdentifiers = {
+  customerId?: number | string | null;
+  email?: string | null;
+  phone?: string | null;
+  locale?: string | null;
+};
+
+/**
+ * Finds the shop's subject by Shopify customer id, else by e-mail, and fills in what it did not
+ * know; creates one when neither matches. Returns null when there is nothing to identify anyone by.
+ */
+export async function upsertSubject(tx: Tx, shopId: string, identifiers: SubjectIdentifiers) {
+  const customerId = shopifyId(identifiers.customerId);
+  const email = normaliseEmail(identifiers.email);
+  const phone = normalisePhone(identifiers.phone);
+  const locale = identifiers.locale?.slice(0, 2).toLowerCase() || null;
+  if (!customerId && !email) return null;
+  const existing =
+    (customerId &&
+      (await tx.subject.findUnique({ where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerId } } }))) ||
+    (email && (await tx.subject.findFirst({ where: { shopId, email }, orderBy: { createdAt: "asc" } })));
+  if (!existing) {
+    return tx.subject.create({
+      data: { shopId, shopifyCustomerId: customerId, email, phone, locale },
+      select: { id: true },
+    });
+  }
+  return tx.subject.update({
+    where: { id: existing.id },
+    data: {
+      shopifyCustomerId: existing.shopifyCustomerId ?? customerId,
+      email: email ?? existing.email,
+      phone: phone ?? existing.phone,
+      locale: locale ?? existing.locale,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,43 @@
+// Shapes of the Shopify webhook bodies Vigie reads (REST-style JSON, numeric ids). Unknown fields
+// pass through untouched; only what Vigie relies on is checked.
+import { z } from "zod";
+
+const NumericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]);
+
+export const WebhookCustomerSchema = z.object({
+  id: NumericId,
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+});
+
+export const CustomersDataRequestSchema = z.object({
+  shop_id: NumericId,
+  shop_domain: z.string(),
+  orders_requested: z.array(NumericId).default([]),
+  customer: WebhookCustomerSchema,
+  data_request: z.object({ id: NumericId }),
+});
+
+export const CustomersRedactSchema = z.object({
+  shop_id: NumericId,
+  shop_domain: z.string(),
+  customer: WebhookCustomerSchema,
+  orders_to_redact: z.array(NumericId).default([]),
+});
+
+export const ShopRedactSchema = z.object({ shop_id: NumericId, shop_domain: z.string() });
+
+export const NoteAttributeSchema = z.object({ name: z.string(), value: z.unknown() });
+
+export const OrderSchema = z.object({
+  id: NumericId,
+  created_at: z.string().optional(),
+  email: z.string().nullish(),
+  contact_email: z.string().nullish(),
+  customer_locale: z.string().nullish(),
+  buyer_accepts_marketing: z.boolean().nullish(),
+  note_attributes: z.array(NoteAttributeSchema).nullish(),
+  customer: WebhookCustomerSchema.extend({ locale: z.string().nullish() }).nullish(),
+});
+
+export const AppUninstalledSchema = z.object({ id: NumericId.optional(), myshopify_domain: z.string().nullish() });

@@ -1,0 +1,145 @@
+// The job queue against real SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buryExpiredJobs,
+  claimJobs,
+  completeJob,
+  enqueue,
+  failJob,
+  releaseJob,
+  requeueDeadJob,
+} from "~/jobs/queue.server";
+import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
+
+describe.each(testDialects())("job queue on %s", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t.drop());
+
+  async function clean() {
+    await t.db.job.deleteMany();
+  }
+
+  it("enqueues inside the caller's transaction: a rollback leaves no job", async () => {
+    await clean();
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await enqueue(tx, { type: "x", payload: { n: 1 } });
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(await t.db.job.count()).toBe(0);
+    await t.db.$transaction((tx) => enqueue(tx, { type: "x", payload: { n: 2 } }));
+    expect(await t.db.job.count()).toBe(1);
+  });
+
+  it("ignores a second job with the same key and keeps the transaction usable", async () => {
+    await clean();
+    const result = await t.db.$transaction(async (tx) => {
+      const first = await enqueue(tx, { type: "x", payload: {}, jobKey: "k1" });
+      const second = await enqueue(tx, { type: "x", payload: {}, jobKey: "k1" });
+      const third = await enqueue(tx, { type: "x", payload: {}, jobKey: "k2" });
+      return { first, second, third };
+    });
+    expect(result.first).not.toBeNull();
+    expect(result.second).toBeNull();
+    expect(result.third).not.toBeNull();
+    expect(await t.db.job.count()).toBe(2);
+  });
+
+  it("claims runnable jobs by priority then time, with a lease, counting the attempt", async () => {
+    await clean();
+    const now = new Date("2026-11-26T10:00:00Z");
+    await enqueue(t.db, { type: "late", payload: {}, priority: 50, runAt: new Date("2026-11-26T09:00:00Z") });
+    await enqueue(t.db, { type: "urgent", payload: {}, priority: 10, runAt: new Date("2026-11-26T09:59:00Z") });
+    await enqueue(t.db, { type: "future", payload: {}, runAt: new Date("2026-11-26T11:00:00Z") });
+    const claim = () => claimJobs(t.db, dialect, { workerId: "w1", limit: 1, leaseMs: 60_000, now });
+    expect((await claim()).map((job) => job.type)).toEqual(["urgent"]);
+    expect((await claim()).map((job) => job.type)).toEqual(["late"]);
+    const row = await t.db.job.findFirstOrThrow({ where: { type: "urgent" } });
+    expect(row).toMatchObject({ status: "running", attempts: 1, lockedBy: "w1" });
+    expect(row.lockedUntil?.toISOString()).toBe("2026-11-26T10:01:00.000Z");
+    expect(await claimJobs(t.db, dialect, { workerId: "w2", limit: 5, leaseMs: 60_000, now })).toEqual([]);
+  });
+
+  it("never gives one job to two concurrent claimers", async () => {
+    await clean();
+    for (let i = 0; i < 60; i++) await enqueue(t.db, { type: "x", payload: { i } });
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => claimJobs(t.db, dialect, { workerId: `w${i}`, limit: 15, leaseMs: 60_000 })),
+    );
+    const ids = claims.flat().map((job) => job.id);
+    expect(ids).toHaveLength(60);
+    expect(new Set(ids).size).toBe(60);
+  });
+
+  it("takes a job back once the lease of a dead worker expired, and only then", async () => {
+    await clean();
+    await enqueue(t.db, { type: "x", payload: {} });
+    const start = new Date();
+    const [job] = await claimJobs(t.db, dialect, { workerId: "dead", limit: 1, leaseMs: 1_000, now: start });
+    const early = new Date(start.getTime() + 500);
+    expect(await claimJobs(t.db, dialect, { workerId: "w2", limit: 1, leaseMs: 1_000, now: early })).toEqual([]);
+    const later = new Date(start.getTime() + 1_500);
+    const [again] = await claimJobs(t.db, dialect, { workerId: "w2", limit: 1, leaseMs: 1_000, now: later });
+    expect(again?.id).toBe(job?.id);
+    expect(again?.attempts).toBe(2);
+    // The worker that lost its lease can no longer finish the job.
+    expect(await completeJob(t.db, job?.id as string, "dead")).toBe(false);
+    expect(await completeJob(t.db, job?.id as string, "w2")).toBe(true);
+    expect((await t.db.job.findUniqueOrThrow({ where: { id: job?.id } })).status).toBe("succeeded");
+  });
+
+  it("schedules a retry with backoff, then dead-letters after the last attempt with its error", async () => {
+    await clean();
+    await enqueue(t.db, { type: "x", payload: {}, maxAttempts: 2 });
+    const t0 = new Date();
+    const [first] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000, now: t0 });
+    expect(await failJob(t.db, first as never, "w", "boom 1", t0)).toBe("failed");
+    const failed = await t.db.job.findUniqueOrThrow({ where: { id: first?.id } });
+    expect(failed.status).toBe("failed");
+    expect(failed.lastError).toBe("boom 1");
+    const delay = (failed.runAt.getTime() - t0.getTime()) / 1000;
+    expect(delay).toBeGreaterThanOrEqual(Math.E * 0.75 - 0.01);
+    expect(delay).toBeLessThan(Math.E * 1.25);
+    expect(await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000, now: t0 })).toEqual([]);
+    const [second] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000, now: failed.runAt });
+    expect(second?.attempts).toBe(2);
+    expect(await failJob(t.db, second as never, "w", "boom 2")).toBe("dead");
+    const dead = await t.db.job.findUniqueOrThrow({ where: { id: first?.id } });
+    expect(dead).toMatchObject({ status: "dead", lastError: "boom 2", lockedBy: null });
+    expect(dead.finishedAt).not.toBeNull();
+  });
+
+  it("dead-letters a job whose worker died on its last attempt", async () => {
+    await clean();
+    await enqueue(t.db, { type: "x", payload: {}, maxAttempts: 1 });
+    const t0 = new Date();
+    await claimJobs(t.db, dialect, { workerId: "gone", limit: 1, leaseMs: 1_000, now: t0 });
+    const later = new Date(t0.getTime() + 2_000);
+    expect(await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: later })).toEqual([]);
+    expect(await buryExpiredJobs(t.db, later)).toBe(1);
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "dead", lastError: expect.stringMatching(/lease expired/) });
+  });
+
+  it("releases a job on shutdown without counting the attempt", async () => {
+    await clean();
+    await enqueue(t.db, { type: "x", payload: {} });
+    const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000 });
+    await releaseJob(t.db, job?.id as string, "w");
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 0, lockedBy: null });
+  });
+
+  it("requeues a dead job only for its own shop", async () => {
+    await clean();
+    await enqueue(t.db, { type: "x", payload: {}, shopDomain: "a.myshopify.com", maxAttempts: 1 });
+    const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000 });
+    await failJob(t.db, job as never, "w", "boom");
+    expect(await requeueDeadJob(t.db, job?.id as string, "b.myshopify.com")).toBe(false);
+    expect(await requeueDeadJob(t.db, job?.id as string, "a.myshopify.com")).toBe(true);
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await requeueDeadJob(t.db, job?.id as string, "a.myshopify.com")).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+// From a stored delivery to its effects, per Shopify topic, on real databases.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobContext } from "~/jobs/define-job";
+import { processWebhook } from "~/jobs/definitions/process-webhook.server";
+import { storeReceipt } from "~/webhooks/receipts.server";
+import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
+import { samplePayloads } from "../support/shopify-webhook";
+import { memoryLogger } from "../support/test-logger";
+
+describe.each(testDialects())("webhook processing on %s", (dialect) => {
+  let t: TestDatabase;
+  let n = 0;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t.drop());
+
+  const newShop = () => `shop-${dialect}-${++n}.myshopify.com`;
+
+  /** Stores a delivery like the intake does, then runs its job like the worker does. */
+  async function deliver(shop: string, topic: string, payload: unknown) {
+    const deliveryId = `d-${Math.random()}`;
+    expect(await storeReceipt(t.db, dialect, { source: "shopify", deliveryId, shopDomain: shop, topic, body: JSON.stringify(payload) }, { priority: 10 })).toBe(true);
+    const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
+    const job = await t.db.job.findFirstOrThrow({ where: { jobKey: `webhook:shopify:${deliveryId}` } });
+    const context: JobContext = {
+      db: t.db,
+      dialect,
+      jobId: job.id,
+      attempt: 1,
+      shopDomain: shop,
+      log: memoryLogger(),
+      signal: new AbortController().signal,
+    };
+    await processWebhook.handler({ receiptId: receipt.id }, context);
+    return { receipt, job, context };
+  }
+
+  it("customers/data_request records the subject and an audit event, then clears the raw body", async () => {
+    const shop = newShop();
+    const { receipt } = await deliver(shop, "customers/data_request", samplePayloads.dataRequest(shop, 191167, "Shopper@Example.com"));
+    const subject = await t.db.subject.findFirstOrThrow({ where: { shop: { domain: shop } } });
+    expect(subject).toMatchObject({ shopifyCustomerId: "191167", email: "shopper@example.com", phone: "+33612345678" });
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { shopId: subject.shopId } });
+    expect(audit).toMatchObject({ action: "compliance.data_request.received", actorType: "shopify", targetId: subject.id });
+    expect(JSON.parse(audit.data)).toEqual({ receiptId: receipt.id, dataRequestId: "9999", ordersRequested: 3 });
+    expect(audit.data).not.toContain("shopper@example.com");
+    const processed = await t.db.webhookReceipt.findUniqueOrThrow({ where: { id: receipt.id } });
+    expect(processed.body).toBeNull();
+    expect(processed.processedAt).not.toBeNull();
+    expect(processed.bodySha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("processing the same receipt twice has no second effect", async () => {
+    const shop = newShop();
+    const { receipt, context } = await deliver(shop, "customers/redact", samplePayloads.redact(shop));
+    await processWebhook.handler({ receiptId: receipt.id }, context);
+    expect(await t.db.auditEvent.count({ where: { shop: { domain: shop } } })).toBe(1);
+    expect(await t.db.subject.count({ where: { shop: { domain: shop } } })).toBe(1);
+  });
+
+  it("orders/create and a later data request find the same subject by customer id", async () => {
+    const shop = newShop();
+    await deliver(shop, "orders/create", samplePayloads.order(555, "a@example.com"));
+    await deliver(shop, "customers/data_request", samplePayloads.dataRequest(shop, 555, "new-address@example.com"));
+    const subjects = await t.db.subject.findMany({ where: { shop: { domain: shop } } });
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]).toMatchObject({ shopifyCustomerId: "555", email: "new-address@example.com", locale: "fr" });
+  });
+
+  it("app/uninstalled marks the shop uninstalled and deletes its sessions, and tolerates a repeat", async () => {
+    const shop = newShop();
+    await deliver(shop, "orders/create", samplePayloads.order());
+    await t.db.session.create({ data: { id: `offline_${shop}`, shop, state: "s", accessToken: "token" } });
+    await deliver(shop, "app/uninstalled", samplePayloads.uninstalled(shop));
+    await deliver(shop, "app/uninstalled", samplePayloads.uninstalled(shop));
+    expect(await t.db.session.count({ where: { shop } })).toBe(0);
+    const row = await t.db.shop.findUniqueOrThrow({ where: { domain: shop } });
+    expect(row.state).toBe("uninstalled");
+    expect(row.uninstalledAt).not.toBeNull();
+    expect(await t.db.auditEvent.count({ where: { shopId: row.id, action: "app.uninstalled" } })).toBe(1);
+  });
+
+  it("shop/redact deletes everything held for that shop and nothing of another", async () => {
+    const shop = newShop();
+    const other = newShop();
+    for (const domain of [shop, other]) {
+      await deliver(domain, "customers/data_request", samplePayloads.dataRequest(domain));
+      await t.db.session.create({ data: { id: `offline_${domain}`, shop: domain, state: "s", accessToken: "t" } });
+    }
+    const { job } = await deliver(shop, "shop/redact", samplePayloads.shopRedact(shop));
+    expect(await t.db.shop.count({ where: { domain: shop } })).toBe(0);
+    expect(await t.db.subject.count({ where: { shop: { domain: shop } } })).toBe(0);
+    expect(await t.db.session.count({ where: { shop } })).toBe(0);
+    expect(await t.db.webhookReceipt.count({ where: { shopDomain: shop } })).toBe(0);
+    expect(await t.db.job.findMany({ where: { shopDomain: shop }, select: { id: true } })).toEqual([{ id: job.id }]);
+    expect(await t.db.auditEvent.count({ where: { shop: { domain: other } } })).toBe(1);
+    expect(await t.db.subject.count({ where: { shop: { domain: other } } })).toBe(1);
+    expect(await t.db.session.count({ where: { shop: other } })).toBe(1);
+  });
+
+  it("a payload that does not match its topic's schema fails permanently, naming paths but no values", async () => {
+    const shop = newShop();
+    const error = await deliver(shop, "customers/redact", { shop_domain: shop, customer: { email: "leak@example.com" } }).catch(
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe("PermanentJobError");
+    expect((error as Error).message).toMatch(/customer\.id/);
+    expect((error as Error).message).not.toContain("leak@example.com");
+  });
+});

@@ -1,0 +1,13 @@
+import type { Logger } from "~/utils/logger.server";
+
+/** A logger that keeps records in memory, for assertions (and a quiet test run). */
+export function memoryLogger(records: { level: string; message: string; fields?: Record<string, unknown> }[] = []) {
+  const make = (): Logger => ({
+    debug: (message, fields) => records.push({ level: "debug", message, fields }),
+    info: (message, fields) => records.push({ level: "info", message, fields }),
+    warn: (message, fields) => records.push({ level: "warn", message, fields }),
+    error: (message, fields) => records.push({ level: "error", message, fields }),
+    child: () => make(),
+  });
+  return Object.assign(make(), { records });
+}
