@@ -46,7 +46,12 @@ describe("parseConfig", () => {
   });
 
   it("names each bad value in its own message", () => {
-    const problems = problemsOf({ PORT: "http", DATABASE_URL: "mysql://x", WORKER: "maybe", LOG_LEVEL: "loud" });
+    const problems = problemsOf({
+      PORT: "http",
+      DATABASE_URL: "mysql://x",
+      WORKER: "maybe",
+      LOG_LEVEL: "loud",
+    });
     expect(problems).toMatch(/PORT: must be a port number/);
     expect(problems).toMatch(/DATABASE_URL: must start with file:/);
     expect(problems).toMatch(/WORKER: must be "on" or "off"/);
@@ -54,7 +59,9 @@ describe("parseConfig", () => {
   });
 
   it("refuses a partial set of Shopify credentials, naming the missing ones", () => {
-    expect(problemsOf({ SHOPIFY_API_KEY: "key" })).toMatch(/SHOPIFY_API_SECRET, SHOPIFY_APP_URL, SCOPES: missing/);
+    expect(problemsOf({ SHOPIFY_API_KEY: "key" })).toMatch(
+      /SHOPIFY_API_SECRET, SHOPIFY_APP_URL, SCOPES: missing/,
+    );
   });
 
   it("refuses to run the sandbox in production", () => {
@@ -62,9 +69,13 @@ describe("parseConfig", () => {
   });
 
   it("requires an encryption key in production", () => {
-    expect(problemsOf({ ...SHOPIFY, NODE_ENV: "production" })).toMatch(/APP_ENCRYPTION_KEY: required in production/);
+    expect(problemsOf({ ...SHOPIFY, NODE_ENV: "production" })).toMatch(
+      /APP_ENCRYPTION_KEY: required in production/,
+    );
     const key = Buffer.alloc(32, 7).toString("base64");
-    expect(parseConfig({ ...SHOPIFY, NODE_ENV: "production", APP_ENCRYPTION_KEY: key }).encryptionKey).toBe(key);
+    expect(parseConfig({ ...SHOPIFY, NODE_ENV: "production", APP_ENCRYPTION_KEY: key }).encryptionKey).toBe(
+      key,
+    );
   });
 
   it("rejects an encryption key that is not 32 bytes", () => {

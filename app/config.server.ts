@@ -27,7 +27,9 @@ const EnvSchema = z.object({
   APP_ENCRYPTION_KEY: z
     .string()
     .trim()
-    .refine((key) => Buffer.from(key, "base64").length === 32, { message: "must be 32 bytes, base64-encoded" })
+    .refine((key) => Buffer.from(key, "base64").length === 32, {
+      message: "must be 32 bytes, base64-encoded",
+    })
     .optional(),
   SMTP_URL: z
     .string()
@@ -75,7 +77,9 @@ const SHOPIFY_VARS = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"
 /** Parses an environment (process.env by default); throws ConfigError listing every bad value. */
 export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
   // Empty strings count as unset: `FOO= npm start` should not be a validation error.
-  const env = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const env = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));

@@ -1,8 +1,8 @@
 // Boot: configuration, migrations, database, and the sandbox when Shopify is not configured.
 import { type Config, getConfig } from "~/config.server";
-import { openDatabase } from "~/db.server";
 import type { Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
+import { openDatabase } from "~/db.server";
 import { ensureDemoStore } from "~/sandbox/demo-store.server";
 import {
   loadOrCreateLocalEncryptionKey,

@@ -1,9 +1,9 @@
 // The one place Shopify is configured. Built on first use, only when credentials are set: the
 // sandbox (no credentials) never constructs it.
 import "@shopify/shopify-app-remix/adapters/node";
+import type { Session } from "@shopify/shopify-api";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import type { Session } from "@shopify/shopify-api";
 import { getConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { markShopInstalled } from "~/services/shops.server";

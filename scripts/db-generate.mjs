@@ -3,7 +3,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { derivePostgresSchema, POSTGRES_SCHEMA, readSqliteSchema, SQLITE_SCHEMA } from "./lib/postgres-schema.mjs";
+import {
+  derivePostgresSchema,
+  POSTGRES_SCHEMA,
+  readSqliteSchema,
+  SQLITE_SCHEMA,
+} from "./lib/postgres-schema.mjs";
 
 const derived = derivePostgresSchema(readSqliteSchema());
 mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });

@@ -31,10 +31,14 @@ function diff(fromSchema, toSchema) {
     writeFileSync(file, fromSchema);
     from.splice(0, 1, "--from-schema-datamodel", file);
   }
-  return execFileSync(process.execPath, [prisma, "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  return execFileSync(
+    process.execPath,
+    [prisma, "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
 }
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -8,7 +8,11 @@ import { PolarisLink } from "./polaris-link";
 
 export const APP_BRIDGE_URL = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
 
-export function EmbeddedAppProvider(props: { apiKey: string; i18n: AppProviderProps["i18n"]; children: ReactNode }) {
+export function EmbeddedAppProvider(props: {
+  apiKey: string;
+  i18n: AppProviderProps["i18n"];
+  children: ReactNode;
+}) {
   const navigate = useNavigate();
   useEffect(() => {
     // App Bridge's navigation menu announces clicks with this event: route them through Remix.

@@ -44,7 +44,9 @@ function pending(all: Migration[], applied: Map<string, string>): Migration[] {
     const known = all.find((m) => m.name === name);
     if (!known) throw new MigrationError(`database has migration ${name}, which this version does not know`);
     if (known.checksum !== checksum) {
-      throw new MigrationError(`migration ${name} was changed after it was applied; write a new migration instead`);
+      throw new MigrationError(
+        `migration ${name} was changed after it was applied; write a new migration instead`,
+      );
     }
   }
   return all.filter((m) => !applied.has(m.name));

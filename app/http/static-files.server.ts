@@ -33,7 +33,9 @@ export function createStaticHandler(publicDir: string) {
     response.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
       "content-length": info.size,
-      "cache-control": decoded.startsWith("/build/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+      "cache-control": decoded.startsWith("/build/")
+        ? "public, max-age=31536000, immutable"
+        : "public, max-age=3600",
     });
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);

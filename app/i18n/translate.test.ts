@@ -6,7 +6,9 @@ import { createTranslator, translateDynamic } from "./translate";
 
 function leaves(node: unknown, prefix = ""): [string, string][] {
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
-    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+    typeof value === "string"
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : leaves(value, `${prefix}${key}.`),
   );
 }
 

@@ -10,7 +10,6 @@ import { placeholders } from "~/db/sql";
 import { retryDelayMs } from "./backoff";
 import { JOB_STATUSES, type JobStatus } from "./job-status";
 
-
 export type EnqueueOptions = {
   type: string;
   payload: Record<string, unknown>;
@@ -84,12 +83,29 @@ export async function claimJobs(
          ${skipLocked})
       RETURNING "id", "type", "payload", "shopDomain", "attempts", "maxAttempts"`,
   );
-  const rows = await db.$queryRawUnsafe<ClaimedJob[]>(sql, options.workerId, lockedUntil, now, now, now, options.limit);
-  return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts) }));
+  const rows = await db.$queryRawUnsafe<ClaimedJob[]>(
+    sql,
+    options.workerId,
+    lockedUntil,
+    now,
+    now,
+    now,
+    options.limit,
+  );
+  return rows.map((row) => ({
+    ...row,
+    attempts: Number(row.attempts),
+    maxAttempts: Number(row.maxAttempts),
+  }));
 }
 
 /** Extends the lease of a job this worker still holds; false when the lease was lost. */
-export async function extendLease(db: Db, jobId: string, workerId: string, leaseMs: number): Promise<boolean> {
+export async function extendLease(
+  db: Db,
+  jobId: string,
+  workerId: string,
+  leaseMs: number,
+): Promise<boolean> {
   const now = new Date();
   const { count } = await db.job.updateMany({
     where: { id: jobId, lockedBy: workerId, status: "running" },

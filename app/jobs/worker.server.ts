@@ -36,7 +36,9 @@ export type Worker = {
 
 function describe(error: unknown) {
   // Messages only: stack traces may quote payload values, and job rows must not hold personal data.
-  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 2000) : String(error).slice(0, 2000);
+  return error instanceof Error
+    ? `${error.name}: ${error.message}`.slice(0, 2000)
+    : String(error).slice(0, 2000);
 }
 
 export function startWorker(options: WorkerOptions): Worker {
@@ -44,7 +46,8 @@ export function startWorker(options: WorkerOptions): Worker {
   const concurrency = options.concurrency ?? 4;
   const pollMs = options.pollMs ?? 500;
   const leaseMs = options.leaseMs ?? 60_000;
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const workerId =
+    options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const registry = new Map(options.jobs.map((job) => [job.id, job]));
   const running = new Map<string, Promise<void>>();
   const shutdown = new AbortController();
@@ -59,7 +62,9 @@ export function startWorker(options: WorkerOptions): Worker {
     const definition = registry.get(job.type);
     const jobLog = log.child("job").child(job.type);
     const heartbeat = setInterval(() => {
-      extendLease(db, job.id, workerId, leaseMs).catch((error) => jobLog.warn("lease extension failed", { error }));
+      extendLease(db, job.id, workerId, leaseMs).catch((error) =>
+        jobLog.warn("lease extension failed", { error }),
+      );
     }, leaseMs / 3);
     try {
       if (!definition) throw new PermanentJobError(`no handler registered for job type ${job.type}`);
@@ -142,7 +147,10 @@ export function startWorker(options: WorkerOptions): Worker {
         // released row can no longer be marked succeeded by it.
         for (const id of running.keys()) await releaseJob(db, id, workerId);
         shutdown.abort();
-        log.warn("worker stopped with jobs still running: released them", { workerId, released: running.size });
+        log.warn("worker stopped with jobs still running: released them", {
+          workerId,
+          released: running.size,
+        });
       }
       log.info("worker stopped", { workerId, inFlight: inFlight.length });
     },

@@ -28,7 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dashboard = await getDashboard(getDb(), shop);
   return {
     ...dashboard,
-    deadJobs: dashboard.deadJobs.map((job) => ({ ...job, finishedAt: job.finishedAt?.toISOString() ?? null })),
+    deadJobs: dashboard.deadJobs.map((job) => ({
+      ...job,
+      finishedAt: job.finishedAt?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -46,7 +49,9 @@ export default function Dashboard() {
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
   const formatDate = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso)) : "—";
+    iso
+      ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso))
+      : "—";
 
   return (
     <Page title={t("dashboard.title")}>
@@ -65,8 +70,8 @@ export default function Dashboard() {
                   <Text as="h2" variant="headingSm" tone="subdued">
                     {t(`dashboard.${key}`)}
                   </Text>
-                  <Text as="p" variant="heading2xl" data-testid={`count-${key}`}>
-                    {value}
+                  <Text as="p" variant="heading2xl">
+                    <span data-testid={`count-${key}`}>{value}</span>
                   </Text>
                 </BlockStack>
               </Card>
@@ -86,7 +91,15 @@ export default function Dashboard() {
                 {JOB_STATUSES.map((status) => (
                   <Badge
                     key={status}
-                    tone={status === "dead" ? "critical" : status === "failed" ? "warning" : undefined}
+                    tone={
+                      data.jobs[status] === 0
+                        ? undefined
+                        : status === "dead"
+                          ? "critical"
+                          : status === "failed"
+                            ? "warning"
+                            : undefined
+                    }
                   >
                     {`${t(`jobStatus.${status}`)}: ${data.jobs[status]}`}
                   </Badge>

@@ -47,7 +47,8 @@ export default function AuditLog() {
               headings={[t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.target")]}
               rows={events.map((event) => [
                 format.format(new Date(event.createdAt)),
-                translateDynamic(locale, "actor", event.actorType) + (event.actorId ? ` (${event.actorId})` : ""),
+                translateDynamic(locale, "actor", event.actorType) +
+                  (event.actorId ? ` (${event.actorId})` : ""),
                 translateDynamic(locale, "auditAction", event.action),
                 event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—",
               ])}

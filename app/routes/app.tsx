@@ -3,10 +3,10 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
-import { AppProvider as PolarisAppProvider, Banner, Box, Frame, Navigation } from "@shopify/polaris";
+import { Banner, Box, Frame, Navigation, AppProvider as PolarisAppProvider } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
-import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { EmbeddedAppProvider, ShopifyAuthBoundary } from "~/components/embedded-app";
 import { ErrorPage } from "~/components/error-page";
 import { NAV_ITEMS, withSearch } from "~/components/nav-items";

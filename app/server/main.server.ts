@@ -13,6 +13,7 @@ import { startWorker, type Worker } from "~/jobs/worker.server";
 import { boot } from "~/runtime.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
+import { createReceiptStore } from "~/webhooks/receipts.server";
 import { checkHealth } from "./health.server";
 
 const log = logger.child("server");
@@ -36,7 +37,9 @@ export async function main(build: ServerBuild, argv: string[]) {
   const { db, dialect } = runtime.database;
   const workerOnly = argv.includes("--worker");
   const worker: Worker | null =
-    workerOnly || config.worker ? startWorker({ db, dialect, jobs: JOBS, log: logger.child("worker") }) : null;
+    workerOnly || config.worker
+      ? startWorker({ db, dialect, jobs: JOBS, log: logger.child("worker") })
+      : null;
 
   if (workerOnly) {
     onShutdown(async () => {
@@ -48,13 +51,17 @@ export async function main(build: ServerBuild, argv: string[]) {
 
   const remix = createRemixHandler(build, config.env === "production" ? "production" : "development");
   const serveStatic = createStaticHandler("public");
-  const intake = { db, dialect, secret: () => runtime.shopifySecret, log };
+  const receipts = createReceiptStore(runtime.database.url);
+  const intake = { receipts, secret: () => runtime.shopifySecret, log };
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
     try {
-      if (pathname.startsWith(SHOPIFY_WEBHOOK_PREFIX) && (await handleShopifyWebhook(request, response, pathname, intake)))
+      if (
+        pathname.startsWith(SHOPIFY_WEBHOOK_PREFIX) &&
+        (await handleShopifyWebhook(request, response, pathname, intake))
+      )
         return;
       if (pathname === "/healthz") {
         const healthy = await checkHealth(db);
@@ -76,7 +83,13 @@ export async function main(build: ServerBuild, argv: string[]) {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
-  log.info("listening", { url: base, port, sandbox: runtime.sandbox !== null, dialect, worker: worker !== null });
+  log.info("listening", {
+    url: base,
+    port,
+    sandbox: runtime.sandbox !== null,
+    dialect,
+    worker: worker !== null,
+  });
   if (runtime.sandbox) {
     process.stdout.write(`\nVigie sandbox for ${runtime.sandbox.shop}: http://localhost:${port}/app\n\n`);
   }
@@ -87,6 +100,7 @@ export async function main(build: ServerBuild, argv: string[]) {
       server.closeIdleConnections();
     });
     await worker?.stop();
+    await receipts.close();
     await closeDatabase();
   });
 }

@@ -20,7 +20,9 @@ export async function upsertSubject(tx: Tx, shopId: string, identifiers: Subject
   if (!customerId && !email) return null;
   const existing =
     (customerId &&
-      (await tx.subject.findUnique({ where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerId } } }))) ||
+      (await tx.subject.findUnique({
+        where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerId } },
+      }))) ||
     (email && (await tx.subject.findFirst({ where: { shopId, email }, orderBy: { createdAt: "asc" } })));
   if (!existing) {
     return tx.subject.create({

@@ -42,7 +42,9 @@ function make(module: string): Logger {
     for (const [key, value] of Object.entries(fields ?? {})) {
       record[key] = key === "error" || value instanceof Error ? errorFields(value) : value;
     }
-    process.stdout.write(`${JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}\n`,
+    );
   };
   return {
     debug: (m, f) => write("debug", m, f),

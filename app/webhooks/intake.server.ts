@@ -2,19 +2,17 @@
 // DESIGN's throughput goal). Order of checks: route, method, size, HMAC over the raw bytes, then
 // headers and JSON. Nothing is stored for a request that fails any of them.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Dialect } from "~/config.server";
-import type { Db } from "~/db/client.server";
 import { BodyTooLargeError, readRawBody } from "~/http/body.server";
 import { sendText } from "~/http/respond.server";
 import type { Logger } from "~/utils/logger.server";
-import { storeReceipt } from "./receipts.server";
+import type { ReceiptStore } from "./receipts.server";
 import { verifyShopifyWebhookHmac } from "./shopify-hmac";
 import { shopifyTopicHandler } from "./shopify-topics.server";
 
 export const SHOPIFY_WEBHOOK_PREFIX = "/webhooks/";
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
-export type IntakeDeps = { db: Db; dialect: Dialect; secret: () => string; log: Logger };
+export type IntakeDeps = { receipts: ReceiptStore; secret: () => string; log: Logger };
 
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
@@ -55,7 +53,11 @@ export async function handleShopifyWebhook(
   const shopDomain = header(request, "x-shopify-shop-domain")?.toLowerCase();
   const webhookId = header(request, "x-shopify-webhook-id");
   if (topicHeader !== topic || !shopDomain || !SHOP_DOMAIN.test(shopDomain) || !webhookId) {
-    sendText(response, 400, "Bad Request: X-Shopify-Topic must match the path; X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required");
+    sendText(
+      response,
+      400,
+      "Bad Request: X-Shopify-Topic must match the path; X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required",
+    );
     return true;
   }
   const text = body.toString("utf8");
@@ -66,9 +68,7 @@ export async function handleShopifyWebhook(
     return true;
   }
   try {
-    const stored = await storeReceipt(
-      deps.db,
-      deps.dialect,
+    const stored = await deps.receipts.store(
       {
         source: "shopify",
         deliveryId: webhookId,

@@ -1,10 +1,14 @@
 // Durable intake: a verified delivery is stored with its job in one transaction, or recognised
-// as a duplicate. This is the hot path: no parsing into models, no API calls, two inserts.
+// as a duplicate. This is the hot path (bursts of orders, mass erasures; Shopify gives up after
+// 5 s), so it talks to the database driver directly with prepared statements, not through Prisma:
+// docs/decisions/006-webhook-intake-outside-remix.md has the measurements.
 import { createHash, randomUUID } from "node:crypto";
-import type { Dialect } from "~/config.server";
-import type { Db } from "~/db/client.server";
-import { placeholders } from "~/db/sql";
-import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { dialectOf } from "~/config.server";
+import { notifyEnqueued } from "~/jobs/queue.server";
 
 export type ReceiptInput = {
   source: "shopify" | "stripe" | "mailchimp";
@@ -19,47 +23,131 @@ export type ReceiptInput = {
 
 export const PROCESS_WEBHOOK_JOB = "webhook.process";
 
-/** Stores a receipt and its processing job; false when this delivery was already stored. */
-export async function storeReceipt(
-  db: Db,
-  dialect: Dialect,
-  receipt: ReceiptInput,
-  job: { priority: number },
-): Promise<boolean> {
-  const id = randomUUID();
-  const now = new Date();
-  const stored = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-      placeholders(
-        dialect,
-        `INSERT INTO "WebhookReceipt" ("id", "source", "deliveryId", "shopDomain", "topic", "apiVersion",
-                                       "triggeredAt", "eventId", "body", "bodySha256", "receivedAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT ("source", "deliveryId") DO NOTHING
-         RETURNING "id"`,
-      ),
-      id,
-      receipt.source,
-      receipt.deliveryId,
-      receipt.shopDomain,
-      receipt.topic,
-      receipt.apiVersion ?? null,
-      receipt.triggeredAt ?? null,
-      receipt.eventId ?? null,
-      receipt.body,
-      createHash("sha256").update(receipt.body).digest("hex"),
-      now,
-    );
-    if (rows.length === 0) return false;
-    await enqueue(tx, {
-      type: PROCESS_WEBHOOK_JOB,
-      payload: { receiptId: id },
-      jobKey: `webhook:${receipt.source}:${receipt.deliveryId}`,
-      shopDomain: receipt.shopDomain,
-      priority: job.priority,
+export type ReceiptStore = {
+  /** Stores a receipt and its processing job; false when this delivery was already stored. */
+  store(receipt: ReceiptInput, job: { priority: number }): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+const RECEIPT_COLUMNS = `"id", "source", "deliveryId", "shopDomain", "topic", "apiVersion", "triggeredAt", "eventId", "body", "bodySha256", "receivedAt"`;
+// The same row app/jobs/queue.server.ts `enqueue` writes.
+const JOB_COLUMNS = `"id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt"`;
+const MAX_ATTEMPTS = 10;
+
+function rows(receipt: ReceiptInput) {
+  const receiptId = randomUUID();
+  const receiptValues = [
+    receiptId,
+    receipt.source,
+    receipt.deliveryId,
+    receipt.shopDomain,
+    receipt.topic,
+    receipt.apiVersion ?? null,
+    receipt.triggeredAt ?? null,
+    receipt.eventId ?? null,
+    receipt.body,
+    createHash("sha256").update(receipt.body).digest("hex"),
+  ];
+  const job = {
+    id: randomUUID(),
+    payload: JSON.stringify({ receiptId }),
+    jobKey: `webhook:${receipt.source}:${receipt.deliveryId}`,
+  };
+  return { receiptValues, job };
+}
+
+function sqliteStore(file: string): ReceiptStore {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: 10_000 });
+  const insertReceipt = db.prepare(
+    `INSERT INTO "WebhookReceipt" (${RECEIPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("source", "deliveryId") DO NOTHING`,
+  );
+  const insertJob = db.prepare(
+    `INSERT INTO "Job" (${JOB_COLUMNS}) VALUES (?, '${PROCESS_WEBHOOK_JOB}', ?, ?, ?, 'pending', ?, ?, 0, ${MAX_ATTEMPTS}, ?, ?)
+     ON CONFLICT ("jobKey") DO NOTHING`,
+  );
+  type Pending = {
+    receipt: ReceiptInput;
+    priority: number;
+    resolve(stored: boolean): void;
+    reject(e: unknown): void;
+  };
+  let pending: Pending[] = [];
+  // Group commit: deliveries that arrive while a transaction runs are written together in the
+  // next one, so a burst pays one fsync per batch instead of one per delivery. Each caller is
+  // answered only after the transaction holding its receipt committed. IMMEDIATE takes the write
+  // lock up front, so a concurrent writer (the worker) makes us wait rather than fail.
+  const writeBatch = db.transaction((batch: Pending[]) => {
+    // Prisma's SQLite adapter stores instants as ISO 8601 with an explicit offset.
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    return batch.map(({ receipt, priority }) => {
+      const { receiptValues, job } = rows(receipt);
+      if (insertReceipt.run(...receiptValues, now).changes === 0) return false;
+      insertJob.run(job.id, job.payload, job.jobKey, receipt.shopDomain, priority, now, now, now);
+      return true;
     });
-    return true;
-  });
-  if (stored) notifyEnqueued();
-  return stored;
+  }).immediate;
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const results = writeBatch(batch);
+      batch.forEach((item, i) => item.resolve(results[i] as boolean));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  };
+  return {
+    store: (receipt, job) =>
+      new Promise<boolean>((resolve, reject) => {
+        if (pending.push({ receipt, priority: job.priority, resolve, reject }) === 1) setImmediate(flush);
+      }),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+function postgresStore(url: string): ReceiptStore {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // One statement, one round trip: the job row exists only if the receipt row was inserted.
+  const sql = `
+    WITH receipt AS (
+      INSERT INTO "WebhookReceipt" (${RECEIPT_COLUMNS})
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp)
+      ON CONFLICT ("source", "deliveryId") DO NOTHING
+      RETURNING "id")
+    INSERT INTO "Job" (${JOB_COLUMNS})
+    SELECT $12, '${PROCESS_WEBHOOK_JOB}', $13, $14, $4, 'pending', $15, $11::timestamp, 0, ${MAX_ATTEMPTS}, $11::timestamp, $11::timestamp
+      FROM receipt
+    ON CONFLICT ("jobKey") DO NOTHING
+    RETURNING "id"`;
+  return {
+    async store(receipt, { priority }) {
+      // Prisma keeps PostgreSQL timestamps (without time zone) in UTC.
+      const now = new Date().toISOString().replace("Z", "");
+      const { receiptValues, job } = rows(receipt);
+      const result = await pool.query({
+        name: "vigie-store-receipt",
+        text: sql,
+        values: [...receiptValues, now, job.id, job.payload, job.jobKey, priority],
+      });
+      return result.rowCount === 1;
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** A receipt store on its own connection(s) to the database at `url`; wakes this process's worker. */
+export function createReceiptStore(url: string): ReceiptStore {
+  const inner = dialectOf(url) === "sqlite" ? sqliteStore(url.replace(/^file:/, "")) : postgresStore(url);
+  return {
+    async store(receipt, job) {
+      const stored = await inner.store(receipt, job);
+      if (stored) notifyEnqueued();
+      return stored;
+    },
+    close: inner.close,
+  };
 }

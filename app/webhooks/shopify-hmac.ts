@@ -6,7 +6,11 @@ export function shopifyWebhookHmac(rawBody: Buffer | string, secret: string): st
 }
 
 /** Constant-time check of a webhook signature over the raw bytes (never over re-serialised JSON). */
-export function verifyShopifyWebhookHmac(rawBody: Buffer, header: string | undefined, secret: string): boolean {
+export function verifyShopifyWebhookHmac(
+  rawBody: Buffer,
+  header: string | undefined,
+  secret: string,
+): boolean {
   if (!header) return false;
   const expected = Buffer.from(shopifyWebhookHmac(rawBody, secret), "base64");
   const given = Buffer.from(header, "base64");

@@ -4,7 +4,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "server.ts", "remix.config.js", "package.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "server.ts",
+  "remix.config.js",
+  "package.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;

@@ -30,13 +30,20 @@ describe.each(testDialects())("webhook intake over HTTP on %s", (dialect) => {
 
   it("stores a valid delivery with its job, answers 200, and the worker processes it", async () => {
     const before = await counts();
-    const delivery = shopifyDelivery(server.baseUrl, "customers/data_request", samplePayloads.dataRequest(shop, 424242, "http@example.com"), secret);
+    const delivery = shopifyDelivery(
+      server.baseUrl,
+      "customers/data_request",
+      samplePayloads.dataRequest(shop, 424242, "http@example.com"),
+      secret,
+    );
     const response = await fetch(delivery.url, delivery.init);
     expect(response.status).toBe(200);
     expect(await counts()).toEqual({ receipts: before.receipts + 1, jobs: before.jobs + 1 });
     const job = await db.job.findFirstOrThrow({ where: { jobKey: `webhook:shopify:${delivery.webhookId}` } });
     expect(job).toMatchObject({ type: "webhook.process", priority: 10, shopDomain: shop });
-    await eventually(async () => (await db.job.findUnique({ where: { id: job.id } }))?.status === "succeeded");
+    await eventually(
+      async () => (await db.job.findUnique({ where: { id: job.id } }))?.status === "succeeded",
+    );
     const subject = await db.subject.findFirstOrThrow({ where: { shopifyCustomerId: "424242" } });
     expect(subject.email).toBe("http@example.com");
   });
@@ -85,9 +92,15 @@ describe.each(testDialects())("webhook intake over HTTP on %s", (dialect) => {
   it("answers 400 when signed headers are incomplete or the topic does not match the path", async () => {
     const before = await counts();
     const payload = samplePayloads.shopRedact(shop);
-    const noId = shopifyDelivery(server.baseUrl, "shop/redact", payload, secret, { headers: { "x-shopify-webhook-id": undefined } });
-    const mismatch = shopifyDelivery(server.baseUrl, "shop/redact", payload, secret, { headers: { "x-shopify-topic": "orders/create" } });
-    const badShop = shopifyDelivery(server.baseUrl, "shop/redact", payload, secret, { shop: "evil.example.com" });
+    const noId = shopifyDelivery(server.baseUrl, "shop/redact", payload, secret, {
+      headers: { "x-shopify-webhook-id": undefined },
+    });
+    const mismatch = shopifyDelivery(server.baseUrl, "shop/redact", payload, secret, {
+      headers: { "x-shopify-topic": "orders/create" },
+    });
+    const badShop = shopifyDelivery(server.baseUrl, "shop/redact", payload, secret, {
+      shop: "evil.example.com",
+    });
     for (const delivery of [noId, mismatch, badShop]) {
       expect((await fetch(delivery.url, delivery.init)).status).toBe(400);
     }

@@ -53,7 +53,12 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     await clean();
     const now = new Date("2026-11-26T10:00:00Z");
     await enqueue(t.db, { type: "late", payload: {}, priority: 50, runAt: new Date("2026-11-26T09:00:00Z") });
-    await enqueue(t.db, { type: "urgent", payload: {}, priority: 10, runAt: new Date("2026-11-26T09:59:00Z") });
+    await enqueue(t.db, {
+      type: "urgent",
+      payload: {},
+      priority: 10,
+      runAt: new Date("2026-11-26T09:59:00Z"),
+    });
     await enqueue(t.db, { type: "future", payload: {}, runAt: new Date("2026-11-26T11:00:00Z") });
     const claim = () => claimJobs(t.db, dialect, { workerId: "w1", limit: 1, leaseMs: 60_000, now });
     expect((await claim()).map((job) => job.type)).toEqual(["urgent"]);
@@ -68,7 +73,9 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     await clean();
     for (let i = 0; i < 60; i++) await enqueue(t.db, { type: "x", payload: { i } });
     const claims = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => claimJobs(t.db, dialect, { workerId: `w${i}`, limit: 15, leaseMs: 60_000 })),
+      Array.from({ length: 6 }, (_, i) =>
+        claimJobs(t.db, dialect, { workerId: `w${i}`, limit: 15, leaseMs: 60_000 }),
+      ),
     );
     const ids = claims.flat().map((job) => job.id);
     expect(ids).toHaveLength(60);
@@ -81,7 +88,9 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     const start = new Date();
     const [job] = await claimJobs(t.db, dialect, { workerId: "dead", limit: 1, leaseMs: 1_000, now: start });
     const early = new Date(start.getTime() + 500);
-    expect(await claimJobs(t.db, dialect, { workerId: "w2", limit: 1, leaseMs: 1_000, now: early })).toEqual([]);
+    expect(await claimJobs(t.db, dialect, { workerId: "w2", limit: 1, leaseMs: 1_000, now: early })).toEqual(
+      [],
+    );
     const later = new Date(start.getTime() + 1_500);
     const [again] = await claimJobs(t.db, dialect, { workerId: "w2", limit: 1, leaseMs: 1_000, now: later });
     expect(again?.id).toBe(job?.id);
@@ -105,7 +114,12 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     expect(delay).toBeGreaterThanOrEqual(Math.E * 0.75 - 0.01);
     expect(delay).toBeLessThan(Math.E * 1.25);
     expect(await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000, now: t0 })).toEqual([]);
-    const [second] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000, now: failed.runAt });
+    const [second] = await claimJobs(t.db, dialect, {
+      workerId: "w",
+      limit: 1,
+      leaseMs: 60_000,
+      now: failed.runAt,
+    });
     expect(second?.attempts).toBe(2);
     expect(await failJob(t.db, second as never, "w", "boom 2")).toBe("dead");
     const dead = await t.db.job.findUniqueOrThrow({ where: { id: first?.id } });
@@ -119,9 +133,14 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     const t0 = new Date();
     await claimJobs(t.db, dialect, { workerId: "gone", limit: 1, leaseMs: 1_000, now: t0 });
     const later = new Date(t0.getTime() + 2_000);
-    expect(await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: later })).toEqual([]);
+    expect(await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: later })).toEqual(
+      [],
+    );
     expect(await buryExpiredJobs(t.db, later)).toBe(1);
-    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "dead", lastError: expect.stringMatching(/lease expired/) });
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({
+      status: "dead",
+      lastError: expect.stringMatching(/lease expired/),
+    });
   });
 
   it("releases a job on shutdown without counting the attempt", async () => {
@@ -129,7 +148,11 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     await enqueue(t.db, { type: "x", payload: {} });
     const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000 });
     await releaseJob(t.db, job?.id as string, "w");
-    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 0, lockedBy: null });
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      lockedBy: null,
+    });
   });
 
   it("requeues a dead job only for its own shop", async () => {

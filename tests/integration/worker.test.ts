@@ -31,7 +31,9 @@ describe.each(testDialects())("worker on %s", (dialect) => {
     const w = worker([job as JobDefinition]);
     const created = await enqueue(t.db, { type: "test.record", payload: { n: 42 } });
     notifyEnqueued();
-    await eventually(async () => (await t.db.job.findUnique({ where: { id: created?.id } }))?.status === "succeeded");
+    await eventually(
+      async () => (await t.db.job.findUnique({ where: { id: created?.id } }))?.status === "succeeded",
+    );
     await w.stop();
     expect(seen).toEqual([42]);
   });
@@ -48,7 +50,9 @@ describe.each(testDialects())("worker on %s", (dialect) => {
     });
     const w = worker([job as JobDefinition]);
     const created = await enqueue(t.db, { type: "test.flaky", payload: {} });
-    await eventually(async () => (await t.db.job.findUnique({ where: { id: created?.id } }))?.status === "failed");
+    await eventually(
+      async () => (await t.db.job.findUnique({ where: { id: created?.id } }))?.status === "failed",
+    );
     // Skip the backoff wait rather than sleeping through it.
     await t.db.job.update({ where: { id: created?.id }, data: { runAt: new Date() } });
     const done = await eventually(async () => {
@@ -128,7 +132,9 @@ describe.each(testDialects())("worker on %s", (dialect) => {
     });
     const w = worker([job as JobDefinition]);
     const created = await enqueue(t.db, { type: "test.stuck", payload: {} });
-    await eventually(async () => (await t.db.job.findUnique({ where: { id: created?.id } }))?.status === "running");
+    await eventually(
+      async () => (await t.db.job.findUnique({ where: { id: created?.id } }))?.status === "running",
+    );
     await w.stop(100);
     expect(aborted).toBe(true);
     expect(await t.db.job.findUniqueOrThrow({ where: { id: created?.id } })).toMatchObject({

@@ -24,7 +24,10 @@ function adminUrl() {
 export async function createEmptyDatabase(dialect: Dialect): Promise<{ url: string; drop(): Promise<void> }> {
   if (dialect === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-test-"));
-    return { url: `file:${path.join(dir, "test.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, "test.sqlite")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `vigie_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });

@@ -9,7 +9,12 @@ export function shopifyDelivery(
   topic: string,
   payload: unknown,
   secret: string,
-  options: { shop?: string; webhookId?: string; headers?: Record<string, string | undefined>; rawBody?: string } = {},
+  options: {
+    shop?: string;
+    webhookId?: string;
+    headers?: Record<string, string | undefined>;
+    rawBody?: string;
+  } = {},
 ): Delivery {
   const body = options.rawBody ?? JSON.stringify(payload);
   const webhookId = options.webhookId ?? randomUUID();

@@ -1,7 +1,9 @@
 import type { Logger } from "~/utils/logger.server";
 
 /** A logger that keeps records in memory, for assertions (and a quiet test run). */
-export function memoryLogger(records: { level: string; message: string; fields?: Record<string, unknown> }[] = []) {
+export function memoryLogger(
+  records: { level: string; message: string; fields?: Record<string, unknown> }[] = [],
+) {
   const make = (): Logger => ({
     debug: (message, fields) => records.push({ level: "debug", message, fields }),
     info: (message, fields) => records.push({ level: "info", message, fields }),

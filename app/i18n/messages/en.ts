@@ -20,7 +20,8 @@ export const en = {
     auditEvents: "Audit events",
     webhooks7d: "Webhooks received (7 days)",
     jobsTitle: "Job queue",
-    jobsHelp: "Background work: webhook processing, exports, erasures. Failed jobs are retried with increasing delays; after the last attempt they are dead and wait for you.",
+    jobsHelp:
+      "Background work: webhook processing, exports, erasures. Failed jobs are retried with increasing delays; after the last attempt they are dead and wait for you.",
     deadTitle: "Dead jobs",
     deadEmpty: "No dead jobs.",
     retry: "Retry",

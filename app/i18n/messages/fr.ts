@@ -22,7 +22,8 @@ export const fr: Messages = {
     auditEvents: "Événements d'audit",
     webhooks7d: "Webhooks reçus (7 jours)",
     jobsTitle: "File des tâches",
-    jobsHelp: "Le travail en arrière-plan : traitement des webhooks, exports, effacements. Une tâche en échec est relancée à intervalles croissants ; après la dernière tentative, elle est morte et vous attend.",
+    jobsHelp:
+      "Le travail en arrière-plan : traitement des webhooks, exports, effacements. Une tâche en échec est relancée à intervalles croissants ; après la dernière tentative, elle est morte et vous attend.",
     deadTitle: "Tâches mortes",
     deadEmpty: "Aucune tâche morte.",
     retry: "Relancer",

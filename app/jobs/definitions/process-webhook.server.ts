@@ -1,8 +1,8 @@
 // Processes one stored webhook delivery with its topic's handler, then clears the raw body
 // (it holds personal data; its hash stays as proof of what was received).
 import { z } from "zod";
-import { shopifyTopicHandler } from "~/webhooks/shopify-topics.server";
 import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
+import { shopifyTopicHandler } from "~/webhooks/shopify-topics.server";
 import { defineJob, PermanentJobError } from "../define-job";
 
 export const processWebhook = defineJob({

@@ -10,9 +10,20 @@ export const appUninstalled = defineTopic({
   async process(tx, { shopDomain, receiptId }) {
     // May arrive twice, or after the data is already gone: every step tolerates that.
     await tx.session.deleteMany({ where: { shop: shopDomain } });
-    const shop = await tx.shop.findUnique({ where: { domain: shopDomain }, select: { id: true, state: true } });
+    const shop = await tx.shop.findUnique({
+      where: { domain: shopDomain },
+      select: { id: true, state: true },
+    });
     if (!shop || shop.state === "uninstalled") return;
-    await tx.shop.update({ where: { id: shop.id }, data: { state: "uninstalled", uninstalledAt: new Date() } });
-    await recordAudit(tx, { shopId: shop.id, actorType: "shopify", action: "app.uninstalled", data: { receiptId } });
+    await tx.shop.update({
+      where: { id: shop.id },
+      data: { state: "uninstalled", uninstalledAt: new Date() },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "shopify",
+      action: "app.uninstalled",
+      data: { receiptId },
+    });
   },
 });

@@ -40,4 +40,7 @@ export const OrderSchema = z.object({
   customer: WebhookCustomerSchema.extend({ locale: z.string().nullish() }).nullish(),
 });
 
-export const AppUninstalledSchema = z.object({ id: NumericId.optional(), myshopify_domain: z.string().nullish() });
+export const AppUninstalledSchema = z.object({
+  id: NumericId.optional(),
+  myshopify_domain: z.string().nullish(),
+});

@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { isMinimisedIp } from "./minimise-ip";
+
+// The ledger's closed vocabularies. Adding a value is a deliberate change: old events keep
+// verifying (their hash covers the value as text), but readers must learn the new one.
+
+export const CONSENT_KINDS = ["granted", "withdrawn", "repermission_requested", "expired"] as const;
+export const CONSENT_PURPOSES = ["newsletter"] as const;
+// CPCE L34-5: soft opt-in for existing customers is a lawful basis of its own, never merged with consent.
+export const LAWFUL_BASES = ["consent", "soft_opt_in"] as const;
+/** Where the event came from. `system` is Vigie itself (retention expiry, re-permission campaigns). */
+export const CONSENT_SOURCES = [
+  "checkout",
+  "privacy_centre",
+  "staff",
+  "mailchimp",
+  "shopify",
+  "system",
+] as const;
+/** Sources where a shopper acted in a browser, the only ones that may carry an IP prefix or user agent. */
+export const WEB_SOURCES = ["checkout", "privacy_centre"] as const;
+export const WORDING_LOCALES = ["fr", "en"] as const;
+
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+export type WordingLocale = (typeof WORDING_LOCALES)[number];
+
+const USER_AGENT_MAX = 512;
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A `Date` or an ISO 8601 instant with offset, normalised to `toISOString()` (the only form ever hashed). */
+export const IsoInstantSchema = z
+  .union([z.date(), z.iso.datetime({ offset: true })])
+  .transform((value) => new Date(value))
+  .refine((date) => !Number.isNaN(date.getTime()), "invalid instant")
+  .transform((date) => date.toISOString())
+  .refine((iso) => CANONICAL_INSTANT.test(iso), "instant outside the years 0000-9999");
+
+const IdSchema = z.string().min(1).max(128);
+const TextSchema = (max: number) => z.string().min(1).max(max);
+
+/**
+ * Fields that identify or single out a natural person (the shopper, or the staff member who
+ * acted). They are never hashed into the chain directly, only through the salted commitment, so
+ * that an erasure can delete them without breaking the chain (GDPR art. 17).
+ */
+export const PersonalFieldsSchema = z.strictObject({
+  /** Vigie's Subject id. */
+  subjectId: IdSchema,
+  /** The address the consent is about, as the shopper gave it. */
+  email: z
+    .string()
+    .max(320)
+    .regex(/^[^\s@]+@[^\s@]+$/, "not an e-mail address"),
+  /** Shopify's numeric customer id, as text. */
+  shopifyCustomerId: IdSchema.optional(),
+  /** The Shopify order whose checkout carried the consent. */
+  orderId: IdSchema.optional(),
+  /** Output of minimiseIp(): `a.b.c.0/24` or an IPv6 `/48`; never a full address. */
+  ipPrefix: z.string().refine(isMinimisedIp, "ipPrefix must be the output of minimiseIp()").optional(),
+  /** Cut to 512 code points: enough to show the browser, and bounded. */
+  userAgent: z
+    .string()
+    .min(1)
+    .transform((ua) => Array.from(ua).slice(0, USER_AGENT_MAX).join(""))
+    .optional(),
+  /** Staff member's id (Shopify staff user id) when `source` is `staff`. */
+  actor: IdSchema.optional(),
+});
+export type PersonalFields = z.output<typeof PersonalFieldsSchema>;
+
+/**
+ * What a caller supplies to record one event; `buildEvent` adds `seq`, `prevHash`, the commitment
+ * and the hash. Dates may be `Date`s or ISO strings with any offset; they are stored in UTC.
+ */
+export const ConsentEventInputSchema = z
+  .strictObject({
+    /** Chosen by the caller before insert (e.g. a UUID): it is part of the hash. */
+    id: IdSchema,
+    shopId: IdSchema,
+    kind: z.enum(CONSENT_KINDS),
+    purpose: z.enum(CONSENT_PURPOSES),
+    lawfulBasis: z.enum(LAWFUL_BASES),
+    source: z.enum(CONSENT_SOURCES),
+    /** Version of the privacy notice in force when the shopper acted (e.g. "2022-10-31"). */
+    noticeVersion: TextSchema(64).optional(),
+    /** Which wording of the shop's catalogue was shown (e.g. "newsletter_checkbox.default"). */
+    wordingKey: TextSchema(100).optional(),
+    /** The exact text shown, not a reference to it: the proof must survive a catalogue edit. */
+    wording: TextSchema(2000).optional(),
+    wordingLocale: z.enum(WORDING_LOCALES).optional(),
+    /** When the shopper (or staff, or system) acted. */
+    occurredAt: IsoInstantSchema,
+    /** When Vigie wrote the event. */
+    recordedAt: IsoInstantSchema,
+    personal: PersonalFieldsSchema,
+  })
+  .superRefine((event, ctx) => {
+    const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (event.kind === "granted") {
+      // GDPR art. 7(1): a grant is only provable with the notice version and exact wording shown.
+      for (const field of ["noticeVersion", "wording", "wordingLocale"] as const) {
+        if (event[field] === undefined) issue([field], `${field} is required for a grant`);
+      }
+      // GDPR recital 32: consent is an affirmative act of the person; Vigie cannot grant it itself.
+      if (event.source === "system") issue(["source"], "a grant cannot come from the system");
+    }
+    const isWeb = (WEB_SOURCES as readonly string[]).includes(event.source);
+    // GDPR art. 5(1)(c): only browser actions have a network origin worth keeping.
+    if (!isWeb && event.personal.ipPrefix !== undefined) {
+      issue(["personal", "ipPrefix"], "only web sources carry an IP prefix");
+    }
+    if (!isWeb && event.personal.userAgent !== undefined) {
+      issue(["personal", "userAgent"], "only web sources carry a user agent");
+    }
+    if ((event.source === "staff") !== (event.personal.actor !== undefined)) {
+      issue(["personal", "actor"], "actor is required for staff events and only for them");
+    }
+  });
+export type ConsentEventInput = z.input<typeof ConsentEventInputSchema>;
+
+/** Every stored field covered by the chain hash (personal data only through `commitment`). */
+export type ChainedFields = {
+  id: string;
+  shopId: string;
+  /** 1, 2, 3… per shop, without gaps. */
+  seq: number;
+  kind: ConsentKind;
+  purpose: ConsentPurpose;
+  lawfulBasis: LawfulBasis;
+  source: ConsentSource;
+  noticeVersion?: string;
+  wordingKey?: string;
+  wording?: string;
+  wordingLocale?: WordingLocale;
+  /** Canonical ISO instant (`toISOString()`). */
+  occurredAt: string;
+  /** Canonical ISO instant (`toISOString()`). */
+  recordedAt: string;
+  /** sha256(salt ‖ canonicalJson(personal)), hex. */
+  commitment: string;
+  /** `hash` of the previous event of the same shop, or GENESIS_HASH. */
+  prevHash: string;
+};
+
+/**
+ * One stored ledger event. Append-only: after insert the only allowed change is `pseudonymise`,
+ * which drops `personal` and `salt` and sets `pseudonymised`.
+ */
+export type ConsentEvent = ChainedFields & { hash: string } & (
+    | { pseudonymised: false; personal: PersonalFields; salt: string }
+    | { pseudonymised: true; personal: null; salt: null }
+  );

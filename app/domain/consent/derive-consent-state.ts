@@ -1,0 +1,81 @@
+import type { ConsentEvent, LawfulBasis } from "./consent-event";
+
+/**
+ * `pending` is part of the contract shared with the app (it mirrors Shopify's PENDING state) but no
+ * current event kind produces it: it is reserved for a double opt-in confirmation step.
+ */
+export type ConsentStatus = "subscribed" | "unsubscribed" | "pending" | "never";
+
+export type ConsentState = {
+  status: ConsentStatus;
+  /** Only while subscribed: the basis marketing e-mails rely on. */
+  lawfulBasis?: LawfulBasis;
+  /** When the current status (and, while subscribed, the current basis) began: an `occurredAt`. */
+  since?: string;
+  /** The newest event by `seq`, whatever its kind. */
+  lastEvent?: ConsentEvent;
+  /** When a re-permission request went out that no grant, withdrawal or expiry has answered yet. */
+  repermissionRequestedAt?: string;
+};
+
+// CPCE L34-5: consent covers what soft opt-in covers and more (prospects, other products), so a
+// later soft opt-in never downgrades a standing consent, while a later consent upgrades a soft opt-in.
+const BASIS_RANK: Record<LawfulBasis, number> = { soft_opt_in: 1, consent: 2 };
+
+/**
+ * Derives one subject's current state for one purpose from their ledger events, taken in `seq`
+ * order (the order Vigie recorded them; the input is sorted here, not trusted).
+ *
+ * - `granted` subscribes, under its lawful basis; consent and soft opt-in stay distinct.
+ * - Only an explicit `withdrawn` ends a subscription the shopper gave, whatever its basis.
+ * - `expired` (retention reached) also ends it; an expiry when not subscribed changes nothing.
+ * - `repermission_requested` keeps the status and shows up as `repermissionRequestedAt`.
+ * - No events at all gives `never`.
+ *
+ * An unticked checkout box never produces an event, so it can neither subscribe (GDPR recital 32:
+ * silence or inactivity is not consent) nor unsubscribe (it is not a withdrawal under art. 7(3)).
+ *
+ * @throws {Error} when the events mix subjects or purposes: that is a query bug, not data.
+ */
+export function deriveConsentState(events: readonly ConsentEvent[]): ConsentState {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  assertOneStream(ordered);
+  let state: ConsentState = { status: "never" };
+  for (const event of ordered) state = applyEvent(state, event);
+  const lastEvent = ordered.at(-1);
+  return lastEvent ? { ...state, lastEvent } : state;
+}
+
+function applyEvent(state: ConsentState, event: ConsentEvent): ConsentState {
+  switch (event.kind) {
+    case "granted": {
+      if (state.status !== "subscribed" || state.lawfulBasis === undefined) {
+        return { status: "subscribed", lawfulBasis: event.lawfulBasis, since: event.occurredAt };
+      }
+      const upgrades = BASIS_RANK[event.lawfulBasis] > BASIS_RANK[state.lawfulBasis];
+      return upgrades
+        ? { status: "subscribed", lawfulBasis: event.lawfulBasis, since: event.occurredAt }
+        : { status: "subscribed", lawfulBasis: state.lawfulBasis, since: state.since };
+    }
+    case "withdrawn":
+      // GDPR art. 7(3) and 21(3): a withdrawal or objection ends direct marketing on any basis.
+      if (state.status === "unsubscribed") return { status: "unsubscribed", since: state.since };
+      return { status: "unsubscribed", since: event.occurredAt };
+    case "expired":
+      if (state.status !== "subscribed") return state;
+      return { status: "unsubscribed", since: event.occurredAt };
+    case "repermission_requested":
+      return { ...state, repermissionRequestedAt: event.occurredAt };
+  }
+}
+
+function assertOneStream(events: readonly ConsentEvent[]): void {
+  const [first] = events;
+  if (!first) return;
+  const subject = first.personal?.subjectId;
+  for (const event of events) {
+    if (event.purpose !== first.purpose || event.personal?.subjectId !== subject) {
+      throw new Error("deriveConsentState: events must belong to one subject and one purpose");
+    }
+  }
+}

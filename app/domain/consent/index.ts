@@ -1,0 +1,54 @@
+// Public API of the consent ledger domain (pure: no I/O, no clock). See docs/decisions/011.
+export { buildEvent, pseudonymise } from "./build-event";
+export { canonicalJson } from "./canonical-json";
+export {
+  CHECKOUT_ATTRIBUTES,
+  CHECKOUT_CONSENT_GRANTED,
+  CHECKOUT_WORDING_MAX_LENGTH,
+  type CheckoutConsent,
+  parseCheckoutConsent,
+} from "./checkout-attributes";
+export {
+  type ChainedFields,
+  CONSENT_KINDS,
+  CONSENT_PURPOSES,
+  CONSENT_SOURCES,
+  type ConsentEvent,
+  type ConsentEventInput,
+  ConsentEventInputSchema,
+  type ConsentKind,
+  type ConsentPurpose,
+  type ConsentSource,
+  IsoInstantSchema,
+  LAWFUL_BASES,
+  type LawfulBasis,
+  type PersonalFields,
+  PersonalFieldsSchema,
+  WEB_SOURCES,
+  WORDING_LOCALES,
+  type WordingLocale,
+} from "./consent-event";
+export {
+  DEFAULT_WORDING,
+  defaultWording,
+  type RenderedWording,
+  renderWording,
+  SHOP_PLACEHOLDER,
+} from "./default-wordings";
+export { type ConsentState, type ConsentStatus, deriveConsentState } from "./derive-consent-state";
+export {
+  chainHashFor,
+  commitmentFor,
+  GENESIS_HASH,
+  HASH_PATTERN,
+  SALT_PATTERN,
+  sha256Hex,
+} from "./ledger-hash";
+export { isMinimisedIp, minimiseIp } from "./minimise-ip";
+export {
+  type ChainBreakReason,
+  type ChainCursor,
+  type ChainVerification,
+  GENESIS_CURSOR,
+  verifyChain,
+} from "./verify-chain";

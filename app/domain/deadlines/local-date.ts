@@ -1,0 +1,132 @@
+import { DeadlineError } from "./deadline-error";
+
+/** A calendar date in the shop's legal time zone, written "YYYY-MM-DD". Build it with `parseLocalDate` or `toLocalDate`. */
+export type LocalDate = string & { readonly __brand: "LocalDate" };
+
+/** The legal time zone used when the shop has not set one. */
+export const DEFAULT_TIME_ZONE = "Europe/Paris";
+
+const DAY_MS = 86_400_000;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+type Parts = { year: number; month: number; day: number };
+
+/** Number of days in `month` (1–12) of `year`, Gregorian rules. */
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+function format({ year, month, day }: Parts): LocalDate {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as LocalDate;
+}
+
+function parts(date: LocalDate): Parts {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** Validates a "YYYY-MM-DD" string (a real calendar day) and brands it; throws `INVALID_LOCAL_DATE` otherwise. */
+export function parseLocalDate(value: string): LocalDate {
+  const match = PATTERN.exec(value);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new DeadlineError("INVALID_LOCAL_DATE", `Not a calendar date: "${value}"`);
+  }
+  return value as LocalDate;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  const cached = formatters.get(timeZone);
+  if (cached) return cached;
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
+  } catch {
+    throw new DeadlineError("INVALID_TIME_ZONE", `Unknown time zone: "${timeZone}"`);
+  }
+  formatters.set(timeZone, formatter);
+  return formatter;
+}
+
+/**
+ * The legal calendar date of `instant` in `timeZone` (IANA name). 23:30 UTC on 31 January is 1 February in Paris.
+ * Throws `INVALID_INSTANT` for an invalid Date and `INVALID_TIME_ZONE` for an unknown zone.
+ */
+export function toLocalDate(instant: Date, timeZone: string): LocalDate {
+  if (Number.isNaN(instant.getTime())) throw new DeadlineError("INVALID_INSTANT", "Invalid Date");
+  const found = new Map(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return parseLocalDate(
+    format({
+      year: Number(found.get("year")),
+      month: Number(found.get("month")),
+      day: Number(found.get("day")),
+    }),
+  );
+}
+
+function toEpochDay(date: LocalDate): number {
+  const { year, month, day } = parts(date);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.round(d.getTime() / DAY_MS);
+}
+
+function fromEpochDay(epochDay: number): LocalDate {
+  const d = new Date(epochDay * DAY_MS);
+  return format({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+/** `date` moved by `days` calendar days (negative moves back). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/**
+ * `date` moved by `months` calendar months: the same day number, or the last day of the target month when it has
+ * no such day (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  // Regulation 1182/71 art. 3(2)(c): a period in months ends on the same date, or the month's last day if none.
+  const { year, month, day } = parts(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return format({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: LocalDate): number {
+  // Epoch day 0 (1970-01-01) was a Thursday.
+  return (((toEpochDay(date) + 4) % 7) + 7) % 7;
+}
+
+/** Negative, zero or positive as `a` is before, on or after `b`. */
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return toEpochDay(a) - toEpochDay(b);
+}

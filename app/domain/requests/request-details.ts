@@ -1,0 +1,90 @@
+import { RequestError } from "./request-error";
+import type { RequestType } from "./request-types";
+
+/** Review state of a supporting document (proof of death, proof of heir status). */
+export type ProofStatus = "missing" | "submitted" | "accepted" | "rejected";
+
+/** What an heir may ask for: LIL art. 85-II limits heirs to these three purposes. */
+export const HEIR_SCOPES = ["close_account", "stop_marketing", "estate_access"] as const;
+export type HeirScope = (typeof HEIR_SCOPES)[number];
+
+export type DirectiveAction = "record" | "update" | "revoke";
+
+/** The person the deceased named to carry out the directives; reachable by e-mail or post. */
+export type ExecutorContact = { name: string; email?: string; postalAddress?: string };
+
+type SimpleType = Exclude<RequestType, "post_mortem_directive" | "heir_request">;
+
+export type PostMortemDirectiveDetails = {
+  type: "post_mortem_directive";
+  action: DirectiveAction;
+  /** The directive text (what to keep, erase or communicate); none for `revoke`. */
+  instructions: string | null;
+  /** Optional executor (LIL art. 85-I lets the directive name one). */
+  executor: ExecutorContact | null;
+  /** True only when the person ticked a consent specific to this directive, not general terms. */
+  specificConsent: boolean;
+};
+
+export type HeirRequestDetails = {
+  type: "heir_request";
+  scope: readonly HeirScope[];
+  deathProof: ProofStatus;
+  heirProof: ProofStatus;
+};
+
+/** Type-specific data of a request; simple types carry nothing beyond their type. */
+export type RequestDetails = { type: SimpleType } | PostMortemDirectiveDetails | HeirRequestDetails;
+
+function isBlank(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value.trim() === "";
+}
+
+function validateDirective(details: PostMortemDirectiveDetails): void {
+  if (details.action !== "revoke") {
+    // LIL art. 85-I: a directive states how the person wants the data kept, erased or communicated.
+    if (isBlank(details.instructions)) {
+      throw new RequestError(
+        "DIRECTIVE_INSTRUCTIONS_REQUIRED",
+        "A directive to record or update needs its text",
+      );
+    }
+    // LIL art. 85-I: particular directives need specific consent, not mere acceptance of general terms.
+    if (!details.specificConsent) {
+      throw new RequestError(
+        "DIRECTIVE_SPECIFIC_CONSENT_REQUIRED",
+        "A directive needs its own, specific consent",
+      );
+    }
+  }
+  const executor = details.executor;
+  if (executor && (isBlank(executor.name) || (isBlank(executor.email) && isBlank(executor.postalAddress)))) {
+    throw new RequestError(
+      "EXECUTOR_CONTACT_REQUIRED",
+      "A named executor needs a name and an e-mail or postal address",
+    );
+  }
+}
+
+function validateHeirRequest(details: HeirRequestDetails): void {
+  const known = new Set<string>(HEIR_SCOPES);
+  // LIL art. 85-II: heirs act only to settle the estate, close accounts or stop processing.
+  if (details.scope.length === 0 || details.scope.some((s) => !known.has(s))) {
+    throw new RequestError(
+      "HEIR_SCOPE_INVALID",
+      `An heir request asks for one or more of: ${HEIR_SCOPES.join(", ")}`,
+    );
+  }
+}
+
+/** Throws a `RequestError` when type-specific details are incomplete; returns nothing when they are valid. */
+export function validateDetails(details: RequestDetails): void {
+  if (details.type === "post_mortem_directive") validateDirective(details);
+  if (details.type === "heir_request") validateHeirRequest(details);
+}
+
+/** True once both the proof of death and the proof of heir status have been accepted by staff. */
+export function heirProofsAccepted(details: HeirRequestDetails): boolean {
+  // Décret 2019-536 art. 124: the heir proves identity and heir status (acte de notoriété, livret de famille).
+  return details.deathProof === "accepted" && details.heirProof === "accepted";
+}

@@ -1,0 +1,79 @@
+// Merchant staff open the sandbox admin in Chromium.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Db } from "~/db/client.server";
+import { hasBrowser, launchBrowser } from "../support/browser";
+import { eventually, type RunningServer, startServer } from "../support/server";
+
+describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let db: Db;
+  const shop = "imera-paris.myshopify.com";
+
+  beforeAll(async () => {
+    server = await startServer();
+    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await server?.stop();
+  });
+
+  it("staff see real counts and the job queue, and retry a dead job", async () => {
+    const dead = await db.job.create({
+      // Its receipt is gone (as after a purge), so once retried it succeeds at once.
+      data: {
+        type: "webhook.process",
+        payload: JSON.stringify({ receiptId: "purged" }),
+        shopDomain: shop,
+        status: "dead",
+        attempts: 10,
+        lastError: "Error: Mailchimp answered 503",
+        finishedAt: new Date(),
+      },
+    });
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/app`);
+    await expect.poll(() => page.getByTestId("sandbox-banner").textContent()).toContain("iméra");
+    expect(await page.getByTestId("count-subjects").textContent()).toBe(String(await db.subject.count()));
+    expect(await page.getByTestId("count-auditEvents").textContent()).toBe(
+      String(await db.auditEvent.count()),
+    );
+    expect(await page.getByText("Dead: 1").count()).toBe(1);
+    expect(await page.getByText("Error: Mailchimp answered 503").count()).toBe(1);
+
+    const artifacts = path.join("tests", ".artifacts");
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, "dashboard.png"), fullPage: true });
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      await page.screenshot({ path: path.join("docs", "images", "dashboard.png"), fullPage: true });
+    }
+
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => page.getByText("Job queued again.").count()).toBe(1);
+    await eventually(
+      async () => (await db.job.findUnique({ where: { id: dead.id } }))?.status === "succeeded",
+    );
+    expect(await db.auditEvent.count({ where: { action: "job.retried", targetId: dead.id } })).toBe(1);
+    await page.close();
+  });
+
+  it("staff navigate the sections in French, and the audit log lists what happened", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/app?locale=fr`);
+    await page.getByRole("link", { name: "Demandes" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Demandes d'exercice des droits" }).count())
+      .toBe(1);
+    expect(page.url()).toContain("locale=fr");
+    await page.getByRole("link", { name: "Journal d'audit" }).click();
+    await expect.poll(() => page.getByText("Bac à sable créé").count()).toBe(1);
+    expect(await page.getByText("Tâche morte relancée").count()).toBe(1);
+    await page.close();
+  });
+});

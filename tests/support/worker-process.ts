@@ -1,0 +1,55 @@
+// A worker process for the crash and concurrency tests: the real worker loop with two test jobs.
+// Run with `node --import tsx tests/support/worker-process.ts`; env: DATABASE_URL, LEASE_MS, POLL_MS.
+import { appendFileSync } from "node:fs";
+import { z } from "zod";
+import { dialectOf } from "~/config.server";
+import { createDatabase } from "~/db/client.server";
+import { defineJob, type JobDefinition } from "~/jobs/define-job";
+import { startWorker } from "~/jobs/worker.server";
+import { logger } from "~/utils/logger.server";
+
+const url = process.env.DATABASE_URL as string;
+const { db } = await createDatabase(url);
+
+/** Writes "start" and, after a pause, "done" lines to a file: the job's observable effect. */
+const slowEffect = defineJob({
+  id: "test.slow-effect",
+  payloadSchema: z.object({ file: z.string(), ms: z.number() }),
+  handler: async ({ file, ms }, { jobId }) => {
+    appendFileSync(file, `start ${process.pid} ${jobId}\n`);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    appendFileSync(file, `done ${process.pid} ${jobId}\n`);
+  },
+});
+
+/** Records which worker ran which job, in the database under test. */
+const recordExecution = defineJob({
+  id: "test.record-execution",
+  payloadSchema: z.object({}),
+  handler: async (_payload, { jobId }) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await db.$executeRawUnsafe(
+      dialectOf(url) === "postgres"
+        ? `INSERT INTO test_executions (job_id, pid) VALUES ($1, $2)`
+        : `INSERT INTO test_executions (job_id, pid) VALUES (?, ?)`,
+      jobId,
+      process.pid,
+    );
+  },
+});
+
+const worker = startWorker({
+  db,
+  dialect: dialectOf(url),
+  jobs: [slowEffect, recordExecution] as JobDefinition[],
+  log: logger.child("test-worker"),
+  leaseMs: Number(process.env.LEASE_MS ?? 60_000),
+  pollMs: Number(process.env.POLL_MS ?? 50),
+  concurrency: Number(process.env.CONCURRENCY ?? 4),
+});
+process.stdout.write(`ready ${process.pid}\n`);
+process.on("SIGTERM", async () => {
+  await worker.stop(5_000);
+  await db.$disconnect();
+  process.exit(0);
+});
