@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { dialectOf } from "~/config.server";
 import { notifyEnqueued } from "~/jobs/queue.server";
+import { logger } from "~/utils/logger.server";
 
 export type ReceiptInput = {
   source: "shopify" | "stripe" | "mailchimp";
@@ -111,6 +112,8 @@ function sqliteStore(file: string): ReceiptStore {
 
 function postgresStore(url: string): ReceiptStore {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  pool.on("error", (error) => logger.warn("webhook intake: idle database connection lost", { error: error.message }));
   // One statement, one round trip: the job row exists only if the receipt row was inserted.
   const sql = `
     WITH receipt AS (
