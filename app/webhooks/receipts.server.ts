@@ -94,7 +94,7 @@ function sqliteStore(file: string): ReceiptStore {
     pending = [];
     try {
       const results = writeBatch(batch);
-      batch.forEach((item, i) => item.resolve(results[i] as boolean));
+      for (const [i, item] of batch.entries()) item.resolve(results[i] as boolean);
     } catch (error) {
       for (const item of batch) item.reject(error);
     }
@@ -113,7 +113,9 @@ function sqliteStore(file: string): ReceiptStore {
 function postgresStore(url: string): ReceiptStore {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
-  pool.on("error", (error) => logger.warn("webhook intake: idle database connection lost", { error: error.message }));
+  pool.on("error", (error) =>
+    logger.warn("webhook intake: idle database connection lost", { error: error.message }),
+  );
   // One statement, one round trip: the job row exists only if the receipt row was inserted.
   const sql = `
     WITH receipt AS (

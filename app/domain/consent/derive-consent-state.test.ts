@@ -111,13 +111,19 @@ describe("deriveConsentState", () => {
     expect(deriveConsentState([]).lastEvent).toBeUndefined();
   });
 
-  it("orders by seq, not by occurredAt", () => {
-    // A withdrawal that happened earlier but was recorded later still ends the subscription.
-    const ledger = chainOf([
+  it("follows the order of the shopper's acts (occurredAt), not the order Vigie recorded them", () => {
+    // A checkout grant whose webhook was processed late must not undo a later withdrawal…
+    const lateGrant = chainOf([
+      withdrawalInput({ id: "w", occurredAt: minutesLater(10) }),
+      grantInput({ id: "g", occurredAt: minutesLater(5) }),
+    ]);
+    expect(deriveConsentState(lateGrant).status).toBe("unsubscribed");
+    // …and a withdrawal recorded late does not undo a grant the shopper gave after it.
+    const lateWithdrawal = chainOf([
       grantInput({ id: "g", occurredAt: minutesLater(10) }),
       withdrawalInput({ id: "w", occurredAt: minutesLater(5) }),
     ]);
-    expect(deriveConsentState(ledger).status).toBe("unsubscribed");
+    expect(deriveConsentState(lateWithdrawal).status).toBe("subscribed");
   });
 
   it("refuses events of several subjects, a query bug that would mix people's consents", () => {

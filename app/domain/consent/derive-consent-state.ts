@@ -23,8 +23,9 @@ export type ConsentState = {
 const BASIS_RANK: Record<LawfulBasis, number> = { soft_opt_in: 1, consent: 2 };
 
 /**
- * Derives one subject's current state for one purpose from their ledger events, taken in `seq`
- * order (the order Vigie recorded them; the input is sorted here, not trusted).
+ * Derives one subject's current state for one purpose from their ledger events, taken in the
+ * order the acts happened (`occurredAt`, then `seq` for ties; the input is sorted here, not
+ * trusted): a grant whose webhook was processed late cannot undo a later withdrawal.
  *
  * - `granted` subscribes, under its lawful basis; consent and soft opt-in stay distinct.
  * - Only an explicit `withdrawn` ends a subscription the shopper gave, whatever its basis.
@@ -38,11 +39,14 @@ const BASIS_RANK: Record<LawfulBasis, number> = { soft_opt_in: 1, consent: 2 };
  * @throws {Error} when the events mix subjects or purposes: that is a query bug, not data.
  */
 export function deriveConsentState(events: readonly ConsentEvent[]): ConsentState {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const ordered = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
   assertOneStream(ordered);
   let state: ConsentState = { status: "never" };
   for (const event of ordered) state = applyEvent(state, event);
-  const lastEvent = ordered.at(-1);
+  const lastEvent = ordered.reduce<ConsentEvent | undefined>(
+    (last, e) => (!last || e.seq > last.seq ? e : last),
+    undefined,
+  );
   return lastEvent ? { ...state, lastEvent } : state;
 }
 

@@ -1,0 +1,250 @@
+// The consent ledger on the database: append (chained, per shop, serialised by the head row),
+// derived state kept in step in the same transaction, paged reads for verification and export.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ConsentEvent as ConsentEventRow } from "@prisma/client";
+import type { Db, Tx } from "~/db/client.server";
+import {
+  buildEvent,
+  type ChainCursor,
+  type ConsentEvent,
+  type ConsentEventInput,
+  type ConsentKind,
+  type ConsentSource,
+  type ConsentState,
+  deriveConsentState,
+  GENESIS_CURSOR,
+  GENESIS_HASH,
+  type LawfulBasis,
+  verifyChain,
+  type WordingLocale,
+} from "~/domain/consent";
+
+export type ConsentSubject = { id: string; email: string; shopifyCustomerId?: string | null };
+
+export type RecordConsentInput = {
+  shopId: string;
+  subject: ConsentSubject;
+  kind: ConsentKind;
+  lawfulBasis: LawfulBasis;
+  source: ConsentSource;
+  occurredAt: Date;
+  noticeVersion?: string;
+  wordingKey?: string;
+  wording?: string;
+  wordingLocale?: WordingLocale;
+  orderId?: string;
+  ipPrefix?: string;
+  userAgent?: string;
+  actor?: string;
+};
+
+const PURPOSE = "newsletter" as const;
+
+/** A stored row as the pure domain sees it (the form its hash was computed over). */
+export function rowToEvent(row: ConsentEventRow): ConsentEvent {
+  const optional = <T>(value: T | null) => value ?? undefined;
+  const chained = {
+    id: row.id,
+    shopId: row.shopId,
+    seq: row.seq,
+    kind: row.kind as ConsentEvent["kind"],
+    purpose: row.purpose as ConsentEvent["purpose"],
+    lawfulBasis: row.lawfulBasis as ConsentEvent["lawfulBasis"],
+    source: row.source as ConsentEvent["source"],
+    noticeVersion: optional(row.noticeVersion),
+    wordingKey: optional(row.wordingKey),
+    wording: optional(row.wording),
+    wordingLocale: optional(row.wordingLocale) as ConsentEvent["wordingLocale"],
+    occurredAt: row.occurredAt.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+    commitment: row.commitment,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+  const personalColumns = {
+    subjectId: row.subjectId,
+    email: row.email,
+    shopifyCustomerId: row.shopifyCustomerId,
+    orderId: row.orderId,
+    ipPrefix: row.ipPrefix,
+    userAgent: row.userAgent,
+    actor: row.actor,
+  };
+  const hasPersonal = Object.values(personalColumns).some((value) => value !== null);
+  // Map what is stored, as stored: verification must see a tampered row (an e-mail nulled, a flag
+  // flipped) for what it is, so nothing is "repaired" into a consistent shape here.
+  const personal = Object.fromEntries(
+    Object.entries(personalColumns).flatMap(([key, value]) => (value === null ? [] : [[key, value]])),
+  );
+  return {
+    ...chained,
+    pseudonymised: row.pseudonymised,
+    personal: row.pseudonymised && !hasPersonal ? null : personal,
+    salt: row.salt,
+  } as ConsentEvent;
+}
+
+async function takeHead(tx: Tx, shopId: string): Promise<{ seq: number; prevHash: string }> {
+  await tx.$executeRaw`INSERT INTO "ConsentLedgerHead" ("shopId", "seq", "hash") VALUES (${shopId}, 0, ${GENESIS_HASH})
+    ON CONFLICT ("shopId") DO NOTHING`;
+  // Incrementing first takes the row's write lock: appenders of one shop queue up here until commit.
+  const rows = await tx.$queryRaw<{ seq: number | bigint; hash: string }[]>`
+    UPDATE "ConsentLedgerHead" SET "seq" = "seq" + 1 WHERE "shopId" = ${shopId} RETURNING "seq", "hash"`;
+  const head = rows[0];
+  if (!head) throw new Error("ledger head vanished inside its transaction");
+  return { seq: Number(head.seq), prevHash: head.hash };
+}
+
+/** The subject's current state for the newsletter, re-derived from their events and stored. */
+async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<ConsentState> {
+  const rows = await tx.consentEvent.findMany({
+    where: { shopId, subjectId, purpose: PURPOSE, pseudonymised: false },
+  });
+  const state = deriveConsentState(rows.map(rowToEvent));
+  const data = {
+    shopId,
+    status: state.status,
+    lawfulBasis: state.lawfulBasis ?? null,
+    since: state.since ? new Date(state.since) : null,
+    lastEventId: state.lastEvent?.id ?? "",
+  };
+  await tx.consentState.upsert({
+    where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
+    create: { subjectId, purpose: PURPOSE, ...data },
+    update: data,
+  });
+  return state;
+}
+
+/**
+ * Appends one event to the shop's chain and updates the subject's derived state, in the caller's
+ * transaction (GDPR art. 7(1): the proof and the state change together or not at all).
+ */
+export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now = new Date()) {
+  const { seq, prevHash } = await takeHead(tx, input.shopId);
+  const eventInput: ConsentEventInput = {
+    id: randomUUID(),
+    shopId: input.shopId,
+    kind: input.kind,
+    purpose: PURPOSE,
+    lawfulBasis: input.lawfulBasis,
+    source: input.source,
+    noticeVersion: input.noticeVersion,
+    wordingKey: input.wordingKey,
+    wording: input.wording,
+    wordingLocale: input.wordingLocale,
+    occurredAt: input.occurredAt,
+    recordedAt: now,
+    personal: {
+      subjectId: input.subject.id,
+      email: input.subject.email,
+      shopifyCustomerId: input.subject.shopifyCustomerId ?? undefined,
+      orderId: input.orderId,
+      ipPrefix: input.ipPrefix,
+      userAgent: input.userAgent,
+      actor: input.actor,
+    },
+  };
+  const event = buildEvent(eventInput, prevHash, seq, randomBytes(32).toString("hex"));
+  if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
+  await tx.consentEvent.create({
+    data: {
+      id: event.id,
+      shopId: event.shopId,
+      seq: event.seq,
+      kind: event.kind,
+      purpose: event.purpose,
+      lawfulBasis: event.lawfulBasis,
+      source: event.source,
+      noticeVersion: event.noticeVersion ?? null,
+      wordingKey: event.wordingKey ?? null,
+      wording: event.wording ?? null,
+      wordingLocale: event.wordingLocale ?? null,
+      occurredAt: new Date(event.occurredAt),
+      recordedAt: new Date(event.recordedAt),
+      commitment: event.commitment,
+      prevHash: event.prevHash,
+      hash: event.hash,
+      salt: event.salt,
+      subjectId: event.personal.subjectId,
+      email: event.personal.email,
+      shopifyCustomerId: event.personal.shopifyCustomerId ?? null,
+      orderId: event.personal.orderId ?? null,
+      ipPrefix: event.personal.ipPrefix ?? null,
+      userAgent: event.personal.userAgent ?? null,
+      actor: event.personal.actor ?? null,
+    },
+    select: { id: true },
+  });
+  await tx.consentLedgerHead.update({ where: { shopId: input.shopId }, data: { hash: event.hash } });
+  const state = await refreshState(tx, input.shopId, input.subject.id);
+  return { event, state };
+}
+
+/** The stored current state (no events read): what sync jobs and the admin look at. */
+export async function currentConsent(db: Db | Tx, subjectId: string) {
+  const row = await db.consentState.findUnique({
+    where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
+  });
+  return {
+    status: (row?.status ?? "never") as ConsentState["status"],
+    lawfulBasis: row?.lawfulBasis ?? null,
+    since: row?.since ?? null,
+  };
+}
+
+/** The shop's events in chain order, a page at a time (verification, CSV export). */
+export async function* ledgerPages(db: Db, shopId: string, pageSize = 1000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db.consentEvent.findMany({
+      where: { shopId, seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]?.seq ?? after;
+  }
+}
+
+export type LedgerVerification =
+  | { ok: true; count: number; headSeq: number }
+  | { ok: false; count: number; brokenAt: { seq: number; eventId: string | null; reason: string } };
+
+/**
+ * Re-verifies the shop's whole chain page by page, then checks its end against the head row
+ * (so dropping the newest events shows too), and records the result on the head.
+ */
+export async function verifyLedger(db: Db, shopId: string, now = new Date()): Promise<LedgerVerification> {
+  let cursor: ChainCursor = GENESIS_CURSOR;
+  let count = 0;
+  let result: LedgerVerification | undefined;
+  for await (const rows of ledgerPages(db, shopId)) {
+    const check = verifyChain(rows.map(rowToEvent), cursor);
+    if (!check.ok) {
+      result = { ok: false, count: count + check.brokenAt.seq - cursor.seq - 1, brokenAt: check.brokenAt };
+      break;
+    }
+    count += check.count;
+    cursor = check.last;
+  }
+  if (!result) {
+    const head = await db.consentLedgerHead.findUnique({ where: { shopId } });
+    const headSeq = head?.seq ?? 0;
+    const headHash = head?.hash ?? GENESIS_HASH;
+    result =
+      headSeq === cursor.seq && headHash === cursor.hash
+        ? { ok: true, count, headSeq }
+        : {
+            ok: false,
+            count,
+            brokenAt: { seq: cursor.seq + 1, eventId: null, reason: "missing_after_last" },
+          };
+  }
+  await db.consentLedgerHead.updateMany({
+    where: { shopId },
+    data: { lastVerifiedAt: now, lastVerification: JSON.stringify(result) },
+  });
+  return result;
+}
