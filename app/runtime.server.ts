@@ -1,9 +1,11 @@
 // Boot: configuration, migrations, database, and the sandbox when Shopify is not configured.
 import { type Config, getConfig } from "~/config.server";
+import { type ConnectorEndpoints, connectorsForShop } from "~/connectors/registry.server";
 import type { Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { openDatabase } from "~/db.server";
 import { ensureDemoStore } from "~/sandbox/demo-store.server";
+import { type SandboxSystems, startSandboxSystems } from "~/sandbox/sandbox-systems.server";
 import {
   loadOrCreateLocalEncryptionKey,
   loadOrCreateSandboxSettings,
@@ -19,6 +21,12 @@ export type Runtime = {
   /** The secret Shopify webhooks and app-proxy requests are signed with. */
   shopifySecret: string;
   encryptionKey: Buffer;
+  /** Where the outside systems are (the simulators, in the sandbox). */
+  endpoints: ConnectorEndpoints | undefined;
+  /** The URL shoppers and Shopify reach this app at (links in e-mails). Set once listening. */
+  publicUrl: string;
+  /** The sandbox's simulated Shopify and Mailchimp; null outside the sandbox. */
+  sandboxSystems: SandboxSystems | null;
 };
 
 let runtime: Runtime | undefined;
@@ -30,14 +38,23 @@ export async function boot(): Promise<Runtime> {
   if (applied.length > 0) logger.info("migrations applied", { applied });
   const database = await openDatabase(config.databaseUrl);
   const sandbox = config.shopify ? null : loadOrCreateSandboxSettings(config.dataDir);
-  if (sandbox) await ensureDemoStore(database.db, sandbox.shop);
   const key = config.encryptionKey ?? loadOrCreateLocalEncryptionKey(config.dataDir);
+  if (sandbox) await ensureDemoStore(database.db, sandbox, Buffer.from(key, "base64"));
+  const sandboxSystems = sandbox ? await startSandboxSystems(sandbox) : null;
+  if (sandboxSystems)
+    logger.info("sandbox systems", {
+      shopify: sandboxSystems.endpoints.shopify?.baseUrl,
+      mailchimp: sandboxSystems.endpoints.mailchimpBasePath,
+    });
   runtime = {
     config,
     database,
     sandbox,
     shopifySecret: config.shopify?.apiSecret ?? (sandbox as SandboxSettings).apiSecret,
     encryptionKey: Buffer.from(key, "base64"),
+    endpoints: sandboxSystems?.endpoints,
+    sandboxSystems,
+    publicUrl: config.shopify?.appUrl ?? `http://localhost:${config.port}`,
   };
   return runtime;
 }
@@ -46,4 +63,10 @@ export async function boot(): Promise<Runtime> {
 export function getRuntime(): Runtime {
   if (!runtime) throw new Error("Vigie has not booted (boot() runs in server.ts)");
   return runtime;
+}
+
+/** The connectors of one shop, as this process reaches them. */
+export function shopConnectors(shopDomain: string) {
+  const { database, encryptionKey, endpoints } = getRuntime();
+  return connectorsForShop({ db: database.db, secretKey: encryptionKey, endpoints }, shopDomain);
 }

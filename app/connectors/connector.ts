@@ -58,7 +58,8 @@ export type ExportRecord = {
 export type ErasureStep = {
   /** Stable within a plan: the idempotency key of its execution. */
   id: string;
-  action: "delete" | "mask" | "keep";
+  /** archive: the system keeps the data out of use (Mailchimp archive); not a permanent erasure. */
+  action: "delete" | "mask" | "archive" | "keep";
   /** What is touched, in words staff can read (no personal values). */
   target: string;
   fields?: string[];

@@ -7,6 +7,8 @@ import {
   writeReadableStreamToWritable,
 } from "@remix-run/node";
 
+export const CLIENT_IP_HEADER = "x-vigie-client-ip";
+
 export function createRemixHandler(build: ServerBuild, mode: string) {
   const handle = createRequestHandler(build, mode);
   return async (request: IncomingMessage, response: ServerResponse, origin: string) => {
@@ -14,9 +16,14 @@ export function createRemixHandler(build: ServerBuild, mode: string) {
     response.on("close", () => controller.abort());
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value === undefined) continue;
+      if (value === undefined || name === CLIENT_IP_HEADER) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
+    // The shopper's address, for minimised consent proof only (never for access decisions):
+    // the first X-Forwarded-For hop when behind a proxy, else the socket's peer.
+    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    const peer = forwarded || request.socket.remoteAddress;
+    if (peer) headers.set(CLIENT_IP_HEADER, peer);
     const method = request.method ?? "GET";
     const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
     if (method !== "GET" && method !== "HEAD") {

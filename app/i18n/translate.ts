@@ -31,7 +31,11 @@ export function createTranslator(locale: Locale): Translate {
 }
 
 /** Looks up a key that comes from data (an audit action code), with a fallback when unknown. */
-export function translateDynamic(locale: Locale, group: "auditAction" | "actor" | "jobStatus", code: string) {
+export function translateDynamic(
+  locale: Locale,
+  group: "auditAction" | "actor" | "jobStatus" | "consentSource",
+  code: string,
+) {
   const table = CATALOGUES[locale][group] as Record<string, string>;
   return table[code] ?? code;
 }

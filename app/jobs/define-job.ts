@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Dialect } from "~/config.server";
+import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
 import type { Logger } from "~/utils/logger.server";
 
@@ -13,15 +14,14 @@ export type JobContext = {
   log: Logger;
   /** Aborted when the worker shuts down: long handlers should stop at a safe point. */
   signal: AbortSignal;
+  /** The outside systems a shop is connected to. */
+  connectors: (shopDomain: string) => Promise<ShopConnectors>;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** Stable id stored in Job.type, e.g. "webhook.process". Never rename one with rows in flight. */
   id: string;
   payloadSchema: S;
-  /** Lower runs first: 10 compliance, 50 default, 90 bulk. */
-  priority?: number;
-  maxAttempts?: number;
   /** Must be idempotent: a job runs at least once, and again after a crash. */
   handler: (payload: z.infer<S>, context: JobContext) => Promise<void>;
 };

@@ -1,5 +1,7 @@
 // Every job the worker can run. A job type with rows in the queue must stay listed here.
 import type { JobDefinition } from "./define-job";
+import { consentSync } from "./definitions/consent-sync.server";
 import { processWebhook } from "./definitions/process-webhook.server";
+import { verifyLedgerJob } from "./definitions/verify-ledger.server";
 
-export const JOBS: JobDefinition[] = [processWebhook as JobDefinition];
+export const JOBS: JobDefinition[] = [processWebhook, consentSync, verifyLedgerJob] as JobDefinition[];

@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import type { Dialect } from "~/config.server";
 import type { Db } from "~/db/client.server";
 import type { Logger } from "~/utils/logger.server";
-import type { JobDefinition } from "./define-job";
+import type { JobContext, JobDefinition } from "./define-job";
 import { PermanentJobError } from "./define-job";
 import {
   buryExpiredJobs,
@@ -20,6 +20,7 @@ import {
 export type WorkerOptions = {
   db: Db;
   dialect: Dialect;
+  connectors: JobContext["connectors"];
   jobs: JobDefinition[];
   log: Logger;
   concurrency?: number;
@@ -77,6 +78,7 @@ export function startWorker(options: WorkerOptions): Worker {
         shopDomain: job.shopDomain,
         log: jobLog,
         signal: shutdown.signal,
+        connectors: options.connectors,
       });
       if (!(await completeJob(db, job.id, workerId))) {
         jobLog.warn("job finished after its lease was taken over", { jobId: job.id });

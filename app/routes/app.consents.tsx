@@ -1,12 +1,287 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import { ConsentRateChart } from "~/components/consent-rate-chart";
+import { withSearch } from "~/components/nav-items";
+import { getDb } from "~/db.server";
+import { translateDynamic } from "~/i18n/translate";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
+import {
+  consentRateByMonth,
+  consentTimeline,
+  lastLedgerVerification,
+  requestLedgerVerification,
+  searchConsentSubjects,
+  withdrawByStaff,
+} from "~/services/consent-admin.server";
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("withdraw"), subjectId: z.string().min(1).max(100) }),
+  z.object({ intent: z.literal("verify") }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return null;
+  const { shop } = await requireAdmin(request);
+  const url = new URL(request.url);
+  const query = (url.searchParams.get("q") ?? "").slice(0, 200);
+  const subjectId = url.searchParams.get("subject");
+  const db = getDb();
+  const [results, timeline, rate, ledger] = await Promise.all([
+    searchConsentSubjects(db, shop.id, query),
+    subjectId ? consentTimeline(db, shop.id, subjectId) : null,
+    consentRateByMonth(db, shop.id),
+    lastLedgerVerification(db, shop.id),
+  ]);
+  return { query, results, timeline, rate, ledger };
 }
 
-export default function Section() {
-  return <ComingSoon section="consents" />;
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const form = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return Response.json({ ok: false, message: "invalid" }, { status: 400 });
+  if (form.data.intent === "verify") {
+    await requestLedgerVerification(getDb(), shop, staffId);
+    return { ok: true, message: "verifyQueued" as const };
+  }
+  const result = await withdrawByStaff({ db: getDb(), shop, staffId, subjectId: form.data.subjectId });
+  if (!result.found) return Response.json({ ok: false, message: "notFound" }, { status: 404 });
+  return { ok: true, message: result.withdrawn ? ("withdrawn" as const) : ("alreadyWithdrawn" as const) };
+}
+
+function statusTone(status: string) {
+  return status === "subscribed" ? "success" : status === "unsubscribed" ? "critical" : undefined;
+}
+
+export default function Consents() {
+  const { query, results, timeline, rate, ledger } = useLoaderData<typeof loader>();
+  const result = useActionData<{ ok: boolean; message: string }>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const { locale, t } = useTranslation();
+  const { search } = useLocation();
+  const [q, setQ] = useState(query);
+  const [downloading, setDownloading] = useState(false);
+  const when = (iso: string | Date | null) =>
+    iso
+      ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
+      : "—";
+
+  async function downloadCsv() {
+    // fetch (not a link): in the Shopify admin, App Bridge adds the session token to fetch calls.
+    setDownloading(true);
+    try {
+      const response = await fetch(withSearch("/app/consents/ledger.csv", search));
+      const blob = await response.blob();
+      const href = URL.createObjectURL(blob);
+      const a = Object.assign(document.createElement("a"), { href, download: "consent-ledger.csv" });
+      a.click();
+      URL.revokeObjectURL(href);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  const verification = ledger.result as {
+    ok?: boolean;
+    count?: number;
+    brokenAt?: { seq: number; reason: string };
+  } | null;
+
+  return (
+    <Page title={t("consents.title")}>
+      <Layout>
+        {result && (
+          <Layout.Section>
+            <Banner tone={result.ok ? "success" : "warning"}>
+              {t(`consents.messages.${result.message}` as never)}
+            </Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Form
+                method="get"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  submit(
+                    { q, ...Object.fromEntries(new URLSearchParams(withSearch("", search).slice(1))) },
+                    { method: "get" },
+                  );
+                }}
+              >
+                <InlineStack gap="200" blockAlign="end">
+                  <div style={{ flexGrow: 1 }}>
+                    <TextField
+                      label={t("consents.searchLabel")}
+                      name="q"
+                      value={q}
+                      onChange={setQ}
+                      autoComplete="off"
+                      placeholder="client@example.com"
+                    />
+                  </div>
+                  <Button submit>{t("consents.search")}</Button>
+                </InlineStack>
+              </Form>
+              {query && results.length === 0 && <Text as="p">{t("consents.noResults")}</Text>}
+              {results.length > 0 && (
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "text"]}
+                  headings={[t("consents.email"), t("consents.status"), t("consents.since"), ""]}
+                  rows={results.map((s) => [
+                    s.email ?? "—",
+                    <Badge key="b" tone={statusTone(s.status)}>
+                      {t(`consents.states.${s.status}` as never)}
+                    </Badge>,
+                    when(s.since),
+                    <Button
+                      key="o"
+                      url={withSearch(`/app/consents?q=${encodeURIComponent(query)}&subject=${s.id}`, search)}
+                      size="slim"
+                    >
+                      {t("consents.open")}
+                    </Button>,
+                  ])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        {timeline && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {timeline.subject.email}
+                  </Text>
+                  <Badge tone={statusTone(timeline.state?.status ?? "never")}>
+                    {t(`consents.states.${timeline.state?.status ?? "never"}` as never)}
+                  </Badge>
+                </InlineStack>
+                {timeline.state?.status === "subscribed" && (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="subjectId" value={timeline.subject.id} />
+                    <Button
+                      submit
+                      tone="critical"
+                      loading={navigation.formData?.get("intent") === "withdraw"}
+                    >
+                      {t("consents.withdraw")}
+                    </Button>
+                  </Form>
+                )}
+                <DataTable
+                  columnContentTypes={["numeric", "text", "text", "text", "text"]}
+                  headings={[
+                    "#",
+                    t("consents.when"),
+                    t("consents.event"),
+                    t("consents.proof"),
+                    t("consents.synced"),
+                  ]}
+                  rows={timeline.events.map((e) => [
+                    e.seq,
+                    when(e.occurredAt),
+                    `${t(`consents.kinds.${e.kind}` as never)} · ${translateDynamic(locale, "consentSource", e.source)} · ${t(`consents.bases.${e.lawfulBasis}` as never)}`,
+                    <div key="p" style={{ whiteSpace: "normal", maxWidth: "28rem" }}>
+                      {e.wording && (
+                        <div>
+                          « {e.wording} » ({e.wordingLocale})
+                        </div>
+                      )}
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {[
+                          e.noticeVersion && `${t("consents.notice")} ${e.noticeVersion}`,
+                          e.orderId && `${t("consents.order")} ${e.orderId}`,
+                          e.ipPrefix && `IP ${e.ipPrefix}`,
+                          e.userAgent,
+                          e.actor && `${t("actor.staff")} ${e.actor}`,
+                          e.pseudonymised && t("consents.pseudonymised"),
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </Text>
+                    </div>,
+                    e.syncs.length === 0
+                      ? "—"
+                      : e.syncs.map((sync) => `${sync.system}: ${sync.outcome ?? sync.status}`).join(", "),
+                  ])}
+                />
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("consents.rateTitle")}
+              </Text>
+              <ConsentRateChart months={rate} />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("consents.ledgerTitle")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("consents.ledgerHelp", { count: ledger.events })}
+              </Text>
+              {verification && (
+                <Banner tone={verification.ok ? "success" : "critical"}>
+                  <span data-testid="ledger-verification">
+                    {verification.ok
+                      ? t("consents.verifiedOk", {
+                          count: verification.count ?? 0,
+                          at: when(ledger.verifiedAt),
+                        })
+                      : t("consents.verifiedBroken", {
+                          seq: verification.brokenAt?.seq ?? 0,
+                          reason: verification.brokenAt?.reason ?? "",
+                          at: when(ledger.verifiedAt),
+                        })}
+                  </span>
+                </Banner>
+              )}
+              <InlineStack gap="200">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="verify" />
+                  <Button submit loading={navigation.formData?.get("intent") === "verify"}>
+                    {t("consents.verify")}
+                  </Button>
+                </Form>
+                <Button onClick={downloadCsv} loading={downloading}>
+                  {t("consents.exportCsv")}
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
 }

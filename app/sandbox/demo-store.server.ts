@@ -1,9 +1,16 @@
 // The sandbox's demo store: "iméra", a Paris shop whose published personal-data policy (dated
-// 31.10.22) Vigie enforces. Created once; staff changes in the sandbox are kept.
-import type { Db } from "~/db/client.server";
+// 31.10.22) Vigie enforces. Created once, with a consent history that matches the simulated
+// Shopify and Mailchimp; staff changes in the sandbox are kept across restarts.
+import type { Db, Tx } from "~/db/client.server";
+import { defaultWording } from "~/domain/consent";
 import { recordAudit } from "~/services/audit.server";
+import { appendConsentEvent } from "~/services/consent-ledger.server";
 import type { ShopSettings } from "~/services/shop-settings.server";
 import { upsertSubject } from "~/services/subjects.server";
+import { sealSecret } from "~/utils/secret-box.server";
+import { webhookSecretHash } from "~/webhooks/mailchimp-intake.server";
+import { sandboxMailchimpCredentials, sandboxMailchimpWebhookSecret } from "./sandbox-systems.server";
+import type { SandboxSettings } from "./settings.server";
 
 export const DEMO_SETTINGS: ShopSettings = {
   dpoEmail: "contact@imera-paris.com",
@@ -11,23 +18,131 @@ export const DEMO_SETTINGS: ShopSettings = {
   retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
 };
 
-// Fictional shoppers (example.* addresses never deliver).
+const DAY = 86_400_000;
+
+// Fictional shoppers (example.* addresses never deliver); the same as the simulators'.
 const DEMO_SHOPPERS = [
-  { customerId: 7001, email: "camille.martin@example.fr", locale: "fr" },
-  { customerId: 7002, email: "lucas.bernard@example.fr", locale: "fr" },
+  { customerId: 7001, email: "camille.martin@example.fr", locale: "fr", orderedDaysAgo: 5 },
+  { customerId: 7002, email: "lucas.bernard@example.fr", locale: "fr", orderedDaysAgo: 12 },
   { customerId: 7003, email: "emma.thomas@example.com", locale: "en" },
   { customerId: null, email: "newsletter.only@example.fr", locale: "fr" },
 ];
 
-export async function ensureDemoStore(db: Db, domain: string) {
-  const existing = await db.shop.findUnique({ where: { domain }, select: { id: true } });
+async function seedConsentHistory(tx: Tx, shopId: string, now: Date) {
+  const subjects = await tx.subject.findMany({
+    where: { shopId },
+    select: { id: true, email: true, shopifyCustomerId: true },
+  });
+  const byEmail = (email: string) => {
+    const s = subjects.find((x) => x.email === email);
+    if (!s?.email) throw new Error(`demo shopper ${email} missing`);
+    return { id: s.id, email: s.email, shopifyCustomerId: s.shopifyCustomerId };
+  };
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const fr = defaultWording("fr", "iméra");
+  const en = defaultWording("en", "iméra");
+  const history = [
+    {
+      subject: byEmail("newsletter.only@example.fr"),
+      kind: "granted" as const,
+      source: "privacy_centre" as const,
+      occurredAt: ago(200),
+      wording: fr,
+      ipPrefix: "198.51.100.0/24",
+    },
+    {
+      subject: byEmail("emma.thomas@example.com"),
+      kind: "granted" as const,
+      source: "privacy_centre" as const,
+      occurredAt: ago(45),
+      wording: en,
+      ipPrefix: "203.0.113.0/24",
+    },
+    {
+      subject: byEmail("camille.martin@example.fr"),
+      kind: "granted" as const,
+      source: "checkout" as const,
+      occurredAt: ago(30),
+      wording: fr,
+      orderId: "5001",
+      ipPrefix: "192.0.2.0/24",
+    },
+    {
+      subject: byEmail("emma.thomas@example.com"),
+      kind: "withdrawn" as const,
+      source: "shopify" as const,
+      occurredAt: ago(10),
+    },
+  ];
+  for (const event of history) {
+    await appendConsentEvent(
+      tx,
+      {
+        shopId,
+        subject: event.subject,
+        kind: event.kind,
+        lawfulBasis: "consent",
+        source: event.source,
+        occurredAt: event.occurredAt,
+        ...(event.wording && {
+          noticeVersion: "2022-10-31",
+          wordingKey: event.wording.key,
+          wording: event.wording.text,
+          wordingLocale: event.wording.locale,
+          ipPrefix: event.ipPrefix,
+          userAgent: "Mozilla/5.0 (demo)",
+          orderId: "orderId" in event ? event.orderId : undefined,
+        }),
+      },
+      event.occurredAt,
+    );
+  }
+  // Six months of checkout orders with their share of ticked boxes, for the consent-rate chart.
+  for (let month = 5; month >= 0; month--) {
+    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - month, 15))
+      .toISOString()
+      .slice(0, 10);
+    const orders = 40 + ((month * 17) % 23);
+    await tx.consentCheckoutDay.create({
+      data: { shopId, day, orders, granted: Math.round(orders * (0.28 + month * 0.02)) },
+    });
+  }
+}
+
+export async function ensureDemoStore(
+  db: Db,
+  settings: SandboxSettings,
+  encryptionKey: Buffer,
+  now = new Date(),
+) {
+  const existing = await db.shop.findUnique({ where: { domain: settings.shop }, select: { id: true } });
   if (existing) return existing;
   return db.$transaction(async (tx) => {
     const shop = await tx.shop.create({
-      data: { domain, name: "iméra", locale: "fr", settings: JSON.stringify(DEMO_SETTINGS) },
+      data: { domain: settings.shop, name: "iméra", locale: "fr", settings: JSON.stringify(DEMO_SETTINGS) },
       select: { id: true },
     });
-    for (const shopper of DEMO_SHOPPERS) await upsertSubject(tx, shop.id, shopper);
+    for (const shopper of DEMO_SHOPPERS) {
+      const orderedAt = shopper.orderedDaysAgo
+        ? new Date(now.getTime() - shopper.orderedDaysAgo * DAY)
+        : null;
+      await upsertSubject(tx, shop.id, { ...shopper, orderedAt });
+    }
+    await seedConsentHistory(tx, shop.id, now);
+    const credentials = sandboxMailchimpCredentials(settings);
+    await tx.connectorSetting.create({
+      data: {
+        shopId: shop.id,
+        connector: "mailchimp",
+        config: JSON.stringify({
+          audienceId: credentials.audienceId,
+          serverPrefix: credentials.serverPrefix,
+          archiveInsteadOfDelete: false,
+        }),
+        secrets: sealSecret(encryptionKey, JSON.stringify(credentials)),
+        webhookSecretHash: webhookSecretHash(sandboxMailchimpWebhookSecret(settings)),
+      },
+    });
     await recordAudit(tx, { shopId: shop.id, actorType: "system", action: "sandbox.created" });
     return shop;
   });

@@ -10,9 +10,10 @@ import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
 import { JOBS } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
-import { boot } from "~/runtime.server";
+import { boot, shopConnectors } from "~/runtime.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
+import { handleMailchimpWebhook, MAILCHIMP_WEBHOOK_PREFIX } from "~/webhooks/mailchimp-intake.server";
 import { createReceiptStore } from "~/webhooks/receipts.server";
 import { checkHealth } from "./health.server";
 
@@ -36,9 +37,16 @@ export async function main(build: ServerBuild, argv: string[]) {
   const runtime = await boot();
   const { db, dialect } = runtime.database;
   const workerOnly = argv.includes("--worker");
+  if (workerOnly && runtime.sandbox) {
+    // The sandbox's simulated systems live in the web process: a worker elsewhere would not see them.
+    console.error(
+      "The sandbox runs its job worker inside `npm start`; `npm run worker` needs Shopify credentials.",
+    );
+    process.exit(1);
+  }
   const worker: Worker | null =
     workerOnly || config.worker
-      ? startWorker({ db, dialect, jobs: JOBS, log: logger.child("worker") })
+      ? startWorker({ db, dialect, jobs: JOBS, log: logger.child("worker"), connectors: shopConnectors })
       : null;
 
   if (workerOnly) {
@@ -58,6 +66,10 @@ export async function main(build: ServerBuild, argv: string[]) {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
     try {
+      if (pathname.startsWith(MAILCHIMP_WEBHOOK_PREFIX)) {
+        if (await handleMailchimpWebhook(request, response, pathname, { db, receipts, log })) return;
+        return sendText(response, 404, "Not Found");
+      }
       if (
         pathname.startsWith(SHOPIFY_WEBHOOK_PREFIX) &&
         (await handleShopifyWebhook(request, response, pathname, intake))
@@ -82,6 +94,8 @@ export async function main(build: ServerBuild, argv: string[]) {
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
+  if (!config.shopify) runtime.publicUrl = `http://localhost:${port}`;
+  runtime.sandboxSystems?.connectWebhooks(`http://127.0.0.1:${port}`);
   const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   log.info("listening", {
     url: base,
@@ -101,6 +115,7 @@ export async function main(build: ServerBuild, argv: string[]) {
     });
     await worker?.stop();
     await receipts.close();
+    await runtime.sandboxSystems?.stop();
     await closeDatabase();
   });
 }

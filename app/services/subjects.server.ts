@@ -6,6 +6,8 @@ export type SubjectIdentifiers = {
   email?: string | null;
   phone?: string | null;
   locale?: string | null;
+  /** An order the subject placed: kept as the latest (retention runs from the last order). */
+  orderedAt?: Date | null;
 };
 
 /**
@@ -17,6 +19,7 @@ export async function upsertSubject(tx: Tx, shopId: string, identifiers: Subject
   const email = normaliseEmail(identifiers.email);
   const phone = normalisePhone(identifiers.phone);
   const locale = identifiers.locale?.slice(0, 2).toLowerCase() || null;
+  const orderedAt = identifiers.orderedAt ?? null;
   if (!customerId && !email) return null;
   const existing =
     (customerId &&
@@ -26,8 +29,8 @@ export async function upsertSubject(tx: Tx, shopId: string, identifiers: Subject
     (email && (await tx.subject.findFirst({ where: { shopId, email }, orderBy: { createdAt: "asc" } })));
   if (!existing) {
     return tx.subject.create({
-      data: { shopId, shopifyCustomerId: customerId, email, phone, locale },
-      select: { id: true },
+      data: { shopId, shopifyCustomerId: customerId, email, phone, locale, lastOrderAt: orderedAt },
+      select: { id: true, email: true, shopifyCustomerId: true },
     });
   }
   return tx.subject.update({
@@ -37,7 +40,11 @@ export async function upsertSubject(tx: Tx, shopId: string, identifiers: Subject
       email: email ?? existing.email,
       phone: phone ?? existing.phone,
       locale: locale ?? existing.locale,
+      lastOrderAt:
+        orderedAt && (!existing.lastOrderAt || orderedAt > existing.lastOrderAt)
+          ? orderedAt
+          : existing.lastOrderAt,
     },
-    select: { id: true },
+    select: { id: true, email: true, shopifyCustomerId: true },
   });
 }

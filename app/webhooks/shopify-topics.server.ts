@@ -1,22 +1,33 @@
-// The intake table: every Shopify topic Vigie accepts, served at /webhooks/<topic> by server.ts.
-// shopify.app.toml subscribes to the same list.
+// The intake tables: every webhook topic Vigie accepts, by source. Shopify topics are served at
+// /webhooks/<topic> by server.ts (shopify.app.toml subscribes to the same list); Mailchimp's at
+// /webhooks/mailchimp/<secret>.
 import { appUninstalled } from "./topics/app-uninstalled.server";
 import { customersDataRequest } from "./topics/customers-data-request.server";
+import { customersEmailMarketingConsentUpdate } from "./topics/customers-email-marketing-consent-update.server";
 import { customersRedact } from "./topics/customers-redact.server";
+import { MAILCHIMP_TOPIC_HANDLERS } from "./topics/mailchimp-audience.server";
 import { ordersCreate } from "./topics/orders-create.server";
 import { shopRedact } from "./topics/shop-redact.server";
 import type { TopicHandler } from "./topics/topic-handler";
 
-export const SHOPIFY_TOPICS: TopicHandler[] = [
+export const SHOPIFY_TOPICS = [
   customersDataRequest,
   customersRedact,
   shopRedact,
   ordersCreate,
   appUninstalled,
-];
+  customersEmailMarketingConsentUpdate,
+] as TopicHandler[];
 
-const byTopic = new Map(SHOPIFY_TOPICS.map((handler) => [handler.topic, handler]));
+const HANDLERS = new Map<string, TopicHandler>([
+  ...SHOPIFY_TOPICS.map((handler) => [`shopify:${handler.topic}`, handler] as const),
+  ...MAILCHIMP_TOPIC_HANDLERS.map((handler) => [`mailchimp:${handler.topic}`, handler] as const),
+]);
 
 export function shopifyTopicHandler(topic: string): TopicHandler | undefined {
-  return byTopic.get(topic);
+  return HANDLERS.get(`shopify:${topic}`);
+}
+
+export function webhookHandler(source: string, topic: string): TopicHandler | undefined {
+  return HANDLERS.get(`${source}:${topic}`);
 }

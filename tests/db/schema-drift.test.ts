@@ -51,7 +51,10 @@ async function catalog(dialect: Dialect, url: string) {
       .all() as { name: string }[];
     const result = tables.map(({ name }) => ({
       name,
-      columns: db.prepare(`PRAGMA table_info("${name}")`).all(),
+      // By name, without position: ALTER TABLE adds columns at the end, which changes nothing.
+      columns: (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; cid?: number }[])
+        .map(({ cid: _position, ...column }) => column)
+        .sort((a, b) => a.name.localeCompare(b.name)),
       foreignKeys: db.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
       indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
         .map((index) => ({ ...index, columns: db.prepare(`PRAGMA index_info("${index.name}")`).all() }))

@@ -5,7 +5,7 @@ import { processWebhook } from "~/jobs/definitions/process-webhook.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { samplePayloads } from "../support/shopify-webhook";
-import { memoryLogger } from "../support/test-logger";
+import { memoryLogger, noConnectors } from "../support/test-logger";
 
 describe.each(testDialects())("webhook processing on %s", (dialect) => {
   let t: TestDatabase;
@@ -40,6 +40,7 @@ describe.each(testDialects())("webhook processing on %s", (dialect) => {
       shopDomain: shop,
       log: memoryLogger(),
       signal: new AbortController().signal,
+      connectors: noConnectors,
     };
     await processWebhook.handler({ receiptId: receipt.id }, context);
     return { receipt, job, context };

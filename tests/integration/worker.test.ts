@@ -6,7 +6,7 @@ import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import { startWorker } from "~/jobs/worker.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { memoryLogger } from "../support/test-logger";
+import { memoryLogger, noConnectors } from "../support/test-logger";
 
 describe.each(testDialects())("worker on %s", (dialect) => {
   let t: TestDatabase;
@@ -16,7 +16,14 @@ describe.each(testDialects())("worker on %s", (dialect) => {
   afterAll(() => t.drop());
 
   function worker(jobs: JobDefinition[], options: { pollMs?: number } = {}) {
-    return startWorker({ db: t.db, dialect, jobs, log: memoryLogger(), pollMs: options.pollMs ?? 50 });
+    return startWorker({
+      db: t.db,
+      dialect,
+      jobs,
+      log: memoryLogger(),
+      pollMs: options.pollMs ?? 50,
+      connectors: noConnectors,
+    });
   }
 
   it("runs a job's handler with its validated payload and marks it succeeded", async () => {

@@ -13,3 +13,6 @@ export function memoryLogger(
   });
   return Object.assign(make(), { records });
 }
+
+/** For jobs under test that reach no outside system. */
+export const noConnectors = async () => ({ shopify: null, mailchimp: null });

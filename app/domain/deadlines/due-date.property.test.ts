@@ -18,7 +18,7 @@ function isWeekend(date: LocalDate): boolean {
 }
 
 describe("computeDeadline (properties)", () => {
-  it("always lands on a working day strictly after receipt, at most 3 days past the calendar month when unpaused", () => {
+  it("always lands on a working day strictly after receipt, at most 4 days past the calendar month when unpaused", () => {
     fc.assert(
       fc.property(instant, (receivedAt) => {
         const { receivedOn, dueDate } = computeDeadline({ receivedAt });
@@ -27,7 +27,8 @@ describe("computeDeadline (properties)", () => {
         expect(isPublicHoliday(dueDate)).toBe(false);
         expect(daysBetween(receivedOn, dueDate)).toBeGreaterThanOrEqual(28);
         expect(daysBetween(monthEnd, dueDate)).toBeGreaterThanOrEqual(0);
-        expect(daysBetween(monthEnd, dueDate)).toBeLessThanOrEqual(3);
+        // 4, not 3: Ascension Thursday can fall on 7 May, then 8 May (Friday) and a weekend follow.
+        expect(daysBetween(monthEnd, dueDate)).toBeLessThanOrEqual(4);
       }),
       { numRuns: 2000 },
     );
@@ -60,7 +61,7 @@ describe("computeDeadline (properties)", () => {
           expect(Math.abs(deadline.pausedDays - length)).toBeLessThanOrEqual(1);
           expect(isWeekend(deadline.dueDate)).toBe(false);
           expect(daysBetween(shiftedEnd, deadline.dueDate)).toBeGreaterThanOrEqual(0);
-          expect(daysBetween(shiftedEnd, deadline.dueDate)).toBeLessThanOrEqual(3);
+          expect(daysBetween(shiftedEnd, deadline.dueDate)).toBeLessThanOrEqual(4);
         },
       ),
       { numRuns: 1000 },

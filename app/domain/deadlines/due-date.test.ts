@@ -25,6 +25,11 @@ describe("computeDeadline", () => {
     ["due on 1 November, a Sunday, rolls to Monday 2 November only", "2026-10-01", "2026-11-02"],
     ["due on 1 November, a Saturday, rolls to Monday 3 November", "2025-10-01", "2025-11-03"],
     ["due Saturday 8 May 2027 rolls to Monday 10 May", "2027-04-08", "2027-05-10"],
+    [
+      "due on Ascension 7 May 2043, then 8 May and a weekend: four days to Monday 11 May",
+      "2043-04-07",
+      "2043-05-11",
+    ],
   ])("%s", (_case, received, expected) => {
     const deadline = computeDeadline({ receivedAt: parisDay(received) });
     expect(deadline.receivedOn).toBe(received);

@@ -2,7 +2,7 @@
 // (it holds personal data; its hash stays as proof of what was received).
 import { z } from "zod";
 import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
-import { shopifyTopicHandler } from "~/webhooks/shopify-topics.server";
+import { webhookHandler } from "~/webhooks/shopify-topics.server";
 import { defineJob, PermanentJobError } from "../define-job";
 
 export const processWebhook = defineJob({
@@ -13,7 +13,7 @@ export const processWebhook = defineJob({
     const receipt = await db.webhookReceipt.findUnique({ where: { id: receiptId } });
     // Gone (shop/redact purged it) or already done: nothing left to do.
     if (!receipt || receipt.processedAt || receipt.body === null) return;
-    const handler = receipt.source === "shopify" ? shopifyTopicHandler(receipt.topic) : undefined;
+    const handler = webhookHandler(receipt.source, receipt.topic);
     if (!handler) throw new PermanentJobError(`no handler for ${receipt.source} topic ${receipt.topic}`);
     let body: unknown;
     try {
@@ -27,8 +27,11 @@ export const processWebhook = defineJob({
       const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`).join("; ");
       throw new PermanentJobError(`${receipt.topic} payload does not match its schema (${where})`);
     }
+    const input = { shopDomain: receipt.shopDomain, payload: parsed.data, receiptId };
+    // Reads from outside systems happen before the transaction, never while holding it.
+    const loaded = handler.load ? await handler.load(input, context) : undefined;
     await db.$transaction(async (tx) => {
-      await handler.process(tx, { shopDomain: receipt.shopDomain, payload: parsed.data, receiptId }, context);
+      await handler.process(tx, { ...input, loaded }, context);
       await tx.webhookReceipt.updateMany({
         where: { id: receiptId },
         data: { processedAt: new Date(), body: null },

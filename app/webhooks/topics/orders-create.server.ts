@@ -1,4 +1,8 @@
-// orders/create: keeps the subject (and, later, its checkout consent) up to date.
+// orders/create: keeps the subject up to date (last order, for retention), counts the checkout
+// for the consent rate, and turns a ticked newsletter box into a proven consent.
+import { minimiseIp, parseCheckoutConsent } from "~/domain/consent";
+import { shopifyId } from "~/domain/subjects/identifiers";
+import { countCheckout, recordConsent } from "~/services/consents.server";
 import { ensureShop } from "~/services/shops.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { OrderSchema } from "./shopify-payloads";
@@ -10,11 +14,32 @@ export const ordersCreate = defineTopic({
   payloadSchema: OrderSchema,
   async process(tx, { shopDomain, payload }) {
     const shop = await ensureShop(tx, shopDomain);
-    await upsertSubject(tx, shop.id, {
+    const orderedAt = payload.created_at ? new Date(payload.created_at) : new Date();
+    const subject = await upsertSubject(tx, shop.id, {
       customerId: payload.customer?.id,
       email: payload.customer?.email ?? payload.email ?? payload.contact_email,
       phone: payload.customer?.phone,
       locale: payload.customer?.locale ?? payload.customer_locale,
+      orderedAt,
+    });
+    // An unticked box yields { granted: false }: never a withdrawal (GDPR recital 32, art. 7(3)).
+    const consent = parseCheckoutConsent(payload.note_attributes);
+    await countCheckout(tx, shop.id, orderedAt, consent.granted);
+    if (!consent.granted || !subject?.email) return;
+    await recordConsent(tx, shopDomain, {
+      shopId: shop.id,
+      subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
+      kind: "granted",
+      lawfulBasis: "consent",
+      source: "checkout",
+      occurredAt: orderedAt,
+      noticeVersion: consent.noticeVersion,
+      wordingKey: consent.wordingKey,
+      wording: consent.wording,
+      wordingLocale: consent.wordingLocale,
+      orderId: shopifyId(payload.id) ?? undefined,
+      ipPrefix: minimiseIp(payload.client_details?.browser_ip ?? payload.browser_ip) ?? undefined,
+      userAgent: payload.client_details?.user_agent?.trim() || undefined,
     });
   },
 });

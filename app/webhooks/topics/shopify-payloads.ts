@@ -37,10 +37,22 @@ export const OrderSchema = z.object({
   customer_locale: z.string().nullish(),
   buyer_accepts_marketing: z.boolean().nullish(),
   note_attributes: z.array(NoteAttributeSchema).nullish(),
+  browser_ip: z.string().nullish(),
+  client_details: z.object({ browser_ip: z.string().nullish(), user_agent: z.string().nullish() }).nullish(),
   customer: WebhookCustomerSchema.extend({ locale: z.string().nullish() }).nullish(),
 });
 
 export const AppUninstalledSchema = z.object({
   id: NumericId.optional(),
   myshopify_domain: z.string().nullish(),
+});
+
+export const EmailMarketingConsentUpdateSchema = z.object({
+  customer_id: NumericId,
+  email_address: z.string().nullish(),
+  email_marketing_consent: z.object({
+    state: z.string(),
+    opt_in_level: z.string().nullish(),
+    consent_updated_at: z.string().nullish(),
+  }),
 });

@@ -1,0 +1,57 @@
+// Builds the connectors one shop has: Shopify (its offline session, or the sandbox's simulator)
+// and Mailchimp (its stored, encrypted credentials). A system that is not connected is null.
+import type { Db } from "~/db/client.server";
+import { openSecret } from "~/utils/secret-box.server";
+import type { Connector } from "./connector";
+import { createMailchimpConnector } from "./mailchimp/connector.server";
+import { createShopifyAdminClient } from "./shopify/admin-client.server";
+import { createShopifyConnector } from "./shopify/connector.server";
+
+export type ShopConnectors = { shopify: Connector | null; mailchimp: Connector | null };
+
+/** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
+export type ConnectorEndpoints = {
+  /** Sandbox: the Shopify Admin simulator's base URL and its access token for the shop. */
+  shopify?: { baseUrl: string; accessToken: (shop: string) => string };
+  /** Sandbox: the Mailchimp simulator's base path. */
+  mailchimpBasePath?: string;
+};
+
+export type ConnectorDeps = { db: Db; secretKey: Buffer; endpoints?: ConnectorEndpoints };
+
+export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string): Promise<ShopConnectors> {
+  const { db, secretKey, endpoints } = deps;
+  const shop = await db.shop.findUnique({
+    where: { domain: shopDomain },
+    select: { id: true, state: true, connectors: { where: { enabled: true } } },
+  });
+  if (!shop) return { shopify: null, mailchimp: null };
+
+  let shopify: Connector | null = null;
+  if (endpoints?.shopify) {
+    const client = createShopifyAdminClient({
+      shop: shopDomain,
+      accessToken: endpoints.shopify.accessToken(shopDomain),
+      baseUrl: endpoints.shopify.baseUrl,
+    });
+    shopify = createShopifyConnector({ client });
+  } else if (shop.state === "installed") {
+    const session = await db.session.findUnique({
+      where: { id: `offline_${shopDomain}` },
+      select: { accessToken: true },
+    });
+    if (session) {
+      shopify = createShopifyConnector({
+        client: createShopifyAdminClient({ shop: shopDomain, accessToken: session.accessToken }),
+      });
+    }
+  }
+
+  let mailchimp: Connector | null = null;
+  const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
+  if (mailchimpSetting?.secrets) {
+    const credentials = JSON.parse(openSecret(secretKey, mailchimpSetting.secrets));
+    mailchimp = createMailchimpConnector({ credentials, basePath: endpoints?.mailchimpBasePath });
+  }
+  return { shopify, mailchimp };
+}

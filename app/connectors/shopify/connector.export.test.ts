@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { ExportRecord, SubjectRef } from "~/connectors/connector";
+import type { ShopSeed } from "~/sandbox/simulators/shopify-admin-store";
+import { createShopifyConnector } from "./connector.server";
+import { CAMILLE, type Harness, REFERENCE_TIMESTAMP, SHOP, startHarness } from "./test-fixtures";
+
+let harness: Harness;
+afterEach(async () => {
+  await harness?.sim.stop();
+});
+
+const CAMILLE_REF: SubjectRef = {
+  shopDomain: SHOP,
+  subjectId: "subj_1",
+  email: "camille.martin@example.fr",
+  shopifyCustomerId: "7001",
+};
+
+const MINUTE = 60_000;
+
+/** `count` orders of Camille's, one a minute, the newest an hour before the reference time. */
+function ordersOf(count: number, firstId = 10_001): NonNullable<ShopSeed["orders"]> {
+  return Array.from({ length: count }, (_, i) => ({
+    id: firstId + i,
+    customerId: 7001,
+    createdAt: new Date(REFERENCE_TIMESTAMP - 60 * MINUTE - (count - i) * MINUTE).toISOString(),
+  }));
+}
+
+async function setup(shop: Partial<ShopSeed> = {}) {
+  harness = await startHarness({
+    seed: { shops: [{ domain: SHOP, customers: [CAMILLE], ...shop }] },
+  });
+  const { client, waits } = harness.client();
+  return { connector: createShopifyConnector({ client }), sim: harness.sim, waits };
+}
+
+async function collect(records: AsyncIterable<ExportRecord>): Promise<ExportRecord[]> {
+  const all: ExportRecord[] = [];
+  for await (const record of records) all.push(record);
+  return all;
+}
+
+describe("exportSubject", () => {
+  it("streams the customer, their marketing states, addresses and orders, marking what the shopper typed", async () => {
+    const { connector } = await setup({
+      orders: [
+        {
+          id: 5001,
+          customerId: 7001,
+          note: "Sonner deux fois",
+          customAttributes: [{ key: "_vigie_consent", value: "granted" }],
+          shippingAddress: { address1: "12 rue Oberkampf", city: "Paris" },
+          lineItems: [{ title: "Bougie", quantity: 2, price: "34.00" }],
+        },
+      ],
+    });
+
+    const records = await collect(connector.exportSubject(CAMILLE_REF));
+
+    expect(records.map((r) => [r.section, r.provided])).toEqual([
+      ["customer", true],
+      ["customer", false],
+      ["marketing", false],
+      ["addresses", true],
+      ["orders", false],
+      ["order_inputs", true],
+    ]);
+    expect(records[0]?.data).toMatchObject({ firstName: "Camille", email: "camille.martin@example.fr" });
+    expect(records[2]?.data).toMatchObject({ channel: "email", marketingState: "SUBSCRIBED" });
+    expect(records[3]?.data).toMatchObject({ address1: "12 rue Oberkampf" });
+    expect(records[4]?.data).toMatchObject({
+      orderId: "gid://shopify/Order/5001",
+      total: { amount: "68.00", currencyCode: "EUR" },
+      lineItems: [{ title: "Bougie", quantity: 2, sku: null, variantTitle: null }],
+    });
+    expect(records[5]?.data).toMatchObject({
+      note: "Sonner deux fois",
+      customAttributes: [{ key: "_vigie_consent", value: "granted" }],
+      shippingAddress: expect.objectContaining({ city: "Paris" }),
+    });
+  });
+
+  it("yields 230 orders over 5 pages, oldest first, fetching each page only when it is needed", async () => {
+    const { connector, sim } = await setup({ orders: ordersOf(230) });
+    const pages = () => sim.stats.operations.VigieCustomerOrders ?? 0;
+    const iterator = connector.exportSubject(CAMILLE_REF)[Symbol.asyncIterator]();
+    const orderIds: string[] = [];
+    const pagesWhenReached: number[] = [];
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      if (next.value.section !== "orders") continue;
+      orderIds.push(String(next.value.data.orderId));
+      pagesWhenReached.push(pages());
+    }
+
+    expect(orderIds).toEqual(Array.from({ length: 230 }, (_, i) => `gid://shopify/Order/${10_001 + i}`));
+    expect(pages()).toBe(5);
+    // Order n (0-based) was reached while only ⌊n / 50⌋ + 1 pages had been asked for.
+    expect(pagesWhenReached).toEqual(orderIds.map((_, n) => Math.floor(n / 50) + 1));
+  });
+
+  it("does not ask for the next page when the consumer stops early", async () => {
+    const { connector, sim } = await setup({ orders: ordersOf(120) });
+    let orders = 0;
+    for await (const record of connector.exportSubject(CAMILLE_REF)) {
+      if (record.section === "orders") orders += 1;
+      if (orders === 10) break;
+    }
+    expect(sim.stats.operations.VigieCustomerOrders).toBe(1);
+  });
+
+  it("paces itself by the bucket (Standard plan) instead of being throttled", async () => {
+    const { connector, sim, waits } = await setup({ orders: ordersOf(230) });
+    const records = await collect(connector.exportSubject(CAMILLE_REF));
+    expect(records.filter((r) => r.section === "orders")).toHaveLength(230);
+    expect(sim.stats.throttled).toBe(0);
+    // Each page asks for 903 points and costs 453 (50 orders of one line): from the second page on,
+    // the client waits for the refill. Before page 2 the bucket holds 1000 − 3 − 9 − 453 = 535.
+    expect(waits).toEqual([3680, 4530, 4530, 4530]);
+  });
+
+  it("fetches the rest of an order's line items beyond the first ten", async () => {
+    const lineItems = Array.from({ length: 23 }, (_, i) => ({ title: `Article ${i + 1}` }));
+    const { connector } = await setup({ orders: [{ id: 5001, customerId: 7001, lineItems }] });
+    const records = await collect(connector.exportSubject(CAMILLE_REF));
+    const order = records.find((r) => r.section === "orders");
+    const titles = ((order?.data.lineItems ?? []) as Array<{ title: string }>).map((item) => item.title);
+    expect(titles).toEqual(lineItems.map((item) => item.title));
+  });
+
+  it("adds the orders named in the request, once, including guest orders", async () => {
+    const { connector } = await setup({
+      orders: [
+        { id: 5001, customerId: 7001 },
+        { id: 5002, customerId: null, email: "camille.martin@example.fr", note: "commande invitée" },
+      ],
+    });
+    const records = await collect(
+      connector.exportSubject({ ...CAMILLE_REF, orderIds: ["5001", "5002", "999"] }),
+    );
+    const ids = records.filter((r) => r.section === "orders").map((r) => r.data.orderId);
+    expect(ids).toEqual(["gid://shopify/Order/5001", "gid://shopify/Order/5002"]);
+    expect(
+      records.find((r) => r.section === "order_inputs" && r.data.orderId === "gid://shopify/Order/5002")?.data
+        .note,
+    ).toBe("commande invitée");
+  });
+
+  it("exports a guest's named orders when Shopify has no customer for them", async () => {
+    const { connector } = await setup({ orders: [{ id: 5002, customerId: null }] });
+    const records = await collect(
+      connector.exportSubject({
+        ...CAMILLE_REF,
+        shopifyCustomerId: null,
+        email: "guest@example.fr",
+        orderIds: ["5002"],
+      }),
+    );
+    expect(records.map((r) => r.section)).toEqual(["orders", "order_inputs"]);
+  });
+
+  it("misses orders older than 60 days unless the app has read_all_orders, as Shopify does", async () => {
+    const old = {
+      id: 5001,
+      customerId: 7001,
+      createdAt: new Date(REFERENCE_TIMESTAMP - 61 * 24 * 3600_000).toISOString(),
+    };
+    const recent = {
+      id: 5002,
+      customerId: 7001,
+      createdAt: new Date(REFERENCE_TIMESTAMP - 3600_000).toISOString(),
+    };
+    const without = await setup({ orders: [old, recent] });
+    const seen = (await collect(without.connector.exportSubject(CAMILLE_REF))).filter(
+      (r) => r.section === "orders",
+    );
+    expect(seen.map((r) => r.data.orderId)).toEqual(["gid://shopify/Order/5002"]);
+    await harness.sim.stop();
+
+    const withScope = await setup({
+      orders: [old, recent],
+      scopes: ["read_customers", "read_orders", "read_all_orders"],
+    });
+    const all = (await collect(withScope.connector.exportSubject(CAMILLE_REF))).filter(
+      (r) => r.section === "orders",
+    );
+    expect(all).toHaveLength(2);
+  });
+});

@@ -1,0 +1,36 @@
+// The consent ledger as CSV, with every proof field: what an authority asks for. Streamed.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { requireAdmin } from "~/services/admin-auth.server";
+import { recordAudit } from "~/services/audit.server";
+import { ledgerCsv } from "~/services/consent-admin.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const db = getDb();
+  await recordAudit(db, {
+    shopId: shop.id,
+    actorType: "staff",
+    actorId: staffId,
+    action: "consent.ledger.exported",
+  });
+  const rows = ledgerCsv(db, shop.id);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await rows.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="consent-ledger-${shop.domain}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,112 @@
+// The demo store's Shopify data: the same fictional shoppers as app/sandbox/demo-store.server.ts
+// (customer ids 7001–7003, example.* addresses that never deliver), with addresses, consent states
+// and a few orders, one carrying the checkout consent attributes of decision record 013.
+import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
+import type { ShopifySimulatorSeed } from "./shopify-admin-store";
+
+const DAY = 24 * 3600 * 1000;
+
+/** Seed for `startShopifyAdminSimulator({ seed })`; dates are relative to `now`. */
+export function demoShopifySeed(
+  shop: string,
+  now: Date = new Date(),
+  accessToken?: string,
+): ShopifySimulatorSeed {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  const paris = { city: "Paris", country: "France", countryCodeV2: "FR", zip: "75011" };
+  const camilleAddress = { ...paris, firstName: "Camille", lastName: "Martin", address1: "12 rue Oberkampf" };
+  const lucasAddress = {
+    firstName: "Lucas",
+    lastName: "Bernard",
+    address1: "3 place Bellecour",
+    city: "Lyon",
+    zip: "69002",
+    country: "France",
+    countryCodeV2: "FR",
+  };
+  return {
+    shops: [
+      {
+        domain: shop,
+        name: "iméra",
+        ...(accessToken ? { accessToken } : {}),
+        customers: [
+          {
+            id: 7001,
+            firstName: "Camille",
+            lastName: "Martin",
+            email: "camille.martin@example.fr",
+            phone: "+33600000001",
+            locale: "fr",
+            createdAt: daysAgo(40),
+            emailMarketing: {
+              state: "SUBSCRIBED",
+              optInLevel: "SINGLE_OPT_IN",
+              consentUpdatedAt: daysAgo(30),
+            },
+            addresses: [camilleAddress],
+          },
+          {
+            id: 7002,
+            firstName: "Lucas",
+            lastName: "Bernard",
+            email: "lucas.bernard@example.fr",
+            locale: "fr",
+            createdAt: daysAgo(20),
+            addresses: [lucasAddress],
+          },
+          {
+            id: 7003,
+            firstName: "Emma",
+            lastName: "Thomas",
+            email: "emma.thomas@example.com",
+            locale: "en",
+            createdAt: daysAgo(50),
+            emailMarketing: {
+              state: "UNSUBSCRIBED",
+              optInLevel: "SINGLE_OPT_IN",
+              consentUpdatedAt: daysAgo(10),
+            },
+          },
+        ],
+        orders: [
+          {
+            customerId: 7001,
+            createdAt: daysAgo(30),
+            note: "Merci de laisser le colis chez la gardienne",
+            customAttributes: [
+              { key: CHECKOUT_ATTRIBUTES.noticeVersion, value: "2022-10-31" },
+              { key: CHECKOUT_ATTRIBUTES.wordingKey, value: "newsletter_checkbox.default" },
+              { key: CHECKOUT_ATTRIBUTES.wordingLocale, value: "fr" },
+              {
+                key: CHECKOUT_ATTRIBUTES.wording,
+                value: "Je souhaite recevoir les actualités de iméra par e-mail",
+              },
+              { key: CHECKOUT_ATTRIBUTES.consent, value: "granted" },
+            ],
+            lineItems: [
+              { title: "Bougie parfumée Figuier", quantity: 2, price: "34.00", sku: "BG-FIG" },
+              { title: "Carafe en verre soufflé", quantity: 1, price: "58.00", sku: "CR-VS" },
+            ],
+            shippingAddress: camilleAddress,
+            billingAddress: camilleAddress,
+          },
+          {
+            customerId: 7001,
+            createdAt: daysAgo(5),
+            lineItems: [{ title: "Savon au lait d'ânesse", quantity: 3, price: "9.50", sku: "SV-LA" }],
+            shippingAddress: camilleAddress,
+            billingAddress: camilleAddress,
+          },
+          {
+            customerId: 7002,
+            createdAt: daysAgo(12),
+            lineItems: [{ title: "Plaid en lin lavé", quantity: 1, price: "89.00", sku: "PL-LL" }],
+            shippingAddress: lucasAddress,
+            billingAddress: lucasAddress,
+          },
+        ],
+      },
+    ],
+  };
+}

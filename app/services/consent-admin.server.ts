@@ -1,0 +1,235 @@
+// What the admin's Consents page reads and does, always scoped to the staff member's shop.
+import type { Db } from "~/db/client.server";
+import { normaliseEmail } from "~/domain/subjects/identifiers";
+import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { recordAudit } from "./audit.server";
+import { recordConsent } from "./consents.server";
+
+export const VERIFY_LEDGER_JOB = "consent.verify-ledger";
+
+/** Subjects whose e-mail starts with the query (case-insensitive), with their current state. */
+export async function searchConsentSubjects(db: Db, shopId: string, query: string) {
+  const prefix = query.trim().toLowerCase();
+  if (prefix.length < 2) return [];
+  const subjects = await db.subject.findMany({
+    where: { shopId, email: { startsWith: prefix } },
+    orderBy: { email: "asc" },
+    take: 25,
+    select: {
+      id: true,
+      email: true,
+      shopifyCustomerId: true,
+      consentStates: { select: { status: true, since: true } },
+    },
+  });
+  return subjects.map((s) => ({
+    id: s.id,
+    email: s.email,
+    shopifyCustomerId: s.shopifyCustomerId,
+    status: s.consentStates[0]?.status ?? "never",
+    since: s.consentStates[0]?.since ?? null,
+  }));
+}
+
+/** One subject's consent events with their proof and where each was synced. */
+export async function consentTimeline(db: Db, shopId: string, subjectId: string) {
+  const subject = await db.subject.findFirst({
+    where: { id: subjectId, shopId },
+    select: {
+      id: true,
+      email: true,
+      shopifyCustomerId: true,
+      marketingObjectionAt: true,
+      consentStates: true,
+    },
+  });
+  if (!subject) return null;
+  const events = await db.consentEvent.findMany({
+    where: { shopId, subjectId },
+    orderBy: { seq: "asc" },
+    include: { syncs: { select: { system: true, status: true, outcome: true, detail: true } } },
+  });
+  return { subject, state: subject.consentStates[0] ?? null, events };
+}
+
+/** Orders and consents per month (UTC), oldest first, for the last `months` months. */
+export async function consentRateByMonth(db: Db, shopId: string, months = 12, now = new Date()) {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
+  const days = await db.consentCheckoutDay.findMany({
+    where: { shopId, day: { gte: from.toISOString().slice(0, 10) } },
+    select: { day: true, orders: true, granted: true },
+  });
+  const buckets = new Map<string, { month: string; orders: number; granted: number }>();
+  for (let i = 0; i < months; i++) {
+    const month = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + i, 1))
+      .toISOString()
+      .slice(0, 7);
+    buckets.set(month, { month, orders: 0, granted: 0 });
+  }
+  for (const day of days) {
+    const bucket = buckets.get(day.day.slice(0, 7));
+    if (bucket) {
+      bucket.orders += day.orders;
+      bucket.granted += day.granted;
+    }
+  }
+  return [...buckets.values()];
+}
+
+/** Staff record a withdrawal (e.g. the shopper asked by phone); audited. */
+export async function withdrawByStaff(options: {
+  db: Db;
+  shop: { id: string; domain: string };
+  staffId: string;
+  subjectId: string;
+  now?: Date;
+}) {
+  const { db, shop, staffId, subjectId } = options;
+  const subject = await db.subject.findFirst({
+    where: { id: subjectId, shopId: shop.id },
+    select: { id: true, email: true, shopifyCustomerId: true },
+  });
+  const email = normaliseEmail(subject?.email);
+  if (!subject || !email) return { found: false as const };
+  const outcome = await db.$transaction(async (tx) => {
+    const result = await recordConsent(tx, shop.domain, {
+      shopId: shop.id,
+      subject: { id: subject.id, email, shopifyCustomerId: subject.shopifyCustomerId },
+      kind: "withdrawn",
+      lawfulBasis: "consent",
+      source: "staff",
+      occurredAt: options.now ?? new Date(),
+      actor: staffId,
+    });
+    if (result.recorded) {
+      await recordAudit(tx, {
+        shopId: shop.id,
+        actorType: "staff",
+        actorId: staffId,
+        action: "consent.withdrawn.staff",
+        targetType: "subject",
+        targetId: subject.id,
+      });
+    }
+    return result;
+  });
+  if (outcome.recorded) notifyEnqueued();
+  return { found: true as const, withdrawn: outcome.recorded };
+}
+
+/** Queues a full re-verification of the shop's chain (it may hold millions of events). */
+export async function requestLedgerVerification(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+) {
+  await db.$transaction(async (tx) => {
+    await enqueue(tx, {
+      type: VERIFY_LEDGER_JOB,
+      payload: { shopId: shop.id },
+      shopDomain: shop.domain,
+      priority: 60,
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "consent.ledger.verify_requested",
+    });
+  });
+  notifyEnqueued();
+}
+
+/** The last verification result recorded on the shop's ledger head. */
+export async function lastLedgerVerification(db: Db, shopId: string) {
+  const head = await db.consentLedgerHead.findUnique({
+    where: { shopId },
+    select: { seq: true, lastVerifiedAt: true, lastVerification: true },
+  });
+  return {
+    events: head?.seq ?? 0,
+    verifiedAt: head?.lastVerifiedAt ?? null,
+    result: head?.lastVerification ? (JSON.parse(head.lastVerification) as Record<string, unknown>) : null,
+  };
+}
+
+const CSV_COLUMNS = [
+  "seq",
+  "event_id",
+  "occurred_at",
+  "recorded_at",
+  "kind",
+  "purpose",
+  "lawful_basis",
+  "source",
+  "notice_version",
+  "wording_key",
+  "wording_locale",
+  "wording",
+  "subject_id",
+  "email",
+  "shopify_customer_id",
+  "order_id",
+  "ip_prefix",
+  "user_agent",
+  "staff_actor",
+  "pseudonymised",
+  "commitment",
+  "prev_hash",
+  "hash",
+] as const;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  // Quote always; neutralise spreadsheet formulas (CSV injection) in free text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The shop's ledger as CSV with every proof field, streamed page by page. */
+export async function* ledgerCsv(db: Db, shopId: string, pageSize = 1000): AsyncGenerator<string> {
+  yield `${CSV_COLUMNS.join(",")}\r\n`;
+  let after = 0;
+  for (;;) {
+    const rows = await db.consentEvent.findMany({
+      where: { shopId, seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield rows
+      .map((r) =>
+        [
+          r.seq,
+          r.id,
+          r.occurredAt,
+          r.recordedAt,
+          r.kind,
+          r.purpose,
+          r.lawfulBasis,
+          r.source,
+          r.noticeVersion,
+          r.wordingKey,
+          r.wordingLocale,
+          r.wording,
+          r.subjectId,
+          r.email,
+          r.shopifyCustomerId,
+          r.orderId,
+          r.ipPrefix,
+          r.userAgent,
+          r.actor,
+          r.pseudonymised,
+          r.commitment,
+          r.prevHash,
+          r.hash,
+        ]
+          .map(csvCell)
+          .join(",")
+          .concat("\r\n"),
+      )
+      .join("");
+    after = rows[rows.length - 1]?.seq ?? after;
+  }
+}

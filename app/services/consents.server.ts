@@ -1,0 +1,53 @@
+// Recording consent decisions: the rules for what becomes a ledger event, and the sync job that
+// carries each change to Shopify and Mailchimp.
+import type { Tx } from "~/db/client.server";
+import { enqueue } from "~/jobs/queue.server";
+import { appendConsentEvent, currentConsent, type RecordConsentInput } from "./consent-ledger.server";
+
+export const CONSENT_SYNC_JOB = "consent.sync";
+
+export type RecordOutcome =
+  | { recorded: true; eventId: string; status: string }
+  | { recorded: false; reason: "already" };
+
+// Systems Vigie pushes consent to: a change they report back is an echo when it matches.
+const SYNCED_SOURCES = new Set(["shopify", "mailchimp"]);
+
+/**
+ * Records a consent decision when it changes something, and queues its sync in the same
+ * transaction. Rules:
+ * - a withdrawal is recorded only while subscribed (GDPR art. 7(3): it ends a consent);
+ * - a grant reported by Shopify or Mailchimp while already subscribed is our own change echoing
+ *   back, not a new act: nothing is recorded;
+ * - a grant the shopper gave through Vigie (checkout, privacy centre) or staff entered is always
+ *   recorded: each is a new, provable act.
+ */
+export async function recordConsent(
+  tx: Tx,
+  shopDomain: string,
+  input: RecordConsentInput,
+  now = new Date(),
+): Promise<RecordOutcome> {
+  const { status } = await currentConsent(tx, input.subject.id);
+  if (input.kind === "withdrawn" && status !== "subscribed") return { recorded: false, reason: "already" };
+  if (input.kind === "granted" && status === "subscribed" && SYNCED_SOURCES.has(input.source)) {
+    return { recorded: false, reason: "already" };
+  }
+  const { event, state } = await appendConsentEvent(tx, input, now);
+  await enqueue(tx, {
+    type: CONSENT_SYNC_JOB,
+    payload: { eventId: event.id },
+    jobKey: `${CONSENT_SYNC_JOB}:${event.id}`,
+    shopDomain,
+    priority: 30,
+  });
+  return { recorded: true, eventId: event.id, status: state.status };
+}
+
+/** Counts a checkout order, and whether it carried a consent, for the consent-rate chart. */
+export async function countCheckout(tx: Tx, shopId: string, orderedAt: Date, granted: boolean) {
+  const day = orderedAt.toISOString().slice(0, 10);
+  const add = granted ? 1 : 0;
+  await tx.$executeRaw`INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (${shopId}, ${day}, 1, ${add})
+    ON CONFLICT ("shopId", "day") DO UPDATE SET "orders" = "ConsentCheckoutDay"."orders" + 1, "granted" = "ConsentCheckoutDay"."granted" + ${add}`;
+}

@@ -1,0 +1,83 @@
+// One-click withdrawal from a signed link (in every marketing-related e-mail, and in the privacy
+// centre). GDPR art. 7(3): withdrawing must be as easy as consenting.
+import { z } from "zod";
+import type { Db } from "~/db/client.server";
+import { minimiseIp } from "~/domain/consent";
+import { signToken, verifyToken } from "~/utils/signed-token.server";
+import { recordAudit } from "./audit.server";
+import { recordConsent } from "./consents.server";
+
+const UnsubscribeTokenSchema = z.object({
+  s: z.string().min(1),
+  u: z.string().min(1),
+  p: z.literal("newsletter"),
+});
+
+export function unsubscribeToken(secret: Buffer, shopId: string, subjectId: string): string {
+  return signToken(secret, "unsubscribe", { s: shopId, u: subjectId, p: "newsletter" });
+}
+
+/** Who a link is for, when it is genuine and its shopper still exists; null otherwise. */
+export async function resolveUnsubscribeLink(db: Db, secret: Buffer, token: string) {
+  const claims = verifyToken(secret, "unsubscribe", token, UnsubscribeTokenSchema);
+  if (!claims) return null;
+  const subject = await db.subject.findFirst({
+    where: { id: claims.u, shopId: claims.s },
+    select: {
+      id: true,
+      email: true,
+      locale: true,
+      shopifyCustomerId: true,
+      shop: { select: { id: true, domain: true, name: true } },
+      consentStates: { where: { purpose: "newsletter" }, select: { status: true } },
+    },
+  });
+  if (!subject?.email) return null;
+  return {
+    shop: subject.shop,
+    subject: {
+      id: subject.id,
+      email: subject.email,
+      shopifyCustomerId: subject.shopifyCustomerId,
+      locale: subject.locale,
+    },
+    subscribed: subject.consentStates[0]?.status === "subscribed",
+  };
+}
+
+/** Withdraws the newsletter consent named by a signed link; true when it changed something. */
+export async function withdrawBySignedLink(options: {
+  db: Db;
+  secret: Buffer;
+  token: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}): Promise<{ found: false } | { found: true; withdrawn: boolean; shopName: string }> {
+  const link = await resolveUnsubscribeLink(options.db, options.secret, options.token);
+  if (!link) return { found: false };
+  const now = options.now ?? new Date();
+  const outcome = await options.db.$transaction(async (tx) => {
+    const result = await recordConsent(tx, link.shop.domain, {
+      shopId: link.shop.id,
+      subject: link.subject,
+      kind: "withdrawn",
+      lawfulBasis: "consent",
+      source: "privacy_centre",
+      occurredAt: now,
+      ipPrefix: minimiseIp(options.ip) ?? undefined,
+      userAgent: options.userAgent?.trim() || undefined,
+    });
+    if (result.recorded) {
+      await recordAudit(tx, {
+        shopId: link.shop.id,
+        actorType: "shopper",
+        action: "consent.withdrawn.link",
+        targetType: "subject",
+        targetId: link.subject.id,
+      });
+    }
+    return result;
+  });
+  return { found: true, withdrawn: outcome.recorded, shopName: link.shop.name ?? link.shop.domain };
+}
