@@ -36,6 +36,7 @@ const EnvSchema = z.object({
     .trim()
     .refine((url) => /^smtps?:\/\//.test(url), { message: "must start with smtp:// or smtps://" })
     .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   WORKER: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   DATA_DIR: z.string().trim().min(1).default("data"),
@@ -56,6 +57,8 @@ export type Config = {
   host: string;
   encryptionKey: string | undefined;
   smtpUrl: string | undefined;
+  /** From: of e-mails (replies go to the shop's DPO). */
+  mailFrom: string;
   worker: boolean;
   logLevel: LogLevel;
   dataDir: string;
@@ -114,6 +117,10 @@ export function parseConfig(source: Record<string, string | undefined> = process
       "APP_ENCRYPTION_KEY: required in production (32 random bytes, base64: `openssl rand -base64 32`)",
     ]);
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    // Relays refuse senders they do not know: say so at boot, not at the first e-mail.
+    throw new ConfigError(['MAIL_FROM: required with SMTP_URL (e.g. "iméra <dpo@imera-paris.com>")']);
+  }
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(e.DATA_DIR, "vigie.sqlite")}`;
   return {
     env: e.NODE_ENV,
@@ -125,6 +132,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     host: shopify ? (e.HOST ?? "0.0.0.0") : "127.0.0.1",
     encryptionKey: e.APP_ENCRYPTION_KEY,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Vigie <no-reply@${shopify ? new URL(shopify.appUrl).hostname : "localhost"}>`,
     worker: e.WORKER === "on",
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,

@@ -4,6 +4,7 @@ import { type ConnectorEndpoints, connectorsForShop } from "~/connectors/registr
 import type { Database } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { openDatabase } from "~/db.server";
+import { createTransport, setMailTransport } from "~/mail/transport.server";
 import { ensureDemoStore } from "~/sandbox/demo-store.server";
 import { type SandboxSystems, startSandboxSystems } from "~/sandbox/sandbox-systems.server";
 import {
@@ -11,6 +12,7 @@ import {
   loadOrCreateSandboxSettings,
   type SandboxSettings,
 } from "~/sandbox/settings.server";
+import { DEFAULT_PROXY_PREFIX, type LinkContext } from "~/services/requests/request-links.server";
 import { logger } from "~/utils/logger.server";
 
 export type Runtime = {
@@ -41,6 +43,7 @@ export async function boot(): Promise<Runtime> {
   const key = config.encryptionKey ?? loadOrCreateLocalEncryptionKey(config.dataDir);
   if (sandbox) await ensureDemoStore(database.db, sandbox, Buffer.from(key, "base64"));
   const sandboxSystems = sandbox ? await startSandboxSystems(sandbox) : null;
+  setMailTransport(createTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom }));
   if (sandboxSystems)
     logger.info("sandbox systems", {
       shopify: sandboxSystems.endpoints.shopify?.baseUrl,
@@ -63,6 +66,17 @@ export async function boot(): Promise<Runtime> {
 export function getRuntime(): Runtime {
   if (!runtime) throw new Error("Vigie has not booted (boot() runs in server.ts)");
   return runtime;
+}
+
+/** What links sent to a shop's requesters are built from (storefront proxy, or the sandbox's). */
+export function requestLinks(shopDomain: string, proxyPrefix?: string): LinkContext {
+  const runtime = getRuntime();
+  return {
+    shopDomain,
+    proxyPrefix: proxyPrefix ?? DEFAULT_PROXY_PREFIX,
+    secret: runtime.encryptionKey,
+    sandboxUrl: runtime.sandbox ? runtime.publicUrl : null,
+  };
 }
 
 /** The connectors of one shop, as this process reaches them. */

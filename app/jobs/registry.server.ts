@@ -2,6 +2,12 @@
 import type { JobDefinition } from "./define-job";
 import { consentSync } from "./definitions/consent-sync.server";
 import { processWebhook } from "./definitions/process-webhook.server";
+import { sendEmailJob } from "./definitions/send-email.server";
 import { verifyLedgerJob } from "./definitions/verify-ledger.server";
 
-export const JOBS: JobDefinition[] = [processWebhook, consentSync, verifyLedgerJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [
+  processWebhook,
+  consentSync,
+  verifyLedgerJob,
+  sendEmailJob,
+] as JobDefinition[];

@@ -60,6 +60,9 @@ export default function Dashboard() {
           <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
             {(
               [
+                ["openRequests", data.requests.open],
+                ["dueThisWeek", data.requests.dueThisWeek],
+                ["overdue", data.requests.overdue],
                 ["subjects", data.subjects],
                 ["auditEvents", data.auditEvents],
                 ["webhooks7d", data.webhooks7d],
@@ -68,7 +71,7 @@ export default function Dashboard() {
               <Card key={key}>
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingSm" tone="subdued">
-                    {t(`dashboard.${key}`)}
+                    {t(`dashboard.${key}` as const)}
                   </Text>
                   <Text as="p" variant="heading2xl">
                     <span data-testid={`count-${key}`}>{value}</span>

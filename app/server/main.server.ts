@@ -10,6 +10,7 @@ import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
 import { JOBS } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
+import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
@@ -52,6 +53,7 @@ export async function main(build: ServerBuild, argv: string[]) {
   if (workerOnly) {
     onShutdown(async () => {
       await worker?.stop();
+      await getMailTransport().close();
       await closeDatabase();
     });
     return;
@@ -114,6 +116,7 @@ export async function main(build: ServerBuild, argv: string[]) {
       server.closeIdleConnections();
     });
     await worker?.stop();
+    await getMailTransport().close();
     await receipts.close();
     await runtime.sandboxSystems?.stop();
     await closeDatabase();

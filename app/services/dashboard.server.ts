@@ -1,11 +1,13 @@
 import type { Db } from "~/db/client.server";
 import { countJobsByStatus } from "~/jobs/queue.server";
+import { requestCounts } from "./requests/request-queue.server";
 
 const DAY_MS = 86_400_000;
 
 /** The dashboard's figures for one shop, read in parallel. */
 export async function getDashboard(db: Db, shop: { id: string; domain: string }, now = new Date()) {
-  const [subjects, auditEvents, webhooks7d, jobs, deadJobs] = await Promise.all([
+  const [requests, subjects, auditEvents, webhooks7d, jobs, deadJobs] = await Promise.all([
+    requestCounts(db, shop.id, now),
     db.subject.count({ where: { shopId: shop.id } }),
     db.auditEvent.count({ where: { shopId: shop.id } }),
     db.webhookReceipt.count({
@@ -19,5 +21,5 @@ export async function getDashboard(db: Db, shop: { id: string; domain: string },
       take: 20,
     }),
   ]);
-  return { subjects, auditEvents, webhooks7d, jobs, deadJobs };
+  return { requests, subjects, auditEvents, webhooks7d, jobs, deadJobs };
 }

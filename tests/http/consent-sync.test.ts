@@ -113,6 +113,23 @@ describe("consent sync with the sandbox's Shopify", () => {
     });
   });
 
+  it("asks Mailchimp for a double opt-in when a shopper who unsubscribed there consents again", async () => {
+    // Emma unsubscribed through Mailchimp's own link: Mailchimp refuses to resubscribe her directly.
+    const order = { ...samplePayloads.order(7003, "emma.thomas@example.com"), note_attributes: ticked };
+    const delivery = shopifyDelivery(server.baseUrl, "orders/create", order, server.sandbox().apiSecret, {
+      shop: SHOP,
+    });
+    expect((await fetch(delivery.url, delivery.init)).status).toBe(200);
+    const emma = await db.subject.findFirstOrThrow({ where: { shopifyCustomerId: "7003" } });
+    const grant = await eventually(() =>
+      db.consentEvent.findFirst({ where: { subjectId: emma.id, source: "checkout" } }),
+    );
+    const sync = await eventually(() =>
+      db.consentSync.findFirst({ where: { eventId: grant.id, system: "mailchimp" } }),
+    );
+    expect(sync).toMatchObject({ status: "done", outcome: "pending_confirmation" });
+  });
+
   it("refuses a forged or unknown unsubscribe link without changing anything", async () => {
     const response = await fetch(`${server.baseUrl}/consent/unsubscribe/forged.token`, { method: "POST" });
     expect(response.status).toBe(404);

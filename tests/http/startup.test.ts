@@ -60,7 +60,7 @@ describe("the sandbox (no Shopify credentials)", () => {
     );
     expect(stdout).toContain("customers/redact → 200");
     await eventually(
-      async () => (await db.auditEvent.count({ where: { action: "compliance.redact.received" } })) === 1,
+      async () => (await db.rightsRequest.count({ where: { type: "erasure", channel: "shopify" } })) === 1,
     );
   });
 

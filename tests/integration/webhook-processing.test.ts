@@ -46,7 +46,7 @@ describe.each(testDialects())("webhook processing on %s", (dialect) => {
     return { receipt, job, context };
   }
 
-  it("customers/data_request records the subject and an audit event, then clears the raw body", async () => {
+  it("customers/data_request files an access request for the merchant, then clears the raw body", async () => {
     const shop = newShop();
     const { receipt } = await deliver(
       shop,
@@ -59,17 +59,23 @@ describe.each(testDialects())("webhook processing on %s", (dialect) => {
       email: "shopper@example.com",
       phone: "+33612345678",
     });
+    const request = await t.db.rightsRequest.findFirstOrThrow({ where: { shopId: subject.shopId } });
+    expect(request).toMatchObject({
+      type: "access",
+      channel: "shopify",
+      state: "in_progress",
+      identityLevel: "verified",
+      requesterEmail: null,
+      subjectId: subject.id,
+      shopifyCustomerId: "191167",
+      orderIds: JSON.stringify(["299938", "280263", "220458"]),
+    });
+    expect(await t.db.requestTask.count({ where: { requestId: request.id, kind: "export" } })).toBe(4);
+    // The obligation is the merchant's: nothing is e-mailed to the shopper.
+    expect(await t.db.outboxEmail.count({ where: { requestId: request.id } })).toBe(0);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { shopId: subject.shopId } });
-    expect(audit).toMatchObject({
-      action: "compliance.data_request.received",
-      actorType: "shopify",
-      targetId: subject.id,
-    });
-    expect(JSON.parse(audit.data)).toEqual({
-      receiptId: receipt.id,
-      dataRequestId: "9999",
-      ordersRequested: 3,
-    });
+    expect(audit).toMatchObject({ action: "request.received", actorType: "shopify", targetId: request.id });
+    expect(audit.actorId).toBe(`data_request:9999:${receipt.id}`);
     expect(audit.data).not.toContain("shopper@example.com");
     const processed = await t.db.webhookReceipt.findUniqueOrThrow({ where: { id: receipt.id } });
     expect(processed.body).toBeNull();

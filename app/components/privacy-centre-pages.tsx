@@ -1,0 +1,194 @@
+// The storefront privacy centre's pages, rendered to HTML fragments that Shopify's app proxy puts
+// inside the shop's theme. Plain markup with inline styles: no script, no style element.
+import type { ReactNode } from "react";
+import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
+import type { Locale } from "~/i18n/locale";
+import { createTranslator } from "~/i18n/translate";
+
+const box = { maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 } as const;
+const field = {
+  display: "block",
+  width: "100%",
+  padding: "0.5rem",
+  margin: "0.25rem 0 1rem",
+  boxSizing: "border-box",
+} as const;
+const button = { padding: "0.7rem 1.2rem", fontSize: "1rem", cursor: "pointer" } as const;
+
+export function ProxyLayout({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="vigie-privacy" style={box}>
+      <h1>{title}</h1>
+      {children}
+    </section>
+  );
+}
+
+export function RequestFormPage({
+  locale,
+  prefix,
+  email,
+  readonlyEmail,
+}: {
+  locale: Locale;
+  prefix: string;
+  email: string;
+  readonlyEmail: boolean;
+}) {
+  const t = createTranslator(locale);
+  return (
+    <ProxyLayout title={t("privacy.title")}>
+      <p>{t("privacy.intro")}</p>
+      <ul>
+        {REQUEST_TYPES.map((type) => (
+          <li key={type}>
+            <strong>{REQUEST_TYPE_INFO[type].label[locale]}</strong> —{" "}
+            {REQUEST_TYPE_INFO[type].description[locale]}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action={`${prefix}/requests`}>
+        <input type="hidden" name="locale" value={locale} />
+        <label htmlFor="vigie-type">{t("privacy.type")}</label>
+        <select id="vigie-type" name="type" style={field} required>
+          {REQUEST_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {REQUEST_TYPE_INFO[type].label[locale]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="vigie-email">{t("privacy.email")}</label>
+        <input
+          id="vigie-email"
+          name="email"
+          type="email"
+          required
+          defaultValue={email}
+          readOnly={readonlyEmail}
+          style={field}
+        />
+        <label htmlFor="vigie-name">{t("privacy.name")}</label>
+        <input id="vigie-name" name="name" type="text" style={field} />
+        <label htmlFor="vigie-message">{t("privacy.message")}</label>
+        <textarea id="vigie-message" name="message" rows={4} style={field} />
+        <button type="submit" style={button}>
+          {t("privacy.submit")}
+        </button>
+      </form>
+    </ProxyLayout>
+  );
+}
+
+export function ReceivedPage(props: {
+  locale: Locale;
+  prefix: string;
+  reference: string;
+  type: RequestType;
+  dueOn: string;
+  needsCode: boolean;
+  statusUrl: string;
+}) {
+  const t = createTranslator(props.locale);
+  return (
+    <ProxyLayout title={t("privacy.receivedTitle")}>
+      <p data-testid="received">
+        {t("privacy.receivedBody", {
+          reference: props.reference,
+          type: REQUEST_TYPE_INFO[props.type].label[props.locale],
+          due: props.dueOn,
+        })}
+      </p>
+      {props.needsCode && <p>{t("privacy.checkEmail")}</p>}
+      <p>
+        <a href={props.statusUrl}>{t("privacy.follow")}</a>
+      </p>
+    </ProxyLayout>
+  );
+}
+
+export function ConfirmPage({
+  locale,
+  prefix,
+  token,
+  code,
+}: {
+  locale: Locale;
+  prefix: string;
+  token: string;
+  code: string;
+}) {
+  const t = createTranslator(locale);
+  return (
+    <ProxyLayout title={t("privacy.confirmTitle")}>
+      <p>{t("privacy.confirmBody")}</p>
+      <form method="post" action={`${prefix}/confirm`}>
+        <input type="hidden" name="t" value={token} />
+        <input type="hidden" name="locale" value={locale} />
+        <label htmlFor="vigie-code">{t("privacy.code")}</label>
+        <input
+          id="vigie-code"
+          name="c"
+          inputMode="numeric"
+          pattern="[0-9]{6}"
+          required
+          defaultValue={code}
+          style={field}
+        />
+        <button type="submit" style={button}>
+          {t("privacy.confirm")}
+        </button>
+      </form>
+    </ProxyLayout>
+  );
+}
+
+export function MessagePage({
+  title,
+  body,
+  link,
+}: {
+  title: string;
+  body: string;
+  link?: { href: string; label: string };
+}) {
+  return (
+    <ProxyLayout title={title}>
+      <p data-testid="message">{body}</p>
+      {link && (
+        <p>
+          <a href={link.href}>{link.label}</a>
+        </p>
+      )}
+    </ProxyLayout>
+  );
+}
+
+export function StatusPage(props: {
+  locale: Locale;
+  reference: string;
+  type: RequestType;
+  state: string;
+  receivedOn: string;
+  dueOn: string | null;
+}) {
+  const t = createTranslator(props.locale);
+  return (
+    <ProxyLayout title={t("privacy.statusTitle", { reference: props.reference })}>
+      <dl>
+        <dt>{t("privacy.type")}</dt>
+        <dd>{REQUEST_TYPE_INFO[props.type].label[props.locale]}</dd>
+        <dt>{t("privacy.stateLabel")}</dt>
+        <dd data-testid="state">{t(`privacy.states.${props.state}` as never)}</dd>
+        <dt>{t("privacy.receivedOn")}</dt>
+        <dd>{props.receivedOn}</dd>
+        {props.dueOn && (
+          <>
+            <dt>{t("privacy.dueOn")}</dt>
+            <dd>{props.dueOn}</dd>
+          </>
+        )}
+      </dl>
+      <p>{t("privacy.cnil")}</p>
+    </ProxyLayout>
+  );
+}

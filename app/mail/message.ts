@@ -1,0 +1,136 @@
+// What Vigie can write to a shopper: one schema per template, checked before anything is rendered
+// or stored. Texts typed by staff and shop names are untrusted; links must be http(s).
+import { z } from "zod";
+import { type LocalDate, parseLocalDate } from "~/domain/deadlines/local-date";
+import { REFUSAL_GROUND_BASIS, REQUEST_TYPES, type RefusalGround } from "~/domain/requests/request-types";
+
+function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== "string") return false;
+  try {
+    parseLocalDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const localDate = z.custom<LocalDate>(isLocalDate, { message: 'must be a calendar date "YYYY-MM-DD"' });
+// A `javascript:` or `data:` link in an e-mail would be an attack on the shopper: web links only.
+const webUrl = z.url({ protocol: /^https?$/ });
+const shopName = z.string().trim().min(1).max(200);
+const reference = z.string().trim().min(1).max(64);
+/** Text written by staff: kept as typed (line breaks included), escaped when rendered. */
+const staffText = z.string().trim().min(1).max(10_000);
+const dpoEmail = z.email().optional();
+const requestType = z.enum(REQUEST_TYPES);
+
+export const REFUSAL_GROUNDS = Object.keys(REFUSAL_GROUND_BASIS) as [RefusalGround, ...RefusalGround[]];
+
+export const PAYMENT_CHECK_DOCUMENTS = ["identity", "billing_address", "payment_method"] as const;
+export type PaymentCheckDocument = (typeof PAYMENT_CHECK_DOCUMENTS)[number];
+
+export const AcknowledgementSchema = z.object({
+  type: z.literal("request.acknowledgement"),
+  shopName,
+  reference,
+  requestType,
+  receivedOn: localDate,
+  dueOn: localDate,
+  statusUrl: webUrl,
+  dpoEmail,
+});
+
+export const IdentityCodeSchema = z.object({
+  type: z.literal("request.identity_code"),
+  shopName,
+  reference,
+  code: z.string().regex(/^\d{6}$/, "must be 6 digits"),
+  expiresInMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
+  /** A one-click link that carries the code. */
+  confirmUrl: webUrl,
+});
+
+export const ExtensionSchema = z.object({
+  type: z.literal("request.extension"),
+  shopName,
+  reference,
+  newDueOn: localDate,
+  reason: staffText,
+  dpoEmail,
+});
+
+export const LegalHoldSchema = z.object({
+  what: z.string().trim().min(1).max(500),
+  basis: z.string().trim().min(1).max(200),
+  until: localDate,
+});
+export type LegalHold = z.infer<typeof LegalHoldSchema>;
+
+export const AnswerSchema = z.object({
+  type: z.literal("request.answer"),
+  shopName,
+  reference,
+  requestType,
+  summary: staffText,
+  downloadUrl: webUrl.optional(),
+  downloadExpiresOn: localDate.optional(),
+  holds: z.array(LegalHoldSchema).max(50).optional(),
+  dpoEmail,
+});
+
+export const RefusalSchema = z.object({
+  type: z.literal("request.refusal"),
+  shopName,
+  reference,
+  requestType,
+  ground: z.enum(REFUSAL_GROUNDS),
+  explanation: staffText,
+  dpoEmail,
+});
+
+export const ClosedUnverifiedSchema = z.object({
+  type: z.literal("request.closed_unverified"),
+  shopName,
+  reference,
+});
+
+export const ConsentConfirmSchema = z.object({
+  type: z.literal("consent.confirm"),
+  shopName,
+  confirmUrl: webUrl,
+  /** The exact wording the shopper agreed to, repeated so they know what they confirm. */
+  wording: z.string().trim().min(1).max(2_000),
+});
+
+export const PaymentCheckDocumentsSchema = z.object({
+  type: z.literal("payment_check.documents"),
+  shopName,
+  orderRef: z.string().trim().min(1).max(64),
+  documents: z
+    .array(z.enum(PAYMENT_CHECK_DOCUMENTS))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, { message: "must not repeat a document" }),
+  uploadUrl: webUrl,
+  dpoEmail,
+});
+
+/** Every e-mail Vigie can send, told apart by `type` (stored as OutboxEmail.template). */
+export const EmailMessageSchema = z.discriminatedUnion("type", [
+  AcknowledgementSchema,
+  IdentityCodeSchema,
+  ExtensionSchema,
+  AnswerSchema,
+  RefusalSchema,
+  ClosedUnverifiedSchema,
+  ConsentConfirmSchema,
+  PaymentCheckDocumentsSchema,
+]);
+
+export type EmailMessage = z.infer<typeof EmailMessageSchema>;
+export type EmailTemplateId = EmailMessage["type"];
+/** The message of one template, e.g. `MessageOf<"request.refusal">`. */
+export type MessageOf<T extends EmailTemplateId> = Extract<EmailMessage, { type: T }>;

@@ -1,0 +1,102 @@
+// The answer to a request: staff's summary, the download link for an export, the data kept by law.
+import type { Locale } from "~/i18n/locale";
+import { formatLocalDate } from "../format";
+import type { Block, EmailContent } from "../layout";
+import type { LegalHold, MessageOf } from "../message";
+import { CNIL_COMPLAINTS_URL, contact, dpoSignature, footer, greeting, requestTypeLabel } from "./shared";
+
+function download(m: MessageOf<"request.answer">, locale: Locale): Block[] {
+  if (!m.downloadUrl) return [];
+  const fr = locale === "fr";
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      content: [fr ? "Vos données sont disponibles au téléchargement :" : "Your data is ready to download:"],
+    },
+    { kind: "button", href: m.downloadUrl, label: fr ? "Télécharger mes données" : "Download my data" },
+  ];
+  if (m.downloadExpiresOn) {
+    const date = formatLocalDate(m.downloadExpiresOn, locale);
+    blocks.push({
+      kind: "paragraph",
+      content: fr
+        ? [`Ce lien expirera le ${date}. Pensez à enregistrer vos fichiers d'ici là.`]
+        : [`This link expires on ${date}. Please save your files before then.`],
+    });
+  }
+  return blocks;
+}
+
+// GDPR art. 17(3)(b): data the law requires us to keep survives erasure; the shopper is told what and until when.
+function holds(list: LegalHold[] | undefined, locale: Locale): Block[] {
+  if (!list || list.length === 0) return [];
+  const fr = locale === "fr";
+  return [
+    {
+      kind: "paragraph",
+      content: [
+        fr
+          ? "Certaines données doivent toutefois être conservées, car la loi nous y oblige (article 17, paragraphe 3, point b, du RGPD) :"
+          : "Some data must nevertheless be kept, because the law requires us to (GDPR Article 17(3)(b)):",
+      ],
+    },
+    {
+      kind: "list",
+      items: list.map((hold) => {
+        const until = formatLocalDate(hold.until, locale);
+        return [
+          { strong: hold.what },
+          fr ? ` — ${hold.basis}, à conserver jusqu'au ${until}` : ` — ${hold.basis}, kept until ${until}`,
+        ];
+      }),
+    },
+    {
+      kind: "paragraph",
+      content: [
+        fr
+          ? "Ces données ne sont plus utilisées qu'à cette fin et seront supprimées à l'échéance indiquée."
+          : "This data is now used for that purpose only and will be deleted when the stated period ends.",
+      ],
+    },
+  ];
+}
+
+export function requestAnswer(m: MessageOf<"request.answer">, locale: Locale): EmailContent {
+  const type = requestTypeLabel(m.requestType, locale, true);
+  const fr = locale === "fr";
+  return {
+    subject: fr
+      ? `${m.shopName} — Réponse à votre demande (${m.reference})`
+      : `${m.shopName} — Our answer to your request (${m.reference})`,
+    blocks: [
+      greeting(locale),
+      {
+        kind: "paragraph",
+        content: fr
+          ? ["Nous avons traité votre demande ", { strong: m.reference }, ` (${type}). Voici notre réponse :`]
+          : ["We have handled your request ", { strong: m.reference }, ` (${type}). Here is our answer:`],
+      },
+      { kind: "quote", text: m.summary },
+      ...download(m, locale),
+      ...holds(m.holds, locale),
+      contact(m.reference, m.dpoEmail, locale),
+      // GDPR art. 15(1)(f) and 77: the shopper may complain to a supervisory authority.
+      {
+        kind: "paragraph",
+        content: fr
+          ? [
+              "Si vous estimez que vos droits ne sont pas respectés, vous pouvez introduire une réclamation auprès de la CNIL : ",
+              { href: CNIL_COMPLAINTS_URL.fr },
+              ".",
+            ]
+          : [
+              "If you consider that your rights have not been respected, you may lodge a complaint with the CNIL, the French data protection authority: ",
+              { href: CNIL_COMPLAINTS_URL.en },
+              ".",
+            ],
+      },
+    ],
+    signature: dpoSignature(m.shopName, locale),
+    footer: footer(m.shopName, locale),
+  };
+}

@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  ChoiceList,
+  FormLayout,
+  Page,
+  Select,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import { withSearch } from "~/components/nav-items";
+import { getDb } from "~/db.server";
+import { HEIR_SCOPES } from "~/domain/requests/request-details";
+import { RequestError } from "~/domain/requests/request-error";
+import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
+import { useTranslation } from "~/i18n/use-translation";
+import { requestLinks } from "~/runtime.server";
+import { requireAdmin } from "~/services/admin-auth.server";
+import { formDataToObject, RequestFormSchema } from "~/services/requests/request-form";
+import { fileStaffRequest } from "~/services/requests/staff-intake.server";
+
+const IntakeSchema = z.object({
+  receivedOn: z.iso.date(),
+  requesterLocale: z.enum(["fr", "en"]),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const raw = formDataToObject(await request.formData());
+  const form = RequestFormSchema.safeParse(raw);
+  const intake = IntakeSchema.safeParse(raw);
+  if (!form.success || !intake.success) {
+    const fields = [...(form.error?.issues ?? []), ...(intake.error?.issues ?? [])].map((i) =>
+      String(i.path[0]),
+    );
+    return Response.json({ error: "invalid", fields }, { status: 400 });
+  }
+  const receivedAt = new Date(`${intake.data.receivedOn}T12:00:00Z`);
+  if (receivedAt.getTime() > Date.now())
+    return Response.json({ error: "future", fields: ["receivedOn"] }, { status: 400 });
+  try {
+    const created = await fileStaffRequest({
+      db: getDb(),
+      links: requestLinks(shop.domain),
+      shop,
+      staffId,
+      form: form.data,
+      locale: intake.data.requesterLocale,
+      receivedAt,
+    });
+    const url = new URL(request.url);
+    return redirect(withSearch(`/app/requests/${created.id}`, url.search));
+  } catch (error) {
+    if (error instanceof RequestError)
+      return Response.json({ error: error.code, fields: [] }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function NewRequest() {
+  const result = useActionData<{ error: string; fields: string[] }>();
+  const navigation = useNavigation();
+  const { locale, t } = useTranslation();
+  const { search } = useLocation();
+  const [type, setType] = useState<string>("access");
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [message, setMessage] = useState("");
+  const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [requesterLocale, setRequesterLocale] = useState(locale);
+  const [directiveAction, setDirectiveAction] = useState("record");
+  const [instructions, setInstructions] = useState("");
+  const [executorName, setExecutorName] = useState("");
+  const [executorEmail, setExecutorEmail] = useState("");
+  const [specificConsent, setSpecificConsent] = useState(false);
+  const [scope, setScope] = useState<string[]>([]);
+  const bad = (field: string) => (result?.fields.includes(field) ? t("settings.invalidField") : undefined);
+  return (
+    <Page
+      title={t("requests.new")}
+      backAction={{ content: t("requests.title"), url: withSearch("/app/requests", search) }}
+    >
+      <BlockStack gap="400">
+        {result && <Banner tone="critical">{t(`requests.errors.${result.error}` as never)}</Banner>}
+        <Card>
+          <Form method="post">
+            <FormLayout>
+              <Select
+                label={t("requests.type")}
+                name="type"
+                value={type}
+                onChange={setType}
+                options={REQUEST_TYPES.map((value) => ({
+                  value,
+                  label: REQUEST_TYPE_INFO[value].label[locale],
+                }))}
+              />
+              <FormLayout.Group>
+                <TextField
+                  label={t("requests.email")}
+                  name="email"
+                  type="email"
+                  value={email}
+                  onChange={setEmail}
+                  autoComplete="off"
+                  error={bad("email")}
+                />
+                <TextField
+                  label={t("requests.name")}
+                  name="name"
+                  value={name}
+                  onChange={setName}
+                  autoComplete="off"
+                />
+              </FormLayout.Group>
+              <FormLayout.Group>
+                <TextField
+                  label={t("requests.receivedOn")}
+                  helpText={t("requests.receivedOnHelp")}
+                  name="receivedOn"
+                  type="date"
+                  value={receivedOn}
+                  onChange={setReceivedOn}
+                  autoComplete="off"
+                  error={bad("receivedOn")}
+                />
+                <Select
+                  label={t("requests.language")}
+                  name="requesterLocale"
+                  value={requesterLocale}
+                  onChange={(v) => setRequesterLocale(v as typeof locale)}
+                  options={[
+                    { value: "fr", label: "Français" },
+                    { value: "en", label: "English" },
+                  ]}
+                />
+              </FormLayout.Group>
+              <TextField
+                label={t("requests.message")}
+                name="message"
+                value={message}
+                onChange={setMessage}
+                multiline={3}
+                autoComplete="off"
+              />
+              {type === "post_mortem_directive" && (
+                <>
+                  <Select
+                    label={t("requests.directiveAction")}
+                    name="directive_action"
+                    value={directiveAction}
+                    onChange={setDirectiveAction}
+                    options={["record", "update", "revoke"].map((value) => ({
+                      value,
+                      label: t(`requests.directiveActions.${value}` as never),
+                    }))}
+                  />
+                  <TextField
+                    label={t("requests.instructions")}
+                    name="directive_instructions"
+                    value={instructions}
+                    onChange={setInstructions}
+                    multiline={3}
+                    autoComplete="off"
+                  />
+                  <FormLayout.Group>
+                    <TextField
+                      label={t("requests.executorName")}
+                      name="executor_name"
+                      value={executorName}
+                      onChange={setExecutorName}
+                      autoComplete="off"
+                    />
+                    <TextField
+                      label={t("requests.executorEmail")}
+                      name="executor_email"
+                      type="email"
+                      value={executorEmail}
+                      onChange={setExecutorEmail}
+                      autoComplete="off"
+                    />
+                  </FormLayout.Group>
+                  <Checkbox
+                    label={t("requests.specificConsent")}
+                    checked={specificConsent}
+                    onChange={setSpecificConsent}
+                  />
+                  {specificConsent && <input type="hidden" name="specific_consent" value="on" />}
+                </>
+              )}
+              {type === "heir_request" && (
+                <>
+                  <ChoiceList
+                    allowMultiple
+                    title={t("requests.heirScope")}
+                    choices={HEIR_SCOPES.map((value) => ({
+                      value,
+                      label: t(`requests.heirScopes.${value}` as never),
+                    }))}
+                    selected={scope}
+                    onChange={setScope}
+                  />
+                  {scope.map((s) => (
+                    <input key={s} type="hidden" name="heir_scope" value={s} />
+                  ))}
+                </>
+              )}
+              <Button submit variant="primary" loading={navigation.state === "submitting"}>
+                {t("requests.create")}
+              </Button>
+            </FormLayout>
+          </Form>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}

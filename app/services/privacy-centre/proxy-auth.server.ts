@@ -1,0 +1,51 @@
+// Every storefront request reaches Vigie through Shopify's app proxy, which signs its query. Nothing
+// is trusted before that signature checks out (the logged-in customer id least of all), and a
+// state-changing POST is accepted once: a replayed signature is refused.
+import type { Db } from "~/db/client.server";
+import { replayExpiresAt, replayKey, verifyAppProxySignature } from "~/http/app-proxy.server";
+import { type Locale, resolveLocale } from "~/i18n/locale";
+
+export type ProxyContext = {
+  shop: { id: string; domain: string; name: string | null; locale: string };
+  loggedInCustomerId: string | null;
+  pathPrefix: string;
+  locale: Locale;
+};
+
+function refuse(status: number, message: string): never {
+  throw new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
+export async function requireProxy(
+  db: Db,
+  secret: string,
+  request: Request,
+  now = new Date(),
+): Promise<ProxyContext> {
+  const url = new URL(request.url);
+  const verified = verifyAppProxySignature(url, secret, now);
+  if (!verified.ok) refuse(400, `Bad Request: app proxy signature ${verified.reason}`);
+  if (request.method === "POST") {
+    const key = replayKey(verified);
+    const inserted = await db.$executeRaw`INSERT INTO "ProxyReplay" ("signature", "expiresAt")
+      VALUES (${key}, ${replayExpiresAt(verified)}) ON CONFLICT ("signature") DO NOTHING`;
+    if (inserted === 0) refuse(409, "Conflict: this request was already submitted");
+    // Old keys are worthless once stale: sweep them as we go.
+    await db.proxyReplay.deleteMany({ where: { expiresAt: { lt: now } } });
+  }
+  const shop = await db.shop.findUnique({
+    where: { domain: verified.shop },
+    select: { id: true, domain: true, name: true, locale: true, state: true },
+  });
+  if (!shop || shop.state !== "installed") refuse(404, "Not Found");
+  const locale = resolveLocale(
+    url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? shop.locale,
+  );
+  return {
+    shop: { id: shop.id, domain: shop.domain, name: shop.name, locale: shop.locale },
+    loggedInCustomerId: verified.loggedInCustomerId,
+    pathPrefix: verified.pathPrefix ?? "/apps/privacy",
+    locale,
+  };
+}

@@ -1,0 +1,301 @@
+// What staff (and shoppers confirming their e-mail) do to a request. Each action: load the request
+// of this shop, let the domain decide, move the clock, write the change with its audit event and
+// the e-mail to the requester, in one transaction.
+import type { Db, Tx } from "~/db/client.server";
+import { extendDeadline } from "~/domain/deadlines/due-date";
+import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
+import { RequestError } from "~/domain/requests/request-error";
+import {
+  clockEffect,
+  markIdentityVerified,
+  type Refusal,
+  type RequestState,
+  type TransitionEvent,
+  transition,
+} from "~/domain/requests/request-lifecycle";
+import type { RequestType } from "~/domain/requests/request-types";
+import { notifyEnqueued } from "~/jobs/queue.server";
+import { recordAudit } from "../audit.server";
+import { tryEmailCode } from "./identity-codes.server";
+import { queueRequestEmail } from "./request-emails.server";
+import { type RequestWithPauses, toDomainRequest } from "./request-record.server";
+
+type ShopRef = { id: string; domain: string; name: string | null };
+type Actor = { type: "staff" | "shopper" | "system"; id: string | null };
+
+export class RequestNotFoundError extends Error {
+  constructor() {
+    super("request not found");
+    this.name = "RequestNotFoundError";
+  }
+}
+
+async function load(tx: Tx, shopId: string, requestId: string): Promise<RequestWithPauses> {
+  const row = await tx.rightsRequest.findFirst({
+    where: { id: requestId, shopId },
+    include: { pauses: true },
+  });
+  if (!row) throw new RequestNotFoundError();
+  return row;
+}
+
+/** Moves a request through the domain's lifecycle, opening or closing the clock's pause. */
+async function move(tx: Tx, row: RequestWithPauses, event: TransitionEvent, now: Date, verified = false) {
+  let domain = toDomainRequest(row);
+  if (verified) domain = markIdentityVerified(domain);
+  const next = transition(domain, event);
+  const effect = clockEffect(row.state as RequestState, next.state);
+  if (effect === "open_pause") {
+    await tx.requestPause.create({ data: { requestId: row.id, startedAt: now, reason: "identity" } });
+  } else if (effect === "close_pause") {
+    await tx.requestPause.updateMany({ where: { requestId: row.id, endedAt: null }, data: { endedAt: now } });
+  }
+  const closed = ["answered", "refused", "withdrawn", "closed_unverified"].includes(next.state);
+  return tx.rightsRequest.update({
+    where: { id: row.id },
+    data: {
+      state: next.state,
+      identityVerifiedAt: next.identityVerified ? (row.identityVerifiedAt ?? now) : null,
+      closedAt: closed ? now : null,
+      refusalGround: next.refusal?.ground ?? null,
+      refusalExplanation: next.refusal?.explanation ?? null,
+    },
+    include: { pauses: true },
+  });
+}
+
+async function act<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(work);
+  notifyEnqueued();
+  return result;
+}
+
+/** Staff confirm who is asking (e.g. the account's e-mail replied); the clock resumes. */
+export function verifyIdentityByStaff(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    const moved = await move(tx, row, { to: "in_progress" }, now, true);
+    await tx.identityCheck.create({
+      data: { requestId, method: "staff", status: "passed", decidedBy: actor.id, decidedAt: now },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.identity_verified",
+      targetType: "request",
+      targetId: requestId,
+      data: { method: "staff" },
+    });
+    return moved;
+  });
+}
+
+/** A requester's one-time code: accepted → identity verified, the clock resumes, work starts. */
+export function confirmEmailCode(
+  db: Db,
+  secret: Buffer,
+  shopId: string,
+  checkId: string,
+  code: string,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const attempt = await tryEmailCode(tx, secret, checkId, code, now);
+    if (!attempt.requestId) return { outcome: attempt.outcome, request: null };
+    const row = await tx.rightsRequest.findFirst({
+      where: { id: attempt.requestId, shopId },
+      include: { pauses: true },
+    });
+    if (!row) return { outcome: "unknown" as const, request: null };
+    await recordAudit(tx, {
+      shopId,
+      actorType: "shopper",
+      action: attempt.outcome === "accepted" ? "request.identity_verified" : "request.identity_code_rejected",
+      targetType: "request",
+      targetId: row.id,
+      data: { method: "email_code", outcome: attempt.outcome },
+    });
+    if (attempt.outcome !== "accepted" || row.state !== "identity_check")
+      return { outcome: attempt.outcome, request: row };
+    return { outcome: attempt.outcome, request: await move(tx, row, { to: "in_progress" }, now, true) };
+  });
+}
+
+/**
+ * Staff escalate to a document check: only with a written reason (GDPR art. 12(6), EDPB 01/2022);
+ * the clock pauses while the document is awaited.
+ */
+export function requestIdentityDocument(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  reason: string,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    const requirement = requiredIdentityCheck({
+      requestType: row.type as RequestType,
+      context: { channel: "staff", emailMatchesCustomerOnFile: false },
+      documentRequested: { reason },
+    });
+    if (requirement.level !== "document")
+      throw new RequestError("DOCUMENT_REASON_REQUIRED", "no document check");
+    const moved = row.state === "identity_check" ? row : await move(tx, row, { to: "identity_check" }, now);
+    await tx.rightsRequest.update({ where: { id: row.id }, data: { identityLevel: "document" } });
+    await tx.identityCheck.create({
+      data: { requestId, method: "document", status: "pending", reason: requirement.staffReason },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.document_requested",
+      targetType: "request",
+      targetId: requestId,
+    });
+    return moved;
+  });
+}
+
+/** An extension of up to two months, with its reason, notified before the first deadline (GDPR art. 12(3)). */
+export function extendRequest(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  months: number,
+  reason: string,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    if (row.closedAt) throw new RequestError("REQUEST_CLOSED", "The request is closed");
+    if (row.extensionMonths > 0)
+      throw new RequestError("ILLEGAL_TRANSITION", "The request was already extended");
+    // Throws EXTENSION_REASON_REQUIRED / EXTENSION_TOO_LATE / EXTENSION_TOO_LONG.
+    const deadline = extendDeadline(
+      {
+        receivedAt: row.receivedAt,
+        timeZone: row.timeZone,
+        pauses: row.pauses.map((p) => ({ pausedAt: p.startedAt, resumedAt: p.endedAt })),
+        now,
+      },
+      { months, reason, notifiedAt: now },
+    );
+    const updated = await tx.rightsRequest.update({
+      where: { id: row.id },
+      data: { extensionMonths: months, extensionReason: reason.trim(), extensionNotifiedAt: now },
+      include: { pauses: true },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.extended",
+      targetType: "request",
+      targetId: requestId,
+      data: { months },
+    });
+    await queueRequestEmail(tx, shop, updated, {
+      type: "request.extension",
+      reference: row.reference,
+      newDueOn: deadline.dueDate,
+      reason: reason.trim(),
+    });
+    return updated;
+  });
+}
+
+/** Staff answer the request; the answer e-mail carries their summary (and, later, the export link). */
+export function answerRequest(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  summary: string,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    const moved = await move(tx, row, { to: "answered" }, now);
+    await tx.rightsRequest.update({ where: { id: row.id }, data: { answerNote: summary.trim() } });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.answered",
+      targetType: "request",
+      targetId: requestId,
+    });
+    await queueRequestEmail(tx, shop, moved, {
+      type: "request.answer",
+      reference: row.reference,
+      requestType: row.type as RequestType,
+      summary: summary.trim(),
+    });
+    return moved;
+  });
+}
+
+/** A refusal with its ground and written reasons, and the route to the CNIL (GDPR art. 12(4)). */
+export function refuseRequest(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  refusal: Refusal,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    const moved = await move(tx, row, { to: "refused", refusal }, now);
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.refused",
+      targetType: "request",
+      targetId: requestId,
+      data: { ground: refusal.ground },
+    });
+    await queueRequestEmail(tx, shop, moved, {
+      type: "request.refusal",
+      reference: row.reference,
+      requestType: row.type as RequestType,
+      ground: refusal.ground,
+      explanation: refusal.explanation.trim(),
+    });
+    return moved;
+  });
+}
+
+/** Closes a request whose requester never confirmed who they are. */
+export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: string, now = new Date()) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    const moved = await move(tx, row, { to: "closed_unverified" }, now);
+    await tx.identityCheck.updateMany({
+      where: { requestId, status: "pending" },
+      data: { status: "expired", decidedAt: now },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.closed_unverified",
+      targetType: "request",
+      targetId: requestId,
+    });
+    await queueRequestEmail(tx, shop, moved, { type: "request.closed_unverified", reference: row.reference });
+    return moved;
+  });
+}

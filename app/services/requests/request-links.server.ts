@@ -1,0 +1,31 @@
+// Links sent to requesters. They go through the storefront's app proxy (the shopper stays on the
+// shop's own domain, and Shopify signs every request it forwards to Vigie); in the sandbox, through
+// its simulated storefront.
+import { signToken } from "~/utils/signed-token.server";
+
+export const DEFAULT_PROXY_PREFIX = "/apps/privacy";
+
+export type LinkContext = {
+  shopDomain: string;
+  proxyPrefix: string;
+  secret: Buffer;
+  sandboxUrl: string | null;
+};
+
+export function storefrontUrl(ctx: LinkContext, path: string, query: Record<string, string> = {}) {
+  const base = ctx.sandboxUrl
+    ? `${ctx.sandboxUrl}/sandbox/storefront${ctx.proxyPrefix}`
+    : `https://${ctx.shopDomain}${ctx.proxyPrefix}`;
+  const search = new URLSearchParams(query).toString();
+  return `${base}${path}${search ? `?${search}` : ""}`;
+}
+
+/** Where the requester follows their request (no sign-in: the signed token names the request). */
+export function statusUrl(ctx: LinkContext, requestId: string) {
+  return storefrontUrl(ctx, "/status", { t: signToken(ctx.secret, "request", { r: requestId }) });
+}
+
+/** The one-click confirmation of an e-mail code (the link carries the code; a GET only shows a button). */
+export function confirmUrl(ctx: LinkContext, checkId: string, code: string) {
+  return storefrontUrl(ctx, "/confirm", { t: signToken(ctx.secret, "identity", { k: checkId }), c: code });
+}

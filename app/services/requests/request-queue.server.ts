@@ -1,0 +1,81 @@
+// The requests queue and a request's full page, scoped to one shop.
+import type { Db } from "~/db/client.server";
+import type { QueueFilter } from "./queue-filters";
+import { requestDeadline, requestDeadlineStatus } from "./request-record.server";
+
+/** Requests with their deadline badge; open ones soonest due first. */
+export async function listRequests(db: Db, shopId: string, filter: QueueFilter, now = new Date()) {
+  const rows = await db.rightsRequest.findMany({
+    where: {
+      shopId,
+      ...(filter === "closed" ? { closedAt: { not: null } } : filter === "all" ? {} : { closedAt: null }),
+    },
+    include: { pauses: true },
+    orderBy: { receivedAt: "desc" },
+    take: 500,
+  });
+  const withDeadlines = rows.map((row) => ({
+    row,
+    deadline: requestDeadline(row, now),
+    status: requestDeadlineStatus(row, now),
+  }));
+  const kept = withDeadlines.filter(({ status }) =>
+    filter === "due_soon" || filter === "overdue" || filter === "paused" ? status?.status === filter : true,
+  );
+  if (filter !== "closed" && filter !== "all")
+    kept.sort((a, b) => a.deadline.dueDate.localeCompare(b.deadline.dueDate));
+  return kept.map(({ row, deadline, status }) => ({
+    id: row.id,
+    reference: row.reference,
+    type: row.type,
+    state: row.state,
+    channel: row.channel,
+    requesterEmail: row.requesterEmail,
+    receivedAt: row.receivedAt.toISOString(),
+    dueDate: deadline.dueDate,
+    deadline: status?.status ?? "closed",
+    daysLeft: status?.daysLeft ?? null,
+  }));
+}
+
+/** Open requests, those due within 7 days, and those overdue: the dashboard's figures. */
+export async function requestCounts(db: Db, shopId: string, now = new Date()) {
+  const open = await listRequests(db, shopId, "open", now);
+  return {
+    open: open.length,
+    dueThisWeek: open.filter((r) => r.deadline === "due_soon").length,
+    overdue: open.filter((r) => r.deadline === "overdue").length,
+  };
+}
+
+/** Everything the request page shows. Null when the request is not this shop's. */
+export async function requestDetail(db: Db, shopId: string, requestId: string, now = new Date()) {
+  const row = await db.rightsRequest.findFirst({
+    where: { id: requestId, shopId },
+    include: {
+      pauses: { orderBy: { startedAt: "asc" } },
+      tasks: { orderBy: { system: "asc" } },
+      identityChecks: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const [timeline, emails] = await Promise.all([
+    db.auditEvent.findMany({
+      where: { shopId, targetType: "request", targetId: requestId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, createdAt: true, actorType: true, actorId: true, action: true },
+    }),
+    db.outboxEmail.findMany({
+      where: { shopId, requestId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, template: true, status: true, subject: true, createdAt: true },
+    }),
+  ]);
+  return {
+    request: row,
+    deadline: requestDeadline(row, now),
+    status: requestDeadlineStatus(row, now),
+    timeline,
+    emails,
+  };
+}

@@ -1,0 +1,169 @@
+-- CreateTable
+CREATE TABLE "RightsRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopId" TEXT NOT NULL,
+    "subjectId" TEXT,
+    "reference" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'received',
+    "details" TEXT NOT NULL DEFAULT '{}',
+    "requesterEmail" TEXT,
+    "requesterName" TEXT,
+    "message" TEXT,
+    "locale" TEXT NOT NULL DEFAULT 'fr',
+    "receivedAt" DATETIME NOT NULL,
+    "timeZone" TEXT NOT NULL DEFAULT 'Europe/Paris',
+    "identityLevel" TEXT NOT NULL,
+    "identityVerifiedAt" DATETIME,
+    "extensionMonths" INTEGER NOT NULL DEFAULT 0,
+    "extensionReason" TEXT,
+    "extensionNotifiedAt" DATETIME,
+    "closedAt" DATETIME,
+    "refusalGround" TEXT,
+    "refusalExplanation" TEXT,
+    "answerNote" TEXT,
+    "shopifyCustomerId" TEXT,
+    "orderIds" TEXT NOT NULL DEFAULT '[]',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "RightsRequest_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "RightsRequest_subjectId_fkey" FOREIGN KEY ("subjectId") REFERENCES "Subject" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RequestPause" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "requestId" TEXT NOT NULL,
+    "startedAt" DATETIME NOT NULL,
+    "endedAt" DATETIME,
+    "reason" TEXT NOT NULL,
+    CONSTRAINT "RequestPause_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "RightsRequest" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RequestTask" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "requestId" TEXT NOT NULL,
+    "system" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "detail" TEXT,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "RequestTask_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "RightsRequest" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IdentityCheck" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "requestId" TEXT NOT NULL,
+    "method" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "codeHash" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "maxAttempts" INTEGER NOT NULL DEFAULT 5,
+    "expiresAt" DATETIME,
+    "reason" TEXT,
+    "documentSha256" TEXT,
+    "decidedBy" TEXT,
+    "decidedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "IdentityCheck_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "RightsRequest" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Document" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopId" TEXT NOT NULL,
+    "ownerType" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "content" BLOB NOT NULL,
+    "uploadedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Document_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OutboxEmail" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopId" TEXT NOT NULL,
+    "requestId" TEXT,
+    "template" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "to" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "html" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "messageId" TEXT,
+    "error" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" DATETIME,
+    CONSTRAINT "OutboxEmail_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PaymentCheck" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopId" TEXT NOT NULL,
+    "stripeObjectId" TEXT NOT NULL,
+    "paymentIntentId" TEXT,
+    "chargeId" TEXT,
+    "orderRef" TEXT,
+    "email" TEXT,
+    "reason" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "requestedDocuments" TEXT NOT NULL DEFAULT '[]',
+    "documentSha256s" TEXT NOT NULL DEFAULT '[]',
+    "decidedBy" TEXT,
+    "decidedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PaymentCheck_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ProxyReplay" (
+    "signature" TEXT NOT NULL PRIMARY KEY,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "RightsRequest_shopId_state_receivedAt_idx" ON "RightsRequest"("shopId", "state", "receivedAt");
+
+-- CreateIndex
+CREATE INDEX "RightsRequest_shopId_subjectId_idx" ON "RightsRequest"("shopId", "subjectId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RightsRequest_shopId_reference_key" ON "RightsRequest"("shopId", "reference");
+
+-- CreateIndex
+CREATE INDEX "RequestPause_requestId_idx" ON "RequestPause"("requestId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RequestTask_requestId_system_kind_key" ON "RequestTask"("requestId", "system", "kind");
+
+-- CreateIndex
+CREATE INDEX "IdentityCheck_requestId_idx" ON "IdentityCheck"("requestId");
+
+-- CreateIndex
+CREATE INDEX "Document_ownerType_ownerId_idx" ON "Document"("ownerType", "ownerId");
+
+-- CreateIndex
+CREATE INDEX "OutboxEmail_shopId_createdAt_idx" ON "OutboxEmail"("shopId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentCheck_shopId_status_idx" ON "PaymentCheck"("shopId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PaymentCheck_shopId_stripeObjectId_key" ON "PaymentCheck"("shopId", "stripeObjectId");
+
+-- CreateIndex
+CREATE INDEX "ProxyReplay_expiresAt_idx" ON "ProxyReplay"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_shopId_targetType_targetId_idx" ON "AuditEvent"("shopId", "targetType", "targetId");
+

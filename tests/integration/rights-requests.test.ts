@@ -1,0 +1,369 @@
+// Rights requests on real databases: filing by each channel, proportionate identity checks, the
+// legal clock (pause, extension), answers and refusals with their e-mails, and shop isolation.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DeadlineError } from "~/domain/deadlines/deadline-error";
+import { RequestError } from "~/domain/requests/request-error";
+import type { ProxyContext } from "~/services/privacy-centre/proxy-auth.server";
+import { fileStorefrontRequest } from "~/services/privacy-centre/storefront-requests.server";
+import {
+  answerRequest,
+  confirmEmailCode,
+  extendRequest,
+  RequestNotFoundError,
+  refuseRequest,
+  requestIdentityDocument,
+  verifyIdentityByStaff,
+} from "~/services/requests/request-actions.server";
+import type { LinkContext } from "~/services/requests/request-links.server";
+import { listRequests, requestDetail } from "~/services/requests/request-queue.server";
+import { fileStaffRequest } from "~/services/requests/staff-intake.server";
+import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
+
+const SECRET = randomBytes(32);
+
+describe.each(testDialects())("rights requests on %s", (dialect) => {
+  let t: TestDatabase;
+  let n = 0;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t.drop());
+
+  async function newShop() {
+    const domain = `req-${dialect}-${++n}.myshopify.com`;
+    const shop = await t.db.shop.create({
+      data: { domain, name: "iméra", settings: JSON.stringify({ dpoEmail: "dpo@imera.example" }) },
+    });
+    const links: LinkContext = {
+      shopDomain: domain,
+      proxyPrefix: "/apps/privacy",
+      secret: SECRET,
+      sandboxUrl: null,
+    };
+    const proxy: ProxyContext = {
+      shop: { id: shop.id, domain, name: shop.name, locale: "fr" },
+      loggedInCustomerId: null,
+      pathPrefix: "/apps/privacy",
+      locale: "fr",
+    };
+    return { shop: { id: shop.id, domain, name: shop.name }, links, proxy };
+  }
+
+  const form = (type: string, email = "camille@example.fr") =>
+    ({ type, email, name: "Camille", message: "Je veux mes données" }) as never;
+
+  /** The code in the last identity e-mail of a request (as the shopper reads it). */
+  async function mailedCode(requestId: string) {
+    const email = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId, template: "request.identity_code" },
+      orderBy: { createdAt: "desc" },
+    });
+    const code = email.text.match(/\b(\d{6})\b/)?.[1];
+    const checkId = (
+      await t.db.identityCheck.findFirstOrThrow({
+        where: { requestId, method: "email_code", status: "pending" },
+      })
+    ).id;
+    return { code: code as string, checkId, email };
+  }
+
+  it("a guest's storefront request waits, clock paused, for the e-mailed code; the code starts the work", async () => {
+    const { proxy, links } = await newShop();
+    const request = await fileStorefrontRequest({
+      db: t.db,
+      links,
+      proxy,
+      form: form("access"),
+      now: new Date("2026-01-31T10:00:00Z"),
+    });
+    expect(request).toMatchObject({
+      state: "identity_check",
+      identityLevel: "email_link",
+      channel: "privacy_centre",
+      locale: "fr",
+    });
+    const emails = await t.db.outboxEmail.findMany({
+      where: { requestId: request.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(emails.map((e) => e.template)).toEqual(["request.acknowledgement", "request.identity_code"]);
+    expect(emails[0]?.text).toContain(request.reference);
+    // 31 January + one month = 28 February 2026 (a Saturday) → Monday 2 March.
+    expect(emails[0]?.text).toContain("2 mars 2026");
+    const { code, checkId, email } = await mailedCode(request.id);
+    expect(email.text).toContain("https://req-");
+    // The shopper confirms the next day, just within the code's 24 hours.
+    const confirmed = await confirmEmailCode(
+      t.db,
+      SECRET,
+      proxy.shop.id,
+      checkId,
+      code,
+      new Date("2026-02-01T09:00:00Z"),
+    );
+    expect(confirmed.outcome).toBe("accepted");
+    expect(confirmed.request).toMatchObject({ state: "in_progress" });
+    const detail = await requestDetail(t.db, proxy.shop.id, request.id, new Date("2026-02-01T09:00:00Z"));
+    // Paused 31 Jan → 1 Feb (1 day): 28 Feb + 1 = Sunday 1 March → Monday 2 March.
+    expect(detail?.deadline).toMatchObject({ pausedDays: 1, dueDate: "2026-03-02" });
+    expect(detail?.timeline.map((e) => e.action)).toEqual(["request.received", "request.identity_verified"]);
+  });
+
+  it("staff confirming identity three days later resumes the clock three days late (across a month end)", async () => {
+    const { proxy, links, shop } = await newShop();
+    const request = await fileStorefrontRequest({
+      db: t.db,
+      links,
+      proxy,
+      form: form("access"),
+      now: new Date("2026-01-30T10:00:00Z"),
+    });
+    await verifyIdentityByStaff(
+      t.db,
+      shop,
+      { type: "staff", id: "dpo" },
+      request.id,
+      new Date("2026-02-02T10:00:00Z"),
+    );
+    const detail = await requestDetail(t.db, shop.id, request.id, new Date("2026-02-02T10:00:00Z"));
+    // 30 Jan + one month = 28 Feb (no 30 Feb) + 3 paused days = 3 March (Tuesday).
+    expect(detail?.deadline).toMatchObject({
+      pausedDays: 3,
+      firstDueDate: "2026-03-03",
+      dueDate: "2026-03-03",
+    });
+    expect(
+      await t.db.identityCheck.findFirst({ where: { requestId: request.id, method: "staff" } }),
+    ).toMatchObject({ status: "passed", decidedBy: "dpo" });
+  });
+
+  it("caps guesses at five: the sixth try, even right, is refused and the request stays waiting", async () => {
+    const { proxy, links } = await newShop();
+    const request = await fileStorefrontRequest({ db: t.db, links, proxy, form: form("erasure") });
+    const { code, checkId } = await mailedCode(request.id);
+    const wrong = code === "000000" ? "111111" : "000000";
+    const outcomes = [];
+    for (let i = 0; i < 5; i++)
+      outcomes.push((await confirmEmailCode(t.db, SECRET, proxy.shop.id, checkId, wrong)).outcome);
+    expect(outcomes).toEqual(["wrong_code", "wrong_code", "wrong_code", "wrong_code", "wrong_code"]);
+    expect((await confirmEmailCode(t.db, SECRET, proxy.shop.id, checkId, code)).outcome).toBe("locked");
+    expect(await t.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      state: "identity_check",
+    });
+    expect(await t.db.identityCheck.findUniqueOrThrow({ where: { id: checkId } })).toMatchObject({
+      status: "failed",
+      attempts: 5,
+    });
+  });
+
+  it("a code is single use and expires", async () => {
+    const { proxy, links } = await newShop();
+    const filed = new Date("2026-03-10T10:00:00Z");
+    const request = await fileStorefrontRequest({
+      db: t.db,
+      links,
+      proxy,
+      form: form("portability"),
+      now: filed,
+    });
+    const { code, checkId } = await mailedCode(request.id);
+    const late = new Date(filed.getTime() + 24 * 3600_000 + 1);
+    expect((await confirmEmailCode(t.db, SECRET, proxy.shop.id, checkId, code, late)).outcome).toBe(
+      "expired",
+    );
+    const second = await fileStorefrontRequest({ db: t.db, links, proxy, form: form("portability") });
+    const fresh = await mailedCode(second.id);
+    expect((await confirmEmailCode(t.db, SECRET, proxy.shop.id, fresh.checkId, fresh.code)).outcome).toBe(
+      "accepted",
+    );
+    expect((await confirmEmailCode(t.db, SECRET, proxy.shop.id, fresh.checkId, fresh.code)).outcome).toBe(
+      "already_used",
+    );
+  });
+
+  it("a signed-in customer is verified by their account and answered at the account's address, not the typed one", async () => {
+    const { proxy, links, shop } = await newShop();
+    await t.db.subject.create({
+      data: { shopId: shop.id, shopifyCustomerId: "7001", email: "account@example.fr" },
+    });
+    const request = await fileStorefrontRequest({
+      db: t.db,
+      links,
+      proxy: { ...proxy, loggedInCustomerId: "7001" },
+      form: form("access", "someone-else@example.fr"),
+    });
+    expect(request).toMatchObject({
+      state: "in_progress",
+      identityLevel: "verified",
+      requesterEmail: "account@example.fr",
+    });
+    expect(await t.db.identityCheck.findFirst({ where: { requestId: request.id } })).toMatchObject({
+      method: "customer_account",
+      status: "passed",
+    });
+    expect(
+      await t.db.outboxEmail.count({ where: { requestId: request.id, template: "request.identity_code" } }),
+    ).toBe(0);
+  });
+
+  it("staff enter a request received by e-mail: the clock starts on the day it was received", async () => {
+    const { shop, links } = await newShop();
+    const request = await fileStaffRequest({
+      db: t.db,
+      links,
+      shop,
+      staffId: "dpo-1",
+      form: form("rectification"),
+      locale: "en",
+      receivedAt: new Date("2026-07-14T12:00:00Z"),
+    });
+    const detail = await requestDetail(t.db, shop.id, request.id, new Date("2026-07-20T12:00:00Z"));
+    expect(detail?.deadline.receivedOn).toBe("2026-07-14");
+    const ack = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.acknowledgement" },
+    });
+    expect(ack.locale).toBe("en");
+    expect(ack.subject).toMatch(/request/i);
+  });
+
+  it("extends once, with a reason, before the first deadline, and tells the requester", async () => {
+    const { shop, links } = await newShop();
+    const actor = { type: "staff" as const, id: "dpo" };
+    const request = await fileStaffRequest({
+      db: t.db,
+      links,
+      shop,
+      staffId: "dpo",
+      form: form("access"),
+      locale: "fr",
+      receivedAt: new Date("2026-01-05T10:00:00Z"),
+    });
+    await verifyIdentityByStaff(t.db, shop, actor, request.id, new Date("2026-01-05T10:00:00Z"));
+    await expect(
+      extendRequest(t.db, shop, actor, request.id, 2, "   ", new Date("2026-01-20T10:00:00Z")),
+    ).rejects.toThrow(DeadlineError);
+    await expect(
+      extendRequest(t.db, shop, actor, request.id, 2, "Volume", new Date("2026-03-01T10:00:00Z")),
+    ).rejects.toMatchObject({ code: "EXTENSION_TOO_LATE" });
+    await extendRequest(
+      t.db,
+      shop,
+      actor,
+      request.id,
+      2,
+      "Nombreuses commandes à rassembler",
+      new Date("2026-01-20T10:00:00Z"),
+    );
+    const mail = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.extension" },
+    });
+    expect(mail.text).toContain("Nombreuses commandes à rassembler");
+    await expect(
+      extendRequest(t.db, shop, actor, request.id, 1, "encore", new Date("2026-01-21T10:00:00Z")),
+    ).rejects.toThrow(RequestError);
+    const detail = await requestDetail(t.db, shop.id, request.id, new Date("2026-01-21T10:00:00Z"));
+    expect(detail?.deadline.extensionMonths).toBe(2);
+  });
+
+  it("refuses only with an allowed ground and written reasons, and e-mails the CNIL route", async () => {
+    const { shop, proxy, links } = await newShop();
+    const actor = { type: "staff" as const, id: "dpo" };
+    const request = await fileStorefrontRequest({
+      db: t.db,
+      links,
+      proxy,
+      form: form("object_to_marketing"),
+    });
+    await expect(
+      refuseRequest(t.db, shop, actor, request.id, { ground: "legal_claims", explanation: "non" }),
+    ).rejects.toMatchObject({ code: "REFUSAL_GROUND_NOT_ALLOWED" });
+    await expect(
+      refuseRequest(t.db, shop, actor, request.id, { ground: "identity_not_established", explanation: " " }),
+    ).rejects.toMatchObject({ code: "REFUSAL_REASON_REQUIRED" });
+    await refuseRequest(t.db, shop, actor, request.id, {
+      ground: "identity_not_established",
+      explanation: "Adresse jamais confirmée malgré deux relances.",
+    });
+    const row = await t.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row).toMatchObject({ state: "refused", refusalGround: "identity_not_established" });
+    expect(row.closedAt).not.toBeNull();
+    const mail = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.refusal" },
+    });
+    expect(mail.text).toContain("cnil.fr");
+    // Leaving identity_check closed the pause.
+    expect(await t.db.requestPause.count({ where: { requestId: request.id, endedAt: null } })).toBe(0);
+  });
+
+  it("answers only once identity is established; a document check needs a written doubt and pauses the clock", async () => {
+    const { shop, proxy, links } = await newShop();
+    const actor = { type: "staff" as const, id: "dpo" };
+    const request = await fileStorefrontRequest({ db: t.db, links, proxy, form: form("access") });
+    await expect(answerRequest(t.db, shop, actor, request.id, "Voici vos données")).rejects.toMatchObject({
+      code: "ILLEGAL_TRANSITION",
+    });
+    const { code, checkId } = await mailedCode(request.id);
+    await confirmEmailCode(t.db, SECRET, shop.id, checkId, code);
+    await expect(requestIdentityDocument(t.db, shop, actor, request.id, "  ")).rejects.toMatchObject({
+      code: "DOCUMENT_REASON_REQUIRED",
+    });
+    await requestIdentityDocument(t.db, shop, actor, request.id, "L'adresse de livraison ne correspond pas");
+    expect(await t.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      state: "identity_check",
+      identityLevel: "document",
+      identityVerifiedAt: null,
+    });
+    expect(await t.db.requestPause.count({ where: { requestId: request.id, endedAt: null } })).toBe(1);
+  });
+
+  it("never shows or changes another shop's request", async () => {
+    const a = await newShop();
+    const b = await newShop();
+    const request = await fileStorefrontRequest({
+      db: t.db,
+      links: a.links,
+      proxy: a.proxy,
+      form: form("access"),
+    });
+    expect(await requestDetail(t.db, b.shop.id, request.id)).toBeNull();
+    expect(await listRequests(t.db, b.shop.id, "all")).toEqual([]);
+    await expect(answerRequest(t.db, b.shop, { type: "staff", id: "x" }, request.id, "hi")).rejects.toThrow(
+      RequestNotFoundError,
+    );
+    const { code, checkId } = await mailedCode(request.id);
+    expect((await confirmEmailCode(t.db, SECRET, b.shop.id, checkId, code)).outcome).toBe("unknown");
+  });
+
+  it("lists open requests soonest due first, with their deadline badge", async () => {
+    const { shop, links } = await newShop();
+    const now = new Date("2026-06-20T10:00:00Z");
+    for (const [receivedAt] of [
+      ["2026-06-01T10:00:00Z"],
+      ["2026-05-15T10:00:00Z"],
+      ["2026-06-18T10:00:00Z"],
+    ] as const) {
+      const r = await fileStaffRequest({
+        db: t.db,
+        links,
+        shop,
+        staffId: "dpo",
+        form: form("access"),
+        locale: "fr",
+        receivedAt: new Date(receivedAt),
+      });
+      await t.db.rightsRequest.update({
+        where: { id: r.id },
+        data: { state: "in_progress", identityVerifiedAt: new Date(receivedAt) },
+      });
+      await t.db.requestPause.deleteMany({ where: { requestId: r.id } });
+    }
+    const open = await listRequests(t.db, shop.id, "open", now);
+    expect(open.map((r) => [r.dueDate, r.deadline])).toEqual([
+      ["2026-06-15", "overdue"],
+      ["2026-07-01", "on_track"],
+      ["2026-07-20", "on_track"],
+    ]);
+    expect((await listRequests(t.db, shop.id, "overdue", now)).length).toBe(1);
+  });
+});
