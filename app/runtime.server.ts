@@ -12,7 +12,11 @@ import {
   loadOrCreateSandboxSettings,
   type SandboxSettings,
 } from "~/sandbox/settings.server";
-import { DEFAULT_PROXY_PREFIX, type LinkContext } from "~/services/requests/request-links.server";
+import {
+  DEFAULT_PROXY_PREFIX,
+  type LinkContext,
+  SANDBOX_PROXY_PREFIX,
+} from "~/services/requests/request-links.server";
 import { logger } from "~/utils/logger.server";
 
 export type Runtime = {
@@ -73,7 +77,7 @@ export function requestLinks(shopDomain: string, proxyPrefix?: string): LinkCont
   const runtime = getRuntime();
   return {
     shopDomain,
-    proxyPrefix: proxyPrefix ?? DEFAULT_PROXY_PREFIX,
+    proxyPrefix: proxyPrefix ?? (runtime.sandbox ? SANDBOX_PROXY_PREFIX : DEFAULT_PROXY_PREFIX),
     secret: runtime.encryptionKey,
     sandboxUrl: runtime.sandbox ? runtime.publicUrl : null,
   };

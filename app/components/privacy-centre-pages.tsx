@@ -79,6 +79,36 @@ export function RequestFormPage({
   );
 }
 
+/** A signed-in shopper confirms what they are about to file (the fields ride along, unchanged). */
+export function ConfirmRequestPage(props: {
+  locale: Locale;
+  prefix: string;
+  type: RequestType;
+  fields: Record<string, string | string[]>;
+  token: string;
+}) {
+  const t = createTranslator(props.locale);
+  return (
+    <ProxyLayout title={t("privacy.confirmRequestTitle")}>
+      <p>{t("privacy.confirmRequestBody", { type: REQUEST_TYPE_INFO[props.type].label[props.locale] })}</p>
+      <form method="post" action={`${props.prefix}/requests`}>
+        {Object.entries(props.fields).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : [value]).map((v) => (
+            <input key={`${name}-${v}`} type="hidden" name={name} value={v} />
+          )),
+        )}
+        <input type="hidden" name="confirmation" value={props.token} />
+        <button type="submit" style={button}>
+          {t("privacy.confirmRequest")}
+        </button>
+      </form>
+      <p>
+        <a href={props.prefix}>{t("privacy.back")}</a>
+      </p>
+    </ProxyLayout>
+  );
+}
+
 export function ReceivedPage(props: {
   locale: Locale;
   prefix: string;
@@ -165,6 +195,10 @@ export function MessagePage({
 
 export function StatusPage(props: {
   locale: Locale;
+  prefix: string;
+  token: string;
+  canResend: boolean;
+  notice?: string;
   reference: string;
   type: RequestType;
   state: string;
@@ -188,6 +222,27 @@ export function StatusPage(props: {
           </>
         )}
       </dl>
+      {props.notice && <p data-testid="notice">{props.notice}</p>}
+      {props.canResend && (
+        <form method="post" action={`${props.prefix}/confirm`}>
+          <input type="hidden" name="t" value={props.token} />
+          <input type="hidden" name="locale" value={props.locale} />
+          <label htmlFor="vigie-code">{t("privacy.code")}</label>
+          <input id="vigie-code" name="c" inputMode="numeric" pattern="[0-9]{6}" required style={field} />
+          <button type="submit" style={button}>
+            {t("privacy.confirm")}
+          </button>
+        </form>
+      )}
+      {props.canResend && (
+        <form method="post" action={`${props.prefix}/status`}>
+          <input type="hidden" name="t" value={props.token} />
+          <input type="hidden" name="locale" value={props.locale} />
+          <button type="submit" style={button}>
+            {t("privacy.resend")}
+          </button>
+        </form>
+      )}
       <p>{t("privacy.cnil")}</p>
     </ProxyLayout>
   );

@@ -24,6 +24,13 @@ describe("formatLocalDate", () => {
 });
 
 describe("minutes", () => {
+  it("says whole hours in hours", () => {
+    expect(minutes(1440, "fr")).toBe("24 heures");
+    expect(minutes(60, "fr")).toBe("1 heure");
+    expect(minutes(120, "en")).toBe("2 hours");
+    expect(minutes(90, "en")).toBe("90 minutes");
+  });
+
   it("takes the singular for one minute in both languages and for zero in French only", () => {
     expect(minutes(1, "fr")).toBe("1 minute");
     expect(minutes(1, "en")).toBe("1 minute");

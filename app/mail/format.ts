@@ -60,6 +60,14 @@ export function formatLocalDate(date: LocalDate, locale: Locale): string {
 
 /** "15 minutes" / "1 minute"; French takes the singular for 0 and 1. */
 export function minutes(count: number, locale: Locale): string {
+  // Whole hours read better: "24 heures", not "1440 minutes".
+  if (count >= 60 && count % 60 === 0) {
+    const hours = count / 60;
+    const singular = locale === "fr" ? hours < 2 : hours === 1;
+    return locale === "fr"
+      ? `${hours} ${singular ? "heure" : "heures"}`
+      : `${hours} ${singular ? "hour" : "hours"}`;
+  }
   const singular = locale === "fr" ? count < 2 : count === 1;
   return `${count} ${singular ? "minute" : "minutes"}`;
 }

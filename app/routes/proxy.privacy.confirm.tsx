@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { ConfirmPage, MessagePage } from "~/components/privacy-centre-pages";
 import { getDb } from "~/db.server";
+import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { getRuntime, requestLinks } from "~/runtime.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
@@ -13,6 +14,7 @@ import { statusUrl } from "~/services/requests/request-links.server";
 import { verifyToken } from "~/utils/signed-token.server";
 
 const CheckToken = z.object({ k: z.string().min(1) });
+const StatusToken = z.object({ r: z.string().min(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
@@ -31,23 +33,40 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const runtime = getRuntime();
   const proxy = await requireProxy(db, runtime.shopifySecret, request);
-  const t = createTranslator(proxy.locale);
   const form = await request.formData();
-  const claims = verifyToken(runtime.encryptionKey, "identity", String(form.get("t") ?? ""), CheckToken);
+  proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
+  const t = createTranslator(proxy.locale);
+  const token = String(form.get("t") ?? "");
   const code = String(form.get("c") ?? "").trim();
-  if (!claims || !/^\d{6}$/.test(code)) {
+  // The e-mailed link names the check; the status page names the request (its latest code counts).
+  let checkId = verifyToken(runtime.encryptionKey, "identity", token, CheckToken)?.k;
+  const statusClaims = checkId ? null : verifyToken(runtime.encryptionKey, "request", token, StatusToken);
+  if (statusClaims) {
+    const latest = await db.identityCheck.findFirst({
+      where: {
+        requestId: statusClaims.r,
+        method: "email_code",
+        status: "pending",
+        request: { shopId: proxy.shop.id },
+      },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    checkId = latest?.id;
+  }
+  if (!checkId || !/^\d{6}$/.test(code)) {
     return liquidResponse(
       <MessagePage title={t("privacy.codeInvalidTitle")} body={t("privacy.codeInvalid")} />,
       { status: 400 },
     );
   }
-  const result = await confirmEmailCode(db, runtime.encryptionKey, proxy.shop.id, claims.k, code);
+  const result = await confirmEmailCode(db, runtime.encryptionKey, proxy.shop.id, checkId, code);
   if (result.outcome !== "accepted" || !result.request) {
     const body = t(`privacy.codeOutcomes.${result.outcome}` as never);
     return liquidResponse(<MessagePage title={t("privacy.codeInvalidTitle")} body={body} />, { status: 400 });
   }
   const link = {
-    href: statusUrl(requestLinks(proxy.shop.domain, proxy.pathPrefix), result.request.id),
+    href: statusUrl(requestLinks(proxy.shop.domain, proxy.pathPrefix), result.request.id, proxy.locale),
     label: t("privacy.follow"),
   };
   return liquidResponse(

@@ -1,13 +1,18 @@
 // A shopper files a request from the storefront (the theme block's form posts here via the app proxy).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { MessagePage, ReceivedPage } from "~/components/privacy-centre-pages";
+import { ConfirmRequestPage, MessagePage, ReceivedPage } from "~/components/privacy-centre-pages";
 import { getDb } from "~/db.server";
 import { computeDeadline } from "~/domain/deadlines/due-date";
 import { RequestError } from "~/domain/requests/request-error";
 import type { RequestType } from "~/domain/requests/request-types";
+import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { getRuntime, requestLinks } from "~/runtime.server";
+import {
+  accountConfirmationToken,
+  confirmsAccountRequest,
+} from "~/services/privacy-centre/account-confirmation.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { fileStorefrontRequest } from "~/services/privacy-centre/storefront-requests.server";
@@ -23,8 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const proxy = await requireProxy(db, getRuntime().shopifySecret, request);
+  const raw = formDataToObject(await request.formData());
+  // The block posts the storefront's language; the proxied query carries none.
+  proxy.locale = resolveLocale(typeof raw.locale === "string" ? raw.locale : proxy.locale);
   const t = createTranslator(proxy.locale);
-  const form = RequestFormSchema.safeParse(formDataToObject(await request.formData()));
+  const form = RequestFormSchema.safeParse(raw);
   if (!form.success) {
     const back = { href: proxy.pathPrefix, label: t("privacy.back") };
     return liquidResponse(
@@ -33,6 +41,20 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const links = requestLinks(proxy.shop.domain, proxy.pathPrefix);
+  const secret = getRuntime().encryptionKey;
+  const customer = proxy.loggedInCustomerId;
+  if (customer && !confirmsAccountRequest(secret, String(raw.confirmation ?? ""), customer, form.data)) {
+    const { confirmation: _old, ...fields } = raw as Record<string, string | string[]>;
+    return liquidResponse(
+      <ConfirmRequestPage
+        locale={proxy.locale}
+        prefix={proxy.pathPrefix}
+        type={form.data.type}
+        fields={fields}
+        token={accountConfirmationToken(secret, customer, form.data)}
+      />,
+    );
+  }
   try {
     const created = await fileStorefrontRequest({ db, links, proxy, form: form.data });
     const deadline = computeDeadline({ receivedAt: created.receivedAt, timeZone: created.timeZone });
@@ -46,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
           new Date(`${deadline.dueDate}T00:00:00Z`),
         )}
         needsCode={created.state === "identity_check"}
-        statusUrl={statusUrl(links, created.id)}
+        statusUrl={statusUrl(links, created.id, proxy.locale)}
       />,
     );
   } catch (error) {

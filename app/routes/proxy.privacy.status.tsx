@@ -1,29 +1,25 @@
-// Where a requester follows their request, from the signed link in their e-mails.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+// Where a requester follows their request, from the signed link in their e-mails; a requester still
+// waiting to confirm their address can ask for a new code here.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { MessagePage, StatusPage } from "~/components/privacy-centre-pages";
 import { getDb } from "~/db.server";
 import type { RequestType } from "~/domain/requests/request-types";
+import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime } from "~/runtime.server";
+import { getRuntime, requestLinks } from "~/runtime.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
-import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
+import { type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
+import { resendIdentityCode } from "~/services/requests/request-actions.server";
 import { requestDeadline } from "~/services/requests/request-record.server";
 import { verifyToken } from "~/utils/signed-token.server";
 
 const StatusToken = z.object({ r: z.string().min(1) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function page(proxy: ProxyContext, token: string, notice?: string) {
   const db = getDb();
-  const runtime = getRuntime();
-  const proxy = await requireProxy(db, runtime.shopifySecret, request);
   const t = createTranslator(proxy.locale);
-  const claims = verifyToken(
-    runtime.encryptionKey,
-    "request",
-    new URL(request.url).searchParams.get("t") ?? "",
-    StatusToken,
-  );
+  const claims = verifyToken(getRuntime().encryptionKey, "request", token, StatusToken);
   const row = claims
     ? await db.rightsRequest.findFirst({
         where: { id: claims.r, shopId: proxy.shop.id },
@@ -42,11 +38,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return liquidResponse(
     <StatusPage
       locale={proxy.locale}
+      prefix={proxy.pathPrefix}
+      token={token}
+      canResend={row.state === "identity_check" && row.identityLevel === "email_link"}
+      notice={notice}
       reference={row.reference}
       type={row.type as RequestType}
       state={row.state}
       receivedOn={day(deadline.receivedOn)}
       dueOn={row.closedAt ? null : day(deadline.dueDate)}
     />,
+  );
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+  return page(proxy, new URL(request.url).searchParams.get("t") ?? "");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const db = getDb();
+  const runtime = getRuntime();
+  const proxy = await requireProxy(db, runtime.shopifySecret, request);
+  const form = await request.formData();
+  proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
+  const t = createTranslator(proxy.locale);
+  const token = String(form.get("t") ?? "");
+  const claims = verifyToken(runtime.encryptionKey, "request", token, StatusToken);
+  if (!claims) return page(proxy, token);
+  const outcome = await resendIdentityCode(
+    db,
+    requestLinks(proxy.shop.domain, proxy.pathPrefix),
+    proxy.shop,
+    claims.r,
+  );
+  return page(
+    proxy,
+    token,
+    outcome === "sent" ? t("privacy.resent") : outcome === "limit" ? t("privacy.resendLimit") : undefined,
   );
 }

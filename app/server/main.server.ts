@@ -12,6 +12,7 @@ import { JOBS } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
 import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
+import { handleSandboxStorefront } from "~/sandbox/storefront.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
 import { handleMailchimpWebhook, MAILCHIMP_WEBHOOK_PREFIX } from "~/webhooks/mailchimp-intake.server";
@@ -77,6 +78,15 @@ export async function main(build: ServerBuild, argv: string[]) {
         (await handleShopifyWebhook(request, response, pathname, intake))
       )
         return;
+      if (
+        runtime.sandbox &&
+        (await handleSandboxStorefront(request, response, {
+          db,
+          settings: runtime.sandbox,
+          port: listeningPort(),
+        }))
+      )
+        return;
       if (pathname === "/healthz") {
         const healthy = await checkHealth(db);
         return sendText(response, healthy ? 200 : 503, healthy ? "ok" : "database unavailable");
@@ -94,6 +104,7 @@ export async function main(build: ServerBuild, argv: string[]) {
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
 
+  const listeningPort = () => (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   if (!config.shopify) runtime.publicUrl = `http://localhost:${port}`;

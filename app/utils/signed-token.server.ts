@@ -4,7 +4,13 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import type { z } from "zod";
 
-export type TokenPurpose = "unsubscribe" | "export" | "identity" | "request";
+export type TokenPurpose =
+  | "unsubscribe"
+  | "export"
+  | "identity"
+  | "request"
+  | "account_confirmation"
+  | "documents";
 
 function keyFor(secret: Buffer, purpose: TokenPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `vigie:token:${purpose}`, 32));

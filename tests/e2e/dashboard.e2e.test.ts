@@ -64,7 +64,17 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
   });
 
   it("every admin page renders and hydrates without an error, in both languages", async () => {
-    const paths = ["/app", "/app/requests", "/app/requests/new", "/app/outbox", "/app/consents", "/app/retention", "/app/processing", "/app/audit", "/app/settings"];
+    const paths = [
+      "/app",
+      "/app/requests",
+      "/app/requests/new",
+      "/app/outbox",
+      "/app/consents",
+      "/app/retention",
+      "/app/processing",
+      "/app/audit",
+      "/app/settings",
+    ];
     for (const locale of ["fr", "en"]) {
       for (const path of paths) {
         const page = await browser.newPage();
@@ -76,7 +86,10 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         await page.goto(`${server.baseUrl}${path}?locale=${locale}`);
         await page.waitForLoadState("networkidle");
         expect(errors, `${path} (${locale})`).toEqual([]);
-        expect(await page.getByText(locale === "fr" ? "Une erreur est survenue" : "Something went wrong").count(), path).toBe(0);
+        expect(
+          await page.getByText(locale === "fr" ? "Une erreur est survenue" : "Something went wrong").count(),
+          path,
+        ).toBe(0);
         await page.close();
       }
     }

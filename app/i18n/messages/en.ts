@@ -93,6 +93,7 @@ export const en = {
     "request.answered": "Request answered",
     "request.refused": "Request refused",
     "request.closed_unverified": "Closed: identity not confirmed",
+    "request.identity_code_sent": "New identity code sent",
     "job.retried": "Dead job retried",
   },
   login: {
@@ -439,6 +440,13 @@ export const en = {
       closed_unverified: "closed: the e-mail address was never confirmed",
     },
     cnil: "If you believe your rights are not respected, you may lodge a complaint with the CNIL (www.cnil.fr).",
+    confirmRequestTitle: "Confirm your request",
+    confirmRequestBody:
+      "You are signed in: your request ({type}) will be handled as coming from your customer account, and answered at your account's e-mail address.",
+    confirmRequest: "Confirm and send",
+    resend: "Send me a new code",
+    resent: "A new code has been sent to your e-mail address.",
+    resendLimit: "Too many codes were sent today: please try again tomorrow.",
     notFoundTitle: "Request not found",
     notFound: "This link is not valid.",
   },

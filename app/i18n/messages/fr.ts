@@ -95,6 +95,7 @@ export const fr: Messages = {
     "request.answered": "Demande répondue",
     "request.refused": "Demande refusée",
     "request.closed_unverified": "Clôturée : identité non confirmée",
+    "request.identity_code_sent": "Nouveau code d'identité envoyé",
     "job.retried": "Tâche morte relancée",
   },
   login: {
@@ -448,6 +449,13 @@ export const fr: Messages = {
       closed_unverified: "clôturée : l'adresse e-mail n'a jamais été confirmée",
     },
     cnil: "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (www.cnil.fr).",
+    confirmRequestTitle: "Confirmez votre demande",
+    confirmRequestBody:
+      "Vous êtes connecté(e) : votre demande ({type}) sera traitée comme venant de votre compte client, et la réponse envoyée à l'adresse e-mail de votre compte.",
+    confirmRequest: "Confirmer et envoyer",
+    resend: "M'envoyer un nouveau code",
+    resent: "Un nouveau code a été envoyé à votre adresse e-mail.",
+    resendLimit: "Trop de codes ont été envoyés aujourd'hui : merci de réessayer demain.",
     notFoundTitle: "Demande introuvable",
     notFound: "Ce lien n'est pas valide.",
   },

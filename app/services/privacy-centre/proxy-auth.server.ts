@@ -1,6 +1,7 @@
 // Every storefront request reaches Vigie through Shopify's app proxy, which signs its query. Nothing
 // is trusted before that signature checks out (the logged-in customer id least of all), and a
 // state-changing POST is accepted once: a replayed signature is refused.
+import { createHash } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { replayExpiresAt, replayKey, verifyAppProxySignature } from "~/http/app-proxy.server";
 import { type Locale, resolveLocale } from "~/i18n/locale";
@@ -27,7 +28,14 @@ export async function requireProxy(
   const verified = verifyAppProxySignature(url, secret, now);
   if (!verified.ok) refuse(400, `Bad Request: app proxy signature ${verified.reason}`);
   if (request.method === "POST") {
-    const key = replayKey(verified);
+    // Shopify's signature covers the query only, not the path or the body: two different POSTs in
+    // the same second carry the same one. A replay is the same signature, path and body again.
+    const body = createHash("sha256")
+      .update(new Uint8Array(await request.clone().arrayBuffer()))
+      .digest("hex");
+    const key = createHash("sha256")
+      .update(`${replayKey(verified)}|${url.pathname}|${body}`)
+      .digest("hex");
     const inserted = await db.$executeRaw`INSERT INTO "ProxyReplay" ("signature", "expiresAt")
       VALUES (${key}, ${replayExpiresAt(verified)}) ON CONFLICT ("signature") DO NOTHING`;
     if (inserted === 0) refuse(409, "Conflict: this request was already submitted");

@@ -105,7 +105,7 @@ export async function fileRequest(
       requestType: request.type as RequestType,
       receivedOn: deadline.receivedOn,
       dueOn: deadline.dueDate,
-      statusUrl: statusUrl(links, request.id),
+      statusUrl: statusUrl(links, request.id, request.locale),
     });
     if (!verified) {
       const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, request.id, now);
@@ -114,7 +114,7 @@ export async function fileRequest(
         reference: request.reference,
         code,
         expiresInMinutes,
-        confirmUrl: confirmUrl(links, checkId, code),
+        confirmUrl: confirmUrl(links, checkId, code, request.locale),
       });
     }
   }

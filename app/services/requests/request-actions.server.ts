@@ -16,8 +16,9 @@ import {
 import type { RequestType } from "~/domain/requests/request-types";
 import { notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "../audit.server";
-import { tryEmailCode } from "./identity-codes.server";
+import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
 import { queueRequestEmail } from "./request-emails.server";
+import { confirmUrl, type LinkContext } from "./request-links.server";
 import { type RequestWithPauses, toDomainRequest } from "./request-record.server";
 
 type ShopRef = { id: string; domain: string; name: string | null };
@@ -297,5 +298,43 @@ export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: 
     });
     await queueRequestEmail(tx, shop, moved, { type: "request.closed_unverified", reference: row.reference });
     return moved;
+  });
+}
+
+export const MAX_CODES_PER_DAY = 5;
+
+/** A new e-mail code for a request still waiting for its requester; at most five a day. */
+export function resendIdentityCode(
+  db: Db,
+  links: LinkContext,
+  shop: ShopRef,
+  requestId: string,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    if (row.state !== "identity_check" || row.identityLevel !== "email_link" || !row.requesterEmail) {
+      return "not_waiting" as const;
+    }
+    const sentToday = await tx.identityCheck.count({
+      where: { requestId, method: "email_code", createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
+    });
+    if (sentToday >= MAX_CODES_PER_DAY) return "limit" as const;
+    const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, requestId, now);
+    await queueRequestEmail(tx, shop, row, {
+      type: "request.identity_code",
+      reference: row.reference,
+      code,
+      expiresInMinutes,
+      confirmUrl: confirmUrl(links, checkId, code, row.locale),
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "shopper",
+      action: "request.identity_code_sent",
+      targetType: "request",
+      targetId: requestId,
+    });
+    return "sent" as const;
   });
 }

@@ -4,6 +4,8 @@
 import { signToken } from "~/utils/signed-token.server";
 
 export const DEFAULT_PROXY_PREFIX = "/apps/privacy";
+/** Where the sandbox's simulated storefront mounts the app proxy. */
+export const SANDBOX_PROXY_PREFIX = "/sandbox/storefront/apps/privacy";
 
 export type LinkContext = {
   shopDomain: string;
@@ -13,19 +15,21 @@ export type LinkContext = {
 };
 
 export function storefrontUrl(ctx: LinkContext, path: string, query: Record<string, string> = {}) {
-  const base = ctx.sandboxUrl
-    ? `${ctx.sandboxUrl}/sandbox/storefront${ctx.proxyPrefix}`
-    : `https://${ctx.shopDomain}${ctx.proxyPrefix}`;
+  const base = `${ctx.sandboxUrl ?? `https://${ctx.shopDomain}`}${ctx.proxyPrefix}`;
   const search = new URLSearchParams(query).toString();
   return `${base}${path}${search ? `?${search}` : ""}`;
 }
 
 /** Where the requester follows their request (no sign-in: the signed token names the request). */
-export function statusUrl(ctx: LinkContext, requestId: string) {
-  return storefrontUrl(ctx, "/status", { t: signToken(ctx.secret, "request", { r: requestId }) });
+export function statusUrl(ctx: LinkContext, requestId: string, locale: string) {
+  return storefrontUrl(ctx, "/status", { t: signToken(ctx.secret, "request", { r: requestId }), locale });
 }
 
 /** The one-click confirmation of an e-mail code (the link carries the code; a GET only shows a button). */
-export function confirmUrl(ctx: LinkContext, checkId: string, code: string) {
-  return storefrontUrl(ctx, "/confirm", { t: signToken(ctx.secret, "identity", { k: checkId }), c: code });
+export function confirmUrl(ctx: LinkContext, checkId: string, code: string, locale: string) {
+  return storefrontUrl(ctx, "/confirm", {
+    t: signToken(ctx.secret, "identity", { k: checkId }),
+    c: code,
+    locale,
+  });
 }

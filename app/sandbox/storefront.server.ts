@@ -1,0 +1,168 @@
+// The sandbox's simulated storefront: a theme page carrying the privacy-centre app block (rendered
+// from extensions/privacy-center with Liquid, as Shopify would), and Shopify's app proxy in front
+// of /proxy/privacy/*: it signs each forwarded request with the sandbox's secret exactly as
+// Shopify does (shop, logged_in_customer_id, path_prefix, timestamp, signature). Sandbox only.
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { Liquid } from "liquidjs";
+import type { Db } from "~/db/client.server";
+import { signAppProxyQuery } from "~/http/app-proxy.server";
+import { readRawBody } from "~/http/body.server";
+import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
+import type { SandboxSettings } from "./settings.server";
+
+export const STOREFRONT_PREFIX = "/sandbox/storefront";
+const PROXY_PREFIX = SANDBOX_PROXY_PREFIX;
+const EXTENSION = path.join("extensions", "privacy-center");
+const CUSTOMER_COOKIE = "sandbox_customer";
+const SCHEMA = /{%-?\s*schema\s*-?%}([\s\S]*?){%-?\s*endschema\s*-?%}/;
+
+type Messages = { [key: string]: string | Messages };
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  return typeof node === "string" ? node : undefined;
+}
+
+function renderBlock(locale: "fr" | "en", customer: { email: string; name: string } | null) {
+  const source = readFileSync(path.join(EXTENSION, "blocks", "privacy-center.liquid"), "utf8");
+  const schema = JSON.parse(SCHEMA.exec(source)?.[1] ?? "{}") as {
+    settings?: { id?: string; default?: unknown }[];
+  };
+  const messages = JSON.parse(
+    readFileSync(path.join(EXTENSION, "locales", locale === "fr" ? "fr.json" : "en.default.json"), "utf8"),
+  );
+  const engine = new Liquid();
+  engine.registerFilter("t", (key: string, ...args: [string, unknown][]) => {
+    const vars = Object.fromEntries(args.filter(Array.isArray));
+    const text = (lookup(messages, key) ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+      String(vars[name] ?? ""),
+    );
+    return key.endsWith("_html") ? text : escapeHtml(text);
+  });
+  engine.registerFilter("asset_url", (file: string) => `${STOREFRONT_PREFIX}/assets/${file}`);
+  const settings = Object.fromEntries(
+    (schema.settings ?? []).filter((s) => s.id && "default" in s).map((s) => [s.id, s.default]),
+  );
+  return engine.parseAndRenderSync(source.replace(SCHEMA, ""), {
+    block: { id: "sandbox", shopify_attributes: "", settings: { ...settings, path_prefix: PROXY_PREFIX } },
+    shop: { url: "", name: "iméra" },
+    customer,
+    request: { locale: { iso_code: locale } },
+  });
+}
+
+function themePage(locale: "fr" | "en", body: string, customer: string | null) {
+  const other = locale === "fr" ? "en" : "fr";
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>iméra</title>
+<link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/privacy-center.css"></head>
+<body style="font-family:Georgia,serif;margin:0">
+<header style="padding:1rem 2rem;border-bottom:1px solid #ddd;display:flex;gap:1rem;justify-content:space-between">
+<strong>iméra</strong><nav>
+<a href="${STOREFRONT_PREFIX}?locale=${other}">${other.toUpperCase()}</a> ·
+${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${locale === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${locale === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}
+</nav></header><main>${body}</main>
+<script src="${STOREFRONT_PREFIX}/assets/privacy-center.js" defer></script></body></html>`;
+}
+
+function cookie(request: IncomingMessage, name: string) {
+  return (request.headers.cookie ?? "")
+    .split(";")
+    .map((c) => c.trim().split("="))
+    .find(([key]) => key === name)?.[1];
+}
+
+/** Serves /sandbox/storefront/*; false for other paths. */
+export async function handleSandboxStorefront(
+  request: IncomingMessage,
+  response: ServerResponse,
+  deps: { db: Db; settings: SandboxSettings; port: number },
+): Promise<boolean> {
+  const url = new URL(request.url ?? "/", "http://sandbox");
+  if (url.pathname !== STOREFRONT_PREFIX && !url.pathname.startsWith(`${STOREFRONT_PREFIX}/`)) return false;
+  const customerId = cookie(request, CUSTOMER_COOKIE) ?? null;
+  const subject = customerId
+    ? await deps.db.subject.findFirst({
+        where: { shop: { domain: deps.settings.shop }, shopifyCustomerId: customerId },
+        select: { email: true },
+      })
+    : null;
+  const locale = (url.searchParams.get("locale") ?? request.headers["accept-language"] ?? "fr").startsWith(
+    "en",
+  )
+    ? "en"
+    : "fr";
+
+  if (url.pathname === `${STOREFRONT_PREFIX}/login` || url.pathname === `${STOREFRONT_PREFIX}/logout`) {
+    const login = url.pathname.endsWith("/login")
+      ? (url.searchParams.get("customer") ?? "").replace(/\D/g, "")
+      : "";
+    response.writeHead(302, {
+      location: STOREFRONT_PREFIX,
+      "set-cookie": `${CUSTOMER_COOKIE}=${login}; Path=/; HttpOnly; SameSite=Lax${login ? "" : "; Max-Age=0"}`,
+    });
+    response.end();
+    return true;
+  }
+  if (url.pathname.startsWith(`${STOREFRONT_PREFIX}/assets/`)) {
+    const file = path.basename(url.pathname);
+    const type = file.endsWith(".css") ? "text/css" : "text/javascript";
+    try {
+      response.writeHead(200, { "content-type": `${type}; charset=utf-8` });
+      response.end(readFileSync(path.join(EXTENSION, "assets", file)));
+    } catch {
+      response.writeHead(404).end();
+    }
+    return true;
+  }
+  if (url.pathname === PROXY_PREFIX || url.pathname.startsWith(`${PROXY_PREFIX}/`)) {
+    // Shopify's app proxy: forward to the app with a signed query; render the Liquid answer in the theme.
+    const query = new URLSearchParams(url.searchParams);
+    for (const name of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"])
+      query.delete(name);
+    query.set("shop", deps.settings.shop);
+    query.set("logged_in_customer_id", customerId ?? "");
+    query.set("path_prefix", PROXY_PREFIX);
+    query.set("timestamp", String(Math.floor(Date.now() / 1000)));
+    query.set("signature", signAppProxyQuery(query, deps.settings.apiSecret));
+    const target = `http://127.0.0.1:${deps.port}/proxy/privacy${url.pathname.slice(PROXY_PREFIX.length)}?${query}`;
+    const body = request.method === "POST" ? new Uint8Array(await readRawBody(request)) : undefined;
+    // The theme around the answer speaks the language the form was posted in.
+    const posted = body ? new URLSearchParams(Buffer.from(body).toString("utf8")).get("locale") : null;
+    const pageLocale = posted === "en" || posted === "fr" ? posted : locale;
+    const answer = await fetch(target, {
+      method: request.method,
+      redirect: "manual",
+      headers: {
+        "content-type": String(request.headers["content-type"] ?? "application/x-www-form-urlencoded"),
+        "accept-language": pageLocale,
+      },
+      body,
+    });
+    const type = answer.headers.get("content-type") ?? "";
+    const text = await answer.text();
+    if (type.startsWith("application/liquid")) {
+      response.writeHead(answer.status, { "content-type": "text/html; charset=utf-8" });
+      response.end(themePage(pageLocale, text, customerId));
+    } else {
+      const location = answer.headers.get("location");
+      response.writeHead(answer.status, {
+        "content-type": type || "text/plain",
+        ...(location && { location: location.startsWith(PROXY_PREFIX) ? location : PROXY_PREFIX }),
+      });
+      response.end(text);
+    }
+    return true;
+  }
+  const block = renderBlock(locale, subject?.email ? { email: subject.email, name: "Camille Martin" } : null);
+  response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  response.end(themePage(locale, `<div style="max-width:48rem;margin:2rem auto">${block}</div>`, customerId));
+  return true;
+}
