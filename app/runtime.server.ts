@@ -52,6 +52,7 @@ export async function boot(): Promise<Runtime> {
     logger.info("sandbox systems", {
       shopify: sandboxSystems.endpoints.shopify?.baseUrl,
       mailchimp: sandboxSystems.endpoints.mailchimpBasePath,
+      stripe: sandboxSystems.endpoints.stripe,
     });
   runtime = {
     config,

@@ -193,6 +193,39 @@ export function MessagePage({
   );
 }
 
+/** The upload form for the documents a check asks for (multipart, through the app proxy). */
+export function DocumentsPage(props: { locale: Locale; prefix: string; token: string; documents: string[] }) {
+  const t = createTranslator(props.locale);
+  return (
+    <ProxyLayout title={t("documents.title")}>
+      <p>{t("documents.intro")}</p>
+      <ul>
+        {props.documents.map((d) => (
+          <li key={d}>{t(`documents.kinds.${d}` as never)}</li>
+        ))}
+      </ul>
+      <p>{t("documents.privacy")}</p>
+      <form method="post" action={`${props.prefix}/documents`} encType="multipart/form-data">
+        <input type="hidden" name="t" value={props.token} />
+        <input type="hidden" name="locale" value={props.locale} />
+        <label htmlFor="vigie-files">{t("documents.files")}</label>
+        <input
+          id="vigie-files"
+          name="file"
+          type="file"
+          multiple
+          required
+          accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
+          style={field}
+        />
+        <button type="submit" style={button}>
+          {t("documents.send")}
+        </button>
+      </form>
+    </ProxyLayout>
+  );
+}
+
 export function StatusPage(props: {
   locale: Locale;
   prefix: string;

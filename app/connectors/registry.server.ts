@@ -1,13 +1,22 @@
 // Builds the connectors one shop has: Shopify (its offline session, or the sandbox's simulator)
 // and Mailchimp (its stored, encrypted credentials). A system that is not connected is null.
 import type { Db } from "~/db/client.server";
+import { logger } from "~/utils/logger.server";
 import { openSecret } from "~/utils/secret-box.server";
 import type { Connector } from "./connector";
 import { createMailchimpConnector } from "./mailchimp/connector.server";
 import { createShopifyAdminClient } from "./shopify/admin-client.server";
 import { createShopifyConnector } from "./shopify/connector.server";
+import { createStripeConnector, parseStripeCredentials } from "./stripe/connector.server";
+import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
 
-export type ShopConnectors = { shopify: Connector | null; mailchimp: Connector | null };
+export type ShopConnectors = {
+  shopify: Connector | null;
+  mailchimp: Connector | null;
+  stripe: Connector | null;
+  /** Stripe-only lookups the generic interface has no verb for (payment checks). */
+  stripePayments?: StripePayments | null;
+};
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
 export type ConnectorEndpoints = {
@@ -15,6 +24,8 @@ export type ConnectorEndpoints = {
   shopify?: { baseUrl: string; accessToken: (shop: string) => string };
   /** Sandbox: the Mailchimp simulator's base path. */
   mailchimpBasePath?: string;
+  /** Sandbox: the Stripe simulator. */
+  stripe?: { host: string; port: number; protocol: "http" };
 };
 
 export type ConnectorDeps = { db: Db; secretKey: Buffer; endpoints?: ConnectorEndpoints };
@@ -25,7 +36,7 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     where: { domain: shopDomain },
     select: { id: true, state: true, connectors: { where: { enabled: true } } },
   });
-  if (!shop) return { shopify: null, mailchimp: null };
+  if (!shop) return { shopify: null, mailchimp: null, stripe: null };
 
   let shopify: Connector | null = null;
   if (endpoints?.shopify) {
@@ -53,5 +64,19 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     const credentials = JSON.parse(openSecret(secretKey, mailchimpSetting.secrets));
     mailchimp = createMailchimpConnector({ credentials, basePath: endpoints?.mailchimpBasePath });
   }
-  return { shopify, mailchimp };
+  const stripeSetting = shop.connectors.find((c) => c.connector === "stripe");
+  const stripeCredentials = stripeSetting?.secrets
+    ? parseStripeCredentials(JSON.parse(openSecret(secretKey, stripeSetting.secrets)))
+    : null;
+  const stripe = stripeCredentials
+    ? createStripeConnector({ credentials: stripeCredentials, endpoint: endpoints?.stripe })
+    : null;
+  const stripePayments = stripeCredentials
+    ? createStripePayments({
+        credentials: stripeCredentials,
+        endpoint: endpoints?.stripe,
+        log: logger.child("stripe"),
+      })
+    : null;
+  return { shopify, mailchimp, stripe, stripePayments };
 }

@@ -92,6 +92,16 @@ export const RefusalSchema = z.object({
   dpoEmail,
 });
 
+export const DocumentNeededSchema = z.object({
+  type: z.literal("request.document_needed"),
+  shopName,
+  reference,
+  /** The reasonable doubt staff wrote down (GDPR art. 12(6)). */
+  reason: staffText,
+  uploadUrl: webUrl,
+  dpoEmail,
+});
+
 export const ClosedUnverifiedSchema = z.object({
   type: z.literal("request.closed_unverified"),
   shopName,
@@ -128,6 +138,7 @@ export const EmailMessageSchema = z.discriminatedUnion("type", [
   ClosedUnverifiedSchema,
   ConsentConfirmSchema,
   PaymentCheckDocumentsSchema,
+  DocumentNeededSchema,
 ]);
 
 export type EmailMessage = z.infer<typeof EmailMessageSchema>;

@@ -7,6 +7,7 @@ import { paymentCheckDocuments } from "./templates/payment-check-documents";
 import { requestAcknowledgement } from "./templates/request-acknowledgement";
 import { requestAnswer } from "./templates/request-answer";
 import { requestClosedUnverified } from "./templates/request-closed-unverified";
+import { requestDocumentNeeded } from "./templates/request-document-needed";
 import { requestExtension } from "./templates/request-extension";
 import { requestIdentityCode } from "./templates/request-identity-code";
 import { requestRefusal } from "./templates/request-refusal";
@@ -22,6 +23,7 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "request.closed_unverified": requestClosedUnverified,
   "consent.confirm": consentConfirm,
   "payment_check.documents": paymentCheckDocuments,
+  "request.document_needed": requestDocumentNeeded,
 };
 
 /**

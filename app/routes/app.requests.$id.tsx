@@ -29,10 +29,13 @@ import {
 } from "~/domain/requests/request-types";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
+import { requestLinks } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
+import { listDocuments } from "~/services/documents.server";
 import {
   answerRequest,
   closeUnverified,
+  decideIdentityDocument,
   extendRequest,
   RequestNotFoundError,
   refuseRequest,
@@ -56,6 +59,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
     explanation: z.string().max(10_000),
   }),
   z.object({ intent: z.literal("close_unverified") }),
+  z.object({ intent: z.literal("document_decision"), accepted: z.enum(["yes", "no"]) }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -97,6 +101,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: t.status,
       detail: t.detail,
     })),
+    documents: await listDocuments(getDb(), {
+      ownerType: "identity_check",
+      ownerId:
+        detail.request.identityChecks.find((c) => c.method === "document" && c.status === "pending")?.id ??
+        "",
+    }).then((docs) => docs.map((d) => ({ id: d.id, name: d.name }))),
     checks: detail.request.identityChecks.map((c) => ({
       id: c.id,
       method: c.method,
@@ -125,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await verifyIdentityByStaff(db, shop, actor, id);
         break;
       case "document":
-        await requestIdentityDocument(db, shop, actor, id, data.reason);
+        await requestIdentityDocument(db, requestLinks(shop.domain), shop, actor, id, data.reason);
         break;
       case "extend":
         await extendRequest(db, shop, actor, id, data.months, data.reason);
@@ -141,6 +151,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "close_unverified":
         await closeUnverified(db, shop, actor, id);
+        break;
+      case "document_decision":
+        await decideIdentityDocument(db, shop, actor, id, data.accepted === "yes");
         break;
     }
     return { ok: true, error: null, done: data.intent };
@@ -274,6 +287,41 @@ export default function RequestPage() {
                   {c.reason ? ` · ${c.reason}` : ""}
                 </Text>
               ))}
+              {data.checks.some((c) => c.method === "document" && c.status === "pending") && (
+                <BlockStack gap="200">
+                  <Text as="h3" variant="headingSm">
+                    {t("identityDocuments.title")}
+                  </Text>
+                  {data.documents.length === 0 && (
+                    <Text as="p" tone="subdued">
+                      {t("identityDocuments.none")}
+                    </Text>
+                  )}
+                  {data.documents.map((d) => (
+                    <a
+                      key={d.id}
+                      href={withSearch(`/app/documents/${d.id}`, search)}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {d.name}
+                    </a>
+                  ))}
+                  {data.documents.length > 0 && (
+                    <InlineStack gap="200">
+                      {(["yes", "no"] as const).map((accepted) => (
+                        <Form method="post" key={accepted}>
+                          <input type="hidden" name="intent" value="document_decision" />
+                          <input type="hidden" name="accepted" value={accepted} />
+                          <Button submit tone={accepted === "no" ? "critical" : undefined}>
+                            {t(accepted === "yes" ? "identityDocuments.accept" : "identityDocuments.reject")}
+                          </Button>
+                        </Form>
+                      ))}
+                    </InlineStack>
+                  )}
+                </BlockStack>
+              )}
               {!r.closed && r.state === "identity_check" && (
                 <InlineStack gap="200">
                   <Form method="post">

@@ -35,7 +35,10 @@ export default function Requests() {
     <Page
       title={t("requests.title")}
       primaryAction={{ content: t("requests.new"), url: withSearch("/app/requests/new", search) }}
-      secondaryActions={[{ content: t("requests.outbox"), url: withSearch("/app/outbox", search) }]}
+      secondaryActions={[
+        { content: t("requests.outbox"), url: withSearch("/app/outbox", search) },
+        { content: t("paymentChecks.title"), url: withSearch("/app/payment-checks", search) },
+      ]}
     >
       <Card padding="0">
         <Tabs

@@ -9,7 +9,11 @@ import type { ShopSettings } from "~/services/shop-settings.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { sealSecret } from "~/utils/secret-box.server";
 import { webhookSecretHash } from "~/webhooks/mailchimp-intake.server";
-import { sandboxMailchimpCredentials, sandboxMailchimpWebhookSecret } from "./sandbox-systems.server";
+import {
+  sandboxMailchimpCredentials,
+  sandboxMailchimpWebhookSecret,
+  sandboxStripeCredentials,
+} from "./sandbox-systems.server";
 import type { SandboxSettings } from "./settings.server";
 
 export const DEMO_SETTINGS: ShopSettings = {
@@ -141,6 +145,14 @@ export async function ensureDemoStore(
         }),
         secrets: sealSecret(encryptionKey, JSON.stringify(credentials)),
         webhookSecretHash: webhookSecretHash(sandboxMailchimpWebhookSecret(settings)),
+      },
+    });
+    await tx.connectorSetting.create({
+      data: {
+        shopId: shop.id,
+        connector: "stripe",
+        config: JSON.stringify({ mode: "test", redactionJobs: false }),
+        secrets: sealSecret(encryptionKey, JSON.stringify(sandboxStripeCredentials(settings))),
       },
     });
     await recordAudit(tx, { shopId: shop.id, actorType: "system", action: "sandbox.created" });

@@ -7,6 +7,8 @@ import type { SandboxSettings } from "./settings.server";
 import { startMailchimpSimulator } from "./simulators/mailchimp.server";
 import { startShopifyAdminSimulator } from "./simulators/shopify-admin.server";
 import { demoShopifySeed } from "./simulators/shopify-demo-seed";
+import { startStripeSimulator } from "./simulators/stripe.server";
+import { seedStripeDemo } from "./simulators/stripe-seed";
 
 export type SandboxSystems = {
   endpoints: ConnectorEndpoints;
@@ -29,6 +31,14 @@ export function sandboxMailchimpCredentials(settings: SandboxSettings) {
     apiKey: `${derive(settings, "mailchimp-key").slice(0, 32)}-us21`,
     serverPrefix: "us21",
     audienceId: "imera2022",
+  };
+}
+
+/** The demo shop's Stripe keys: a test-mode secret key and a webhook endpoint secret. */
+export function sandboxStripeCredentials(settings: SandboxSettings) {
+  return {
+    secretKey: `sk_test_${derive(settings, "stripe-key").slice(0, 40)}`,
+    webhookSecret: `whsec_${derive(settings, "stripe-webhook").slice(0, 32)}`,
   };
 }
 
@@ -71,16 +81,22 @@ export async function startSandboxSystems(
     ],
     now: () => new Date(),
   });
+  const stripe = await startStripeSimulator({
+    apiKey: sandboxStripeCredentials(settings).secretKey,
+    rateLimitPerSecond: 25,
+  });
+  seedStripeDemo(stripe.state);
   return {
     endpoints: {
       shopify: { baseUrl: shopify.baseUrl, accessToken: shopify.accessTokenFor },
       mailchimpBasePath: mailchimp.basePath,
+      stripe: { host: stripe.host, port: stripe.port, protocol: "http" },
     },
     connectWebhooks(publicUrl) {
       shopify.onWebhook({ url: publicUrl, secret: settings.apiSecret });
     },
     async stop() {
-      await Promise.all([shopify.stop(), mailchimp.stop()]);
+      await Promise.all([shopify.stop(), mailchimp.stop(), stripe.stop()]);
     },
   };
 }

@@ -17,6 +17,7 @@ import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
 import { handleMailchimpWebhook, MAILCHIMP_WEBHOOK_PREFIX } from "~/webhooks/mailchimp-intake.server";
 import { createReceiptStore } from "~/webhooks/receipts.server";
+import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from "~/webhooks/stripe-intake.server";
 import { checkHealth } from "./health.server";
 
 const log = logger.child("server");
@@ -69,6 +70,14 @@ export async function main(build: ServerBuild, argv: string[]) {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
     try {
+      if (pathname === STRIPE_WEBHOOK_PATH) {
+        return handleStripeWebhook(request, response, new URL(url, "http://vigie"), {
+          db,
+          secretKey: runtime.encryptionKey,
+          receipts,
+          log,
+        });
+      }
       if (pathname.startsWith(MAILCHIMP_WEBHOOK_PREFIX)) {
         if (await handleMailchimpWebhook(request, response, pathname, { db, receipts, log })) return;
         return sendText(response, 404, "Not Found");

@@ -1,8 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { openSecret, sealSecret } from "./secret-box.server";
+import { openBytes, openSecret, sealBytes, sealSecret } from "./secret-box.server";
 
 const KEY = randomBytes(32);
+
+describe("sealBytes / openBytes", () => {
+  it("round-trips binary content and refuses a flipped bit", () => {
+    const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 255]);
+    const sealed = sealBytes(KEY, pdf);
+    expect(sealed.includes(pdf)).toBe(false);
+    expect(openBytes(KEY, sealed).equals(pdf)).toBe(true);
+    sealed[sealed.length - 1] = (sealed[sealed.length - 1] ?? 0) ^ 1;
+    expect(() => openBytes(KEY, sealed)).toThrow();
+  });
+});
 
 describe("sealSecret / openSecret", () => {
   it("round-trips and never shows the plaintext", () => {

@@ -17,6 +17,21 @@ export function sealSecret(key: Buffer, plaintext: string): string {
   ].join(".");
 }
 
+/** Encrypts bytes (uploaded documents): 12-byte IV ‖ 16-byte tag ‖ ciphertext. */
+export function sealBytes(key: Buffer, plaintext: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Decrypts sealBytes' output; throws when it was altered or sealed with another key. */
+export function openBytes(key: Buffer, sealed: Buffer): Buffer {
+  const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, 12));
+  decipher.setAuthTag(sealed.subarray(12, 28));
+  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+}
+
 /** Decrypts a sealed secret; throws when it was altered or sealed with another key. */
 export function openSecret(key: Buffer, sealed: string): string {
   const [version, iv, tag, body] = sealed.split(".");

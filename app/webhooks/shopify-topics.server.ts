@@ -8,6 +8,7 @@ import { customersRedact } from "./topics/customers-redact.server";
 import { MAILCHIMP_TOPIC_HANDLERS } from "./topics/mailchimp-audience.server";
 import { ordersCreate } from "./topics/orders-create.server";
 import { shopRedact } from "./topics/shop-redact.server";
+import { STRIPE_TOPIC_HANDLERS } from "./topics/stripe-payment-checks.server";
 import type { TopicHandler } from "./topics/topic-handler";
 
 export const SHOPIFY_TOPICS = [
@@ -22,6 +23,7 @@ export const SHOPIFY_TOPICS = [
 const HANDLERS = new Map<string, TopicHandler>([
   ...SHOPIFY_TOPICS.map((handler) => [`shopify:${handler.topic}`, handler] as const),
   ...MAILCHIMP_TOPIC_HANDLERS.map((handler) => [`mailchimp:${handler.topic}`, handler] as const),
+  ...STRIPE_TOPIC_HANDLERS.map((handler) => [`stripe:${handler.topic}`, handler] as const),
 ]);
 
 export function shopifyTopicHandler(topic: string): TopicHandler | undefined {

@@ -1,14 +1,16 @@
 // Rights requests on real databases: filing by each channel, proportionate identity checks, the
 // legal clock (pause, extension), answers and refusals with their e-mails, and shop isolation.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeadlineError } from "~/domain/deadlines/deadline-error";
 import { RequestError } from "~/domain/requests/request-error";
+import { storeDocument } from "~/services/documents.server";
 import type { ProxyContext } from "~/services/privacy-centre/proxy-auth.server";
 import { fileStorefrontRequest } from "~/services/privacy-centre/storefront-requests.server";
 import {
   answerRequest,
   confirmEmailCode,
+  decideIdentityDocument,
   extendRequest,
   RequestNotFoundError,
   refuseRequest,
@@ -305,16 +307,52 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     });
     const { code, checkId } = await mailedCode(request.id);
     await confirmEmailCode(t.db, SECRET, shop.id, checkId, code);
-    await expect(requestIdentityDocument(t.db, shop, actor, request.id, "  ")).rejects.toMatchObject({
+    await expect(requestIdentityDocument(t.db, links, shop, actor, request.id, "  ")).rejects.toMatchObject({
       code: "DOCUMENT_REASON_REQUIRED",
     });
-    await requestIdentityDocument(t.db, shop, actor, request.id, "L'adresse de livraison ne correspond pas");
+    await requestIdentityDocument(
+      t.db,
+      links,
+      shop,
+      actor,
+      request.id,
+      "L'adresse de livraison ne correspond pas",
+    );
+    const mail = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.document_needed" },
+    });
+    expect(mail.text).toContain("L'adresse de livraison ne correspond pas");
+    expect(mail.text).toMatch(/\/apps\/privacy\/documents\?t=/);
     expect(await t.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       state: "identity_check",
       identityLevel: "document",
       identityVerifiedAt: null,
     });
     expect(await t.db.requestPause.count({ where: { requestId: request.id, endedAt: null } })).toBe(1);
+    // The shopper uploads a document; staff accept it: it is deleted, its hash kept, the clock runs again.
+    const check = await t.db.identityCheck.findFirstOrThrow({
+      where: { requestId: request.id, method: "document", status: "pending" },
+    });
+    const bytes = Buffer.from("%PDF-1.4 identity");
+    await t.db.$transaction((tx) =>
+      storeDocument(tx, SECRET, {
+        shopId: shop.id,
+        ownerType: "identity_check",
+        ownerId: check.id,
+        name: "id.pdf",
+        mimeType: "application/pdf",
+        bytes,
+      }),
+    );
+    await decideIdentityDocument(t.db, shop, actor, request.id, true);
+    expect(await t.db.document.count({ where: { ownerId: check.id } })).toBe(0);
+    const decided = await t.db.identityCheck.findUniqueOrThrow({ where: { id: check.id } });
+    expect(decided).toMatchObject({ status: "passed", decidedBy: "dpo" });
+    expect(decided.documentSha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(await t.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      state: "in_progress",
+    });
+    expect(await t.db.requestPause.count({ where: { requestId: request.id, endedAt: null } })).toBe(0);
   });
 
   it("never shows or changes another shop's request", async () => {

@@ -41,6 +41,10 @@ export async function createEmptyDatabase(dialect: Dialect): Promise<{ url: stri
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl() });
       await client.connect();
+      await client.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [name],
+      );
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();
     },
@@ -57,7 +61,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     url: empty.url,
     db,
     drop: async () => {
-      await db.$disconnect();
+      // A client stuck on a dead connection must not hold the suite: the database is dropped anyway.
+      await Promise.race([db.$disconnect(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       await empty.drop();
     },
   };

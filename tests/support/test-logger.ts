@@ -15,4 +15,4 @@ export function memoryLogger(
 }
 
 /** For jobs under test that reach no outside system. */
-export const noConnectors = async () => ({ shopify: null, mailchimp: null });
+export const noConnectors = async () => ({ shopify: null, mailchimp: null, stripe: null });

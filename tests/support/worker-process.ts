@@ -43,7 +43,7 @@ const worker = startWorker({
   dialect: dialectOf(url),
   jobs: [slowEffect, recordExecution] as JobDefinition[],
   log: logger.child("test-worker"),
-  connectors: async () => ({ shopify: null, mailchimp: null }),
+  connectors: async () => ({ shopify: null, mailchimp: null, stripe: null }),
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
   pollMs: Number(process.env.POLL_MS ?? 50),
   concurrency: Number(process.env.CONCURRENCY ?? 4),

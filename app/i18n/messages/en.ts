@@ -94,6 +94,12 @@ export const en = {
     "request.refused": "Request refused",
     "request.closed_unverified": "Closed: identity not confirmed",
     "request.identity_code_sent": "New identity code sent",
+    "payment_check.opened": "Payment check opened",
+    "payment_check.cleared": "Order cleared after payment check",
+    "payment_check.order_refused": "Order refused after payment check",
+    "documents.received": "Documents received",
+    "document.viewed": "Document viewed by staff",
+    "request.document_rejected": "Identity document rejected",
     "job.retried": "Dead job retried",
   },
   login: {
@@ -336,6 +342,7 @@ export const en = {
       extend: "Extended; the requester has been told why.",
       answer: "Answered; the requester has been e-mailed.",
       refuse: "Refused; the requester has been told why and how to complain to the CNIL.",
+      document_decision: "Document decided.",
       close_unverified: "Closed.",
     },
     errors: {
@@ -449,6 +456,57 @@ export const en = {
     resendLimit: "Too many codes were sent today: please try again tomorrow.",
     notFoundTitle: "Request not found",
     notFound: "This link is not valid.",
+  },
+  documents: {
+    title: "Send your documents",
+    intro: "We need the following to complete a check:",
+    kinds: {
+      identity: "proof of identity (identity card, passport or residence permit)",
+      billing_address: "proof of the billing or delivery address",
+      payment_method:
+        "proof of the means of payment (hide every card digit but the last four, and the security code)",
+    },
+    privacy:
+      "Your documents are encrypted, used for this check only, and deleted as soon as it ends. PDF, JPEG, PNG, WebP or HEIC, 5 MB at most each.",
+    files: "Your files",
+    send: "Send",
+    receivedTitle: "Documents received",
+    received:
+      "Thank you. We will let you know once the check is complete; your documents will then be deleted.",
+    closedTitle: "This link is no longer valid",
+    closed: "The check is complete, or the link is not valid.",
+    rejectedTitle: "Your documents could not be sent",
+    rejected: {
+      too_large: "A file is larger than 5 MB.",
+      type: "Accepted formats: PDF, JPEG, PNG, WebP, HEIC.",
+      empty: "Choose at least one file.",
+    },
+  },
+  paymentChecks: {
+    title: "Payment checks",
+    help: "When Stripe flags a payment (a review or an early fraud warning), the buyer is asked for the documents the policy lists. Decide once they arrive: the documents are then deleted.",
+    empty: "No payment checks.",
+    order: "Order",
+    reason: "Signal",
+    status: "Status",
+    opened: "Opened",
+    documents: "Documents",
+    clear: "Clear the order",
+    refuse: "Refuse the order",
+    view: "View",
+    statuses: {
+      open: "open (no e-mail known)",
+      documents_requested: "documents requested",
+      documents_received: "documents received",
+      cleared: "cleared",
+      order_refused: "order refused",
+    },
+  },
+  identityDocuments: {
+    title: "Identity document",
+    accept: "Accept the document",
+    reject: "Reject the document",
+    none: "No document received yet.",
   },
   errors: {
     title: "Something went wrong",

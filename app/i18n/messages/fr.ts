@@ -96,6 +96,12 @@ export const fr: Messages = {
     "request.refused": "Demande refusée",
     "request.closed_unverified": "Clôturée : identité non confirmée",
     "request.identity_code_sent": "Nouveau code d'identité envoyé",
+    "payment_check.opened": "Vérification de paiement ouverte",
+    "payment_check.cleared": "Commande validée après vérification",
+    "payment_check.order_refused": "Commande refusée après vérification",
+    "documents.received": "Documents reçus",
+    "document.viewed": "Document consulté par l'équipe",
+    "request.document_rejected": "Justificatif d'identité refusé",
     "job.retried": "Tâche morte relancée",
   },
   login: {
@@ -341,6 +347,7 @@ export const fr: Messages = {
       extend: "Prorogée ; le demandeur a été informé du motif.",
       answer: "Répondue ; le demandeur a reçu un e-mail.",
       refuse: "Refusée ; le demandeur a reçu les motifs et la voie de réclamation auprès de la CNIL.",
+      document_decision: "Décision enregistrée sur le justificatif.",
       close_unverified: "Clôturée.",
     },
     errors: {
@@ -458,6 +465,57 @@ export const fr: Messages = {
     resendLimit: "Trop de codes ont été envoyés aujourd'hui : merci de réessayer demain.",
     notFoundTitle: "Demande introuvable",
     notFound: "Ce lien n'est pas valide.",
+  },
+  documents: {
+    title: "Envoyez vos justificatifs",
+    intro: "Pour terminer une vérification, nous avons besoin de :",
+    kinds: {
+      identity: "un justificatif d'identité (carte d'identité, passeport ou titre de séjour)",
+      billing_address: "un justificatif de l'adresse de facturation ou de livraison",
+      payment_method:
+        "un justificatif du moyen de paiement (masquez tous les chiffres de la carte sauf les quatre derniers, ainsi que le cryptogramme)",
+    },
+    privacy:
+      "Vos documents sont chiffrés, utilisés uniquement pour cette vérification et supprimés dès qu'elle se termine. PDF, JPEG, PNG, WebP ou HEIC, 5 Mo au plus chacun.",
+    files: "Vos fichiers",
+    send: "Envoyer",
+    receivedTitle: "Documents reçus",
+    received:
+      "Merci. Nous vous préviendrons à la fin de la vérification ; vos documents seront alors supprimés.",
+    closedTitle: "Ce lien n'est plus valide",
+    closed: "La vérification est terminée, ou le lien n'est pas valide.",
+    rejectedTitle: "Vos documents n'ont pas pu être envoyés",
+    rejected: {
+      too_large: "Un fichier dépasse 5 Mo.",
+      type: "Formats acceptés : PDF, JPEG, PNG, WebP, HEIC.",
+      empty: "Choisissez au moins un fichier.",
+    },
+  },
+  paymentChecks: {
+    title: "Vérifications de paiement",
+    help: "Quand Stripe signale un paiement (revue ou alerte de fraude), l'acheteur est invité à fournir les justificatifs prévus par la politique. Décidez à leur réception : les documents sont alors supprimés.",
+    empty: "Aucune vérification de paiement.",
+    order: "Commande",
+    reason: "Signal",
+    status: "État",
+    opened: "Ouverte le",
+    documents: "Documents",
+    clear: "Valider la commande",
+    refuse: "Refuser la commande",
+    view: "Voir",
+    statuses: {
+      open: "ouverte (aucun e-mail connu)",
+      documents_requested: "justificatifs demandés",
+      documents_received: "justificatifs reçus",
+      cleared: "commande validée",
+      order_refused: "commande refusée",
+    },
+  },
+  identityDocuments: {
+    title: "Justificatif d'identité",
+    accept: "Accepter le justificatif",
+    reject: "Refuser le justificatif",
+    none: "Aucun document reçu pour l'instant.",
   },
   errors: {
     title: "Une erreur est survenue",

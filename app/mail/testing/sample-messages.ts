@@ -73,6 +73,14 @@ export const sampleMessages: { [T in EmailTemplateId]: MessageOf<T> } = {
     uploadUrl: "https://imera-paris.myshopify.com/apps/vigie/payment-check/pc1",
     dpoEmail: "dpo@imera-paris.com",
   },
+  "request.document_needed": {
+    type: "request.document_needed",
+    shopName: "iméra",
+    reference: SAMPLE_REFERENCE,
+    reason: "L'adresse de la demande diffère de celle du compte client.",
+    uploadUrl: "https://imera-paris.myshopify.com/apps/privacy/documents?t=abc",
+    dpoEmail: "dpo@imera-paris.com",
+  },
 };
 
 export const ALL_TEMPLATES = Object.keys(sampleMessages) as EmailTemplateId[];

@@ -16,9 +16,10 @@ import {
 import type { RequestType } from "~/domain/requests/request-types";
 import { notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "../audit.server";
+import { deleteDocuments } from "../documents.server";
 import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
 import { queueRequestEmail } from "./request-emails.server";
-import { confirmUrl, type LinkContext } from "./request-links.server";
+import { confirmUrl, documentsUrl, type LinkContext } from "./request-links.server";
 import { type RequestWithPauses, toDomainRequest } from "./request-record.server";
 
 type ShopRef = { id: string; domain: string; name: string | null };
@@ -135,6 +136,7 @@ export function confirmEmailCode(
  */
 export function requestIdentityDocument(
   db: Db,
+  links: LinkContext,
   shop: ShopRef,
   actor: Actor,
   requestId: string,
@@ -152,8 +154,19 @@ export function requestIdentityDocument(
       throw new RequestError("DOCUMENT_REASON_REQUIRED", "no document check");
     const moved = row.state === "identity_check" ? row : await move(tx, row, { to: "identity_check" }, now);
     await tx.rightsRequest.update({ where: { id: row.id }, data: { identityLevel: "document" } });
-    await tx.identityCheck.create({
+    await tx.identityCheck.updateMany({
+      where: { requestId, status: "pending" },
+      data: { status: "cancelled", decidedAt: now },
+    });
+    const check = await tx.identityCheck.create({
       data: { requestId, method: "document", status: "pending", reason: requirement.staffReason },
+      select: { id: true },
+    });
+    await queueRequestEmail(tx, shop, row, {
+      type: "request.document_needed",
+      reference: row.reference,
+      reason: requirement.staffReason,
+      uploadUrl: documentsUrl(links, { ownerType: "identity_check", ownerId: check.id }, row.locale),
     });
     await recordAudit(tx, {
       shopId: shop.id,
@@ -336,5 +349,46 @@ export function resendIdentityCode(
       targetId: requestId,
     });
     return "sent" as const;
+  });
+}
+
+/**
+ * Staff decide on an identity document. Either way the document is deleted and only its hash kept
+ * (GDPR art. 5(1)(c), EDPB 01/2022); accepted, the request is verified and the clock resumes.
+ */
+export function decideIdentityDocument(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  accepted: boolean,
+  now = new Date(),
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    const check = await tx.identityCheck.findFirst({
+      where: { requestId, method: "document", status: "pending" },
+    });
+    if (!check) throw new RequestError("ILLEGAL_TRANSITION", "No document check is pending");
+    const hashes = await deleteDocuments(tx, { ownerType: "identity_check", ownerId: check.id });
+    await tx.identityCheck.update({
+      where: { id: check.id },
+      data: {
+        status: accepted ? "passed" : "failed",
+        decidedBy: actor.id,
+        decidedAt: now,
+        documentSha256: hashes.join(",") || null,
+      },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: accepted ? "request.identity_verified" : "request.document_rejected",
+      targetType: "request",
+      targetId: requestId,
+      data: { method: "document", documentsDeleted: hashes.length },
+    });
+    return accepted && row.state === "identity_check" ? move(tx, row, { to: "in_progress" }, now, true) : row;
   });
 }

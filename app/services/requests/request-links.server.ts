@@ -25,6 +25,18 @@ export function statusUrl(ctx: LinkContext, requestId: string, locale: string) {
   return storefrontUrl(ctx, "/status", { t: signToken(ctx.secret, "request", { r: requestId }), locale });
 }
 
+/** Where a shopper uploads the documents a check asks for. */
+export function documentsUrl(
+  ctx: LinkContext,
+  owner: { ownerType: string; ownerId: string },
+  locale: string,
+) {
+  return storefrontUrl(ctx, "/documents", {
+    t: signToken(ctx.secret, "documents", { o: owner.ownerType, i: owner.ownerId }),
+    locale,
+  });
+}
+
 /** The one-click confirmation of an e-mail code (the link carries the code; a GET only shows a button). */
 export function confirmUrl(ctx: LinkContext, checkId: string, code: string, locale: string) {
   return storefrontUrl(ctx, "/confirm", {

@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { withSearch } from "~/components/nav-items";
+import { getDb } from "~/db.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireAdmin } from "~/services/admin-auth.server";
+import { listDocuments } from "~/services/documents.server";
+import { decidePaymentCheck } from "~/services/payment-checks.server";
+
+const DecisionSchema = z.object({
+  checkId: z.string().min(1).max(100),
+  outcome: z.enum(["cleared", "order_refused"]),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const db = getDb();
+  const checks = await db.paymentCheck.findMany({
+    where: { shopId: shop.id },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return {
+    checks: await Promise.all(
+      checks.map(async (c) => ({
+        id: c.id,
+        orderRef: c.orderRef ?? c.chargeId ?? "—",
+        email: c.email,
+        reason: c.reason,
+        status: c.status,
+        createdAt: c.createdAt.toISOString(),
+        documents: (await listDocuments(db, { ownerType: "payment_check", ownerId: c.id })).map((d) => ({
+          id: d.id,
+          name: d.name,
+        })),
+      })),
+    ),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const form = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return Response.json({ ok: false }, { status: 400 });
+  const decided = await decidePaymentCheck(getDb(), shop, staffId, form.data.checkId, form.data.outcome);
+  return Response.json({ ok: decided !== null }, { status: decided ? 200 : 409 });
+}
+
+export default function PaymentChecks() {
+  const { checks } = useLoaderData<typeof loader>();
+  const { locale, t } = useTranslation();
+  const { search } = useLocation();
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return (
+    <Page
+      title={t("paymentChecks.title")}
+      backAction={{ content: t("requests.title"), url: withSearch("/app/requests", search) }}
+    >
+      <BlockStack gap="400">
+        <Text as="p" tone="subdued">
+          {t("paymentChecks.help")}
+        </Text>
+        {checks.length === 0 && <Text as="p">{t("paymentChecks.empty")}</Text>}
+        {checks.map((c) => (
+          <Card key={c.id}>
+            <BlockStack gap="200">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingSm">{`${t("paymentChecks.order")} ${c.orderRef}`}</Text>
+                <Badge
+                  tone={
+                    c.status === "order_refused"
+                      ? "critical"
+                      : c.status === "cleared"
+                        ? "success"
+                        : "attention"
+                  }
+                >
+                  {t(`paymentChecks.statuses.${c.status}` as never)}
+                </Badge>
+              </InlineStack>
+              <Text
+                as="p"
+                tone="subdued"
+              >{`${c.reason} · ${when(c.createdAt)}${c.email ? ` · ${c.email}` : ""}`}</Text>
+              {c.documents.map((d) => (
+                <a
+                  key={d.id}
+                  href={withSearch(`/app/documents/${d.id}`, search)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  {t("paymentChecks.view")} {d.name}
+                </a>
+              ))}
+              {(c.status === "documents_received" ||
+                c.status === "documents_requested" ||
+                c.status === "open") && (
+                <InlineStack gap="200">
+                  {(["cleared", "order_refused"] as const).map((outcome) => (
+                    <Form method="post" key={outcome}>
+                      <input type="hidden" name="checkId" value={c.id} />
+                      <input type="hidden" name="outcome" value={outcome} />
+                      <Button submit tone={outcome === "order_refused" ? "critical" : undefined}>
+                        {t(outcome === "cleared" ? "paymentChecks.clear" : "paymentChecks.refuse")}
+                      </Button>
+                    </Form>
+                  ))}
+                </InlineStack>
+              )}
+            </BlockStack>
+          </Card>
+        ))}
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,80 @@
+// Where a shopper sends the documents a check asks for (a payment check, or an identity document
+// on a reasonable doubt), from the signed link in their e-mail. Encrypted at once; never shown back.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { z } from "zod";
+import { DocumentsPage, MessagePage } from "~/components/privacy-centre-pages";
+import { getDb } from "~/db.server";
+import { resolveLocale } from "~/i18n/locale";
+import { createTranslator } from "~/i18n/translate";
+import { getRuntime } from "~/runtime.server";
+import { DocumentRejectedError, MAX_DOCUMENT_BYTES } from "~/services/documents.server";
+import { receiveDocuments, uploadTarget } from "~/services/privacy-centre/document-uploads.server";
+import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
+import { type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
+import { verifyToken } from "~/utils/signed-token.server";
+
+const DocumentsToken = z.object({ o: z.enum(["identity_check", "payment_check"]), i: z.string().min(1) });
+
+async function target(proxy: ProxyContext, token: string) {
+  const owner = verifyToken(getRuntime().encryptionKey, "documents", token, DocumentsToken);
+  return owner ? uploadTarget(getDb(), proxy.shop.id, { ownerType: owner.o, ownerId: owner.i }) : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+  const t = createTranslator(proxy.locale);
+  const token = new URL(request.url).searchParams.get("t") ?? "";
+  const upload = await target(proxy, token);
+  if (!upload?.open)
+    return liquidResponse(<MessagePage title={t("documents.closedTitle")} body={t("documents.closed")} />, {
+      status: 404,
+    });
+  return liquidResponse(
+    <DocumentsPage
+      locale={proxy.locale}
+      prefix={proxy.pathPrefix}
+      token={token}
+      documents={upload.documents}
+    />,
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+  // Capped per file: a larger one is refused while streaming, not after.
+  const form = await unstable_parseMultipartFormData(
+    request,
+    unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }),
+  ).catch(() => null);
+  proxy.locale = resolveLocale(String(form?.get("locale") ?? proxy.locale));
+  const t = createTranslator(proxy.locale);
+  if (!form)
+    return liquidResponse(
+      <MessagePage title={t("documents.rejectedTitle")} body={t("documents.rejected.too_large")} />,
+      { status: 413 },
+    );
+  const upload = await target(proxy, String(form.get("t") ?? ""));
+  if (!upload?.open)
+    return liquidResponse(<MessagePage title={t("documents.closedTitle")} body={t("documents.closed")} />, {
+      status: 404,
+    });
+  const files = form.getAll("file").filter((f): f is File => typeof f !== "string" && f.size > 0);
+  if (files.length === 0)
+    return liquidResponse(
+      <MessagePage title={t("documents.rejectedTitle")} body={t("documents.rejected.empty")} />,
+      { status: 400 },
+    );
+  try {
+    await receiveDocuments(getDb(), getRuntime().encryptionKey, proxy.shop.id, upload, files);
+  } catch (error) {
+    if (error instanceof DocumentRejectedError) {
+      return liquidResponse(
+        <MessagePage title={t("documents.rejectedTitle")} body={t(`documents.rejected.${error.reason}`)} />,
+        { status: 400 },
+      );
+    }
+    throw error;
+  }
+  return liquidResponse(<MessagePage title={t("documents.receivedTitle")} body={t("documents.received")} />);
+}
