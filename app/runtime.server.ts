@@ -81,6 +81,7 @@ export function requestLinks(shopDomain: string, proxyPrefix?: string): LinkCont
     proxyPrefix: proxyPrefix ?? (runtime.sandbox ? SANDBOX_PROXY_PREFIX : DEFAULT_PROXY_PREFIX),
     secret: runtime.encryptionKey,
     sandboxUrl: runtime.sandbox ? runtime.publicUrl : null,
+    appUrl: runtime.publicUrl,
   };
 }
 

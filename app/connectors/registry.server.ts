@@ -9,11 +9,14 @@ import { createShopifyAdminClient } from "./shopify/admin-client.server";
 import { createShopifyConnector } from "./shopify/connector.server";
 import { createStripeConnector, parseStripeCredentials } from "./stripe/connector.server";
 import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
+import { createVigieConnector } from "./vigie/connector.server";
 
 export type ShopConnectors = {
   shopify: Connector | null;
   mailchimp: Connector | null;
   stripe: Connector | null;
+  /** Vigie's own records about the shopper (ledger, requests, e-mails); null only for an unknown shop. */
+  vigie: Connector | null;
   /** Stripe-only lookups the generic interface has no verb for (payment checks). */
   stripePayments?: StripePayments | null;
 };
@@ -36,7 +39,7 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     where: { domain: shopDomain },
     select: { id: true, state: true, connectors: { where: { enabled: true } } },
   });
-  if (!shop) return { shopify: null, mailchimp: null, stripe: null };
+  if (!shop) return { shopify: null, mailchimp: null, stripe: null, vigie: null };
 
   let shopify: Connector | null = null;
   if (endpoints?.shopify) {
@@ -78,5 +81,5 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
         log: logger.child("stripe"),
       })
     : null;
-  return { shopify, mailchimp, stripe, stripePayments };
+  return { shopify, mailchimp, stripe, vigie: createVigieConnector({ db, shopId: shop.id }), stripePayments };
 }

@@ -14,6 +14,8 @@ export type JobContext = {
   log: Logger;
   /** Aborted when the worker shuts down: long handlers should stop at a safe point. */
   signal: AbortSignal;
+  /** Seals what jobs store encrypted (export staging, vendor credentials). */
+  secretKey: Buffer;
   /** The outside systems a shop is connected to. */
   connectors: (shopDomain: string) => Promise<ShopConnectors>;
 };

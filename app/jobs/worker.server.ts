@@ -2,6 +2,7 @@
 // web process (npm start) or alone (npm run worker); several may run against one database.
 import { hostname } from "node:os";
 import type { Dialect } from "~/config.server";
+import { ConnectorError } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import type { Logger } from "~/utils/logger.server";
 import type { JobContext, JobDefinition } from "./define-job";
@@ -21,6 +22,7 @@ export type WorkerOptions = {
   db: Db;
   dialect: Dialect;
   connectors: JobContext["connectors"];
+  secretKey: Buffer;
   jobs: JobDefinition[];
   log: Logger;
   concurrency?: number;
@@ -79,12 +81,17 @@ export function startWorker(options: WorkerOptions): Worker {
         log: jobLog,
         signal: shutdown.signal,
         connectors: options.connectors,
+        secretKey: options.secretKey,
       });
       if (!(await completeJob(db, job.id, workerId))) {
         jobLog.warn("job finished after its lease was taken over", { jobId: job.id });
       }
     } catch (error) {
-      const permanent = error instanceof PermanentJobError || (error as Error)?.name === "ZodError";
+      // A vendor saying no for good (bad credentials, 4xx) is not fixed by waiting: dead at once.
+      const permanent =
+        error instanceof PermanentJobError ||
+        (error as Error)?.name === "ZodError" ||
+        (error instanceof ConnectorError && !error.retryable);
       const status = await failJob(
         db,
         permanent ? { ...job, maxAttempts: job.attempts } : job,

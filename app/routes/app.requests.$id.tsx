@@ -32,6 +32,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLinks } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { listDocuments } from "~/services/documents.server";
+import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
+import { retryExportSystem } from "~/services/exports/exports.server";
 import {
   answerRequest,
   closeUnverified,
@@ -60,6 +62,11 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("close_unverified") }),
   z.object({ intent: z.literal("document_decision"), accepted: z.enum(["yes", "no"]) }),
+  z.object({
+    intent: z.literal("retry_export"),
+    archiveId: z.string().min(1).max(100),
+    system: z.enum(EXPORT_SYSTEMS),
+  }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -107,6 +114,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         detail.request.identityChecks.find((c) => c.method === "document" && c.status === "pending")?.id ??
         "",
     }).then((docs) => docs.map((d) => ({ id: d.id, name: d.name }))),
+    archive: await getDb()
+      .exportArchive.findFirst({
+        where: { requestId: detail.request.id },
+        orderBy: { createdAt: "desc" },
+        include: { parts: true },
+      })
+      .then((a) =>
+        a
+          ? {
+              id: a.id,
+              status: a.status,
+              size: a.size,
+              expiresAt: a.expiresAt?.toISOString() ?? null,
+              downloadedAt: a.downloadedAt?.toISOString() ?? null,
+              parts: a.parts.map((p) => ({ system: p.system, status: p.status, records: p.records })),
+            }
+          : null,
+      ),
     checks: detail.request.identityChecks.map((c) => ({
       id: c.id,
       method: c.method,
@@ -141,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await extendRequest(db, shop, actor, id, data.months, data.reason);
         break;
       case "answer":
-        await answerRequest(db, shop, actor, id, data.summary);
+        await answerRequest(db, requestLinks(shop.domain), shop, actor, id, data.summary);
         break;
       case "refuse":
         await refuseRequest(db, shop, actor, id, {
@@ -154,6 +179,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "document_decision":
         await decideIdentityDocument(db, shop, actor, id, data.accepted === "yes");
+        break;
+      case "retry_export":
+        await retryExportSystem(db, shop, staffId, data.archiveId, data.system);
         break;
     }
     return { ok: true, error: null, done: data.intent };
@@ -381,8 +409,56 @@ export default function RequestPage() {
                   >
                     {t(`requests.taskStatus.${task.status}` as never)}
                   </Badge>
+                  {task.detail && (
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {task.detail}
+                    </Text>
+                  )}
                 </InlineStack>
               ))}
+              {data.archive && (
+                <BlockStack gap="200">
+                  <Text as="h3" variant="headingSm">
+                    {t("exports.title")}
+                  </Text>
+                  {r.channel === "shopify" && <Banner tone="info">{t("exports.merchantNotice")}</Banner>}
+                  {data.archive.status === "building" && (
+                    <Text as="p" data-testid="export-status">
+                      {t("exports.building")}
+                    </Text>
+                  )}
+                  {data.archive.status === "complete" && data.archive.expiresAt && (
+                    <InlineStack gap="200" blockAlign="center">
+                      <span data-testid="export-status">
+                        {t("exports.complete", {
+                          size: `${Math.ceil((data.archive.size ?? 0) / 1024)} KB`,
+                          until: when(data.archive.expiresAt),
+                        })}
+                      </span>
+                      <Button url={withSearch(`/app/exports/${data.archive.id}`, search)} external>
+                        {t("exports.download")}
+                      </Button>
+                    </InlineStack>
+                  )}
+                  {data.archive.downloadedAt && (
+                    <Text as="p" tone="subdued">
+                      {t("exports.downloaded", { at: when(data.archive.downloadedAt) })}
+                    </Text>
+                  )}
+                  {data.archive.parts
+                    .filter((p) => p.status === "failed")
+                    .map((p) => (
+                      <Form method="post" key={p.system}>
+                        <input type="hidden" name="intent" value="retry_export" />
+                        <input type="hidden" name="archiveId" value={data.archive?.id} />
+                        <input type="hidden" name="system" value={p.system} />
+                        <Button submit>
+                          {t("exports.retry", { system: t(`requests.systems.${p.system}` as never) })}
+                        </Button>
+                      </Form>
+                    ))}
+                </BlockStack>
+              )}
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, getConfig } from "~/config.server";
 import { closeDatabase } from "~/db.server";
+import { removeStaleSpoolDirs } from "~/exports/spool.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
 import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
@@ -49,8 +50,20 @@ export async function main(build: ServerBuild, argv: string[]) {
   }
   const worker: Worker | null =
     workerOnly || config.worker
-      ? startWorker({ db, dialect, jobs: JOBS, log: logger.child("worker"), connectors: shopConnectors })
+      ? startWorker({
+          db,
+          dialect,
+          jobs: JOBS,
+          log: logger.child("worker"),
+          connectors: shopConnectors,
+          secretKey: runtime.encryptionKey,
+        })
       : null;
+  if (worker) {
+    void removeStaleSpoolDirs().then((removed) => {
+      if (removed > 0) log.info("stale export scratch removed", { removed });
+    });
+  }
 
   if (workerOnly) {
     onShutdown(async () => {

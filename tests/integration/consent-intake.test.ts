@@ -1,13 +1,12 @@
 // Consent arriving from Shopify webhooks, on real databases: a ticked checkout box becomes a
 // proven consent; an unticked one changes nothing; Shopify's own changes and echoes are sorted out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobContext } from "~/jobs/define-job";
 import { processWebhook } from "~/jobs/definitions/process-webhook.server";
 import { currentConsent, verifyLedger } from "~/services/consent-ledger.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { samplePayloads } from "../support/shopify-webhook";
-import { memoryLogger, noConnectors } from "../support/test-logger";
+import { testJobContext } from "../support/test-logger";
 
 const WORDING = "Je souhaite recevoir les actualités de iméra par e-mail";
 const ticked = [
@@ -38,16 +37,7 @@ describe.each(testDialects())("consent intake on %s", (dialect) => {
       { priority: 10 },
     );
     const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
-    const context: JobContext = {
-      db: t.db,
-      dialect,
-      jobId: "test",
-      attempt: 1,
-      shopDomain: shop,
-      log: memoryLogger(),
-      signal: new AbortController().signal,
-      connectors: noConnectors,
-    };
+    const context = testJobContext({ db: t.db, dialect, shopDomain: shop });
     await processWebhook.handler({ receiptId: receipt.id }, context);
   }
 

@@ -42,6 +42,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
       proxyPrefix: "/apps/privacy",
       secret: SECRET,
       sandboxUrl: null,
+      appUrl: "https://vigie.example.com",
     };
     const proxy: ProxyContext = {
       shop: { id: shop.id, domain, name: shop.name, locale: "fr" },
@@ -109,7 +110,18 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     const detail = await requestDetail(t.db, proxy.shop.id, request.id, new Date("2026-02-01T09:00:00Z"));
     // Paused 31 Jan → 1 Feb (1 day): 28 Feb + 1 = Sunday 1 March → Monday 2 March.
     expect(detail?.deadline).toMatchObject({ pausedDays: 1, dueDate: "2026-03-02" });
-    expect(detail?.timeline.map((e) => e.action)).toEqual(["request.received", "request.identity_verified"]);
+    expect(detail?.timeline.map((e) => e.action)).toEqual([
+      "request.received",
+      "request.identity_verified",
+      "export.started",
+    ]);
+    // The work is the export: one job per system, queued in the same transaction as the confirmation.
+    const jobs = await t.db.job.findMany({
+      where: { type: "export.system", shopDomain: proxy.shop.domain },
+      select: { payload: true },
+    });
+    const systems = jobs.map((j) => JSON.parse(j.payload).system).sort();
+    expect(systems).toEqual(["mailchimp", "shopify", "stripe", "vigie"]);
   });
 
   it("staff confirming identity three days later resumes the clock three days late (across a month end)", async () => {
@@ -302,7 +314,9 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     const { shop, proxy, links } = await newShop();
     const actor = { type: "staff" as const, id: "dpo" };
     const request = await fileStorefrontRequest({ db: t.db, links, proxy, form: form("access") });
-    await expect(answerRequest(t.db, shop, actor, request.id, "Voici vos données")).rejects.toMatchObject({
+    await expect(
+      answerRequest(t.db, links, shop, actor, request.id, "Voici vos données"),
+    ).rejects.toMatchObject({
       code: "ILLEGAL_TRANSITION",
     });
     const { code, checkId } = await mailedCode(request.id);
@@ -366,9 +380,9 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     });
     expect(await requestDetail(t.db, b.shop.id, request.id)).toBeNull();
     expect(await listRequests(t.db, b.shop.id, "all")).toEqual([]);
-    await expect(answerRequest(t.db, b.shop, { type: "staff", id: "x" }, request.id, "hi")).rejects.toThrow(
-      RequestNotFoundError,
-    );
+    await expect(
+      answerRequest(t.db, b.links, b.shop, { type: "staff", id: "x" }, request.id, "hi"),
+    ).rejects.toThrow(RequestNotFoundError);
     const { code, checkId } = await mailedCode(request.id);
     expect((await confirmEmailCode(t.db, SECRET, b.shop.id, checkId, code)).outcome).toBe("unknown");
   });

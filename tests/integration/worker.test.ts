@@ -6,7 +6,7 @@ import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import { startWorker } from "~/jobs/worker.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { memoryLogger, noConnectors } from "../support/test-logger";
+import { memoryLogger, noConnectors, TEST_SECRET_KEY } from "../support/test-logger";
 
 describe.each(testDialects())("worker on %s", (dialect) => {
   let t: TestDatabase;
@@ -23,6 +23,7 @@ describe.each(testDialects())("worker on %s", (dialect) => {
       log: memoryLogger(),
       pollMs: options.pollMs ?? 50,
       connectors: noConnectors,
+      secretKey: TEST_SECRET_KEY,
     });
   }
 

@@ -1,3 +1,4 @@
+import type { JobContext } from "~/jobs/define-job";
 import type { Logger } from "~/utils/logger.server";
 
 /** A logger that keeps records in memory, for assertions (and a quiet test run). */
@@ -15,4 +16,23 @@ export function memoryLogger(
 }
 
 /** For jobs under test that reach no outside system. */
-export const noConnectors = async () => ({ shopify: null, mailchimp: null, stripe: null });
+export const noConnectors = async () => ({ shopify: null, mailchimp: null, stripe: null, vigie: null });
+
+/** The key tests seal with (export staging, credentials). */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+
+/** A job context as the worker builds it, for running one handler directly. */
+export function testJobContext(
+  context: Pick<JobContext, "db" | "dialect"> & Partial<JobContext>,
+): JobContext {
+  return {
+    jobId: "test",
+    attempt: 1,
+    shopDomain: null,
+    log: memoryLogger(),
+    signal: new AbortController().signal,
+    connectors: noConnectors,
+    secretKey: TEST_SECRET_KEY,
+    ...context,
+  };
+}

@@ -7,6 +7,7 @@ import { createDatabase } from "~/db/client.server";
 import { defineJob, type JobDefinition } from "~/jobs/define-job";
 import { startWorker } from "~/jobs/worker.server";
 import { logger } from "~/utils/logger.server";
+import { TEST_SECRET_KEY } from "./test-logger";
 
 const url = process.env.DATABASE_URL as string;
 const { db } = await createDatabase(url);
@@ -43,7 +44,8 @@ const worker = startWorker({
   dialect: dialectOf(url),
   jobs: [slowEffect, recordExecution] as JobDefinition[],
   log: logger.child("test-worker"),
-  connectors: async () => ({ shopify: null, mailchimp: null, stripe: null }),
+  connectors: async () => ({ shopify: null, mailchimp: null, stripe: null, vigie: null }),
+  secretKey: TEST_SECRET_KEY,
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
   pollMs: Number(process.env.POLL_MS ?? 50),
   concurrency: Number(process.env.CONCURRENCY ?? 4),

@@ -14,7 +14,8 @@ export type RequestErrorCode =
   | "EXECUTOR_CONTACT_REQUIRED"
   | "DOCUMENT_REASON_REQUIRED"
   | "IDENTITY_CHECK_NOT_APPLICABLE"
-  | "INVALID_CODE_SETTINGS";
+  | "INVALID_CODE_SETTINGS"
+  | "EXPORT_NOT_READY";
 
 /** The one error class of the requests module family; callers branch on `code`, never on `message`. */
 export class RequestError extends Error {

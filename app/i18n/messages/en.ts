@@ -100,6 +100,10 @@ export const en = {
     "documents.received": "Documents received",
     "document.viewed": "Document viewed by staff",
     "request.document_rejected": "Identity document rejected",
+    "export.started": "Export started",
+    "export.completed": "Export completed",
+    "export.retried": "Export of one system retried",
+    "export.downloaded": "Export downloaded",
     "job.retried": "Dead job retried",
   },
   login: {
@@ -343,6 +347,7 @@ export const en = {
       answer: "Answered; the requester has been e-mailed.",
       refuse: "Refused; the requester has been told why and how to complain to the CNIL.",
       document_decision: "Document decided.",
+      retry_export: "System queued again.",
       close_unverified: "Closed.",
     },
     errors: {
@@ -358,6 +363,7 @@ export const en = {
       EXTENSION_TOO_LATE: "Too late: an extension must be notified within the first month.",
       EXTENSION_TOO_LONG: "Never more than three months in all.",
       EXTENSION_INVALID_MONTHS: "One or two months.",
+      EXPORT_NOT_READY: "The export is not complete yet: answer once every system's data is in.",
       REQUEST_CLOSED: "The request is closed.",
       DIRECTIVE_INSTRUCTIONS_REQUIRED: "A directive needs its text.",
       DIRECTIVE_SPECIFIC_CONSENT_REQUIRED: "A directive needs its own specific consent.",
@@ -507,6 +513,22 @@ export const en = {
     accept: "Accept the document",
     reject: "Reject the document",
     none: "No document received yet.",
+  },
+  exportLink: {
+    title: "Your data export",
+    unknown: "This link is not valid.",
+    expired: "This link has expired. Please contact the shop's data protection officer for a new one.",
+    used: "This export has already been downloaded: for your security a link works only once. Please contact the shop's data protection officer if you need it again.",
+  },
+  exports: {
+    title: "Export",
+    building: "Building the export: each system's data is gathered…",
+    complete: "Export ready ({size}), available until {until}.",
+    download: "Download (zip)",
+    downloaded: "Downloaded by the requester on {at}.",
+    retry: "Retry {system}",
+    merchantNotice:
+      "Shopify asked for this customer's data on behalf of the merchant: download it here and send it to the customer yourself.",
   },
   errors: {
     title: "Something went wrong",

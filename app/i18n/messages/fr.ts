@@ -102,6 +102,10 @@ export const fr: Messages = {
     "documents.received": "Documents reçus",
     "document.viewed": "Document consulté par l'équipe",
     "request.document_rejected": "Justificatif d'identité refusé",
+    "export.started": "Export lancé",
+    "export.completed": "Export terminé",
+    "export.retried": "Export d'un système relancé",
+    "export.downloaded": "Export téléchargé",
     "job.retried": "Tâche morte relancée",
   },
   login: {
@@ -348,6 +352,7 @@ export const fr: Messages = {
       answer: "Répondue ; le demandeur a reçu un e-mail.",
       refuse: "Refusée ; le demandeur a reçu les motifs et la voie de réclamation auprès de la CNIL.",
       document_decision: "Décision enregistrée sur le justificatif.",
+      retry_export: "Système relancé.",
       close_unverified: "Clôturée.",
     },
     errors: {
@@ -364,6 +369,8 @@ export const fr: Messages = {
       EXTENSION_TOO_LATE: "Trop tard : la prorogation doit être notifiée dans le premier mois.",
       EXTENSION_TOO_LONG: "Jamais plus de trois mois au total.",
       EXTENSION_INVALID_MONTHS: "Un ou deux mois.",
+      EXPORT_NOT_READY:
+        "L'export n'est pas encore complet : répondez quand les données de tous les systèmes sont réunies.",
       REQUEST_CLOSED: "La demande est clôturée.",
       DIRECTIVE_INSTRUCTIONS_REQUIRED: "Une directive doit avoir un contenu.",
       DIRECTIVE_SPECIFIC_CONSENT_REQUIRED: "Une directive requiert un consentement spécifique.",
@@ -516,6 +523,23 @@ export const fr: Messages = {
     accept: "Accepter le justificatif",
     reject: "Refuser le justificatif",
     none: "Aucun document reçu pour l'instant.",
+  },
+  exportLink: {
+    title: "L'export de vos données",
+    unknown: "Ce lien n'est pas valide.",
+    expired:
+      "Ce lien a expiré. Contactez le délégué à la protection des données de la boutique pour en obtenir un nouveau.",
+    used: "Cet export a déjà été téléchargé : pour votre sécurité, un lien ne fonctionne qu'une fois. Contactez le délégué à la protection des données de la boutique si vous en avez de nouveau besoin.",
+  },
+  exports: {
+    title: "Export",
+    building: "Export en cours : les données de chaque système sont rassemblées…",
+    complete: "Export prêt ({size}), disponible jusqu'au {until}.",
+    download: "Télécharger (zip)",
+    downloaded: "Téléchargé par le demandeur le {at}.",
+    retry: "Relancer {system}",
+    merchantNotice:
+      "Shopify a demandé les données de ce client pour le compte du marchand : téléchargez-les ici et transmettez-les vous-même au client.",
   },
   errors: {
     title: "Une erreur est survenue",

@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { JobContext } from "~/jobs/define-job";
 import { queueEmail } from "~/mail/outbox.server";
 import { SAMPLE_REFERENCE, sampleMessages } from "~/mail/testing/sample-messages";
 import { type SmtpSink, startSmtpSink } from "~/mail/testing/smtp-sink.server";
 import { createTransport, type MailTransport, setMailTransport } from "~/mail/transport.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
-import { memoryLogger, noConnectors } from "../../../tests/support/test-logger";
+import { memoryLogger, testJobContext } from "../../../tests/support/test-logger";
 import { sendEmailJob } from "./send-email.server";
 
 const SHOPPER = "camille.martin@example.fr";
@@ -56,16 +55,14 @@ describe.each(testDialects())("sendEmailJob on %s", (dialect) => {
   /** Runs the job's handler as the worker would, for the job queueEmail enqueued. */
   async function run(emailId: string, attempt = 1) {
     const job = await t.db.job.findUniqueOrThrow({ where: { jobKey: `mail.send:${emailId}` } });
-    const context: JobContext = {
+    const context = testJobContext({
       db: t.db,
       dialect,
       jobId: job.id,
       attempt,
       shopDomain,
       log: memoryLogger(records),
-      signal: new AbortController().signal,
-      connectors: noConnectors,
-    };
+    });
     await sendEmailJob.handler(sendEmailJob.payloadSchema.parse(JSON.parse(job.payload)), context);
   }
 

@@ -46,7 +46,7 @@ export async function requireProxy(
     where: { domain: verified.shop },
     select: { id: true, domain: true, name: true, locale: true, state: true },
   });
-  if (!shop || shop.state !== "installed") refuse(404, "Not Found");
+  if (shop?.state !== "installed") refuse(404, "Not Found");
   const locale = resolveLocale(
     url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? shop.locale,
   );

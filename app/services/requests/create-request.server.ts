@@ -13,6 +13,7 @@ import { openEmailCodeCheck } from "./identity-codes.server";
 import { queueRequestEmail } from "./request-emails.server";
 import { confirmUrl, type LinkContext, statusUrl } from "./request-links.server";
 import { tasksFor } from "./request-tasks";
+import { startWork } from "./request-work.server";
 
 export type CreateRequestInput = {
   shop: { id: string; domain: string; name: string | null };
@@ -96,6 +97,7 @@ export async function fileRequest(
     targetId: request.id,
     data: { type: request.type, channel: request.channel, identityLevel: request.identityLevel },
   });
+  if (verified) await startWork(tx, request, input.shop.domain);
   if (input.requesterEmail) {
     if (!links) throw new Error("a request with a requester e-mail needs its link context");
     const deadline = computeDeadline({ receivedAt: request.receivedAt, timeZone: request.timeZone, now });

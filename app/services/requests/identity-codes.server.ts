@@ -45,7 +45,7 @@ export type CodeOutcome = "accepted" | "wrong_code" | "expired" | "locked" | "al
  */
 export async function tryEmailCode(tx: Tx, secret: Buffer, checkId: string, code: string, now = new Date()) {
   const check = await tx.identityCheck.findUnique({ where: { id: checkId } });
-  if (!check || check.method !== "email_code" || !check.expiresAt || !check.codeHash) {
+  if (check?.method !== "email_code" || !check.expiresAt || !check.codeHash) {
     return { outcome: "unknown" as CodeOutcome, requestId: null };
   }
   const given = Buffer.from(codeMac(secret, check.id, code.trim()));

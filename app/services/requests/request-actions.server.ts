@@ -3,6 +3,7 @@
 // the e-mail to the requester, in one transaction.
 import type { Db, Tx } from "~/db/client.server";
 import { extendDeadline } from "~/domain/deadlines/due-date";
+import { toLocalDate } from "~/domain/deadlines/local-date";
 import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
 import { RequestError } from "~/domain/requests/request-error";
 import {
@@ -19,8 +20,9 @@ import { recordAudit } from "../audit.server";
 import { deleteDocuments } from "../documents.server";
 import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
 import { queueRequestEmail } from "./request-emails.server";
-import { confirmUrl, documentsUrl, type LinkContext } from "./request-links.server";
+import { confirmUrl, documentsUrl, exportDownloadUrl, type LinkContext } from "./request-links.server";
 import { type RequestWithPauses, toDomainRequest } from "./request-record.server";
+import { startWork } from "./request-work.server";
 
 type ShopRef = { id: string; domain: string; name: string | null };
 type Actor = { type: "staff" | "shopper" | "system"; id: string | null };
@@ -42,7 +44,13 @@ async function load(tx: Tx, shopId: string, requestId: string): Promise<RequestW
 }
 
 /** Moves a request through the domain's lifecycle, opening or closing the clock's pause. */
-async function move(tx: Tx, row: RequestWithPauses, event: TransitionEvent, now: Date, verified = false) {
+async function move(
+  tx: Tx,
+  row: RequestWithPauses & { shop?: { domain: string } },
+  event: TransitionEvent,
+  now: Date,
+  verified = false,
+) {
   let domain = toDomainRequest(row);
   if (verified) domain = markIdentityVerified(domain);
   const next = transition(domain, event);
@@ -53,7 +61,7 @@ async function move(tx: Tx, row: RequestWithPauses, event: TransitionEvent, now:
     await tx.requestPause.updateMany({ where: { requestId: row.id, endedAt: null }, data: { endedAt: now } });
   }
   const closed = ["answered", "refused", "withdrawn", "closed_unverified"].includes(next.state);
-  return tx.rightsRequest.update({
+  const updated = await tx.rightsRequest.update({
     where: { id: row.id },
     data: {
       state: next.state,
@@ -62,8 +70,11 @@ async function move(tx: Tx, row: RequestWithPauses, event: TransitionEvent, now:
       refusalGround: next.refusal?.ground ?? null,
       refusalExplanation: next.refusal?.explanation ?? null,
     },
-    include: { pauses: true },
+    include: { pauses: true, shop: { select: { domain: true } } },
   });
+  if (next.state === "in_progress" && row.state !== "in_progress")
+    await startWork(tx, updated, updated.shop.domain);
+  return updated;
 }
 
 async function act<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -232,6 +243,7 @@ export function extendRequest(
 /** Staff answer the request; the answer e-mail carries their summary (and, later, the export link). */
 export function answerRequest(
   db: Db,
+  links: LinkContext,
   shop: ShopRef,
   actor: Actor,
   requestId: string,
@@ -240,6 +252,17 @@ export function answerRequest(
 ) {
   return act(db, async (tx) => {
     const row = await load(tx, shop.id, requestId);
+    transition(toDomainRequest(row), { to: "answered" }); // an illegal answer fails before the export check
+    // GDPR art. 15(3), 20(1): an access answer carries the data; a partial export is never sent.
+    const needsExport = row.type === "access" || row.type === "portability";
+    const archive = needsExport
+      ? await tx.exportArchive.findFirst({
+          where: { requestId, status: "complete" },
+          orderBy: { completedAt: "desc" },
+        })
+      : null;
+    if (needsExport && !archive?.expiresAt)
+      throw new RequestError("EXPORT_NOT_READY", "The export is not complete yet");
     const moved = await move(tx, row, { to: "answered" }, now);
     await tx.rightsRequest.update({ where: { id: row.id }, data: { answerNote: summary.trim() } });
     await recordAudit(tx, {
@@ -255,6 +278,14 @@ export function answerRequest(
       reference: row.reference,
       requestType: row.type as RequestType,
       summary: summary.trim(),
+      ...(archive?.expiresAt && {
+        downloadUrl: exportDownloadUrl(links, {
+          id: archive.id,
+          shopId: archive.shopId,
+          expiresAt: archive.expiresAt,
+        }),
+        downloadExpiresOn: toLocalDate(archive.expiresAt, row.timeZone),
+      }),
     });
     return moved;
   });

@@ -12,6 +12,8 @@ export type LinkContext = {
   proxyPrefix: string;
   secret: Buffer;
   sandboxUrl: string | null;
+  /** Vigie's own public URL (export downloads are served by the app, not through the storefront). */
+  appUrl: string;
 };
 
 export function storefrontUrl(ctx: LinkContext, path: string, query: Record<string, string> = {}) {
@@ -23,6 +25,15 @@ export function storefrontUrl(ctx: LinkContext, path: string, query: Record<stri
 /** Where the requester follows their request (no sign-in: the signed token names the request). */
 export function statusUrl(ctx: LinkContext, requestId: string, locale: string) {
   return storefrontUrl(ctx, "/status", { t: signToken(ctx.secret, "request", { r: requestId }), locale });
+}
+
+/** The single-use download of a finished export, valid until the archive expires. */
+export function exportDownloadUrl(
+  ctx: LinkContext,
+  archive: { id: string; shopId: string; expiresAt: Date },
+) {
+  const ttlSeconds = Math.max(60, Math.floor((archive.expiresAt.getTime() - Date.now()) / 1000));
+  return `${ctx.appUrl}/exports/${signToken(ctx.secret, "export", { a: archive.id, s: archive.shopId }, { ttlSeconds })}`;
 }
 
 /** Where a shopper uploads the documents a check asks for. */

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { CsvColumns, csvCell, csvField, csvLine, neutraliseFormula } from "./csv";
+
+describe("neutraliseFormula", () => {
+  it.each(["=1+1", "+33 6 12 34 56 78", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])(
+    "prefixes %j, which a spreadsheet would evaluate, with an apostrophe",
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+    },
+  );
+
+  it("leaves other text alone, including formula characters further in", () => {
+    expect(neutraliseFormula("Camille = cliente")).toBe("Camille = cliente");
+    expect(neutraliseFormula("")).toBe("");
+    expect(neutraliseFormula(" =1")).toBe(" =1");
+  });
+});
+
+describe("csvCell", () => {
+  it("writes null and undefined as empty cells", () => {
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(undefined)).toBe("");
+  });
+
+  it("writes numbers and booleans as JSON does, negative numbers unprefixed", () => {
+    expect(csvCell(-12.5)).toBe("-12.5");
+    expect(csvCell(0)).toBe("0");
+    expect(csvCell(false)).toBe("false");
+    expect(csvCell(12345678901234567890n)).toBe("12345678901234567890");
+  });
+
+  it("writes nested objects and arrays as JSON text, and dates in ISO 8601", () => {
+    expect(csvCell({ amount: "59.00", tags: ["a", "b"] })).toBe('{"amount":"59.00","tags":["a","b"]}');
+    expect(csvCell([])).toBe("[]");
+    expect(csvCell(new Date("2026-11-26T09:30:00Z"))).toBe("2026-11-26T09:30:00.000Z");
+    expect(csvCell({ big: 1n })).toBe('{"big":"1"}');
+  });
+
+  it("neutralises text but not the same characters in a number", () => {
+    expect(csvCell("-5")).toBe("'-5");
+    expect(csvCell(-5)).toBe("-5");
+  });
+});
+
+describe("csvField", () => {
+  it("quotes a field holding a comma, a quote, CR or LF, and doubles its quotes", () => {
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField("cr\rhere")).toBe('"cr\rhere"');
+  });
+
+  it("leaves a plain field unquoted", () => {
+    expect(csvField("Camille Martin")).toBe("Camille Martin");
+    expect(csvField("'=1+1")).toBe("'=1+1");
+  });
+});
+
+describe("csvLine", () => {
+  it("joins fields with commas and ends the line with CRLF", () => {
+    expect(csvLine(["a", "b,c", ""])).toBe('a,"b,c",\r\n');
+  });
+});
+
+describe("CsvColumns", () => {
+  it("learns columns in order of first appearance and pads earlier rows to them", () => {
+    const columns = new CsvColumns();
+    const first = columns.row({ id: "o1", total: 5 }, false);
+    const second = columns.row({ total: 7, id: "o2", cancelledAt: "2026-11-20" }, true);
+
+    expect(columns.header()).toBe("provided,id,total,cancelledAt\r\n");
+    expect(columns.line(first)).toBe("false,o1,5,\r\n");
+    expect(columns.line(second)).toBe("true,o2,7,2026-11-20\r\n");
+  });
+
+  it("neutralises column names, which come from data too", () => {
+    const columns = new CsvColumns();
+    columns.row({ "=cmd": 1 }, false);
+
+    expect(columns.header()).toBe("provided,'=cmd\r\n");
+  });
+});

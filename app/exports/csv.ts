@@ -1,0 +1,83 @@
+// CSV for the tabular sections of an export (orders, charges, consent events…), for shoppers who
+// open their data in a spreadsheet. RFC 4180 (comma, CRLF, fields quoted when needed), UTF-8 with a
+// byte-order mark so Excel reads accents right, and text that a spreadsheet would run as a formula
+// (CSV injection, OWASP) is prefixed with an apostrophe.
+
+/** Excel only reads a CSV as UTF-8 when it starts with the byte-order mark. */
+export const CSV_BOM = "\uFEFF";
+
+// OWASP "CSV injection": a cell starting with one of these is read as a formula (tab and CR too).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes text a spreadsheet would evaluate (`=HYPERLINK(…)`, `+33…`, `@SUM`) with an apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The text of one cell: empty for null, numbers and booleans as written by JSON, nested objects
+ * and arrays as JSON text, and text neutralised against formulas. Numbers are never prefixed: a
+ * negative amount must stay a number, and a number cannot carry a formula.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return neutraliseFormula(value);
+  if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  // JSON text starts with { or [, never with a formula character.
+  return JSON.stringify(value, jsonReplacer) ?? "";
+}
+
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted, and its quotes doubled. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line, CRLF-terminated as RFC 4180 asks. */
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map(csvField).join(",")}\r\n`;
+}
+
+/** JSON.stringify replacer for export data: bigints (which JSON cannot hold) as decimal text. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  return typeof value === "bigint" ? value.toString() : value;
+}
+
+/**
+ * The columns of one tabular section, learnt as records arrive: `provided` first, then every
+ * top-level key in the order first seen. Rows are produced before all columns are known, so each
+ * row is aligned on the columns known so far and padded when the file is finally written.
+ */
+export class CsvColumns {
+  readonly keys: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The row's cells (`provided`, then one per known column), adding columns for new keys. */
+  row(data: Record<string, unknown>, provided: boolean): string[] {
+    for (const key of Object.keys(data)) {
+      if (!this.index.has(key)) {
+        this.index.set(key, this.keys.length);
+        this.keys.push(key);
+      }
+    }
+    const cells = new Array<string>(this.keys.length + 1).fill("");
+    cells[0] = String(provided);
+    for (const [key, value] of Object.entries(data)) {
+      cells[(this.index.get(key) as number) + 1] = csvCell(value);
+    }
+    return cells;
+  }
+
+  /** The header line (keys come from data too, so they are neutralised as well). */
+  header(): string {
+    return csvLine(["provided", ...this.keys].map(neutraliseFormula));
+  }
+
+  /** A row produced earlier, padded to the final columns. */
+  line(cells: readonly string[]): string {
+    const padded = [...cells];
+    while (padded.length < this.keys.length + 1) padded.push("");
+    return csvLine(padded);
+  }
+}

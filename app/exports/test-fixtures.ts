@@ -1,0 +1,174 @@
+// Helpers for the archive tests: fake record streams, and reading a written zip back with Info-ZIP's
+// `unzip` (an independent reader, so the tests do not trust the writer's own idea of the format).
+import { execFileSync } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ExportRecord } from "~/connectors/connector";
+import { type WriteExportArchiveOptions, writeExportArchive } from "./archive-writer.server";
+import type { ArchiveSystem } from "./schema";
+
+/** A one-pass async stream of records, like a connector's export generator. */
+export async function* stream(records: readonly ExportRecord[]): AsyncGenerator<ExportRecord> {
+  for (const record of records) {
+    await Promise.resolve();
+    yield record;
+  }
+}
+
+/** A fresh private temporary directory. */
+export function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), "vigie-export-test-"));
+}
+
+/** Writes an archive to `<dir>/archive.zip`; returns its path and the writer's result. */
+export async function writeArchiveFile(dir: string, options: Omit<WriteExportArchiveOptions, "output">) {
+  const file = path.join(dir, "archive.zip");
+  const result = await writeExportArchive({ ...options, output: createWriteStream(file) });
+  return { file, result };
+}
+
+/** Entry names, in the order of the zip's central directory. */
+export function zipEntries(file: string): string[] {
+  return execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).split("\n").filter(Boolean);
+}
+
+/** The uncompressed bytes of one entry. */
+export function zipEntry(file: string, name: string): Buffer {
+  return execFileSync("unzip", ["-p", file, name], { maxBuffer: 512 * 1024 * 1024 });
+}
+
+/** Runs `unzip -t` (every entry's CRC checked); throws if the archive is damaged. */
+export function testZip(file: string): string {
+  return execFileSync("unzip", ["-t", file], { encoding: "utf8" });
+}
+
+export const SUBJECT = {
+  reference: "REQ-2026-0042",
+  email: "camille.martin@example.fr",
+  shopName: "iméra <script>alert('shop')</script> & co",
+};
+
+export const GENERATED_AT = new Date("2026-11-26T09:30:00.000Z");
+
+/** Markup in record data: kept verbatim in JSON, never reaching the README. */
+export const SCRIPT = "<script>alert('data')</script>";
+
+/** The golden archive's input. Sections interleaved as the connectors emit them (orders and order_inputs alternate). */
+export const RECORDS: Record<ArchiveSystem, ExportRecord[]> = {
+  shopify: [
+    {
+      section: "customer",
+      provided: true,
+      data: {
+        id: "gid://shopify/Customer/7001",
+        firstName: "Camille",
+        lastName: "Martin",
+        phone: "+33612345678",
+      },
+    },
+    {
+      section: "customer",
+      provided: false,
+      data: { id: "gid://shopify/Customer/7001", locale: "fr", merchantNote: SCRIPT, tags: ["vip"] },
+    },
+    {
+      section: "addresses",
+      provided: true,
+      data: { address1: "12 rue de la Paix", city: "Paris", zip: "75002" },
+    },
+    { section: "marketing", provided: false, data: { channel: "email", marketingState: "SUBSCRIBED" } },
+    {
+      section: "orders",
+      provided: false,
+      data: {
+        orderId: "gid://shopify/Order/1",
+        name: "#1001",
+        financialStatus: "PAID",
+        total: { amount: "59.00", currencyCode: "EUR" },
+        lineItems: [{ title: 'Bougie "Ambre", 200 g', quantity: 2 }],
+      },
+    },
+    {
+      section: "order_inputs",
+      provided: true,
+      data: { orderId: "gid://shopify/Order/1", note: '=HYPERLINK("http://evil.example")' },
+    },
+    {
+      section: "orders",
+      provided: false,
+      data: {
+        orderId: "gid://shopify/Order/2",
+        name: "=1+1",
+        financialStatus: "REFUNDED",
+        total: { amount: "-5.00", currencyCode: "EUR" },
+        lineItems: [],
+        cancelledAt: "2026-11-20T10:00:00Z",
+        shippingLine: "Colissimo\nPoint relais",
+      },
+    },
+    { section: "order_inputs", provided: true, data: { orderId: "gid://shopify/Order/2", note: null } },
+  ],
+  stripe: [
+    {
+      section: "customer",
+      provided: true,
+      data: { id: "cus_1", name: "Camille Martin", email: SUBJECT.email },
+    },
+    { section: "customer", provided: false, data: { id: "cus_1", created: 1764000000, balance: -500 } },
+    {
+      section: "charges",
+      provided: true,
+      data: { id: "ch_1", billingDetails: { name: "Camille Martin", address: { city: "Paris" } } },
+    },
+    {
+      section: "charges",
+      provided: false,
+      data: {
+        id: "ch_1",
+        amount: 5900,
+        paid: true,
+        description: "@SUM(1+1)*cmd|' /C calc'!A0",
+        riskAssessment: { riskLevel: "normal" },
+      },
+    },
+    { section: "payment_intents", provided: false, data: { id: "pi_1", amount: 5900, status: "succeeded" } },
+    {
+      section: "invoices",
+      provided: true,
+      data: { id: "in_1", customerName: "-Camille", customerEmail: null },
+    },
+    { section: "invoices", provided: false, data: { id: "in_1", number: "INV-0001", amountDue: -100 } },
+    { section: "early_fraud_warnings", provided: false, data: { id: "issfr_1", fraudType: "misc" } },
+  ],
+  mailchimp: [
+    {
+      section: "member",
+      provided: true,
+      data: { email_address: SUBJECT.email, merge_fields: { FNAME: "Camille" } },
+    },
+    { section: "member", provided: false, data: { status: "subscribed", language: "fr" } },
+    {
+      section: "marketing_permissions",
+      provided: true,
+      data: { marketing_permission_id: "p1", text: "E-mail", enabled: true },
+    },
+    { section: "activity", provided: false, data: { action: "open", timestamp: "2026-11-01T08:00:00Z" } },
+    { section: "activity", provided: false, data: { action: "click", url: "https://imera.example/é" } },
+  ],
+  vigie: [
+    {
+      section: "consent_events",
+      provided: true,
+      data: { kind: "granted", purpose: "newsletter", source: "checkout", wording: "Je souhaite recevoir…" },
+    },
+    {
+      section: "rights_requests",
+      provided: true,
+      data: { type: "access", receivedAt: "2026-11-25", state: "open" },
+    },
+    { section: "audit", provided: false, data: { action: "export.started", actor: "system" } },
+    { section: "identity_checks", provided: false, data: { decision: "verified", level: "email_code" } },
+  ],
+};

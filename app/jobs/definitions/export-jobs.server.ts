@@ -1,0 +1,155 @@
+// The export jobs: one per system (stream its connector's records into encrypted staging), then one
+// that assembles the zip once every part is done.
+import { once } from "node:events";
+import { z } from "zod";
+import type { Connector, ExportRecord } from "~/connectors/connector";
+import type { Db } from "~/db/client.server";
+import { writeExportArchive } from "~/exports/archive-writer.server";
+import { recordAudit } from "~/services/audit.server";
+import { chunkSink, deleteChunks, readChunks, readJsonLines } from "~/services/exports/chunks.server";
+import {
+  EXPORT_ASSEMBLE_JOB,
+  EXPORT_SYSTEM_JOB,
+  EXPORT_SYSTEMS,
+  EXPORT_TTL_DAYS,
+  type ExportSystem,
+  subjectRefForRequest,
+} from "~/services/exports/exports.server";
+import { parseShopSettings } from "~/services/shop-settings.server";
+import { defineJob } from "../define-job";
+import { enqueue, notifyEnqueued } from "../queue.server";
+
+const partKind = (system: string) => `part:${system}`;
+
+export const exportSystemJob = defineJob({
+  id: EXPORT_SYSTEM_JOB,
+  payloadSchema: z.object({ archiveId: z.string(), system: z.enum(EXPORT_SYSTEMS) }),
+  async handler({ archiveId, system }, { db, connectors, log, secretKey: key }) {
+    // Claim the part: a staff retry and an automatic one never build it at the same time.
+    const { count } = await db.exportPart.updateMany({
+      where: { archiveId, system, status: { in: ["pending", "failed"] }, archive: { status: "building" } },
+      data: { status: "running", error: null },
+    });
+    if (count === 0) return;
+    const archive = await db.exportArchive.findUniqueOrThrow({
+      where: { id: archiveId },
+      include: { request: true, shop: true },
+    });
+    const finish = async (status: "done" | "failed" | "not_connected", records: number, error?: string) => {
+      await db.exportPart.update({
+        where: { archiveId_system: { archiveId, system } },
+        data: { status, records, error: error ?? null },
+      });
+      await db.requestTask.updateMany({
+        where: { requestId: archive.requestId, kind: "export", system },
+        data: {
+          status: status === "done" ? "done" : status === "failed" ? "failed" : "not_applicable",
+          detail: status === "done" ? `${records} records` : (error ?? null),
+        },
+      });
+    };
+    const connector: Connector | null = (await connectors(archive.shop.domain))[system];
+    if (!connector) {
+      await finish("not_connected", 0);
+      return assembleWhenReady(db, archiveId, archive.shop.domain);
+    }
+    await deleteChunks(db, archiveId, partKind(system));
+    const { sink } = chunkSink(db, key, archiveId, partKind(system));
+    let records = 0;
+    try {
+      const subject = await subjectRefForRequest(db, archive.request, archive.shop.domain);
+      for await (const record of connector.exportSubject(subject)) {
+        if (!sink.write(`${JSON.stringify(record)}\n`)) await once(sink, "drain");
+        records++;
+      }
+      sink.end();
+      await once(sink, "finish");
+    } catch (error) {
+      sink.destroy();
+      await finish("failed", records, error instanceof Error ? error.message.slice(0, 300) : "export failed");
+      log.warn("export part failed", { archiveId, system });
+      throw error;
+    }
+    await finish("done", records);
+    await assembleWhenReady(db, archiveId, archive.shop.domain);
+  },
+});
+
+async function assembleWhenReady(db: Db, archiveId: string, shopDomain: string) {
+  const open = await db.exportPart.count({
+    where: { archiveId, status: { notIn: ["done", "not_connected"] } },
+  });
+  if (open > 0) return;
+  await enqueue(db, {
+    type: EXPORT_ASSEMBLE_JOB,
+    payload: { archiveId },
+    jobKey: `${EXPORT_ASSEMBLE_JOB}:${archiveId}`,
+    shopDomain,
+    priority: 40,
+  });
+  notifyEnqueued();
+}
+
+export const exportAssembleJob = defineJob({
+  id: EXPORT_ASSEMBLE_JOB,
+  payloadSchema: z.object({ archiveId: z.string() }),
+  async handler({ archiveId }, { db, secretKey: key }) {
+    const archive = await db.exportArchive.findUnique({
+      where: { id: archiveId },
+      include: { parts: true, request: true, shop: true },
+    });
+    if (!archive || archive.status !== "building") return;
+    if (archive.parts.some((p) => p.status !== "done" && p.status !== "not_connected")) return;
+    await deleteChunks(db, archiveId, "zip");
+    const { sink } = chunkSink(db, key, archiveId, "zip");
+    const settings = parseShopSettings(archive.shop.settings);
+    // A Shopify data request has no requester address: the archive names the customer's own.
+    const subject = await subjectRefForRequest(db, archive.request, archive.shop.domain);
+    const written = await writeExportArchive({
+      subject: {
+        reference: archive.request.reference,
+        email: archive.request.requesterEmail ?? subject.email,
+        shopName: archive.shop.name ?? archive.shop.domain,
+      },
+      locale: archive.locale === "en" ? "en" : "fr",
+      generatedAt: new Date(),
+      systems: archive.parts
+        .filter((p) => p.status === "done")
+        .sort(
+          (a, b) =>
+            EXPORT_SYSTEMS.indexOf(a.system as ExportSystem) -
+            EXPORT_SYSTEMS.indexOf(b.system as ExportSystem),
+        )
+        .map((p) => ({
+          system: p.system as ExportSystem,
+          records: readJsonLines<ExportRecord>(readChunks(db, key, archiveId, partKind(p.system))),
+        })),
+      output: sink,
+      retention: settings.retention,
+      contactEmail: settings.dpoEmail ?? null,
+    });
+    const now = new Date();
+    await db.$transaction(async (tx) => {
+      await tx.exportArchive.update({
+        where: { id: archiveId },
+        data: {
+          status: "complete",
+          size: written.bytes,
+          sha256: written.sha256,
+          completedAt: now,
+          expiresAt: new Date(now.getTime() + EXPORT_TTL_DAYS * 86_400_000),
+        },
+      });
+      // The staging is no longer needed once the zip exists.
+      await tx.exportChunk.deleteMany({ where: { archiveId, kind: { startsWith: "part:" } } });
+      await recordAudit(tx, {
+        shopId: archive.shopId,
+        actorType: "system",
+        action: "export.completed",
+        targetType: "request",
+        targetId: archive.requestId,
+        data: { bytes: written.bytes },
+      });
+    });
+  },
+});

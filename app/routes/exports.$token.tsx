@@ -1,0 +1,45 @@
+// GET /exports/:token — the export link of an access or portability answer: signed, expiring,
+// single purpose, single use; every download audited.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { renderToStaticMarkup } from "react-dom/server";
+import { z } from "zod";
+import { ShopperPage } from "~/components/shopper-page";
+import { getDb } from "~/db.server";
+import { resolveLocale } from "~/i18n/locale";
+import { createTranslator } from "~/i18n/translate";
+import { getRuntime } from "~/runtime.server";
+import { takeShopperDownload, zipResponse } from "~/services/exports/download.server";
+import { verifyToken } from "~/utils/signed-token.server";
+
+const ExportToken = z.object({ a: z.string().min(1), s: z.string().min(1) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const runtime = getRuntime();
+  const db = getDb();
+  const claims = verifyToken(runtime.encryptionKey, "export", params.token ?? "", ExportToken);
+  const taken = claims
+    ? await takeShopperDownload(db, claims.a, claims.s)
+    : ({ ok: false, reason: "expired" } as const);
+  if (taken.ok)
+    return zipResponse(
+      db,
+      runtime.encryptionKey,
+      taken.archive,
+      `export-${taken.archive.requestReference}.zip`,
+    );
+  const locale = resolveLocale(null, request.headers.get("accept-language"));
+  const t = createTranslator(locale);
+  const page = renderToStaticMarkup(
+    <html lang={locale}>
+      <body>
+        <ShopperPage title={t("exportLink.title")}>
+          <p>{t(`exportLink.${taken.reason}` as never)}</p>
+        </ShopperPage>
+      </body>
+    </html>,
+  );
+  return new Response(`<!doctype html>${page}`, {
+    status: 410,
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
+}

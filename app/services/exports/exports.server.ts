@@ -1,0 +1,122 @@
+// Access and portability exports (GDPR art. 15, 20; Shopify customers/data_request): one part per
+// system, streamed from its connector into encrypted staging; once every part is done, one zip.
+// A system that fails is retried by its job; after that staff can retry that system alone. A
+// partial export is never assembled, so never sent as complete.
+import type { RightsRequest } from "@prisma/client";
+import type { SubjectRef } from "~/connectors/connector";
+import type { Db, Tx } from "~/db/client.server";
+import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { recordAudit } from "../audit.server";
+
+import { EXPORT_SYSTEMS, type ExportSystem } from "./export-systems";
+
+export { EXPORT_SYSTEMS, type ExportSystem };
+export const EXPORT_SYSTEM_JOB = "export.system";
+export const EXPORT_ASSEMBLE_JOB = "export.assemble";
+/** How long a finished export can be downloaded. */
+export const EXPORT_TTL_DAYS = 30;
+
+/** Who the export is about, as the connectors look them up. */
+export async function subjectRefForRequest(
+  db: Db | Tx,
+  request: RightsRequest,
+  shopDomain: string,
+): Promise<SubjectRef> {
+  const subject = request.subjectId
+    ? await db.subject.findUnique({
+        where: { id: request.subjectId },
+        select: { email: true, phone: true, shopifyCustomerId: true },
+      })
+    : null;
+  return {
+    shopDomain,
+    subjectId: request.subjectId ?? "",
+    email: subject?.email ?? request.requesterEmail ?? null,
+    phone: subject?.phone ?? null,
+    shopifyCustomerId: request.shopifyCustomerId ?? subject?.shopifyCustomerId ?? null,
+    orderIds: JSON.parse(request.orderIds) as string[],
+  };
+}
+
+function systemJob(archiveId: string, system: ExportSystem, attempt: number, shopDomain: string) {
+  return {
+    type: EXPORT_SYSTEM_JOB,
+    payload: { archiveId, system },
+    jobKey: `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:${attempt}`,
+    shopDomain,
+    priority: 40,
+    // Five tries span about four minutes of backoff; then staff see the failure and can retry it.
+    maxAttempts: 5,
+  };
+}
+
+/** Starts the export of a request, in the caller's transaction (one job per system). */
+export async function startExport(tx: Tx, request: RightsRequest, shopDomain: string) {
+  const existing = await tx.exportArchive.findFirst({
+    where: { requestId: request.id, status: { in: ["building", "complete"] } },
+  });
+  if (existing) return existing;
+  const archive = await tx.exportArchive.create({
+    data: {
+      shopId: request.shopId,
+      requestId: request.id,
+      locale: request.locale,
+      parts: { create: EXPORT_SYSTEMS.map((system) => ({ system })) },
+    },
+  });
+  for (const system of EXPORT_SYSTEMS) await enqueue(tx, systemJob(archive.id, system, 0, shopDomain));
+  await tx.requestTask.updateMany({
+    where: { requestId: request.id, kind: "export" },
+    data: { status: "running", detail: null },
+  });
+  await recordAudit(tx, {
+    shopId: request.shopId,
+    actorType: "system",
+    action: "export.started",
+    targetType: "request",
+    targetId: request.id,
+  });
+  return archive;
+}
+
+/** Staff retry of one system whose part failed. */
+export async function retryExportSystem(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  archiveId: string,
+  system: ExportSystem,
+) {
+  const done = await db.$transaction(async (tx) => {
+    const part = await tx.exportPart.findFirst({
+      where: { archiveId, system, status: "failed", archive: { shopId: shop.id } },
+      include: { archive: true },
+    });
+    if (!part) return false;
+    const attempts = await tx.job.count({
+      where: { jobKey: { startsWith: `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:` } },
+    });
+    await tx.exportPart.update({
+      where: { archiveId_system: { archiveId, system } },
+      data: { status: "pending", error: null },
+    });
+    await tx.exportArchive.update({ where: { id: archiveId }, data: { status: "building" } });
+    await enqueue(tx, systemJob(archiveId, system, attempts, shop.domain));
+    await tx.requestTask.updateMany({
+      where: { requestId: part.archive.requestId, kind: "export", system },
+      data: { status: "running", detail: null },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "export.retried",
+      targetType: "request",
+      targetId: part.archive.requestId,
+      data: { system },
+    });
+    return true;
+  });
+  if (done) notifyEnqueued();
+  return done;
+}

@@ -1,0 +1,188 @@
+// The export orchestration on real databases, with the real worker and jobs: one part per system,
+// a failing system retried then shown as failed, staff retrying that system alone, and a partial
+// export never answered as complete.
+import { createWriteStream, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Connector, ConnectorError, type ExportRecord } from "~/connectors/connector";
+import { createVigieConnector } from "~/connectors/vigie/connector.server";
+import { zipEntries, zipEntry } from "~/exports/test-fixtures";
+import { notifyEnqueued } from "~/jobs/queue.server";
+import { JOBS } from "~/jobs/registry.server";
+import { startWorker, type Worker } from "~/jobs/worker.server";
+import { readChunks } from "~/services/exports/chunks.server";
+import { retryExportSystem } from "~/services/exports/exports.server";
+import { fileRequest } from "~/services/requests/create-request.server";
+import { answerRequest } from "~/services/requests/request-actions.server";
+import type { LinkContext } from "~/services/requests/request-links.server";
+import { upsertSubject } from "~/services/subjects.server";
+import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
+import { eventually } from "../support/server";
+import { memoryLogger, TEST_SECRET_KEY } from "../support/test-logger";
+
+/** A system that answers with `records`, or fails while `failure` is set. */
+function fakeConnector(name: "shopify" | "stripe", records: ExportRecord[]) {
+  const state = { failure: null as ConnectorError | null, calls: 0 };
+  const connector = {
+    name,
+    async *exportSubject() {
+      state.calls++;
+      for (const record of records) {
+        if (state.failure) throw state.failure;
+        yield record;
+      }
+    },
+  } as unknown as Connector;
+  return { connector, state };
+}
+
+describe.each(testDialects())("exports on %s", (dialect) => {
+  let t: TestDatabase;
+  let worker: Worker;
+  const shopify = fakeConnector("shopify", [
+    {
+      section: "customer",
+      provided: true,
+      data: { id: "gid://shopify/Customer/7001", firstName: "Camille" },
+    },
+    { section: "orders", provided: false, data: { name: "#1001", total: "42.00" } },
+  ]);
+  const stripe = fakeConnector("stripe", [
+    { section: "customers", provided: false, data: { id: "cus_1" } },
+    { section: "charges", provided: false, data: { id: "ch_1", amount: 4200 } },
+  ]);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    worker = startWorker({
+      db: t.db,
+      dialect,
+      jobs: JOBS,
+      log: memoryLogger(),
+      pollMs: 50,
+      secretKey: TEST_SECRET_KEY,
+      connectors: async (domain) => {
+        const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
+        return {
+          shopify: shopify.connector,
+          stripe: stripe.connector,
+          mailchimp: null,
+          vigie: createVigieConnector({ db: t.db, shopId: shop.id }),
+        };
+      },
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await t?.drop();
+  });
+
+  it("retries a failing system, shows it failed, lets staff retry it alone, and answers only the complete export", async () => {
+    const domain = `exports-${dialect}.myshopify.com`;
+    const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
+    const links: LinkContext = {
+      shopDomain: domain,
+      proxyPrefix: "/apps/privacy",
+      secret: TEST_SECRET_KEY,
+      sandboxUrl: null,
+      appUrl: "https://vigie.example.com",
+    };
+    stripe.state.failure = new ConnectorError("stripe", "Stripe answered 503", true, 503);
+    const request = await t.db.$transaction(async (tx) => {
+      const subject = await upsertSubject(tx, shop.id, { customerId: 7001, email: "camille@example.fr" });
+      return fileRequest(tx, links, {
+        shop: { id: shop.id, domain, name: shop.name },
+        details: { type: "access" },
+        channel: "staff",
+        requesterEmail: "camille@example.fr",
+        locale: "fr",
+        receivedAt: new Date(),
+        identity: { level: "verified", rationale: "signed_in_customer" },
+        subjectId: subject?.id ?? null,
+        actor: { type: "staff", id: "dpo" },
+      });
+    });
+    notifyEnqueued();
+
+    // Stripe's first try fails with a retryable error: its job waits for its backoff.
+    const stripeJob = () =>
+      t.db.job.findFirstOrThrow({
+        where: { type: "export.system", shopDomain: domain, payload: { contains: "stripe" } },
+      });
+    await eventually(async () => (await stripeJob()).status === "failed");
+    const part = (system: string) =>
+      t.db.exportPart.findFirstOrThrow({ where: { system, archive: { requestId: request.id } } });
+    expect(await part("shopify")).toMatchObject({ status: "done", records: 2 });
+    expect(await part("mailchimp")).toMatchObject({ status: "not_connected" });
+    expect(await part("stripe")).toMatchObject({ status: "failed", error: "Stripe answered 503" });
+    // Time passes; Stripe now refuses for good (a revoked key): the job is dead, not retried forever.
+    stripe.state.failure = new ConnectorError("stripe", "Stripe answered 401", false, 401);
+    await t.db.job.updateMany({ where: { id: (await stripeJob()).id }, data: { runAt: new Date() } });
+    notifyEnqueued();
+    await eventually(async () => (await stripeJob()).status === "dead");
+    expect(stripe.state.calls).toBe(2);
+    expect(await part("stripe")).toMatchObject({ status: "failed", error: "Stripe answered 401" });
+    const archive = await t.db.exportArchive.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(archive.status).toBe("building");
+    expect(
+      await t.db.requestTask.findFirst({ where: { requestId: request.id, system: "stripe" } }),
+    ).toMatchObject({
+      status: "failed",
+    });
+    // A partial export is never sent.
+    await expect(
+      answerRequest(t.db, links, shop, { type: "staff", id: "dpo" }, request.id, "Voici vos données"),
+    ).rejects.toMatchObject({ code: "EXPORT_NOT_READY" });
+
+    // The key is fixed; staff retry Stripe alone: the others are not fetched again.
+    stripe.state.failure = null;
+    const shopifyCalls = shopify.state.calls;
+    expect(await retryExportSystem(t.db, shop, "dpo", archive.id, "stripe")).toBe(true);
+    const done = await eventually(
+      () => t.db.exportArchive.findFirst({ where: { id: archive.id, status: "complete" } }),
+      15_000,
+    );
+    expect(shopify.state.calls).toBe(shopifyCalls);
+    expect(await retryExportSystem(t.db, shop, "dpo", archive.id, "stripe")).toBe(false);
+    // Staging is gone once the zip exists; the zip itself is stored encrypted.
+    expect(
+      await t.db.exportChunk.count({ where: { archiveId: archive.id, kind: { startsWith: "part:" } } }),
+    ).toBe(0);
+    const stored = await t.db.exportChunk.findFirstOrThrow({ where: { archiveId: archive.id, kind: "zip" } });
+    expect(Buffer.from(stored.data).includes(Buffer.from("PK\u0003\u0004"))).toBe(false);
+
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "vigie-export-int-")), "export.zip");
+    await pipeline(
+      Readable.from(readChunks(t.db, TEST_SECRET_KEY, archive.id, "zip")),
+      createWriteStream(file),
+    );
+    expect(zipEntries(file)).toEqual(expect.arrayContaining(["shopify.json", "stripe.json", "vigie.json"]));
+    expect(zipEntries(file)).not.toContain("mailchimp.json");
+    expect(zipEntry(file, "stripe.json").toString()).toContain("ch_1");
+    expect(zipEntry(file, "vigie.json").toString()).toContain(request.reference);
+    expect(done.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const answered = await answerRequest(
+      t.db,
+      links,
+      shop,
+      { type: "staff", id: "dpo" },
+      request.id,
+      "Voici vos données",
+    );
+    expect(answered.state).toBe("answered");
+    const mail = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.answer" },
+    });
+    expect(mail.text).toContain("https://vigie.example.com/exports/");
+    const actions = (
+      await t.db.auditEvent.findMany({ where: { targetId: request.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["export.started", "export.retried", "export.completed", "request.answered"]),
+    );
+  });
+});
