@@ -33,7 +33,7 @@ export function createTranslator(locale: Locale): Translate {
 /** Looks up a key that comes from data (an audit action code), with a fallback when unknown. */
 export function translateDynamic(
   locale: Locale,
-  group: "auditAction" | "actor" | "jobStatus" | "consentSource",
+  group: "auditAction" | "actor" | "jobStatus" | "consentSource" | "taskDetail",
   code: string,
 ) {
   const table = CATALOGUES[locale][group] as Record<string, string>;

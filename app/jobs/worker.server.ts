@@ -17,12 +17,15 @@ import {
   queueEvents,
   releaseJob,
 } from "./queue.server";
+import { enqueueScheduled, type Schedule } from "./schedules.server";
 
 export type WorkerOptions = {
   db: Db;
   dialect: Dialect;
   connectors: JobContext["connectors"];
   secretKey: Buffer;
+  /** Recurring jobs this worker keeps enqueued (see schedules.server.ts). */
+  schedules?: Schedule[];
   jobs: JobDefinition[];
   log: Logger;
   concurrency?: number;
@@ -108,7 +111,10 @@ export function startWorker(options: WorkerOptions): Worker {
     while (!stopping) {
       let claimed: ClaimedJob[] = [];
       try {
-        if (++polls % 20 === 1) await buryExpiredJobs(db);
+        if (++polls % 20 === 1) {
+          await buryExpiredJobs(db);
+          if (await enqueueScheduled(db, options.schedules ?? [])) wake?.();
+        }
         const free = concurrency - running.size;
         if (free > 0) claimed = await claimJobs(db, dialect, { workerId, limit: free, leaseMs });
       } catch (error) {

@@ -70,6 +70,15 @@ export const LegalHoldSchema = z.object({
 });
 export type LegalHold = z.infer<typeof LegalHoldSchema>;
 
+export const ErasureReceiptSchema = z.object({
+  system: z.string().trim().min(1).max(100),
+  /** What was done, one line per step, in the shopper's language. */
+  done: z.array(z.string().trim().min(1).max(300)).max(30),
+  on: localDate,
+  references: z.array(z.string().trim().min(1).max(200)).max(30),
+});
+export type ErasureReceiptLine = z.infer<typeof ErasureReceiptSchema>;
+
 export const AnswerSchema = z.object({
   type: z.literal("request.answer"),
   shopName,
@@ -79,6 +88,8 @@ export const AnswerSchema = z.object({
   downloadUrl: webUrl.optional(),
   downloadExpiresOn: localDate.optional(),
   holds: z.array(LegalHoldSchema).max(50).optional(),
+  /** An erasure's receipts, per system: what was done, when, and the vendor's reference (GDPR art. 17, 19). */
+  erasure: z.array(ErasureReceiptSchema).max(10).optional(),
   dpoEmail,
 });
 

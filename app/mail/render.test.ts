@@ -113,15 +113,29 @@ describe("renderEmail", () => {
     expect(en.html).toContain('<li style="margin:0 0 6px"><strong>Factures</strong>');
     expect(fr.text).toContain("https://www.cnil.fr/fr/plaintes");
     expect(en.text).toContain("https://www.cnil.fr/en/complaints");
+    // An erasure's receipts, per system, with the date and the vendor's reference.
+    expect(fr.text).toContain(
+      "- Stripe — Client Stripe supprimé ; Moyens de paiement détachés, le 26 novembre 2026 (référence : cus_Q1)",
+    );
+    expect(fr.text).toContain("- Mailchimp — Contact supprimé définitivement, le 27 novembre 2026\n");
+    expect(en.text).toContain("Here is what was done, system by system:");
+    expect(en.text).toContain("on 26 November 2026 (reference: cus_Q1)");
   });
 
   it("answer: says nothing of holds or downloads when there are none", () => {
-    const { downloadUrl: _d, downloadExpiresOn: _e, holds: _h, ...message } = s["request.answer"];
+    const {
+      downloadUrl: _d,
+      downloadExpiresOn: _e,
+      holds: _h,
+      erasure: _r,
+      ...message
+    } = s["request.answer"];
     const { fr, en } = both(message);
     expect(fr.text).not.toContain("17, paragraphe 3");
     expect(fr.text).not.toContain("Télécharger");
     expect(en.text).not.toContain("17(3)(b)");
     expect(en.text).not.toContain("Download");
+    expect(en.text).not.toContain("system by system");
   });
 
   it("refusal: states the ground with its provision, staff's explanation and both remedies", () => {

@@ -17,9 +17,11 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { DeadlineBadge } from "~/components/deadline-badge";
+import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
 import { getDb } from "~/db.server";
 import { DeadlineError } from "~/domain/deadlines/deadline-error";
+import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
 import { RequestError } from "~/domain/requests/request-error";
 import {
   REFUSAL_GROUND_BASIS,
@@ -32,6 +34,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLinks } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { listDocuments } from "~/services/documents.server";
+import { approveErasure, replanErasure, retryErasureSystem } from "~/services/erasure/erasure-runs.server";
+import { erasurePanelData } from "~/services/erasure/erasure-view.server";
 import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
 import { retryExportSystem } from "~/services/exports/exports.server";
 import {
@@ -62,6 +66,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("close_unverified") }),
   z.object({ intent: z.literal("document_decision"), accepted: z.enum(["yes", "no"]) }),
+  z.object({ intent: z.literal("approve_erasure") }),
+  z.object({ intent: z.literal("replan_erasure") }),
+  z.object({ intent: z.literal("retry_erasure"), system: z.enum(ERASURE_SYSTEMS) }),
   z.object({
     intent: z.literal("retry_export"),
     archiveId: z.string().min(1).max(100),
@@ -132,6 +139,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             }
           : null,
       ),
+    erasure: await erasurePanelData(getDb(), detail.request.id),
     checks: detail.request.identityChecks.map((c) => ({
       id: c.id,
       method: c.method,
@@ -183,6 +191,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "retry_export":
         await retryExportSystem(db, shop, staffId, data.archiveId, data.system);
         break;
+      case "approve_erasure":
+      case "replan_erasure":
+      case "retry_erasure": {
+        const run = await db.erasureRun.findFirst({
+          where: { requestId: id, shopId: shop.id },
+          select: { id: true },
+        });
+        const changed =
+          run &&
+          (data.intent === "approve_erasure"
+            ? await approveErasure(db, shop, staffId, run.id)
+            : data.intent === "replan_erasure"
+              ? await replanErasure(db, shop, staffId, run.id)
+              : await retryErasureSystem(db, shop, staffId, run.id, data.system));
+        if (!changed) return Response.json({ ok: false, error: "ERASURE_NOT_POSSIBLE" }, { status: 409 });
+        break;
+      }
     }
     return { ok: true, error: null, done: data.intent };
   } catch (error) {
@@ -411,11 +436,14 @@ export default function RequestPage() {
                   </Badge>
                   {task.detail && (
                     <Text as="span" tone="subdued" variant="bodySm">
-                      {task.detail}
+                      {/^\d+$/.test(task.detail)
+                        ? t("requests.taskRecords", { count: task.detail })
+                        : translateDynamic(locale, "taskDetail", task.detail)}
                     </Text>
                   )}
                 </InlineStack>
               ))}
+              {data.erasure && <ErasurePanel run={data.erasure} t={t} when={when} day={day} />}
               {data.archive && (
                 <BlockStack gap="200">
                   <Text as="h3" variant="headingSm">

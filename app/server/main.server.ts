@@ -9,7 +9,7 @@ import { removeStaleSpoolDirs } from "~/exports/spool.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
 import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
-import { JOBS } from "~/jobs/registry.server";
+import { JOBS, SCHEDULES } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
 import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
@@ -57,6 +57,7 @@ export async function main(build: ServerBuild, argv: string[]) {
           log: logger.child("worker"),
           connectors: shopConnectors,
           secretKey: runtime.encryptionKey,
+          schedules: SCHEDULES,
         })
       : null;
   if (worker) {

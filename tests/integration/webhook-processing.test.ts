@@ -117,9 +117,16 @@ describe.each(testDialects())("webhook processing on %s", (dialect) => {
   it("processing the same receipt twice has no second effect", async () => {
     const shop = newShop();
     const { receipt, context } = await deliver(shop, "customers/redact", samplePayloads.redact(shop));
+    const counts = async () => ({
+      audit: await t.db.auditEvent.count({ where: { shop: { domain: shop } } }),
+      requests: await t.db.rightsRequest.count({ where: { shop: { domain: shop } } }),
+      runs: await t.db.erasureRun.count({ where: { shop: { domain: shop } } }),
+      subjects: await t.db.subject.count({ where: { shop: { domain: shop } } }),
+    });
+    const once = await counts();
+    expect(once).toMatchObject({ requests: 1, runs: 1, subjects: 1 });
     await processWebhook.handler({ receiptId: receipt.id }, context);
-    expect(await t.db.auditEvent.count({ where: { shop: { domain: shop } } })).toBe(1);
-    expect(await t.db.subject.count({ where: { shop: { domain: shop } } })).toBe(1);
+    expect(await counts()).toEqual(once);
   });
 
   it("orders/create and a later data request find the same subject by customer id", async () => {

@@ -1,7 +1,10 @@
 // Erasure plans: what each system will delete, mask, archive or keep, and why. Pure.
 import type { ErasureReceipt, ErasureStep } from "~/connectors/connector";
+import { INVOICE_ARCHIVE_STEP } from "./invoice-archive";
 
-export type ErasureSystem = "shopify" | "stripe" | "mailchimp" | "vigie";
+// Vigie goes last: the other systems are found through what Vigie knows of the subject.
+export const ERASURE_SYSTEMS = ["shopify", "stripe", "mailchimp", "vigie"] as const;
+export type ErasureSystem = (typeof ERASURE_SYSTEMS)[number];
 
 export type SystemPlan = {
   system: ErasureSystem;
@@ -10,24 +13,37 @@ export type SystemPlan = {
   skipped?: "not_connected" | "started_by_shopify";
 };
 
-// Vigie goes last: the other systems are found through what Vigie knows of the subject.
-const ORDER: ErasureSystem[] = ["shopify", "stripe", "mailchimp", "vigie"];
+/** The archive of invoice facts, run before Shopify redacts the orders they come from. */
+export const INVOICE_ARCHIVE: ErasureStep = {
+  id: INVOICE_ARCHIVE_STEP,
+  action: "keep",
+  target: "Invoice facts of the subject's Shopify orders",
+  reason: "Accounting documents are kept 10 years (Code de commerce L123-22; GDPR art. 17(3)(b)).",
+  holdId: "fr-code-commerce-L123-22",
+};
 
 /**
  * The plan of an erasure, systems in execution order. A `customers/redact` comes from Shopify's own
- * erasure, so Vigie never asks Shopify to erase again (it would loop back).
+ * erasure, so Vigie never asks Shopify to erase again (it would loop back). Whenever Shopify will
+ * redact the orders, their invoice facts are archived first.
  */
 export function buildErasurePlan(
   plans: SystemPlan[],
   options: { channel: "shopify" | "privacy_centre" | "staff" },
 ): SystemPlan[] {
   return [...plans]
-    .map((plan) =>
-      plan.system === "shopify" && options.channel === "shopify"
-        ? { system: plan.system, steps: [], skipped: "started_by_shopify" as const }
-        : plan,
-    )
-    .sort((a, b) => ORDER.indexOf(a.system) - ORDER.indexOf(b.system));
+    .map((plan) => {
+      if (plan.system !== "shopify" || plan.skipped) return plan;
+      const startedByShopify = options.channel === "shopify";
+      const erasure = startedByShopify ? [] : plan.steps;
+      const ordersRedacted = startedByShopify || erasure.some((s) => s.action !== "keep");
+      return {
+        system: plan.system,
+        steps: ordersRedacted ? [INVOICE_ARCHIVE, ...erasure] : erasure,
+        ...(startedByShopify && { skipped: "started_by_shopify" as const }),
+      };
+    })
+    .sort((a, b) => ERASURE_SYSTEMS.indexOf(a.system) - ERASURE_SYSTEMS.indexOf(b.system));
 }
 
 /** A step is settled when erased, when there was nothing to erase, or when kept under an explained hold. */

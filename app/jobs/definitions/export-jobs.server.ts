@@ -13,8 +13,8 @@ import {
   EXPORT_SYSTEMS,
   EXPORT_TTL_DAYS,
   type ExportSystem,
-  subjectRefForRequest,
 } from "~/services/exports/exports.server";
+import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import { defineJob } from "../define-job";
 import { enqueue, notifyEnqueued } from "../queue.server";
@@ -44,7 +44,7 @@ export const exportSystemJob = defineJob({
         where: { requestId: archive.requestId, kind: "export", system },
         data: {
           status: status === "done" ? "done" : status === "failed" ? "failed" : "not_applicable",
-          detail: status === "done" ? `${records} records` : (error ?? null),
+          detail: status === "done" ? String(records) : (error ?? null),
         },
       });
     };

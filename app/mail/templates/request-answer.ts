@@ -2,7 +2,7 @@
 import type { Locale } from "~/i18n/locale";
 import { formatLocalDate } from "../format";
 import type { Block, EmailContent } from "../layout";
-import type { LegalHold, MessageOf } from "../message";
+import type { ErasureReceiptLine, LegalHold, MessageOf } from "../message";
 import { CNIL_COMPLAINTS_URL, contact, dpoSignature, footer, greeting, requestTypeLabel } from "./shared";
 
 function download(m: MessageOf<"request.answer">, locale: Locale): Block[] {
@@ -25,6 +25,35 @@ function download(m: MessageOf<"request.answer">, locale: Locale): Block[] {
     });
   }
   return blocks;
+}
+
+// GDPR art. 17 and 19: the shopper is told, per system, what was erased, when, and the proof.
+function erasure(list: ErasureReceiptLine[] | undefined, locale: Locale): Block[] {
+  if (!list || list.length === 0) return [];
+  const fr = locale === "fr";
+  return [
+    {
+      kind: "paragraph",
+      content: [
+        fr ? "Voici ce qui a été fait, système par système :" : "Here is what was done, system by system:",
+      ],
+    },
+    {
+      kind: "list",
+      items: list.map((receipt) => {
+        const on = formatLocalDate(receipt.on, locale);
+        const refs = receipt.references.length
+          ? fr
+            ? ` (référence : ${receipt.references.join(", ")})`
+            : ` (reference: ${receipt.references.join(", ")})`
+          : "";
+        return [
+          { strong: receipt.system },
+          ` — ${receipt.done.join(" ; ")}${fr ? `, le ${on}` : `, on ${on}`}${refs}`,
+        ];
+      }),
+    },
+  ];
 }
 
 // GDPR art. 17(3)(b): data the law requires us to keep survives erasure; the shopper is told what and until when.
@@ -78,6 +107,7 @@ export function requestAnswer(m: MessageOf<"request.answer">, locale: Locale): E
       },
       { kind: "quote", text: m.summary },
       ...download(m, locale),
+      ...erasure(m.erasure, locale),
       ...holds(m.holds, locale),
       contact(m.reference, m.dpoEmail, locale),
       // GDPR art. 15(1)(f) and 77: the shopper may complain to a supervisory authority.

@@ -43,6 +43,20 @@ export const sampleMessages: { [T in EmailTemplateId]: MessageOf<T> } = {
       { what: "Factures", basis: "Code de commerce, art. L123-22", until: parseLocalDate("2036-12-31") },
       { what: "Preuve de consentement", basis: "RGPD art. 7(1)", until: parseLocalDate("2031-11-26") },
     ],
+    erasure: [
+      {
+        system: "Stripe",
+        done: ["Client Stripe supprimé", "Moyens de paiement détachés"],
+        on: parseLocalDate("2026-11-26"),
+        references: ["cus_Q1"],
+      },
+      {
+        system: "Mailchimp",
+        done: ["Contact supprimé définitivement"],
+        on: parseLocalDate("2026-11-27"),
+        references: [],
+      },
+    ],
     dpoEmail: "dpo@imera-paris.com",
   },
   "request.refusal": {

@@ -3,7 +3,6 @@
 // A system that fails is retried by its job; after that staff can retry that system alone. A
 // partial export is never assembled, so never sent as complete.
 import type { RightsRequest } from "@prisma/client";
-import type { SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
 import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "../audit.server";
@@ -15,28 +14,6 @@ export const EXPORT_SYSTEM_JOB = "export.system";
 export const EXPORT_ASSEMBLE_JOB = "export.assemble";
 /** How long a finished export can be downloaded. */
 export const EXPORT_TTL_DAYS = 30;
-
-/** Who the export is about, as the connectors look them up. */
-export async function subjectRefForRequest(
-  db: Db | Tx,
-  request: RightsRequest,
-  shopDomain: string,
-): Promise<SubjectRef> {
-  const subject = request.subjectId
-    ? await db.subject.findUnique({
-        where: { id: request.subjectId },
-        select: { email: true, phone: true, shopifyCustomerId: true },
-      })
-    : null;
-  return {
-    shopDomain,
-    subjectId: request.subjectId ?? "",
-    email: subject?.email ?? request.requesterEmail ?? null,
-    phone: subject?.phone ?? null,
-    shopifyCustomerId: request.shopifyCustomerId ?? subject?.shopifyCustomerId ?? null,
-    orderIds: JSON.parse(request.orderIds) as string[],
-  };
-}
 
 function systemJob(archiveId: string, system: ExportSystem, attempt: number, shopDomain: string) {
   return {

@@ -16,6 +16,7 @@ import {
 } from "~/domain/requests/request-lifecycle";
 import type { RequestType } from "~/domain/requests/request-types";
 import { notifyEnqueued } from "~/jobs/queue.server";
+import type { ErasureReceiptLine, LegalHold } from "~/mail/message";
 import { recordAudit } from "../audit.server";
 import { deleteDocuments } from "../documents.server";
 import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
@@ -422,4 +423,41 @@ export function decideIdentityDocument(
     });
     return accepted && row.state === "identity_check" ? move(tx, row, { to: "in_progress" }, now, true) : row;
   });
+}
+
+/**
+ * Answers an erasure once every system is settled (GDPR art. 17, 12(3)): the receipts and holds go
+ * to `answerTo`, the address sealed when the run was planned (the request's own copy is erased by
+ * then). In the caller's transaction; no e-mail when there is no requester (customers/redact).
+ */
+export async function answerErasure(
+  tx: Tx,
+  shop: ShopRef,
+  requestId: string,
+  answer: { to: string | null; summary: string; receipts: ErasureReceiptLine[]; holds: LegalHold[] },
+  now = new Date(),
+) {
+  const row = await load(tx, shop.id, requestId);
+  const moved = await move(tx, row, { to: "answered" }, now);
+  await recordAudit(tx, {
+    shopId: shop.id,
+    actorType: "system",
+    action: "request.answered",
+    targetType: "request",
+    targetId: requestId,
+  });
+  await queueRequestEmail(
+    tx,
+    shop,
+    { id: row.id, requesterEmail: answer.to, locale: row.locale },
+    {
+      type: "request.answer",
+      reference: row.reference,
+      requestType: row.type as RequestType,
+      summary: answer.summary,
+      erasure: answer.receipts,
+      holds: answer.holds,
+    },
+  );
+  return moved;
 }

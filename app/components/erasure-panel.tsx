@@ -1,0 +1,158 @@
+// The erasure of a request, for staff: the dry run (what each system will do, and why), the
+// "Execute" button, then each system's receipts, and the legal holds that outlive the erasure.
+import { Form } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, InlineStack, Text } from "@shopify/polaris";
+import type { ErasureStep } from "~/connectors/connector";
+import type { SystemPlan } from "~/domain/erasure/erasure-plan";
+import { stepKind } from "~/domain/erasure/step-kinds";
+import type { Translate } from "~/i18n/translate";
+
+export type ErasurePanelData = {
+  id: string;
+  status: string;
+  channel: string;
+  error: string | null;
+  finishedAt: string | null;
+  plan: SystemPlan[];
+  progress: { system: string; state: "skipped" | "pending" | "done" | "failed" }[];
+  receipts: {
+    stepId: string;
+    outcome: string;
+    vendorRef: string | null;
+    detail: string | null;
+    at: string;
+  }[];
+  holds: { id: string; system: string; basis: string; expiresAt: string; releasedAt: string | null }[];
+};
+
+const TONE = { done: "success", failed: "critical", skipped: undefined, pending: "attention" } as const;
+
+export function ErasurePanel({
+  run,
+  t,
+  when,
+  day,
+}: {
+  run: ErasurePanelData;
+  t: Translate;
+  when: (iso: string | null) => string;
+  day: (local: string) => string;
+}) {
+  const receipt = (id: string) => run.receipts.find((r) => r.stepId === id);
+  const stepLabel = (system: SystemPlan["system"], step: ErasureStep) =>
+    t(`erasure.steps.${stepKind(system, step.id)}` as never);
+  return (
+    <BlockStack gap="300">
+      <Text as="h3" variant="headingSm">
+        {t("erasure.title")}
+      </Text>
+      {run.status === "planning" && (
+        <Text as="p" data-testid="erasure-status">
+          {t("erasure.planning")}
+        </Text>
+      )}
+      {run.error && <Banner tone="critical">{t("erasure.planFailed", { error: run.error })}</Banner>}
+      {run.status === "planned" && <Banner tone="warning">{t("erasure.dryRun")}</Banner>}
+      {run.channel === "shopify" && <Banner tone="info">{t("erasure.automatic")}</Banner>}
+      {run.status === "running" && <Text as="p">{t("erasure.running")}</Text>}
+      {run.status === "done" && (
+        <Text as="p" data-testid="erasure-status">
+          {t("erasure.done", { at: when(run.finishedAt) })}
+        </Text>
+      )}
+      {run.plan.map((system) => {
+        const state = run.progress.find((p) => p.system === system.system)?.state ?? "pending";
+        return (
+          <BlockStack key={system.system} gap="100">
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="h4" variant="headingXs">
+                {t(`requests.systems.${system.system}` as never)}
+              </Text>
+              {run.status !== "planned" && (
+                <Badge tone={TONE[state]}>{t(`erasure.state.${state}` as never)}</Badge>
+              )}
+            </InlineStack>
+            {system.skipped && system.steps.length === 0 && (
+              <Text as="p" tone="subdued">
+                {t(`erasure.skipped.${system.skipped}` as never)}
+              </Text>
+            )}
+            {!system.skipped && system.steps.length === 0 && (
+              <Text as="p" tone="subdued">
+                {t("erasure.nothingHeld")}
+              </Text>
+            )}
+            <ul data-testid={`erasure-steps-${system.system}`} style={{ margin: 0, paddingInlineStart: 20 }}>
+              {system.steps.map((step) => {
+                const done = receipt(step.id);
+                return (
+                  <li key={step.id}>
+                    <Badge>{t(`erasure.actions.${step.action}` as never)}</Badge>{" "}
+                    {stepLabel(system.system, step)}
+                    {step.fields && step.fields.length > 0 && (
+                      <Text as="span" tone="subdued">{` (${step.fields.join(", ")})`}</Text>
+                    )}
+                    {done && (
+                      <Text as="span" tone={done.outcome === "failed" ? "critical" : "subdued"}>
+                        {` — ${t(`erasure.outcomes.${done.outcome}` as never)}, ${when(done.at)}`}
+                        {done.vendorRef && system.system !== "vigie" ? ` · ${done.vendorRef}` : ""}
+                        {done.outcome === "failed" && done.detail ? ` · ${done.detail}` : ""}
+                      </Text>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {state === "failed" && (run.status === "running" || run.status === "failed") && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="retry_erasure" />
+                <input type="hidden" name="system" value={system.system} />
+                <Button submit>
+                  {t("erasure.retry", { system: t(`requests.systems.${system.system}` as never) })}
+                </Button>
+              </Form>
+            )}
+          </BlockStack>
+        );
+      })}
+      {run.status === "planned" && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="approve_erasure" />
+          <BlockStack gap="100">
+            <Text as="p" tone="subdued">
+              {t("erasure.executeHelp")}
+            </Text>
+            <InlineStack gap="200">
+              <Button submit variant="primary" tone="critical">
+                {t("erasure.execute")}
+              </Button>
+            </InlineStack>
+          </BlockStack>
+        </Form>
+      )}
+      {(run.status === "planned" || run.status === "failed" || (run.status === "planning" && run.error)) && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="replan_erasure" />
+          <Button submit>{t("erasure.replan")}</Button>
+        </Form>
+      )}
+      {run.holds.length > 0 && (
+        <BlockStack gap="100">
+          <Text as="h4" variant="headingXs">
+            {t("erasure.holdsTitle")}
+          </Text>
+          {run.holds.map((hold) => (
+            <Text as="p" key={hold.id}>
+              {t("erasure.holdUntil", {
+                what: t(`erasure.holdWhat.${hold.system}` as never),
+                basis: hold.basis,
+                until: day(hold.expiresAt.slice(0, 10)),
+              })}
+              {hold.releasedAt ? ` (${t("erasure.holdReleased", { at: when(hold.releasedAt) })})` : ""}
+            </Text>
+          ))}
+        </BlockStack>
+      )}
+    </BlockStack>
+  );
+}

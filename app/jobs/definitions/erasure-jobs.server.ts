@@ -1,0 +1,291 @@
+// The erasure jobs: plan (ask every connected system what it would do), then one job per system
+// that executes its steps in order, skipping those already settled (a crash or a retry redoes
+// nothing twice), and the finish once every system is settled.
+import { z } from "zod";
+import { ConnectorError, type ErasureReceipt } from "~/connectors/connector";
+import type { Db } from "~/db/client.server";
+import { toLocalDate } from "~/domain/deadlines/local-date";
+import { buildErasurePlan, erasureComplete, isSettled, type SystemPlan } from "~/domain/erasure/erasure-plan";
+import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
+import { stepKind } from "~/domain/erasure/step-kinds";
+import { resolveLocale } from "~/i18n/locale";
+import { createTranslator } from "~/i18n/translate";
+import { recordAudit } from "~/services/audit.server";
+import {
+  ERASURE_PLAN_JOB,
+  ERASURE_SYSTEM_JOB,
+  ERASURE_SYSTEMS,
+  type ErasureSystemName,
+  enqueueExecution,
+  openSubject,
+  parsePlan,
+  receiptMap,
+  sealSubject,
+  systemJob,
+} from "~/services/erasure/erasure-runs.server";
+import { archiveInvoices, recordVendorHold } from "~/services/erasure/legal-holds.server";
+import { answerErasure } from "~/services/requests/request-actions.server";
+import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
+import { defineJob } from "../define-job";
+import { enqueue, notifyEnqueued } from "../queue.server";
+
+/** A message staff can read; vendor errors carry status and code, never personal values. */
+const describeError = (error: unknown) =>
+  (error instanceof Error ? `${error.name}: ${error.message}` : "unknown error").slice(0, 300);
+
+export const erasurePlanJob = defineJob({
+  id: ERASURE_PLAN_JOB,
+  payloadSchema: z.object({ runId: z.string() }),
+  async handler({ runId }, { db, connectors, secretKey }) {
+    const run = await db.erasureRun.findUnique({
+      where: { id: runId },
+      include: { request: true, shop: true },
+    });
+    if (!run || run.status !== "planning") return;
+    // Sealed once, at the first plan: a later re-plan may find Vigie's own copy already gone.
+    const subject = run.subject
+      ? openSubject(secretKey, run)
+      : {
+          ref: await subjectRefForRequest(db, run.request, run.shop.domain),
+          answerTo: run.request.requesterEmail,
+        };
+    const systems = await connectors(run.shop.domain);
+    const plans: SystemPlan[] = [];
+    for (const system of ERASURE_SYSTEMS) {
+      const connector = systems[system];
+      if (!connector) {
+        plans.push({ system, steps: [], skipped: "not_connected" });
+        continue;
+      }
+      try {
+        plans.push({ system, steps: await connector.planErasure(subject.ref) });
+      } catch (error) {
+        await db.erasureRun.update({
+          where: { id: runId },
+          data: { error: `${system}: ${describeError(error)}` },
+        });
+        if (error instanceof ConnectorError && !error.retryable) {
+          await db.erasureRun.update({ where: { id: runId }, data: { status: "failed" } });
+          return;
+        }
+        throw error;
+      }
+    }
+    const plan = buildErasurePlan(plans, { channel: run.channel as "shopify" | "staff" | "privacy_centre" });
+    // customers/redact: Shopify already decided; nobody reviews a dry run.
+    const automatic = run.channel === "shopify";
+    const now = new Date();
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.erasureRun.updateMany({
+        where: { id: runId, status: "planning" },
+        data: {
+          status: automatic ? "running" : "planned",
+          plan: JSON.stringify(plan),
+          subject: sealSubject(secretKey, subject),
+          error: null,
+          ...(automatic && { approvedBy: "shopify", approvedAt: now, startedAt: now }),
+        },
+      });
+      if (count === 0) return;
+      for (const system of plan.filter((p) => p.steps.length === 0)) {
+        await tx.requestTask.updateMany({
+          where: { requestId: run.requestId, kind: "erasure", system: system.system },
+          data: { status: "not_applicable", detail: system.skipped ?? null },
+        });
+      }
+      await recordAudit(tx, {
+        shopId: run.shopId,
+        actorType: "system",
+        action: "erasure.planned",
+        targetType: "request",
+        targetId: run.requestId,
+        data: { steps: plan.reduce((n, p) => n + p.steps.length, 0) },
+      });
+      if (automatic) await enqueueExecution(tx, { id: runId, plan: JSON.stringify(plan) }, run.shop.domain);
+    });
+    if (automatic) notifyEnqueued();
+  },
+});
+
+export const erasureSystemJob = defineJob({
+  id: ERASURE_SYSTEM_JOB,
+  payloadSchema: z.object({ runId: z.string(), system: z.enum(ERASURE_SYSTEMS) }),
+  async handler({ runId, system }, { db, connectors, secretKey }) {
+    const run = await db.erasureRun.findUnique({
+      where: { id: runId },
+      include: { shop: true, receipts: { where: { system } } },
+    });
+    if (!run || run.status !== "running") return;
+    const plan = parsePlan(run).find((p) => p.system === system);
+    if (!plan) return;
+    const { ref } = openSubject(secretKey, run);
+    const connector = (await connectors(run.shop.domain))[system];
+    const settled = receiptMap(run.receipts);
+    const holdRun = { shopId: run.shopId, shopDomain: run.shop.domain, requestId: run.requestId };
+    for (const step of plan.steps) {
+      if (isSettled(settled.get(step.id))) continue;
+      let receipt: ErasureReceipt;
+      try {
+        if (!connector) throw new ConnectorError(system, `${system} is no longer connected`, false);
+        receipt =
+          step.id === INVOICE_ARCHIVE_STEP
+            ? await archiveInvoices(db, secretKey, holdRun, ref, connector)
+            : await connector.executeErasureStep(ref, step);
+        if (receipt.outcome === "held" && step.holdId === ACCOUNTING_HOLD && system === "stripe")
+          await recordVendorHold(db, secretKey, holdRun, system, step.id);
+      } catch (error) {
+        // Shown as failed at once; the job retries a transient error, staff retry the rest.
+        await storeReceipt(db, runId, system, {
+          stepId: step.id,
+          outcome: "failed",
+          detail: describeError(error),
+          at: new Date(),
+        });
+        await systemFailed(db, run, system);
+        throw error;
+      }
+      await storeReceipt(db, runId, system, receipt);
+      if (receipt.outcome === "failed") {
+        await systemFailed(db, run, system);
+        return;
+      }
+    }
+    await db.$transaction(async (tx) => {
+      await tx.requestTask.updateMany({
+        where: { requestId: run.requestId, kind: "erasure", system },
+        data: { status: "done", detail: null },
+      });
+      await recordAudit(tx, {
+        shopId: run.shopId,
+        actorType: "system",
+        action: "erasure.system_done",
+        targetType: "request",
+        targetId: run.requestId,
+        data: { system },
+      });
+    });
+    await advance(db, secretKey, runId);
+  },
+});
+
+function storeReceipt(db: Db, runId: string, system: ErasureSystemName, receipt: ErasureReceipt) {
+  const data = {
+    system,
+    outcome: receipt.outcome,
+    vendorRef: receipt.vendorRef ?? null,
+    detail: receipt.detail?.slice(0, 500) ?? null,
+    at: receipt.at,
+  };
+  return db.erasureReceipt.upsert({
+    where: { runId_stepId: { runId, stepId: receipt.stepId } },
+    create: { runId, stepId: receipt.stepId, ...data },
+    update: data,
+  });
+}
+
+async function systemFailed(
+  db: Db,
+  run: { id: string; shopId: string; requestId: string },
+  system: ErasureSystemName,
+) {
+  await db.$transaction(async (tx) => {
+    await tx.requestTask.updateMany({
+      where: { requestId: run.requestId, kind: "erasure", system },
+      data: { status: "failed" },
+    });
+    await recordAudit(tx, {
+      shopId: run.shopId,
+      actorType: "system",
+      action: "erasure.step_failed",
+      targetType: "request",
+      targetId: run.requestId,
+      data: { system },
+    });
+  });
+}
+
+/** After a system settles: Vigie once every outside system is settled; the answer once all are. */
+async function advance(db: Db, secretKey: Buffer, runId: string) {
+  const run = await loadRun(db, runId);
+  const plan = parsePlan(run);
+  const receipts = receiptMap(run.receipts);
+  const outside = plan.filter((p) => p.system !== "vigie");
+  if (!erasureComplete(outside, receipts)) return;
+  const vigie = plan.filter((p) => p.system === "vigie");
+  if (!erasureComplete(vigie, receipts)) {
+    if (await enqueue(db, systemJob(runId, "vigie", 0, run.shop.domain))) notifyEnqueued();
+    return;
+  }
+  await finish(db, secretKey, run, plan);
+}
+
+async function finish(
+  db: Db,
+  secretKey: Buffer,
+  run: Awaited<ReturnType<typeof loadRun>>,
+  plan: SystemPlan[],
+) {
+  const { answerTo } = openSubject(secretKey, run);
+  const request = await db.rightsRequest.findUniqueOrThrow({
+    where: { id: run.requestId },
+    select: { locale: true, timeZone: true },
+  });
+  const t = createTranslator(resolveLocale(request.locale));
+  const day = (at: Date) => toLocalDate(at, request.timeZone);
+  const receipts = plan
+    .filter((p) => p.steps.length > 0)
+    .map((p) => {
+      const mine = run.receipts.filter((r) => r.system === p.system);
+      const last = mine.reduce((max, r) => (r.at > max ? r.at : max), run.startedAt ?? new Date());
+      return {
+        system: p.system === "vigie" ? t("erasure.ownRecords") : t(`requests.systems.${p.system}` as never),
+        done: p.steps.map((s) => {
+          const outcome = mine.find((r) => r.stepId === s.id)?.outcome ?? "done";
+          return `${t(`erasure.steps.${stepKind(p.system, s.id)}` as never)} (${t(`erasure.outcomes.${outcome}` as never).toLowerCase()})`;
+        }),
+        on: day(last),
+        // Vendor references only: Vigie's own are internal ids.
+        references:
+          p.system === "vigie"
+            ? []
+            : [...new Set(mine.flatMap((r) => (r.vendorRef ? [r.vendorRef] : [])))].slice(0, 30),
+      };
+    });
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.erasureRun.updateMany({
+      where: { id: run.id, status: "running" },
+      data: { status: "done", finishedAt: now, subject: null },
+    });
+    if (count === 0) return;
+    const holds = await tx.legalHold.findMany({ where: { requestId: run.requestId, releasedAt: null } });
+    await answerErasure(
+      tx,
+      run.shop,
+      run.requestId,
+      {
+        to: answerTo,
+        summary: t("erasure.summary"),
+        receipts,
+        holds: holds.map((h) => ({
+          what: t(`erasure.holdWhat.${h.system}` as never),
+          basis: h.basis,
+          until: toLocalDate(h.expiresAt, "UTC"),
+        })),
+      },
+      now,
+    );
+    await recordAudit(tx, {
+      shopId: run.shopId,
+      actorType: "system",
+      action: "erasure.completed",
+      targetType: "request",
+      targetId: run.requestId,
+      data: { holds: holds.length },
+    });
+  });
+}
+
+function loadRun(db: Db, runId: string) {
+  return db.erasureRun.findUniqueOrThrow({ where: { id: runId }, include: { receipts: true, shop: true } });
+}

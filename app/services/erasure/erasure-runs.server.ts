@@ -1,0 +1,219 @@
+// Erasure runs (GDPR art. 17; Shopify customers/redact): plan every connected system (the dry run
+// staff read), execute once approved, one job per system, Vigie's own records last, then answer
+// with per-system receipts and the legal holds. See docs/decisions/021-erasure-runs.md.
+import type { ErasureRun, RightsRequest } from "@prisma/client";
+import type { ErasureReceipt, SubjectRef } from "~/connectors/connector";
+import type { Db, Tx } from "~/db/client.server";
+import {
+  ERASURE_SYSTEMS,
+  type ErasureSystem,
+  erasureComplete,
+  type SystemPlan,
+} from "~/domain/erasure/erasure-plan";
+import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { openBytes, sealBytes } from "~/utils/secret-box.server";
+import { recordAudit } from "../audit.server";
+
+export const ERASURE_PLAN_JOB = "erasure.plan";
+export const ERASURE_SYSTEM_JOB = "erasure.system";
+export { ERASURE_SYSTEMS };
+export type ErasureSystemName = ErasureSystem;
+
+/** What a run must remember after Vigie erased its own copy: who, and where the answer goes. */
+export type SealedSubject = { ref: SubjectRef; answerTo: string | null };
+
+export function sealSubject(key: Buffer, subject: SealedSubject): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(sealBytes(key, Buffer.from(JSON.stringify(subject))));
+}
+
+export function openSubject(key: Buffer, run: Pick<ErasureRun, "subject">): SealedSubject {
+  if (!run.subject) throw new Error("erasure run has no sealed subject");
+  return JSON.parse(openBytes(key, Buffer.from(run.subject)).toString("utf8")) as SealedSubject;
+}
+
+export function parsePlan(run: Pick<ErasureRun, "plan">): SystemPlan[] {
+  return run.plan ? (JSON.parse(run.plan) as SystemPlan[]) : [];
+}
+
+const planJob = (runId: string, attempt: number, shopDomain: string) => ({
+  type: ERASURE_PLAN_JOB,
+  payload: { runId },
+  jobKey: `${ERASURE_PLAN_JOB}:${runId}:${attempt}`,
+  shopDomain,
+  priority: 30,
+});
+
+export const systemJob = (runId: string, system: ErasureSystemName, attempt: number, shopDomain: string) => ({
+  type: ERASURE_SYSTEM_JOB,
+  payload: { runId, system },
+  jobKey: `${ERASURE_SYSTEM_JOB}:${runId}:${system}:${attempt}`,
+  shopDomain,
+  priority: 30,
+  maxAttempts: 6,
+});
+
+/** Starts planning the erasure of a request, in the caller's transaction. */
+export async function startErasure(tx: Tx, request: RightsRequest, shopDomain: string) {
+  const existing = await tx.erasureRun.findUnique({ where: { requestId: request.id } });
+  if (existing) return existing;
+  const run = await tx.erasureRun.create({
+    data: { shopId: request.shopId, requestId: request.id, channel: request.channel },
+  });
+  await enqueue(tx, planJob(run.id, 0, shopDomain));
+  await recordAudit(tx, {
+    shopId: request.shopId,
+    actorType: "system",
+    action: "erasure.planning",
+    targetType: "request",
+    targetId: request.id,
+  });
+  return run;
+}
+
+/** The systems that have work to do, outside systems first; Vigie runs once they are settled. */
+export function systemsToRun(plan: SystemPlan[]): ErasureSystemName[] {
+  return plan.filter((p) => p.steps.length > 0).map((p) => p.system);
+}
+
+/** Enqueues the first wave: every outside system with steps, or Vigie at once if there are none. */
+export async function enqueueExecution(tx: Tx, run: Pick<ErasureRun, "id" | "plan">, shopDomain: string) {
+  const outside = systemsToRun(parsePlan(run)).filter((s) => s !== "vigie");
+  const first: ErasureSystemName[] = outside.length > 0 ? outside : ["vigie"];
+  for (const system of first) await enqueue(tx, systemJob(run.id, system, 0, shopDomain));
+}
+
+/** Staff approve the dry run: execution starts. Only a planned run can be approved, once. */
+export async function approveErasure(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  runId: string,
+  now = new Date(),
+) {
+  const approved = await db.$transaction(async (tx) => {
+    const { count } = await tx.erasureRun.updateMany({
+      where: { id: runId, shopId: shop.id, status: "planned" },
+      data: { status: "running", approvedBy: staffId, approvedAt: now, startedAt: now },
+    });
+    if (count === 0) return false;
+    const run = await tx.erasureRun.findUniqueOrThrow({ where: { id: runId } });
+    await enqueueExecution(tx, run, shop.domain);
+    await tx.requestTask.updateMany({
+      where: { requestId: run.requestId, kind: "erasure", status: "pending" },
+      data: { status: "running" },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "erasure.approved",
+      targetType: "request",
+      targetId: run.requestId,
+    });
+    return true;
+  });
+  if (approved) notifyEnqueued();
+  return approved;
+}
+
+/** Plans again (a system came back, settings changed, planning failed); only before execution. */
+export async function replanErasure(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  runId: string,
+) {
+  const done = await db.$transaction(async (tx) => {
+    const run = await tx.erasureRun.findFirst({
+      where: { id: runId, shopId: shop.id, status: { in: ["planned", "failed"] }, startedAt: null },
+    });
+    if (!run) return false;
+    const attempts = await tx.job.count({
+      where: { jobKey: { startsWith: `${ERASURE_PLAN_JOB}:${runId}:` } },
+    });
+    await tx.erasureRun.update({
+      where: { id: runId },
+      data: { status: "planning", plan: null, error: null },
+    });
+    await enqueue(tx, planJob(runId, attempts, shop.domain));
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "erasure.replanned",
+      targetType: "request",
+      targetId: run.requestId,
+    });
+    return true;
+  });
+  if (done) notifyEnqueued();
+  return done;
+}
+
+/** Staff retry of a system whose step failed; its settled steps are not redone. */
+export async function retryErasureSystem(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  runId: string,
+  system: ErasureSystemName,
+) {
+  const done = await db.$transaction(async (tx) => {
+    const run = await tx.erasureRun.findFirst({
+      where: { id: runId, shopId: shop.id, status: { in: ["running", "failed"] } },
+      include: { receipts: { where: { system, outcome: "failed" }, select: { stepId: true } } },
+    });
+    if (!run || run.receipts.length === 0) return false;
+    const attempts = await tx.job.count({
+      where: { jobKey: { startsWith: `${ERASURE_SYSTEM_JOB}:${runId}:${system}:` } },
+    });
+    await tx.erasureRun.update({ where: { id: runId }, data: { status: "running", error: null } });
+    await enqueue(tx, systemJob(runId, system, attempts, shop.domain));
+    await tx.requestTask.updateMany({
+      where: { requestId: run.requestId, kind: "erasure", system },
+      data: { status: "running", detail: null },
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "erasure.retried",
+      targetType: "request",
+      targetId: run.requestId,
+      data: { system },
+    });
+    return true;
+  });
+  if (done) notifyEnqueued();
+  return done;
+}
+
+export type SystemProgress = {
+  system: ErasureSystemName;
+  state: "skipped" | "pending" | "done" | "failed";
+  skipped?: SystemPlan["skipped"];
+};
+
+/** Each system's state, from the plan and the receipts stored so far. */
+export function systemProgress(
+  plan: SystemPlan[],
+  receipts: { stepId: string; outcome: string }[],
+): SystemProgress[] {
+  const outcome = receiptMap(receipts);
+  return plan.map((p) => {
+    if (p.steps.length === 0) return { system: p.system, state: "skipped", skipped: p.skipped };
+    if (p.steps.some((s) => outcome.get(s.id)?.outcome === "failed"))
+      return { system: p.system, state: "failed" };
+    const settled = erasureComplete([p], outcome);
+    return {
+      system: p.system,
+      state: settled ? "done" : "pending",
+      ...(p.skipped && { skipped: p.skipped }),
+    };
+  });
+}
+
+/** Receipts by step id, as the domain reads them. */
+export function receiptMap(receipts: { stepId: string; outcome: string }[]) {
+  return new Map(receipts.map((r) => [r.stepId, { outcome: r.outcome as ErasureReceipt["outcome"] }]));
+}

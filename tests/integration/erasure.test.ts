@@ -1,0 +1,352 @@
+// Erasure runs on real databases, with the real worker, jobs and Vigie connector: the dry run,
+// execution once approved (outside systems first, Vigie last), receipts, legal holds and the answer;
+// a crash in the middle and its resumption; customers/redact executed without review, twice; and
+// holds released when they expire.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connector, ErasureStep, ExportRecord, SubjectRef } from "~/connectors/connector";
+import { createVigieConnector } from "~/connectors/vigie/connector.server";
+import { cellsContaining, createShop, seedShopper } from "~/connectors/vigie/test-fixtures";
+import type { SystemPlan } from "~/domain/erasure/erasure-plan";
+import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
+import { notifyEnqueued } from "~/jobs/queue.server";
+import { JOBS } from "~/jobs/registry.server";
+import { enqueueScheduled } from "~/jobs/schedules.server";
+import { startWorker, type Worker } from "~/jobs/worker.server";
+import { approveErasure } from "~/services/erasure/erasure-runs.server";
+import { LEGAL_HOLD_EXPIRY_JOB, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
+import { fileRequest } from "~/services/requests/create-request.server";
+import { openBytes } from "~/utils/secret-box.server";
+import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
+import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
+import { eventually } from "../support/server";
+import { samplePayloads } from "../support/shopify-webhook";
+import { memoryLogger, TEST_SECRET_KEY } from "../support/test-logger";
+
+/** Shopify as the connector sees it: one customer with two orders; erasure requests are counted. */
+function fakeShopify() {
+  const calls: string[] = [];
+  const orders: ExportRecord[] = [
+    {
+      section: "orders",
+      provided: false,
+      data: {
+        orderId: "gid://shopify/Order/1",
+        name: "#1001",
+        createdAt: "2026-02-03T10:00:00Z",
+        total: { amount: "42.00", currencyCode: "EUR" },
+      },
+    },
+    {
+      section: "order_inputs",
+      provided: true,
+      data: {
+        orderId: "gid://shopify/Order/1",
+        email: "x@example.fr",
+        billingAddress: { name: "Camille Martin", city: "Paris" },
+      },
+    },
+  ];
+  const connector = {
+    name: "shopify",
+    async planErasure(subject: SubjectRef): Promise<ErasureStep[]> {
+      return [
+        {
+          id: `shopify:customer-data-erasure:${subject.shopifyCustomerId}`,
+          action: "delete",
+          target: "customer",
+        },
+      ];
+    },
+    async *exportSubject() {
+      yield* orders;
+    },
+    async executeErasureStep(_subject: SubjectRef, step: ErasureStep) {
+      calls.push(step.id);
+      return { stepId: step.id, outcome: "done", vendorRef: "gid://shopify/Customer/7001", at: new Date() };
+    },
+  } as unknown as Connector;
+  return { connector, calls };
+}
+
+/** Stripe: mask, delete, keep invoices; `crashOn` makes one step fail once like a dropped connection. */
+function fakeStripe() {
+  const state = { calls: [] as string[], crashOn: null as string | null };
+  const connector = {
+    name: "stripe",
+    async planErasure(): Promise<ErasureStep[]> {
+      return [
+        { id: "stripe:cus_Q1:mask-customer", action: "mask", target: "customer" },
+        { id: "stripe:cus_Q1:delete-customer", action: "delete", target: "customer" },
+        { id: "stripe:cus_Q1:keep-invoices", action: "keep", target: "invoices", holdId: ACCOUNTING_HOLD },
+      ];
+    },
+    async executeErasureStep(_subject: SubjectRef, step: ErasureStep) {
+      state.calls.push(step.id);
+      if (state.crashOn === step.id) {
+        state.crashOn = null;
+        throw new Error("socket hang up");
+      }
+      const outcome = step.action === "keep" ? "held" : "done";
+      return { stepId: step.id, outcome, vendorRef: "cus_Q1", at: new Date() };
+    },
+  } as unknown as Connector;
+  return { connector, state };
+}
+
+describe.each(testDialects())("erasure on %s", (dialect) => {
+  let t: TestDatabase;
+  let worker: Worker;
+  let receipts: ReceiptStore;
+  const shopify = fakeShopify();
+  const stripe = fakeStripe();
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    receipts = createReceiptStore(t.url);
+    worker = startWorker({
+      db: t.db,
+      dialect,
+      jobs: JOBS,
+      log: memoryLogger(),
+      pollMs: 50,
+      secretKey: TEST_SECRET_KEY,
+      connectors: async (domain) => {
+        const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
+        return {
+          shopify: shopify.connector,
+          stripe: stripe.connector,
+          mailchimp: null,
+          vigie: createVigieConnector({ db: t.db, shopId: shop.id }),
+        };
+      },
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await receipts?.close();
+    await t?.drop();
+  });
+
+  async function fileErasure(label: string, email: string, customerId: string) {
+    const shop = await createShop(t.db, `${label}-${dialect}`);
+    const seeded = await seedShopper(t.db, shop, { email, shopifyCustomerId: customerId });
+    const request = await t.db.$transaction((tx) =>
+      fileRequest(tx, shop.links, {
+        shop: shop.shop,
+        details: { type: "erasure" },
+        channel: "privacy_centre",
+        requesterEmail: email,
+        locale: "fr",
+        receivedAt: new Date(),
+        identity: { level: "verified", rationale: "signed_in_customer" },
+        subjectId: seeded.subjectId,
+        shopifyCustomerId: customerId,
+        actor: { type: "shopper" },
+      }),
+    );
+    notifyEnqueued();
+    const planned = await eventually(() =>
+      t.db.erasureRun.findFirst({ where: { requestId: request.id, status: "planned" } }),
+    );
+    return { shop, seeded, request, planned };
+  }
+
+  it("plans without touching anything; once approved, erases outside systems then Vigie, keeps the holds and answers with the receipts", async () => {
+    const email = "camille.erasure@example.fr";
+    const { shop, request, planned } = await fileErasure("staff", email, "7001");
+    const plan = JSON.parse(planned.plan ?? "[]") as SystemPlan[];
+    expect(plan.map((p) => [p.system, p.steps.length > 0, p.skipped ?? null])).toEqual([
+      ["shopify", true, null],
+      ["stripe", true, null],
+      ["mailchimp", false, "not_connected"],
+      ["vigie", true, null],
+    ]);
+    // The invoice facts are archived before Shopify is asked to erase.
+    expect(plan[0]?.steps.map((s) => s.id)).toEqual([
+      INVOICE_ARCHIVE_STEP,
+      "shopify:customer-data-erasure:7001",
+    ]);
+    // The dry run did nothing: no vendor call, the subject still there.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(shopify.calls).toEqual([]);
+    expect(stripe.state.calls).toEqual([]);
+    expect(await t.db.subject.count({ where: { email } })).toBe(1);
+    expect(planned.subject).not.toBeNull();
+
+    expect(await approveErasure(t.db, shop.shop, "dpo", planned.id)).toBe(true);
+    expect(await approveErasure(t.db, shop.shop, "dpo", planned.id)).toBe(false);
+    const done = await eventually(
+      () =>
+        t.db.erasureRun.findFirst({ where: { id: planned.id, status: "done" }, include: { receipts: true } }),
+      15_000,
+    );
+    expect(shopify.calls).toEqual(["shopify:customer-data-erasure:7001"]);
+    expect(stripe.state.calls).toEqual([
+      "stripe:cus_Q1:mask-customer",
+      "stripe:cus_Q1:delete-customer",
+      "stripe:cus_Q1:keep-invoices",
+    ]);
+    // Vigie's own records went last: every one of its receipts is after every outside one.
+    const outsideLast = Math.max(
+      ...done.receipts.filter((r) => r.system !== "vigie").map((r) => r.at.getTime()),
+    );
+    const vigieFirst = Math.min(
+      ...done.receipts.filter((r) => r.system === "vigie").map((r) => r.at.getTime()),
+    );
+    expect(vigieFirst).toBeGreaterThanOrEqual(outsideLast);
+    expect(done.receipts.every((r) => ["done", "not_found", "held"].includes(r.outcome))).toBe(true);
+    expect(done.subject).toBeNull();
+
+    // Nothing of the person is left in any live table: the answer e-mail aside (it is the proof of
+    // the answer, to their own address), the only copy is the sealed invoice archive.
+    const cells = await cellsContaining(t.db, [email]);
+    expect(cells.every((cell) => cell.startsWith("OutboxEmail."))).toBe(true);
+    const holds = await t.db.legalHold.findMany({
+      where: { requestId: request.id },
+      orderBy: { system: "asc" },
+    });
+    expect(holds.map((h) => [h.system, h.archive !== null, h.expiresAt.toISOString().slice(0, 10)])).toEqual([
+      ["shopify", true, "2036-12-31"],
+      ["stripe", false, expect.stringMatching(/^20\d\d-12-31$/)],
+    ]);
+    const archived = openBytes(TEST_SECRET_KEY, Buffer.from(holds[0]?.archive ?? [])).toString("utf8");
+    expect(archived).toContain("Camille Martin");
+    expect(archived).toContain("#1001");
+    expect(archived).not.toContain("x@example.fr");
+
+    const row = await t.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row.state).toBe("answered");
+    expect(row.requesterEmail).toBeNull();
+    const answer = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.answer" },
+    });
+    expect(answer.to).toBe(email);
+    expect(answer.text).toContain("Client Stripe supprimé (fait)");
+    expect(answer.text).toContain("référence : cus_Q1");
+    expect(answer.text).toContain("Éléments de facturation de vos commandes");
+    expect(answer.text).toContain("jusqu'au 31 décembre 2036");
+    // Vigie is the shop's own register: the shopper reads it as such.
+    expect(answer.text).toContain("Nos propres registres — ");
+    expect(answer.text).not.toContain("Vigie");
+    const tasks = await t.db.requestTask.findMany({
+      where: { requestId: request.id },
+      orderBy: { system: "asc" },
+    });
+    expect(tasks.map((task) => [task.system, task.status])).toEqual([
+      ["mailchimp", "not_applicable"],
+      ["shopify", "done"],
+      ["stripe", "done"],
+      ["vigie", "done"],
+    ]);
+  });
+
+  it("resumes after a failure in the middle without redoing the steps already settled", async () => {
+    shopify.calls.length = 0;
+    stripe.state.calls.length = 0;
+    stripe.state.crashOn = "stripe:cus_Q1:delete-customer";
+    const { shop, planned } = await fileErasure("crash", "lucas.erasure@example.fr", "7002");
+    await approveErasure(t.db, shop.shop, "dpo", planned.id);
+    const failedJob = await eventually(() =>
+      t.db.job.findFirst({
+        where: { type: "erasure.system", status: "failed", payload: { contains: planned.id } },
+      }),
+    );
+    const failed = await t.db.erasureReceipt.findUniqueOrThrow({
+      where: { runId_stepId: { runId: planned.id, stepId: "stripe:cus_Q1:delete-customer" } },
+    });
+    expect(failed).toMatchObject({ outcome: "failed", detail: "Error: socket hang up" });
+    // Vigie waits: the subject is still there while Stripe is unsettled.
+    expect(await t.db.subject.count({ where: { email: "lucas.erasure@example.fr" } })).toBe(1);
+    // The backoff elapses; the job runs again.
+    await t.db.job.update({ where: { id: failedJob.id }, data: { runAt: new Date() } });
+    notifyEnqueued();
+    await eventually(() => t.db.erasureRun.findFirst({ where: { id: planned.id, status: "done" } }), 15_000);
+    expect(stripe.state.calls).toEqual([
+      "stripe:cus_Q1:mask-customer",
+      "stripe:cus_Q1:delete-customer",
+      "stripe:cus_Q1:delete-customer",
+      "stripe:cus_Q1:keep-invoices",
+    ]);
+    expect(shopify.calls).toHaveLength(1);
+    expect(await t.db.subject.count({ where: { email: "lucas.erasure@example.fr" } })).toBe(0);
+  });
+
+  it("carries out customers/redact without review or Shopify call, and a repeat is harmless", async () => {
+    shopify.calls.length = 0;
+    const shop = await createShop(t.db, `redact-${dialect}`);
+    await seedShopper(t.db, shop, { email: "emma.redact@example.com", shopifyCustomerId: "7003" });
+    const redact = async (runs: number) => {
+      const deliveryId = `redact-${Math.random()}`;
+      const body = JSON.stringify(samplePayloads.redact(shop.shop.domain, 7003, "emma.redact@example.com"));
+      await receipts.store(
+        { source: "shopify", deliveryId, shopDomain: shop.shop.domain, topic: "customers/redact", body },
+        { priority: 10 },
+      );
+      notifyEnqueued();
+      return eventually(async () => {
+        const all = await t.db.erasureRun.findMany({
+          where: { shopId: shop.shop.id },
+          orderBy: { createdAt: "asc" },
+        });
+        return all.length === runs && all.every((r) => r.status === "done") ? all : null;
+      }, 15_000);
+    };
+    const [first] = await redact(1);
+    expect(first).toMatchObject({ channel: "shopify", approvedBy: "shopify" });
+    expect(shopify.calls).toEqual([]);
+    expect(
+      await t.db.subject.count({ where: { shopId: shop.shop.id, email: "emma.redact@example.com" } }),
+    ).toBe(0);
+    expect(
+      await t.db.outboxEmail.count({ where: { shopId: shop.shop.id, template: "request.answer" } }),
+    ).toBe(0);
+    const holdsAfterFirst = await t.db.legalHold.count({ where: { shopId: shop.shop.id } });
+    expect(holdsAfterFirst).toBe(2);
+
+    const runs = await redact(2);
+    expect(runs).toHaveLength(2);
+    // The same invoice facts and the same Stripe customer: the holds already made cover them.
+    expect(await t.db.legalHold.count({ where: { shopId: shop.shop.id } })).toBe(holdsAfterFirst);
+    expect(shopify.calls).toEqual([]);
+    const requests = await t.db.rightsRequest.findMany({
+      where: { shopId: shop.shop.id, type: "erasure", channel: "shopify" },
+    });
+    expect(requests.map((r) => r.state)).toEqual(["answered", "answered"]);
+  });
+
+  it("releases a hold when its period ends, and the daily sweep is queued once per day", async () => {
+    const shop = await createShop(t.db, `holds-${dialect}`);
+    const base = {
+      shopId: shop.shop.id,
+      shopDomain: shop.shop.domain,
+      system: "shopify",
+      scope: "[]",
+      basis: "L123-22",
+    };
+    const expired = await t.db.legalHold.create({
+      data: { ...base, expiresAt: new Date(Date.now() - 1000), archive: new Uint8Array([1, 2, 3]) },
+    });
+    const current = await t.db.legalHold.create({
+      data: { ...base, expiresAt: new Date(Date.now() + 86_400_000), archive: new Uint8Array([4]) },
+    });
+    // A hold of a shop that left (shop/redact) goes entirely once released.
+    const orphan = await t.db.legalHold.create({
+      data: { ...base, shopId: "gone", expiresAt: new Date(Date.now() - 1000), archive: new Uint8Array([5]) },
+    });
+    expect(await releaseExpiredHolds(t.db)).toBe(2);
+    expect(await t.db.legalHold.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({
+      archive: null,
+    });
+    expect((await t.db.legalHold.findUniqueOrThrow({ where: { id: expired.id } })).releasedAt).not.toBeNull();
+    expect((await t.db.legalHold.findUniqueOrThrow({ where: { id: current.id } })).archive).not.toBeNull();
+    expect(await t.db.legalHold.findUnique({ where: { id: orphan.id } })).toBeNull();
+    expect(await t.db.auditEvent.count({ where: { shopId: shop.shop.id, action: "hold.released" } })).toBe(1);
+    expect(await releaseExpiredHolds(t.db)).toBe(0);
+
+    const day = Date.UTC(2030, 0, 1, 12);
+    const schedules = [{ type: LEGAL_HOLD_EXPIRY_JOB, everyMs: 86_400_000 }];
+    expect(await enqueueScheduled(t.db, schedules, day)).toBe(1);
+    expect(await enqueueScheduled(t.db, schedules, day + 3_600_000)).toBe(0);
+    expect(await enqueueScheduled(t.db, schedules, day + 86_400_000)).toBe(1);
+  });
+});
