@@ -7,6 +7,8 @@ import type { Connector } from "./connector";
 import { createMailchimpConnector } from "./mailchimp/connector.server";
 import { createShopifyAdminClient } from "./shopify/admin-client.server";
 import { createShopifyConnector } from "./shopify/connector.server";
+import { ORDER_FOR_CONSENT_API_VERSION } from "./shopify/operations";
+import { createShopifyOrders, type ShopifyOrders } from "./shopify/orders.server";
 import { createStripeConnector, parseStripeCredentials } from "./stripe/connector.server";
 import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
 import { createVigieConnector } from "./vigie/connector.server";
@@ -19,6 +21,8 @@ export type ShopConnectors = {
   vigie: Connector | null;
   /** Stripe-only lookups the generic interface has no verb for (payment checks). */
   stripePayments?: StripePayments | null;
+  /** Shopify-only order reads (the thank-you page's consent); null when Shopify is not reachable. */
+  shopifyOrders?: ShopifyOrders | null;
 };
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
@@ -41,25 +45,31 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
   });
   if (!shop) return { shopify: null, mailchimp: null, stripe: null, vigie: null };
 
-  let shopify: Connector | null = null;
+  let shopifyAccess: { accessToken: string; baseUrl?: string } | null = null;
   if (endpoints?.shopify) {
-    const client = createShopifyAdminClient({
-      shop: shopDomain,
+    shopifyAccess = {
       accessToken: endpoints.shopify.accessToken(shopDomain),
       baseUrl: endpoints.shopify.baseUrl,
-    });
-    shopify = createShopifyConnector({ client });
+    };
   } else if (shop.state === "installed") {
     const session = await db.session.findUnique({
       where: { id: `offline_${shopDomain}` },
       select: { accessToken: true },
     });
-    if (session) {
-      shopify = createShopifyConnector({
-        client: createShopifyAdminClient({ shop: shopDomain, accessToken: session.accessToken }),
-      });
-    }
+    if (session) shopifyAccess = { accessToken: session.accessToken };
   }
+  const shopify = shopifyAccess
+    ? createShopifyConnector({ client: createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }) })
+    : null;
+  const shopifyOrders = shopifyAccess
+    ? createShopifyOrders(
+        createShopifyAdminClient({
+          shop: shopDomain,
+          ...shopifyAccess,
+          apiVersion: ORDER_FOR_CONSENT_API_VERSION,
+        }),
+      )
+    : null;
 
   let mailchimp: Connector | null = null;
   const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
@@ -81,5 +91,12 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
         log: logger.child("stripe"),
       })
     : null;
-  return { shopify, mailchimp, stripe, vigie: createVigieConnector({ db, shopId: shop.id }), stripePayments };
+  return {
+    shopify,
+    mailchimp,
+    stripe,
+    vigie: createVigieConnector({ db, shopId: shop.id }),
+    stripePayments,
+    shopifyOrders,
+  };
 }

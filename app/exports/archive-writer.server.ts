@@ -3,9 +3,8 @@
 // into `output` at the pace `output` takes it, and no system, section or file is ever held whole
 // in memory. Layout and reasons: docs/export-schema.md, docs/decisions/019-export-archive.md.
 import { createHash } from "node:crypto";
-import { type Readable, Transform } from "node:stream";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { ZipFile } from "yazl";
 import type { ExportRecord } from "~/connectors/connector";
 import { ArchiveViews } from "./archive-views.server";
 import { buildReadme } from "./readme";
@@ -18,7 +17,7 @@ import {
   type ManifestEntry,
 } from "./schema";
 import { createSpoolDir } from "./spool.server";
-import { addStreamedEntry } from "./zip-entry.server";
+import { ZipStream } from "./zip-stream.server";
 
 export { ExportRecordError } from "./archive-views.server";
 
@@ -67,12 +66,11 @@ export async function writeExportArchive(options: WriteExportArchiveOptions): Pr
   });
   const spools = await createSpoolDir(options.spoolDir);
   const views = new ArchiveViews(spools, header.subject, header.generatedAt);
-  const zip = new ZipFile();
+  const zip = new ZipStream();
   const controller = new AbortController();
   const fail = (error: unknown) => {
     if (!controller.signal.aborted) controller.abort(error);
   };
-  zip.on("error", fail);
 
   const digest = createHash("sha256");
   let bytes = 0;
@@ -87,7 +85,7 @@ export async function writeExportArchive(options: WriteExportArchiveOptions): Pr
   const piping = pipeline(zip.outputStream, meter, options.output).catch(fail);
 
   const add = (path: string, source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>) =>
-    addStreamedEntry(zip, path, source, { mtime: header.generatedAt, signal: controller.signal });
+    zip.addEntry(path, source, { mtime: header.generatedAt, signal: controller.signal });
 
   try {
     const entries: ManifestEntry[] = [];
@@ -126,11 +124,11 @@ export async function writeExportArchive(options: WriteExportArchiveOptions): Pr
       entries,
     };
     await add(ENTRY.manifest, [`${JSON.stringify(manifest, null, 2)}\n`]);
-    zip.end();
+    await zip.end(controller.signal);
   } catch (error) {
     // The first failure wins (an output error surfaces here as an aborted wait for drain).
     fail(error);
-    (zip.outputStream as Readable).destroy();
+    zip.outputStream.destroy();
   }
   // The pipeline settles either way: finished, or torn down by the destroy above (output destroyed too).
   await piping;

@@ -2,6 +2,7 @@
 // from extensions/privacy-center with Liquid, as Shopify would), and Shopify's app proxy in front
 // of /proxy/privacy/*: it signs each forwarded request with the sandbox's secret exactly as
 // Shopify does (shop, logged_in_customer_id, path_prefix, timestamp, signature). Sandbox only.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
@@ -9,8 +10,11 @@ import { Liquid } from "liquidjs";
 import type { Db } from "~/db/client.server";
 import { signAppProxyQuery } from "~/http/app-proxy.server";
 import { readRawBody } from "~/http/body.server";
+import { signSessionToken } from "~/http/session-token.server";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
+import { CHECKOUT_CONSENT_PATH } from "~/webhooks/checkout-consent-intake.server";
 import type { SandboxSettings } from "./settings.server";
+import { DEMO_RECENT_ORDER } from "./simulators/shopify-demo-seed";
 
 export const STOREFRONT_PREFIX = "/sandbox/storefront";
 const PROXY_PREFIX = SANDBOX_PROXY_PREFIX;
@@ -79,6 +83,93 @@ function cookie(request: IncomingMessage, name: string) {
     .find(([key]) => key === name)?.[1];
 }
 
+/**
+ * The checkout session token Shopify would give the newsletter-consent extension on the thank-you
+ * page of the demo's recent order (Lucas's): HS256 under the app secret, for the app's key.
+ */
+function checkoutSessionToken(settings: SandboxSettings) {
+  const now = Math.floor(Date.now() / 1000);
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const claims = {
+    iss: `https://${settings.shop}/checkouts`,
+    dest: `https://${settings.shop}`,
+    aud: settings.apiKey,
+    sub: `gid://shopify/Customer/${DEMO_RECENT_ORDER.customerId}`,
+    exp: now + 300,
+    nbf: now,
+    iat: now,
+    jti: randomUUID(),
+    sid: randomUUID().replaceAll("-", ""),
+  };
+  const input = `${encode({ alg: "HS256", typ: "JWT" })}.${encode(claims)}`;
+  return `${input}.${signSessionToken(input, settings.apiSecret)}`;
+}
+
+/**
+ * The thank-you page of the demo's recent order with the newsletter-consent block's fallback: the
+ * box, its wording from the extension's locale files, and a script that POSTs the choice with a
+ * session token exactly as src/ThankYou.tsx does.
+ */
+function thankYouPage(locale: "fr" | "en") {
+  const messages = JSON.parse(
+    readFileSync(
+      path.join(
+        "extensions",
+        "newsletter-consent",
+        "locales",
+        locale === "fr" ? "fr.json" : "en.default.json",
+      ),
+      "utf8",
+    ),
+  );
+  const text = (key: string) => lookup(messages, key) ?? key;
+  const wording = text("newsletter_checkbox.default").replace(/\{\{\s*shop\s*\}\}/g, "iméra");
+  const config = {
+    endpoint: CHECKOUT_CONSENT_PATH,
+    tokenUrl: `${STOREFRONT_PREFIX}/session-token`,
+    notes: {
+      granted: text("thank_you.granted"),
+      withdrawn: text("thank_you.withdrawn"),
+      failed: text("thank_you.failed"),
+    },
+    record: {
+      orderId: `gid://shopify/Order/${DEMO_RECENT_ORDER.id}`,
+      checkoutToken: DEMO_RECENT_ORDER.checkoutToken,
+      noticeVersion: "2022-10-31",
+      wordingKey: "newsletter_checkbox.default",
+      wordingLocale: locale,
+      wording,
+    },
+  };
+  return `<div style="max-width:40rem;margin:2rem auto">
+<h1>${locale === "fr" ? "Merci Lucas, votre commande est confirmée" : "Thank you Lucas, your order is confirmed"}</h1>
+<p><label><input type="checkbox" id="vigie-consent"> ${escapeHtml(wording)}</label>
+<a href="${STOREFRONT_PREFIX}?locale=${locale}">${escapeHtml(text("privacy_link"))}</a></p>
+<p id="vigie-note" role="status"></p></div>
+<script>(() => {
+  const config = ${JSON.stringify(config).replace(/</g, "\\u003c")};
+  const box = document.getElementById("vigie-consent");
+  const note = document.getElementById("vigie-note");
+  box.addEventListener("change", async () => {
+    const next = box.checked;
+    box.disabled = true;
+    let saved = false;
+    try {
+      const { token } = await (await fetch(config.tokenUrl)).json();
+      const answer = await fetch(config.endpoint, {
+        method: "POST",
+        headers: { Authorization: "Bearer " + token, "Content-Type": "application/json" },
+        body: JSON.stringify({ consent: next ? "granted" : "withdrawn", ...config.record }),
+      });
+      saved = answer.ok;
+    } catch {}
+    if (!saved) box.checked = !next;
+    note.textContent = config.notes[saved ? (next ? "granted" : "withdrawn") : "failed"];
+    box.disabled = false;
+  });
+})();</script>`;
+}
+
 /** Serves /sandbox/storefront/*; false for other paths. */
 export async function handleSandboxStorefront(
   request: IncomingMessage,
@@ -109,6 +200,16 @@ export async function handleSandboxStorefront(
       "set-cookie": `${CUSTOMER_COOKIE}=${login}; Path=/; HttpOnly; SameSite=Lax${login ? "" : "; Max-Age=0"}`,
     });
     response.end();
+    return true;
+  }
+  if (url.pathname === `${STOREFRONT_PREFIX}/session-token`) {
+    response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    response.end(JSON.stringify({ token: checkoutSessionToken(deps.settings) }));
+    return true;
+  }
+  if (url.pathname === `${STOREFRONT_PREFIX}/thank-you`) {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(themePage(locale, thankYouPage(locale), customerId));
     return true;
   }
   if (url.pathname.startsWith(`${STOREFRONT_PREFIX}/assets/`)) {

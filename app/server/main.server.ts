@@ -15,6 +15,7 @@ import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
 import { handleSandboxStorefront } from "~/sandbox/storefront.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
+import { handleCheckoutConsent } from "~/webhooks/checkout-consent-intake.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
 import { handleMailchimpWebhook, MAILCHIMP_WEBHOOK_PREFIX } from "~/webhooks/mailchimp-intake.server";
 import { createReceiptStore } from "~/webhooks/receipts.server";
@@ -79,6 +80,13 @@ export async function main(build: ServerBuild, argv: string[]) {
   const serveStatic = createStaticHandler("public");
   const receipts = createReceiptStore(runtime.database.url);
   const intake = { receipts, secret: () => runtime.shopifySecret, log };
+  // The thank-you page's consent: session tokens are signed with the app secret, for the app's key.
+  const checkoutIntake = {
+    ...intake,
+    db,
+    apiKey: () => config.shopify?.apiKey ?? runtime.sandbox?.apiKey ?? "",
+    secretKey: runtime.encryptionKey,
+  };
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";
@@ -92,6 +100,7 @@ export async function main(build: ServerBuild, argv: string[]) {
           log,
         });
       }
+      if (await handleCheckoutConsent(request, response, pathname, checkoutIntake)) return;
       if (pathname.startsWith(MAILCHIMP_WEBHOOK_PREFIX)) {
         if (await handleMailchimpWebhook(request, response, pathname, { db, receipts, log })) return;
         return sendText(response, 404, "Not Found");

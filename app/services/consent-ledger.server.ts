@@ -95,6 +95,17 @@ async function takeHead(tx: Tx, shopId: string): Promise<{ seq: number; prevHash
   return { seq: Number(head.seq), prevHash: head.hash };
 }
 
+/**
+ * Takes the shop's append lock (its head row) for the rest of the caller's transaction, without
+ * appending: a decision that reads the state first (a withdrawal counts only while subscribed)
+ * then sees every append committed before it, and appends of other transactions wait for it.
+ */
+export async function lockShopLedger(tx: Tx, shopId: string) {
+  await tx.$executeRaw`INSERT INTO "ConsentLedgerHead" ("shopId", "seq", "hash") VALUES (${shopId}, 0, ${GENESIS_HASH})
+    ON CONFLICT ("shopId") DO NOTHING`;
+  await tx.$executeRaw`UPDATE "ConsentLedgerHead" SET "seq" = "seq" WHERE "shopId" = ${shopId}`;
+}
+
 /** The subject's current state for the newsletter, re-derived from their events and stored. */
 async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<ConsentState> {
   const rows = await tx.consentEvent.findMany({

@@ -12,7 +12,7 @@ import { notifyEnqueued } from "~/jobs/queue.server";
 import { logger } from "~/utils/logger.server";
 
 export type ReceiptInput = {
-  source: "shopify" | "stripe" | "mailchimp";
+  source: "shopify" | "stripe" | "mailchimp" | "checkout";
   deliveryId: string;
   shopDomain: string;
   topic: string;

@@ -2,6 +2,7 @@
 // /webhooks/<topic> by server.ts (shopify.app.toml subscribes to the same list); Mailchimp's at
 // /webhooks/mailchimp/<secret>.
 import { appUninstalled } from "./topics/app-uninstalled.server";
+import { CHECKOUT_TOPIC_HANDLERS } from "./topics/checkout-consent.server";
 import { customersDataRequest } from "./topics/customers-data-request.server";
 import { customersEmailMarketingConsentUpdate } from "./topics/customers-email-marketing-consent-update.server";
 import { customersRedact } from "./topics/customers-redact.server";
@@ -24,6 +25,7 @@ const HANDLERS = new Map<string, TopicHandler>([
   ...SHOPIFY_TOPICS.map((handler) => [`shopify:${handler.topic}`, handler] as const),
   ...MAILCHIMP_TOPIC_HANDLERS.map((handler) => [`mailchimp:${handler.topic}`, handler] as const),
   ...STRIPE_TOPIC_HANDLERS.map((handler) => [`stripe:${handler.topic}`, handler] as const),
+  ...CHECKOUT_TOPIC_HANDLERS.map((handler) => [`checkout:${handler.topic}`, handler] as const),
 ]);
 
 export function shopifyTopicHandler(topic: string): TopicHandler | undefined {

@@ -7,15 +7,14 @@ import path from "node:path";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
-import { signAppProxyQuery } from "~/http/app-proxy.server";
 import {
   sandboxMailchimpCredentials,
   sandboxShopifyToken,
   sandboxStripeCredentials,
 } from "~/sandbox/sandbox-systems.server";
+import { postForm, signedProxyUrl } from "../support/app-proxy";
 import { eventually, type RunningServer, startServer } from "../support/server";
 
-const SHOP = "imera-paris.myshopify.com";
 const EMAIL = "camille.martin@example.fr";
 
 describe("erasure through the sandbox", () => {
@@ -38,23 +37,7 @@ describe("erasure through the sandbox", () => {
     await server.stop();
   });
 
-  function signedProxy(pathname: string) {
-    const query = new URLSearchParams({
-      shop: SHOP,
-      logged_in_customer_id: "",
-      path_prefix: "/apps/privacy",
-      timestamp: String(Math.floor(Date.now() / 1000)),
-    });
-    query.set("signature", signAppProxyQuery(query, server.sandbox().apiSecret));
-    return `${server.baseUrl}/proxy/privacy${pathname}?${query}`;
-  }
-  const postForm = (url: string, body: Record<string, string>) =>
-    fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(body).toString(),
-      redirect: "manual",
-    });
+  const signedProxy = (pathname: string) => signedProxyUrl(server, pathname);
 
   /** The three vendors, asked directly with their own clients: what do they still hold? */
   async function vendors() {

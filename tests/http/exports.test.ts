@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { ManifestSchema, SystemFileSchema } from "~/exports/schema";
 import { testZip, zipEntries, zipEntry } from "~/exports/test-fixtures";
-import { signAppProxyQuery } from "~/http/app-proxy.server";
+import { postForm, SANDBOX_SHOP, signedProxyUrl } from "../support/app-proxy";
 import { eventually, type RunningServer, startServer } from "../support/server";
 import { samplePayloads, shopifyDelivery } from "../support/shopify-webhook";
 
-const SHOP = "imera-paris.myshopify.com";
+const SHOP = SANDBOX_SHOP;
 const CAMILLE = { id: 7001, email: "camille.martin@example.fr" };
 
 describe("access exports through the sandbox", () => {
@@ -45,23 +45,7 @@ describe("access exports through the sandbox", () => {
       30_000,
     );
 
-  function signedProxy(pathname: string) {
-    const query = new URLSearchParams({
-      shop: SHOP,
-      logged_in_customer_id: "",
-      path_prefix: "/apps/privacy",
-      timestamp: String(Math.floor(Date.now() / 1000)),
-    });
-    query.set("signature", signAppProxyQuery(query, server.sandbox().apiSecret));
-    return `${server.baseUrl}/proxy/privacy${pathname}?${query}`;
-  }
-  const postForm = (url: string, body: Record<string, string>) =>
-    fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(body).toString(),
-      redirect: "manual",
-    });
+  const signedProxy = (pathname: string) => signedProxyUrl(server, pathname);
 
   it("turns a customers/data_request into a four-system zip the merchant downloads, and never mails the shopper", async () => {
     const payload = { ...samplePayloads.dataRequest(SHOP, CAMILLE.id, CAMILLE.email), orders_requested: [] };

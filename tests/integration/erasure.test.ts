@@ -4,14 +4,12 @@
 // holds released when they expire.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector, ErasureStep, ExportRecord, SubjectRef } from "~/connectors/connector";
-import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { cellsContaining, createShop, seedShopper } from "~/connectors/vigie/test-fixtures";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
 import { notifyEnqueued } from "~/jobs/queue.server";
-import { JOBS } from "~/jobs/registry.server";
 import { enqueueScheduled } from "~/jobs/schedules.server";
-import { startWorker, type Worker } from "~/jobs/worker.server";
+import type { Worker } from "~/jobs/worker.server";
 import { approveErasure } from "~/services/erasure/erasure-runs.server";
 import { LEGAL_HOLD_EXPIRY_JOB, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { fileRequest } from "~/services/requests/create-request.server";
@@ -20,7 +18,8 @@ import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.serve
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
 import { samplePayloads } from "../support/shopify-webhook";
-import { memoryLogger, TEST_SECRET_KEY } from "../support/test-logger";
+import { TEST_SECRET_KEY } from "../support/test-logger";
+import { startTestWorker } from "../support/worker";
 
 /** Shopify as the connector sees it: one customer with two orders; erasure requests are counted. */
 function fakeShopify() {
@@ -103,23 +102,7 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     receipts = createReceiptStore(t.url);
-    worker = startWorker({
-      db: t.db,
-      dialect,
-      jobs: JOBS,
-      log: memoryLogger(),
-      pollMs: 50,
-      secretKey: TEST_SECRET_KEY,
-      connectors: async (domain) => {
-        const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
-        return {
-          shopify: shopify.connector,
-          stripe: stripe.connector,
-          mailchimp: null,
-          vigie: createVigieConnector({ db: t.db, shopId: shop.id }),
-        };
-      },
-    });
+    worker = startTestWorker(t, { shopify: shopify.connector, stripe: stripe.connector, mailchimp: null });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -8,11 +8,9 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connector, ConnectorError, type ExportRecord } from "~/connectors/connector";
-import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { zipEntries, zipEntry } from "~/exports/test-fixtures";
 import { notifyEnqueued } from "~/jobs/queue.server";
-import { JOBS } from "~/jobs/registry.server";
-import { startWorker, type Worker } from "~/jobs/worker.server";
+import type { Worker } from "~/jobs/worker.server";
 import { readChunks } from "~/services/exports/chunks.server";
 import { retryExportSystem } from "~/services/exports/exports.server";
 import { fileRequest } from "~/services/requests/create-request.server";
@@ -21,7 +19,8 @@ import type { LinkContext } from "~/services/requests/request-links.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { memoryLogger, TEST_SECRET_KEY } from "../support/test-logger";
+import { TEST_SECRET_KEY } from "../support/test-logger";
+import { startTestWorker } from "../support/worker";
 
 /** A system that answers with `records`, or fails while `failure` is set. */
 function fakeConnector(name: "shopify" | "stripe", records: ExportRecord[]) {
@@ -57,23 +56,7 @@ describe.each(testDialects())("exports on %s", (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    worker = startWorker({
-      db: t.db,
-      dialect,
-      jobs: JOBS,
-      log: memoryLogger(),
-      pollMs: 50,
-      secretKey: TEST_SECRET_KEY,
-      connectors: async (domain) => {
-        const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
-        return {
-          shopify: shopify.connector,
-          stripe: stripe.connector,
-          mailchimp: null,
-          vigie: createVigieConnector({ db: t.db, shopId: shop.id }),
-        };
-      },
-    });
+    worker = startTestWorker(t, { shopify: shopify.connector, stripe: stripe.connector, mailchimp: null });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -18,6 +18,8 @@ import {
   type MailingAddress,
   MailingAddressSchema,
   type MarketingOptInLevel,
+  type OrderForConsent,
+  OrderForConsentSchema,
   type OrderNode,
   OrderNodeSchema,
   type UserError,
@@ -220,6 +222,22 @@ export const orderLineItemsQuery = operation<
     }
   }`,
   z.object({ order: z.object({ id: z.string(), lineItems: LineItemConnectionSchema }).nullable() }),
+);
+
+/** `Order.checkoutToken` exists from this Admin API version on: VigieOrderForConsent is sent on it. */
+export const ORDER_FOR_CONSENT_API_VERSION = "2026-07";
+
+/** One order, its checkout and its buyer; `order` is null for an id this shop does not have. */
+export const orderForConsentQuery = operation<{ order: OrderForConsent | null }, { id: string }>(
+  "VigieOrderForConsent",
+  `#graphql
+  query VigieOrderForConsent($id: ID!) {
+    order(id: $id) {
+      id createdAt email checkoutToken
+      customer { id defaultEmailAddress { emailAddress } }
+    }
+  }`,
+  z.object({ order: OrderForConsentSchema.nullable() }),
 );
 
 export type EmailMarketingConsentUpdateInput = {

@@ -212,3 +212,23 @@ export const OrderNodeSchema: z.ZodType<OrderNode> = z.object({
 });
 
 export const LineItemConnectionSchema = connectionSchema(LineItemSchema);
+
+/** What the thank-you page's consent is checked against: the order, its checkout and its buyer. */
+export type OrderForConsent = {
+  id: string;
+  createdAt: string;
+  email: string | null;
+  /** Admin API 2026-07 onwards; REST's `checkout_token`, the extension's `checkoutToken`. */
+  checkoutToken: string | null;
+  customer: { id: string; defaultEmailAddress: { emailAddress: string } | null } | null;
+};
+
+export const OrderForConsentSchema: z.ZodType<OrderForConsent> = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  email: nullableString,
+  checkoutToken: nullableString,
+  customer: z
+    .object({ id: z.string(), defaultEmailAddress: z.object({ emailAddress: z.string() }).nullable() })
+    .nullable(),
+});

@@ -35,16 +35,28 @@ const ATTRIBUTE_PREFIX = "_vigie_";
 
 const NoteAttributeSchema = z.object({ name: z.string(), value: z.unknown() });
 
-const CheckoutConsentSchema = z.object({
-  [CHECKOUT_ATTRIBUTES.consent]: z.literal(CHECKOUT_CONSENT_GRANTED),
-  [CHECKOUT_ATTRIBUTES.noticeVersion]: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/),
-  [CHECKOUT_ATTRIBUTES.wordingKey]: z.string().regex(/^[a-z0-9_-]{1,50}(\.[a-z0-9_-]{1,50}){0,3}$/),
-  [CHECKOUT_ATTRIBUTES.wordingLocale]: z.enum(WORDING_LOCALES),
-  [CHECKOUT_ATTRIBUTES.wording]: z
+/**
+ * The proof a checkout consent carries, whichever way it reaches Vigie (order attributes, or the
+ * thank-you page's POST to /api/checkout/consent): one set of rules for both.
+ */
+export const CheckoutConsentProofSchema = z.object({
+  noticeVersion: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/),
+  wordingKey: z.string().regex(/^[a-z0-9_-]{1,50}(\.[a-z0-9_-]{1,50}){0,3}$/),
+  wordingLocale: z.enum(WORDING_LOCALES),
+  wording: z
     .string()
     .refine((text) => text.trim().length > 0, "blank wording")
     .refine((text) => Array.from(text).length <= CHECKOUT_WORDING_MAX_LENGTH, "wording too long")
     .refine(isWellFormed, "malformed text"),
+});
+const proof = CheckoutConsentProofSchema.shape;
+
+const CheckoutConsentSchema = z.object({
+  [CHECKOUT_ATTRIBUTES.consent]: z.literal(CHECKOUT_CONSENT_GRANTED),
+  [CHECKOUT_ATTRIBUTES.noticeVersion]: proof.noticeVersion,
+  [CHECKOUT_ATTRIBUTES.wordingKey]: proof.wordingKey,
+  [CHECKOUT_ATTRIBUTES.wordingLocale]: proof.wordingLocale,
+  [CHECKOUT_ATTRIBUTES.wording]: proof.wording,
 });
 
 /**

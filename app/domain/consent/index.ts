@@ -6,6 +6,7 @@ export {
   CHECKOUT_CONSENT_GRANTED,
   CHECKOUT_WORDING_MAX_LENGTH,
   type CheckoutConsent,
+  CheckoutConsentProofSchema,
   parseCheckoutConsent,
 } from "./checkout-attributes";
 export {

@@ -116,6 +116,13 @@ export const en = {
     "hold.released": "Legal hold released",
     "consent.objection_recorded": "Objection to marketing recorded (request)",
     "consent.withdrawn.request": "Consent withdrawn (request)",
+    "consent.checkout_refused.order_not_found": "Thank-you page consent refused: no such order in this shop",
+    "consent.checkout_refused.order_too_old": "Thank-you page consent refused: order more than 24 hours old",
+    "consent.checkout_refused.checkout_mismatch":
+      "Thank-you page consent refused: not from the order's checkout",
+    "consent.checkout_refused.customer_mismatch": "Thank-you page consent refused: not the order's customer",
+    "consent.checkout_refused.no_email": "Thank-you page consent refused: order without an e-mail address",
+    "consent.checkout_refused.shop_not_connected": "Thank-you page consent refused: Shopify not connected",
     "job.retried": "Dead job retried",
     "shop.purge_cancelled": "Shop data purge cancelled (app reinstalled)",
     "shop.purged": "Shop data purged",

@@ -118,6 +118,18 @@ export const fr: Messages = {
     "hold.released": "Conservation légale levée",
     "consent.objection_recorded": "Opposition à la prospection enregistrée (demande)",
     "consent.withdrawn.request": "Consentement retiré (demande)",
+    "consent.checkout_refused.order_not_found":
+      "Consentement de la page de remerciement refusé : commande inconnue de la boutique",
+    "consent.checkout_refused.order_too_old":
+      "Consentement de la page de remerciement refusé : commande de plus de 24 heures",
+    "consent.checkout_refused.checkout_mismatch":
+      "Consentement de la page de remerciement refusé : le paiement indiqué n'est pas celui de la commande",
+    "consent.checkout_refused.customer_mismatch":
+      "Consentement de la page de remerciement refusé : autre client que celui de la commande",
+    "consent.checkout_refused.no_email":
+      "Consentement de la page de remerciement refusé : commande sans adresse e-mail",
+    "consent.checkout_refused.shop_not_connected":
+      "Consentement de la page de remerciement refusé : Shopify non connecté",
     "job.retried": "Tâche morte relancée",
     "shop.purge_cancelled": "Purge des données de la boutique annulée (application réinstallée)",
     "shop.purged": "Données de la boutique purgées",

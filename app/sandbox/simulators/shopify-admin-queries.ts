@@ -220,6 +220,38 @@ export const QUERY_RESOLVERS: Record<string, Resolver> = {
     },
   },
 
+  VigieOrderForConsent: {
+    field: "order",
+    scopes: ["read_orders", "read_customers"],
+    // The order, its customer and the customer's default address: three objects.
+    requestedCost: () => 3,
+    resolve(ctx, variables) {
+      const id = stringVariable(variables, "id");
+      if (!/^gid:\/\/shopify\/[A-Za-z]+\/\d+$/.test(id)) throw new VariableError("id", "invalid global id");
+      const order = id.startsWith("gid://shopify/Order/") ? ctx.store.order(ctx.shop.domain, id) : undefined;
+      if (!order || !orderVisible(ctx, order)) return { data: { order: null }, actualCost: 1 };
+      const customer =
+        order.customerId === null ? undefined : ctx.store.customer(ctx.shop.domain, order.customerId);
+      return {
+        data: {
+          order: {
+            id: gid("Order", order.id),
+            createdAt: order.createdAt,
+            email: order.email,
+            checkoutToken: order.checkoutToken,
+            customer: customer
+              ? {
+                  id: gid("Customer", customer.id),
+                  defaultEmailAddress: customer.email ? { emailAddress: customer.email } : null,
+                }
+              : null,
+          },
+        },
+        actualCost: customer ? 3 : 1,
+      };
+    },
+  },
+
   VigieOrderLineItems: {
     field: "order",
     scopes: ["read_orders"],

@@ -70,6 +70,8 @@ export type SimOrder = {
   phone: string | null;
   note: string | null;
   customAttributes: Array<{ key: string; value: string | null }>;
+  /** The checkout the order came from (REST `checkout_token`); random unless seeded. */
+  checkoutToken: string | null;
   financialStatus: string;
   fulfillmentStatus: string;
   currencyCode: string;
@@ -238,6 +240,7 @@ export class ShopifyAdminStore {
       phone: null,
       note: null,
       customAttributes: [],
+      checkoutToken: randomBytes(16).toString("hex"),
       financialStatus: "PAID",
       fulfillmentStatus: "FULFILLED",
       currencyCode: shop.currencyCode,

@@ -1,10 +1,18 @@
 // The demo store's Shopify data: the same fictional shoppers as app/sandbox/demo-store.server.ts
 // (customer ids 7001–7003, example.* addresses that never deliver), with addresses, consent states
-// and a few orders, one carrying the checkout consent attributes of decision record 013.
+// and a few orders, one carrying the checkout consent attributes of decision record 013, one placed
+// an hour before the sandbox started (recent enough for the thank-you page's consent, for 23 hours).
 import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
 import type { ShopifySimulatorSeed } from "./shopify-admin-store";
 
 const DAY = 24 * 3600 * 1000;
+
+/** Lucas's order of an hour ago, and the checkout it came from (what the thank-you page sends). */
+export const DEMO_RECENT_ORDER = {
+  id: 5004,
+  customerId: 7002,
+  checkoutToken: "c1a7e2b9d4f60358a1e2b9d4f60358a1",
+} as const;
 
 /** Seed for `startShopifyAdminSimulator({ seed })`; dates are relative to `now`. */
 export function demoShopifySeed(
@@ -102,6 +110,14 @@ export function demoShopifySeed(
             customerId: 7002,
             createdAt: daysAgo(12),
             lineItems: [{ title: "Plaid en lin lavé", quantity: 1, price: "89.00", sku: "PL-LL" }],
+            shippingAddress: lucasAddress,
+            billingAddress: lucasAddress,
+          },
+          {
+            ...DEMO_RECENT_ORDER,
+            createdAt: new Date(now.getTime() - 3600 * 1000).toISOString(),
+            fulfillmentStatus: "UNFULFILLED",
+            lineItems: [{ title: "Bougie parfumée Figuier", quantity: 1, price: "34.00", sku: "BG-FIG" }],
             shippingAddress: lucasAddress,
             billingAddress: lucasAddress,
           },

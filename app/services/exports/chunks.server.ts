@@ -17,8 +17,6 @@ const gzip = promisify(gzipCallback);
  * garbage per MiB, both ways), and JSON Lines shrink five to ten times. A zip is stored as it is.
  */
 const compressed = (kind: string) => kind.startsWith("part:");
-/** gzip's magic bytes; JSON text never holds 0x1f (control characters are escaped). */
-const isGzip = (data: Buffer) => data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b;
 
 /** A writable that seals and stores every CHUNK_BYTES it receives as the next chunk of `kind`. */
 export function chunkSink(db: Db, key: Buffer, archiveId: string, kind: string) {
@@ -67,8 +65,7 @@ export async function* readChunks(
     });
     if (!chunk) return;
     const data = openBytes(key, Buffer.from(chunk.data));
-    // Parts staged before compression are plain JSON Lines, still readable.
-    if (compressed(kind) && isGzip(data)) {
+    if (compressed(kind)) {
       // Inflated in 64 KiB pieces: short-lived, each is collected young (a whole MiB would outlive
       // its records' processing and pile up in the old generation until a full collection).
       yield* createGunzip({ chunkSize: 64 * 1024 }).end(data) as AsyncIterable<Buffer>;

@@ -2,7 +2,8 @@
 // for the consent rate, and turns a ticked newsletter box into a proven consent.
 import { minimiseIp, parseCheckoutConsent } from "~/domain/consent";
 import { shopifyId } from "~/domain/subjects/identifiers";
-import { countCheckout, recordConsent } from "~/services/consents.server";
+import { recordCheckoutConsent } from "~/services/checkout-consent.server";
+import { countCheckout } from "~/services/consents.server";
 import { ensureShop } from "~/services/shops.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { OrderSchema } from "./shopify-payloads";
@@ -26,7 +27,8 @@ export const ordersCreate = defineTopic({
     const consent = parseCheckoutConsent(payload.note_attributes);
     await countCheckout(tx, shop.id, orderedAt, consent.granted);
     if (!consent.granted || !subject?.email) return;
-    await recordConsent(tx, shopDomain, {
+    // Once per order: the thank-you page may have reported the same box (services/checkout-consent).
+    await recordCheckoutConsent(tx, shopDomain, {
       shopId: shop.id,
       subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
       kind: "granted",

@@ -1,0 +1,169 @@
+// A streaming ZIP writer (PKWARE APPNOTE 6.3: deflate, data descriptors, UTF-8 names) on Node's own
+// zlib, CRC-32 included: the pure-JavaScript checksum of the zip library we used first took more
+// time than everything else in assembling an export. Entries are written one at a time, each fed
+// chunk by chunk at the pace `outputStream` is read; its SHA-256 and size are computed on the way,
+// over the uncompressed bytes the shopper will get when unzipping. Archives stay under 4 GiB (no
+// ZIP64): far beyond one person's data; a larger one fails rather than writing a broken file.
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { PassThrough } from "node:stream";
+import { crc32, createDeflateRaw } from "node:zlib";
+import type { ManifestEntry } from "./schema";
+
+/** Small pieces (one record's JSON) are gathered into writes of about this size. */
+const WRITE_BYTES = 64 * 1024;
+const LIMIT = 0xffffffff;
+/** Bit 3: sizes and CRC follow the data; bit 11: names are UTF-8. */
+const FLAGS = 0x0808;
+const DEFLATE = 8;
+const VERSION_NEEDED = 20;
+/** Made by Unix (3), spec 2.0: lets unzip apply the file mode below. */
+const VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
+const FILE_MODE = 0o100644;
+
+type CentralEntry = {
+  name: Buffer;
+  time: number;
+  date: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+};
+
+/**
+ * MS-DOS date and time (2-second precision, years 1980–2107), from UTC so the same date gives the
+ * same bytes anywhere.
+ */
+function dosDateTime(given: Date) {
+  const date = new Date(
+    Math.min(Math.max(given.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31, 23, 59, 58)),
+  );
+  const time =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  return { time, date: day };
+}
+
+export class ZipTooLargeError extends Error {
+  constructor() {
+    super("export archive over 4 GiB");
+    this.name = "ZipTooLargeError";
+  }
+}
+
+export class ZipStream {
+  /** The archive's bytes; read it (pipe it) while entries are added. */
+  readonly outputStream = new PassThrough({ highWaterMark: WRITE_BYTES });
+  private offset = 0;
+  private readonly central: CentralEntry[] = [];
+
+  private async write(chunk: Buffer, signal: AbortSignal) {
+    this.offset += chunk.length;
+    if (this.offset > LIMIT) throw new ZipTooLargeError();
+    if (!this.outputStream.write(chunk)) await once(this.outputStream, "drain", { signal });
+  }
+
+  /** Adds `path` and streams `source` into it, compressed; resolves once the entry is complete. */
+  async addEntry(
+    path: string,
+    source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+    options: { mtime: Date; signal: AbortSignal },
+  ): Promise<ManifestEntry> {
+    const { signal } = options;
+    const name = Buffer.from(path, "utf8");
+    const { time, date } = dosDateTime(options.mtime);
+    const offset = this.offset;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(VERSION_NEEDED, 4);
+    local.writeUInt16LE(FLAGS, 6);
+    local.writeUInt16LE(DEFLATE, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    // CRC and sizes (offsets 14–25) stay zero: the data descriptor carries them.
+    local.writeUInt16LE(name.length, 26);
+    await this.write(Buffer.concat([local, name]), signal);
+
+    const deflater = createDeflateRaw();
+    let compressed = 0;
+    // Drains the compressor into the archive while the source is fed in.
+    const pump = (async () => {
+      for await (const chunk of deflater as AsyncIterable<Buffer>) {
+        compressed += chunk.length;
+        await this.write(chunk, signal);
+      }
+    })();
+    pump.catch(() => {}); // observed below; a failure here also ends the loop feeding the deflater
+    const hash = createHash("sha256");
+    let crc = 0;
+    let size = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const chunk = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      hash.update(chunk);
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      if (size > LIMIT) throw new ZipTooLargeError();
+      if (!deflater.write(chunk)) await Promise.race([once(deflater, "drain", { signal }), pump]);
+    };
+    try {
+      for await (const piece of source) {
+        const chunk = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+        if (chunk.length === 0) continue;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= WRITE_BYTES) await flush();
+      }
+      await flush();
+      deflater.end();
+      await pump;
+    } catch (error) {
+      deflater.destroy();
+      throw error;
+    }
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc, 4);
+    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(size, 12);
+    await this.write(descriptor, signal);
+    this.central.push({ name, time, date, crc, compressed, size, offset });
+    return { path, bytes: size, sha256: hash.digest("hex") };
+  }
+
+  /** Writes the central directory and ends `outputStream`. */
+  async end(signal: AbortSignal) {
+    const start = this.offset;
+    for (const entry of this.central) {
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(0x02014b50, 0);
+      header.writeUInt16LE(VERSION_MADE_BY, 4);
+      header.writeUInt16LE(VERSION_NEEDED, 6);
+      header.writeUInt16LE(FLAGS, 8);
+      header.writeUInt16LE(DEFLATE, 10);
+      header.writeUInt16LE(entry.time, 12);
+      header.writeUInt16LE(entry.date, 14);
+      header.writeUInt32LE(entry.crc, 16);
+      header.writeUInt32LE(entry.compressed, 20);
+      header.writeUInt32LE(entry.size, 24);
+      header.writeUInt16LE(entry.name.length, 28);
+      // Extra field, comment, disk number and internal attributes (30–37) stay zero.
+      header.writeUInt32LE((FILE_MODE << 16) >>> 0, 38);
+      header.writeUInt32LE(entry.offset, 42);
+      await this.write(Buffer.concat([header, entry.name]), signal);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.central.length, 8);
+    end.writeUInt16LE(this.central.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    await this.write(end, signal);
+    this.outputStream.end();
+  }
+}

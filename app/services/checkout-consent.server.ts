@@ -1,0 +1,38 @@
+// A newsletter consent given at checkout for one order, whichever way it reaches Vigie: the order's
+// attributes in orders/create (Plus stores), or the thank-you page's POST to /api/checkout/consent
+// (every plan; docs/decisions/013). Both go through here, so that one order's box yields one act.
+import type { Tx } from "~/db/client.server";
+import type { RecordConsentInput } from "./consent-ledger.server";
+import { type RecordOutcome, recordConsent } from "./consents.server";
+
+export type CheckoutConsentInput = RecordConsentInput & { kind: "granted" | "withdrawn"; source: "checkout" };
+
+/**
+ * Records a checkout grant or withdrawal through recordConsent's rules, plus one per order: a grant
+ * is not recorded again when the order's latest event is already a grant (the attributes and the
+ * thank-you page reporting the same box), nor when a later event of the order (a withdrawal on the
+ * thank-you page) already says what the shopper decided after it.
+ */
+export async function recordCheckoutConsent(
+  tx: Tx,
+  shopDomain: string,
+  input: CheckoutConsentInput,
+  now = new Date(),
+): Promise<RecordOutcome> {
+  if (input.kind === "granted" && input.orderId) {
+    const latest = await tx.consentEvent.findFirst({
+      where: {
+        shopId: input.shopId,
+        subjectId: input.subject.id,
+        purpose: "newsletter",
+        orderId: input.orderId,
+      },
+      orderBy: { seq: "desc" },
+      select: { kind: true, occurredAt: true },
+    });
+    if (latest && (latest.kind === "granted" || latest.occurredAt >= input.occurredAt)) {
+      return { recorded: false, reason: "already" };
+    }
+  }
+  return recordConsent(tx, shopDomain, input, now);
+}

@@ -1,0 +1,27 @@
+// Calls to the privacy centre as Shopify's app proxy makes them: the query signed with the app's
+// secret, forms posted without following redirects.
+import { signAppProxyQuery } from "~/http/app-proxy.server";
+import type { RunningServer } from "./server";
+
+export const SANDBOX_SHOP = "imera-paris.myshopify.com";
+
+/** The signed URL of a privacy-centre path, for a guest (no logged-in customer). */
+export function signedProxyUrl(server: RunningServer, pathname: string, shop = SANDBOX_SHOP) {
+  const query = new URLSearchParams({
+    shop,
+    logged_in_customer_id: "",
+    path_prefix: "/apps/privacy",
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  });
+  query.set("signature", signAppProxyQuery(query, server.sandbox().apiSecret));
+  return `${server.baseUrl}/proxy/privacy${pathname}?${query}`;
+}
+
+export function postForm(url: string, body: Record<string, string>) {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(body).toString(),
+    redirect: "manual",
+  });
+}

@@ -1,0 +1,26 @@
+// The real worker with every job, on a test database, with the connectors a test chooses (fakes for
+// the outside systems, the real Vigie connector for the shop's own records).
+import type { Connector } from "~/connectors/connector";
+import { createVigieConnector } from "~/connectors/vigie/connector.server";
+import { JOBS } from "~/jobs/registry.server";
+import { startWorker } from "~/jobs/worker.server";
+import type { TestDatabase } from "./databases";
+import { memoryLogger, TEST_SECRET_KEY } from "./test-logger";
+
+export function startTestWorker(
+  t: TestDatabase,
+  outside: { shopify: Connector | null; stripe: Connector | null; mailchimp: Connector | null },
+) {
+  return startWorker({
+    db: t.db,
+    dialect: t.dialect,
+    jobs: JOBS,
+    log: memoryLogger(),
+    pollMs: 50,
+    secretKey: TEST_SECRET_KEY,
+    connectors: async (domain) => {
+      const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
+      return { ...outside, vigie: createVigieConnector({ db: t.db, shopId: shop.id }) };
+    },
+  });
+}
