@@ -1,12 +1,14 @@
 // Its own file, so it runs in a fresh worker with nothing else on the heap.
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { Writable } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { ExportRecord } from "~/connectors/connector";
-import { writeExportArchive } from "./archive-writer.server";
-import { GENERATED_AT, SUBJECT } from "./test-fixtures";
+import { type StagedPart, writeExportArchive } from "./archive-writer.server";
+import { writeSystemPart } from "./system-part.server";
+import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";
 
 // A full collection before each reading, so the figures are live memory, not garbage not yet collected.
 setFlagsFromString("--expose-gc");
@@ -17,8 +19,8 @@ const RECORDS_PER_SYSTEM = 100_000;
 /** Generous: a few MB were measured; holding the spooled views alone in memory would take over 100 MB. */
 const HEAP_BOUND = 60 * MB;
 
-describe("writeExportArchive", () => {
-  it("streams 200 000 records (every entry kind) with memory growth bounded far below the archive's size", async () => {
+describe("writeSystemPart and writeExportArchive", () => {
+  it("stream 200 000 records (every entry kind) with memory growth bounded far below the archive's size", async () => {
     const samples: number[] = [];
     // Buffers live outside the JS heap (arrayBuffers): both count, or buffered bytes would go unseen.
     const sample = () => {
@@ -60,17 +62,32 @@ describe("writeExportArchive", () => {
 
     sample();
     const before = samples[0] as number;
+    const dir = await tempDir();
+    const parts: StagedPart[] = [];
+    for (const [system, records] of [
+      ["shopify", shopify()],
+      ["mailchimp", mailchimp()],
+    ] as const) {
+      const staging = fileStaging(dir, system);
+      const summary = await writeSystemPart({
+        system,
+        records,
+        subject: SUBJECT,
+        generatedAt: GENERATED_AT,
+        staging,
+        spoolDir: dir,
+      });
+      parts.push({ summary, read: staging.read });
+    }
     const result = await writeExportArchive({
       subject: SUBJECT,
       locale: "fr",
       generatedAt: GENERATED_AT,
-      systems: [
-        { system: "shopify", records: shopify() },
-        { system: "mailchimp", records: mailchimp() },
-      ],
+      parts,
       output,
     });
     sample();
+    await rm(dir, { recursive: true, force: true });
 
     expect(result.counts).toEqual({
       shopify: { orders: RECORDS_PER_SYSTEM / 2, order_inputs: RECORDS_PER_SYSTEM / 2 },

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { readdir, rm } from "node:fs/promises";
+import { readdir, rm, truncate } from "node:fs/promises";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ExportRecord } from "~/connectors/connector";
-import { ExportRecordError, writeExportArchive } from "./archive-writer.server";
-import { GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";
+import { type StagedPart, writeExportArchive } from "./archive-writer.server";
+import type { ArchiveSystem } from "./schema";
+import { ExportRecordError, type PartStaging, writeSystemPart } from "./system-part.server";
+import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";
 
 /** A one-pass stream of `total` incompressible records, counting how many were pulled. */
 function counted(total: number, failAfter?: number) {
@@ -37,79 +40,95 @@ async function settled(read: () => number): Promise<number> {
   }
 }
 
+let dir: string;
 let spoolParent: string;
 beforeEach(async () => {
+  dir = await tempDir();
   spoolParent = await tempDir();
 });
 afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
   await rm(spoolParent, { recursive: true, force: true });
 });
 
-const base = { subject: SUBJECT, locale: "en" as const, generatedAt: GENERATED_AT };
+const base = { subject: SUBJECT, generatedAt: GENERATED_AT };
 
-describe("writeExportArchive", () => {
-  it("pulls records only as fast as the output takes the zip", async () => {
+/** A part built into plain files, as the jobs build one into the database. */
+async function builtPart(system: ArchiveSystem, records: AsyncIterable<ExportRecord>): Promise<StagedPart> {
+  const staging = fileStaging(dir, system);
+  const summary = await writeSystemPart({ ...base, system, records, staging, spoolDir: spoolParent });
+  return { summary, read: staging.read };
+}
+
+/** Staging whose writers all behave like `writer`. */
+const stagingOf = (writer: () => Writable): PartStaging => ({ writer });
+
+describe("writeSystemPart", () => {
+  it("pulls records only as fast as the staging takes them", async () => {
     const { state, records } = counted(50_000);
     let open = false;
     const held: (() => void)[] = [];
-    const output = new Writable({
-      write(_chunk, _encoding, callback) {
-        if (open) callback();
-        else held.push(() => callback());
-      },
-    });
+    const staging = stagingOf(
+      () =>
+        new Writable({
+          write(_chunk, _encoding, callback) {
+            if (open) callback();
+            else held.push(() => callback());
+          },
+        }),
+    );
 
-    const writing = writeExportArchive({
+    const writing = writeSystemPart({
       ...base,
-      systems: [{ system: "mailchimp", records }],
-      output,
+      system: "mailchimp",
+      records,
+      staging,
       spoolDir: spoolParent,
     });
-    // The output takes nothing: the writer must stop once the buffers between the records and the
-    // output are full (about a megabyte, a chunk per stream stage), whatever the export's size.
+    // The staging takes nothing: the writer must stop once the buffers between the records and the
+    // staging are full (a few hundred kilobytes), whatever the export's size.
     const pausedAt = await settled(() => state.pulled);
     expect(pausedAt).toBeGreaterThan(0);
     expect(pausedAt).toBeLessThan(4_000);
 
     open = true;
     for (const release of held.splice(0)) release();
-    const result = await writing;
+    const summary = await writing;
     expect(state.pulled).toBe(50_000);
-    expect(result.counts).toEqual({ mailchimp: { activity: 50_000 } });
+    expect(summary.sections).toEqual([{ section: "activity", records: 50_000, provided: 0 }]);
     expect(await readdir(spoolParent)).toEqual([]);
   });
 
-  it("rejects with the records' own error, destroys the output and removes its scratch files", async () => {
+  it("rejects with the records' own error, destroys what it staged and removes its scratch files", async () => {
     const { records } = counted(1_000, 500);
-    const output = discard();
-
-    await expect(
-      writeExportArchive({
-        ...base,
-        systems: [{ system: "stripe", records }],
-        output,
-        spoolDir: spoolParent,
-      }),
-    ).rejects.toThrow("Stripe answered 503");
-    expect(output.destroyed).toBe(true);
-    expect(await readdir(spoolParent)).toEqual([]);
-  });
-
-  it("rejects when the output fails, without reading the rest of the records", async () => {
-    const { state, records } = counted(1_000_000);
-    const output = new Writable({
-      write(_chunk, _encoding, callback) {
-        callback(new Error("disk full"));
-      },
+    const writers: Writable[] = [];
+    const staging = stagingOf(() => {
+      const writer = discard();
+      writers.push(writer);
+      return writer;
     });
 
     await expect(
-      writeExportArchive({
-        ...base,
-        systems: [{ system: "mailchimp", records }],
-        output,
-        spoolDir: spoolParent,
-      }),
+      writeSystemPart({ ...base, system: "stripe", records, staging, spoolDir: spoolParent }),
+    ).rejects.toThrow("Stripe answered 503");
+    expect(writers.length).toBeGreaterThan(0);
+    expect(writers.every((writer) => writer.destroyed)).toBe(true);
+    expect(await readdir(spoolParent)).toEqual([]);
+  });
+
+  it("rejects when the staging fails, without reading the rest of the records", async () => {
+    const { state, records } = counted(1_000_000);
+    const staging = stagingOf(
+      () =>
+        new Writable({
+          write(_chunk, _encoding, callback) {
+            callback(new Error("disk full"));
+          },
+        }),
+    );
+
+    await expect(
+      writeSystemPart({ ...base, system: "mailchimp", records, staging, spoolDir: spoolParent }),
     ).rejects.toThrow("disk full");
     expect(state.pulled).toBeLessThan(10_000);
     expect(await readdir(spoolParent)).toEqual([]);
@@ -121,10 +140,11 @@ describe("writeExportArchive", () => {
       yield { section: "../../etc/passwd", provided: true, data: { email: "secret@example.fr" } };
     }
 
-    const failure = await writeExportArchive({
+    const failure = await writeSystemPart({
       ...base,
-      systems: [{ system: "shopify", records: records() }],
-      output: discard(),
+      system: "shopify",
+      records: records(),
+      staging: stagingOf(discard),
       spoolDir: spoolParent,
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExportRecordError);
@@ -143,33 +163,70 @@ describe("writeExportArchive", () => {
     }
 
     await expect(
-      writeExportArchive({
-        ...base,
-        systems: [{ system: "shopify", records: records() }],
-        output: discard(),
-      }),
+      writeSystemPart({ ...base, system: "shopify", records: records(), staging: stagingOf(discard) }),
     ).rejects.toThrow(/^shopify: invalid export record \(data: custom\)$/);
   });
 
+  it("checks every record, not only the first of its section", async () => {
+    const bad = [
+      { data: ["an", "array"] as unknown as Record<string, unknown>, provided: true },
+      { data: null as unknown as Record<string, unknown>, provided: true },
+      { data: {}, provided: "yes" as unknown as boolean },
+    ];
+    for (const [i, { data, provided }] of bad.entries()) {
+      async function* records(): AsyncGenerator<ExportRecord> {
+        yield { section: "customer", provided: true, data: { email: "a@example.fr" } };
+        yield { section: "customer", provided: false, data: { email: "b@example.fr" } };
+        yield { section: "customer", provided, data };
+      }
+      const failure = await writeSystemPart({
+        ...base,
+        system: "shopify",
+        records: records(),
+        staging: stagingOf(discard),
+      }).catch((error: unknown) => error);
+      expect(failure, `bad record ${i}`).toBeInstanceOf(ExportRecordError);
+    }
+  });
+});
+
+describe("writeExportArchive", () => {
+  it("rejects when the output fails, and destroys it", async () => {
+    const part = await builtPart("mailchimp", counted(20_000).records);
+    const output = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(new Error("disk full"));
+      },
+    });
+
+    await expect(writeExportArchive({ ...base, locale: "en", parts: [part], output })).rejects.toThrow(
+      "disk full",
+    );
+    expect(output.destroyed).toBe(true);
+  });
+
+  it("rejects a staged entry that is not the one its summary describes", async () => {
+    const part = await builtPart("stripe", counted(2_000).records);
+    await truncate(path.join(dir, "stripe-system.part"), part.summary.entry.compressed - 10);
+    const output = discard();
+
+    await expect(writeExportArchive({ ...base, locale: "en", parts: [part], output })).rejects.toThrow(
+      "stripe.json: staged data does not match its entry",
+    );
+    expect(output.destroyed).toBe(true);
+  });
+
   it("refuses a system listed twice before writing anything", async () => {
+    const part = await builtPart("stripe", counted(1).records);
     const output = discard();
     let written = 0;
     output.on("pipe", () => {
       written += 1;
     });
 
-    await expect(
-      writeExportArchive({
-        ...base,
-        systems: [
-          { system: "stripe", records: counted(1).records },
-          { system: "stripe", records: counted(1).records },
-        ],
-        output,
-        spoolDir: spoolParent,
-      }),
-    ).rejects.toThrow("each system at most once");
+    await expect(writeExportArchive({ ...base, locale: "en", parts: [part, part], output })).rejects.toThrow(
+      "each system at most once",
+    );
     expect(written).toBe(0);
-    expect(await readdir(spoolParent)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvColumns, csvCell, csvField, csvLine, neutraliseFormula } from "./csv";
+import { CsvColumns, csvCell, csvField, csvLine, exportJson, neutraliseFormula } from "./csv";
 
 describe("neutraliseFormula", () => {
   it.each(["=1+1", "+33 6 12 34 56 78", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])(
@@ -73,10 +73,34 @@ describe("CsvColumns", () => {
     expect(columns.line(second)).toBe("true,o2,7,2026-11-20\r\n");
   });
 
+  it("quotes each cell of a row as RFC 4180 asks", () => {
+    const columns = new CsvColumns();
+    const row = columns.row({ note: 'Dit "bonjour",\nau revoir', lines: [{ q: 1 }], total: -5 }, true);
+
+    expect(columns.line(row)).toBe('true,"Dit ""bonjour"",\nau revoir","[{""q"":1}]",-5\r\n');
+  });
+
   it("neutralises column names, which come from data too", () => {
     const columns = new CsvColumns();
     columns.row({ "=cmd": 1 }, false);
 
     expect(columns.header()).toBe("provided,'=cmd\r\n");
+  });
+});
+
+describe("exportJson", () => {
+  it("writes bigints, however deep, as decimal text and everything else as JSON.stringify does", () => {
+    const value = {
+      id: 9_007_199_254_740_993n,
+      nested: [{ seq: 2n }],
+      at: new Date("2026-11-26T10:00:00Z"),
+      n: 1,
+    };
+
+    expect(exportJson(value)).toBe(
+      '{"id":"9007199254740993","nested":[{"seq":"2"}],"at":"2026-11-26T10:00:00.000Z","n":1}',
+    );
+    expect(exportJson({ plain: "é" })).toBe(JSON.stringify({ plain: "é" }));
+    expect(csvCell({ big: 1n })).toBe('{"big":"1"}');
   });
 });

@@ -26,7 +26,7 @@ export function csvCell(value: unknown): string {
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Date) return value.toISOString();
   // JSON text starts with { or [, never with a formula character.
-  return JSON.stringify(value, jsonReplacer) ?? "";
+  return exportJson(value) ?? "";
 }
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, and its quotes doubled. */
@@ -40,21 +40,38 @@ export function csvLine(cells: readonly string[]): string {
 }
 
 /** JSON.stringify replacer for export data: bigints (which JSON cannot hold) as decimal text. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
+function jsonReplacer(_key: string, value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
 /**
+ * JSON text of export data, bigints as decimal text. A replacer makes JSON.stringify call back
+ * into JavaScript for every key (twice as slow on a vendor's large objects), so it is used only
+ * for the rare value that holds a bigint.
+ */
+export function exportJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(value, jsonReplacer);
+  }
+}
+
+/** A row formatted before every column was known: its text without the line end, and its width. */
+export type CsvRow = { text: string; cells: number };
+
+/**
  * The columns of one tabular section, learnt as records arrive: `provided` first, then every
- * top-level key in the order first seen. Rows are produced before all columns are known, so each
+ * top-level key in the order first seen. Rows are formatted before all columns are known, so each
  * row is aligned on the columns known so far and padded when the file is finally written.
  */
 export class CsvColumns {
   readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
 
-  /** The row's cells (`provided`, then one per known column), adding columns for new keys. */
-  row(data: Record<string, unknown>, provided: boolean): string[] {
+  /** The row (`provided`, then one cell per known column), adding columns for new keys. */
+  row(data: Record<string, unknown>, provided: boolean): CsvRow {
     for (const key of Object.keys(data)) {
       if (!this.index.has(key)) {
         this.index.set(key, this.keys.length);
@@ -64,9 +81,9 @@ export class CsvColumns {
     const cells = new Array<string>(this.keys.length + 1).fill("");
     cells[0] = String(provided);
     for (const [key, value] of Object.entries(data)) {
-      cells[(this.index.get(key) as number) + 1] = csvCell(value);
+      cells[(this.index.get(key) as number) + 1] = csvField(csvCell(value));
     }
-    return cells;
+    return { text: cells.join(","), cells: cells.length };
   }
 
   /** The header line (keys come from data too, so they are neutralised as well). */
@@ -74,10 +91,8 @@ export class CsvColumns {
     return csvLine(["provided", ...this.keys].map(neutraliseFormula));
   }
 
-  /** A row produced earlier, padded to the final columns. */
-  line(cells: readonly string[]): string {
-    const padded = [...cells];
-    while (padded.length < this.keys.length + 1) padded.push("");
-    return csvLine(padded);
+  /** A row formatted earlier, padded to the final columns and ended. */
+  line(row: CsvRow): string {
+    return `${row.text}${",".repeat(this.keys.length + 1 - row.cells)}\r\n`;
   }
 }

@@ -40,10 +40,11 @@ export const ArchiveSubjectSchema = z.strictObject({
 });
 export type ArchiveSubject = z.infer<typeof ArchiveSubjectSchema>;
 
-const PlainObjectSchema = z.custom<Record<string, unknown>>(
-  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-  { message: "expected an object" },
-);
+/** An object that is not an array: what a record's `data` must be. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const PlainObjectSchema = z.custom<Record<string, unknown>>(isPlainObject, { message: "expected an object" });
 
 /** One record as a connector streams it (`ExportRecord`), checked as it enters the writer. */
 export const IncomingRecordSchema = z.object({

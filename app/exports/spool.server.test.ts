@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSpoolDir, removeStaleSpoolDirs } from "./spool.server";
 import { tempDir } from "./test-fixtures";
 
+/** Over the spool's in-memory allowance, so that it goes to disk. */
+const BIG = `camille.martin@example.fr ${"x".repeat(70 * 1024)}\n`;
+
 async function readAll(source: AsyncIterable<Buffer>): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of source) chunks.push(chunk);
@@ -30,10 +33,21 @@ describe("createSpoolDir", () => {
     await spools.remove();
   });
 
-  it("keeps only ciphertext on disk, in a directory only its owner can enter", async () => {
+  it("keeps a small spool in memory: nothing reaches the disk", async () => {
     const spools = await createSpoolDir(parent);
     const spool = await spools.open();
     await spool.write("camille.martin@example.fr\n");
+    await spool.close();
+
+    expect(await readAll(spool.read())).toBe("camille.martin@example.fr\n");
+    expect(await readdir(parent)).toEqual([]);
+    await spools.remove();
+  });
+
+  it("keeps only ciphertext on disk, in a directory only its owner can enter", async () => {
+    const spools = await createSpoolDir(parent);
+    const spool = await spools.open();
+    await spool.write(BIG);
     await spool.close();
 
     const [dir] = await readdir(parent);
@@ -43,15 +57,16 @@ describe("createSpoolDir", () => {
     const filePath = path.join(dirPath, file as string);
     expect((await stat(filePath)).mode & 0o777).toBe(0o600);
     const bytes = await readFile(filePath);
-    expect(bytes.length).toBe("camille.martin@example.fr\n".length);
+    expect(bytes.length).toBe(Buffer.byteLength(BIG));
     expect(bytes.toString("latin1")).not.toContain("camille");
+    expect(await readAll(spool.read())).toBe(BIG);
     await spools.remove();
   });
 
   it("refuses to read back a file altered on disk", async () => {
     const spools = await createSpoolDir(parent);
     const spool = await spools.open();
-    await spool.write("montant: 59.00\n");
+    await spool.write(BIG);
     await spool.close();
     const [dir] = await readdir(parent);
     const filePath = path.join(parent, dir as string, "0.bin");
@@ -66,7 +81,7 @@ describe("createSpoolDir", () => {
   it("deletes its directory on remove, spools still open included", async () => {
     const spools = await createSpoolDir(parent);
     const open = await spools.open();
-    await open.write("not closed\n");
+    await open.write(BIG);
     const closed = await spools.open();
     await closed.close();
 
@@ -80,12 +95,13 @@ describe("removeStaleSpoolDirs", () => {
   it("removes scratch directories older than a day, and nothing fresh or not its own", async () => {
     const stale = await createSpoolDir(parent);
     const staleSpool = await stale.open();
-    await staleSpool.write("left by a killed worker\n");
+    await staleSpool.write(BIG);
     await staleSpool.close();
     const [staleName] = await readdir(parent);
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     await utimes(path.join(parent, staleName as string), twoDaysAgo, twoDaysAgo);
     const fresh = await createSpoolDir(parent);
+    await (await fresh.open()).write(BIG);
     await writeFile(path.join(parent, "vigie-export-notes.txt"), "not a spool directory");
     const oldNotes = path.join(parent, "vigie-export-test-dir");
     await mkdir(oldNotes);

@@ -1,14 +1,15 @@
-// Short-lived, encrypted scratch files for the archive writer. A zip is written one entry at a time,
-// and a system's records come once, in one pass, with sections interleaved; so the derived views
-// (CSV tables, the portability file) must wait on disk while the system's own entry streams. Memory
-// stays flat whatever the export's size. Each archive gets a fresh random key held only in memory,
-// so a file left behind by a crash is unreadable, like the export parts staged in the database.
+// Short-lived, encrypted scratch files for building an export part. A system's records come once,
+// in one pass, with sections interleaved, and a CSV table's header is known only at the end; so its
+// rows wait on disk while the system's own entry streams. Memory stays flat whatever the export's
+// size. Each part gets a fresh random key held only in memory, so a file left behind by a crash is
+// unreadable, like the export parts staged in the database.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { concatPieces } from "~/utils/pieces";
 
 const ALGORITHM = "aes-256-gcm";
 /** Writes to disk in batches of this many bytes (before encryption). */
@@ -43,58 +44,73 @@ export async function removeStaleSpoolDirs(
   return removed;
 }
 
-/** Creates the scratch directory under `parent` (the OS temporary directory by default). */
+/**
+ * The scratch directory under `parent` (the OS temporary directory by default), created only once
+ * a spool outgrows memory.
+ */
 export async function createSpoolDir(parent: string = tmpdir()): Promise<SpoolDir> {
-  const dir = await mkdtemp(path.join(parent, "vigie-export-"));
+  let dir: Promise<string> | null = null;
   const key = randomBytes(32);
   const spools: Spool[] = [];
   return {
     async open() {
-      const spool = new Spool(path.join(dir, `${spools.length}.bin`), key);
+      const n = spools.length;
+      const spool = new Spool(async () => {
+        dir ??= mkdtemp(path.join(parent, "vigie-export-"));
+        return path.join(await dir, `${n}.bin`);
+      }, key);
       spools.push(spool);
-      await once(spool.file, "open");
       return spool;
     },
     async remove() {
-      for (const spool of spools) spool.file.destroy();
-      await rm(dir, { recursive: true, force: true });
+      for (const spool of spools) spool.destroy();
+      if (dir) await rm(await dir, { recursive: true, force: true });
     },
   };
 }
 
-/** An append-only encrypted file: written once, closed, then read back once, in order. */
+/**
+ * An append-only encrypted file: written once, closed, then read back once, in order. What stays
+ * under BATCH_BYTES in all is kept in memory and never reaches the disk.
+ */
 export class Spool {
-  readonly file: WriteStream;
+  private file: WriteStream | null = null;
+  private filePath: string | null = null;
   private readonly iv = randomBytes(12);
   private readonly cipher;
-  private pending: Buffer[] = [];
+  /** Text waiting to be encrypted, encoded once per batch rather than once per piece. */
+  private pending: string[] = [];
   private pendingBytes = 0;
+  private closed = false;
+  /** Everything written, when it never left memory. */
+  private memory: Buffer | null = null;
   private tag: Buffer | null = null;
   private failure: Error | null = null;
 
   constructor(
-    private readonly filePath: string,
+    private readonly createPath: () => Promise<string>,
     private readonly key: Buffer,
   ) {
-    this.file = createWriteStream(filePath, { mode: 0o600 });
     this.cipher = createCipheriv(ALGORITHM, key, this.iv);
-    // Kept and rethrown by the next write or close: an 'error' nobody listens to would crash the process.
-    this.file.on("error", (error) => {
-      this.failure = error;
-    });
   }
 
   /** Appends text; resolves once the disk can take more (backpressure). */
   async write(text: string): Promise<void> {
-    const bytes = Buffer.from(text, "utf8");
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
+    this.pending.push(text);
+    // Characters, not bytes: only the size of a batch depends on it.
+    this.pendingBytes += text.length;
     if (this.pendingBytes >= BATCH_BYTES) await this.flush();
   }
 
-  /** Flushes and closes the file; the spool can then be read. */
+  /** Flushes and closes the file, if there is one; the spool can then be read. */
   async close(): Promise<void> {
-    if (this.tag) return;
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.file) {
+      this.memory = concatPieces(this.pending);
+      this.pending = [];
+      return;
+    }
     await this.flush();
     if (this.failure) throw this.failure;
     const last = this.cipher.final();
@@ -105,10 +121,14 @@ export class Spool {
 
   /** The plain bytes, in order, one disk chunk at a time. Throws if the file was altered. */
   async *read(): AsyncGenerator<Buffer> {
-    if (!this.tag) throw new Error("spool read before close");
+    if (!this.closed) throw new Error("spool read before close");
+    if (this.memory) {
+      if (this.memory.length > 0) yield this.memory;
+      return;
+    }
     const decipher = createDecipheriv(ALGORITHM, this.key, this.iv);
-    decipher.setAuthTag(this.tag);
-    for await (const chunk of createReadStream(this.filePath)) {
+    decipher.setAuthTag(this.tag as Buffer);
+    for await (const chunk of createReadStream(this.filePath as string)) {
       const plain = decipher.update(chunk as Buffer);
       if (plain.length > 0) yield plain;
     }
@@ -116,10 +136,25 @@ export class Spool {
     if (last.length > 0) yield last;
   }
 
+  /** Stops writing (on failure or cleanup). */
+  destroy() {
+    this.file?.destroy();
+  }
+
   private async flush(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.pendingBytes === 0) return;
-    const encrypted = this.cipher.update(Buffer.concat(this.pending, this.pendingBytes));
+    if (!this.file) {
+      this.filePath = await this.createPath();
+      const file = createWriteStream(this.filePath, { mode: 0o600 });
+      // Kept and rethrown by the next write or close: an 'error' nobody listens to would crash the process.
+      file.on("error", (error) => {
+        this.failure = error;
+      });
+      await once(file, "open");
+      this.file = file;
+    }
+    const encrypted = this.cipher.update(concatPieces(this.pending));
     this.pending = [];
     this.pendingBytes = 0;
     if (!this.file.write(encrypted)) await once(this.file, "drain");

@@ -1,13 +1,14 @@
 // Helpers for the archive tests: fake record streams, and reading a written zip back with Info-ZIP's
 // `unzip` (an independent reader, so the tests do not trust the writer's own idea of the format).
 import { execFileSync } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ExportRecord } from "~/connectors/connector";
-import { type WriteExportArchiveOptions, writeExportArchive } from "./archive-writer.server";
+import { type StagedPart, type WriteExportArchiveOptions, writeExportArchive } from "./archive-writer.server";
 import type { ArchiveSystem } from "./schema";
+import { type PartStaging, writeSystemPart } from "./system-part.server";
 
 /** A one-pass async stream of records, like a connector's export generator. */
 export async function* stream(records: readonly ExportRecord[]): AsyncGenerator<ExportRecord> {
@@ -22,10 +23,39 @@ export function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "vigie-export-test-"));
 }
 
-/** Writes an archive to `<dir>/archive.zip`; returns its path and the writer's result. */
-export async function writeArchiveFile(dir: string, options: Omit<WriteExportArchiveOptions, "output">) {
+/** A part's staged streams as plain files in `dir` (the jobs stage them, sealed, in the database). */
+export function fileStaging(dir: string, system: ArchiveSystem): PartStaging & Pick<StagedPart, "read"> {
+  const file = (name: string) => path.join(dir, `${system}-${name.replace(":", "-")}.part`);
+  return {
+    writer: (name) => createWriteStream(file(name)),
+    read: (name) => createReadStream(file(name)),
+  };
+}
+
+export type ArchiveFileOptions = Omit<WriteExportArchiveOptions, "output" | "parts"> & {
+  systems: { system: ArchiveSystem; records: AsyncIterable<ExportRecord> }[];
+};
+
+/**
+ * Builds each system's part as its export job would, then the archive, to `<dir>/archive.zip`;
+ * returns its path and the writer's result.
+ */
+export async function writeArchiveFile(dir: string, { systems, ...options }: ArchiveFileOptions) {
+  const parts: StagedPart[] = [];
+  for (const { system, records } of systems) {
+    const staging = fileStaging(dir, system);
+    const summary = await writeSystemPart({
+      system,
+      records,
+      subject: options.subject,
+      generatedAt: options.generatedAt,
+      staging,
+      spoolDir: dir,
+    });
+    parts.push({ summary, read: staging.read });
+  }
   const file = path.join(dir, "archive.zip");
-  const result = await writeExportArchive({ ...options, output: createWriteStream(file) });
+  const result = await writeExportArchive({ ...options, parts, output: createWriteStream(file) });
   return { file, result };
 }
 

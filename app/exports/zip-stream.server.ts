@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import { crc32, createDeflateRaw } from "node:zlib";
+import { concatPieces } from "~/utils/pieces";
 import type { ManifestEntry } from "./schema";
 
 /** Small pieces (one record's JSON) are gathered into writes of about this size. */
@@ -20,6 +21,12 @@ const VERSION_NEEDED = 20;
 /** Made by Unix (3), spec 2.0: lets unzip apply the file mode below. */
 const VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
 const FILE_MODE = 0o100644;
+
+/** Text or bytes, in order: what goes into one entry. */
+export type EntrySource = AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
+
+/** One entry's compressed data as the zip describes it: checksum, sizes, and its digest for the manifest. */
+export type DeflatedEntry = { crc: number; size: number; compressed: number; sha256: string };
 
 type CentralEntry = {
   name: Buffer;
@@ -67,10 +74,36 @@ export class ZipStream {
   /** Adds `path` and streams `source` into it, compressed; resolves once the entry is complete. */
   async addEntry(
     path: string,
-    source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+    source: EntrySource,
     options: { mtime: Date; signal: AbortSignal },
   ): Promise<ManifestEntry> {
-    const { signal } = options;
+    const header = await this.localHeader(path, options);
+    const entry = await deflateEntry(source, (chunk) => this.write(chunk, options.signal), options);
+    return this.finishEntry(header, entry);
+  }
+
+  /**
+   * Adds `path` from bytes `deflateEntry` compressed earlier (in another process, maybe): they are
+   * copied as they are, and must be exactly `entry.compressed` bytes long.
+   */
+  async addDeflated(
+    path: string,
+    entry: DeflatedEntry,
+    compressed: AsyncIterable<Buffer>,
+    options: { mtime: Date; signal: AbortSignal },
+  ): Promise<ManifestEntry> {
+    const header = await this.localHeader(path, options);
+    let copied = 0;
+    for await (const chunk of compressed) {
+      copied += chunk.length;
+      if (copied > entry.compressed) break;
+      await this.write(chunk, options.signal);
+    }
+    if (copied !== entry.compressed) throw new Error(`${path}: staged data does not match its entry`);
+    return this.finishEntry(header, entry);
+  }
+
+  private async localHeader(path: string, options: { mtime: Date; signal: AbortSignal }) {
     const name = Buffer.from(path, "utf8");
     const { time, date } = dosDateTime(options.mtime);
     const offset = this.offset;
@@ -83,57 +116,24 @@ export class ZipStream {
     local.writeUInt16LE(date, 12);
     // CRC and sizes (offsets 14–25) stay zero: the data descriptor carries them.
     local.writeUInt16LE(name.length, 26);
-    await this.write(Buffer.concat([local, name]), signal);
+    await this.write(Buffer.concat([local, name]), options.signal);
+    return { path, name, time, date, offset, signal: options.signal };
+  }
 
-    const deflater = createDeflateRaw();
-    let compressed = 0;
-    // Drains the compressor into the archive while the source is fed in.
-    const pump = (async () => {
-      for await (const chunk of deflater as AsyncIterable<Buffer>) {
-        compressed += chunk.length;
-        await this.write(chunk, signal);
-      }
-    })();
-    pump.catch(() => {}); // observed below; a failure here also ends the loop feeding the deflater
-    const hash = createHash("sha256");
-    let crc = 0;
-    let size = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      const chunk = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
-      hash.update(chunk);
-      crc = crc32(chunk, crc);
-      size += chunk.length;
-      if (size > LIMIT) throw new ZipTooLargeError();
-      if (!deflater.write(chunk)) await Promise.race([once(deflater, "drain", { signal }), pump]);
-    };
-    try {
-      for await (const piece of source) {
-        const chunk = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-        if (chunk.length === 0) continue;
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes >= WRITE_BYTES) await flush();
-      }
-      await flush();
-      deflater.end();
-      await pump;
-    } catch (error) {
-      deflater.destroy();
-      throw error;
-    }
+  private async finishEntry(
+    header: Awaited<ReturnType<ZipStream["localHeader"]>>,
+    entry: DeflatedEntry,
+  ): Promise<ManifestEntry> {
+    const { crc, compressed, size } = entry;
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(0x08074b50, 0);
     descriptor.writeUInt32LE(crc, 4);
     descriptor.writeUInt32LE(compressed, 8);
     descriptor.writeUInt32LE(size, 12);
-    await this.write(descriptor, signal);
+    await this.write(descriptor, header.signal);
+    const { name, time, date, offset } = header;
     this.central.push({ name, time, date, crc, compressed, size, offset });
-    return { path, bytes: size, sha256: hash.digest("hex") };
+    return { path: header.path, bytes: size, sha256: entry.sha256 };
   }
 
   /** Writes the central directory and ends `outputStream`. */
@@ -166,4 +166,62 @@ export class ZipStream {
     await this.write(end, signal);
     this.outputStream.end();
   }
+}
+
+/**
+ * Compresses `source` into one zip entry's data (raw deflate), handing each compressed chunk to
+ * `write` (awaited: its pace is the source's), and returns what the zip records about it.
+ * zlib's fastest level by default: an archive is downloaded once, and the worker's CPU is shared by
+ * every shop (level 6 made a 10 000-order export a sixth smaller for 60 ms more of it).
+ */
+export async function deflateEntry(
+  source: EntrySource,
+  write: (chunk: Buffer) => Promise<void>,
+  { signal, level = 1 }: { signal?: AbortSignal; level?: number } = {},
+): Promise<DeflatedEntry> {
+  const deflater = createDeflateRaw({ level });
+  let compressed = 0;
+  // Drains the compressor into `write` while the source is fed in.
+  const pump = (async () => {
+    for await (const chunk of deflater as AsyncIterable<Buffer>) {
+      compressed += chunk.length;
+      if (compressed > LIMIT) throw new ZipTooLargeError();
+      await write(chunk);
+    }
+  })();
+  pump.catch(() => {}); // observed below; a failure here also ends the loop feeding the deflater
+  const hash = createHash("sha256");
+  let crc = 0;
+  let size = 0;
+  let pending: (string | Buffer)[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const chunk = concatPieces(pending);
+    pending = [];
+    pendingBytes = 0;
+    hash.update(chunk);
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    if (size > LIMIT) throw new ZipTooLargeError();
+    if (!deflater.write(chunk)) {
+      await Promise.race([signal ? once(deflater, "drain", { signal }) : once(deflater, "drain"), pump]);
+    }
+  };
+  try {
+    for await (const piece of source) {
+      if (piece.length === 0) continue;
+      pending.push(piece);
+      // Characters, not bytes, for text: only the size of a write depends on it.
+      pendingBytes += piece.length;
+      if (pendingBytes >= WRITE_BYTES) await flush();
+    }
+    await flush();
+    deflater.end();
+    await pump;
+  } catch (error) {
+    deflater.destroy();
+    throw error;
+  }
+  return { crc, size, compressed, sha256: hash.digest("hex") };
 }

@@ -1,12 +1,14 @@
-// The export jobs: one per system (stream its connector's records into encrypted staging), then one
-// that assembles the zip once every part is done.
-import { once } from "node:events";
+// The export jobs: one per system (its connector's records built into zip entries, staged sealed
+// in the database), then one that assembles the zip from them once every part is done.
+
+import type { RightsRequest, Shop } from "@prisma/client";
 import { z } from "zod";
-import type { Connector, ExportRecord } from "~/connectors/connector";
+import type { Connector } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import { writeExportArchive } from "~/exports/archive-writer.server";
+import { type PartSummary, PartSummarySchema, writeSystemPart } from "~/exports/system-part.server";
 import { recordAudit } from "~/services/audit.server";
-import { chunkSink, deleteChunks, readChunks, readJsonLines } from "~/services/exports/chunks.server";
+import { chunkSink, deleteChunks, deletePartChunks, partStaging } from "~/services/exports/chunks.server";
 import {
   EXPORT_ASSEMBLE_JOB,
   EXPORT_SYSTEM_JOB,
@@ -19,7 +21,21 @@ import { parseShopSettings } from "~/services/shop-settings.server";
 import { defineJob } from "../define-job";
 import { enqueue, notifyEnqueued } from "../queue.server";
 
-const partKind = (system: string) => `part:${system}`;
+type ArchiveWithContext = { request: RightsRequest; shop: Shop };
+
+/** Who the archive is about, as its every entry says. A Shopify data request has no requester
+ * address: the archive names the customer's own. */
+async function archiveSubject(db: Db, archive: ArchiveWithContext) {
+  const subject = await subjectRefForRequest(db, archive.request, archive.shop.domain);
+  return {
+    ref: subject,
+    header: {
+      reference: archive.request.reference,
+      email: archive.request.requesterEmail ?? subject.email,
+      shopName: archive.shop.name ?? archive.shop.domain,
+    },
+  };
+}
 
 export const exportSystemJob = defineJob({
   id: EXPORT_SYSTEM_JOB,
@@ -35,10 +51,15 @@ export const exportSystemJob = defineJob({
       where: { id: archiveId },
       include: { request: true, shop: true },
     });
-    const finish = async (status: "done" | "failed" | "not_connected", records: number, error?: string) => {
+    const finish = async (
+      status: "done" | "failed" | "not_connected",
+      records: number,
+      error?: string,
+      summary?: PartSummary,
+    ) => {
       await db.exportPart.update({
         where: { archiveId_system: { archiveId, system } },
-        data: { status, records, error: error ?? null },
+        data: { status, records, error: error ?? null, summary: summary ? JSON.stringify(summary) : null },
       });
       await db.requestTask.updateMany({
         where: { requestId: archive.requestId, kind: "export", system },
@@ -53,24 +74,24 @@ export const exportSystemJob = defineJob({
       await finish("not_connected", 0);
       return assembleWhenReady(db, archiveId, archive.shop.domain);
     }
-    await deleteChunks(db, archiveId, partKind(system));
-    const { sink } = chunkSink(db, key, archiveId, partKind(system));
-    let records = 0;
+    await deletePartChunks(db, archiveId, system);
+    let summary: PartSummary;
     try {
-      const subject = await subjectRefForRequest(db, archive.request, archive.shop.domain);
-      for await (const record of connector.exportSubject(subject)) {
-        if (!sink.write(`${JSON.stringify(record)}\n`)) await once(sink, "drain");
-        records++;
-      }
-      sink.end();
-      await once(sink, "finish");
+      const subject = await archiveSubject(db, archive);
+      summary = await writeSystemPart({
+        system,
+        records: connector.exportSubject(subject.ref),
+        subject: subject.header,
+        generatedAt: archive.createdAt,
+        staging: partStaging(db, key, archiveId, system),
+      });
     } catch (error) {
-      sink.destroy();
-      await finish("failed", records, error instanceof Error ? error.message.slice(0, 300) : "export failed");
+      await finish("failed", 0, error instanceof Error ? error.message.slice(0, 300) : "export failed");
       log.warn("export part failed", { archiveId, system });
       throw error;
     }
-    await finish("done", records);
+    const records = summary.sections.reduce((n, section) => n + section.records, 0);
+    await finish("done", records, undefined, summary);
     await assembleWhenReady(db, archiveId, archive.shop.domain);
   },
 });
@@ -103,17 +124,11 @@ export const exportAssembleJob = defineJob({
     await deleteChunks(db, archiveId, "zip");
     const { sink } = chunkSink(db, key, archiveId, "zip");
     const settings = parseShopSettings(archive.shop.settings);
-    // A Shopify data request has no requester address: the archive names the customer's own.
-    const subject = await subjectRefForRequest(db, archive.request, archive.shop.domain);
     const written = await writeExportArchive({
-      subject: {
-        reference: archive.request.reference,
-        email: archive.request.requesterEmail ?? subject.email,
-        shopName: archive.shop.name ?? archive.shop.domain,
-      },
+      subject: (await archiveSubject(db, archive)).header,
       locale: archive.locale === "en" ? "en" : "fr",
-      generatedAt: new Date(),
-      systems: archive.parts
+      generatedAt: archive.createdAt,
+      parts: archive.parts
         .filter((p) => p.status === "done")
         .sort(
           (a, b) =>
@@ -121,8 +136,9 @@ export const exportAssembleJob = defineJob({
             EXPORT_SYSTEMS.indexOf(b.system as ExportSystem),
         )
         .map((p) => ({
-          system: p.system as ExportSystem,
-          records: readJsonLines<ExportRecord>(readChunks(db, key, archiveId, partKind(p.system))),
+          // Checked again: the stored summary decides which bytes are copied into the zip.
+          summary: PartSummarySchema.parse(JSON.parse(p.summary ?? "null")),
+          read: partStaging(db, key, archiveId, p.system).read,
         })),
       output: sink,
       retention: settings.retention,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
-import { CHUNK_BYTES, chunkSink, readChunks, readJsonLines } from "./chunks.server";
+import { CHUNK_BYTES, chunkSink, deletePartChunks, partStaging, readChunks } from "./chunks.server";
 
 const KEY = randomBytes(32);
 
@@ -45,29 +45,48 @@ describe.each(testDialects())("export chunks on %s", (dialect) => {
     return bytes();
   }
 
-  it("gives back every JSON line, multi-byte characters split across chunks included, from compressed sealed chunks", async () => {
-    // Lines of 3-byte characters: the 1 MiB chunk boundaries fall inside characters.
-    const lines = Array.from({ length: 6_000 }, (_, i) => ({
-      i,
-      note: `€${"é".repeat(i % 97)}—${"☃".repeat(40)}`,
-    }));
-    const written = await write(
-      "part:shopify",
-      lines.map((l) => `${JSON.stringify(l)}\n`),
+  it("gives back a part's portability text, multi-byte characters split across chunks included, from compressed sealed chunks", async () => {
+    // Items of 3-byte characters: the 1 MiB chunk boundaries fall inside characters.
+    const items = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ i, note: `€${"é".repeat(i % 97)}—${"☃".repeat(40)}` }),
     );
+    const text = items.join(",\n");
+    const staging = partStaging(t.db, KEY, archiveId, "shopify");
+    const sink = staging.writer("portable:0");
+    for (const item of items) if (!sink.write(`${item},\n`)) await once(sink, "drain");
+    sink.end();
+    await once(sink, "finish");
+    const written = Buffer.byteLength(items.map((item) => `${item},\n`).join(""));
     expect(written).toBeGreaterThan(CHUNK_BYTES);
-    const read: unknown[] = [];
-    for await (const value of readJsonLines(readChunks(t.db, KEY, archiveId, "part:shopify")))
-      read.push(value);
-    expect(read).toEqual(lines);
+    const back = Buffer.concat(await collect(staging.read("portable:0"))).toString("utf8");
+    expect(back).toBe(`${text},\n`);
     const stored = await t.db.exportChunk.findMany({
-      where: { archiveId, kind: "part:shopify" },
+      where: { archiveId, kind: "part:shopify:portable:0" },
       orderBy: { seq: "asc" },
     });
     expect(stored.length).toBeGreaterThan(1);
     // Compressed: the repetitive text shrinks; sealed: none of it is readable at rest.
     expect(stored.reduce((n, c) => n + c.data.length, 0)).toBeLessThan(written / 3);
     for (const chunk of stored) expect(Buffer.from(chunk.data).includes(Buffer.from("☃☃☃"))).toBe(false);
+  });
+
+  it("stores a part's zip entries as they are, and deletes one system's streams only", async () => {
+    const entry = randomBytes(5_000);
+    for (const system of ["stripe", "mailchimp"]) {
+      const sink = partStaging(t.db, KEY, archiveId, system).writer("system");
+      sink.end(entry);
+      await once(sink, "finish");
+    }
+    const [stored] = await t.db.exportChunk.findMany({ where: { archiveId, kind: "part:stripe:system" } });
+    // Already deflated: stored at its own size plus the seal's nonce and tag, not gzipped again.
+    expect(stored?.data.length).toBe(entry.length + 28);
+    const back = Buffer.concat(await collect(partStaging(t.db, KEY, archiveId, "stripe").read("system")));
+    expect(back.equals(entry)).toBe(true);
+
+    await deletePartChunks(t.db, archiveId, "stripe");
+    expect(await collect(partStaging(t.db, KEY, archiveId, "stripe").read("system"))).toEqual([]);
+    const kept = await collect(partStaging(t.db, KEY, archiveId, "mailchimp").read("system"));
+    expect(Buffer.concat(kept).equals(entry)).toBe(true);
   });
 
   it("stores a zip as it is (already compressed), byte for byte, and refuses another key", async () => {

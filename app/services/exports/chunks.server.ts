@@ -1,10 +1,15 @@
 // Encrypted, chunked blobs in the database (export parts and zips): written as a stream, read back
-// as a stream, never whole in memory, readable by any web or worker process.
+// as a stream, never whole in memory, readable by any web or worker process. The rows go through
+// the client's own connection, not through Prisma, whose driver adapters turn every byte of a blob
+// into a JavaScript number both ways (four times slower, megabytes of garbage per MiB; ADR 023).
 import { Writable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import { promisify } from "node:util";
 import { createGunzip, gzip as gzipCallback } from "node:zlib";
-import type { Db } from "~/db/client.server";
+import type BetterSqlite3 from "better-sqlite3";
+import { type Db, rawDriverOf } from "~/db/client.server";
+import type { StagedPart } from "~/exports/archive-writer.server";
+import type { PartStaging } from "~/exports/system-part.server";
+import { concatPieces } from "~/utils/pieces";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 
 export const CHUNK_BYTES = 1024 * 1024;
@@ -12,36 +17,56 @@ export const CHUNK_BYTES = 1024 * 1024;
 const gzip = promisify(gzipCallback);
 
 /**
- * Export parts (`part:<system>`, JSON Lines) are gzipped before they are sealed: every stored byte
- * crosses Prisma's driver adapter as an array of numbers (tens of milliseconds and megabytes of
- * garbage per MiB, both ways), and JSON Lines shrink five to ten times. A zip is stored as it is.
+ * A part's portability text (`part:<system>:portable:<i>`) is gzipped before it is sealed: JSON
+ * shrinks five to ten times. Zip entries and the zip are already compressed and stored as they are.
  */
-const compressed = (kind: string) => kind.startsWith("part:");
+const compressed = (kind: string) => /^part:[a-z]+:portable:/.test(kind);
 
-/** A writable that seals and stores every CHUNK_BYTES it receives as the next chunk of `kind`. */
+const partKind = (system: string, name = "") => `part:${system}:${name}`;
+
+/** Where a system's export job stages its part, and where the assembly reads it back. */
+export function partStaging(
+  db: Db,
+  key: Buffer,
+  archiveId: string,
+  system: string,
+): PartStaging & Pick<StagedPart, "read"> {
+  return {
+    writer: (name) => chunkSink(db, key, archiveId, partKind(system, name)).sink,
+    read: (name) => readChunks(db, key, archiveId, partKind(system, name)),
+  };
+}
+
+/** Removes what a system's part staged (before a rebuild): every stream of it. */
+export async function deletePartChunks(db: Db, archiveId: string, system: string) {
+  await db.exportChunk.deleteMany({ where: { archiveId, kind: { startsWith: partKind(system) } } });
+}
+
+/**
+ * A writable that seals and stores what it receives as the next chunk of `kind`, about every
+ * CHUNK_BYTES (counted in characters for text: up to three times that in bytes).
+ */
 export function chunkSink(db: Db, key: Buffer, archiveId: string, kind: string) {
-  let pending: Buffer[] = [];
+  // Text (a part's portability items) is kept as text and encoded once per chunk.
+  let pending: (string | Buffer)[] = [];
   let size = 0;
   let seq = 0;
   let total = 0;
   const flush = async () => {
     if (size === 0) return;
-    const plain = Buffer.concat(pending, size);
+    const plain = concatPieces(pending);
     pending = [];
     size = 0;
+    total += plain.length;
     const data = compressed(kind) ? await gzip(plain, { level: 1 }) : plain;
-    // `select`: without it the insert returns the row, and the driver adapter hands the 1 MiB blob
-    // back as an array of numbers (about 100 ms per chunk, three times the insert itself).
-    await db.exportChunk.create({
-      data: { archiveId, kind, seq: seq++, data: new Uint8Array(sealBytes(key, data)) },
-      select: { seq: true },
-    });
+    await insertChunk(db, archiveId, kind, seq++, sealBytes(key, data));
   };
   const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
+    decodeStrings: false,
+    write(chunk: Buffer | string, _encoding, callback) {
       pending.push(chunk);
+      // Characters for text: only the size of a chunk depends on it.
       size += chunk.length;
-      total += chunk.length;
       if (size < CHUNK_BYTES) return callback();
       flush().then(() => callback(), callback);
     },
@@ -60,11 +85,9 @@ export async function* readChunks(
   kind: string,
 ): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
-    const chunk = await db.exportChunk.findUnique({
-      where: { archiveId_kind_seq: { archiveId, kind, seq } },
-    });
-    if (!chunk) return;
-    const data = openBytes(key, Buffer.from(chunk.data));
+    const sealed = await selectChunk(db, archiveId, kind, seq);
+    if (!sealed) return;
+    const data = openBytes(key, sealed);
     if (compressed(kind)) {
       // Inflated in 64 KiB pieces: short-lived, each is collected young (a whole MiB would outlive
       // its records' processing and pile up in the old generation until a full collection).
@@ -73,20 +96,45 @@ export async function* readChunks(
   }
 }
 
-/** JSON Lines from chunked storage, one parsed value at a time (lines may span chunks). */
-export async function* readJsonLines<T>(chunks: AsyncIterable<Buffer>): AsyncGenerator<T> {
-  // A chunk boundary can split a multi-byte character: the decoder carries it over.
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  for await (const chunk of chunks) {
-    const lines = (rest + decoder.write(chunk)).split("\n");
-    rest = lines.pop() ?? "";
-    for (const line of lines) if (line) yield JSON.parse(line) as T;
-  }
-  rest += decoder.end();
-  if (rest) yield JSON.parse(rest) as T;
-}
-
 export async function deleteChunks(db: Db, archiveId: string, kind: string) {
   await db.exportChunk.deleteMany({ where: { archiveId, kind } });
+}
+
+const INSERT = `INSERT INTO "ExportChunk" ("archiveId", "kind", "seq", "data")`;
+const SELECT = `SELECT "data" FROM "ExportChunk" WHERE "archiveId"`;
+const statements = new WeakMap<
+  BetterSqlite3.Database,
+  { insert: BetterSqlite3.Statement; select: BetterSqlite3.Statement }
+>();
+
+function sqliteStatements(connection: BetterSqlite3.Database) {
+  let prepared = statements.get(connection);
+  if (!prepared) {
+    prepared = {
+      insert: connection.prepare(`${INSERT} VALUES (?, ?, ?, ?)`),
+      select: connection.prepare(`${SELECT} = ? AND "kind" = ? AND "seq" = ?`).pluck(),
+    };
+    statements.set(connection, prepared);
+  }
+  return prepared;
+}
+
+async function insertChunk(db: Db, archiveId: string, kind: string, seq: number, data: Buffer) {
+  const driver = await rawDriverOf(db);
+  if (driver.dialect === "sqlite") sqliteStatements(driver.connection).insert.run(archiveId, kind, seq, data);
+  else await driver.pool.query(`${INSERT} VALUES ($1, $2, $3, $4)`, [archiveId, kind, seq, data]);
+}
+
+async function selectChunk(db: Db, archiveId: string, kind: string, seq: number): Promise<Buffer | null> {
+  const driver = await rawDriverOf(db);
+  if (driver.dialect === "sqlite") {
+    return (
+      (sqliteStatements(driver.connection).select.get(archiveId, kind, seq) as Buffer | undefined) ?? null
+    );
+  }
+  const { rows } = await driver.pool.query<{ data: Buffer }>(
+    `${SELECT} = $1 AND "kind" = $2 AND "seq" = $3`,
+    [archiveId, kind, seq],
+  );
+  return rows[0]?.data ?? null;
 }

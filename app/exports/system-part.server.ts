@@ -1,0 +1,248 @@
+// One system's share of an export archive, built while its records arrive (in the system's own
+// export job): `<system>.json` and the system's CSV tables already compressed as zip entries, and
+// the records the shopper provided as JSON text for `portability.json`. Assembling the zip later is
+// then a copy (docs/decisions/023-prebuilt-export-parts.md). Records come once, sections
+// interleaved: CSV rows wait in an encrypted spool until the system is done and its columns known.
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { z } from "zod";
+import type { ExportRecord } from "~/connectors/connector";
+import { readAhead } from "~/utils/read-ahead";
+import { CSV_BOM, CsvColumns, exportJson } from "./csv";
+import {
+  type ArchiveSubject,
+  type ArchiveSystem,
+  ArchiveSystemSchema,
+  EXPORT_SCHEMA_VERSION,
+  IncomingRecordSchema,
+  isPlainObject,
+  type SectionCount,
+  SectionCountSchema,
+  SectionNameSchema,
+} from "./schema";
+import { sectionInfo } from "./section-info";
+import { createSpoolDir, type Spool } from "./spool.server";
+import { type DeflatedEntry, deflateEntry } from "./zip-stream.server";
+
+/**
+ * Records pulled ahead of the writing (a few pages of a vendor's lists): the next page is fetched
+ * while this one is written.
+ */
+const READ_AHEAD = 500;
+
+/** A record that does not fit `ExportRecord` (bad section name, data not an object). */
+export class ExportRecordError extends Error {
+  constructor(
+    readonly system: ArchiveSystem,
+    detail: string,
+  ) {
+    // Paths and codes only: the record's values are personal data and stay out of messages.
+    super(`${system}: invalid export record (${detail})`);
+    this.name = "ExportRecordError";
+  }
+}
+
+const DeflatedEntrySchema = z.strictObject({
+  crc: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  compressed: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * What a built part holds, stored beside its staged bytes and checked again when the zip is
+ * assembled. Staged streams are named: `system` (the `<system>.json` entry), `csv:<i>` (the entry
+ * of `tables[i]`) and `portable:<i>` (the provided records of `portable[i]`, comma-separated JSON).
+ */
+export const PartSummarySchema = z.strictObject({
+  system: ArchiveSystemSchema,
+  /** Per section, in order of first appearance. */
+  sections: z.array(SectionCountSchema.extend({ section: SectionNameSchema })),
+  entry: DeflatedEntrySchema,
+  tables: z.array(
+    z.strictObject({
+      section: SectionNameSchema,
+      rows: z.number().int().nonnegative(),
+      entry: DeflatedEntrySchema,
+    }),
+  ),
+  portable: z.array(z.strictObject({ section: SectionNameSchema, count: z.number().int().positive() })),
+});
+export type PartSummary = z.infer<typeof PartSummarySchema>;
+
+/** Where a part's streams go: a fresh writable per name, ended by the writer. */
+export type PartStaging = { writer(name: string): Writable };
+
+export const STAGED = {
+  system: "system",
+  csv: (i: number) => `csv:${i}`,
+  portable: (i: number) => `portable:${i}`,
+} as const;
+
+export type WriteSystemPartOptions = {
+  system: ArchiveSystem;
+  /** Read once, as fast as the staging takes what it gives. */
+  records: AsyncIterable<ExportRecord>;
+  subject: ArchiveSubject;
+  /** Written in the entry's head: when the export began. */
+  generatedAt: Date;
+  staging: PartStaging;
+  /** Parent of the encrypted scratch directory for CSV rows (default: the OS temporary directory). */
+  spoolDir?: string;
+};
+
+/** Writes `<system>.json` with `"records": […]` in arrival order, then every CSV table, then closes. */
+export async function writeSystemPart(options: WriteSystemPartOptions): Promise<PartSummary> {
+  const { system, staging } = options;
+  const spools = await createSpoolDir(options.spoolDir);
+  const open: Writable[] = [];
+  const stage = (name: string) => {
+    const writer = staging.writer(name);
+    open.push(writer);
+    return writer;
+  };
+  try {
+    const counts = new Map<string, SectionCount>();
+    // Every record of an export passes here: one that has the types the schema wants and a section
+    // name the schema has already accepted needs no second look; any other goes through the schema.
+    const accepted = new Set<string>();
+    const checked = (incoming: ExportRecord): ExportRecord => {
+      if (
+        accepted.has(incoming.section) &&
+        typeof incoming.provided === "boolean" &&
+        isPlainObject(incoming.data)
+      ) {
+        return incoming;
+      }
+      const parsed = IncomingRecordSchema.safeParse(incoming);
+      if (!parsed.success) {
+        throw new ExportRecordError(
+          system,
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.code}`).join("; "),
+        );
+      }
+      accepted.add(parsed.data.section);
+      return parsed.data;
+    };
+    const tables = new Map<string, { columns: CsvColumns; spool: Spool; rows: number }>();
+    const portable = new Map<string, { writer: Writable; count: number }>();
+
+    async function* systemEntry(): AsyncGenerator<string> {
+      yield `{${SCHEMA_HEAD},"kind":"system","system":${JSON.stringify(system)},${entryContext(options)},"records":[`;
+      let first = true;
+      for await (const incoming of readAhead(options.records, READ_AHEAD)) {
+        const { section, provided, data } = checked(incoming);
+        let count = counts.get(section);
+        if (!count) {
+          count = { records: 0, provided: 0 };
+          counts.set(section, count);
+        }
+        count.records += 1;
+        if (provided) count.provided += 1;
+        const dataJson = exportJson(data);
+        yield `${first ? "\n" : ",\n"}{"section":${JSON.stringify(section)},"provided":${provided},"data":${dataJson}}`;
+        first = false;
+        // Art. 20(1): what the shopper provided also goes to the portability file.
+        if (provided) {
+          let items = portable.get(section);
+          if (!items) {
+            items = { writer: stage(STAGED.portable(portable.size)), count: 0 };
+            portable.set(section, items);
+          }
+          await write(items.writer, `${items.count === 0 ? "" : ","}\n${dataJson}`);
+          items.count += 1;
+        }
+        if (sectionInfo(system, section).tabular) {
+          let table = tables.get(section);
+          if (!table) {
+            table = { columns: new CsvColumns(), spool: await spools.open(), rows: 0 };
+            tables.set(section, table);
+          }
+          const row = table.columns.row(data, provided);
+          await table.spool.write(`${row.cells},${row.text.length}:${row.text}`);
+          table.rows += 1;
+        }
+      }
+      yield `\n],"counts":${JSON.stringify(Object.fromEntries(counts))}}\n`;
+    }
+
+    const entry = await deflateInto(systemEntry(), stage(STAGED.system));
+    for (const { writer } of portable.values()) await finish(writer);
+    const tableSummaries: PartSummary["tables"] = [];
+    for (const [section, table] of tables) {
+      await table.spool.close();
+      const csv = await deflateInto(
+        csvRows(table.columns, table.spool),
+        stage(STAGED.csv(tableSummaries.length)),
+      );
+      tableSummaries.push({ section, rows: table.rows, entry: csv });
+    }
+    return {
+      system,
+      sections: [...counts].map(([section, count]) => ({ section, ...count })),
+      entry,
+      tables: tableSummaries,
+      portable: [...portable].map(([section, { count }]) => ({ section, count })),
+    };
+  } catch (error) {
+    for (const writer of open) writer.destroy();
+    throw error;
+  } finally {
+    await spools.remove();
+  }
+}
+
+/** The `"schema":…` every JSON entry starts with. */
+export const SCHEMA_HEAD = `"schema":${JSON.stringify(EXPORT_SCHEMA_VERSION)}`;
+
+/** When and about whom, as every JSON entry says it. */
+export function entryContext(options: { generatedAt: Date; subject: ArchiveSubject }): string {
+  return `"generatedAt":${JSON.stringify(options.generatedAt.toISOString())},"subject":${JSON.stringify(options.subject)}`;
+}
+
+/**
+ * A header from every column seen, then the spooled rows padded to it. Rows are spooled formatted,
+ * each as `<cells>,<length>:<text>` (a row's text may hold line breaks, so it is framed by its
+ * length); chunks may cut a row or a character.
+ */
+async function* csvRows(columns: CsvColumns, spool: Spool): AsyncGenerator<string> {
+  yield CSV_BOM + columns.header();
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  for await (const chunk of spool.read()) {
+    rest += decoder.write(chunk);
+    let at = 0;
+    const lines: string[] = [];
+    for (;;) {
+      const colon = rest.indexOf(":", at);
+      if (colon === -1) break;
+      const comma = rest.indexOf(",", at);
+      const end = colon + 1 + Number(rest.slice(comma + 1, colon));
+      if (end > rest.length) break;
+      lines.push(columns.line({ cells: Number(rest.slice(at, comma)), text: rest.slice(colon + 1, end) }));
+      at = end;
+    }
+    rest = rest.slice(at);
+    if (lines.length > 0) yield lines.join("");
+  }
+  if (rest + decoder.end()) throw new Error("CSV spool ends inside a row");
+}
+
+async function deflateInto(source: AsyncIterable<string>, writer: Writable): Promise<DeflatedEntry> {
+  const entry = await deflateEntry(source, (chunk) => write(writer, chunk));
+  await finish(writer);
+  return entry;
+}
+
+/** Writes and waits while `writer` is full; a failed writer rejects instead of hanging. */
+async function write(writer: Writable, chunk: string | Buffer) {
+  if (writer.errored) throw writer.errored;
+  if (!writer.write(chunk)) await once(writer, "drain");
+}
+
+async function finish(writer: Writable) {
+  if (writer.errored) throw writer.errored;
+  writer.end();
+  await once(writer, "finish");
+}

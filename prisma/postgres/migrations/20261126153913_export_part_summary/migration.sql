@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExportPart" ADD COLUMN     "summary" TEXT;
+
