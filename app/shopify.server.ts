@@ -6,6 +6,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { getConfig } from "~/config.server";
 import { getDb } from "~/db.server";
+import { getRuntime } from "~/runtime.server";
 import { markShopInstalled } from "~/services/shops.server";
 
 export const API_VERSION = ApiVersion.October25;
@@ -40,7 +41,7 @@ function build() {
     future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
     hooks: {
       afterAuth: async ({ session }) => {
-        await markShopInstalled(getDb(), session.shop);
+        await markShopInstalled(getDb(), getRuntime().encryptionKey, session.shop);
       },
     },
   });

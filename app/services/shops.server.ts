@@ -1,4 +1,5 @@
-import type { Tx } from "~/db/client.server";
+import { createHmac } from "node:crypto";
+import type { Db, Tx } from "~/db/client.server";
 
 /** The shop row for a domain, created on first sight (a webhook may precede any admin visit). */
 export async function ensureShop(tx: Tx, domain: string) {
@@ -10,12 +11,37 @@ export async function ensureShop(tx: Tx, domain: string) {
   });
 }
 
-/** Records an install or a reinstall. */
-export async function markShopInstalled(tx: Tx, domain: string, now = new Date()) {
+/** Records an install or a reinstall: a shop purged earlier is welcome again. */
+export async function markShopInstalled(tx: Tx, key: Buffer, domain: string, now = new Date()) {
+  await tx.purgedShop.deleteMany({ where: { domainDigest: purgedShopDigest(key, domain) } });
   return tx.shop.upsert({
     where: { domain },
     create: { domain, installedAt: now },
     update: { state: "installed", installedAt: now, uninstalledAt: null },
     select: { id: true },
   });
+}
+
+/**
+ * What is kept of a purged shop: a keyed digest of its domain. Shop domains are easily guessed, so
+ * a plain hash would name the shop to anyone holding the database.
+ */
+function purgedShopDigest(key: Buffer, domain: string) {
+  return createHmac("sha256", key).update(`purged-shop:${domain.toLowerCase()}`).digest("hex");
+}
+
+/** Remembers that shop/redact deleted this shop's data. */
+export async function markShopPurged(tx: Tx, key: Buffer, domain: string, now = new Date()) {
+  const domainDigest = purgedShopDigest(key, domain);
+  await tx.purgedShop.upsert({
+    where: { domainDigest },
+    create: { domainDigest, purgedAt: now },
+    update: { purgedAt: now },
+  });
+}
+
+/** True when shop/redact deleted this shop's data and the shop has not been installed since. */
+export async function isShopPurged(db: Db | Tx, key: Buffer, domain: string) {
+  const found = await db.purgedShop.findUnique({ where: { domainDigest: purgedShopDigest(key, domain) } });
+  return found !== null;
 }

@@ -14,7 +14,7 @@ import { chunkSink } from "~/services/exports/chunks.server";
 import { openPaymentCheck } from "~/services/payment-checks.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
-import { markShopInstalled } from "~/services/shops.server";
+import { isShopPurged, markShopInstalled } from "~/services/shops.server";
 import { sealSecret } from "~/utils/secret-box.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
@@ -26,6 +26,7 @@ const SECRET = randomBytes(32);
 /** Models that hold nothing of any shop, with why; every other model must be seeded below. */
 const SHOPLESS_MODELS: Record<string, string> = {
   ProxyReplay: "a SHA-256 of an app-proxy signature, path and body, kept minutes against replays",
+  PurgedShop: "a keyed digest of a purged shop's domain, written by the purge itself",
 };
 
 type Row = Record<string, unknown>;
@@ -362,13 +363,52 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
     await check();
   });
 
+  it("drops deliveries that arrive after the purge, and takes the shop back once it reinstalls", async () => {
+    const domain = `after-${dialect}-${++n}.myshopify.com`;
+    const email = "jo.after@example.com";
+    await deliver(domain, "orders/create", orderWithConsent(414490, email));
+    await deliver(domain, "app/uninstalled", samplePayloads.uninstalled(domain));
+    const purge = (await deliver(domain, "shop/redact", samplePayloads.shopRedact(domain))).job;
+
+    // Retries and deliveries queued behind the purge, one of each kind that would create rows.
+    const late = [
+      await deliver(domain, "orders/create", orderWithConsent(414490, email)),
+      await deliver(domain, "customers/data_request", samplePayloads.dataRequest(domain, 414490, email)),
+      await deliver(domain, "customers/redact", samplePayloads.redact(domain, 414490, email)),
+      await deliver(domain, "app/uninstalled", samplePayloads.uninstalled(domain)),
+    ];
+    const after = await snapshot(t.db);
+    const lateJobs = new Set([purge.id, ...late.map(({ job }) => job.id)]);
+    const leaks = MODELS.flatMap((model) =>
+      (after.get(model.name) ?? [])
+        // The queue's own rows name the shop by domain only, and carry no personal data.
+        .filter((row) => !(model.name === "Job" && lateJobs.has(row.id as string)))
+        .flatMap((row) => mentions(model, row, [domain, email])),
+    );
+    expect([...new Set(leaks)], "columns naming the purged shop or its shopper").toEqual([]);
+    expect(await t.db.shop.count({ where: { domain } })).toBe(0);
+    expect(await isShopPurged(t.db, TEST_SECRET_KEY, domain)).toBe(true);
+    // What is kept is keyed, not the domain's plain SHA-256 (shop domains are easily guessed).
+    const plain = createHash("sha256").update(domain).digest("hex");
+    expect(await t.db.purgedShop.count({ where: { domainDigest: plain } })).toBe(0);
+
+    // The merchant installs the app again: the shop's deliveries count again.
+    await markShopInstalled(t.db, TEST_SECRET_KEY, domain);
+    await deliver(domain, "orders/create", orderWithConsent(414490, email));
+    const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
+    expect(await t.db.subject.count({ where: { shopId: shop.id, email } })).toBe(1);
+    expect(
+      await t.db.webhookReceipt.count({ where: { shopDomain: domain, processedAt: { not: null } } }),
+    ).toBe(1);
+  });
+
   it("does not purge a shop that reinstalled before shop/redact ran, and records why", async () => {
     const domain = `back-${dialect}-${++n}.myshopify.com`;
     await deliver(domain, "orders/create", samplePayloads.order(303389, "claude.back@example.com"));
     await deliver(domain, "app/uninstalled", samplePayloads.uninstalled(domain));
     // What the auth hook does on a reinstall (app/shopify.server.ts afterAuth), some time later.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await markShopInstalled(t.db, domain);
+    await markShopInstalled(t.db, TEST_SECRET_KEY, domain);
     await offlineSession(domain);
     const { receipt } = await deliver(domain, "shop/redact", samplePayloads.shopRedact(domain));
     const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });

@@ -1,6 +1,7 @@
 // Processes one stored webhook delivery with its topic's handler, then clears the raw body
 // (it holds personal data; its hash stays as proof of what was received).
 import { z } from "zod";
+import { isShopPurged } from "~/services/shops.server";
 import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
 import { webhookHandler } from "~/webhooks/shopify-topics.server";
 import { defineJob, PermanentJobError } from "../define-job";
@@ -15,6 +16,13 @@ export const processWebhook = defineJob({
     if (!receipt || receipt.processedAt || receipt.body === null) return;
     const handler = webhookHandler(receipt.source, receipt.topic);
     if (!handler) throw new PermanentJobError(`no handler for ${receipt.source} topic ${receipt.topic}`);
+    if (receipt.topic !== "shop/redact" && (await isShopPurged(db, context.secretKey, receipt.shopDomain))) {
+      // Late for a shop whose data shop/redact deleted (a retry, a delivery queued behind it):
+      // acting on it would bring the shop back. The receipt goes too: it names the shop.
+      await db.webhookReceipt.deleteMany({ where: { id: receiptId } });
+      context.log.info("delivery for a purged shop dropped", { receiptId, topic: receipt.topic });
+      return;
+    }
     let body: unknown;
     try {
       body = JSON.parse(receipt.body);

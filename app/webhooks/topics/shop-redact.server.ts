@@ -2,6 +2,7 @@
 // mandatory compliance webhooks; GDPR art. 17). Everything goes except legal holds.
 import type { Tx } from "~/db/client.server";
 import { recordAudit } from "~/services/audit.server";
+import { markShopPurged } from "~/services/shops.server";
 import { ShopRedactSchema } from "./shopify-payloads";
 import { defineTopic } from "./topic-handler";
 
@@ -31,7 +32,7 @@ export const shopRedact = defineTopic({
   topic: "shop/redact",
   priority: 10,
   payloadSchema: ShopRedactSchema,
-  async process(tx, { shopDomain, receiptId }, { jobId, log }) {
+  async process(tx, { shopDomain, receiptId }, { jobId, log, secretKey }) {
     const shop = await tx.shop.findUnique({
       where: { domain: shopDomain },
       select: { id: true, state: true, installedAt: true, uninstalledAt: true, _count: true },
@@ -60,6 +61,8 @@ export const shopRedact = defineTopic({
     const receipts = await tx.webhookReceipt.deleteMany({ where: { shopDomain } });
     // This job's own row stays, as the record that the purge ran; it holds no personal data.
     const jobs = await tx.job.deleteMany({ where: { shopDomain, id: { not: jobId } } });
+    // So that a delivery arriving late does not bring the shop back (process-webhook drops it).
+    await markShopPurged(tx, secretKey, shopDomain);
     // Counts only: no identifier of the shop or of its shoppers.
     log.info("shop data deleted", {
       jobId,

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "PurgedShop" (
+    "domainDigest" TEXT NOT NULL PRIMARY KEY,
+    "purgedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
