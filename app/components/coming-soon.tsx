@@ -1,7 +1,7 @@
 import { Badge, BlockStack, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { useTranslation } from "~/i18n/use-translation";
 
-type Section = "retention" | "processing";
+type Section = "retention";
 
 /** A section that is not built yet, saying what it will do. */
 export function ComingSoon({ section }: { section: Section }) {

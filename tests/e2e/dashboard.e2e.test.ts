@@ -95,6 +95,34 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     }
   });
 
+  it("staff read the record of processing in both languages and download it as CSV, audited", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/app/processing?locale=fr`);
+    // The sandbox connects Stripe and Mailchimp: their activities are in the register.
+    for (const id of ["orders", "payments", "marketing", "mailchimp", "statistics", "rights"]) {
+      expect(await page.getByTestId(`activity-${id}`).count(), id).toBe(1);
+    }
+    expect(await page.getByText("Registre des traitements").count()).toBeGreaterThan(0);
+    expect(
+      await page.getByText("10 ans après la dernière commande", { exact: false }).count(),
+    ).toBeGreaterThan(0);
+    await page.goto(`${server.baseUrl}/app/processing?locale=en`);
+    expect(await page.getByText("Transfers outside the EEA", { exact: true }).count()).toBe(6);
+
+    const exportsBefore = await db.auditEvent.count({ where: { action: "register.exported" } });
+    const response = await page.request.get(`${server.baseUrl}/app/processing.csv?locale=en`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const csv = await response.text();
+    expect(csv.split("\r\n")[0]).toBe(
+      "\uFEFFController,Contact for data protection,Processing activity,Purposes and lawful basis,Data subjects," +
+        "Personal data,Recipients,Transfers outside the EEA,Retention,Automated decision-making",
+    );
+    expect(csv).toContain("Payment security and fraud prevention");
+    expect(await db.auditEvent.count({ where: { action: "register.exported" } })).toBe(exportsBefore + 1);
+    await page.close();
+  });
+
   it("staff navigate the sections in French, and the audit log lists what happened", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/app?locale=fr`);

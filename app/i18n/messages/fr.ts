@@ -50,10 +50,6 @@ export const fr: Messages = {
       title: "Conservation",
       body: "Des purges qui appliquent les durées de la politique : 10 ans après la dernière commande pour les clients, 3 ans pour les inscrits à la seule newsletter, factures conservées sous obligation légale.",
     },
-    processing: {
-      title: "Registre des traitements",
-      body: "Le registre de l'article 30 du RGPD établi à partir de vos réglages : finalités, bases légales, destinataires (Stripe, Mailchimp), durées.",
-    },
   },
   audit: {
     title: "Journal d'audit",
@@ -130,6 +126,7 @@ export const fr: Messages = {
       "Consentement de la page de remerciement refusé : commande sans adresse e-mail",
     "consent.checkout_refused.shop_not_connected":
       "Consentement de la page de remerciement refusé : Shopify non connecté",
+    "register.exported": "Registre des traitements téléchargé",
     "job.retried": "Tâche morte relancée",
     "shop.purge_cancelled": "Purge des données de la boutique annulée (application réinstallée)",
     "shop.purged": "Données de la boutique purgées",
@@ -653,6 +650,24 @@ export const fr: Messages = {
     not_subscribed: "N'était pas abonné : rien à retirer",
     not_connected: "Non connecté",
     started_by_shopify: "Effacé par Shopify lui-même",
+  },
+  register: {
+    title: "Registre des traitements",
+    draft: "Projet à relire",
+    help: "Le registre que l'article 30 du RGPD impose à tout responsable de traitement, établi à partir de vos réglages et des systèmes connectés. Relisez-le avec votre DPO : confirmez notamment, dans l'accord de traitement de chaque sous-traitant, les garanties des transferts hors de l'EEE.",
+    controller: "Responsable du traitement",
+    contact: "Contact protection des données",
+    noContact: "Non renseigné : ajoutez l'adresse du DPO dans les Réglages",
+    activity: "Traitement",
+    purposes: "Finalités et base légale",
+    subjects: "Personnes concernées",
+    data: "Données personnelles",
+    recipients: "Destinataires",
+    transfers: "Transferts hors de l'EEE",
+    retention: "Durées de conservation",
+    automated: "Décision automatisée",
+    security: "Mesures de sécurité (art. 32)",
+    download: "Télécharger en CSV",
   },
   errors: {
     title: "Une erreur est survenue",
