@@ -9,10 +9,10 @@ import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connector, ConnectorError, type ExportRecord } from "~/connectors/connector";
 import { zipEntries, zipEntry } from "~/exports/test-fixtures";
-import { notifyEnqueued } from "~/jobs/queue.server";
+import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import type { Worker } from "~/jobs/worker.server";
 import { readChunks } from "~/services/exports/chunks.server";
-import { retryExportSystem } from "~/services/exports/exports.server";
+import { EXPORT_ASSEMBLE_JOB, retryExportSystem } from "~/services/exports/exports.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
@@ -169,5 +169,67 @@ describe.each(testDialects())("exports on %s", (dialect) => {
     expect(actions).toEqual(
       expect.arrayContaining(["export.started", "export.retried", "export.completed", "request.answered"]),
     );
+  });
+
+  it("builds again the parts an earlier version staged as JSON Lines, then assembles the archive", async () => {
+    const domain = `legacy-${dialect}.myshopify.com`;
+    const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
+    const request = await t.db.rightsRequest.create({
+      data: {
+        shopId: shop.id,
+        reference: `R-LEGACY-${dialect}`,
+        type: "access",
+        channel: "staff",
+        state: "in_progress",
+        receivedAt: new Date(),
+        details: "{}",
+        identityLevel: "verified",
+        shopifyCustomerId: "7001",
+        requesterEmail: "camille@example.fr",
+      },
+    });
+    // As a deploy finds it: every part done under the old staging (no summary), the assembly queued.
+    const archive = await t.db.exportArchive.create({
+      data: {
+        shopId: shop.id,
+        requestId: request.id,
+        locale: "fr",
+        parts: {
+          create: [
+            { system: "shopify", status: "done", records: 2 },
+            { system: "stripe", status: "done", records: 2 },
+            { system: "mailchimp", status: "not_connected" },
+            { system: "vigie", status: "done", records: 1 },
+          ],
+        },
+        chunks: { create: { kind: "part:shopify", seq: 0, data: new Uint8Array([1, 2, 3]) } },
+      },
+    });
+    const calls = shopify.state.calls;
+    await enqueue(t.db, {
+      type: EXPORT_ASSEMBLE_JOB,
+      payload: { archiveId: archive.id },
+      jobKey: `${EXPORT_ASSEMBLE_JOB}:${archive.id}`,
+      shopDomain: domain,
+    });
+    notifyEnqueued();
+
+    const done = await eventually(
+      () => t.db.exportArchive.findFirst({ where: { id: archive.id, status: "complete" } }),
+      15_000,
+    );
+    expect(done.size).toBeGreaterThan(0);
+    expect(shopify.state.calls).toBe(calls + 1);
+    const parts = await t.db.exportPart.findMany({ where: { archiveId: archive.id, status: "done" } });
+    expect(parts.map((part) => part.system).sort()).toEqual(["shopify", "stripe", "vigie"]);
+    for (const part of parts) expect(part.summary, part.system).not.toBeNull();
+    // The old staging went with the new once the zip existed.
+    expect(await t.db.exportChunk.count({ where: { archiveId: archive.id, kind: { not: "zip" } } })).toBe(0);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "vigie-export-int-")), "export.zip");
+    await pipeline(
+      Readable.from(readChunks(t.db, TEST_SECRET_KEY, archive.id, "zip")),
+      createWriteStream(file),
+    );
+    expect(zipEntry(file, "shopify.json").toString()).toContain("#1001");
   });
 });

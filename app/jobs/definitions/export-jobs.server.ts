@@ -15,6 +15,7 @@ import {
   EXPORT_SYSTEMS,
   EXPORT_TTL_DAYS,
   type ExportSystem,
+  rebuildStaleParts,
 } from "~/services/exports/exports.server";
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
@@ -101,10 +102,15 @@ async function assembleWhenReady(db: Db, archiveId: string, shopDomain: string) 
     where: { archiveId, status: { notIn: ["done", "not_connected"] } },
   });
   if (open > 0) return;
+  // One assembly per round: parts built again after an assembly (rebuildStaleParts) need another.
+  // Two parts finishing together count the same round, so only one of them queues it.
+  const round = await db.job.count({
+    where: { jobKey: { startsWith: `${EXPORT_ASSEMBLE_JOB}:${archiveId}` } },
+  });
   await enqueue(db, {
     type: EXPORT_ASSEMBLE_JOB,
     payload: { archiveId },
-    jobKey: `${EXPORT_ASSEMBLE_JOB}:${archiveId}`,
+    jobKey: `${EXPORT_ASSEMBLE_JOB}:${archiveId}:${round}`,
     shopDomain,
     priority: 40,
   });
@@ -121,6 +127,8 @@ export const exportAssembleJob = defineJob({
     });
     if (!archive || archive.status !== "building") return;
     if (archive.parts.some((p) => p.status !== "done" && p.status !== "not_connected")) return;
+    // Their jobs assemble the archive again once they are built.
+    if ((await rebuildStaleParts(db, archiveId, archive.shop.domain)) > 0) return;
     await deleteChunks(db, archiveId, "zip");
     const { sink } = chunkSink(db, key, archiveId, "zip");
     const settings = parseShopSettings(archive.shop.settings);

@@ -1,5 +1,5 @@
 // Access and portability exports (GDPR art. 15, 20; Shopify customers/data_request): one part per
-// system, streamed from its connector into encrypted staging; once every part is done, one zip.
+// system, built from its connector into encrypted staging; once every part is done, one zip.
 // A system that fails is retried by its job; after that staff can retry that system alone. A
 // partial export is never assembled, so never sent as complete.
 import type { RightsRequest } from "@prisma/client";
@@ -25,6 +25,32 @@ function systemJob(archiveId: string, system: ExportSystem, attempt: number, sho
     // Five tries span about four minutes of backoff; then staff see the failure and can retry it.
     maxAttempts: 5,
   };
+}
+
+/** Sets a part back to pending and queues its system's job again (a new job key per attempt). */
+async function requeuePart(tx: Tx, archiveId: string, system: ExportSystem, shopDomain: string) {
+  const attempts = await tx.job.count({
+    where: { jobKey: { startsWith: `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:` } },
+  });
+  await tx.exportPart.update({
+    where: { archiveId_system: { archiveId, system } },
+    data: { status: "pending", error: null },
+  });
+  await enqueue(tx, systemJob(archiveId, system, attempts, shopDomain));
+}
+
+/**
+ * Parts a version before ADR 023 staged as JSON Lines (done, with no summary) are built again: the
+ * assembly only copies built parts. Returns how many were queued.
+ */
+export async function rebuildStaleParts(db: Db, archiveId: string, shopDomain: string) {
+  const queued = await db.$transaction(async (tx) => {
+    const stale = await tx.exportPart.findMany({ where: { archiveId, status: "done", summary: null } });
+    for (const { system } of stale) await requeuePart(tx, archiveId, system as ExportSystem, shopDomain);
+    return stale.length;
+  });
+  if (queued > 0) notifyEnqueued();
+  return queued;
 }
 
 /** Starts the export of a request, in the caller's transaction (one job per system). */
@@ -70,15 +96,8 @@ export async function retryExportSystem(
       include: { archive: true },
     });
     if (!part) return false;
-    const attempts = await tx.job.count({
-      where: { jobKey: { startsWith: `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:` } },
-    });
-    await tx.exportPart.update({
-      where: { archiveId_system: { archiveId, system } },
-      data: { status: "pending", error: null },
-    });
+    await requeuePart(tx, archiveId, system, shop.domain);
     await tx.exportArchive.update({ where: { id: archiveId }, data: { status: "building" } });
-    await enqueue(tx, systemJob(archiveId, system, attempts, shop.domain));
     await tx.requestTask.updateMany({
       where: { requestId: part.archive.requestId, kind: "export", system },
       data: { status: "running", detail: null },
