@@ -56,8 +56,17 @@ async function catalog(dialect: Dialect, url: string) {
         .map(({ cid: _position, ...column }) => column)
         .sort((a, b) => a.name.localeCompare(b.name)),
       foreignKeys: db.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
-      indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
-        .map((index) => ({ ...index, columns: db.prepare(`PRAGMA index_info("${index.name}")`).all() }))
+      // Positions (`seq` of an index in the list, `cid` of a column in its table) depend on the order
+      // tables were altered in; names, uniqueness and each index's columns in order do not.
+      indexes: (
+        db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number; seq?: number }[]
+      )
+        .map(({ seq: _position, ...index }) => ({
+          ...index,
+          columns: (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { cid?: number }[]).map(
+            ({ cid: _column, ...column }) => column,
+          ),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     }));
     db.close();

@@ -42,13 +42,6 @@ export const en = {
     succeeded: "Succeeded",
     dead: "Dead",
   },
-  coming: {
-    badge: "Coming next",
-    retention: {
-      title: "Retention",
-      body: "Sweeps that apply the policy's durations: 10 years after the last order for customers, 3 years for newsletter-only contacts, invoices kept under legal hold.",
-    },
-  },
   audit: {
     title: "Audit log",
     help: "Every action taken on personal data, by whom and when. Entries name records by id only.",
@@ -651,6 +644,20 @@ export const en = {
     automated: "Automated decision-making",
     security: "Security measures (art. 32)",
     download: "Download as CSV",
+  },
+  retention: {
+    title: "Retention",
+    policy:
+      "Your policy: customers' data is kept {customerYears} years after their last order; contacts who never ordered, {prospectYears} years after their last contact (sign-up, consent change or request). Invoices stay under the accounting hold.",
+    dueCustomers: "Customers past their period: {count}",
+    dueProspects: "Contacts past their period: {count}",
+    next: "Erasing them at the end of these periods is the next step (a sweep you will approve, like an erasure); until then, this list shows who is due. Anyone with a request still open is kept until it is answered.",
+    none: "Nobody is past their retention period.",
+    who: "Who",
+    reason: "Why",
+    since: "Since",
+    reasonCustomer: "Last order",
+    reasonProspect: "Last contact, never ordered",
   },
   errors: {
     title: "Something went wrong",

@@ -44,13 +44,6 @@ export const fr: Messages = {
     succeeded: "Terminée",
     dead: "Morte",
   },
-  coming: {
-    badge: "Bientôt",
-    retention: {
-      title: "Conservation",
-      body: "Des purges qui appliquent les durées de la politique : 10 ans après la dernière commande pour les clients, 3 ans pour les inscrits à la seule newsletter, factures conservées sous obligation légale.",
-    },
-  },
   audit: {
     title: "Journal d'audit",
     help: "Chaque action sur des données personnelles, par qui et quand. Les entrées ne désignent les fiches que par leur identifiant.",
@@ -668,6 +661,20 @@ export const fr: Messages = {
     automated: "Décision automatisée",
     security: "Mesures de sécurité (art. 32)",
     download: "Télécharger en CSV",
+  },
+  retention: {
+    title: "Conservation",
+    policy:
+      "Votre politique : les données des clients sont conservées {customerYears} ans après leur dernière commande ; celles des contacts qui n'ont jamais commandé, {prospectYears} ans après leur dernier contact (inscription, changement de consentement ou demande). Les factures restent sous l'obligation comptable.",
+    dueCustomers: "Clients au-delà de leur durée : {count}",
+    dueProspects: "Contacts au-delà de leur durée : {count}",
+    next: "Leur effacement au terme de ces durées est la prochaine étape (une purge que vous approuverez, comme un effacement) ; d'ici là, cette liste montre qui est concerné. Toute personne dont une demande est encore ouverte est conservée jusqu'à la réponse.",
+    none: "Personne n'a dépassé sa durée de conservation.",
+    who: "Qui",
+    reason: "Motif",
+    since: "Depuis",
+    reasonCustomer: "Dernière commande",
+    reasonProspect: "Dernier contact, sans commande",
   },
   errors: {
     title: "Une erreur est survenue",

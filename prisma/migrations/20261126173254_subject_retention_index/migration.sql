@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Subject_shopId_lastOrderAt_idx" ON "Subject"("shopId", "lastOrderAt");
+
