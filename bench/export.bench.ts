@@ -38,6 +38,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { Connector, SubjectRef } from "~/connectors/connector";
 import { createMailchimpConnector } from "~/connectors/mailchimp/connector.server";
@@ -178,6 +179,15 @@ async function startFakes(size: Size) {
     stats: () => ({ shopifyThrottled: shopify.stats.throttled, stripeThrottled: stripe.stats.throttled }),
     stop: () => Promise.all([shopify.stop(), stripe.stop(), mailchimp.stop()]),
   };
+}
+
+/**
+ * The median of each pipeline run's overhead on the raw run just before it (logged beside the
+ * headline): the machine's drift over a bench, which best-of-N does not cancel, affects both alike.
+ */
+function pairedOverheadPct(raw: number[], pipeline: number[]): number {
+  const ratios = pipeline.map((ms, i) => ms / (raw[i] as number)).sort((a, b) => a - b);
+  return ((ratios[Math.floor(ratios.length / 2)] as number) - 1) * 100;
 }
 
 /** Runs this file as a child (`--child time|rss`) against `fakes`; resolves with its last stdout line. */
@@ -378,8 +388,11 @@ async function child(mode: string) {
     const timed = async (system: ExportSystem) => {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
+      const e0 = performance.eventLoopUtilization();
       await step(system);
       const c = process.cpuUsage(c0);
+      // How busy the child's event loop was (%): low means it mostly waited for the simulators.
+      phases[`${label} ${system} elu`] = performance.eventLoopUtilization(e0).utilization * 100;
       phases[`${label} ${system}`] = performance.now() - t0;
       phases[`${label} ${system} cpu`] = (c.user + c.system) / 1000;
     };
@@ -493,7 +506,8 @@ async function child(mode: string) {
       }
       console.error(
         `export bench: ${order}: raw runs ${rawTimes.map((t) => t.toFixed(0)).join(", ")} ms; pipeline ` +
-          `runs ${pipelineTimes.map((t) => t.toFixed(0)).join(", ")} ms; records ${JSON.stringify(expected)}`,
+          `runs ${pipelineTimes.map((t) => t.toFixed(0)).join(", ")} ms; overhead per pair (median) ` +
+          `${pairedOverheadPct(rawTimes, pipelineTimes).toFixed(1)} %; records ${JSON.stringify(expected)}`,
       );
       // The best run of each: on a shared machine the other processes only ever add time.
       best[`${order}RawMs`] = Math.min(...rawTimes);

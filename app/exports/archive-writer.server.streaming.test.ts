@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdir, rm, truncate } from "node:fs/promises";
+import { rm, truncate } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -41,14 +41,11 @@ async function settled(read: () => number): Promise<number> {
 }
 
 let dir: string;
-let spoolParent: string;
 beforeEach(async () => {
   dir = await tempDir();
-  spoolParent = await tempDir();
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
-  await rm(spoolParent, { recursive: true, force: true });
 });
 
 const base = { subject: SUBJECT, generatedAt: GENERATED_AT };
@@ -56,7 +53,7 @@ const base = { subject: SUBJECT, generatedAt: GENERATED_AT };
 /** A part built into plain files, as the jobs build one into the database. */
 async function builtPart(system: ArchiveSystem, records: AsyncIterable<ExportRecord>): Promise<StagedPart> {
   const staging = fileStaging(dir, system);
-  const summary = await writeSystemPart({ ...base, system, records, staging, spoolDir: spoolParent });
+  const summary = await writeSystemPart({ ...base, system, records, staging });
   return { summary, read: staging.read };
 }
 
@@ -83,7 +80,6 @@ describe("writeSystemPart", () => {
       system: "mailchimp",
       records,
       staging,
-      spoolDir: spoolParent,
     });
     // The staging takes nothing: the writer must stop once the buffers between the records and the
     // staging are full (a few hundred kilobytes), whatever the export's size.
@@ -96,10 +92,9 @@ describe("writeSystemPart", () => {
     const summary = await writing;
     expect(state.pulled).toBe(50_000);
     expect(summary.sections).toEqual([{ section: "activity", records: 50_000, provided: 0 }]);
-    expect(await readdir(spoolParent)).toEqual([]);
   });
 
-  it("rejects with the records' own error, destroys what it staged and removes its scratch files", async () => {
+  it("rejects with the records' own error, and destroys what it staged", async () => {
     const { records } = counted(1_000, 500);
     const writers: Writable[] = [];
     const staging = stagingOf(() => {
@@ -108,12 +103,11 @@ describe("writeSystemPart", () => {
       return writer;
     });
 
-    await expect(
-      writeSystemPart({ ...base, system: "stripe", records, staging, spoolDir: spoolParent }),
-    ).rejects.toThrow("Stripe answered 503");
+    await expect(writeSystemPart({ ...base, system: "stripe", records, staging })).rejects.toThrow(
+      "Stripe answered 503",
+    );
     expect(writers.length).toBeGreaterThan(0);
     expect(writers.every((writer) => writer.destroyed)).toBe(true);
-    expect(await readdir(spoolParent)).toEqual([]);
   });
 
   it("rejects when the staging fails, without reading the rest of the records", async () => {
@@ -127,11 +121,10 @@ describe("writeSystemPart", () => {
         }),
     );
 
-    await expect(
-      writeSystemPart({ ...base, system: "mailchimp", records, staging, spoolDir: spoolParent }),
-    ).rejects.toThrow("disk full");
+    await expect(writeSystemPart({ ...base, system: "mailchimp", records, staging })).rejects.toThrow(
+      "disk full",
+    );
     expect(state.pulled).toBeLessThan(10_000);
-    expect(await readdir(spoolParent)).toEqual([]);
   });
 
   it("rejects a record whose section could leave its file name, without quoting any value", async () => {
@@ -145,12 +138,40 @@ describe("writeSystemPart", () => {
       system: "shopify",
       records: records(),
       staging: stagingOf(discard),
-      spoolDir: spoolParent,
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExportRecordError);
     expect((failure as Error).message).toMatch(/^shopify: invalid export record \(section: /);
     expect((failure as Error).message).not.toMatch(/secret|passwd/);
-    expect(await readdir(spoolParent)).toEqual([]);
+  });
+
+  it("tells the log, once per table and by key name only, of keys its CSV has no column for", async () => {
+    async function* records(): AsyncGenerator<ExportRecord> {
+      for (const id of ["ch_1", "ch_2"]) {
+        yield {
+          section: "charges",
+          provided: false,
+          data: { id, amount: 5900, cardHolder: "Camille Martin" },
+        };
+      }
+    }
+    const warnings: unknown[][] = [];
+
+    const summary = await writeSystemPart({
+      ...base,
+      system: "stripe",
+      records: records(),
+      staging: stagingOf(discard),
+      log: { warn: (...args: unknown[]) => warnings.push(args) },
+    });
+
+    expect(summary.tables).toEqual([expect.objectContaining({ section: "charges", rows: 2 })]);
+    expect(warnings).toEqual([
+      [
+        "export record keys without a CSV column",
+        { system: "stripe", section: "charges", undeclared: ["cardHolder"] },
+      ],
+    ]);
+    expect(JSON.stringify(warnings)).not.toContain("Camille");
   });
 
   it("rejects a record whose data is not an object", async () => {

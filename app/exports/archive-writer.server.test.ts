@@ -119,26 +119,34 @@ describe("writeExportArchive", () => {
     expect(portability.subject).toEqual(SUBJECT);
   });
 
-  it("writes tabular sections as RFC 4180 CSV with a BOM, padded columns and formulas neutralised", async () => {
+  it("writes tabular sections as RFC 4180 CSV with a BOM, on their declared columns, formulas neutralised", async () => {
     const { file } = await writeArchiveFile(dir, options());
 
+    // Declared columns, in their order, whatever each record holds; a key without a column
+    // (shippingLine) stays in shopify.json only.
     expect(text(file, "csv/shopify-orders.csv")).toBe(
-      "\uFEFFprovided,orderId,name,financialStatus,total,lineItems,cancelledAt,shippingLine\r\n" +
-        'false,gid://shopify/Order/1,#1001,PAID,"{""amount"":""59.00"",""currencyCode"":""EUR""}",' +
-        '"[{""title"":""Bougie \\""Ambre\\"", 200 g"",""quantity"":2}]",,\r\n' +
-        'false,gid://shopify/Order/2,\'=1+1,REFUNDED,"{""amount"":""-5.00"",""currencyCode"":""EUR""}",[],' +
-        '2026-11-20T10:00:00Z,"Colissimo\nPoint relais"\r\n',
+      "\uFEFFprovided,orderId,name,createdAt,processedAt,cancelledAt,financialStatus,fulfillmentStatus,total,lineItems\r\n" +
+        'false,gid://shopify/Order/1,#1001,,,,PAID,,"{""amount"":""59.00"",""currencyCode"":""EUR""}",' +
+        '"[{""title"":""Bougie \\""Ambre\\"", 200 g"",""quantity"":2}]"\r\n' +
+        "false,gid://shopify/Order/2,'=1+1,,,2026-11-20T10:00:00Z,REFUNDED,," +
+        '"{""amount"":""-5.00"",""currencyCode"":""EUR""}",[]\r\n',
     );
-    expect(text(file, "csv/stripe-charges.csv")).toBe(
-      "\uFEFFprovided,id,billingDetails,amount,paid,description,riskAssessment\r\n" +
-        'true,ch_1,"{""name"":""Camille Martin"",""address"":{""city"":""Paris""}}",,,,\r\n' +
-        'false,ch_1,,5900,true,\'@SUM(1+1)*cmd|\' /C calc\'!A0,"{""riskLevel"":""normal""}"\r\n',
-    );
-    // Text starting with "-" is neutralised; a negative number is not.
+    expect(text(file, "shopify.json")).toContain('"shippingLine":"Colissimo"');
+    // Text starting with "-" is neutralised, a negative number is not; a line break is quoted.
     expect(text(file, "csv/stripe-invoices.csv")).toBe(
-      "\uFEFFprovided,id,customerName,customerEmail,number,amountDue\r\n" +
-        "true,in_1,'-Camille,,,\r\n" +
-        "false,in_1,,,INV-0001,-100\r\n",
+      "\uFEFFprovided,id,customerName,customerEmail,customerPhone,customerAddress,customerShipping,number," +
+        "status,created,currency,total,amountDue,amountPaid,description,periodStart,periodEnd,subscription," +
+        "lines,hostedInvoiceUrl,invoicePdf\r\n" +
+        `true,in_1,'-Camille${",".repeat(18)}\r\n` +
+        'false,in_1,,,,,,INV-0001,,,,,-100,,"Commande #1001\nLivraison",,,,,,\r\n',
+    );
+    const charges = text(file, "csv/stripe-charges.csv").split("\r\n");
+    expect(charges[0]).toMatch(/^\uFEFFprovided,id,billingDetails,receiptEmail,shipping,created,amount,/);
+    expect(charges[1]).toBe(
+      `true,ch_1,"{""name"":""Camille Martin"",""address"":{""city"":""Paris""}}"${",".repeat(18)}`,
+    );
+    expect(charges[2]).toBe(
+      'false,ch_1,,,,,5900,,,,true,,,\'@SUM(1+1)*cmd|\' /C calc\'!A0,,,,"{""riskLevel"":""normal""}",,,',
     );
   });
 

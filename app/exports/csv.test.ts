@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvColumns, csvCell, csvField, csvLine, exportJson, neutraliseFormula } from "./csv";
+import { CsvTable, csvCell, csvField, csvLine, exportJson, neutraliseFormula } from "./csv";
 
 describe("neutraliseFormula", () => {
   it.each(["=1+1", "+33 6 12 34 56 78", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])(
@@ -62,29 +62,30 @@ describe("csvLine", () => {
   });
 });
 
-describe("CsvColumns", () => {
-  it("learns columns in order of first appearance and pads earlier rows to them", () => {
-    const columns = new CsvColumns();
-    const first = columns.row({ id: "o1", total: 5 }, false);
-    const second = columns.row({ total: 7, id: "o2", cancelledAt: "2026-11-20" }, true);
+describe("CsvTable", () => {
+  it("writes every row on the declared columns, in their order, whatever the record's key order", () => {
+    const table = new CsvTable(["id", "total", "cancelledAt"]);
 
-    expect(columns.header()).toBe("provided,id,total,cancelledAt\r\n");
-    expect(columns.line(first)).toBe("false,o1,5,\r\n");
-    expect(columns.line(second)).toBe("true,o2,7,2026-11-20\r\n");
+    expect(table.header).toBe("provided,id,total,cancelledAt\r\n");
+    expect(table.line({ total: 5, id: "o1" }, false)).toBe("false,o1,5,\r\n");
+    expect(table.line({ cancelledAt: "2026-11-20", id: "o2", total: null }, true)).toBe(
+      "true,o2,,2026-11-20\r\n",
+    );
   });
 
   it("quotes each cell of a row as RFC 4180 asks", () => {
-    const columns = new CsvColumns();
-    const row = columns.row({ note: 'Dit "bonjour",\nau revoir', lines: [{ q: 1 }], total: -5 }, true);
+    const table = new CsvTable(["note", "lines", "total"]);
 
-    expect(columns.line(row)).toBe('true,"Dit ""bonjour"",\nau revoir","[{""q"":1}]",-5\r\n');
+    expect(table.line({ note: 'Dit "bonjour",\nau revoir', lines: [{ q: 1 }], total: -5 }, true)).toBe(
+      'true,"Dit ""bonjour"",\nau revoir","[{""q"":1}]",-5\r\n',
+    );
   });
 
-  it("neutralises column names, which come from data too", () => {
-    const columns = new CsvColumns();
-    columns.row({ "=cmd": 1 }, false);
+  it("names the keys it has no column for", () => {
+    const table = new CsvTable(["id"]);
 
-    expect(columns.header()).toBe("provided,'=cmd\r\n");
+    expect(table.undeclared({ id: 1, extra: 2, other: null })).toEqual(["extra", "other"]);
+    expect(table.undeclared({ id: 1 })).toEqual([]);
   });
 });
 

@@ -58,41 +58,34 @@ export function exportJson(value: unknown): string {
   }
 }
 
-/** A row formatted before every column was known: its text without the line end, and its width. */
-export type CsvRow = { text: string; cells: number };
-
 /**
- * The columns of one tabular section, learnt as records arrive: `provided` first, then every
- * top-level key in the order first seen. Rows are formatted before all columns are known, so each
- * row is aligned on the columns known so far and padded when the file is finally written.
+ * One tabular section's CSV: `provided`, then the section's declared columns, always the same ones
+ * in the same order (a spreadsheet or a script can rely on them, and rows are written as they come).
  */
-export class CsvColumns {
-  readonly keys: string[] = [];
-  private readonly index = new Map<string, number>();
+export class CsvTable {
+  /** The header line (neutralised like any cell, though the names are the app's own). */
+  readonly header: string;
+  private readonly declared: ReadonlySet<string>;
 
-  /** The row (`provided`, then one cell per known column), adding columns for new keys. */
-  row(data: Record<string, unknown>, provided: boolean): CsvRow {
-    for (const key of Object.keys(data)) {
-      if (!this.index.has(key)) {
-        this.index.set(key, this.keys.length);
-        this.keys.push(key);
-      }
-    }
-    const cells = new Array<string>(this.keys.length + 1).fill("");
-    cells[0] = String(provided);
-    for (const [key, value] of Object.entries(data)) {
-      cells[(this.index.get(key) as number) + 1] = csvField(csvCell(value));
-    }
-    return { text: cells.join(","), cells: cells.length };
+  constructor(readonly columns: readonly string[]) {
+    this.header = csvLine(["provided", ...columns].map(neutraliseFormula));
+    this.declared = new Set(columns);
   }
 
-  /** The header line (keys come from data too, so they are neutralised as well). */
-  header(): string {
-    return csvLine(["provided", ...this.keys].map(neutraliseFormula));
+  /** One record's line; a missing or null value is an empty cell. */
+  line(data: Record<string, unknown>, provided: boolean): string {
+    let text = provided ? "true" : "false";
+    for (const column of this.columns) {
+      const value = data[column];
+      text += value === null || value === undefined ? "," : `,${csvField(csvCell(value))}`;
+    }
+    return `${text}\r\n`;
   }
 
-  /** A row formatted earlier, padded to the final columns and ended. */
-  line(row: CsvRow): string {
-    return `${row.text}${",".repeat(this.keys.length + 1 - row.cells)}\r\n`;
+  /** Keys of `data` the table has no column for (they stay in the system's JSON file only). */
+  undeclared(data: Record<string, unknown>): string[] {
+    const keys: string[] = [];
+    for (const key in data) if (!this.declared.has(key)) keys.push(key);
+    return keys;
   }
 }

@@ -54,11 +54,25 @@ describe("the export schema", () => {
     );
     const known = Object.entries(SECTION_INFO).flatMap(([system, sections]) =>
       Object.entries(sections).map(
-        ([section, info]) => `${system}/${section}/${info.tabular ? "yes" : "no"}`,
+        ([section, info]) => `${system}/${section}/${info.columns ? "yes" : "no"}`,
       ),
     );
 
     expect(documented).toEqual(known);
     expect(known.every((key) => SectionNameSchema.safeParse(key.split("/")[1]).success)).toBe(true);
+  });
+
+  it("documents every CSV table's columns, in their order", () => {
+    const documented = [...DOC.matchAll(/^\| `csv\/(\w+)-(\w+)\.csv` \| (.+) \|$/gm)].map(
+      ([, system, section, columns]) => `${system}/${section}: ${columns?.replaceAll("`", "")}`,
+    );
+    const known = Object.entries(SECTION_INFO).flatMap(([system, sections]) =>
+      Object.entries(sections).flatMap(([section, info]) =>
+        info.columns ? [`${system}/${section}: ${info.columns.join(", ")}`] : [],
+      ),
+    );
+
+    expect(known).toHaveLength(7);
+    expect(documented).toEqual(known);
   });
 });

@@ -2,14 +2,14 @@
 // export job): `<system>.json` and the system's CSV tables already compressed as zip entries, and
 // the records the shopper provided as JSON text for `portability.json`. Assembling the zip later is
 // then a copy (docs/decisions/023-prebuilt-export-parts.md). Records come once, sections
-// interleaved: CSV rows wait in an encrypted spool until the system is done and its columns known.
+// interleaved: each goes to every entry it belongs to as it arrives (CSV columns are declared).
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import { z } from "zod";
 import type { ExportRecord } from "~/connectors/connector";
+import type { Logger } from "~/utils/logger.server";
 import { readAhead } from "~/utils/read-ahead";
-import { CSV_BOM, CsvColumns, exportJson } from "./csv";
+import { CSV_BOM, CsvTable, exportJson } from "./csv";
 import {
   type ArchiveSubject,
   type ArchiveSystem,
@@ -22,8 +22,7 @@ import {
   SectionNameSchema,
 } from "./schema";
 import { sectionInfo } from "./section-info";
-import { createSpoolDir, type Spool } from "./spool.server";
-import { type DeflatedEntry, deflateEntry } from "./zip-stream.server";
+import { type DeflatedEntry, EntryDeflater } from "./zip-stream.server";
 
 /**
  * Records pulled ahead of the writing (a few pages of a vendor's lists): the next page is fetched
@@ -88,19 +87,31 @@ export type WriteSystemPartOptions = {
   /** Written in the entry's head: when the export began. */
   generatedAt: Date;
   staging: PartStaging;
-  /** Parent of the encrypted scratch directory for CSV rows (default: the OS temporary directory). */
-  spoolDir?: string;
+  /** Told, once per section, of record keys a CSV table has no column for (names only). */
+  log?: Pick<Logger, "warn">;
 };
 
-/** Writes `<system>.json` with `"records": […]` in arrival order, then every CSV table, then closes. */
+/** An entry being compressed into a staged stream. */
+type StagedEntry = { writer: Writable; deflater: EntryDeflater };
+
+/**
+ * Writes `<system>.json` with `"records": […]` in arrival order and, at the same time, every CSV
+ * table and the provided records; then closes them all.
+ */
 export async function writeSystemPart(options: WriteSystemPartOptions): Promise<PartSummary> {
   const { system, staging } = options;
-  const spools = await createSpoolDir(options.spoolDir);
   const open: Writable[] = [];
+  const deflaters: EntryDeflater[] = [];
   const stage = (name: string) => {
     const writer = staging.writer(name);
     open.push(writer);
     return writer;
+  };
+  const stageEntry = (name: string): StagedEntry => {
+    const writer = stage(name);
+    const deflater = new EntryDeflater((chunk) => write(writer, chunk));
+    deflaters.push(deflater);
+    return { writer, deflater };
   };
   try {
     const counts = new Map<string, SectionCount>();
@@ -125,58 +136,73 @@ export async function writeSystemPart(options: WriteSystemPartOptions): Promise<
       accepted.add(parsed.data.section);
       return parsed.data;
     };
-    const tables = new Map<string, { columns: CsvColumns; spool: Spool; rows: number }>();
+    type Table = StagedEntry & { csv: CsvTable; rows: number; warned: boolean };
+    // Per section: its table, or null for a section that has none.
+    const tables = new Map<string, Table | null>();
+    const newTable = async (section: string): Promise<Table | null> => {
+      const columns = sectionInfo(system, section).columns;
+      let table: Table | null = null;
+      if (columns) {
+        const index = [...tables.values()].filter(Boolean).length;
+        table = { ...stageEntry(STAGED.csv(index)), csv: new CsvTable(columns), rows: 0, warned: false };
+        await table.deflater.add(CSV_BOM + table.csv.header);
+      }
+      tables.set(section, table);
+      return table;
+    };
     const portable = new Map<string, { writer: Writable; count: number }>();
 
-    async function* systemEntry(): AsyncGenerator<string> {
-      yield `{${SCHEMA_HEAD},"kind":"system","system":${JSON.stringify(system)},${entryContext(options)},"records":[`;
-      let first = true;
-      for await (const incoming of readAhead(options.records, READ_AHEAD)) {
-        const { section, provided, data } = checked(incoming);
-        let count = counts.get(section);
-        if (!count) {
-          count = { records: 0, provided: 0 };
-          counts.set(section, count);
-        }
-        count.records += 1;
-        if (provided) count.provided += 1;
-        const dataJson = exportJson(data);
-        yield `${first ? "\n" : ",\n"}{"section":${JSON.stringify(section)},"provided":${provided},"data":${dataJson}}`;
-        first = false;
-        // Art. 20(1): what the shopper provided also goes to the portability file.
-        if (provided) {
-          let items = portable.get(section);
-          if (!items) {
-            items = { writer: stage(STAGED.portable(portable.size)), count: 0 };
-            portable.set(section, items);
-          }
-          await write(items.writer, `${items.count === 0 ? "" : ","}\n${dataJson}`);
-          items.count += 1;
-        }
-        if (sectionInfo(system, section).tabular) {
-          let table = tables.get(section);
-          if (!table) {
-            table = { columns: new CsvColumns(), spool: await spools.open(), rows: 0 };
-            tables.set(section, table);
-          }
-          const row = table.columns.row(data, provided);
-          await table.spool.write(`${row.cells},${row.text.length}:${row.text}`);
-          table.rows += 1;
-        }
+    const json = stageEntry(STAGED.system);
+    await json.deflater.add(
+      `{${SCHEMA_HEAD},"kind":"system","system":${JSON.stringify(system)},${entryContext(options)},"records":[`,
+    );
+    let first = true;
+    for await (const incoming of readAhead(options.records, READ_AHEAD)) {
+      const { section, provided, data } = checked(incoming);
+      let count = counts.get(section);
+      if (!count) {
+        count = { records: 0, provided: 0 };
+        counts.set(section, count);
       }
-      yield `\n],"counts":${JSON.stringify(Object.fromEntries(counts))}}\n`;
+      count.records += 1;
+      if (provided) count.provided += 1;
+      const dataJson = exportJson(data);
+      await json.deflater.add(
+        `${first ? "\n" : ",\n"}{"section":${JSON.stringify(section)},"provided":${provided},"data":${dataJson}}`,
+      );
+      first = false;
+      // Art. 20(1): what the shopper provided also goes to the portability file.
+      if (provided) {
+        let items = portable.get(section);
+        if (!items) {
+          items = { writer: stage(STAGED.portable(portable.size)), count: 0 };
+          portable.set(section, items);
+        }
+        await write(items.writer, `${items.count === 0 ? "" : ","}\n${dataJson}`);
+        items.count += 1;
+      }
+      let table = tables.get(section);
+      if (table === undefined) table = await newTable(section);
+      if (table) {
+        if (!table.warned) {
+          const undeclared = table.csv.undeclared(data);
+          if (undeclared.length > 0) {
+            // A connector's record gained a key its table does not declare: the JSON file has it.
+            options.log?.warn("export record keys without a CSV column", { system, section, undeclared });
+            table.warned = true;
+          }
+        }
+        await table.deflater.add(table.csv.line(data, provided));
+        table.rows += 1;
+      }
     }
+    await json.deflater.add(`\n],"counts":${JSON.stringify(Object.fromEntries(counts))}}\n`);
 
-    const entry = await deflateInto(systemEntry(), stage(STAGED.system));
+    const entry = await finishEntry(json);
     for (const { writer } of portable.values()) await finish(writer);
     const tableSummaries: PartSummary["tables"] = [];
     for (const [section, table] of tables) {
-      await table.spool.close();
-      const csv = await deflateInto(
-        csvRows(table.columns, table.spool),
-        stage(STAGED.csv(tableSummaries.length)),
-      );
-      tableSummaries.push({ section, rows: table.rows, entry: csv });
+      if (table) tableSummaries.push({ section, rows: table.rows, entry: await finishEntry(table) });
     }
     return {
       system,
@@ -186,10 +212,9 @@ export async function writeSystemPart(options: WriteSystemPartOptions): Promise<
       portable: [...portable].map(([section, { count }]) => ({ section, count })),
     };
   } catch (error) {
+    for (const deflater of deflaters) deflater.destroy();
     for (const writer of open) writer.destroy();
     throw error;
-  } finally {
-    await spools.remove();
   }
 }
 
@@ -201,36 +226,8 @@ export function entryContext(options: { generatedAt: Date; subject: ArchiveSubje
   return `"generatedAt":${JSON.stringify(options.generatedAt.toISOString())},"subject":${JSON.stringify(options.subject)}`;
 }
 
-/**
- * A header from every column seen, then the spooled rows padded to it. Rows are spooled formatted,
- * each as `<cells>,<length>:<text>` (a row's text may hold line breaks, so it is framed by its
- * length); chunks may cut a row or a character.
- */
-async function* csvRows(columns: CsvColumns, spool: Spool): AsyncGenerator<string> {
-  yield CSV_BOM + columns.header();
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  for await (const chunk of spool.read()) {
-    rest += decoder.write(chunk);
-    let at = 0;
-    const lines: string[] = [];
-    for (;;) {
-      const colon = rest.indexOf(":", at);
-      if (colon === -1) break;
-      const comma = rest.indexOf(",", at);
-      const end = colon + 1 + Number(rest.slice(comma + 1, colon));
-      if (end > rest.length) break;
-      lines.push(columns.line({ cells: Number(rest.slice(at, comma)), text: rest.slice(colon + 1, end) }));
-      at = end;
-    }
-    rest = rest.slice(at);
-    if (lines.length > 0) yield lines.join("");
-  }
-  if (rest + decoder.end()) throw new Error("CSV spool ends inside a row");
-}
-
-async function deflateInto(source: AsyncIterable<string>, writer: Writable): Promise<DeflatedEntry> {
-  const entry = await deflateEntry(source, (chunk) => write(writer, chunk));
+async function finishEntry({ writer, deflater }: StagedEntry): Promise<DeflatedEntry> {
+  const entry = await deflater.end();
   await finish(writer);
   return entry;
 }

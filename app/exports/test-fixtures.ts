@@ -8,6 +8,7 @@ import path from "node:path";
 import type { ExportRecord } from "~/connectors/connector";
 import { type StagedPart, type WriteExportArchiveOptions, writeExportArchive } from "./archive-writer.server";
 import type { ArchiveSystem } from "./schema";
+import { SECTION_INFO, sectionInfo } from "./section-info";
 import { type PartStaging, writeSystemPart } from "./system-part.server";
 
 /** A one-pass async stream of records, like a connector's export generator. */
@@ -50,7 +51,6 @@ export async function writeArchiveFile(dir: string, { systems, ...options }: Arc
       subject: options.subject,
       generatedAt: options.generatedAt,
       staging,
-      spoolDir: dir,
     });
     parts.push({ summary, read: staging.read });
   }
@@ -135,7 +135,8 @@ export const RECORDS: Record<ArchiveSystem, ExportRecord[]> = {
         total: { amount: "-5.00", currencyCode: "EUR" },
         lineItems: [],
         cancelledAt: "2026-11-20T10:00:00Z",
-        shippingLine: "Colissimo\nPoint relais",
+        // Not a column of the orders table: in shopify.json only.
+        shippingLine: "Colissimo",
       },
     },
     { section: "order_inputs", provided: true, data: { orderId: "gid://shopify/Order/2", note: null } },
@@ -169,7 +170,11 @@ export const RECORDS: Record<ArchiveSystem, ExportRecord[]> = {
       provided: true,
       data: { id: "in_1", customerName: "-Camille", customerEmail: null },
     },
-    { section: "invoices", provided: false, data: { id: "in_1", number: "INV-0001", amountDue: -100 } },
+    {
+      section: "invoices",
+      provided: false,
+      data: { id: "in_1", number: "INV-0001", amountDue: -100, description: "Commande #1001\nLivraison" },
+    },
     { section: "early_fraud_warnings", provided: false, data: { id: "issfr_1", fraudType: "misc" } },
   ],
   mailchimp: [
@@ -198,7 +203,30 @@ export const RECORDS: Record<ArchiveSystem, ExportRecord[]> = {
       provided: true,
       data: { type: "access", receivedAt: "2026-11-25", state: "open" },
     },
-    { section: "audit", provided: false, data: { action: "export.started", actor: "system" } },
+    { section: "audit", provided: false, data: { action: "export.started", actorType: "system" } },
     { section: "identity_checks", provided: false, data: { decision: "verified", level: "email_code" } },
   ],
 };
+
+/**
+ * For connector tests: the tabular sections `records` hold, and per section the record keys its
+ * CSV columns do not declare (expected: none, or the CSV would silently miss them).
+ */
+export function csvColumnCheck(system: ArchiveSystem, records: readonly ExportRecord[]) {
+  const tables = new Set<string>();
+  const undeclared: Record<string, string[]> = {};
+  for (const { section, data } of records) {
+    const columns = sectionInfo(system, section).columns;
+    if (!columns) continue;
+    tables.add(section);
+    const missing = Object.keys(data).filter((key) => !columns.includes(key));
+    if (missing.length > 0) undeclared[section] = [...new Set([...(undeclared[section] ?? []), ...missing])];
+  }
+  return { tables: [...tables], undeclared };
+}
+
+/** The sections of `system` written as CSV tables. */
+export const tabularSections = (system: ArchiveSystem) =>
+  Object.entries(SECTION_INFO[system])
+    .filter(([, info]) => info.columns)
+    .map(([section]) => section);

@@ -5,7 +5,6 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, getConfig } from "~/config.server";
 import { closeDatabase } from "~/db.server";
-import { removeStaleSpoolDirs } from "~/exports/spool.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
 import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
@@ -61,12 +60,6 @@ export async function main(build: ServerBuild, argv: string[]) {
           schedules: SCHEDULES,
         })
       : null;
-  if (worker) {
-    void removeStaleSpoolDirs().then((removed) => {
-      if (removed > 0) log.info("stale export scratch removed", { removed });
-    });
-  }
-
   if (workerOnly) {
     onShutdown(async () => {
       await worker?.stop();

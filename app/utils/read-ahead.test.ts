@@ -61,4 +61,19 @@ describe("readAhead", () => {
     expect(state.closed).toBe(true);
     expect(state.pulled).toBeLessThanOrEqual(8);
   });
+
+  it("lets the event loop turn every few items, however many wait in the queue", async () => {
+    const { items } = source(1_000);
+    let handed = 0;
+    let handedWhenIoRan = -1;
+    // Stands for the vendor's next answer arriving on a socket while the consumer is busy.
+    setImmediate(() => {
+      handedWhenIoRan = handed;
+    });
+    for await (const _item of readAhead(items, 1_000)) handed += 1;
+
+    expect(handed).toBe(1_000);
+    expect(handedWhenIoRan).toBeGreaterThanOrEqual(0);
+    expect(handedWhenIoRan).toBeLessThanOrEqual(32);
+  });
 });

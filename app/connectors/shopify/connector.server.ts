@@ -11,6 +11,7 @@ import type {
   SubjectRef,
 } from "~/connectors/connector";
 import type { Logger } from "~/utils/logger.server";
+import { pagesAhead } from "~/utils/pages-ahead";
 import type { ShopifyAdminClient } from "./admin-client.server";
 import { customerRecords, orderRecords } from "./export-records";
 import {
@@ -135,27 +136,26 @@ export function createShopifyConnector({
       if (!next.customer) break;
       addresses = next.customer.addressesV2;
     }
-    // One page in memory at a time: the next page is fetched only when the consumer asks for more.
-    let after: string | null = null;
-    do {
-      const page: { customer: { orders: Connection<OrderNode> } | null } = await runOperation(
-        client,
-        customerOrdersQuery,
-        {
+    const pages = pagesAhead<string | null, { customer: { orders: Connection<OrderNode> } | null }>(
+      null,
+      (after) =>
+        runOperation(client, customerOrdersQuery, {
           id: customerId,
           first: PAGE_SIZES.orders,
           after,
           lineItemsFirst: PAGE_SIZES.lineItems,
-        },
-      );
-      const orders = page.customer?.orders;
-      if (!orders) return;
-      for (const order of orders.nodes) {
+        }),
+      (page) => {
+        const info = page.customer?.orders.pageInfo;
+        return info?.hasNextPage && info.endCursor ? info.endCursor : null;
+      },
+    );
+    for await (const page of pages) {
+      for (const order of page.customer?.orders.nodes ?? []) {
         seenOrders.add(order.id);
         yield* orderRecords(await withAllLineItems(order));
       }
-      after = orders.pageInfo.hasNextPage ? orders.pageInfo.endCursor : null;
-    } while (after);
+    }
   }
 
   async function* namedOrders(orderIds: string[], seenOrders: Set<string>): AsyncGenerator<ExportRecord> {

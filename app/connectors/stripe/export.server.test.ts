@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ExportRecord } from "~/connectors/connector";
+import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import { seedStripeGuest, seedStripeShopper } from "~/sandbox/simulators/stripe.server";
 import { drain, EMAIL, startTestbed, stopTestbeds, subject } from "./test-fixtures";
 
@@ -51,6 +52,8 @@ describe("exportSubject", () => {
     expect(ids("early_fraud_warnings")).toEqual([seeded.earlyFraudWarningId]);
     expect(ids("reviews")).toEqual([seeded.reviewId]);
     expect(JSON.stringify(records)).not.toContain("someone.else");
+    // Every key of a tabular section has its CSV column.
+    expect(csvColumnCheck("stripe", records)).toEqual({ tables: tabularSections("stripe"), undeclared: {} });
   });
 
   it("marks what the shopper typed as provided and what Stripe or the shop recorded as not", async () => {

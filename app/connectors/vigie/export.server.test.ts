@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportRecord } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
 import { createVigieConnector } from "./connector.server";
 import { legalHoldDelegate } from "./export-linked.server";
@@ -158,6 +159,8 @@ describe.each(testDialects())("Vigie export on %s", (dialect) => {
         expect.arrayContaining(["request.received", "consent.withdrawn.staff", "payment_check.opened"]),
       );
       expect(audit.every((a) => !("actorId" in a.data) && !("data" in a.data))).toBe(true);
+      // Every key of a tabular section has its CSV column.
+      expect(csvColumnCheck("vigie", records)).toEqual({ tables: tabularSections("vigie"), undeclared: {} });
     });
 
     it("reads 250 ledger events in bounded pages, and only as far as the reader has gone", async () => {

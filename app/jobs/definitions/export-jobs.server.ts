@@ -85,6 +85,7 @@ export const exportSystemJob = defineJob({
         subject: subject.header,
         generatedAt: archive.createdAt,
         staging: partStaging(db, key, archiveId, system),
+        log,
       });
     } catch (error) {
       await finish("failed", 0, error instanceof Error ? error.message.slice(0, 300) : "export failed");
