@@ -6,6 +6,7 @@ import { erasurePlanJob, erasureSystemJob } from "./definitions/erasure-jobs.ser
 import { exportAssembleJob, exportSystemJob } from "./definitions/export-jobs.server";
 import { legalHoldsExpireJob } from "./definitions/legal-holds.server";
 import { processWebhook } from "./definitions/process-webhook.server";
+import { PRUNE_JOBS_JOB, pruneJobsJob } from "./definitions/prune-jobs.server";
 import { sendEmailJob } from "./definitions/send-email.server";
 import { verifyLedgerJob } from "./definitions/verify-ledger.server";
 import type { Schedule } from "./schedules.server";
@@ -20,7 +21,11 @@ export const JOBS: JobDefinition[] = [
   erasurePlanJob,
   erasureSystemJob,
   legalHoldsExpireJob,
+  pruneJobsJob,
 ] as JobDefinition[];
 
 /** Recurring jobs: one run per period, whatever the number of workers. */
-export const SCHEDULES: Schedule[] = [{ type: LEGAL_HOLD_EXPIRY_JOB, everyMs: 86_400_000 }];
+export const SCHEDULES: Schedule[] = [
+  { type: LEGAL_HOLD_EXPIRY_JOB, everyMs: 86_400_000 },
+  { type: PRUNE_JOBS_JOB, everyMs: 86_400_000 },
+];

@@ -88,7 +88,10 @@ export default function Dashboard() {
                 {t("dashboard.jobsTitle")}
               </Text>
               <Text as="p" tone="subdued">
-                {t("dashboard.jobsHelp")}
+                {t("dashboard.jobsHelp", {
+                  succeededDays: data.jobsKeptDays.succeeded,
+                  deadDays: data.jobsKeptDays.dead,
+                })}
               </Text>
               <InlineStack gap="300" wrap>
                 {JOB_STATUSES.map((status) => (

@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client.server";
-import { countJobsByStatus } from "~/jobs/queue.server";
+import { countJobsByStatus, FINISHED_JOB_DAYS } from "~/jobs/queue.server";
 import { requestCounts } from "./requests/request-queue.server";
 
 const DAY_MS = 86_400_000;
@@ -21,5 +21,5 @@ export async function getDashboard(db: Db, shop: { id: string; domain: string },
       take: 20,
     }),
   ]);
-  return { requests, subjects, auditEvents, webhooks7d, jobs, deadJobs };
+  return { requests, subjects, auditEvents, webhooks7d, jobs, deadJobs, jobsKeptDays: FINISHED_JOB_DAYS };
 }

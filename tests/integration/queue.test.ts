@@ -6,6 +6,8 @@ import {
   completeJob,
   enqueue,
   failJob,
+  nextAttempt,
+  pruneFinishedJobs,
   releaseJob,
   requeueDeadJob,
 } from "~/jobs/queue.server";
@@ -164,5 +166,55 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     expect(await requeueDeadJob(t.db, job?.id as string, "a.myshopify.com")).toBe(true);
     expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 0 });
     expect(await requeueDeadJob(t.db, job?.id as string, "a.myshopify.com")).toBe(false);
+  });
+
+  it("prunes succeeded jobs after 30 days and dead ones after 90, and nothing unfinished", async () => {
+    await clean();
+    const now = new Date("2026-11-26T12:00:00Z");
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const jobs = [
+      { jobKey: "succeeded-31d", status: "succeeded", finishedAt: daysAgo(31) },
+      { jobKey: "succeeded-29d", status: "succeeded", finishedAt: daysAgo(29) },
+      { jobKey: "dead-91d", status: "dead", finishedAt: daysAgo(91) },
+      { jobKey: "dead-60d", status: "dead", finishedAt: daysAgo(60) },
+      // Unfinished jobs stay however old they are.
+      { jobKey: "pending-old", status: "pending", finishedAt: null, createdAt: daysAgo(400) },
+      { jobKey: "failed-old", status: "failed", finishedAt: null, createdAt: daysAgo(400) },
+    ];
+    await t.db.job.createMany({ data: jobs.map((job) => ({ type: "x", ...job })) });
+    // More than one batch (500) of old succeeded jobs.
+    await t.db.job.createMany({
+      data: Array.from({ length: 1_105 }, (_, i) => ({
+        type: "x",
+        jobKey: `bulk-${i}`,
+        status: "succeeded",
+        finishedAt: daysAgo(45),
+      })),
+    });
+
+    expect(await pruneFinishedJobs(t.db, now)).toBe(1_107);
+    const left = await t.db.job.findMany({ select: { jobKey: true }, orderBy: { jobKey: "asc" } });
+    expect(left.map((job) => job.jobKey)).toEqual(["dead-60d", "failed-old", "pending-old", "succeeded-29d"]);
+    expect(await pruneFinishedJobs(t.db, now)).toBe(0);
+  });
+
+  it("numbers a flow's next attempt past the highest still queued, so pruned attempts never collide", async () => {
+    await clean();
+    expect(await nextAttempt(t.db, "export.system:a1:stripe:")).toBe(0);
+    for (const attempt of [0, 1, 2]) {
+      await enqueue(t.db, { type: "x", payload: {}, jobKey: `export.system:a1:stripe:${attempt}` });
+    }
+    await enqueue(t.db, { type: "x", payload: {}, jobKey: "export.system:a1:shopify:7" });
+    expect(await nextAttempt(t.db, "export.system:a1:stripe:")).toBe(3);
+
+    // Attempts 0 and 1 pruned: counting the jobs left would give 1, a key still taken.
+    await t.db.job.deleteMany({
+      where: { jobKey: { in: ["export.system:a1:stripe:0", "export.system:a1:stripe:1"] } },
+    });
+    const next = await nextAttempt(t.db, "export.system:a1:stripe:");
+    expect(next).toBe(3);
+    expect(
+      await enqueue(t.db, { type: "x", payload: {}, jobKey: `export.system:a1:stripe:${next}` }),
+    ).not.toBeNull();
   });
 });

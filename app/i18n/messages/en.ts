@@ -24,7 +24,7 @@ export const en = {
     webhooks7d: "Webhooks received (7 days)",
     jobsTitle: "Job queue",
     jobsHelp:
-      "Background work: webhook processing, exports, erasures. Failed jobs are retried with increasing delays; after the last attempt they are dead and wait for you.",
+      "Background work: webhook processing, exports, erasures. Failed jobs are retried with increasing delays; after the last attempt they are dead and wait for you. Finished jobs are deleted after {succeededDays} days, dead ones after {deadDays}.",
     deadTitle: "Dead jobs",
     deadEmpty: "No dead jobs.",
     retry: "Retry",

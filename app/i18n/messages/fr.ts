@@ -26,7 +26,7 @@ export const fr: Messages = {
     webhooks7d: "Webhooks reçus (7 jours)",
     jobsTitle: "File des tâches",
     jobsHelp:
-      "Le travail en arrière-plan : traitement des webhooks, exports, effacements. Une tâche en échec est relancée à intervalles croissants ; après la dernière tentative, elle est morte et vous attend.",
+      "Le travail en arrière-plan : traitement des webhooks, exports, effacements. Une tâche en échec est relancée à intervalles croissants ; après la dernière tentative, elle est morte et vous attend. Les tâches terminées sont supprimées au bout de {succeededDays} jours, les tâches mortes au bout de {deadDays}.",
     deadTitle: "Tâches mortes",
     deadEmpty: "Aucune tâche morte.",
     retry: "Relancer",

@@ -20,7 +20,7 @@ import {
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import { defineJob } from "../define-job";
-import { enqueue, notifyEnqueued } from "../queue.server";
+import { enqueue, nextAttempt, notifyEnqueued } from "../queue.server";
 
 type ArchiveWithContext = { request: RightsRequest; shop: Shop };
 
@@ -105,9 +105,7 @@ async function assembleWhenReady(db: Db, archiveId: string, shopDomain: string) 
   if (open > 0) return;
   // One assembly per round: parts built again after an assembly (rebuildStaleParts) need another.
   // Two parts finishing together count the same round, so only one of them queues it.
-  const round = await db.job.count({
-    where: { jobKey: { startsWith: `${EXPORT_ASSEMBLE_JOB}:${archiveId}` } },
-  });
+  const round = await nextAttempt(db, `${EXPORT_ASSEMBLE_JOB}:${archiveId}:`);
   await enqueue(db, {
     type: EXPORT_ASSEMBLE_JOB,
     payload: { archiveId },

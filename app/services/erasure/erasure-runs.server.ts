@@ -10,7 +10,7 @@ import {
   erasureComplete,
   type SystemPlan,
 } from "~/domain/erasure/erasure-plan";
-import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { enqueue, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
 
@@ -128,9 +128,7 @@ export async function replanErasure(
       where: { id: runId, shopId: shop.id, status: { in: ["planned", "failed"] }, startedAt: null },
     });
     if (!run) return false;
-    const attempts = await tx.job.count({
-      where: { jobKey: { startsWith: `${ERASURE_PLAN_JOB}:${runId}:` } },
-    });
+    const attempts = await nextAttempt(tx, `${ERASURE_PLAN_JOB}:${runId}:`);
     await tx.erasureRun.update({
       where: { id: runId },
       data: { status: "planning", plan: null, error: null },
@@ -164,9 +162,7 @@ export async function retryErasureSystem(
       include: { receipts: { where: { system, outcome: "failed" }, select: { stepId: true } } },
     });
     if (!run || run.receipts.length === 0) return false;
-    const attempts = await tx.job.count({
-      where: { jobKey: { startsWith: `${ERASURE_SYSTEM_JOB}:${runId}:${system}:` } },
-    });
+    const attempts = await nextAttempt(tx, `${ERASURE_SYSTEM_JOB}:${runId}:${system}:`);
     await tx.erasureRun.update({ where: { id: runId }, data: { status: "running", error: null } });
     await enqueue(tx, systemJob(runId, system, attempts, shop.domain));
     await tx.requestTask.updateMany({

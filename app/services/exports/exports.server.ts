@@ -4,7 +4,7 @@
 // partial export is never assembled, so never sent as complete.
 import type { RightsRequest } from "@prisma/client";
 import type { Db, Tx } from "~/db/client.server";
-import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { enqueue, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "../audit.server";
 
 import { EXPORT_SYSTEMS, type ExportSystem } from "./export-systems";
@@ -29,9 +29,7 @@ function systemJob(archiveId: string, system: ExportSystem, attempt: number, sho
 
 /** Sets a part back to pending and queues its system's job again (a new job key per attempt). */
 async function requeuePart(tx: Tx, archiveId: string, system: ExportSystem, shopDomain: string) {
-  const attempts = await tx.job.count({
-    where: { jobKey: { startsWith: `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:` } },
-  });
+  const attempts = await nextAttempt(tx, `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:`);
   await tx.exportPart.update({
     where: { archiveId_system: { archiveId, system } },
     data: { status: "pending", error: null },
