@@ -11,8 +11,11 @@
 //              `exportAssembleJob` handler (staged entries copied into the zip by
 //              `writeExportArchive`, stored as "zip" chunks). Timed from `startExport` to the
 //              assembled archive; the jobs are called directly, with a JobContext built here.
-//   overhead_pct = (pipeline − raw) / raw × 100, each the best of BENCH_EXPORT_RUNS (5) runs,
+//   overhead_pct = (pipeline − raw) / raw × 100, each the best of BENCH_EXPORT_RUNS (9) runs,
 //   interleaved, after one warm-up of each (on a shared machine other processes only ever add time).
+//   Nine, not five: the simulators' own CPU time for the same pages varied by up to a third from
+//   one run to the next on the 2-core machine (read from /proc), and it is most of both figures;
+//   with five runs the headline moved by ±7 points between benches of the same code.
 // export.concurrent_overhead_pct (informational): the same with the four systems at once on both
 // sides, as the worker runs the part jobs (up to 4 jobs at a time; `startExport` queues the four
 // together). Here it is no lower: the simulators and the pipeline share the machine's two cores.
@@ -63,7 +66,7 @@ const CHARGES = Number(process.env.BENCH_EXPORT_CHARGES ?? 2_000);
 const EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 500);
 /** The small size of the memory comparison: every count divided by ORDERS / SMALL_ORDERS. */
 const SMALL_ORDERS = Number(process.env.BENCH_EXPORT_SMALL_ORDERS ?? 1_000);
-const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 9);
 const RSS_RUNS = Number(process.env.BENCH_EXPORT_RSS_RUNS ?? 3);
 
 const SHOP = "bench-export.myshopify.com";
