@@ -3,7 +3,7 @@
 // (every plan; docs/decisions/013). Both go through here, so that one order's box yields one act.
 import type { Tx } from "~/db/client.server";
 import type { RecordConsentInput } from "./consent-ledger.server";
-import { type RecordOutcome, recordConsent } from "./consents.server";
+import { countCheckout, type RecordOutcome, recordConsent } from "./consents.server";
 
 export type CheckoutConsentInput = RecordConsentInput & { kind: "granted" | "withdrawn"; source: "checkout" };
 
@@ -11,12 +11,14 @@ export type CheckoutConsentInput = RecordConsentInput & { kind: "granted" | "wit
  * Records a checkout grant or withdrawal through recordConsent's rules, plus one per order: a grant
  * is not recorded again when the order's latest event is already a grant (the attributes and the
  * thank-you page reporting the same box), nor when a later event of the order (a withdrawal on the
- * thank-you page) already says what the shopper decided after it.
+ * thank-you page) already says what the shopper decided after it. The order's first grant counts
+ * in the consent-rate chart, on the day of the order (`orderedAt`).
  */
 export async function recordCheckoutConsent(
   tx: Tx,
   shopDomain: string,
   input: CheckoutConsentInput,
+  orderedAt: Date,
   now = new Date(),
 ): Promise<RecordOutcome> {
   if (input.kind === "granted" && input.orderId) {
@@ -33,6 +35,9 @@ export async function recordCheckoutConsent(
     if (latest && (latest.kind === "granted" || latest.occurredAt >= input.occurredAt)) {
       return { recorded: false, reason: "already" };
     }
+    const outcome = await recordConsent(tx, shopDomain, input, now);
+    if (outcome.recorded && !latest) await countCheckout(tx, input.shopId, orderedAt, "consent");
+    return outcome;
   }
   return recordConsent(tx, shopDomain, input, now);
 }

@@ -44,10 +44,14 @@ export async function recordConsent(
   return { recorded: true, eventId: event.id, status: state.status };
 }
 
-/** Counts a checkout order, and whether it carried a consent, for the consent-rate chart. */
-export async function countCheckout(tx: Tx, shopId: string, orderedAt: Date, granted: boolean) {
+/**
+ * Adds to the consent-rate chart's day of an order: the order itself (orders/create), or the
+ * consent given for it at checkout (once per order, whichever way it came: see checkout-consent).
+ */
+export async function countCheckout(tx: Tx, shopId: string, orderedAt: Date, what: "order" | "consent") {
   const day = orderedAt.toISOString().slice(0, 10);
-  const add = granted ? 1 : 0;
-  await tx.$executeRaw`INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (${shopId}, ${day}, 1, ${add})
-    ON CONFLICT ("shopId", "day") DO UPDATE SET "orders" = "ConsentCheckoutDay"."orders" + 1, "granted" = "ConsentCheckoutDay"."granted" + ${add}`;
+  const orders = what === "order" ? 1 : 0;
+  const granted = what === "consent" ? 1 : 0;
+  await tx.$executeRaw`INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (${shopId}, ${day}, ${orders}, ${granted})
+    ON CONFLICT ("shopId", "day") DO UPDATE SET "orders" = "ConsentCheckoutDay"."orders" + ${orders}, "granted" = "ConsentCheckoutDay"."granted" + ${granted}`;
 }

@@ -215,8 +215,17 @@ describe.each(testDialects())("thank-you page consent on %s", (dialect) => {
   });
 
   it("keeps one grant per order when orders/create reports the same box, in either order", async () => {
-    // The thank-you page first, then the order's attributes.
+    const chart = async () => {
+      const days = await t.db.consentCheckoutDay.findMany({ where: { shopId } });
+      return days.reduce((sum, d) => ({ orders: sum.orders + d.orders, granted: sum.granted + d.granted }), {
+        orders: 0,
+        granted: 0,
+      });
+    };
+    const before = await chart();
+    // The thank-you page first (every plan reports the box this way), then the order's attributes.
     await process(await store(body(5104, "granted"), 1));
+    expect(await chart()).toEqual({ orders: before.orders, granted: before.granted + 1 });
     await ordersCreate(5104, 7102, "bruno@example.fr");
     const bruno = await subjectOf("7102");
     expect((await eventsOf(bruno.id)).map((e) => [e.kind, e.orderId])).toEqual([["granted", "5104"]]);
@@ -225,6 +234,8 @@ describe.each(testDialects())("thank-you page consent on %s", (dialect) => {
     await process(await store(body(5105, "granted"), 1));
     const chloe = await subjectOf("7103");
     expect((await eventsOf(chloe.id)).map((e) => [e.kind, e.orderId])).toEqual([["granted", "5105"]]);
+    // The consent-rate chart: two orders, each with one consent, whichever way it came.
+    expect(await chart()).toEqual({ orders: before.orders + 2, granted: before.granted + 2 });
   });
 
   it("records a withdrawal after the grant, and nothing for one while not subscribed", async () => {

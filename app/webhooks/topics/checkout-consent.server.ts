@@ -171,21 +171,26 @@ export const checkoutConsent = defineTopic({
     });
     if (!subject?.email) return;
     const { noticeVersion, wordingKey, wordingLocale, wording } = payload;
-    await recordCheckoutConsent(tx, shopDomain, {
-      shopId: shop.id,
-      subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
-      kind: payload.consent,
-      lawfulBasis: "consent",
-      source: "checkout",
-      occurredAt: receipt.receivedAt,
-      noticeVersion,
-      wordingKey,
-      wording,
-      wordingLocale,
-      orderId: order.orderId,
-      ipPrefix: payload.ipPrefix ?? undefined,
-      userAgent: payload.userAgent ?? undefined,
-    });
+    await recordCheckoutConsent(
+      tx,
+      shopDomain,
+      {
+        shopId: shop.id,
+        subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
+        kind: payload.consent,
+        lawfulBasis: "consent",
+        source: "checkout",
+        occurredAt: receipt.receivedAt,
+        noticeVersion,
+        wordingKey,
+        wording,
+        wordingLocale,
+        orderId: order.orderId,
+        ipPrefix: payload.ipPrefix ?? undefined,
+        userAgent: payload.userAgent ?? undefined,
+      },
+      order.createdAt,
+    );
   },
 });
 

@@ -23,25 +23,30 @@ export const ordersCreate = defineTopic({
       locale: payload.customer?.locale ?? payload.customer_locale,
       orderedAt,
     });
+    await countCheckout(tx, shop.id, orderedAt, "order");
     // An unticked box yields { granted: false }: never a withdrawal (GDPR recital 32, art. 7(3)).
     const consent = parseCheckoutConsent(payload.note_attributes);
-    await countCheckout(tx, shop.id, orderedAt, consent.granted);
     if (!consent.granted || !subject?.email) return;
     // Once per order: the thank-you page may have reported the same box (services/checkout-consent).
-    await recordCheckoutConsent(tx, shopDomain, {
-      shopId: shop.id,
-      subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
-      kind: "granted",
-      lawfulBasis: "consent",
-      source: "checkout",
-      occurredAt: orderedAt,
-      noticeVersion: consent.noticeVersion,
-      wordingKey: consent.wordingKey,
-      wording: consent.wording,
-      wordingLocale: consent.wordingLocale,
-      orderId: shopifyId(payload.id) ?? undefined,
-      ipPrefix: minimiseIp(payload.client_details?.browser_ip ?? payload.browser_ip) ?? undefined,
-      userAgent: payload.client_details?.user_agent?.trim() || undefined,
-    });
+    await recordCheckoutConsent(
+      tx,
+      shopDomain,
+      {
+        shopId: shop.id,
+        subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
+        kind: "granted",
+        lawfulBasis: "consent",
+        source: "checkout",
+        occurredAt: orderedAt,
+        noticeVersion: consent.noticeVersion,
+        wordingKey: consent.wordingKey,
+        wording: consent.wording,
+        wordingLocale: consent.wordingLocale,
+        orderId: shopifyId(payload.id) ?? undefined,
+        ipPrefix: minimiseIp(payload.client_details?.browser_ip ?? payload.browser_ip) ?? undefined,
+        userAgent: payload.client_details?.user_agent?.trim() || undefined,
+      },
+      orderedAt,
+    );
   },
 });
