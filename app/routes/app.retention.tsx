@@ -1,19 +1,44 @@
-// Retention (policy §4; GDPR art. 5(1)(e)): the shop's periods, and who is past them.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, InlineStack, Page, Text } from "@shopify/polaris";
+// Retention (policy §4; GDPR art. 5(1)(e)): the shop's periods, who is past them, and the sweep
+// that files their erasures for staff to approve.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { z } from "zod";
+import { withSearch } from "~/components/nav-items";
 import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { retentionOverview } from "~/services/retention.server";
+import { retentionOverview, SWEEP_BATCH, sweepRetention } from "~/services/retention.server";
+
+const SweepFormSchema = z.object({ intent: z.literal("sweep") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  return retentionOverview(getDb(), shop.id);
+  return { ...(await retentionOverview(getDb(), shop.id)), batch: SWEEP_BATCH };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const form = SweepFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return Response.json({ filed: null }, { status: 400 });
+  return Response.json(await sweepRetention(getDb(), shop, staffId));
 }
 
 export default function Retention() {
-  const { policy, counts, due } = useLoaderData<typeof loader>();
+  const { policy, counts, due, batch } = useLoaderData<typeof loader>();
+  const result = useActionData<{ filed: number | null }>();
+  const navigation = useNavigation();
+  const { search } = useLocation();
   const { locale, t } = useTranslation();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (
@@ -44,6 +69,29 @@ export default function Retention() {
             </Text>
           </BlockStack>
         </Card>
+        {typeof result?.filed === "number" && (
+          <Banner
+            tone={result.filed > 0 ? "success" : "info"}
+            action={{ content: t("retention.toRequests"), url: withSearch("/app/requests", search) }}
+          >
+            <span data-testid="sweep-result">
+              {result.filed > 0 ? t("retention.swept", { count: result.filed }) : t("retention.sweptNone")}
+            </span>
+          </Banner>
+        )}
+        {due.length > 0 && (
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p">{t("retention.sweepHelp", { batch })}</Text>
+              <Form method="post">
+                <input type="hidden" name="intent" value="sweep" />
+                <Button submit variant="primary" tone="critical" loading={navigation.state === "submitting"}>
+                  {t("retention.sweep")}
+                </Button>
+              </Form>
+            </BlockStack>
+          </Card>
+        )}
         <Card>
           {due.length === 0 ? (
             <Text as="p">{t("retention.none")}</Text>

@@ -1,7 +1,7 @@
 // Who is past the shop's retention periods, on real databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../tests/support/databases";
-import { retentionOverview } from "./retention.server";
+import { retentionOverview, sweepRetention } from "./retention.server";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 const yearsAgo = (years: number) => new Date(NOW.getTime() - years * 365.25 * 86_400_000);
@@ -76,5 +76,101 @@ describe.each(testDialects())("retention overview on %s", (dialect) => {
       { email: "old.contact@example.fr", reason: "prospect" },
     ]);
     expect(overview.due[0]?.since).toBe(yearsAgo(11).toISOString());
+  });
+
+  it("files one erasure per subject due, for staff to approve, and none twice", async () => {
+    const shop = await t.db.shop.create({
+      data: {
+        domain: `sweep-${dialect}.myshopify.com`,
+        locale: "en",
+        settings: JSON.stringify({ retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 } }),
+      },
+    });
+    const other = await t.db.shop.create({ data: { domain: `sweep-other-${dialect}.myshopify.com` } });
+    const subject = (shopId: string, email: string, data: { lastOrderAt?: Date; createdAt: Date }) =>
+      t.db.subject.create({ data: { shopId, email, shopifyCustomerId: null, ...data } });
+    const due = [
+      await subject(shop.id, "old.customer@example.fr", {
+        lastOrderAt: yearsAgo(11),
+        createdAt: yearsAgo(12),
+      }),
+      await subject(shop.id, "old.contact@example.fr", { createdAt: yearsAgo(4) }),
+    ];
+    await subject(shop.id, "recent.customer@example.fr", {
+      lastOrderAt: yearsAgo(2),
+      createdAt: yearsAgo(12),
+    });
+    const elsewhere = await subject(other.id, "elsewhere@example.fr", {
+      lastOrderAt: yearsAgo(20),
+      createdAt: yearsAgo(20),
+    });
+    const shopRef = { id: shop.id, domain: shop.domain };
+
+    expect(await sweepRetention(t.db, shopRef, "staff-1", NOW)).toEqual({ filed: 2 });
+
+    const requests = await t.db.rightsRequest.findMany({
+      where: { shopId: shop.id },
+      include: { erasureRun: true },
+      orderBy: { subjectId: "asc" },
+    });
+    expect(requests.map((r) => r.subjectId).sort()).toEqual(due.map((d) => d.id).sort());
+    for (const request of requests) {
+      expect(request).toMatchObject({
+        type: "erasure",
+        channel: "retention",
+        state: "in_progress",
+        requesterEmail: null,
+        identityLevel: "verified",
+      });
+      // Planned like any erasure, and waiting for staff: nothing runs before the approval.
+      expect(request.erasureRun).toMatchObject({
+        channel: "retention",
+        status: "planning",
+        approvedAt: null,
+      });
+    }
+    expect(await t.db.job.count({ where: { type: "erasure.plan", shopDomain: shop.domain } })).toBe(2);
+    // Nobody is e-mailed: the shop erases on its own initiative.
+    expect(await t.db.outboxEmail.count({ where: { shopId: shop.id } })).toBe(0);
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { shopId: shop.id, action: "retention.swept" },
+    });
+    expect(audit).toMatchObject({ actorType: "staff", actorId: "staff-1" });
+    expect(JSON.parse(audit.data ?? "{}")).toEqual({ filed: 2 });
+
+    // Their open requests take them off the list: a second sweep files nothing.
+    expect((await retentionOverview(t.db, shop.id, NOW)).due).toEqual([]);
+    expect(await sweepRetention(t.db, shopRef, "staff-1", NOW)).toEqual({ filed: 0 });
+    expect(await t.db.rightsRequest.count({ where: { shopId: shop.id } })).toBe(2);
+    // Another shop's subjects are never touched.
+    expect(await t.db.rightsRequest.count({ where: { subjectId: elsewhere.id } })).toBe(0);
+  });
+
+  it("files one erasure per subject when two sweeps run at once", async () => {
+    const shop = await t.db.shop.create({ data: { domain: `sweep-twice-${dialect}.myshopify.com` } });
+    for (const n of [1, 2, 3]) {
+      await t.db.subject.create({
+        data: {
+          shopId: shop.id,
+          email: `old${n}@example.fr`,
+          lastOrderAt: yearsAgo(11),
+          createdAt: yearsAgo(12),
+        },
+      });
+    }
+    const shopRef = { id: shop.id, domain: shop.domain };
+
+    const results = await Promise.all([
+      sweepRetention(t.db, shopRef, "staff-1", NOW),
+      sweepRetention(t.db, shopRef, "staff-2", NOW),
+    ]);
+
+    expect(results.reduce((sum, r) => sum + r.filed, 0)).toBe(3);
+    const requests = await t.db.rightsRequest.findMany({
+      where: { shopId: shop.id },
+      select: { subjectId: true },
+    });
+    expect(new Set(requests.map((r) => r.subjectId)).size).toBe(3);
+    expect(requests).toHaveLength(3);
   });
 });

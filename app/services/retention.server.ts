@@ -1,22 +1,25 @@
 // Who is past the shop's retention periods (policy §4; GDPR art. 5(1)(e)): counted in the database,
-// the first ones listed with why, for staff to see before the sweeps erase them.
+// the first ones listed with why; and the sweep that files an erasure for each, for staff to approve.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { OPEN_REQUEST_STATES, retentionCutoffs, retentionDue } from "~/domain/retention/retention-rules";
+import { notifyEnqueued } from "~/jobs/queue.server";
+import { recordAudit } from "./audit.server";
+import { fileRequest } from "./requests/create-request.server";
 import { parseShopSettings } from "./shop-settings.server";
 
-export async function retentionOverview(db: Db, shopId: string, now = new Date(), limit = 50) {
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
-  const policy = parseShopSettings(shop.settings).retention;
-  const cutoffs = retentionCutoffs(now, policy);
+/** Subjects one sweep files erasures for: bounded work per click; the next sweep takes the rest. */
+export const SWEEP_BATCH = 100;
+
+/** The rules of retentionDue as filters, for customers and for contacts who never ordered. */
+function dueFilters(shopId: string, cutoffs: ReturnType<typeof retentionCutoffs>) {
   const noOpenRequest = { none: { state: { in: OPEN_REQUEST_STATES } } };
-  // The same rules as retentionDue, as filters: last order for customers; for contacts who never
-  // ordered, their sign-up, consent changes and requests all older than the cut-off.
   const customers: Prisma.SubjectWhereInput = {
     shopId,
     lastOrderAt: { lt: cutoffs.customers },
     requests: noOpenRequest,
   };
+  // Their sign-up, consent changes and requests all older than the cut-off.
   const prospects: Prisma.SubjectWhereInput = {
     shopId,
     lastOrderAt: null,
@@ -26,26 +29,38 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
       none: { OR: [{ state: { in: OPEN_REQUEST_STATES } }, { receivedAt: { gte: cutoffs.prospects } }] },
     },
   };
-  const [customerCount, prospectCount, candidates] = await Promise.all([
-    db.subject.count({ where: customers }),
-    db.subject.count({ where: prospects }),
-    db.subject.findMany({
-      where: { OR: [customers, prospects] },
-      // Customers first, oldest order first (databases differ on where nulls sort otherwise).
-      orderBy: [{ lastOrderAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: limit,
-      select: {
-        id: true,
-        email: true,
-        shopifyCustomerId: true,
-        createdAt: true,
-        lastOrderAt: true,
-        consentStates: { select: { updatedAt: true } },
-        requests: { select: { receivedAt: true, state: true } },
-      },
-    }),
-  ]);
-  const due = candidates.flatMap((subject) => {
+  return { customers, prospects };
+}
+
+async function policyOf(db: Db, shopId: string) {
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
+  return parseShopSettings(shop.settings).retention;
+}
+
+/** The first `limit` subjects past their period, customers first, each with why and since when. */
+async function dueSubjects(
+  db: Db,
+  shopId: string,
+  cutoffs: ReturnType<typeof retentionCutoffs>,
+  limit: number,
+) {
+  const { customers, prospects } = dueFilters(shopId, cutoffs);
+  const candidates = await db.subject.findMany({
+    where: { OR: [customers, prospects] },
+    // Customers first, oldest order first (databases differ on where nulls sort otherwise).
+    orderBy: [{ lastOrderAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    take: limit,
+    select: {
+      id: true,
+      email: true,
+      shopifyCustomerId: true,
+      createdAt: true,
+      lastOrderAt: true,
+      consentStates: { select: { updatedAt: true } },
+      requests: { select: { receivedAt: true, state: true } },
+    },
+  });
+  return candidates.flatMap((subject) => {
     const lastContactAt = new Date(
       Math.max(
         subject.createdAt.getTime(),
@@ -67,5 +82,71 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
         ]
       : [];
   });
+}
+
+export async function retentionOverview(db: Db, shopId: string, now = new Date(), limit = 50) {
+  const policy = await policyOf(db, shopId);
+  const cutoffs = retentionCutoffs(now, policy);
+  const { customers, prospects } = dueFilters(shopId, cutoffs);
+  const [customerCount, prospectCount, due] = await Promise.all([
+    db.subject.count({ where: customers }),
+    db.subject.count({ where: prospects }),
+    dueSubjects(db, shopId, cutoffs, limit),
+  ]);
   return { policy, counts: { customers: customerCount, prospects: prospectCount }, due };
+}
+
+/**
+ * Files an erasure request (channel `retention`, no requester: the shop erases on its own initiative,
+ * GDPR art. 5(1)(e) and 17(1)(a)) for each of the first `SWEEP_BATCH` subjects past their period.
+ * Each is planned like any erasure and runs only once staff approve its plan on the request page.
+ * A subject that gained an open request meanwhile (a second sweep, a shopper's own request) is left.
+ */
+export async function sweepRetention(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  now = new Date(),
+): Promise<{ filed: number }> {
+  const row = await db.shop.findUniqueOrThrow({
+    where: { id: shop.id },
+    select: { name: true, locale: true },
+  });
+  const cutoffs = retentionCutoffs(now, await policyOf(db, shop.id));
+  let filed = 0;
+  for (const subject of await dueSubjects(db, shop.id, cutoffs, SWEEP_BATCH)) {
+    const done = await db.$transaction(async (tx) => {
+      // Locks the subject's row, so that two sweeps at once file one request.
+      await tx.$executeRaw`UPDATE "Subject" SET "id" = "id" WHERE "id" = ${subject.id}`;
+      const open = await tx.rightsRequest.count({
+        where: { shopId: shop.id, subjectId: subject.id, state: { in: OPEN_REQUEST_STATES } },
+      });
+      if (open > 0) return false;
+      await fileRequest(tx, null, {
+        shop: { id: shop.id, domain: shop.domain, name: row.name },
+        details: { type: "erasure" },
+        channel: "retention",
+        requesterEmail: null,
+        locale: row.locale === "en" ? "en" : "fr",
+        receivedAt: now,
+        identity: { level: "verified", rationale: "retention_period" },
+        subjectId: subject.id,
+        shopifyCustomerId: subject.shopifyCustomerId,
+        actor: { type: "staff", id: staffId },
+      });
+      return true;
+    });
+    if (done) filed += 1;
+  }
+  await recordAudit(db, {
+    shopId: shop.id,
+    actorType: "staff",
+    actorId: staffId,
+    action: "retention.swept",
+    targetType: "shop",
+    targetId: shop.id,
+    data: { filed },
+  });
+  if (filed > 0) notifyEnqueued();
+  return { filed };
 }

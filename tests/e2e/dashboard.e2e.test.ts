@@ -134,4 +134,38 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     expect(await page.getByText("Tâche morte relancée").count()).toBe(1);
     await page.close();
   });
+
+  it("staff file the erasures of those past their retention period, to approve one by one", async () => {
+    const shopRow = await db.shop.findUniqueOrThrow({ where: { domain: shop } });
+    const due = await db.subject.create({
+      data: {
+        shopId: shopRow.id,
+        email: "ancienne.cliente@example.fr",
+        lastOrderAt: new Date(Date.now() - 11 * 365.25 * 86_400_000),
+        createdAt: new Date(Date.now() - 12 * 365.25 * 86_400_000),
+      },
+    });
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/app/retention?locale=en`);
+    expect(await page.getByText("ancienne.cliente@example.fr").count()).toBe(1);
+
+    await page.getByRole("button", { name: "File their erasures" }).click();
+    await expect
+      .poll(() => page.getByTestId("sweep-result").textContent())
+      .toContain("Erasure requests filed:");
+    const request = await db.rightsRequest.findFirstOrThrow({ where: { subjectId: due.id } });
+    expect(request).toMatchObject({ type: "erasure", channel: "retention", requesterEmail: null });
+    expect(await db.auditEvent.count({ where: { action: "retention.swept", shopId: shopRow.id } })).toBe(1);
+
+    // The plan is drawn up by the worker and waits for staff on the request page.
+    await eventually(
+      async () =>
+        (await db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "planned",
+    );
+    await page.goto(`${server.baseUrl}/app/requests/${request.id}?locale=en`);
+    await expect
+      .poll(() => page.getByText("the retention sweep", { exact: false }).count())
+      .toBeGreaterThan(0);
+    await page.close();
+  });
 });

@@ -29,7 +29,7 @@ export const INVOICE_ARCHIVE: ErasureStep = {
  */
 export function buildErasurePlan(
   plans: SystemPlan[],
-  options: { channel: "shopify" | "privacy_centre" | "staff" },
+  options: { channel: "shopify" | "privacy_centre" | "staff" | "retention" },
 ): SystemPlan[] {
   return [...plans]
     .map((plan) => {

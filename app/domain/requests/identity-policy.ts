@@ -31,7 +31,10 @@ export type IdentityInput = {
 };
 
 export type IdentityRequirement =
-  | { level: "verified"; rationale: "merchant_compliance_webhook" | "signed_in_customer" }
+  | {
+      level: "verified";
+      rationale: "merchant_compliance_webhook" | "signed_in_customer" | "retention_period";
+    }
   | {
       level: "email_link";
       /** Where the link goes: the address already on file, or the address given (no match, or an heir). */

@@ -71,7 +71,9 @@ export const erasurePlanJob = defineJob({
         throw error;
       }
     }
-    const plan = buildErasurePlan(plans, { channel: run.channel as "shopify" | "staff" | "privacy_centre" });
+    const plan = buildErasurePlan(plans, {
+      channel: run.channel as "shopify" | "staff" | "privacy_centre" | "retention",
+    });
     // customers/redact: Shopify already decided; nobody reviews a dry run.
     const automatic = run.channel === "shopify";
     const now = new Date();

@@ -18,7 +18,8 @@ import { startWork } from "./request-work.server";
 export type CreateRequestInput = {
   shop: { id: string; domain: string; name: string | null };
   details: RequestDetails;
-  channel: "privacy_centre" | "staff" | "shopify";
+  /** `retention`: filed by the shop's retention sweep, not by anyone exercising a right. */
+  channel: "privacy_centre" | "staff" | "shopify" | "retention";
   /** Where the answers go; null when the obligation is the merchant's (Shopify compliance webhooks). */
   requesterEmail: string | null;
   requesterName?: string | null;
