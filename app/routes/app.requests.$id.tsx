@@ -294,7 +294,10 @@ export default function RequestPage() {
                 <Text as="h2" variant="headingSm">
                   {t("requests.requester")}
                 </Text>
-                <Text as="p">{r.requesterEmail ?? t("requests.viaShopify")}</Text>
+                <Text as="p">
+                  {r.requesterEmail ??
+                    t(r.channel === "retention" ? "requests.viaRetention" : "requests.viaShopify")}
+                </Text>
                 {r.requesterName && <Text as="p">{r.requesterName}</Text>}
                 <Text as="p" tone="subdued">
                   {t("requests.channelLine", {

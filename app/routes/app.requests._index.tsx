@@ -70,7 +70,8 @@ export default function Requests() {
                 {r.reference}
               </Link>,
               REQUEST_TYPE_INFO[r.type as RequestType].label[locale],
-              r.requesterEmail ?? t("requests.viaShopify"),
+              r.requesterEmail ??
+                t(r.channel === "retention" ? "requests.viaRetention" : "requests.viaShopify"),
               date(r.receivedAt),
               <span key="due">
                 {dueDate(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />

@@ -15,28 +15,54 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { RetentionApprovals } from "~/components/retention-approvals";
 import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { retentionOverview, SWEEP_BATCH, sweepRetention } from "~/services/retention.server";
+import {
+  approveRetentionErasures,
+  plannedRetentionErasures,
+  retentionOverview,
+  SWEEP_BATCH,
+  sweepRetention,
+} from "~/services/retention.server";
 
-const SweepFormSchema = z.object({ intent: z.literal("sweep") });
+const FormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("sweep") }),
+  // The plans staff were shown: one approved after the page loaded is never approved unseen.
+  z.object({
+    intent: z.literal("approve"),
+    runIds: z.array(z.string().min(1).max(64)).min(1).max(SWEEP_BATCH),
+  }),
+]);
+
+type ActionResult = { filed?: number; approved?: number; error?: "invalid" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  return { ...(await retentionOverview(getDb(), shop.id)), batch: SWEEP_BATCH };
+  const db = getDb();
+  const [overview, planned] = await Promise.all([
+    retentionOverview(db, shop.id),
+    plannedRetentionErasures(db, shop.id),
+  ]);
+  return { ...overview, planned, batch: SWEEP_BATCH };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop, staffId } = await requireAdmin(request);
-  const form = SweepFormSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return Response.json({ filed: null }, { status: 400 });
-  return Response.json(await sweepRetention(getDb(), shop, staffId));
+  const data = await request.formData();
+  const form = FormSchema.safeParse({ intent: data.get("intent"), runIds: data.getAll("runId") });
+  if (!form.success) return Response.json({ error: "invalid" } satisfies ActionResult, { status: 400 });
+  const result: ActionResult =
+    form.data.intent === "sweep"
+      ? await sweepRetention(getDb(), shop, staffId)
+      : await approveRetentionErasures(getDb(), shop, staffId, form.data.runIds);
+  return Response.json(result);
 }
 
 export default function Retention() {
-  const { policy, counts, due, batch } = useLoaderData<typeof loader>();
-  const result = useActionData<{ filed: number | null }>();
+  const { policy, counts, due, planned, batch } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { search } = useLocation();
   const { locale, t } = useTranslation();
@@ -69,6 +95,12 @@ export default function Retention() {
             </Text>
           </BlockStack>
         </Card>
+        {typeof result?.approved === "number" && (
+          <Banner tone="success">
+            <span data-testid="approve-result">{t("retention.approved", { count: result.approved })}</span>
+          </Banner>
+        )}
+        <RetentionApprovals planned={planned} />
         {typeof result?.filed === "number" && (
           <Banner
             tone={result.filed > 0 ? "success" : "info"}

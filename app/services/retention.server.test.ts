@@ -1,7 +1,12 @@
 // Who is past the shop's retention periods, on real databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../tests/support/databases";
-import { retentionOverview, sweepRetention } from "./retention.server";
+import {
+  approveRetentionErasures,
+  plannedRetentionErasures,
+  retentionOverview,
+  sweepRetention,
+} from "./retention.server";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 const yearsAgo = (years: number) => new Date(NOW.getTime() - years * 365.25 * 86_400_000);
@@ -172,5 +177,94 @@ describe.each(testDialects())("retention overview on %s", (dialect) => {
     });
     expect(new Set(requests.map((r) => r.subjectId)).size).toBe(3);
     expect(requests).toHaveLength(3);
+  });
+
+  it("lists the retention plans waiting for staff and approves exactly those shown", async () => {
+    const shop = await t.db.shop.create({ data: { domain: `approve-${dialect}.myshopify.com` } });
+    const other = await t.db.shop.create({ data: { domain: `approve-other-${dialect}.myshopify.com` } });
+    for (const n of [1, 2]) {
+      await t.db.subject.create({
+        data: {
+          shopId: shop.id,
+          email: `gone${n}@example.fr`,
+          lastOrderAt: yearsAgo(11),
+          createdAt: yearsAgo(12),
+        },
+      });
+    }
+    await sweepRetention(t.db, { id: shop.id, domain: shop.domain }, "staff-1", NOW);
+    // As the plan job leaves them: Shopify has an archive to keep and a customer to delete.
+    const plan = JSON.stringify([
+      {
+        system: "shopify",
+        steps: [
+          { id: "invoice-archive", action: "keep", target: "t", reason: "r" },
+          { id: "customer-data-erasure", action: "delete", target: "t", reason: "r" },
+        ],
+      },
+      { system: "stripe", steps: [], skipped: "not_connected" },
+      { system: "vigie", steps: [{ id: "subject", action: "delete", target: "t", reason: "r" }] },
+    ]);
+    await t.db.erasureRun.updateMany({ where: { shopId: shop.id }, data: { status: "planned", plan } });
+    // Another shop's planned retention run, and a staff erasure of this shop: neither is listed.
+    const foreign = await t.db.rightsRequest.create({
+      data: {
+        shopId: other.id,
+        reference: "R-OTHER",
+        type: "erasure",
+        channel: "retention",
+        state: "in_progress",
+        receivedAt: NOW,
+        identityLevel: "verified",
+      },
+    });
+    const foreignRun = await t.db.erasureRun.create({
+      data: { shopId: other.id, requestId: foreign.id, channel: "retention", status: "planned", plan },
+    });
+    const staffErasure = await t.db.rightsRequest.create({
+      data: {
+        shopId: shop.id,
+        reference: "R-STAFF",
+        type: "erasure",
+        channel: "staff",
+        state: "in_progress",
+        receivedAt: NOW,
+        identityLevel: "verified",
+      },
+    });
+    const staffRun = await t.db.erasureRun.create({
+      data: { shopId: shop.id, requestId: staffErasure.id, channel: "staff", status: "planned", plan },
+    });
+
+    const planned = await plannedRetentionErasures(t.db, shop.id);
+    expect(planned.map((p) => p.email).sort()).toEqual(["gone1@example.fr", "gone2@example.fr"]);
+    expect(planned[0]?.summary).toEqual([
+      { system: "shopify", actions: { keep: 1, delete: 1 } },
+      { system: "vigie", actions: { delete: 1 } },
+    ]);
+
+    const shown = planned.map((p) => p.runId);
+    const result = await approveRetentionErasures(t.db, { id: shop.id, domain: shop.domain }, "staff-2", [
+      ...shown,
+      foreignRun.id,
+      staffRun.id,
+    ]);
+    expect(result).toEqual({ approved: 2 });
+    const runs = await t.db.erasureRun.findMany({ where: { id: { in: shown } } });
+    expect(runs.every((run) => run.status === "running" && run.approvedBy === "staff-2")).toBe(true);
+    expect(await t.db.erasureRun.findUniqueOrThrow({ where: { id: foreignRun.id } })).toMatchObject({
+      status: "planned",
+    });
+    expect(await t.db.erasureRun.findUniqueOrThrow({ where: { id: staffRun.id } })).toMatchObject({
+      status: "planned",
+    });
+    expect(await t.db.auditEvent.count({ where: { shopId: shop.id, action: "erasure.approved" } })).toBe(2);
+    // Approved once: nothing left to list or approve.
+    expect(await plannedRetentionErasures(t.db, shop.id)).toEqual([]);
+    expect(
+      await approveRetentionErasures(t.db, { id: shop.id, domain: shop.domain }, "staff-2", shown),
+    ).toEqual({
+      approved: 0,
+    });
   });
 });

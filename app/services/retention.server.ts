@@ -1,10 +1,12 @@
 // Who is past the shop's retention periods (policy §4; GDPR art. 5(1)(e)): counted in the database,
 // the first ones listed with why; and the sweep that files an erasure for each, for staff to approve.
 import type { Prisma } from "@prisma/client";
+import type { ErasureStep } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import { OPEN_REQUEST_STATES, retentionCutoffs, retentionDue } from "~/domain/retention/retention-rules";
 import { notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "./audit.server";
+import { approveErasure, parsePlan } from "./erasure/erasure-runs.server";
 import { fileRequest } from "./requests/create-request.server";
 import { parseShopSettings } from "./shop-settings.server";
 
@@ -149,4 +151,58 @@ export async function sweepRetention(
   });
   if (filed > 0) notifyEnqueued();
   return { filed };
+}
+
+/** How many steps of each action one system's plan has. */
+export type PlanSummary = { system: string; actions: Partial<Record<ErasureStep["action"], number>> }[];
+
+/**
+ * Retention erasures whose plan waits for staff, oldest first: who, and per system how many steps
+ * delete, mask, archive or keep (the request page shows each plan in full).
+ */
+export async function plannedRetentionErasures(db: Db, shopId: string, limit = SWEEP_BATCH) {
+  const runs = await db.erasureRun.findMany({
+    where: { shopId, channel: "retention", status: "planned" },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: {
+      id: true,
+      plan: true,
+      request: { select: { id: true, reference: true, subject: { select: { email: true } } } },
+    },
+  });
+  return runs.map((run) => ({
+    runId: run.id,
+    requestId: run.request.id,
+    reference: run.request.reference,
+    email: run.request.subject?.email ?? null,
+    summary: parsePlan(run)
+      .filter((plan) => plan.steps.length > 0)
+      .map(({ system, steps }) => ({
+        system,
+        actions: steps.reduce<PlanSummary[number]["actions"]>((counts, step) => {
+          counts[step.action] = (counts[step.action] ?? 0) + 1;
+          return counts;
+        }, {}),
+      })),
+  }));
+}
+
+/**
+ * Approves the retention erasures staff were shown (`runIds`), each exactly as its request page
+ * would (approveErasure: audited, execution queued). A run no longer planned is left out.
+ */
+export async function approveRetentionErasures(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  runIds: string[],
+): Promise<{ approved: number }> {
+  const runs = await db.erasureRun.findMany({
+    where: { id: { in: runIds }, shopId: shop.id, channel: "retention", status: "planned" },
+    select: { id: true },
+  });
+  let approved = 0;
+  for (const run of runs) if (await approveErasure(db, shop, staffId, run.id)) approved += 1;
+  return { approved };
 }

@@ -135,7 +135,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     await page.close();
   });
 
-  it("staff file the erasures of those past their retention period, to approve one by one", async () => {
+  it("staff file the erasures of those past their retention period, review their plans and approve them", async () => {
     const shopRow = await db.shop.findUniqueOrThrow({ where: { domain: shop } });
     const due = await db.subject.create({
       data: {
@@ -166,6 +166,17 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     await expect
       .poll(() => page.getByText("the retention sweep", { exact: false }).count())
       .toBeGreaterThan(0);
+
+    // Back on the retention page, the plan waits for approval with what it will do; approving it
+    // here starts the erasure as the request page would.
+    await page.goto(`${server.baseUrl}/app/retention?locale=en`);
+    expect(await page.getByText("Erasure plans waiting for your approval: 1").count()).toBe(1);
+    await page.getByRole("button", { name: "Approve these plans (1)" }).click();
+    await expect.poll(() => page.getByTestId("approve-result").textContent()).toContain("Plans approved: 1.");
+    await eventually(
+      async () => (await db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "done",
+    );
+    expect(await db.subject.count({ where: { id: due.id } })).toBe(0);
     await page.close();
   });
 });

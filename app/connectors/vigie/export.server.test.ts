@@ -234,6 +234,33 @@ describe.each(testDialects())("Vigie export on %s", (dialect) => {
       expect(bySection(theirRecords, "subject").map((r) => r.data.id)).toEqual([twin.subjectId]);
     });
 
+    it("marks the shopper's requests as provided, and not an erasure the shop filed itself", async () => {
+      const shop = await createShop(t.db, "retention");
+      const seeded = await seedShopper(t.db, shop, {
+        email: "ret@example.fr",
+        shopifyCustomerId: "7390451000009",
+      });
+      await t.db.rightsRequest.create({
+        data: {
+          shopId: shop.shop.id,
+          subjectId: seeded.subjectId,
+          reference: "R-2026-RETEN",
+          type: "erasure",
+          channel: "retention",
+          state: "in_progress",
+          receivedAt: new Date("2026-11-26T10:00:00Z"),
+          identityLevel: "verified",
+        },
+      });
+      const records = await collect(
+        createVigieConnector({ db: t.db, shopId: shop.shop.id }).exportSubject(seeded.ref),
+      );
+      const requests = bySection(records, "rights_requests");
+      expect(requests.find((r) => r.data.reference === "R-2026-RETEN")?.provided).toBe(false);
+      expect(requests.filter((r) => r.data.reference !== "R-2026-RETEN").every((r) => r.provided)).toBe(true);
+      expect(requests.length).toBeGreaterThan(1);
+    });
+
     it("finds the subject by e-mail alone, whatever its case, when the ref has no Vigie id", async () => {
       const shop = await createShop(t.db, "by-email");
       const seeded = await seedShopper(t.db, shop, {

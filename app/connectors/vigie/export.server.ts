@@ -164,7 +164,8 @@ async function* requests({ db, scope, pageSize, references }: SectionContext): A
     references.set(r.id, r.reference);
     yield {
       section: "rights_requests",
-      provided: true,
+      // What the shopper asked, except an erasure the shop filed itself (its retention sweep).
+      provided: r.channel !== "retention",
       data: {
         id: r.id,
         reference: r.reference,

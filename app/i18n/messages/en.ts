@@ -246,6 +246,7 @@ export const en = {
     due: "Due",
     state: "State",
     viaShopify: "via Shopify (the merchant answers)",
+    viaRetention: "the shop's retention sweep (no one to answer)",
     filters: {
       open: "Open",
       due_soon: "Due soon",
@@ -656,10 +657,17 @@ export const en = {
     next: "Anyone with a request still open is kept until it is answered.",
     sweep: "File their erasures",
     sweepHelp:
-      "Files an erasure request for each of the first {batch} people due (as the shop's own decision: nobody is e-mailed). Each plan is drawn up like any erasure's, and runs only once you approve it on the request page.",
+      "Files an erasure request for each person due, up to {batch} at a time (as the shop's own decision: nobody is e-mailed). Each plan is drawn up like any erasure's, and runs only once you approve it on the request page.",
     swept: "Erasure requests filed: {count}. Approve each plan on its request page.",
     sweptNone: "No erasure request filed: nobody left is due without a request already open.",
     toRequests: "See the requests",
+    plannedTitle: "Erasure plans waiting for your approval: {count}",
+    plannedHelp:
+      "What each plan will do, per system; its request page shows every step and the legal holds. Approving here is the same as approving each plan there: irreversible, systems erased one by one, Vigie's own records last.",
+    reference: "Request",
+    plan: "Plan",
+    approveAll: "Approve these plans ({count})",
+    approved: "Plans approved: {count}. The erasures are running; each request page shows its progress.",
     none: "Nobody is past their retention period.",
     who: "Who",
     reason: "Why",

@@ -256,6 +256,7 @@ export const fr: Messages = {
     due: "Échéance",
     state: "État",
     viaShopify: "via Shopify (le marchand répond)",
+    viaRetention: "la purge de conservation de la boutique (personne à qui répondre)",
     filters: {
       open: "En cours",
       due_soon: "Échéance proche",
@@ -673,10 +674,18 @@ export const fr: Messages = {
     next: "Toute personne dont une demande est encore ouverte est conservée jusqu'à la réponse.",
     sweep: "Déposer leurs effacements",
     sweepHelp:
-      "Dépose une demande d'effacement pour chacune des {batch} premières personnes concernées (à l'initiative de la boutique : personne n'est prévenu par e-mail). Chaque plan est établi comme pour tout effacement, et ne s'exécute qu'une fois approuvé par vous sur la page de la demande.",
+      "Dépose une demande d'effacement pour chaque personne concernée, jusqu'à {batch} à la fois (à l'initiative de la boutique : personne n'est prévenu par e-mail). Chaque plan est établi comme pour tout effacement, et ne s'exécute qu'une fois approuvé par vous sur la page de la demande.",
     swept: "Demandes d'effacement déposées : {count}. Approuvez chaque plan sur la page de sa demande.",
     sweptNone: "Aucune demande déposée : plus personne n'est concerné sans demande déjà ouverte.",
     toRequests: "Voir les demandes",
+    plannedTitle: "Plans d'effacement en attente de votre approbation : {count}",
+    plannedHelp:
+      "Ce que fera chaque plan, par système ; la page de sa demande montre chaque étape et les obligations de conservation. Approuver ici revient à approuver chaque plan là-bas : irréversible, systèmes effacés un à un, les données de Vigie en dernier.",
+    reference: "Demande",
+    plan: "Plan",
+    approveAll: "Approuver ces plans ({count})",
+    approved:
+      "Plans approuvés : {count}. Les effacements sont en cours ; la page de chaque demande montre leur avancement.",
     none: "Personne n'a dépassé sa durée de conservation.",
     who: "Qui",
     reason: "Motif",
