@@ -101,7 +101,8 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
 /**
  * Files an erasure request (channel `retention`, no requester: the shop erases on its own initiative,
  * GDPR art. 5(1)(e) and 17(1)(a)) for each of the first `SWEEP_BATCH` subjects past their period.
- * Each is planned like any erasure and runs only once staff approve its plan on the request page.
+ * Each is planned like any erasure and runs only once staff approve its plan (approveErasure, from
+ * the request page or approveRetentionErasures).
  * A subject that gained an open request meanwhile (a second sweep, a shopper's own request) is left.
  */
 export async function sweepRetention(
