@@ -117,7 +117,12 @@ export default function Retention() {
               <Text as="p">{t("retention.sweepHelp", { batch })}</Text>
               <Form method="post">
                 <input type="hidden" name="intent" value="sweep" />
-                <Button submit variant="primary" tone="critical" loading={navigation.state === "submitting"}>
+                <Button
+                  submit
+                  variant="primary"
+                  tone="critical"
+                  loading={navigation.formData?.get("intent") === "sweep"}
+                >
                   {t("retention.sweep")}
                 </Button>
               </Form>
