@@ -50,9 +50,10 @@ export const samplePayloads = {
     orders_to_redact: [299938, 280263],
   }),
   shopRedact: (shop: string) => ({ shop_id: 954889, shop_domain: shop }),
-  order: (customerId = 191167, email = "shopper@example.com") => ({
+  /** An order placed a minute ago: the demo store's history is relative to today, so must this be. */
+  order: (customerId = 191167, email = "shopper@example.com", createdAt = new Date(Date.now() - 60_000)) => ({
     id: 820982911946154,
-    created_at: "2026-11-20T10:00:00+01:00",
+    created_at: createdAt.toISOString(),
     email,
     customer_locale: "fr",
     note_attributes: [],
