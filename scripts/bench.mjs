@@ -6,7 +6,9 @@ import { readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
+import { ensureNode22 } from "./lib/node22.mjs";
 
+await ensureNode22();
 buildIfNeeded();
 const only = process.argv[2];
 const files = readdirSync("bench")

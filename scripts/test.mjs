@@ -2,7 +2,9 @@
 // runs every vitest suite. Extra arguments go to vitest (e.g. `npm test -- tests/http`).
 import { spawnSync } from "node:child_process";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
+import { ensureNode22 } from "./lib/node22.mjs";
 
+await ensureNode22();
 buildIfNeeded();
 const result = spawnSync(
   process.execPath,
