@@ -141,6 +141,7 @@ async function countFiling(
   const addressKey = keyed(secret, "filing-address", shopId, input.email);
   const clientKey = keyed(secret, "filing-client", shopId, network);
   const since = new Date(now.getTime() - LONGEST_FILING_WINDOW_MS);
+  // Every shop's expired rows, not only this one's: a shop nobody files in any more keeps none.
   await db.privacyCentreFiling.deleteMany({ where: { at: { lt: since } } });
   const own = await db.privacyCentreFiling.create({
     data: { shopId, addressKey, clientKey, at: now },
