@@ -1,9 +1,11 @@
 // The storefront privacy centre's pages, rendered to HTML fragments that Shopify's app proxy puts
 // inside the shop's theme. Plain markup with inline styles: no script, no style element.
 import type { ReactNode } from "react";
+import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
+import type { FormErrors, RequestFormField } from "~/services/requests/request-form";
 
 const box = { maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 } as const;
 const field = {
@@ -24,53 +26,199 @@ export function ProxyLayout({ title, children }: { title: string; children: Reac
   );
 }
 
+/** What a shopper typed, to show the form again as they left it. */
+export type FormValues = Record<string, string | string[]>;
+
+const errorText = { color: "#b00020", margin: "-0.75rem 0 1rem" } as const;
+const alertBox = { border: "2px solid #b00020", padding: "0.75rem 1rem", margin: "1rem 0" } as const;
+const fieldset = { border: "1px solid #ccc", padding: "0.75rem 1rem", margin: "0 0 1rem" } as const;
+
+/**
+ * The request form, every type's fields included (without script each type's own fieldset stays
+ * visible under its legend). Shown again after a mistake with what was typed and each error next
+ * to its field, or with a notice (too many filings).
+ */
 export function RequestFormPage({
   locale,
   prefix,
   email,
   readonlyEmail,
+  values = {},
+  errors = {},
+  notice,
 }: {
   locale: Locale;
   prefix: string;
   email: string;
   readonlyEmail: boolean;
+  values?: FormValues;
+  errors?: FormErrors;
+  notice?: { title: string; body: string };
 }) {
   const t = createTranslator(locale);
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === "string" ? value : "";
+  };
+  const list = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  };
+  /** The field's id and error wiring, and the error itself to put right after it. */
+  const wire = (name: RequestFormField) => {
+    const key = errors[name];
+    return {
+      props: {
+        id: `vigie-${name}`,
+        name,
+        "aria-invalid": key ? true : undefined,
+        "aria-describedby": key ? `vigie-${name}-error` : undefined,
+      },
+      error: key ? (
+        <p id={`vigie-${name}-error`} data-testid={`error-${name}`} style={errorText}>
+          {t(key)}
+        </p>
+      ) : null,
+    };
+  };
+  const type = wire("type");
+  const message = wire("message");
+  const action = wire("directive_action");
+  const instructions = wire("directive_instructions");
+  const executorName = wire("executor_name");
+  const executorEmail = wire("executor_email");
+  const consent = wire("specific_consent");
+  const deceased = wire("deceased_email");
+  const relationship = wire("heir_relationship");
+  const scope = wire("heir_scope");
+  const mail = wire("email");
+  const name = wire("name");
   return (
     <ProxyLayout title={t("privacy.title")}>
+      {notice && (
+        <div role="alert" data-testid="notice" style={alertBox}>
+          <strong>{notice.title}</strong>
+          <p>{notice.body}</p>
+        </div>
+      )}
+      {Object.keys(errors).length > 0 && (
+        <div role="alert" data-testid="form-errors" style={alertBox}>
+          <strong>{t("privacy.invalidTitle")}</strong>
+          <p>{t("privacy.invalidBody")}</p>
+        </div>
+      )}
       <p>{t("privacy.intro")}</p>
       <ul>
-        {REQUEST_TYPES.map((type) => (
-          <li key={type}>
-            <strong>{REQUEST_TYPE_INFO[type].label[locale]}</strong> —{" "}
-            {REQUEST_TYPE_INFO[type].description[locale]}
+        {REQUEST_TYPES.map((value) => (
+          <li key={value}>
+            <strong>{REQUEST_TYPE_INFO[value].label[locale]}</strong> —{" "}
+            {REQUEST_TYPE_INFO[value].description[locale]}
           </li>
         ))}
       </ul>
       <form method="post" action={`${prefix}/requests`}>
         <input type="hidden" name="locale" value={locale} />
         <label htmlFor="vigie-type">{t("privacy.type")}</label>
-        <select id="vigie-type" name="type" style={field} required>
-          {REQUEST_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {REQUEST_TYPE_INFO[type].label[locale]}
+        <select {...type.props} style={field} required defaultValue={text("type") || undefined}>
+          {REQUEST_TYPES.map((value) => (
+            <option key={value} value={value}>
+              {REQUEST_TYPE_INFO[value].label[locale]}
             </option>
           ))}
         </select>
+        {type.error}
+        <label htmlFor="vigie-message">{t("privacy.message")}</label>
+        <textarea {...message.props} rows={4} style={field} defaultValue={text("message")} />
+        {message.error}
+
+        <fieldset style={fieldset}>
+          <legend>{t("privacy.directive.legend")}</legend>
+          <label htmlFor="vigie-directive_action">{t("privacy.directive.action")}</label>
+          <select {...action.props} style={field} defaultValue={text("directive_action") || "record"}>
+            {(["record", "update", "revoke"] as const).map((value) => (
+              <option key={value} value={value}>
+                {t(`privacy.directive.actions.${value}`)}
+              </option>
+            ))}
+          </select>
+          {action.error}
+          <label htmlFor="vigie-directive_instructions">{t("privacy.directive.instructions")}</label>
+          <textarea
+            {...instructions.props}
+            rows={5}
+            maxLength={10_000}
+            style={field}
+            defaultValue={text("directive_instructions")}
+          />
+          {instructions.error}
+          <label htmlFor="vigie-executor_name">{t("privacy.directive.executorName")}</label>
+          <input {...executorName.props} type="text" style={field} defaultValue={text("executor_name")} />
+          {executorName.error}
+          <label htmlFor="vigie-executor_email">{t("privacy.directive.executorEmail")}</label>
+          <input {...executorEmail.props} type="email" style={field} defaultValue={text("executor_email")} />
+          {executorEmail.error}
+          <p>
+            <input
+              {...consent.props}
+              type="checkbox"
+              value="on"
+              defaultChecked={text("specific_consent") === "on"}
+            />{" "}
+            <label htmlFor="vigie-specific_consent">{t("privacy.directive.consent")}</label>
+          </p>
+          {consent.error}
+        </fieldset>
+
+        <fieldset style={fieldset}>
+          <legend>{t("privacy.heir.legend")}</legend>
+          <label htmlFor="vigie-deceased_email">{t("privacy.heir.deceasedEmail")}</label>
+          <input {...deceased.props} type="email" style={field} defaultValue={text("deceased_email")} />
+          {deceased.error}
+          <label htmlFor="vigie-heir_relationship">{t("privacy.heir.relationship")}</label>
+          <input
+            {...relationship.props}
+            type="text"
+            maxLength={100}
+            style={field}
+            defaultValue={text("heir_relationship")}
+          />
+          {relationship.error}
+          <fieldset
+            style={{ border: 0, padding: 0, margin: "0 0 1rem" }}
+            aria-invalid={scope.props["aria-invalid"]}
+            aria-describedby={scope.props["aria-describedby"]}
+          >
+            <legend>{t("privacy.heir.scope")}</legend>
+            {HEIR_SCOPES.map((value) => (
+              <p key={value} style={{ margin: "0.25rem 0" }}>
+                <input
+                  id={`vigie-heir_scope-${value}`}
+                  name="heir_scope"
+                  type="checkbox"
+                  value={value}
+                  defaultChecked={list("heir_scope").includes(value)}
+                />{" "}
+                <label htmlFor={`vigie-heir_scope-${value}`}>{t(`privacy.heir.scopes.${value}`)}</label>
+              </p>
+            ))}
+          </fieldset>
+          {scope.error}
+          <p>{t("privacy.heir.documents")}</p>
+        </fieldset>
+
         <label htmlFor="vigie-email">{t("privacy.email")}</label>
         <input
-          id="vigie-email"
-          name="email"
+          {...mail.props}
           type="email"
           required
-          defaultValue={email}
+          defaultValue={readonlyEmail ? email : text("email") || email}
           readOnly={readonlyEmail}
           style={field}
         />
+        {mail.error}
         <label htmlFor="vigie-name">{t("privacy.name")}</label>
-        <input id="vigie-name" name="name" type="text" style={field} />
-        <label htmlFor="vigie-message">{t("privacy.message")}</label>
-        <textarea id="vigie-message" name="message" rows={4} style={field} />
+        <input {...name.props} type="text" style={field} defaultValue={text("name")} />
+        {name.error}
         <button type="submit" style={button}>
           {t("privacy.submit")}
         </button>

@@ -17,11 +17,18 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { DeadlineBadge } from "~/components/deadline-badge";
+import {
+  DirectiveEntry,
+  HeirDirectiveTask,
+  HeirProofsForm,
+  RequestDetailsCard,
+} from "~/components/directive-panel";
 import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
 import { getDb } from "~/db.server";
 import { DeadlineError } from "~/domain/deadlines/deadline-error";
 import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
+import { PROOF_STATUSES } from "~/domain/requests/request-details";
 import { RequestError } from "~/domain/requests/request-error";
 import {
   REFUSAL_GROUND_BASIS,
@@ -39,11 +46,18 @@ import { erasurePanelData } from "~/services/erasure/erasure-view.server";
 import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
 import { retryExportSystem } from "~/services/exports/exports.server";
 import {
+  carryOutDirective,
+  directiveForHeirRequest,
+  directiveOfRequest,
+  revokeDirectiveByStaff,
+} from "~/services/requests/post-mortem-directives.server";
+import {
   answerRequest,
   closeUnverified,
   decideIdentityDocument,
   extendRequest,
   RequestNotFoundError,
+  recordHeirProofs,
   refuseRequest,
   requestIdentityDocument,
   verifyIdentityByStaff,
@@ -67,6 +81,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close_unverified") }),
   z.object({ intent: z.literal("document_decision"), accepted: z.enum(["yes", "no"]) }),
   z.object({ intent: z.literal("approve_erasure") }),
+  z.object({ intent: z.literal("heir_proofs"), death: z.enum(PROOF_STATUSES), heir: z.enum(PROOF_STATUSES) }),
+  z.object({ intent: z.literal("carry_out_directive") }),
+  z.object({ intent: z.literal("revoke_directive"), directiveId: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("replan_erasure") }),
   z.object({ intent: z.literal("retry_erasure"), system: z.enum(ERASURE_SYSTEMS) }),
   z.object({
@@ -140,6 +157,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           : null,
       ),
     erasure: await erasurePanelData(getDb(), detail.request.id),
+    // LIL art. 85: an heir request follows the deceased's directive first; a directive request shows its entry.
+    directive:
+      r.type === "heir_request"
+        ? await directiveForHeirRequest(getDb(), shop.id, r)
+        : r.type === "post_mortem_directive"
+          ? await directiveOfRequest(getDb(), shop.id, r.id)
+          : null,
     checks: detail.request.identityChecks.map((c) => ({
       id: c.id,
       method: c.method,
@@ -187,6 +211,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "document_decision":
         await decideIdentityDocument(db, shop, actor, id, data.accepted === "yes");
+        break;
+      case "heir_proofs":
+        await recordHeirProofs(db, shop, actor, id, { death: data.death, heir: data.heir });
+        break;
+      case "carry_out_directive":
+        await carryOutDirective(db, shop, actor, id);
+        break;
+      case "revoke_directive":
+        await revokeDirectiveByStaff(db, shop, actor, data.directiveId);
         break;
       case "retry_export":
         await retryExportSystem(db, shop, staffId, data.archiveId, data.system);
@@ -322,6 +355,28 @@ export default function RequestPage() {
           </InlineGrid>
         </Layout.Section>
 
+        {(r.type === "post_mortem_directive" || r.type === "heir_request") && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t("requests.asked")}
+                </Text>
+                <RequestDetailsCard details={r.details} t={t} />
+                {r.type === "heir_request" && (
+                  <HeirProofsForm
+                    death={String(r.details.deathProof ?? "missing")}
+                    heir={String(r.details.heirProof ?? "missing")}
+                    closed={r.closed}
+                    t={t}
+                    busy={busy}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
+
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
@@ -424,6 +479,15 @@ export default function RequestPage() {
               <Text as="h2" variant="headingMd">
                 {t("requests.tasks")}
               </Text>
+              {r.type === "heir_request" && (
+                <HeirDirectiveTask
+                  directive={data.directive}
+                  closed={r.closed}
+                  t={t}
+                  when={when}
+                  busy={busy}
+                />
+              )}
               {data.tasks.map((task) => (
                 <InlineStack key={task.id} gap="200" align="space-between">
                   <Text as="span">
@@ -446,6 +510,9 @@ export default function RequestPage() {
                   )}
                 </InlineStack>
               ))}
+              {r.type === "post_mortem_directive" && data.directive && (
+                <DirectiveEntry directive={data.directive} t={t} when={when} busy={busy} />
+              )}
               {data.erasure && <ErasurePanel run={data.erasure} t={t} when={when} day={day} />}
               {data.archive && (
                 <BlockStack gap="200">

@@ -23,7 +23,12 @@ import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-type
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLinks } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { formDataToObject, RequestFormSchema } from "~/services/requests/request-form";
+import {
+  formDataToObject,
+  parseRequestForm,
+  type RequestFormField,
+  RequestFormSchema,
+} from "~/services/requests/request-form";
 import { fileStaffRequest } from "~/services/requests/staff-intake.server";
 
 const IntakeSchema = z.object({
@@ -39,12 +44,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { shop, staffId } = await requireAdmin(request);
   const raw = formDataToObject(await request.formData());
-  const form = RequestFormSchema.safeParse(raw);
+  // Fields and the type's details (a directive's text, an heir's deceased…), each error on its field.
+  const form = parseRequestForm(raw);
   const intake = IntakeSchema.safeParse(raw);
-  if (!form.success || !intake.success) {
-    const fields = [...(form.error?.issues ?? []), ...(intake.error?.issues ?? [])].map((i) =>
-      String(i.path[0]),
-    );
+  if (!form.ok || !intake.success) {
+    const fields = [
+      ...Object.keys(form.ok ? {} : form.errors),
+      ...(intake.error?.issues ?? []).map((i) => String(i.path[0])),
+    ];
     return Response.json({ error: "invalid", fields }, { status: 400 });
   }
   const receivedAt = new Date(`${intake.data.receivedOn}T12:00:00Z`);
@@ -56,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       links: requestLinks(shop.domain),
       shop,
       staffId,
-      form: form.data,
+      form: form.form,
       locale: intake.data.requesterLocale,
       receivedAt,
     });
@@ -86,7 +93,14 @@ export default function NewRequest() {
   const [executorEmail, setExecutorEmail] = useState("");
   const [specificConsent, setSpecificConsent] = useState(false);
   const [scope, setScope] = useState<string[]>([]);
-  const bad = (field: string) => (result?.fields.includes(field) ? t("settings.invalidField") : undefined);
+  const [deceasedEmail, setDeceasedEmail] = useState("");
+  const [relationship, setRelationship] = useState("");
+  const bad = (field: string) =>
+    result?.fields.includes(field)
+      ? field in RequestFormSchema.shape
+        ? t(`requestForm.errors.${field as RequestFormField}`)
+        : t("settings.invalidField")
+      : undefined;
   return (
     <Page
       title={t("requests.new")}
@@ -174,6 +188,7 @@ export default function NewRequest() {
                     onChange={setInstructions}
                     multiline={3}
                     autoComplete="off"
+                    error={bad("directive_instructions")}
                   />
                   <FormLayout.Group>
                     <TextField
@@ -182,6 +197,7 @@ export default function NewRequest() {
                       value={executorName}
                       onChange={setExecutorName}
                       autoComplete="off"
+                      error={bad("executor_name")}
                     />
                     <TextField
                       label={t("requests.executorEmail")}
@@ -190,18 +206,39 @@ export default function NewRequest() {
                       value={executorEmail}
                       onChange={setExecutorEmail}
                       autoComplete="off"
+                      error={bad("executor_email")}
                     />
                   </FormLayout.Group>
                   <Checkbox
                     label={t("requests.specificConsent")}
                     checked={specificConsent}
                     onChange={setSpecificConsent}
+                    error={bad("specific_consent")}
                   />
                   {specificConsent && <input type="hidden" name="specific_consent" value="on" />}
                 </>
               )}
               {type === "heir_request" && (
                 <>
+                  <FormLayout.Group>
+                    <TextField
+                      label={t("requests.deceasedEmail")}
+                      name="deceased_email"
+                      type="email"
+                      value={deceasedEmail}
+                      onChange={setDeceasedEmail}
+                      autoComplete="off"
+                      error={bad("deceased_email")}
+                    />
+                    <TextField
+                      label={t("requests.heirRelationship")}
+                      name="heir_relationship"
+                      value={relationship}
+                      onChange={setRelationship}
+                      autoComplete="off"
+                      error={bad("heir_relationship")}
+                    />
+                  </FormLayout.Group>
                   <ChoiceList
                     allowMultiple
                     title={t("requests.heirScope")}
@@ -211,6 +248,7 @@ export default function NewRequest() {
                     }))}
                     selected={scope}
                     onChange={setScope}
+                    error={bad("heir_scope")}
                   />
                   {scope.map((s) => (
                     <input key={s} type="hidden" name="heir_scope" value={s} />

@@ -72,7 +72,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return liquidResponse(
     <MessagePage
       title={t("privacy.confirmedTitle")}
-      body={t("privacy.confirmed", { reference: result.request.reference })}
+      body={t(
+        // An heir's request still waits for the proofs of death and of heir status.
+        result.request.state === "identity_check" ? "privacy.confirmedAwaitingProofs" : "privacy.confirmed",
+        { reference: result.request.reference },
+      )}
       link={link}
     />,
   );

@@ -1,11 +1,13 @@
 // A shopper files a request from the storefront (the theme block's form posts here via the app proxy).
+// A mistake shows the form again as it was typed, each error next to its field.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { ConfirmRequestPage, MessagePage, ReceivedPage } from "~/components/privacy-centre-pages";
+import { ConfirmRequestPage, ReceivedPage, RequestFormPage } from "~/components/privacy-centre-pages";
 import { getDb } from "~/db.server";
 import { computeDeadline } from "~/domain/deadlines/due-date";
 import { RequestError } from "~/domain/requests/request-error";
 import type { RequestType } from "~/domain/requests/request-types";
+import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { getRuntime, requestLinks } from "~/runtime.server";
@@ -14,9 +16,9 @@ import {
   confirmsAccountRequest,
 } from "~/services/privacy-centre/account-confirmation.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
-import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
-import { fileStorefrontRequest } from "~/services/privacy-centre/storefront-requests.server";
-import { formDataToObject, RequestFormSchema } from "~/services/requests/request-form";
+import { accountEmail, type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
+import { fileFromPrivacyCentre } from "~/services/privacy-centre/storefront-requests.server";
+import { type FormErrors, formDataToObject, parseRequestForm } from "~/services/requests/request-form";
 import { statusUrl } from "~/services/requests/request-links.server";
 
 // A GET here (a refreshed page) goes back to the form.
@@ -25,38 +27,72 @@ export async function loader({ request }: LoaderFunctionArgs) {
   throw redirect(proxy.pathPrefix);
 }
 
+/** The form again, as the shopper left it, with what went wrong. */
+async function formAgain(
+  proxy: ProxyContext,
+  values: Record<string, string | string[]>,
+  problem: { errors?: FormErrors; notice?: { title: string; body: string } },
+  init: ResponseInit,
+) {
+  const email = await accountEmail(getDb(), proxy);
+  return liquidResponse(
+    <RequestFormPage
+      locale={proxy.locale}
+      prefix={proxy.pathPrefix}
+      email={email ?? ""}
+      readonlyEmail={Boolean(email)}
+      values={values}
+      {...problem}
+    />,
+    init,
+  );
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const proxy = await requireProxy(db, getRuntime().shopifySecret, request);
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await request.formData()) as Record<string, string | string[]>;
   // The block posts the storefront's language; the proxied query carries none.
   proxy.locale = resolveLocale(typeof raw.locale === "string" ? raw.locale : proxy.locale);
   const t = createTranslator(proxy.locale);
-  const form = RequestFormSchema.safeParse(raw);
-  if (!form.success) {
-    const back = { href: proxy.pathPrefix, label: t("privacy.back") };
-    return liquidResponse(
-      <MessagePage title={t("privacy.invalidTitle")} body={t("privacy.invalidBody")} link={back} />,
-      { status: 400 },
-    );
-  }
+  const { confirmation: _token, ...values } = raw;
+  const parsed = parseRequestForm(raw);
+  if (!parsed.ok) return formAgain(proxy, values, { errors: parsed.errors }, { status: 400 });
   const links = requestLinks(proxy.shop.domain, proxy.pathPrefix);
   const secret = getRuntime().encryptionKey;
   const customer = proxy.loggedInCustomerId;
-  if (customer && !confirmsAccountRequest(secret, String(raw.confirmation ?? ""), customer, form.data)) {
-    const { confirmation: _old, ...fields } = raw as Record<string, string | string[]>;
+  if (customer && !confirmsAccountRequest(secret, String(raw.confirmation ?? ""), customer, parsed.form)) {
     return liquidResponse(
       <ConfirmRequestPage
         locale={proxy.locale}
         prefix={proxy.pathPrefix}
-        type={form.data.type}
-        fields={fields}
-        token={accountConfirmationToken(secret, customer, form.data)}
+        type={parsed.form.type}
+        fields={values}
+        token={accountConfirmationToken(secret, customer, parsed.form)}
       />,
     );
   }
   try {
-    const created = await fileStorefrontRequest({ db, links, proxy, form: form.data });
+    const filing = await fileFromPrivacyCentre({
+      db,
+      links,
+      proxy,
+      form: parsed.form,
+      clientIp: request.headers.get(CLIENT_IP_HEADER),
+    });
+    if (filing.outcome === "limited") {
+      const minutes = Math.ceil(filing.retryAfterSeconds / 60);
+      const body = t(filing.limit === "address" ? "privacy.tooManyAddress" : "privacy.tooManyClient", {
+        minutes,
+      });
+      return formAgain(
+        proxy,
+        values,
+        { notice: { title: t("privacy.tooManyTitle"), body } },
+        { status: 429, headers: { "retry-after": String(filing.retryAfterSeconds) } },
+      );
+    }
+    const created = filing.request;
     const deadline = computeDeadline({ receivedAt: created.receivedAt, timeZone: created.timeZone });
     return liquidResponse(
       <ReceivedPage
@@ -72,17 +108,14 @@ export async function action({ request }: ActionFunctionArgs) {
       />,
     );
   } catch (error) {
-    if (error instanceof RequestError) {
-      const back = { href: proxy.pathPrefix, label: t("privacy.back") };
-      return liquidResponse(
-        <MessagePage
-          title={t("privacy.invalidTitle")}
-          body={t(`requests.errors.${error.code}` as never)}
-          link={back}
-        />,
+    // The form was validated, details included: a refusal here is about the request as a whole.
+    if (error instanceof RequestError)
+      return formAgain(
+        proxy,
+        values,
+        { notice: { title: t("privacy.invalidTitle"), body: t("privacy.invalidBody") } },
         { status: 400 },
       );
-    }
     throw error;
   }
 }

@@ -23,7 +23,10 @@ async function page(proxy: ProxyContext, token: string, notice?: string) {
   const row = claims
     ? await db.rightsRequest.findFirst({
         where: { id: claims.r, shopId: proxy.shop.id },
-        include: { pauses: true },
+        include: {
+          pauses: true,
+          identityChecks: { where: { method: "email_code", status: "passed" }, select: { id: true } },
+        },
       })
     : null;
   if (!row)
@@ -40,7 +43,12 @@ async function page(proxy: ProxyContext, token: string, notice?: string) {
       locale={proxy.locale}
       prefix={proxy.pathPrefix}
       token={token}
-      canResend={row.state === "identity_check" && row.identityLevel === "email_link"}
+      canResend={
+        // An heir who confirmed their address waits for the proofs, not for a code.
+        row.state === "identity_check" &&
+        row.identityLevel === "email_link" &&
+        row.identityChecks.length === 0
+      }
       notice={notice}
       reference={row.reference}
       type={row.type as RequestType}

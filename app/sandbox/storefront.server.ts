@@ -244,6 +244,8 @@ export async function handleSandboxStorefront(
       headers: {
         "content-type": String(request.headers["content-type"] ?? "application/x-www-form-urlencoded"),
         "accept-language": pageLocale,
+        // Shopify tells the app who the shopper is on the network, as X-Forwarded-For.
+        ...(request.socket.remoteAddress && { "x-forwarded-for": request.socket.remoteAddress }),
       },
       body,
     });

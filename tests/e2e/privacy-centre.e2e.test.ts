@@ -71,6 +71,163 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     await staff.close();
   });
 
+  it("a guest records post-mortem directives with their own fields, a mistake keeps what was typed, and staff carrying out the request write them in the register", async () => {
+    const shopper = await browser.newPage();
+    await shopper.goto(`${server.baseUrl}/sandbox/storefront?locale=fr`);
+    await shopper.getByLabel(/Type de demande/).selectOption("post_mortem_directive");
+    // Only the chosen type's own fields are shown.
+    expect(await shopper.getByLabel("Vos directives", { exact: true }).isVisible()).toBe(true);
+    expect(await shopper.getByLabel(/^E-mail de la personne décédée/).isVisible()).toBe(false);
+    const instructions = "Effacer mon compte, transmettre mes factures à ma fille Claire.";
+    await shopper.getByLabel("Vos directives", { exact: true }).fill(instructions);
+    await shopper.getByLabel(/^Personne chargée de les exécuter/).fill("Claire Martin");
+    await shopper.getByLabel("Son e-mail", { exact: true }).fill("claire.martin@example.fr");
+    await shopper.getByLabel(/Adresse e-mail/).fill("jean.martin@example.fr");
+    // Forgets to tick the specific consent.
+    await shopper.getByRole("button", { name: /Envoyer/ }).click();
+    await expect.poll(() => shopper.getByTestId("error-specific_consent").count()).toBe(1);
+    expect(await shopper.getByTestId("error-specific_consent").textContent()).toContain(
+      "consentement donné pour elles",
+    );
+    // Nothing typed is lost.
+    expect(await shopper.getByLabel("Votre demande").inputValue()).toBe("post_mortem_directive");
+    expect(await shopper.getByLabel(/^Vos directives :/).inputValue()).toBe(instructions);
+    expect(await shopper.getByLabel(/^Personne chargée de les exécuter/).inputValue()).toBe("Claire Martin");
+    expect(await shopper.getByLabel("Son e-mail", { exact: true }).inputValue()).toBe(
+      "claire.martin@example.fr",
+    );
+    expect(await shopper.getByLabel("Votre adresse e-mail").inputValue()).toBe("jean.martin@example.fr");
+    await shopper.getByLabel(/^Je consens spécifiquement/).check();
+    await shopper.getByRole("button", { name: /Envoyer/ }).click();
+    await expect
+      .poll(() => shopper.getByTestId("received").textContent())
+      .toContain("Directives post mortem");
+    const request = await db.rightsRequest.findFirstOrThrow({
+      where: { requesterEmail: "jean.martin@example.fr", type: "post_mortem_directive" },
+    });
+    expect(JSON.parse(request.details)).toEqual({
+      type: "post_mortem_directive",
+      action: "record",
+      instructions,
+      executor: { name: "Claire Martin", email: "claire.martin@example.fr" },
+      specificConsent: true,
+    });
+
+    // The person confirms their address; staff answer: the directive is in the register.
+    const email = await eventually(() =>
+      db.outboxEmail.findFirst({ where: { requestId: request.id, template: "request.identity_code" } }),
+    );
+    const link = email.text.match(/https?:\/\/\S+\/confirm\?\S+/)?.[0] as string;
+    await shopper.goto(link.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    await shopper.getByRole("button", { name: "Confirmer" }).click();
+    await expect.poll(() => shopper.getByTestId("message").textContent()).toContain(request.reference);
+    const staff = await browser.newPage();
+    await staff.goto(`${server.baseUrl}/app/requests/${request.id}?locale=fr`);
+    await staff.getByLabel("Réponse au demandeur").fill("Vos directives sont enregistrées.");
+    await staff.getByRole("button", { name: "Répondre" }).click();
+    await expect.poll(() => staff.getByText("Registre des directives post mortem").count()).toBe(1);
+    expect(await staff.getByTestId("directive-instructions").textContent()).toBe(instructions);
+    expect(
+      await db.postMortemDirective.findFirstOrThrow({ where: { email: "jean.martin@example.fr" } }),
+    ).toMatchObject({
+      status: "in_force",
+      instructions,
+      requestId: request.id,
+    });
+    await shopper.close();
+    await staff.close();
+  });
+
+  it("an heir files a request for the deceased, corrects a mistake without retyping, and staff see the directive as the first task", async () => {
+    const heir = await browser.newPage();
+    await heir.goto(`${server.baseUrl}/sandbox/storefront?locale=en`);
+    await heir.getByLabel(/Type of request/).selectOption("heir_request");
+    expect(await heir.getByLabel(/^Deceased person's e-mail/).isVisible()).toBe(true);
+    expect(await heir.getByLabel("Your directives", { exact: true }).isVisible()).toBe(false);
+    await heir.getByLabel(/^Deceased person's e-mail/).fill("Jean.Martin@example.fr");
+    await heir.getByLabel("close their account").check();
+    await heir.getByLabel("give access to what the estate needs").check();
+    await heir.getByLabel(/E-mail address/).fill("claire.martin@example.fr");
+    await heir.getByLabel(/^Name/).fill("Claire Martin");
+    // Forgets to say how she is related to the deceased.
+    await heir.getByRole("button", { name: /Send/ }).click();
+    await expect.poll(() => heir.getByTestId("error-heir_relationship").count()).toBe(1);
+    expect(await heir.getByTestId("error-heir_relationship").textContent()).toContain(
+      "Say how the heir is related to the deceased person",
+    );
+    expect(await heir.getByLabel("Your request").inputValue()).toBe("heir_request");
+    expect(await heir.getByLabel(/^Deceased person's e-mail/).inputValue()).toBe("Jean.Martin@example.fr");
+    expect(await heir.getByLabel("close their account").isChecked()).toBe(true);
+    expect(await heir.getByLabel("stop all marketing to them").isChecked()).toBe(false);
+    expect(await heir.getByLabel("give access to what the estate needs").isChecked()).toBe(true);
+    expect(await heir.getByLabel("Your e-mail address").inputValue()).toBe("claire.martin@example.fr");
+    expect(await heir.getByLabel("Your name (optional)").inputValue()).toBe("Claire Martin");
+    await heir.getByLabel(/^Your relationship to the deceased person/).fill("daughter");
+    await heir.getByRole("button", { name: /Send/ }).click();
+    await expect.poll(() => heir.getByTestId("received").textContent()).toContain("Request from an heir");
+    const request = await db.rightsRequest.findFirstOrThrow({
+      where: { requesterEmail: "claire.martin@example.fr", type: "heir_request" },
+    });
+    expect(JSON.parse(request.details)).toEqual({
+      type: "heir_request",
+      deceasedEmail: "jean.martin@example.fr",
+      relationship: "daughter",
+      scope: ["close_account", "estate_access"],
+      deathProof: "missing",
+      heirProof: "missing",
+    });
+
+    // Staff open the heir's request: the deceased's directive comes first, before any other task.
+    const staff = await browser.newPage();
+    await staff.goto(`${server.baseUrl}/app/requests/${request.id}?locale=en`);
+    const task = staff.getByTestId("directive-task");
+    await expect.poll(() => task.textContent()).toContain("Follow the deceased's post-mortem directive");
+    expect(await task.textContent()).toContain(
+      "Effacer mon compte, transmettre mes factures à ma fille Claire.",
+    );
+    expect(await task.textContent()).toContain("Claire Martin (claire.martin@example.fr)");
+    expect(await staff.getByText("daughter").count()).toBe(1);
+    await heir.close();
+    await staff.close();
+  });
+
+  it("staff enter an heir's letter with its own fields; a mistake is shown next to its field, nothing typed lost", async () => {
+    const staff = await browser.newPage();
+    await staff.goto(`${server.baseUrl}/app/requests/new?locale=en`);
+    await staff.getByLabel("Type", { exact: true }).selectOption("heir_request");
+    // The letter came two days ago.
+    await staff
+      .getByLabel("Received on")
+      .fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
+    await staff.getByLabel("Requester's e-mail").fill("paul.heir@example.fr");
+    await staff.getByLabel("Deceased person's e-mail").fill("jean.martin@example.fr");
+    await staff.getByLabel("stop marketing").check();
+    await staff.getByRole("button", { name: "File the request" }).click();
+    await expect
+      .poll(() => staff.getByText("Say how the heir is related to the deceased person").count())
+      .toBe(1);
+    expect(await staff.getByLabel("Requester's e-mail").inputValue()).toBe("paul.heir@example.fr");
+    expect(await staff.getByLabel("Deceased person's e-mail").inputValue()).toBe("jean.martin@example.fr");
+    expect(await staff.getByLabel("stop marketing").isChecked()).toBe(true);
+    await staff.getByLabel("Heir's relationship to the deceased").fill("son");
+    await staff.getByRole("button", { name: "File the request" }).click();
+    await staff.waitForURL(/\/app\/requests\/(?!new)[^/?]+/);
+    await expect
+      .poll(() => staff.getByTestId("directive-task").textContent())
+      .toContain("Effacer mon compte, transmettre mes factures à ma fille Claire.");
+    expect(
+      JSON.parse(
+        (await db.rightsRequest.findFirstOrThrow({ where: { requesterEmail: "paul.heir@example.fr" } }))
+          .details,
+      ),
+    ).toMatchObject({
+      deceasedEmail: "jean.martin@example.fr",
+      relationship: "son",
+      scope: ["stop_marketing"],
+    });
+    await staff.close();
+  });
+
   it("a signed-in customer confirms what they file, and is identified by their account", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/sandbox/storefront/login?customer=7001`);

@@ -38,10 +38,14 @@ describe("the app proxy over HTTP", () => {
     query.set("signature", signAppProxyQuery(query, options.secret ?? server.sandbox().apiSecret));
     return `${server.baseUrl}/proxy/privacy${pathname}?${query}`;
   }
-  const post = (url: string, body: string) =>
+  const post = (url: string, body: string, clientIp?: string) =>
     fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        // Shopify's proxy names the shopper's address so; the default is the test's own loopback.
+        ...(clientIp && { "x-forwarded-for": clientIp }),
+      },
       body,
       redirect: "manual",
     });
@@ -82,6 +86,75 @@ describe("the app proxy over HTTP", () => {
     const spoofed = `${signed("/requests")}&logged_in_customer_id=7001`;
     expect((await post(spoofed, "type=access&email=x%40example.fr")).status).toBe(400);
   });
+
+  it("answers a fourth filing for one address within minutes with 429, Retry-After and the form kept, in French and English", async () => {
+    const statuses = [];
+    for (const name of ["Un", "Deux", "Trois"]) {
+      const body = new URLSearchParams({ type: "erasure", email: "flood@example.fr", name, locale: "fr" });
+      statuses.push(
+        (await post(signed("/requests"), body.toString(), `198.51.100.${statuses.length + 1}`)).status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 200]);
+    // One request, its code sent three times: the shopper saw "check your e-mail" each time.
+    expect(await db.rightsRequest.count({ where: { requesterEmail: "flood@example.fr" } })).toBe(1);
+    expect(
+      await db.outboxEmail.count({ where: { to: "flood@example.fr", template: "request.identity_code" } }),
+    ).toBe(3);
+    for (const [locale, title, kept] of [
+      ["fr", "Trop de demandes en peu de temps", "Quatre"],
+      ["en", "Too many requests in a short time", "Four"],
+    ] as const) {
+      const body = new URLSearchParams({ type: "erasure", email: "flood@example.fr", name: kept, locale });
+      const response = await post(signed("/requests"), body.toString(), "198.51.100.9");
+      expect(response.status).toBe(429);
+      const wait = Number(response.headers.get("retry-after"));
+      expect(wait).toBeGreaterThan(14 * 60);
+      expect(wait).toBeLessThanOrEqual(15 * 60);
+      const page = await response.text();
+      expect(page).toContain(title);
+      expect(page).toContain(`${Math.ceil(wait / 60)} min`);
+      // The form again, as it was typed.
+      expect(page).toMatch(/<option value="erasure" selected="">/);
+      expect(page).toContain(`value="${kept}"`);
+    }
+    expect(await db.rightsRequest.count({ where: { requesterEmail: "flood@example.fr" } })).toBe(1);
+    expect(
+      await db.outboxEmail.count({ where: { to: "flood@example.fr", template: "request.identity_code" } }),
+    ).toBe(3);
+  });
+
+  it.each([
+    ["fr", "Les directives ne sont enregistrées qu&#x27;avec un consentement donné pour elles"],
+    ["en", "Directives are recorded only with a consent given for them"],
+  ] as const)(
+    "shows the form again with what was typed and the error next to its field (%s)",
+    async (locale, error) => {
+      const body = new URLSearchParams({
+        type: "post_mortem_directive",
+        email: `typed-${locale}@example.fr`,
+        name: "Jean Martin",
+        locale,
+        directive_action: "record",
+        directive_instructions: "Effacer mon compte & garder <mes> factures.",
+        executor_name: "Claire Martin",
+        executor_email: "claire@example.fr",
+      });
+      const response = await post(signed("/requests"), body.toString(), "192.0.2.10");
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).toContain('data-testid="error-specific_consent"');
+      expect(page).toContain(error);
+      expect(page).toMatch(/id="vigie-specific_consent"[^>]*aria-invalid="true"/);
+      expect(page).toContain("Effacer mon compte &amp; garder &lt;mes&gt; factures.</textarea>");
+      expect(page).toContain('value="Claire Martin"');
+      expect(page).toContain(`value="typed-${locale}@example.fr"`);
+      expect(page).toMatch(/<option value="post_mortem_directive" selected="">/);
+      expect(await db.rightsRequest.count({ where: { requesterEmail: `typed-${locale}@example.fr` } })).toBe(
+        0,
+      );
+    },
+  );
 
   it("shows a clear error page for an invalid form, and files nothing", async () => {
     const response = await post(signed("/requests"), "type=not-a-right&email=nope&locale=fr");

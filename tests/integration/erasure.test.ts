@@ -13,6 +13,10 @@ import type { Worker } from "~/jobs/worker.server";
 import { approveErasure } from "~/services/erasure/erasure-runs.server";
 import { LEGAL_HOLD_EXPIRY_JOB, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { fileRequest } from "~/services/requests/create-request.server";
+import { directiveForHeirRequest } from "~/services/requests/post-mortem-directives.server";
+import { answerRequest, verifyIdentityByStaff } from "~/services/requests/request-actions.server";
+import { fileStaffRequest } from "~/services/requests/staff-intake.server";
+import { sweepRetention } from "~/services/retention.server";
 import { openBytes } from "~/utils/secret-box.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
@@ -331,5 +335,143 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     expect(await enqueueScheduled(t.db, schedules, day)).toBe(1);
     expect(await enqueueScheduled(t.db, schedules, day + 3_600_000)).toBe(0);
     expect(await enqueueScheduled(t.db, schedules, day + 86_400_000)).toBe(1);
+  });
+
+  it("leaves a post-mortem directive in force through every erasure: staff's, customers/redact and the retention sweep's", async () => {
+    const shop = await createShop(t.db, `directive-${dialect}`);
+    const staff = { type: "staff" as const, id: "dpo" };
+    /** The person records a directive: their request is carried out into the register. */
+    async function recordDirective(email: string) {
+      const request = await fileStaffRequest({
+        db: t.db,
+        links: shop.links,
+        shop: shop.shop,
+        staffId: "dpo",
+        form: {
+          type: "post_mortem_directive",
+          email,
+          name: "",
+          message: "",
+          directive_action: "record",
+          directive_instructions: `À mon décès, transmettre les factures de ${email} à ma fille.`,
+          executor_name: "Claire Martin",
+          executor_email: "claire@example.fr",
+          specific_consent: "on",
+        },
+        locale: "fr",
+        receivedAt: new Date(),
+      });
+      await verifyIdentityByStaff(t.db, shop.shop, staff, request.id);
+      await answerRequest(t.db, shop.links, shop.shop, staff, request.id, "Enregistrées.");
+      return t.db.postMortemDirective.findFirstOrThrow({ where: { shopId: shop.shop.id, email } });
+    }
+    /** The directive as an heir request would find it once the person's own records are gone. */
+    async function stillInForce(directive: {
+      id: string;
+      email: string | null;
+      instructions: string | null;
+    }) {
+      expect(await t.db.postMortemDirective.findUniqueOrThrow({ where: { id: directive.id } })).toMatchObject(
+        {
+          status: "in_force",
+          email: directive.email,
+          instructions: directive.instructions,
+          executor: JSON.stringify({ name: "Claire Martin", email: "claire@example.fr" }),
+        },
+      );
+      expect(await t.db.subject.count({ where: { shopId: shop.shop.id, email: directive.email } })).toBe(0);
+      const heir = await t.db.$transaction((tx) =>
+        fileRequest(tx, shop.links, {
+          shop: shop.shop,
+          details: {
+            type: "heir_request",
+            deceasedEmail: directive.email ?? "",
+            relationship: "fille",
+            scope: ["close_account"],
+            deathProof: "missing",
+            heirProof: "missing",
+          },
+          channel: "staff",
+          requesterEmail: "claire@example.fr",
+          locale: "fr",
+          receivedAt: new Date(),
+          identity: { level: "email_link", sendTo: "address_given", rationale: "email_control" },
+          actor: { type: "staff", id: "dpo" },
+        }),
+      );
+      expect(await directiveForHeirRequest(t.db, shop.shop.id, heir)).toMatchObject({
+        id: directive.id,
+        status: "in_force",
+      });
+    }
+
+    // 1. An erasure the person asked for, approved by staff.
+    const asked = await seedShopper(t.db, shop, {
+      email: "paul.directive@example.fr",
+      shopifyCustomerId: "7201",
+    });
+    const first = await recordDirective("paul.directive@example.fr");
+    const request = await t.db.$transaction((tx) =>
+      fileRequest(tx, shop.links, {
+        shop: shop.shop,
+        details: { type: "erasure" },
+        channel: "privacy_centre",
+        requesterEmail: "paul.directive@example.fr",
+        locale: "fr",
+        receivedAt: new Date(),
+        identity: { level: "verified", rationale: "signed_in_customer" },
+        subjectId: asked.subjectId,
+        shopifyCustomerId: "7201",
+        actor: { type: "shopper" },
+      }),
+    );
+    notifyEnqueued();
+    const planned = await eventually(() =>
+      t.db.erasureRun.findFirst({ where: { requestId: request.id, status: "planned" } }),
+    );
+    await approveErasure(t.db, shop.shop, "dpo", planned.id);
+    await eventually(() => t.db.erasureRun.findFirst({ where: { id: planned.id, status: "done" } }), 15_000);
+    await stillInForce(first);
+
+    // 2. customers/redact: Shopify's erasure, carried out without review.
+    await seedShopper(t.db, shop, { email: "rose.directive@example.fr", shopifyCustomerId: "7202" });
+    const second = await recordDirective("rose.directive@example.fr");
+    const body = JSON.stringify(samplePayloads.redact(shop.shop.domain, 7202, "rose.directive@example.fr"));
+    await receipts.store(
+      {
+        source: "shopify",
+        deliveryId: `redact-directive-${dialect}`,
+        shopDomain: shop.shop.domain,
+        topic: "customers/redact",
+        body,
+      },
+      { priority: 10 },
+    );
+    notifyEnqueued();
+    await eventually(
+      () =>
+        t.db.erasureRun.findFirst({ where: { shopId: shop.shop.id, channel: "shopify", status: "done" } }),
+      15_000,
+    );
+    await stillInForce(second);
+
+    // 3. The retention sweep: a customer whose last order is eleven years old.
+    await t.db.subject.create({
+      data: {
+        shopId: shop.shop.id,
+        email: "henri.directive@example.fr",
+        shopifyCustomerId: "7203",
+        lastOrderAt: new Date(Date.now() - 11 * 365 * 86_400_000),
+        createdAt: new Date(Date.now() - 12 * 365 * 86_400_000),
+      },
+    });
+    const third = await recordDirective("henri.directive@example.fr");
+    expect(await sweepRetention(t.db, shop.shop, "dpo")).toEqual({ filed: 1 });
+    const swept = await eventually(() =>
+      t.db.erasureRun.findFirst({ where: { shopId: shop.shop.id, channel: "retention", status: "planned" } }),
+    );
+    await approveErasure(t.db, shop.shop, "dpo", swept.id);
+    await eventually(() => t.db.erasureRun.findFirst({ where: { id: swept.id, status: "done" } }), 15_000);
+    await stillInForce(third);
   });
 });

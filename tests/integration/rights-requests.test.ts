@@ -6,7 +6,10 @@ import { DeadlineError } from "~/domain/deadlines/deadline-error";
 import { RequestError } from "~/domain/requests/request-error";
 import { storeDocument } from "~/services/documents.server";
 import type { ProxyContext } from "~/services/privacy-centre/proxy-auth.server";
-import { fileStorefrontRequest } from "~/services/privacy-centre/storefront-requests.server";
+import {
+  fileFromPrivacyCentre,
+  fileStorefrontRequest,
+} from "~/services/privacy-centre/storefront-requests.server";
 import {
   answerRequest,
   confirmEmailCode,
@@ -385,6 +388,132 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     ).rejects.toThrow(RequestNotFoundError);
     const { code, checkId } = await mailedCode(request.id);
     expect((await confirmEmailCode(t.db, SECRET, b.shop.id, checkId, code)).outcome).toBe("unknown");
+  });
+
+  it("limits filings per address: twelve filings give one request, its code re-sent twice, then a wait", async () => {
+    const { proxy, links, shop } = await newShop();
+    const start = new Date("2026-04-01T09:00:00Z");
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    const outcomes = [];
+    for (let i = 0; i < 12; i++) {
+      const filing = await fileFromPrivacyCentre({
+        db: t.db,
+        links,
+        proxy,
+        form: form("erasure", "camille.limits@example.fr"),
+        clientIp: `198.51.${100 + i}.7`,
+        now: at(i * 30),
+      });
+      outcomes.push(
+        filing.outcome === "filed" ? filing.request.id : `${filing.limit}:${filing.retryAfterSeconds}`,
+      );
+    }
+    const [id] = outcomes;
+    // The same unconfirmed erasure request each time, then 15 min after the first filing less the time gone by.
+    expect(outcomes.slice(0, 3)).toEqual([id, id, id]);
+    expect(outcomes.slice(3)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `address:${15 * 60 - (i + 3) * 30}`),
+    );
+    expect(await t.db.rightsRequest.count({ where: { shopId: shop.id } })).toBe(1);
+    const templates = await t.db.outboxEmail.findMany({
+      where: { shopId: shop.id },
+      select: { template: true },
+    });
+    expect(templates.map((e) => e.template).sort()).toEqual([
+      "request.acknowledgement",
+      "request.identity_code",
+      "request.identity_code",
+      "request.identity_code",
+    ]);
+    // Only the last code works: the earlier ones were replaced when it was sent.
+    const checks = await t.db.identityCheck.findMany({
+      where: { requestId: id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(checks.map((c) => c.status)).toEqual(["cancelled", "cancelled", "pending"]);
+    const mails = await t.db.outboxEmail.findMany({
+      where: { requestId: id, template: "request.identity_code" },
+      orderBy: { createdAt: "asc" },
+    });
+    const codeOf = (text: string) => text.match(/\b(\d{6})\b/)?.[1] ?? "";
+    const first = checks[0]?.id ?? "";
+    expect(
+      (await confirmEmailCode(t.db, SECRET, shop.id, first, codeOf(mails[0]?.text ?? ""), at(400))).outcome,
+    ).toBe("already_used");
+    const last = await confirmEmailCode(
+      t.db,
+      SECRET,
+      shop.id,
+      checks[2]?.id ?? "",
+      codeOf(mails[2]?.text ?? ""),
+      at(400),
+    );
+    expect(last.outcome).toBe("accepted");
+    // Counted by keyed digests: neither the address nor the network is stored.
+    const filings = await t.db.privacyCentreFiling.findMany({ where: { shopId: shop.id } });
+    expect(filings).toHaveLength(3);
+    expect(JSON.stringify(filings)).not.toMatch(/camille|198\.51/);
+    // Fifteen minutes after the first filing, the address may file again.
+    const later = await fileFromPrivacyCentre({
+      db: t.db,
+      links,
+      proxy,
+      form: form("access", "camille.limits@example.fr"),
+      clientIp: "198.51.100.7",
+      now: at(15 * 60 + 1),
+    });
+    expect(later.outcome).toBe("filed");
+  });
+
+  it("limits filings per client network, for any address, and counts a /64 as one client", async () => {
+    const { proxy, links } = await newShop();
+    const now = new Date("2026-04-02T09:00:00Z");
+    const file = (email: string, clientIp: string, minutes: number) =>
+      fileFromPrivacyCentre({
+        db: t.db,
+        links,
+        proxy,
+        form: form("access", email),
+        clientIp,
+        now: new Date(now.getTime() + minutes * 60_000),
+      });
+    const outcomes = [];
+    for (let i = 0; i < 11; i++)
+      outcomes.push((await file(`person${i}@example.fr`, `203.0.113.${i + 1}`, i)).outcome);
+    expect(outcomes).toEqual([...Array(10).fill("filed"), "limited"]);
+    // Another network is not held back; ten minutes after the first filing's hour, this one files again.
+    expect((await file("other@example.fr", "192.0.2.1", 11)).outcome).toBe("filed");
+    expect(await file("late@example.fr", "203.0.113.99", 59)).toMatchObject({
+      outcome: "limited",
+      limit: "client",
+      retryAfterSeconds: 60,
+    });
+    expect((await file("late@example.fr", "203.0.113.99", 60)).outcome).toBe("filed");
+    // IPv6: the /64 is the subscriber.
+    for (let i = 0; i < 10; i++)
+      expect((await file(`v6-${i}@example.fr`, `2001:db8:1:2::${i + 1}`, 61)).outcome).toBe("filed");
+    expect((await file("v6-x@example.fr", "2001:db8:1:2:ffff::1", 61)).outcome).toBe("limited");
+    expect((await file("v6-y@example.fr", "2001:db8:1:3::1", 61)).outcome).toBe("filed");
+  });
+
+  it("files a new request for another type, or once the unconfirmed one's code has expired", async () => {
+    const { proxy, links, shop } = await newShop();
+    const start = new Date("2026-04-03T09:00:00Z");
+    const file = (type: string, hours: number) =>
+      fileStorefrontRequest({
+        db: t.db,
+        links,
+        proxy,
+        form: form(type, "twice@example.fr"),
+        now: new Date(start.getTime() + hours * 3600_000),
+      });
+    const access = await file("access", 0);
+    const erasure = await file("erasure", 0);
+    expect(erasure.id).not.toBe(access.id);
+    expect((await file("access", 23)).id).toBe(access.id);
+    // The code sent at 23 h is valid a day: after it, a fresh request.
+    expect((await file("access", 48)).id).not.toBe(access.id);
+    expect(await t.db.rightsRequest.count({ where: { shopId: shop.id } })).toBe(3);
   });
 
   it("lists open requests soonest due first, with their deadline badge", async () => {

@@ -12,7 +12,9 @@ import { requestLedgerVerification } from "~/services/consent-admin.server";
 import { storeDocument } from "~/services/documents.server";
 import { chunkSink } from "~/services/exports/chunks.server";
 import { openPaymentCheck } from "~/services/payment-checks.server";
+import { fileFromPrivacyCentre } from "~/services/privacy-centre/storefront-requests.server";
 import { fileRequest } from "~/services/requests/create-request.server";
+import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { isShopPurged, markShopInstalled } from "~/services/shops.server";
 import { sealSecret } from "~/utils/secret-box.server";
@@ -277,6 +279,36 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
         webhookSecretHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
       },
     });
+    // A privacy-centre filing, counted against the limits (keyed digests, by shop).
+    await fileFromPrivacyCentre({
+      db: t.db,
+      links,
+      proxy: { shop: ref, loggedInCustomerId: null, pathPrefix: "/apps/privacy", locale: "fr" },
+      form: { type: "portability", email, name: "", message: "" },
+      clientIp: "203.0.113.42",
+    });
+    // A post-mortem directive in the register: it goes with the shop (docs/decisions/035).
+    const directive = await t.db.$transaction((tx) =>
+      fileRequest(tx, links, {
+        shop: ref,
+        channel: "privacy_centre",
+        requesterEmail: email,
+        locale: "fr",
+        receivedAt: new Date(),
+        subjectId: subject.id,
+        shopifyCustomerId: String(customerId),
+        actor: { type: "shopper" },
+        identity: { level: "verified", rationale: "signed_in_customer" },
+        details: {
+          type: "post_mortem_directive",
+          action: "record",
+          instructions: "Effacer mon compte à mon décès.",
+          executor: null,
+          specificConsent: true,
+        },
+      }),
+    );
+    await answerRequest(t.db, links, ref, { type: "staff", id: "staff-1" }, directive.id, "Enregistrées.");
     // A job whose payload names the shop by id only.
     await requestLedgerVerification(t.db, { id: shop.id, domain }, "staff-1");
     return { shop, domain, email };

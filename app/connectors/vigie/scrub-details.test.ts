@@ -23,14 +23,19 @@ describe("scrubRequestDetails", () => {
     });
   });
 
-  it("keeps an heir request's scope and proof states, which are codes", () => {
-    const details = {
+  it("keeps an heir request's scope and proof states, which are codes, not who died or who asks", () => {
+    const codes = {
       type: "heir_request",
       scope: ["close_account"],
       deathProof: "accepted",
       heirProof: "submitted",
     };
-    expect(JSON.parse(scrubRequestDetails(JSON.stringify(details)))).toEqual(details);
+    const details = { ...codes, deceasedEmail: "jean.martin@example.fr", relationship: "fille" };
+    expect(JSON.parse(scrubRequestDetails(JSON.stringify(details)))).toEqual({
+      ...codes,
+      deceasedEmail: null,
+      relationship: null,
+    });
   });
 
   it("drops any key it does not know, and turns unreadable details into an empty object", () => {

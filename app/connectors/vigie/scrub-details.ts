@@ -27,5 +27,10 @@ export function scrubRequestDetails(details: string): string {
     kept.instructions = null;
     kept.executor = null;
   }
+  if (kept.type === "heir_request") {
+    // Who died and how the heir is related to them are not codes.
+    kept.deceasedEmail = null;
+    kept.relationship = null;
+  }
   return JSON.stringify(kept);
 }

@@ -45,7 +45,7 @@ export {
   SALT_PATTERN,
   sha256Hex,
 } from "./ledger-hash";
-export { isMinimisedIp, minimiseIp } from "./minimise-ip";
+export { isMinimisedIp, minimiseIp, networkPrefix } from "./minimise-ip";
 export {
   type ChainBreakReason,
   type ChainCursor,

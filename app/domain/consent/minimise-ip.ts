@@ -14,6 +14,15 @@ const HEX_GROUP = /^[0-9a-f]{1,4}$/;
  * input comes from webhooks and request headers.
  */
 export function minimiseIp(ip: unknown): string | null {
+  return networkPrefix(ip, IPV6_PREFIX_BITS);
+}
+
+/**
+ * The IPv4 /24 or the IPv6 prefix of `ipv6Bits` (a multiple of 16) an address belongs to, in the
+ * same form as {@link minimiseIp}; null for anything that is not an IP address. A /64 is what one
+ * IPv6 subscriber or device is given: the privacy centre counts filings per network with it.
+ */
+export function networkPrefix(ip: unknown, ipv6Bits: 16 | 32 | 48 | 64): string | null {
   if (typeof ip !== "string") return null;
   const text = ip.trim().replace(/^\[(.*)\]$/, "$1");
   if (text.length === 0 || text.length > 64) return null;
@@ -27,7 +36,7 @@ export function minimiseIp(ip: unknown): string | null {
     const [, , , , , , high = 0, low = 0] = v6;
     return formatIpv4Prefix([high >> 8, high & 0xff, low >> 8, low & 0xff]);
   }
-  return formatIpv6Prefix(v6);
+  return formatIpv6Prefix(v6, ipv6Bits);
 }
 
 /** True when `value` is already a prefix that {@link minimiseIp} produces (used to validate stored events). */
@@ -94,9 +103,9 @@ function formatIpv4Prefix(octets: readonly number[]): string {
   return `${a}.${b}.${c}.0/${IPV4_PREFIX_BITS}`;
 }
 
-function formatIpv6Prefix(groups: readonly number[]): string {
-  const kept = [...groups.slice(0, IPV6_PREFIX_BITS / 16), 0, 0, 0, 0, 0];
-  return `${formatIpv6(kept)}/${IPV6_PREFIX_BITS}`;
+function formatIpv6Prefix(groups: readonly number[], bits: number): string {
+  const kept = [...groups.slice(0, bits / 16), ...new Array<number>(8 - bits / 16).fill(0)];
+  return `${formatIpv6(kept)}/${bits}`;
 }
 
 /** RFC 5952 text: lower-case, no leading zeros, the longest run (≥ 2) of zero groups as "::". */

@@ -17,6 +17,8 @@ const directive: PostMortemDirectiveDetails = {
 
 const heir: HeirRequestDetails = {
   type: "heir_request",
+  deceasedEmail: "jean.martin@example.fr",
+  relationship: "fille",
   scope: ["close_account", "stop_marketing"],
   deathProof: "submitted",
   heirProof: "submitted",
@@ -67,6 +69,15 @@ describe("validateDetails", () => {
 
   it("accepts an heir request within the three allowed purposes", () => {
     expect(() => validateDetails({ ...heir, scope: ["estate_access"] })).not.toThrow();
+  });
+
+  it("requires the deceased's e-mail and the heir's relationship to them", () => {
+    expect(() => validateDetails({ ...heir, deceasedEmail: " " })).toThrow(
+      expect.objectContaining({ code: "HEIR_DECEASED_EMAIL_REQUIRED" }),
+    );
+    expect(() => validateDetails({ ...heir, relationship: "" })).toThrow(
+      expect.objectContaining({ code: "HEIR_RELATIONSHIP_REQUIRED" }),
+    );
   });
 
   it("rejects an heir request with no purpose or one outside LIL art. 85-II", () => {

@@ -2,7 +2,8 @@ import { RequestError } from "./request-error";
 import type { RequestType } from "./request-types";
 
 /** Review state of a supporting document (proof of death, proof of heir status). */
-export type ProofStatus = "missing" | "submitted" | "accepted" | "rejected";
+export const PROOF_STATUSES = ["missing", "submitted", "accepted", "rejected"] as const;
+export type ProofStatus = (typeof PROOF_STATUSES)[number];
 
 /** What an heir may ask for: LIL art. 85-II limits heirs to these three purposes. */
 export const HEIR_SCOPES = ["close_account", "stop_marketing", "estate_access"] as const;
@@ -28,6 +29,10 @@ export type PostMortemDirectiveDetails = {
 
 export type HeirRequestDetails = {
   type: "heir_request";
+  /** The deceased person's e-mail address, lower-cased: how their data and any directive are found. */
+  deceasedEmail: string;
+  /** How the requester is related to the deceased (they must be an heir: LIL art. 85-II). */
+  relationship: string;
   scope: readonly HeirScope[];
   deathProof: ProofStatus;
   heirProof: ProofStatus;
@@ -67,6 +72,14 @@ function validateDirective(details: PostMortemDirectiveDetails): void {
 }
 
 function validateHeirRequest(details: HeirRequestDetails): void {
+  // LIL art. 85-II: heirs act on the data of a deceased person, who must be identifiable.
+  if (isBlank(details.deceasedEmail)) {
+    throw new RequestError("HEIR_DECEASED_EMAIL_REQUIRED", "An heir request names the deceased's e-mail");
+  }
+  // LIL art. 85-II: only heirs may act; the relationship is the first thing the proofs must bear out.
+  if (isBlank(details.relationship)) {
+    throw new RequestError("HEIR_RELATIONSHIP_REQUIRED", "An heir request states the relationship");
+  }
   const known = new Set<string>(HEIR_SCOPES);
   // LIL art. 85-II: heirs act only to settle the estate, close accounts or stop processing.
   if (details.scope.length === 0 || details.scope.some((s) => !known.has(s))) {

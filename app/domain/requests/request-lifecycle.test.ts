@@ -16,6 +16,8 @@ import {
 
 const heirDetails: HeirRequestDetails = {
   type: "heir_request",
+  deceasedEmail: "jean.martin@example.fr",
+  relationship: "fils",
   scope: ["close_account", "estate_access"],
   deathProof: "missing",
   heirProof: "missing",

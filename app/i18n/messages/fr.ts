@@ -124,6 +124,13 @@ export const fr: Messages = {
     "retention.swept": "Effacements déposés pour des personnes au-delà de leur durée de conservation",
     "shop.purge_cancelled": "Purge des données de la boutique annulée (application réinstallée)",
     "shop.purged": "Données de la boutique purgées",
+    "request.heir_proofs_reviewed": "Justificatifs de l'héritier examinés",
+    "directive.recorded": "Directive post mortem inscrite au registre",
+    "directive.replaced": "Directive post mortem remplacée au registre",
+    "directive.revoked": "Directive post mortem révoquée",
+    "directive.none_to_revoke": "Aucune directive post mortem en vigueur à révoquer",
+    "directive.found": "Une directive post mortem est enregistrée pour la personne décédée",
+    "directive.carried_out": "Directive post mortem exécutée",
   },
   login: {
     title: "Se connecter à Vigie",
@@ -377,6 +384,10 @@ export const fr: Messages = {
       retry_erasure: "Système relancé ; ses étapes déjà faites ne sont pas refaites.",
       retry_export: "Système relancé.",
       close_unverified: "Clôturée.",
+      heir_proofs:
+        "Justificatifs examinés. Une fois les deux acceptés, confirmez l'identité de l'héritier pour commencer.",
+      carry_out_directive: "La directive est marquée comme exécutée.",
+      revoke_directive: "La directive est révoquée : son texte et son exécutant sont effacés.",
     },
     errors: {
       invalid: "Des champs manquent ou ne sont pas valides.",
@@ -400,6 +411,12 @@ export const fr: Messages = {
       DIRECTIVE_SPECIFIC_CONSENT_REQUIRED: "Une directive requiert un consentement spécifique.",
       EXECUTOR_CONTACT_REQUIRED: "L'exécuteur doit avoir un nom et une adresse e-mail.",
       HEIR_SCOPE_INVALID: "Indiquez ce que demande l'héritier.",
+      HEIR_DECEASED_EMAIL_REQUIRED: "Indiquez l'adresse e-mail de la personne décédée.",
+      HEIR_RELATIONSHIP_REQUIRED: "Indiquez le lien de l'héritier avec la personne décédée.",
+      DEATH_PROOF_REQUIRED:
+        "Acceptez d'abord l'acte de décès : une directive ne s'applique qu'après le décès.",
+      DIRECTIVE_NOT_IN_FORCE: "Cette directive n'est plus en vigueur.",
+      WRONG_REQUEST_TYPE: "Impossible pour ce type de demande.",
     },
     email: "E-mail du demandeur",
     name: "Nom",
@@ -424,7 +441,39 @@ export const fr: Messages = {
       stop_marketing: "arrêter la prospection",
       estate_access: "accéder au nécessaire pour la succession",
     },
+    deceasedEmail: "E-mail de la personne décédée",
+    heirRelationship: "Lien de l'héritier avec la personne décédée",
     create: "Enregistrer la demande",
+    asked: "Ce qui est demandé",
+    directive: {
+      followTitle: "1. Suivre la directive post mortem de la personne décédée (LIL art. 85-I)",
+      none: "Aucune directive post mortem en vigueur pour cette personne : les droits des héritiers de l'art. 85-II LIL s'appliquent.",
+      registerTitle: "Registre des directives post mortem",
+      status: {
+        in_force: "en vigueur",
+        revoked: "révoquée",
+        carried_out: "exécutée",
+      },
+      recordedOn: "enregistrée le {at}",
+      carriedOutOn: "exécutée le {at}",
+      revokedOn: "révoquée le {at}",
+      executor: "À exécuter par {name} ({email})",
+      noExecutor: "Personne n'est désigné pour l'exécuter : la boutique l'exécute.",
+      carryOut: "Marquer la directive comme exécutée",
+      revoke: "Révoquer la directive",
+    },
+    proofs: {
+      title: "Justificatifs de l'héritier (décret 2019-536 art. 124)",
+      death: "Acte de décès",
+      heir: "Justificatif de la qualité d'héritier",
+      status: {
+        missing: "manquant",
+        submitted: "reçu, à examiner",
+        accepted: "accepté",
+        rejected: "refusé",
+      },
+      save: "Enregistrer l'examen",
+    },
   },
   outbox: {
     title: "Boîte d'envoi",
@@ -496,6 +545,59 @@ export const fr: Messages = {
     resendLimit: "Trop de codes ont été envoyés aujourd'hui : merci de réessayer demain.",
     notFoundTitle: "Demande introuvable",
     notFound: "Ce lien n'est pas valide.",
+    directive: {
+      legend: "Pour les directives post mortem",
+      action: "Que souhaitez-vous faire ?",
+      actions: {
+        record: "Enregistrer mes directives",
+        update: "Modifier mes directives",
+        revoke: "Révoquer mes directives",
+      },
+      instructions: "Vos directives : ce que vous souhaitez pour vos données après votre décès",
+      executorName: "Personne chargée de les exécuter (facultatif)",
+      executorEmail: "Son e-mail",
+      consent:
+        "Je consens spécifiquement à ce que ces directives soient conservées et exécutées après mon décès (ce consentement ne vaut que pour ces directives).",
+    },
+    heir: {
+      legend: "Pour la demande d'un héritier",
+      deceasedEmail: "E-mail de la personne décédée (celui utilisé chez nous)",
+      relationship: "Votre lien avec la personne décédée (par exemple : fille, époux)",
+      scope: "Vous nous demandez de",
+      scopes: {
+        close_account: "clôturer son compte",
+        stop_marketing: "cesser toute prospection à son nom",
+        estate_access: "donner accès à ce dont la succession a besoin",
+      },
+      documents:
+        "Nous vous demanderons ensuite l'acte de décès et un justificatif de votre qualité d'héritier (par exemple un acte de notoriété) : ne les envoyez pas avec ce formulaire.",
+    },
+    confirmedAwaitingProofs:
+      "Merci : votre adresse est confirmée. Votre demande {reference} sera traitée dès réception de l'acte de décès et du justificatif de votre qualité d'héritier ; nous vous écrirons pour vous dire comment les envoyer.",
+    tooManyTitle: "Trop de demandes en peu de temps",
+    tooManyAddress:
+      "Plusieurs demandes ont été déposées pour cette adresse e-mail ces dernières minutes. Merci de réessayer dans {minutes} min. Si vous avez reçu un code, il reste valable : utilisez le lien de notre e-mail.",
+    tooManyClient:
+      "De nombreuses demandes ont été déposées depuis votre connexion au cours de la dernière heure. Merci de réessayer dans {minutes} min.",
+  },
+  requestForm: {
+    errors: {
+      type: "Choisissez un type de demande.",
+      email: "Saisissez une adresse e-mail valide.",
+      name: "200 caractères au plus.",
+      message: "5 000 caractères au plus.",
+      directive_action: "Choisissez que faire des directives.",
+      directive_instructions: "Rédigez les directives : ce qui doit advenir des données après le décès.",
+      executor_name:
+        "Indiquez le nom de la personne chargée d'exécuter les directives, ou laissez les deux champs vides.",
+      executor_email:
+        "Indiquez une adresse e-mail valide pour la personne chargée d'exécuter les directives.",
+      specific_consent:
+        "Les directives ne sont enregistrées qu'avec un consentement donné pour elles : cochez la case.",
+      deceased_email: "Saisissez une adresse e-mail valide pour la personne décédée.",
+      heir_relationship: "Indiquez le lien de l'héritier avec la personne décédée (100 caractères au plus).",
+      heir_scope: "Choisissez au moins une demande.",
+    },
   },
   documents: {
     title: "Envoyez vos justificatifs",
@@ -646,6 +748,10 @@ export const fr: Messages = {
     not_subscribed: "N'était pas abonné : rien à retirer",
     not_connected: "Non connecté",
     started_by_shopify: "Effacé par Shopify lui-même",
+    "directive.recorded": "Directive inscrite au registre",
+    "directive.replaced": "Directive en vigueur remplacée",
+    "directive.revoked": "Directive révoquée",
+    "directive.none_to_revoke": "Aucune directive en vigueur : rien à révoquer",
   },
   register: {
     title: "Registre des traitements",

@@ -57,3 +57,13 @@ export async function requireProxy(
     locale,
   };
 }
+
+/** The signed-in customer's e-mail on file (shown read-only in the form); null for a guest. */
+export async function accountEmail(db: Db, proxy: ProxyContext) {
+  if (!proxy.loggedInCustomerId) return null;
+  const account = await db.subject.findFirst({
+    where: { shopId: proxy.shop.id, shopifyCustomerId: proxy.loggedInCustomerId },
+    select: { email: true },
+  });
+  return account?.email ?? null;
+}

@@ -5,12 +5,18 @@ import type { Db, Tx } from "~/db/client.server";
 import { extendDeadline } from "~/domain/deadlines/due-date";
 import { toLocalDate } from "~/domain/deadlines/local-date";
 import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
+import {
+  type HeirRequestDetails,
+  heirProofsAccepted,
+  type ProofStatus,
+} from "~/domain/requests/request-details";
 import { RequestError } from "~/domain/requests/request-error";
 import {
   clockEffect,
   markIdentityVerified,
   type Refusal,
   type RequestState,
+  recordHeirProof,
   type TransitionEvent,
   transition,
 } from "~/domain/requests/request-lifecycle";
@@ -20,6 +26,7 @@ import type { ErasureReceiptLine, LegalHold } from "~/mail/message";
 import { recordAudit } from "../audit.server";
 import { deleteDocuments } from "../documents.server";
 import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
+import { applyDirectiveRequest } from "./post-mortem-directives.server";
 import { queueRequestEmail } from "./request-emails.server";
 import { confirmUrl, documentsUrl, exportDownloadUrl, type LinkContext } from "./request-links.server";
 import { type RequestWithPauses, toDomainRequest } from "./request-record.server";
@@ -137,6 +144,10 @@ export function confirmEmailCode(
       data: { method: "email_code", outcome: attempt.outcome },
     });
     if (attempt.outcome !== "accepted" || row.state !== "identity_check")
+      return { outcome: attempt.outcome, request: row };
+    // An heir's address is confirmed, but the death and their status are not proven yet: the
+    // request waits for those proofs (LIL art. 85-II; décret 2019-536 art. 124).
+    if (row.type === "heir_request" && !heirProofsAccepted(JSON.parse(row.details) as HeirRequestDetails))
       return { outcome: attempt.outcome, request: row };
     return { outcome: attempt.outcome, request: await move(tx, row, { to: "in_progress" }, now, true) };
   });
@@ -264,6 +275,8 @@ export function answerRequest(
       : null;
     if (needsExport && !archive?.expiresAt)
       throw new RequestError("EXPORT_NOT_READY", "The export is not complete yet");
+    // LIL art. 85-I: carrying out a directive request is writing it in the register.
+    if (row.type === "post_mortem_directive") await applyDirectiveRequest(tx, shop.id, actor, row, now);
     const moved = await move(tx, row, { to: "answered" }, now);
     await tx.rightsRequest.update({ where: { id: row.id }, data: { answerNote: summary.trim() } });
     await recordAudit(tx, {
@@ -348,6 +361,34 @@ export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: 
 
 export const MAX_CODES_PER_DAY = 5;
 
+/**
+ * Sends a waiting request a new e-mail code, in the caller's transaction: the earlier codes stop
+ * working, only this one counts.
+ */
+export async function sendIdentityCode(
+  tx: Tx,
+  links: LinkContext,
+  shop: ShopRef,
+  row: { id: string; reference: string; requesterEmail: string | null; locale: string },
+  now = new Date(),
+) {
+  const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, row.id, now);
+  await queueRequestEmail(tx, shop, row, {
+    type: "request.identity_code",
+    reference: row.reference,
+    code,
+    expiresInMinutes,
+    confirmUrl: confirmUrl(links, checkId, code, row.locale),
+  });
+  await recordAudit(tx, {
+    shopId: shop.id,
+    actorType: "shopper",
+    action: "request.identity_code_sent",
+    targetType: "request",
+    targetId: row.id,
+  });
+}
+
 /** A new e-mail code for a request still waiting for its requester; at most five a day. */
 export function resendIdentityCode(
   db: Db,
@@ -365,22 +406,39 @@ export function resendIdentityCode(
       where: { requestId, method: "email_code", createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
     });
     if (sentToday >= MAX_CODES_PER_DAY) return "limit" as const;
-    const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, requestId, now);
-    await queueRequestEmail(tx, shop, row, {
-      type: "request.identity_code",
-      reference: row.reference,
-      code,
-      expiresInMinutes,
-      confirmUrl: confirmUrl(links, checkId, code, row.locale),
+    await sendIdentityCode(tx, links, shop, row, now);
+    return "sent" as const;
+  });
+}
+
+/**
+ * Staff record their review of an heir's proofs (the death, and their status as heir: décret
+ * 2019-536 art. 124). Once both are accepted, confirming identity lets the work start.
+ */
+export function recordHeirProofs(
+  db: Db,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  proofs: { death: ProofStatus; heir: ProofStatus },
+) {
+  return act(db, async (tx) => {
+    const row = await load(tx, shop.id, requestId);
+    let domain = recordHeirProof(toDomainRequest(row), "death", proofs.death);
+    domain = recordHeirProof(domain, "heir", proofs.heir);
+    await tx.rightsRequest.update({
+      where: { id: row.id },
+      data: { details: JSON.stringify(domain.details) },
     });
     await recordAudit(tx, {
       shopId: shop.id,
-      actorType: "shopper",
-      action: "request.identity_code_sent",
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "request.heir_proofs_reviewed",
       targetType: "request",
       targetId: requestId,
+      data: { death: proofs.death, heir: proofs.heir },
     });
-    return "sent" as const;
   });
 }
 

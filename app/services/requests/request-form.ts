@@ -1,15 +1,18 @@
 // The fields of a rights request as a form sends them (the storefront privacy centre and the
 // admin's intake form), validated into the domain's RequestDetails.
 import { z } from "zod";
-import { HEIR_SCOPES, type RequestDetails } from "~/domain/requests/request-details";
-import { REQUEST_TYPES } from "~/domain/requests/request-types";
+import { HEIR_SCOPES, type RequestDetails, validateDetails } from "~/domain/requests/request-details";
+import { RequestError, type RequestErrorCode } from "~/domain/requests/request-error";
+import { REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
+
+const email = z
+  .email()
+  .max(320)
+  .transform((e) => e.trim().toLowerCase());
 
 export const RequestFormSchema = z.object({
   type: z.enum(REQUEST_TYPES),
-  email: z
-    .email()
-    .max(320)
-    .transform((e) => e.trim().toLowerCase()),
+  email,
   name: z.string().trim().max(200).optional().default(""),
   message: z.string().trim().max(5000).optional().default(""),
   directive_action: z.enum(["record", "update", "revoke"]).optional(),
@@ -17,9 +20,34 @@ export const RequestFormSchema = z.object({
   executor_name: z.string().trim().max(200).optional(),
   executor_email: z.union([z.literal(""), z.email().max(320)]).optional(),
   specific_consent: z.literal("on").optional(),
+  deceased_email: email.optional(),
+  heir_relationship: z.string().trim().max(100).optional(),
   heir_scope: z.array(z.enum(HEIR_SCOPES)).optional(),
 });
 export type RequestForm = z.infer<typeof RequestFormSchema>;
+export type RequestFormField = keyof RequestForm;
+
+/** The fields only some types carry; the others' are ignored (a form without script posts them all). */
+const TYPE_FIELDS: Partial<Record<RequestType, readonly RequestFormField[]>> = {
+  post_mortem_directive: [
+    "directive_action",
+    "directive_instructions",
+    "executor_name",
+    "executor_email",
+    "specific_consent",
+  ],
+  heir_request: ["deceased_email", "heir_relationship", "heir_scope"],
+};
+const COMMON_FIELDS: readonly RequestFormField[] = ["type", "email", "name", "message"];
+
+/** The field a domain refusal of the details is about, so that forms show it next to that field. */
+const FIELD_OF_ERROR: Partial<Record<RequestErrorCode, RequestFormField>> = {
+  DIRECTIVE_INSTRUCTIONS_REQUIRED: "directive_instructions",
+  DIRECTIVE_SPECIFIC_CONSENT_REQUIRED: "specific_consent",
+  HEIR_SCOPE_INVALID: "heir_scope",
+  HEIR_DECEASED_EMAIL_REQUIRED: "deceased_email",
+  HEIR_RELATIONSHIP_REQUIRED: "heir_relationship",
+};
 
 /** Reads FormData (repeated heir_scope values kept as a list) into the schema's input shape. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -36,23 +64,70 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 export function detailsFromForm(form: RequestForm): RequestDetails {
   if (form.type === "post_mortem_directive") {
     const action = form.directive_action ?? "record";
+    const named = Boolean(form.executor_name || form.executor_email);
     return {
       type: "post_mortem_directive",
       action,
       instructions: action === "revoke" ? null : (form.directive_instructions ?? ""),
-      executor: form.executor_name
-        ? { name: form.executor_name, email: form.executor_email || undefined }
-        : null,
+      // An e-mail without a name is an executor too: the domain asks for the missing name.
+      executor:
+        action !== "revoke" && named
+          ? { name: form.executor_name ?? "", email: form.executor_email || undefined }
+          : null,
       specificConsent: form.specific_consent === "on",
     };
   }
   if (form.type === "heir_request") {
     return {
       type: "heir_request",
+      deceasedEmail: form.deceased_email ?? "",
+      relationship: form.heir_relationship ?? "",
       scope: form.heir_scope ?? [],
       deathProof: "missing",
       heirProof: "missing",
     };
   }
   return { type: form.type };
+}
+
+/** Field → message key: each field has one message saying what it needs. */
+export type FormErrors = Partial<Record<RequestFormField, `requestForm.errors.${RequestFormField}`>>;
+
+export type ParsedRequestForm =
+  | { ok: true; form: RequestForm; details: RequestDetails }
+  | { ok: false; errors: FormErrors };
+
+const errorFor = (field: RequestFormField) => `requestForm.errors.${field}` as const;
+
+/**
+ * Validates a posted request form: the fields (zod) and then the type's details (the domain), so
+ * that every mistake is reported next to its field before anything is stored or counted. Fields
+ * that belong to another type are ignored.
+ */
+export function parseRequestForm(raw: Record<string, unknown>): ParsedRequestForm {
+  const type = typeof raw.type === "string" ? raw.type : "";
+  const allowed = new Set<string>([...COMMON_FIELDS, ...(TYPE_FIELDS[type as RequestType] ?? [])]);
+  const relevant = Object.fromEntries(Object.entries(raw).filter(([key]) => allowed.has(key)));
+  const parsed = RequestFormSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const errors: FormErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]) as RequestFormField;
+      if (allowed.has(field)) errors[field] = errorFor(field);
+    }
+    return { ok: false, errors };
+  }
+  const details = detailsFromForm(parsed.data);
+  try {
+    validateDetails(details);
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    if (error.code === "EXECUTOR_CONTACT_REQUIRED") {
+      const field = parsed.data.executor_name ? "executor_email" : "executor_name";
+      return { ok: false, errors: { [field]: errorFor(field) } };
+    }
+    const field = FIELD_OF_ERROR[error.code] ?? "type";
+    return { ok: false, errors: { [field]: errorFor(field) } };
+  }
+  return { ok: true, form: parsed.data, details };
 }

@@ -2,10 +2,12 @@
 // the legal clock starts then, not when it is typed in.
 import type { Db } from "~/db/client.server";
 import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
+import { normaliseEmail } from "~/domain/subjects/identifiers";
 import type { Locale } from "~/i18n/locale";
 import { notifyEnqueued } from "~/jobs/queue.server";
 import { upsertSubject } from "../subjects.server";
 import { fileRequest } from "./create-request.server";
+import { noteDirectiveForHeirRequest } from "./post-mortem-directives.server";
 import { detailsFromForm, type RequestForm } from "./request-form";
 import type { LinkContext } from "./request-links.server";
 
@@ -25,12 +27,23 @@ export async function fileStaffRequest(options: {
       where: { shopId: shop.id, email: form.email },
       select: { id: true },
     });
-    const subject = known ?? (await upsertSubject(tx, shop.id, { email: form.email }));
+    // An heir's request is about the deceased, found by their address; the heir is only the requester.
+    const deceased = details.type === "heir_request" ? normaliseEmail(details.deceasedEmail) : null;
+    const subject =
+      details.type === "heir_request"
+        ? deceased === null
+          ? null
+          : await tx.subject.findFirst({
+              where: { shopId: shop.id, email: deceased },
+              orderBy: { createdAt: "asc" },
+              select: { id: true },
+            })
+        : (known ?? (await upsertSubject(tx, shop.id, { email: form.email })));
     const identity = requiredIdentityCheck({
       requestType: details.type,
       context: { channel: "staff", emailMatchesCustomerOnFile: Boolean(known) },
     });
-    return fileRequest(tx, links, {
+    const filed = await fileRequest(tx, links, {
       shop,
       details,
       channel: "staff",
@@ -43,6 +56,8 @@ export async function fileStaffRequest(options: {
       subjectId: subject?.id ?? null,
       actor: { type: "staff", id: staffId },
     });
+    await noteDirectiveForHeirRequest(tx, shop.id, filed);
+    return filed;
   });
   notifyEnqueued();
   return request;

@@ -3,13 +3,18 @@
 (() => {
   const FORM = "form[data-vigie-privacy-form]";
 
-  /** Shows only the hints of the chosen request type. */
+  /** Shows only the hints and fields of the chosen request type; the others' fields are not posted. */
   function syncHints(form) {
     const select = form.querySelector("[data-vigie-type]");
     if (!select) return;
     for (const hint of form.querySelectorAll("[data-vigie-hint-for]")) {
       const types = (hint.getAttribute("data-vigie-hint-for") || "").split(/\s+/);
       hint.hidden = !types.includes(select.value);
+    }
+    for (const fields of form.querySelectorAll("[data-vigie-fields-for]")) {
+      const other = fields.getAttribute("data-vigie-fields-for") !== select.value;
+      fields.hidden = other;
+      fields.disabled = other;
     }
   }
 

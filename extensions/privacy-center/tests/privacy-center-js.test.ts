@@ -69,6 +69,23 @@ describe("privacy-center.js", () => {
     expect(visibleHints()).toEqual([]);
   });
 
+  it("shows, and posts, only the chosen type's own fields", () => {
+    const open = () =>
+      [...document.querySelectorAll<HTMLFieldSetElement>("[data-vigie-fields-for]")]
+        .filter((fields) => !fields.hidden && !fields.disabled)
+        .map((fields) => fields.getAttribute("data-vigie-fields-for"));
+    expect(open()).toEqual([]);
+    choose("post_mortem_directive");
+    expect(open()).toEqual(["post_mortem_directive"]);
+    choose("heir_request");
+    expect(open()).toEqual(["heir_request"]);
+    const posted = [...new FormData(form()).keys()];
+    expect(posted).toContain("deceased_email");
+    expect(posted).not.toContain("directive_instructions");
+    choose("erasure");
+    expect(open()).toEqual([]);
+  });
+
   it("lets the first submit through and cancels a second one", () => {
     expect(submit()).toBe(true);
     expect(button().disabled).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HEIR_SCOPES } from "../../../app/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "../../../app/domain/requests/request-types";
 import { renderBlock, renderDom } from "./render";
 
@@ -51,12 +52,58 @@ describe("privacy-center block", () => {
     const form = root.querySelector("form");
     expect(form?.getAttribute("method")).toBe("post");
     expect(form?.getAttribute("action")).toBe("/apps/privacy/requests");
-    const names = [...root.querySelectorAll("form [name]")].map((el) => el.getAttribute("name"));
-    expect(names).toEqual(["locale", "type", "message", "email", "name"]);
+    const names = [
+      ...new Set([...root.querySelectorAll("form [name]")].map((el) => el.getAttribute("name"))),
+    ];
+    expect(names).toEqual([
+      "locale",
+      "type",
+      "message",
+      "directive_action",
+      "directive_instructions",
+      "executor_name",
+      "executor_email",
+      "specific_consent",
+      "deceased_email",
+      "heir_relationship",
+      "heir_scope",
+      "email",
+      "name",
+    ]);
     expect(field<HTMLInputElement>(root, "locale").value).toBe("fr");
     expect(root.querySelector(".vigie-pc__follow a")?.getAttribute("href")).toBe(
       "/apps/privacy/status?locale=fr",
     );
+  });
+
+  it.each(["en", "fr"] as const)("gives directives and heir requests their own %s fields", (locale) => {
+    const root = renderDom({ locale });
+    const directive = root.querySelector("[data-vigie-fields-for=post_mortem_directive]");
+    const heir = root.querySelector("[data-vigie-fields-for=heir_request]");
+    const names = (el: Element | null) => [
+      ...new Set([...(el?.querySelectorAll("[name]") ?? [])].map((f) => f.getAttribute("name"))),
+    ];
+    expect(names(directive)).toEqual([
+      "directive_action",
+      "directive_instructions",
+      "executor_name",
+      "executor_email",
+      "specific_consent",
+    ]);
+    expect(names(heir)).toEqual(["deceased_email", "heir_relationship", "heir_scope"]);
+    // Each type's fields are labelled, and the heir's scope offers exactly the domain's purposes.
+    for (const control of [
+      ...(directive?.querySelectorAll("[id]") ?? []),
+      ...(heir?.querySelectorAll("[id]") ?? []),
+    ]) {
+      if (control.matches("input, select, textarea"))
+        expect(text(root.querySelector(`label[for="${control.id}"]`)), control.id).not.toBe("");
+    }
+    expect(
+      [...(heir?.querySelectorAll<HTMLInputElement>("[name=heir_scope]") ?? [])].map((c) => c.value),
+    ).toEqual([...HEIR_SCOPES]);
+    // Not required in the markup: the other type's hidden fields must never block the submit.
+    expect(root.querySelectorAll("[data-vigie-fields-for] [required]")).toHaveLength(0);
   });
 
   it.each([
@@ -141,6 +188,7 @@ describe("privacy-center block", () => {
       expected,
     );
     expect(root.querySelector("[data-vigie-hint-for=heir_request]")).toBeNull();
+    expect(root.querySelector("[data-vigie-fields-for]")).toBeNull();
   });
 
   it("shows every right when none is ticked", () => {
@@ -179,12 +227,13 @@ describe("privacy-center block", () => {
   it("labels every control and groups them in fieldsets with legends", () => {
     const root = renderDom({ customer: LOGGED_IN });
     const controls = [...root.querySelectorAll("input:not([type=hidden]), select, textarea")];
-    expect(controls).toHaveLength(4);
+    // Type, message, e-mail, name; five for a directive; two fields and three purposes for an heir.
+    expect(controls).toHaveLength(14);
     for (const control of controls) {
       expect(text(root.querySelector(`label[for="${control.id}"]`))).not.toBe("");
     }
     const fieldsets = [...root.querySelectorAll("fieldset")];
-    expect(fieldsets).toHaveLength(2);
+    expect(fieldsets).toHaveLength(5);
     for (const fieldset of fieldsets) expect(text(fieldset.querySelector(":scope > legend"))).not.toBe("");
     for (const id of ["aria-describedby", "aria-labelledby"].flatMap((a) =>
       [...root.querySelectorAll(`[${a}]`)].map((el) => el.getAttribute(a)),
