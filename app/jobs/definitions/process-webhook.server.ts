@@ -2,8 +2,8 @@
 // (it holds personal data; its hash stays as proof of what was received).
 import { z } from "zod";
 import { isShopPurged } from "~/services/shops.server";
-import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
 import { parseJsonLossless } from "~/webhooks/lossless-json";
+import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
 import { webhookHandler } from "~/webhooks/shopify-topics.server";
 import { defineJob, PermanentJobError } from "../define-job";
 
