@@ -5,7 +5,16 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, getConfig } from "~/config.server";
 import { closeDatabase } from "~/db.server";
+import { BodyTooLargeError } from "~/http/body.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
+import {
+  bodyLimitFor,
+  declaredOverLimit,
+  isCrossSitePost,
+  isSandboxHost,
+  SECURITY_HEADERS,
+  tooLargeText,
+} from "~/http/request-guards.server";
 import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
 import { JOBS, SCHEDULES } from "~/jobs/registry.server";
@@ -84,6 +93,23 @@ export async function main(build: ServerBuild, argv: string[]) {
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (runtime.sandbox && !isSandboxHost(request.headers.host, listeningPort())) {
+      // 421 Misdirected Request: the sandbox is not this name's server (DNS rebinding).
+      return sendText(
+        response,
+        421,
+        `This Vigie sandbox answers only at http://localhost:${listeningPort()} (or 127.0.0.1, [::1]); ` +
+          "it refuses other host names, which could be a web page pointing its own name at this computer.",
+        {},
+        true,
+      );
+    }
+    const bodyLimit = bodyLimitFor(pathname);
+    // Refused before a byte is read; bodies without a length are counted as they stream (readRawBody, Remix adapter).
+    if (declaredOverLimit(request.headers, bodyLimit)) {
+      return sendText(response, 413, tooLargeText(bodyLimit), {}, true);
+    }
     try {
       if (pathname === STRIPE_WEBHOOK_PATH) {
         return handleStripeWebhook(request, response, new URL(url, "http://vigie"), {
@@ -117,8 +143,20 @@ export async function main(build: ServerBuild, argv: string[]) {
         return sendText(response, healthy ? 200 : 503, healthy ? "ok" : "database unavailable");
       }
       if (await serveStatic(request, response, pathname)) return;
-      await remix(request, response, `http://${request.headers.host ?? "localhost"}`);
+      if (isCrossSitePost(request.method, url, request.headers)) {
+        return sendText(
+          response,
+          403,
+          "Forbidden: this form was sent from another site (its Origin is not this server's), so it was refused.",
+        );
+      }
+      await remix(request, response, `http://${request.headers.host ?? "localhost"}`, bodyLimit);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        if (!response.headersSent) sendText(response, 413, tooLargeText(error.limit), {}, true);
+        else response.destroy();
+        return;
+      }
       log.error("request failed", { path: pathname, error });
       if (!response.headersSent) sendText(response, 500, "Internal Server Error");
       else response.destroy();

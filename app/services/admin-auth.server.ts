@@ -13,6 +13,15 @@ export type AdminContext = {
   sandbox: boolean;
 };
 
+/** The host of an Origin header; null for an opaque origin (`null`) or a malformed one. */
+function originHost(origin: string) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /** Authenticates a staff request; throws the Response Shopify's library wants sent otherwise. */
 export async function requireAdmin(request: Request): Promise<AdminContext> {
   const runtime = getRuntime();
@@ -21,7 +30,7 @@ export async function requireAdmin(request: Request): Promise<AdminContext> {
   if (runtime.sandbox) {
     // Loopback only, but a web page could still post here: refuse cross-site form posts.
     const origin = request.headers.get("origin");
-    if (request.method !== "GET" && origin && new URL(origin).host !== url.host) {
+    if (request.method !== "GET" && origin && originHost(origin) !== url.host) {
       throw new Response("Cross-site request refused", { status: 403 });
     }
     const shop = await getDb().shop.findUniqueOrThrow({
