@@ -21,6 +21,7 @@ import { JOBS, SCHEDULES } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
 import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
+import { removeSandboxServerFile, writeSandboxServerFile } from "~/sandbox/settings.server";
 import { handleSandboxStorefront } from "~/sandbox/storefront.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleCheckoutConsent } from "~/webhooks/checkout-consent-intake.server";
@@ -181,6 +182,8 @@ export async function main(build: ServerBuild, argv: string[]) {
     worker: worker !== null,
   });
   if (runtime.sandbox) {
+    // Where `npm run sandbox:webhook` finds this sandbox; removed on shutdown.
+    writeSandboxServerFile(config.dataDir, { port, url: `http://127.0.0.1:${port}`, pid: process.pid });
     process.stdout.write(`\nVigie sandbox for ${runtime.sandbox.shop}: http://localhost:${port}/app\n\n`);
   }
 
@@ -193,6 +196,7 @@ export async function main(build: ServerBuild, argv: string[]) {
     await getMailTransport().close();
     await receipts.close();
     await runtime.sandboxSystems?.stop();
+    if (runtime.sandbox) removeSandboxServerFile(config.dataDir);
     await closeDatabase();
   });
 }
