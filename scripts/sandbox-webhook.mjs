@@ -102,4 +102,9 @@ const response = await fetch(url, {
   process.exit(1);
 });
 console.log(`${topic} → ${response.status} ${await response.text()}`);
+if (topic === "shop/redact" && response.ok) {
+  console.log(
+    `The demo shop's data is being deleted, as Shopify asks 48 h after an uninstall: ${url.replace(/\/webhooks\/.*$/, "/app")} then offers to re-create it.`,
+  );
+}
 process.exit(response.ok ? 0 : 1);

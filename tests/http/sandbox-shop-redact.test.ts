@@ -42,6 +42,7 @@ describe("npm run sandbox:webhook and shop/redact in the sandbox", () => {
   it("after shop/redact, every admin page says the demo shop was deleted, in English and French", async () => {
     const { stdout } = await sandboxWebhook(server.dataDir, "shop/redact");
     expect(stdout).toContain("shop/redact → 200");
+    expect(stdout).toContain(`${server.baseUrl}/app then offers to re-create it`);
     await eventually(async () => (await db.shop.count()) === 0);
     for (const page of ["/app", "/app/requests", "/app/settings"]) {
       const answer = await fetch(`${server.baseUrl}${page}?locale=en`);
