@@ -45,7 +45,9 @@ export async function boot(): Promise<Runtime> {
   const database = await openDatabase(config.databaseUrl);
   const sandbox = config.shopify ? null : loadOrCreateSandboxSettings(config.dataDir);
   const key = config.encryptionKey ?? loadOrCreateLocalEncryptionKey(config.dataDir);
-  if (sandbox) await ensureDemoStore(database.db, sandbox, Buffer.from(key, "base64"));
+  if (sandbox && !(await ensureDemoStore(database.db, sandbox, Buffer.from(key, "base64")))) {
+    logger.warn("the demo shop's data was deleted by shop/redact: /app offers to re-create it");
+  }
   const sandboxSystems = sandbox ? await startSandboxSystems(sandbox) : null;
   setMailTransport(createTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom }));
   if (sandboxSystems)

@@ -1,17 +1,13 @@
-// Hands a Node request to Remix's fetch-style handler and streams the answer back.
+// Hands a Node request to Remix's fetch-style handler (its body read first, capped) and streams the answer back.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  type ServerBuild,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
+import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
+import { readRawBody } from "./body.server";
 
 export const CLIENT_IP_HEADER = "x-vigie-client-ip";
 
 export function createRemixHandler(build: ServerBuild, mode: string) {
   const handle = createRequestHandler(build, mode);
-  return async (request: IncomingMessage, response: ServerResponse, origin: string) => {
+  return async (request: IncomingMessage, response: ServerResponse, origin: string, bodyLimit: number) => {
     const controller = new AbortController();
     response.on("close", () => controller.abort());
     const headers = new Headers();
@@ -25,10 +21,11 @@ export function createRemixHandler(build: ServerBuild, mode: string) {
     const peer = forwarded || request.socket.remoteAddress;
     if (peer) headers.set(CLIENT_IP_HEADER, peer);
     const method = request.method ?? "GET";
-    const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
+    const init: RequestInit = { method, headers, signal: controller.signal };
     if (method !== "GET" && method !== "HEAD") {
-      init.body = createReadableStreamFromReadable(request);
-      init.duplex = "half";
+      // Read here, capped (BodyTooLargeError past `bodyLimit`, answered 413 by the server), so no
+      // route can buffer more, and an oversized body is refused whether or not the route reads it.
+      init.body = new Uint8Array(await readRawBody(request, bodyLimit));
     }
     const answer = await handle(new Request(new URL(request.url ?? "/", origin), init));
     response.statusCode = answer.status;

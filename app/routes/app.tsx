@@ -11,6 +11,7 @@ import { EmbeddedAppProvider, ShopifyAuthBoundary } from "~/components/embedded-
 import { ErrorPage } from "~/components/error-page";
 import { NAV_ITEMS, withSearch } from "~/components/nav-items";
 import { PolarisLink } from "~/components/polaris-link";
+import { asSandboxShopGone, SandboxShopGonePage } from "~/components/sandbox-shop-gone";
 import { useTranslation } from "~/i18n/use-translation";
 import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -77,6 +78,8 @@ export default function AppLayout() {
 // Shopify's library throws Responses (bounce pages, re-auth headers): show them, keep their headers.
 export function ErrorBoundary() {
   const error = useRouteError();
+  const gone = asSandboxShopGone(error);
+  if (gone) return <SandboxShopGonePage shop={gone.shop} />;
   return <ShopifyAuthBoundary error={error} fallback={<ErrorPage error={error} />} />;
 }
 

@@ -6,6 +6,7 @@ import { defaultWording } from "~/domain/consent";
 import { recordAudit } from "~/services/audit.server";
 import { appendConsentEvent } from "~/services/consent-ledger.server";
 import type { ShopSettings } from "~/services/shop-settings.server";
+import { clearShopPurged, isShopPurged } from "~/services/shops.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { sealSecret } from "~/utils/secret-box.server";
 import { webhookSecretHash } from "~/webhooks/mailchimp-intake.server";
@@ -113,14 +114,41 @@ async function seedConsentHistory(tx: Tx, shopId: string, now: Date) {
   }
 }
 
+/**
+ * The demo shop, created on the sandbox's first start. Not after `shop/redact` deleted it: that is
+ * what the staff asked to see happen, so the admin says so and offers `recreateDemoStore` instead.
+ */
 export async function ensureDemoStore(
+  db: Db,
+  settings: SandboxSettings,
+  encryptionKey: Buffer,
+  now = new Date(),
+): Promise<{ id: string } | null> {
+  const existing = await db.shop.findUnique({ where: { domain: settings.shop }, select: { id: true } });
+  if (existing) {
+    // A demo shop re-created at start by an earlier version kept the purge marker, and with it
+    // every sandbox webhook was dropped: the shop in use wins.
+    await clearShopPurged(db, encryptionKey, settings.shop);
+    return existing;
+  }
+  if (await isShopPurged(db, encryptionKey, settings.shop)) return null;
+  return createDemoStore(db, settings, encryptionKey, now);
+}
+
+/** After shop/redact: the demo shop again, as on a first start, its deliveries counting again. */
+export async function recreateDemoStore(
   db: Db,
   settings: SandboxSettings,
   encryptionKey: Buffer,
   now = new Date(),
 ) {
   const existing = await db.shop.findUnique({ where: { domain: settings.shop }, select: { id: true } });
-  if (existing) return existing;
+  const shop = existing ?? (await createDemoStore(db, settings, encryptionKey, now));
+  await clearShopPurged(db, encryptionKey, settings.shop);
+  return shop;
+}
+
+async function createDemoStore(db: Db, settings: SandboxSettings, encryptionKey: Buffer, now: Date) {
   return db.$transaction(async (tx) => {
     const shop = await tx.shop.create({
       data: { domain: settings.shop, name: "iméra", locale: "fr", settings: JSON.stringify(DEMO_SETTINGS) },

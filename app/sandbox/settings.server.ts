@@ -1,7 +1,7 @@
 // The sandbox's own settings in data/sandbox.json, created on first start: the demo shop and the
 // key and secret it signs webhooks with, exactly as Shopify signs them with an app's secret.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -16,6 +16,22 @@ export type SandboxSettings = z.infer<typeof SandboxSettingsSchema>;
 
 export function sandboxSettingsPath(dataDir: string) {
   return path.join(dataDir, "sandbox.json");
+}
+
+/**
+ * data/sandbox-server.json: where the running sandbox listens, for `npm run sandbox:webhook`
+ * (scripts/sandbox-webhook.mjs reads it). Written once listening, removed on shutdown.
+ */
+export function sandboxServerPath(dataDir: string) {
+  return path.join(dataDir, "sandbox-server.json");
+}
+
+export function writeSandboxServerFile(dataDir: string, where: { port: number; url: string; pid: number }) {
+  writeFileSync(sandboxServerPath(dataDir), `${JSON.stringify(where, null, 2)}\n`);
+}
+
+export function removeSandboxServerFile(dataDir: string) {
+  rmSync(sandboxServerPath(dataDir), { force: true });
 }
 
 export function loadOrCreateSandboxSettings(dataDir: string): SandboxSettings {

@@ -10,6 +10,7 @@ import { Liquid } from "liquidjs";
 import type { Db } from "~/db/client.server";
 import { signAppProxyQuery } from "~/http/app-proxy.server";
 import { readRawBody } from "~/http/body.server";
+import { bodyLimitFor } from "~/http/request-guards.server";
 import { signSessionToken } from "~/http/session-token.server";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { CHECKOUT_CONSENT_PATH } from "~/webhooks/checkout-consent-intake.server";
@@ -234,7 +235,10 @@ export async function handleSandboxStorefront(
     query.set("timestamp", String(Math.floor(Date.now() / 1000)));
     query.set("signature", signAppProxyQuery(query, deps.settings.apiSecret));
     const target = `http://127.0.0.1:${deps.port}/proxy/privacy${url.pathname.slice(PROXY_PREFIX.length)}?${query}`;
-    const body = request.method === "POST" ? new Uint8Array(await readRawBody(request)) : undefined;
+    const body =
+      request.method === "POST"
+        ? new Uint8Array(await readRawBody(request, bodyLimitFor(url.pathname)))
+        : undefined;
     // The theme around the answer speaks the language the form was posted in.
     const posted = body ? new URLSearchParams(Buffer.from(body).toString("utf8")).get("locale") : null;
     const pageLocale = posted === "en" || posted === "fr" ? posted : locale;

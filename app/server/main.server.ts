@@ -5,13 +5,23 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, getConfig } from "~/config.server";
 import { closeDatabase } from "~/db.server";
+import { BodyTooLargeError } from "~/http/body.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
+import {
+  bodyLimitFor,
+  declaredOverLimit,
+  isCrossSitePost,
+  isSandboxHost,
+  SECURITY_HEADERS,
+  tooLargeText,
+} from "~/http/request-guards.server";
 import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
 import { JOBS, SCHEDULES } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
 import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
+import { removeSandboxServerFile, writeSandboxServerFile } from "~/sandbox/settings.server";
 import { handleSandboxStorefront } from "~/sandbox/storefront.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleCheckoutConsent } from "~/webhooks/checkout-consent-intake.server";
@@ -84,6 +94,23 @@ export async function main(build: ServerBuild, argv: string[]) {
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (runtime.sandbox && !isSandboxHost(request.headers.host, listeningPort())) {
+      // 421 Misdirected Request: the sandbox is not this name's server (DNS rebinding).
+      return sendText(
+        response,
+        421,
+        `This Vigie sandbox answers only at http://localhost:${listeningPort()} (or 127.0.0.1, [::1]); ` +
+          "it refuses other host names, which could be a web page pointing its own name at this computer.",
+        {},
+        true,
+      );
+    }
+    const bodyLimit = bodyLimitFor(pathname);
+    // Refused before a byte is read; bodies without a length are counted as they stream (readRawBody, Remix adapter).
+    if (declaredOverLimit(request.headers, bodyLimit)) {
+      return sendText(response, 413, tooLargeText(bodyLimit), {}, true);
+    }
     try {
       if (pathname === STRIPE_WEBHOOK_PATH) {
         return handleStripeWebhook(request, response, new URL(url, "http://vigie"), {
@@ -117,8 +144,20 @@ export async function main(build: ServerBuild, argv: string[]) {
         return sendText(response, healthy ? 200 : 503, healthy ? "ok" : "database unavailable");
       }
       if (await serveStatic(request, response, pathname)) return;
-      await remix(request, response, `http://${request.headers.host ?? "localhost"}`);
+      if (isCrossSitePost(request.method, url, request.headers)) {
+        return sendText(
+          response,
+          403,
+          "Forbidden: this form was sent from another site (its Origin is not this server's), so it was refused.",
+        );
+      }
+      await remix(request, response, `http://${request.headers.host ?? "localhost"}`, bodyLimit);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        if (!response.headersSent) sendText(response, 413, tooLargeText(error.limit), {}, true);
+        else response.destroy();
+        return;
+      }
       log.error("request failed", { path: pathname, error });
       if (!response.headersSent) sendText(response, 500, "Internal Server Error");
       else response.destroy();
@@ -143,6 +182,8 @@ export async function main(build: ServerBuild, argv: string[]) {
     worker: worker !== null,
   });
   if (runtime.sandbox) {
+    // Where `npm run sandbox:webhook` finds this sandbox; removed on shutdown.
+    writeSandboxServerFile(config.dataDir, { port, url: `http://127.0.0.1:${port}`, pid: process.pid });
     process.stdout.write(`\nVigie sandbox for ${runtime.sandbox.shop}: http://localhost:${port}/app\n\n`);
   }
 
@@ -155,6 +196,7 @@ export async function main(build: ServerBuild, argv: string[]) {
     await getMailTransport().close();
     await receipts.close();
     await runtime.sandboxSystems?.stop();
+    if (runtime.sandbox) removeSandboxServerFile(config.dataDir);
     await closeDatabase();
   });
 }

@@ -11,9 +11,14 @@ export async function ensureShop(tx: Tx, domain: string) {
   });
 }
 
+/** Forgets that shop/redact purged this shop: its deliveries count again. */
+export async function clearShopPurged(tx: Tx, key: Buffer, domain: string) {
+  await tx.purgedShop.deleteMany({ where: { domainDigest: purgedShopDigest(key, domain) } });
+}
+
 /** Records an install or a reinstall: a shop purged earlier is welcome again. */
 export async function markShopInstalled(tx: Tx, key: Buffer, domain: string, now = new Date()) {
-  await tx.purgedShop.deleteMany({ where: { domainDigest: purgedShopDigest(key, domain) } });
+  await clearShopPurged(tx, key, domain);
   return tx.shop.upsert({
     where: { domain },
     create: { domain, installedAt: now },

@@ -1,7 +1,8 @@
 // Durable intake: a verified delivery is stored with its job in one transaction, or recognised
-// as a duplicate. This is the hot path (bursts of orders, mass erasures; Shopify gives up after
-// 5 s), so it talks to the database driver directly with prepared statements, not through Prisma:
-// docs/decisions/006-webhook-intake-outside-remix.md has the measurements.
+// as a duplicate; never a receipt without its job. This is the hot path (bursts of orders, mass
+// erasures; Shopify gives up after 5 s), so it talks to the database driver directly with
+// prepared statements, not through Prisma: docs/decisions/006-webhook-intake-outside-remix.md
+// has the measurements.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -68,6 +69,7 @@ function sqliteStore(file: string): ReceiptStore {
     `INSERT INTO "Job" (${JOB_COLUMNS}) VALUES (?, '${PROCESS_WEBHOOK_JOB}', ?, ?, ?, 'pending', ?, ?, 0, ${MAX_ATTEMPTS}, ?, ?)
      ON CONFLICT ("jobKey") DO NOTHING`,
   );
+  const deleteReceipt = db.prepare(`DELETE FROM "WebhookReceipt" WHERE "id" = ?`);
   type Pending = {
     receipt: ReceiptInput;
     priority: number;
@@ -85,7 +87,15 @@ function sqliteStore(file: string): ReceiptStore {
     return batch.map(({ receipt, priority }) => {
       const { receiptValues, job } = rows(receipt);
       if (insertReceipt.run(...receiptValues, now).changes === 0) return false;
-      insertJob.run(job.id, job.payload, job.jobKey, receipt.shopDomain, priority, now, now, now);
+      if (
+        insertJob.run(job.id, job.payload, job.jobKey, receipt.shopDomain, priority, now, now, now)
+          .changes === 0
+      ) {
+        // This delivery's job already ran and its receipt is gone (dropped for a purged shop, or
+        // deleted by shop/redact): a body no job would process is not kept.
+        deleteReceipt.run(receiptValues[0]);
+        return false;
+      }
       return true;
     });
   }).immediate;
@@ -116,11 +126,16 @@ function postgresStore(url: string): ReceiptStore {
   pool.on("error", (error) =>
     logger.warn("webhook intake: idle database connection lost", { error: error.message }),
   );
-  // One statement, one round trip: the job row exists only if the receipt row was inserted.
+  // One statement, one round trip: the job row exists only if the receipt row was inserted, and
+  // the receipt only if its job is new. A job of this delivery that already exists ran for a
+  // receipt now gone (dropped for a purged shop, deleted by shop/redact): a body no job would
+  // process is not kept. Only this statement writes this job key, for this same delivery, whose
+  // receipt's unique index orders concurrent copies: the check cannot race the job's insert.
   const sql = `
     WITH receipt AS (
       INSERT INTO "WebhookReceipt" (${RECEIPT_COLUMNS})
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp)
+      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp
+       WHERE NOT EXISTS (SELECT 1 FROM "Job" WHERE "jobKey" = $14)
       ON CONFLICT ("source", "deliveryId") DO NOTHING
       RETURNING "id")
     INSERT INTO "Job" (${JOB_COLUMNS})

@@ -13,6 +13,12 @@ export const en = {
   sandbox: {
     title: "Sandbox",
     body: "Demo store {shop}: Shopify, Stripe and Mailchimp are simulated and e-mails stay in the outbox. Nothing leaves this computer.",
+    gone: {
+      title: "The demo shop's data was deleted by shop/redact",
+      body: "A shop/redact webhook (npm run sandbox:webhook -- shop/redact) deleted everything Vigie held for {shop}, as Shopify asks 48 hours after an uninstall. Until the shop comes back, its webhooks are ignored, as they would be for a real shop.",
+      help: "Re-creating it brings back the demo data as on a first start, and sandbox webhooks are processed again.",
+      recreate: "Re-create the demo shop",
+    },
   },
   dashboard: {
     title: "Dashboard",

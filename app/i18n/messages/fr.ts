@@ -15,6 +15,12 @@ export const fr: Messages = {
   sandbox: {
     title: "Bac à sable",
     body: "Boutique de démonstration {shop} : Shopify, Stripe et Mailchimp sont simulés et les e-mails restent dans la boîte d'envoi. Rien ne quitte cet ordinateur.",
+    gone: {
+      title: "Les données de la boutique de démonstration ont été supprimées par shop/redact",
+      body: "Un webhook shop/redact (npm run sandbox:webhook -- shop/redact) a supprimé tout ce que Vigie détenait pour {shop}, comme Shopify le demande 48 heures après une désinstallation. Tant que la boutique ne revient pas, ses webhooks sont ignorés, comme pour une vraie boutique.",
+      help: "La recréer rétablit les données de démonstration comme au premier démarrage, et les webhooks du bac à sable sont de nouveau traités.",
+      recreate: "Recréer la boutique de démonstration",
+    },
   },
   dashboard: {
     title: "Tableau de bord",

@@ -2,6 +2,7 @@
 // (it holds personal data; its hash stays as proof of what was received).
 import { z } from "zod";
 import { isShopPurged } from "~/services/shops.server";
+import { parseJsonLossless } from "~/webhooks/lossless-json";
 import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
 import { webhookHandler } from "~/webhooks/shopify-topics.server";
 import { defineJob, PermanentJobError } from "../define-job";
@@ -25,7 +26,8 @@ export const processWebhook = defineJob({
     }
     let body: unknown;
     try {
-      body = JSON.parse(receipt.body);
+      // Ids beyond 2^53 (Shopify's own samples have them) stay exact.
+      body = parseJsonLossless(receipt.body);
     } catch {
       throw new PermanentJobError("stored body is not JSON");
     }

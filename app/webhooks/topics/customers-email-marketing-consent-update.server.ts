@@ -13,7 +13,7 @@ export const customersEmailMarketingConsentUpdate = defineTopic({
   priority: 40,
   payloadSchema: EmailMarketingConsentUpdateSchema,
   async process(tx, { shopDomain, payload }) {
-    const state = payload.email_marketing_consent.state.toLowerCase();
+    const state = payload.email_marketing_consent.state?.toLowerCase();
     // Pending, not_subscribed, redacted, invalid: not a decision of the shopper's to record.
     if (state !== "subscribed" && state !== "unsubscribed") return;
     const email = normaliseEmail(payload.email_address);

@@ -2,7 +2,14 @@
 // pass through untouched; only what Vigie relies on is checked.
 import { z } from "zod";
 
-const NumericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]);
+/**
+ * A Shopify numeric id, read as its exact decimal string. Bodies are parsed by parseJsonLossless
+ * (lossless-json.ts), which leaves ids beyond 2^53 as strings; a number that reached here rounded
+ * (parsed some other way) is refused rather than stored wrong.
+ */
+export const NumericId = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
+  .transform((id) => String(id));
 
 export const WebhookCustomerSchema = z.object({
   id: NumericId,
@@ -51,7 +58,8 @@ export const EmailMarketingConsentUpdateSchema = z.object({
   customer_id: NumericId,
   email_address: z.string().nullish(),
   email_marketing_consent: z.object({
-    state: z.string(),
+    // Shopify's sample for the sibling SMS topic has a null state: not a decision, nothing to record.
+    state: z.string().nullish(),
     opt_in_level: z.string().nullish(),
     consent_updated_at: z.string().nullish(),
   }),
