@@ -151,6 +151,7 @@ export const en = {
     notice: "notice",
     order: "order",
     pseudonymised: "personal data erased",
+    confirms: "confirmed by e-mail (event #{seq})",
     rateTitle: "Consent rate at checkout",
     rateCaption: "Share of orders with the newsletter box ticked, per month.",
     ledgerTitle: "Ledger",
@@ -171,6 +172,7 @@ export const en = {
       withdrawn: "Consent withdrawn",
       repermission_requested: "Re-permission asked",
       expired: "Expired",
+      confirmation_requested: "Consent given, awaiting e-mail confirmation",
     },
     bases: {
       consent: "consent",

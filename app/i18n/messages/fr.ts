@@ -159,6 +159,7 @@ export const fr: Messages = {
     notice: "politique",
     order: "commande",
     pseudonymised: "données personnelles effacées",
+    confirms: "confirmé par e-mail (événement n° {seq})",
     rateTitle: "Taux de consentement au paiement",
     rateCaption: "Part des commandes avec la case newsletter cochée, par mois.",
     ledgerTitle: "Registre",
@@ -180,6 +181,7 @@ export const fr: Messages = {
       withdrawn: "Consentement retiré",
       repermission_requested: "Renouvellement demandé",
       expired: "Expiré",
+      confirmation_requested: "Consentement donné, confirmation par e-mail attendue",
     },
     bases: {
       consent: "consentement",
