@@ -421,6 +421,7 @@ export const en = {
     smtp: "E-mails are sent through SMTP; this is the copy Vigie keeps.",
     empty: "No e-mails yet.",
     to: "to",
+    unsubscribe: "One-click unsubscribe (message headers):",
     status: {
       queued: "queued",
       sent: "sent",

@@ -434,6 +434,7 @@ export const fr: Messages = {
     smtp: "Les e-mails partent par SMTP ; voici la copie que garde Vigie.",
     empty: "Aucun e-mail pour l'instant.",
     to: "à",
+    unsubscribe: "Désinscription en un clic (en-têtes du message) :",
     status: {
       queued: "en file",
       sent: "envoyé",
