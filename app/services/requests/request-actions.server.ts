@@ -174,7 +174,7 @@ export function requestIdentityDocument(
       data: { requestId, method: "document", status: "pending", reason: requirement.staffReason },
       select: { id: true },
     });
-    await queueRequestEmail(tx, shop, row, {
+    await queueRequestEmail(tx, shop, row, links, {
       type: "request.document_needed",
       reference: row.reference,
       reason: requirement.staffReason,
@@ -195,6 +195,7 @@ export function requestIdentityDocument(
 /** An extension of up to two months, with its reason, notified before the first deadline (GDPR art. 12(3)). */
 export function extendRequest(
   db: Db,
+  links: LinkContext,
   shop: ShopRef,
   actor: Actor,
   requestId: string,
@@ -231,7 +232,7 @@ export function extendRequest(
       targetId: requestId,
       data: { months },
     });
-    await queueRequestEmail(tx, shop, updated, {
+    await queueRequestEmail(tx, shop, updated, links, {
       type: "request.extension",
       reference: row.reference,
       newDueOn: deadline.dueDate,
@@ -274,7 +275,7 @@ export function answerRequest(
       targetType: "request",
       targetId: requestId,
     });
-    await queueRequestEmail(tx, shop, moved, {
+    await queueRequestEmail(tx, shop, moved, links, {
       type: "request.answer",
       reference: row.reference,
       requestType: row.type as RequestType,
@@ -295,6 +296,7 @@ export function answerRequest(
 /** A refusal with its ground and written reasons, and the route to the CNIL (GDPR art. 12(4)). */
 export function refuseRequest(
   db: Db,
+  links: LinkContext,
   shop: ShopRef,
   actor: Actor,
   requestId: string,
@@ -313,7 +315,7 @@ export function refuseRequest(
       targetId: requestId,
       data: { ground: refusal.ground },
     });
-    await queueRequestEmail(tx, shop, moved, {
+    await queueRequestEmail(tx, shop, moved, links, {
       type: "request.refusal",
       reference: row.reference,
       requestType: row.type as RequestType,
@@ -325,7 +327,14 @@ export function refuseRequest(
 }
 
 /** Closes a request whose requester never confirmed who they are. */
-export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: string, now = new Date()) {
+export function closeUnverified(
+  db: Db,
+  links: LinkContext,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  now = new Date(),
+) {
   return act(db, async (tx) => {
     const row = await load(tx, shop.id, requestId);
     const moved = await move(tx, row, { to: "closed_unverified" }, now);
@@ -341,7 +350,10 @@ export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: 
       targetType: "request",
       targetId: requestId,
     });
-    await queueRequestEmail(tx, shop, moved, { type: "request.closed_unverified", reference: row.reference });
+    await queueRequestEmail(tx, shop, moved, links, {
+      type: "request.closed_unverified",
+      reference: row.reference,
+    });
     return moved;
   });
 }
@@ -366,7 +378,7 @@ export function resendIdentityCode(
     });
     if (sentToday >= MAX_CODES_PER_DAY) return "limit" as const;
     const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, requestId, now);
-    await queueRequestEmail(tx, shop, row, {
+    await queueRequestEmail(tx, shop, row, links, {
       type: "request.identity_code",
       reference: row.reference,
       code,
@@ -449,7 +461,8 @@ export async function answerErasure(
   await queueRequestEmail(
     tx,
     shop,
-    { id: row.id, requesterEmail: answer.to, locale: row.locale },
+    { id: row.id, requesterEmail: answer.to, locale: row.locale, type: row.type },
+    null,
     {
       type: "request.answer",
       reference: row.reference,
