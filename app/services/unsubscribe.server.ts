@@ -74,7 +74,8 @@ export async function resolveUnsubscribeLink(db: Db, secret: Buffer, token: stri
       shopifyCustomerId: subject.shopifyCustomerId,
       locale: subject.locale,
     },
-    subscribed: subject.consentStates[0]?.status === "subscribed",
+    // A consent awaiting its double opt-in confirmation can be cancelled the same way.
+    active: ["subscribed", "pending"].includes(subject.consentStates[0]?.status ?? "never"),
   };
 }
 

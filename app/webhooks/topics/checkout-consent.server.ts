@@ -9,6 +9,7 @@ import type { CheckoutOrder } from "~/connectors/shopify/orders.server";
 import type { Tx } from "~/db/client.server";
 import { CheckoutConsentProofSchema } from "~/domain/consent";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
+import { requestLinks } from "~/runtime.server";
 import { recordAudit } from "~/services/audit.server";
 import { recordCheckoutConsent } from "~/services/checkout-consent.server";
 import { lockShopLedger } from "~/services/consent-ledger.server";
@@ -190,6 +191,7 @@ export const checkoutConsent = defineTopic({
         userAgent: payload.userAgent ?? undefined,
       },
       order.createdAt,
+      () => requestLinks(shopDomain),
     );
   },
 });
