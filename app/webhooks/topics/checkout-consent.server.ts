@@ -92,7 +92,7 @@ type Loaded = { order: CheckoutOrder | null } | { unreachable: true };
 /** The order, when it can carry this request's consent; else why not. */
 export function checkOrder(
   loaded: Loaded,
-  payload: CheckoutConsentReceipt,
+  payload: Pick<CheckoutConsentReceipt, "orderId" | "checkoutToken" | "tokenCustomerId">,
   receivedAt: Date,
 ): { refusal: CheckoutRefusal } | { order: CheckoutOrder } {
   if ("unreachable" in loaded) return { refusal: "shop_not_connected" };
