@@ -11,7 +11,9 @@ import { customerConsentQuery, runOperation } from "~/connectors/shopify/operati
 import { createDatabase, type Db } from "~/db/client.server";
 import { type SmtpSink, startSmtpSink } from "~/mail/testing/smtp-sink.server";
 import { sandboxMailchimpCredentials, sandboxShopifyToken } from "~/sandbox/sandbox-systems.server";
+import { DEMO_RECENT_ORDER } from "~/sandbox/simulators/shopify-demo-seed";
 import { eventually, type RunningServer, startServer } from "../support/server";
+import { checkoutClaims, signToken } from "../support/session-token";
 import { samplePayloads, shopifyDelivery } from "../support/shopify-webhook";
 
 const SHOP = "imera-paris.myshopify.com";
@@ -126,8 +128,11 @@ describe("double opt-in and one-click withdrawal through the server, SMTP and th
     );
     for (const link of [confirm, unsubscribe ?? ""]) expect(link).not.toMatch(/lucas|bernard|%40|@/i);
     // The outbox row keeps what was sent, headers included.
-    const row = await db.outboxEmail.findFirstOrThrow({ where: { to: LUCAS, template: "consent.confirm" } });
-    expect(row).toMatchObject({ status: "sent", unsubUrl: unsubscribe });
+    // Marked sent once the SMTP server has answered (just after it received the message).
+    const row = await eventually(() =>
+      db.outboxEmail.findFirst({ where: { to: LUCAS, template: "consent.confirm", status: "sent" } }),
+    );
+    expect(row.unsubUrl).toBe(unsubscribe);
     const outbox = await (await fetch(`${server.baseUrl}/app/outbox?locale=en`)).text();
     expect(outbox).toContain(`List-Unsubscribe: &lt;${unsubscribe}&gt;`);
     expect(outbox).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
@@ -202,5 +207,46 @@ describe("double opt-in and one-click withdrawal through the server, SMTP and th
     // Idempotent: the provider may post again.
     expect((await oneClick()).status).toBe(200);
     expect(await lucasEvents()).toHaveLength(3);
+  });
+
+  it("on the thank-you page, a tick asks the buyer to confirm by e-mail, and a reload shows it pending", async () => {
+    const url = `${server.baseUrl}/api/checkout/consent`;
+    const { apiKey, apiSecret } = server.sandbox();
+    const bearer = () => signToken(checkoutClaims(SHOP, apiKey), apiSecret);
+    const orderId = `gid://shopify/Order/${DEMO_RECENT_ORDER.id}`;
+    const ticked = await fetch(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${bearer()}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        consent: "granted",
+        orderId,
+        checkoutToken: DEMO_RECENT_ORDER.checkoutToken,
+        noticeVersion: "2022-10-31",
+        wordingKey: "newsletter_checkbox.default",
+        wordingLocale: "en",
+        wording: "I'd like to receive news from iméra by e-mail",
+      }),
+    });
+    expect(ticked.status).toBe(202);
+    expect(await ticked.json()).toEqual({ status: "accepted", confirmation: "email" });
+    const state = await fetch(url, {
+      headers: {
+        authorization: `Bearer ${bearer()}`,
+        "vigie-order-id": orderId,
+        "vigie-checkout-token": DEMO_RECENT_ORDER.checkoutToken,
+      },
+    });
+    expect(await state.json()).toEqual({ newsletter: "pending" });
+    // This time in English, the language of the box the buyer ticked.
+    const mail = await eventually(async () =>
+      sink.received.find((m) => m.subject === "iméra — Please confirm your newsletter subscription"),
+    );
+    expect(mail.envelope.to).toEqual([LUCAS]);
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    expect((await lucasEvents()).at(-1)).toMatchObject({
+      kind: "confirmation_requested",
+      orderId: String(DEMO_RECENT_ORDER.id),
+    });
+    expect((await shopifyConsent(7002))?.marketingState).toBe("UNSUBSCRIBED");
   });
 });
