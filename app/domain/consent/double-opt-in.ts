@@ -20,6 +20,7 @@ export function confirmationDeadline(requestedAt: Date | string): Date {
  * follows their rules), and the shopper is not already subscribed (the confirmation proves who
  * owns the address before anything is sent to it; a subscriber already receives the shop's e-mails).
  */
+// CNIL guidance on proof of consent, GDPR art. 7(1): confirm from the inbox before the first e-mail.
 export function needsConfirmation(options: {
   doubleOptIn: boolean;
   source: ConsentSource;
@@ -44,6 +45,7 @@ export type ConfirmationDecision =
  * Only the request the subject is pending on can be confirmed, within its window: a request the
  * shopper cancelled (withdrawal) or replaced must not come back to life.
  */
+// GDPR art. 7(3): a cancelled request stays cancelled; art. 7(1): only a timely click proves the consent.
 export function decideConfirmation(state: ConsentState, requestId: string, now: Date): ConfirmationDecision {
   if (state.status === "subscribed") return "already_subscribed";
   const pending = state.status === "pending" ? state.confirmationRequest : undefined;
