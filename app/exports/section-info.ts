@@ -234,6 +234,7 @@ export const SECTION_INFO: Record<ArchiveSystem, Record<string, SectionInfo>> = 
         "wordingKey",
         "wording",
         "wordingLocale",
+        "confirmsEventId",
         "occurredAt",
         "recordedAt",
         "email",

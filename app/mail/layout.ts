@@ -26,6 +26,8 @@ export type EmailContent = {
   signature: string[];
   /** Small print under the message. */
   footer: string;
+  /** A marketing-related e-mail's one-click withdrawal link, under the small print. */
+  unsubscribe?: { lead: string; label: string; href: string };
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -63,7 +65,10 @@ function blockText(block: Block, locale: Locale): string {
 /** The plain-text part. */
 export function renderText(content: EmailContent, locale: Locale): string {
   const body = content.blocks.map((block) => blockText(block, locale)).join("\n\n");
-  return `${body}\n\n${content.signature.join("\n")}\n\n-- \n${content.footer}\n`;
+  const unsubscribe = content.unsubscribe
+    ? `\n${content.unsubscribe.lead}\n${content.unsubscribe.label}${colon(locale)}${content.unsubscribe.href}\n`
+    : "";
+  return `${body}\n\n${content.signature.join("\n")}\n\n-- \n${content.footer}\n${unsubscribe}`;
 }
 
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
@@ -114,6 +119,14 @@ function blockHtml(block: Block): string {
   }
 }
 
+function unsubscribeHtml({ unsubscribe }: EmailContent): string {
+  if (!unsubscribe) return "";
+  return (
+    `<p style="max-width:600px;margin:8px auto 0;${FONT};font-size:12px;line-height:1.5;color:#71717a">` +
+    `${escapeHtml(unsubscribe.lead)} <a href="${escapeHtml(unsubscribe.href)}" style="${LINK}">${escapeHtml(unsubscribe.label)}</a></p>\n`
+  );
+}
+
 /** The HTML part: one centred column, inline styles only (mail clients drop style sheets). */
 export function renderHtml(content: EmailContent, locale: Locale, shopName: string): string {
   const body = content.blocks.map(blockHtml).join("\n");
@@ -130,7 +143,7 @@ ${body}
 <p style="margin:24px 0 0">${signature}</p>
 </td></tr></table>
 <p style="max-width:600px;margin:16px auto 0;${FONT};font-size:12px;line-height:1.5;color:#71717a">${escapeHtml(content.footer)}</p>
-</td></tr></table>
+${unsubscribeHtml(content)}</td></tr></table>
 </body>
 </html>
 `;

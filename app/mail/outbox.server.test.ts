@@ -49,6 +49,37 @@ describe.each(testDialects())("queueEmail on %s", (dialect) => {
     expect(JSON.parse(job.payload)).toEqual({ emailId: id });
   });
 
+  it("keeps a marketing-related e-mail's withdrawal link with the row, for its List-Unsubscribe header", async () => {
+    const unsubscribeUrl = "https://vigie.example.com/consent/unsubscribe/abc.def";
+    const message = sampleMessages["consent.confirm"];
+    const id = await t.db.$transaction((tx) =>
+      queueEmail(tx, {
+        shopId,
+        shopDomain,
+        to: "camille.martin@example.fr",
+        locale: "fr",
+        message,
+        unsubscribeUrl,
+      }),
+    );
+    const email = await t.db.outboxEmail.findUniqueOrThrow({ where: { id } });
+    expect(email.unsubUrl).toBe(unsubscribeUrl);
+    expect(email.text).toBe(renderEmail(message, "fr", { unsubscribeUrl }).text);
+    expect(email.text).toContain(`Me désinscrire\u00a0: ${unsubscribeUrl}`);
+    await expect(
+      t.db.$transaction((tx) =>
+        queueEmail(tx, {
+          shopId,
+          shopDomain,
+          to: "camille.martin@example.fr",
+          locale: "fr",
+          message,
+          unsubscribeUrl: "javascript:alert(1)",
+        }),
+      ),
+    ).rejects.toThrow();
+  });
+
   it("writes in the shopper's language", async () => {
     const id = await t.db.$transaction((tx) =>
       queueEmail(tx, {

@@ -26,6 +26,11 @@ export const QueueEmailInputSchema = z.object({
   /** The shopper's language. */
   locale: z.enum(LOCALES),
   message: EmailMessageSchema,
+  /**
+   * A marketing-related e-mail's one-click withdrawal link: shown in the e-mail and sent as its
+   * List-Unsubscribe header (RFC 8058). Names no one: a signed token (app/services/unsubscribe).
+   */
+  unsubscribeUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type QueueEmailInput = z.input<typeof QueueEmailInputSchema>;
 
@@ -35,8 +40,9 @@ export type QueueEmailInput = z.input<typeof QueueEmailInputSchema>;
  * stored). NOTE: call notifyEnqueued() from app/jobs/queue.server.ts after the transaction commits.
  */
 export async function queueEmail(tx: Tx, input: QueueEmailInput): Promise<string> {
-  const { shopId, shopDomain, requestId, to, locale, message } = QueueEmailInputSchema.parse(input);
-  const rendered = renderEmail(message, locale);
+  const { shopId, shopDomain, requestId, to, locale, message, unsubscribeUrl } =
+    QueueEmailInputSchema.parse(input);
+  const rendered = renderEmail(message, locale, { unsubscribeUrl });
   const email = await tx.outboxEmail.create({
     data: {
       shopId,
@@ -47,6 +53,7 @@ export async function queueEmail(tx: Tx, input: QueueEmailInput): Promise<string
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
+      unsubUrl: unsubscribeUrl ?? null,
       status: "queued",
     },
     select: { id: true },

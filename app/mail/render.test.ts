@@ -33,6 +33,31 @@ describe("renderEmail", () => {
     });
   });
 
+  it("puts the one-click withdrawal link under the small print when asked, in both parts and languages", () => {
+    const url = "https://vigie.example.com/consent/unsubscribe/eyJzIjoiYSJ9.mac?x=1&y=2";
+    for (const template of ALL_TEMPLATES) {
+      const fr = renderEmail(s[template], "fr", { unsubscribeUrl: url });
+      const en = renderEmail(s[template], "en", { unsubscribeUrl: url });
+      expect(fr.text, template).toContain(
+        "Vous ne souhaitez pas recevoir la newsletter de la boutique iméra ? Désinscrivez-vous en un clic.\nMe désinscrire\u00a0: " +
+          url,
+      );
+      expect(en.text, template).toContain(
+        `Don't want the iméra newsletter? Unsubscribe in one click.\nUnsubscribe: ${url}`,
+      );
+      // After the signature and small print, as the last lines.
+      expect(en.text.trimEnd().endsWith(url), template).toBe(true);
+      expect(fr.html, template).toContain(`<a href="${url.replace("&", "&amp;")}"`);
+      expect(fr.html, template).toContain(">Me désinscrire</a>");
+      expect(en.html, template).toContain(">Unsubscribe</a>");
+      // Without it, no such line.
+      expect(renderEmail(s[template], "en").text, template).not.toContain("Unsubscribe");
+    }
+    expect(() =>
+      renderEmail(s["consent.confirm"], "fr", { unsubscribeUrl: "javascript:alert(1)" }),
+    ).toThrow();
+  });
+
   it("puts the reference in the subject, text and HTML of every request e-mail", () => {
     for (const template of ALL_TEMPLATES.filter((t) => t.startsWith("request."))) {
       for (const locale of LOCALES) {

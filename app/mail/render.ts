@@ -1,4 +1,5 @@
 // Renders any e-mail Vigie sends, in the shopper's language. Pure: no I/O, no clock.
+import { z } from "zod";
 import type { Locale } from "~/i18n/locale";
 import { type EmailContent, type RenderedEmail, renderHtml, renderText } from "./layout";
 import { type EmailMessage, EmailMessageSchema, type EmailTemplateId, type MessageOf } from "./message";
@@ -11,6 +12,7 @@ import { requestDocumentNeeded } from "./templates/request-document-needed";
 import { requestExtension } from "./templates/request-extension";
 import { requestIdentityCode } from "./templates/request-identity-code";
 import { requestRefusal } from "./templates/request-refusal";
+import { unsubscribeLine } from "./templates/shared";
 
 export type { RenderedEmail } from "./layout";
 
@@ -26,14 +28,28 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "request.document_needed": requestDocumentNeeded,
 };
 
+const WebUrlSchema = z.url({ protocol: /^https?$/ });
+
 /**
  * The subject, plain-text and HTML parts of `message` in `locale`. The message is validated first
  * (throws a ZodError when it does not match its schema), so only http(s) links reach the markup.
+ * `unsubscribeUrl`: the one-click withdrawal link a marketing-related e-mail carries.
  */
-export function renderEmail(message: EmailMessage, locale: Locale): RenderedEmail {
+export function renderEmail(
+  message: EmailMessage,
+  locale: Locale,
+  options: { unsubscribeUrl?: string } = {},
+): RenderedEmail {
   const parsed = EmailMessageSchema.parse(message);
   const template = TEMPLATES[parsed.type] as (message: EmailMessage, locale: Locale) => EmailContent;
   const content = template(parsed, locale);
+  if (options.unsubscribeUrl !== undefined) {
+    content.unsubscribe = unsubscribeLine(
+      parsed.shopName,
+      locale,
+      WebUrlSchema.parse(options.unsubscribeUrl),
+    );
+  }
   // A subject is one line: a newline in a shop name must not start a new header.
   const subject = content.subject.replace(/\s+/g, " ").trim();
   return {

@@ -51,6 +51,21 @@ describe("createTransport", () => {
     expect(mail?.html).toContain("<p>Votre demande DR-2026-0042 est traitée.</p>");
   });
 
+  it("sends a marketing-related e-mail's one-click withdrawal link as List-Unsubscribe (RFC 8058)", async () => {
+    const url = `https://vigie.example.com/consent/unsubscribe/${"eyJzIjoic2hvcCIsInUiOiJzdWJqIn0".repeat(4)}.${"m".repeat(43)}`;
+    const transport = createTransport({ smtpUrl: sink.url, from: FROM });
+    await transport.send({ ...email, unsubscribeUrl: url });
+    await transport.send(email);
+    await transport.close();
+    const [marketing, other] = sink.received;
+    expect(marketing?.headers["list-unsubscribe"]).toBe(`<${url}>`);
+    expect(marketing?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    // A long link may be folded on the wire, but never cut inside a word.
+    expect(marketing?.raw.replace(/\r\n[ \t]+/g, " ")).toContain(`List-Unsubscribe: <${url}>`);
+    expect(other?.headers).not.toHaveProperty("list-unsubscribe");
+    expect(other?.headers).not.toHaveProperty("list-unsubscribe-post");
+  });
+
   it("logs in with the URL's percent-decoded credentials", async () => {
     const transport = createTransport({
       smtpUrl: `smtp://mailer%40imera:p%3Ass%2Fw0rd@127.0.0.1:${sink.port}`,

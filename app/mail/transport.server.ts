@@ -15,6 +15,8 @@ export type OutgoingEmail = {
    * send after a crash carries the same id and mail clients can recognise the duplicate.
    */
   messageKey?: string;
+  /** A marketing-related e-mail's one-click withdrawal link (https in production). */
+  unsubscribeUrl?: string;
 };
 
 export type MailTransport = {
@@ -108,6 +110,17 @@ export function smtpOptionsFromUrl(smtpUrl: string) {
   };
 }
 
+/**
+ * RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button that POSTs
+ * `List-Unsubscribe=One-Click` to the link, without cookies (the link names who and what).
+ * RFC 8058 §3.1 also wants a DKIM signature covering both headers: the relay's job.
+ */
+export function listUnsubscribeHeaders(url: string | undefined): Record<string, string> {
+  if (!url) return {};
+  if (/[\s<>]/.test(url)) throw new Error("an unsubscribe link cannot hold spaces or angle brackets");
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 const FromSchema = z.union([
   z.email(),
   z.string().regex(/^[^<>\r\n]*<[^<>\s]+@[^<>\s]+>$/, 'must be "address" or "Name <address>"'),
@@ -140,7 +153,7 @@ export function createTransport(options: { smtpUrl?: string; from: string }): Ma
           replyTo: email.replyTo,
           messageId: messageId(email.messageKey),
           // RFC 3834: an automatic message; out-of-office replies should not answer it.
-          headers: { "Auto-Submitted": "auto-generated" },
+          headers: { "Auto-Submitted": "auto-generated", ...listUnsubscribeHeaders(email.unsubscribeUrl) },
         });
         return { messageId: info.messageId };
       } catch (error) {

@@ -176,7 +176,7 @@ export default function Consents() {
                     {t(`consents.states.${timeline.state?.status ?? "never"}` as never)}
                   </Badge>
                 </InlineStack>
-                {timeline.state?.status === "subscribed" && (
+                {(timeline.state?.status === "subscribed" || timeline.state?.status === "pending") && (
                   <Form method="post">
                     <input type="hidden" name="intent" value="withdraw" />
                     <input type="hidden" name="subjectId" value={timeline.subject.id} />
@@ -212,6 +212,10 @@ export default function Consents() {
                         {[
                           e.noticeVersion && `${t("consents.notice")} ${e.noticeVersion}`,
                           e.orderId && `${t("consents.order")} ${e.orderId}`,
+                          e.confirmsEventId &&
+                            t("consents.confirms", {
+                              seq: timeline.events.find((x) => x.id === e.confirmsEventId)?.seq ?? "?",
+                            }),
                           e.ipPrefix && `IP ${e.ipPrefix}`,
                           e.userAgent,
                           e.actor && `${t("actor.staff")} ${e.actor}`,

@@ -5,6 +5,7 @@ import { Badge, BlockStack, Card, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
 import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { listUnsubscribeHeaders } from "~/mail/transport.server";
 import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 
@@ -14,11 +15,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     where: { shopId: shop.id },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, to: true, subject: true, text: true, status: true, createdAt: true, template: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      status: true,
+      createdAt: true,
+      template: true,
+      unsubUrl: true,
+    },
   });
   return {
     smtp: Boolean(getRuntime().config.smtpUrl),
-    emails: emails.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    emails: emails.map(({ unsubUrl, ...e }) => ({
+      ...e,
+      createdAt: e.createdAt.toISOString(),
+      // What the SMTP message carries, as sent (RFC 8058).
+      headers: Object.entries(listUnsubscribeHeaders(unsubUrl ?? undefined)).map(([k, v]) => `${k}: ${v}`),
+    })),
   };
 }
 
@@ -53,6 +68,19 @@ export default function Outbox() {
               >
                 {email.text}
               </pre>
+              {email.headers.length > 0 && (
+                <BlockStack gap="100">
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {t("outbox.unsubscribe")}
+                  </Text>
+                  <pre
+                    data-testid="outbox-headers"
+                    style={{ whiteSpace: "pre-wrap", margin: 0, fontSize: "0.8rem" }}
+                  >
+                    {email.headers.join("\n")}
+                  </pre>
+                </BlockStack>
+              )}
             </BlockStack>
           </Card>
         ))}

@@ -195,19 +195,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await requestIdentityDocument(db, requestLinks(shop.domain), shop, actor, id, data.reason);
         break;
       case "extend":
-        await extendRequest(db, shop, actor, id, data.months, data.reason);
+        await extendRequest(db, requestLinks(shop.domain), shop, actor, id, data.months, data.reason);
         break;
       case "answer":
         await answerRequest(db, requestLinks(shop.domain), shop, actor, id, data.summary);
         break;
       case "refuse":
-        await refuseRequest(db, shop, actor, id, {
+        await refuseRequest(db, requestLinks(shop.domain), shop, actor, id, {
           ground: data.ground as RefusalGround,
           explanation: data.explanation,
         });
         break;
       case "close_unverified":
-        await closeUnverified(db, shop, actor, id);
+        await closeUnverified(db, requestLinks(shop.domain), shop, actor, id);
         break;
       case "document_decision":
         await decideIdentityDocument(db, shop, actor, id, data.accepted === "yes");

@@ -102,6 +102,7 @@ export default function Settings() {
   const [dpoEmail, setDpoEmail] = useState(privacy.dpoEmail ?? "");
   const [noticeUrl, setNoticeUrl] = useState(privacy.privacyNoticeUrl ?? "");
   const [noticeVersion, setNoticeVersion] = useState(privacy.noticeVersion);
+  const [doubleOptIn, setDoubleOptIn] = useState(privacy.doubleOptIn);
   const [customerYears, setCustomerYears] = useState(String(privacy.retention.customerYearsAfterLastOrder));
   const [prospectYears, setProspectYears] = useState(String(privacy.retention.prospectYears));
   const [apiKey, setApiKey] = useState("");
@@ -157,6 +158,13 @@ export default function Settings() {
                   autoComplete="off"
                   error={bad("noticeVersion")}
                 />
+                <Checkbox
+                  label={t("settings.doubleOptIn")}
+                  helpText={t("settings.doubleOptInHelp")}
+                  checked={doubleOptIn}
+                  onChange={setDoubleOptIn}
+                />
+                {doubleOptIn && <input type="hidden" name="doubleOptIn" value="on" />}
                 <FormLayout.Group>
                   <TextField
                     label={t("settings.customerYears")}

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     valid: true as const,
     shopName: link.shop.name ?? link.shop.domain,
-    subscribed: link.subscribed,
+    active: link.active,
   };
 }
 
@@ -55,7 +55,7 @@ export default function Unsubscribe() {
       </ShopperPage>
     );
   }
-  if (done?.done || !data.subscribed) {
+  if (done?.done || !data.active) {
     return (
       <ShopperPage title={t("unsubscribe.doneTitle")}>
         <p data-testid="unsubscribed">{t("unsubscribe.doneBody", { shop: data.shopName })}</p>

@@ -20,6 +20,9 @@ import type { SandboxSettings } from "./settings.server";
 export const DEMO_SETTINGS: ShopSettings = {
   dpoEmail: "contact@imera-paris.com",
   noticeVersion: "2022-10-31",
+  // Off, as iméra's policy describes it: the box ticked at payment is the sign-up (§5), with no
+  // confirmation step announced. Staff can switch it on in Settings (docs/decisions/039).
+  doubleOptIn: false,
   retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
 };
 

@@ -108,8 +108,8 @@ function checkoutSessionToken(settings: SandboxSettings) {
 
 /**
  * The thank-you page of the demo's recent order with the newsletter-consent block's fallback: the
- * box, its wording from the extension's locale files, and a script that POSTs the choice with a
- * session token exactly as src/ThankYou.tsx does.
+ * box, its wording from the extension's locale files, and a script that asks the buyer's current
+ * state on load and POSTs each choice with a session token, exactly as src/ThankYou.tsx does.
  */
 function thankYouPage(locale: "fr" | "en") {
   const messages = JSON.parse(
@@ -131,6 +131,7 @@ function thankYouPage(locale: "fr" | "en") {
     notes: {
       granted: text("thank_you.granted"),
       withdrawn: text("thank_you.withdrawn"),
+      pending: text("thank_you.pending"),
       failed: text("thank_you.failed"),
     },
     record: {
@@ -151,21 +152,38 @@ function thankYouPage(locale: "fr" | "en") {
   const config = ${JSON.stringify(config).replace(/</g, "\\u003c")};
   const box = document.getElementById("vigie-consent");
   const note = document.getElementById("vigie-note");
+  const token = async () => (await (await fetch(config.tokenUrl)).json()).token;
+  let acted = false;
+  (async () => {
+    try {
+      const answer = await fetch(config.endpoint, {
+        headers: {
+          Authorization: "Bearer " + (await token()),
+          "Vigie-Order-Id": config.record.orderId,
+          "Vigie-Checkout-Token": config.record.checkoutToken,
+        },
+      });
+      const { newsletter } = answer.ok ? await answer.json() : {};
+      if (acted || (newsletter !== "subscribed" && newsletter !== "pending")) return;
+      box.checked = true;
+      if (newsletter === "pending") note.textContent = config.notes.pending;
+    } catch {}
+  })();
   box.addEventListener("change", async () => {
+    acted = true;
     const next = box.checked;
     box.disabled = true;
-    let saved = false;
+    let saved = null;
     try {
-      const { token } = await (await fetch(config.tokenUrl)).json();
       const answer = await fetch(config.endpoint, {
         method: "POST",
-        headers: { Authorization: "Bearer " + token, "Content-Type": "application/json" },
+        headers: { Authorization: "Bearer " + (await token()), "Content-Type": "application/json" },
         body: JSON.stringify({ consent: next ? "granted" : "withdrawn", ...config.record }),
       });
-      saved = answer.ok;
+      if (answer.ok) saved = (await answer.json().catch(() => ({}))).confirmation === "email" ? "pending" : "saved";
     } catch {}
     if (!saved) box.checked = !next;
-    note.textContent = config.notes[saved ? (next ? "granted" : "withdrawn") : "failed"];
+    note.textContent = config.notes[!saved ? "failed" : saved === "pending" ? "pending" : next ? "granted" : "withdrawn"];
     box.disabled = false;
   });
 })();</script>`;

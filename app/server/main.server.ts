@@ -89,6 +89,8 @@ export async function main(build: ServerBuild, argv: string[]) {
     db,
     apiKey: () => config.shopify?.apiKey ?? runtime.sandbox?.apiKey ?? "",
     secretKey: runtime.encryptionKey,
+    // The GET reads the order's buyer from Shopify.
+    orders: async (shop: string) => (await shopConnectors(shop)).shopifyOrders ?? null,
   };
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {

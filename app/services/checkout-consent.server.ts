@@ -1,9 +1,14 @@
 // A newsletter consent given at checkout for one order, whichever way it reaches Vigie: the order's
 // attributes in orders/create (Plus stores), or the thank-you page's POST to /api/checkout/consent
 // (every plan; docs/decisions/013). Both go through here, so that one order's box yields one act.
-import type { Tx } from "~/db/client.server";
-import type { RecordConsentInput } from "./consent-ledger.server";
+import type { Db, Tx } from "~/db/client.server";
+import { needsConfirmation } from "~/domain/consent";
+import { normaliseEmail } from "~/domain/subjects/identifiers";
+import { recordOwnFormGrant } from "./consent-confirmation.server";
+import { currentConsent, type RecordConsentInput } from "./consent-ledger.server";
 import { countCheckout, type RecordOutcome, recordConsent } from "./consents.server";
+import { parseShopSettings } from "./shop-settings.server";
+import type { AppLinks } from "./unsubscribe.server";
 
 export type CheckoutConsentInput = RecordConsentInput & { kind: "granted" | "withdrawn"; source: "checkout" };
 
@@ -12,32 +17,76 @@ export type CheckoutConsentInput = RecordConsentInput & { kind: "granted" | "wit
  * is not recorded again when the order's latest event is already a grant (the attributes and the
  * thank-you page reporting the same box), nor when a later event of the order (a withdrawal on the
  * thank-you page) already says what the shopper decided after it. The order's first grant counts
- * in the consent-rate chart, on the day of the order (`orderedAt`).
+ * in the consent-rate chart, on the day of the order (`orderedAt`). Under double opt-in the grant
+ * waits for its confirmation (consent-confirmation.server.ts: `links` builds the e-mail's links).
  */
 export async function recordCheckoutConsent(
   tx: Tx,
   shopDomain: string,
   input: CheckoutConsentInput,
   orderedAt: Date,
+  links: () => AppLinks,
   now = new Date(),
 ): Promise<RecordOutcome> {
-  if (input.kind === "granted" && input.orderId) {
-    const latest = await tx.consentEvent.findFirst({
-      where: {
-        shopId: input.shopId,
-        subjectId: input.subject.id,
-        purpose: "newsletter",
-        orderId: input.orderId,
-      },
-      orderBy: { seq: "desc" },
-      select: { kind: true, occurredAt: true },
-    });
-    if (latest && (latest.kind === "granted" || latest.occurredAt >= input.occurredAt)) {
-      return { recorded: false, reason: "already" };
-    }
-    const outcome = await recordConsent(tx, shopDomain, input, now);
-    if (outcome.recorded && !latest) await countCheckout(tx, input.shopId, orderedAt, "consent");
-    return outcome;
+  if (input.kind === "withdrawn") return recordConsent(tx, shopDomain, input, now);
+  const latest = input.orderId
+    ? await tx.consentEvent.findFirst({
+        where: {
+          shopId: input.shopId,
+          subjectId: input.subject.id,
+          purpose: "newsletter",
+          orderId: input.orderId,
+        },
+        orderBy: { seq: "desc" },
+        select: { kind: true, occurredAt: true },
+      })
+    : null;
+  // The order's grant, whether it subscribed at once or awaits its confirmation (double opt-in).
+  const granted = latest?.kind === "granted" || latest?.kind === "confirmation_requested";
+  if (latest && (granted || latest.occurredAt >= input.occurredAt)) {
+    return { recorded: false, reason: "already" };
   }
-  return recordConsent(tx, shopDomain, input, now);
+  const outcome = await recordOwnFormGrant(tx, shopDomain, { ...input, kind: "granted" }, links, now);
+  if (outcome.recorded && input.orderId && !latest) {
+    await countCheckout(tx, input.shopId, orderedAt, "consent");
+  }
+  return outcome;
+}
+
+/** What the thank-you page's box shows: nothing more than the state (no date, no wording). */
+export type BuyerNewsletterState = "subscribed" | "pending" | "not_subscribed";
+
+/**
+ * The newsletter state of an order's buyer, as Shopify names them (customer id, else address),
+ * for the thank-you page's box. `unprocessed`: the order's latest act on that page whose job has
+ * not run yet, which is what the buyer last chose.
+ */
+export async function buyerNewsletterState(
+  db: Db,
+  shopId: string,
+  buyer: { customerId: string | null; email: string | null },
+  unprocessed: "granted" | "withdrawn" | null = null,
+): Promise<BuyerNewsletterState> {
+  const email = normaliseEmail(buyer.email);
+  const subject =
+    (buyer.customerId &&
+      (await db.subject.findUnique({
+        where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: buyer.customerId } },
+        select: { id: true },
+      }))) ||
+    (email &&
+      (await db.subject.findFirst({
+        where: { shopId, email },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      })));
+  const state = subject ? await currentConsent(db, subject.id) : { status: "never" as const };
+  if (unprocessed === "withdrawn") return "not_subscribed";
+  if (unprocessed === "granted") {
+    const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
+    const { doubleOptIn } = parseShopSettings(shop.settings);
+    return needsConfirmation({ doubleOptIn, source: "checkout", state }) ? "pending" : "subscribed";
+  }
+  if (state.status === "subscribed" || state.status === "pending") return state.status;
+  return "not_subscribed";
 }

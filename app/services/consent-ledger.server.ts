@@ -32,6 +32,8 @@ export type RecordConsentInput = {
   wordingKey?: string;
   wording?: string;
   wordingLocale?: WordingLocale;
+  /** Double opt-in: the `confirmation_requested` event a grant confirms. */
+  confirmsEventId?: string;
   orderId?: string;
   ipPrefix?: string;
   userAgent?: string;
@@ -55,6 +57,7 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
     wordingKey: optional(row.wordingKey),
     wording: optional(row.wording),
     wordingLocale: optional(row.wordingLocale) as ConsentEvent["wordingLocale"],
+    confirmsEventId: optional(row.confirmsEventId),
     occurredAt: row.occurredAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
     commitment: row.commitment,
@@ -106,12 +109,17 @@ export async function lockShopLedger(tx: Tx, shopId: string) {
   await tx.$executeRaw`UPDATE "ConsentLedgerHead" SET "seq" = "seq" WHERE "shopId" = ${shopId}`;
 }
 
-/** The subject's current state for the newsletter, re-derived from their events and stored. */
-async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<ConsentState> {
-  const rows = await tx.consentEvent.findMany({
+/** The subject's state for the newsletter, derived from their events (what is stored, and more). */
+export async function deriveSubjectState(db: Db | Tx, shopId: string, subjectId: string) {
+  const rows = await db.consentEvent.findMany({
     where: { shopId, subjectId, purpose: PURPOSE, pseudonymised: false },
   });
-  const state = deriveConsentState(rows.map(rowToEvent));
+  return deriveConsentState(rows.map(rowToEvent));
+}
+
+/** The subject's current state for the newsletter, re-derived from their events and stored. */
+async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<ConsentState> {
+  const state = await deriveSubjectState(tx, shopId, subjectId);
   const data = {
     shopId,
     status: state.status,
@@ -144,6 +152,7 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
     wordingKey: input.wordingKey,
     wording: input.wording,
     wordingLocale: input.wordingLocale,
+    confirmsEventId: input.confirmsEventId,
     occurredAt: input.occurredAt,
     recordedAt: now,
     personal: {
@@ -171,6 +180,7 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
       wordingKey: event.wordingKey ?? null,
       wording: event.wording ?? null,
       wordingLocale: event.wordingLocale ?? null,
+      confirmsEventId: event.confirmsEventId ?? null,
       occurredAt: new Date(event.occurredAt),
       recordedAt: new Date(event.recordedAt),
       commitment: event.commitment,

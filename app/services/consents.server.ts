@@ -16,11 +16,13 @@ const SYNCED_SOURCES = new Set(["shopify", "mailchimp"]);
 /**
  * Records a consent decision when it changes something, and queues its sync in the same
  * transaction. Rules:
- * - a withdrawal is recorded only while subscribed (GDPR art. 7(3): it ends a consent);
+ * - a withdrawal is recorded only while subscribed, or pending a double opt-in confirmation (GDPR
+ *   art. 7(3): it ends a consent, or cancels one not yet confirmed);
  * - a grant reported by Shopify or Mailchimp while already subscribed is our own change echoing
  *   back, not a new act: nothing is recorded;
  * - a grant the shopper gave through Vigie (checkout, privacy centre) or staff entered is always
  *   recorded: each is a new, provable act.
+ * A confirmation request (double opt-in) is not synced: nothing changes outside until it is confirmed.
  */
 export async function recordConsent(
   tx: Tx,
@@ -29,11 +31,15 @@ export async function recordConsent(
   now = new Date(),
 ): Promise<RecordOutcome> {
   const { status } = await currentConsent(tx, input.subject.id);
-  if (input.kind === "withdrawn" && status !== "subscribed") return { recorded: false, reason: "already" };
+  if (input.kind === "withdrawn" && status !== "subscribed" && status !== "pending") {
+    return { recorded: false, reason: "already" };
+  }
   if (input.kind === "granted" && status === "subscribed" && SYNCED_SOURCES.has(input.source)) {
     return { recorded: false, reason: "already" };
   }
   const { event, state } = await appendConsentEvent(tx, input, now);
+  if (input.kind === "confirmation_requested")
+    return { recorded: true, eventId: event.id, status: state.status };
   await enqueue(tx, {
     type: CONSENT_SYNC_JOB,
     payload: { eventId: event.id },

@@ -14,6 +14,7 @@ export const PrivacySettingsFormSchema = z.object({
   dpoEmail: z.union([z.literal(""), z.email()]),
   privacyNoticeUrl: z.union([z.literal(""), z.url()]),
   noticeVersion: z.string().trim().min(1).max(64),
+  doubleOptIn: z.enum(["on"]).optional(),
   customerYearsAfterLastOrder: z.coerce.number().int().min(1).max(30),
   prospectYears: z.coerce.number().int().min(1).max(10),
 });
@@ -63,6 +64,7 @@ export async function savePrivacySettings(
     dpoEmail: form.dpoEmail || undefined,
     privacyNoticeUrl: form.privacyNoticeUrl || undefined,
     noticeVersion: form.noticeVersion,
+    doubleOptIn: form.doubleOptIn === "on",
     retention: {
       customerYearsAfterLastOrder: form.customerYearsAfterLastOrder,
       prospectYears: form.prospectYears,

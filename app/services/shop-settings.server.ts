@@ -7,6 +7,11 @@ export const ShopSettingsSchema = z.object({
   privacyNoticeUrl: z.url().optional(),
   /** Version (date) of the privacy notice currently published. */
   noticeVersion: z.string().default("1"),
+  /**
+   * Double opt-in: a newsletter consent given in Vigie's own forms counts only once confirmed from
+   * the e-mail Vigie sends (docs/decisions/039). Off by default: French law does not require it.
+   */
+  doubleOptIn: z.boolean().default(false),
   retention: z
     .object({
       /** Customers: years after the last order (policy §4). */

@@ -1,8 +1,9 @@
 // One-click withdrawal from a signed link (in every marketing-related e-mail, and in the privacy
 // centre). GDPR art. 7(3): withdrawing must be as easy as consenting.
 import { z } from "zod";
-import type { Db } from "~/db/client.server";
+import type { Db, Tx } from "~/db/client.server";
 import { minimiseIp } from "~/domain/consent";
+import { normaliseEmail } from "~/domain/subjects/identifiers";
 import { signToken, verifyToken } from "~/utils/signed-token.server";
 import { recordAudit } from "./audit.server";
 import { recordConsent } from "./consents.server";
@@ -15,6 +16,38 @@ const UnsubscribeTokenSchema = z.object({
 
 export function unsubscribeToken(secret: Buffer, shopId: string, subjectId: string): string {
   return signToken(secret, "unsubscribe", { s: shopId, u: subjectId, p: "newsletter" });
+}
+
+/** Where links in e-mails lead: the app's public URL, and the key their tokens are signed with. */
+export type AppLinks = { appUrl: string; secret: Buffer };
+
+/**
+ * The one-click withdrawal link of one subject of a shop, served by the app itself (not through the
+ * storefront: mail clients POST to it, RFC 8058). It names no one: ids in a signed token.
+ */
+export function unsubscribeUrl(links: AppLinks, shopId: string, subjectId: string): string {
+  return `${links.appUrl}/consent/unsubscribe/${unsubscribeToken(links.secret, shopId, subjectId)}`;
+}
+
+/**
+ * The withdrawal link for the shop's subject known by `address`, to be sent to that address only
+ * (whoever reads it may withdraw that subject's consent); undefined when nobody has that address.
+ */
+export async function unsubscribeUrlForAddress(
+  tx: Tx,
+  links: AppLinks | (() => AppLinks),
+  shopId: string,
+  address: string | null | undefined,
+): Promise<string | undefined> {
+  const email = normaliseEmail(address);
+  if (!email) return undefined;
+  const subject = await tx.subject.findFirst({
+    where: { shopId, email },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  if (!subject) return undefined;
+  return unsubscribeUrl(typeof links === "function" ? links() : links, shopId, subject.id);
 }
 
 /** Who a link is for, when it is genuine and its shopper still exists; null otherwise. */
@@ -41,7 +74,8 @@ export async function resolveUnsubscribeLink(db: Db, secret: Buffer, token: stri
       shopifyCustomerId: subject.shopifyCustomerId,
       locale: subject.locale,
     },
-    subscribed: subject.consentStates[0]?.status === "subscribed",
+    // A consent awaiting its double opt-in confirmation can be cancelled the same way.
+    active: ["subscribed", "pending"].includes(subject.consentStates[0]?.status ?? "never"),
   };
 }
 

@@ -10,7 +10,8 @@ export type TokenPurpose =
   | "identity"
   | "request"
   | "account_confirmation"
-  | "documents";
+  | "documents"
+  | "consent_confirmation";
 
 function keyFor(secret: Buffer, purpose: TokenPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `vigie:token:${purpose}`, 32));

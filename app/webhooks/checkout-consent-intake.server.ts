@@ -7,11 +7,14 @@
 // reads the order from Shopify before anything reaches the ledger. Nothing personal is logged.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import type { ShopifyOrders } from "~/connectors/shopify/orders.server";
 import type { Db } from "~/db/client.server";
 import { CheckoutConsentProofSchema, minimiseIp } from "~/domain/consent";
 import { BodyTooLargeError, readRawBody } from "~/http/body.server";
 import { bearerToken, verifySessionToken } from "~/http/session-token.server";
+import { parseShopSettings } from "~/services/shop-settings.server";
 import type { Logger } from "~/utils/logger.server";
+import { answerConsentState } from "./checkout-consent-state.server";
 import type { ReceiptStore } from "./receipts.server";
 import {
   CHECKOUT_CONSENT_TOPIC,
@@ -34,13 +37,14 @@ const USER_AGENT_MAX = 512;
 export const CHECKOUT_CORS_HEADERS = { "access-control-allow-origin": "*" } as const;
 const PREFLIGHT_HEADERS = {
   ...CHECKOUT_CORS_HEADERS,
-  "access-control-allow-methods": "POST, OPTIONS",
-  "access-control-allow-headers": "Authorization, Content-Type",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  // The GET names the order in headers, not in its URL (URLs end up in proxies' logs).
+  "access-control-allow-headers": "Authorization, Content-Type, Vigie-Order-Id, Vigie-Checkout-Token",
   "access-control-max-age": "7200",
 } as const;
 
-const ORDER_GID = /^gid:\/\/shopify\/(?:Order|OrderIdentity)\/(\d{1,20})$/;
-const CUSTOMER_GID = /^gid:\/\/shopify\/Customer\/(\d{1,20})$/;
+export const ORDER_GID = /^gid:\/\/shopify\/(?:Order|OrderIdentity)\/(\d{1,20})$/;
+export const CUSTOMER_GID = /^gid:\/\/shopify\/Customer\/(\d{1,20})$/;
 
 /** What the extension sends (src/consent-api.ts `ConsentPayload`). Unknown fields are ignored. */
 export const ThankYouConsentSchema = CheckoutConsentProofSchema.extend({
@@ -63,15 +67,17 @@ export type CheckoutConsentIntakeDeps = {
   apiKey: () => string;
   /** Vigie's own key: orders are named in delivery ids by an HMAC under it. */
   secretKey: Buffer;
+  /** The shop's orders in Shopify (the GET reads the order's buyer there); null when unreachable. */
+  orders?: (shopDomain: string) => Promise<ShopifyOrders | null>;
   now?: () => Date;
 };
 
-function header(request: IncomingMessage, name: string): string | undefined {
+export function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function sendJson(
+export function sendJson(
   response: ServerResponse,
   status: number,
   body: unknown,
@@ -123,8 +129,12 @@ async function answer(request: IncomingMessage, response: ServerResponse, deps: 
   // An answer given before the body is read closes the connection: the rest is never read.
   const unread =
     Number(request.headers["content-length"]) > 0 || request.headers["transfer-encoding"] !== undefined;
+  if (request.method === "GET") {
+    await answerConsentState(request, response, deps);
+    return;
+  }
   if (request.method !== "POST") {
-    sendJson(response, 405, { error: "method not allowed" }, { allow: "POST, OPTIONS" }, unread);
+    sendJson(response, 405, { error: "method not allowed" }, { allow: "GET, POST, OPTIONS" }, unread);
     return;
   }
 
@@ -177,7 +187,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, deps: 
   }
   const body = parsed.data;
   const shopDomain = verified.shopDomain;
-  const shop = await deps.db.shop.findUnique({ where: { domain: shopDomain }, select: { state: true } });
+  const shop = await deps.db.shop.findUnique({
+    where: { domain: shopDomain },
+    select: { state: true, settings: true },
+  });
   if (shop?.state !== "installed") {
     sendJson(response, 404, { error: "shop not installed" });
     return;
@@ -231,5 +244,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, deps: 
     { priority: checkoutConsent.priority },
   );
   // Not stored: the same act arrived at the same moment (a double submit).
-  sendJson(response, accepted ? 202 : 200, { status: accepted ? "accepted" : "duplicate" });
+  // Under double opt-in a tick becomes a subscription once confirmed: the box tells the buyer so.
+  const confirmByEmail = body.consent === "granted" && parseShopSettings(shop.settings).doubleOptIn;
+  sendJson(response, accepted ? 202 : 200, {
+    status: accepted ? "accepted" : "duplicate",
+    ...(confirmByEmail && { confirmation: "email" }),
+  });
 }

@@ -81,7 +81,9 @@ export async function ensureNode22() {
       fail(`could not build better-sqlite3 for Node ${version}.`, run);
     did.push("better-sqlite3 rebuilt for it");
   }
-  console.log(`Vigie: Node ${process.version} is older than 22.12; running on Node ${version} (${did.join(", ")}).`);
+  console.log(
+    `Vigie: Node ${process.version} is older than 22.12; running on Node ${version} (${did.join(", ")}).`,
+  );
   const child = spawn(node22.node, process.argv.slice(1), { stdio: "inherit", env });
   // Ctrl-C reaches the whole process group; a SIGTERM sent to this process is passed on.
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => child.kill(signal));

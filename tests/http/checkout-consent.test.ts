@@ -59,6 +59,24 @@ describe.each(testDialects())("thank-you page consent over HTTP on %s", (dialect
       },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
+  /** The thank-you page's GET for the buyer's state; `order` overrides (null: header left out). */
+  const state = (
+    bearer: string | null,
+    order: { orderId?: string | null; checkoutToken?: string | null } = {},
+  ) => {
+    const orderId =
+      order.orderId === undefined ? `gid://shopify/Order/${DEMO_RECENT_ORDER.id}` : order.orderId;
+    const checkout =
+      order.checkoutToken === undefined ? DEMO_RECENT_ORDER.checkoutToken : order.checkoutToken;
+    return fetch(url, {
+      headers: {
+        origin: "https://extensions.shopifycdn.com",
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...(orderId ? { "vigie-order-id": orderId } : {}),
+        ...(checkout ? { "vigie-checkout-token": checkout } : {}),
+      },
+    });
+  };
   const receipts = () => db.webhookReceipt.count({ where: { source: "checkout" } });
   const lucas = () => db.subject.findFirstOrThrow({ where: { shopifyCustomerId: "7002" } });
   const orderEvents = async (orderId: number) =>
@@ -76,14 +94,62 @@ describe.each(testDialects())("thank-you page consent over HTTP on %s", (dialect
     expect(response.status).toBe(204);
     expect(Object.fromEntries(response.headers)).toMatchObject({
       "access-control-allow-origin": "*",
-      "access-control-allow-headers": "Authorization, Content-Type",
-      "access-control-allow-methods": "POST, OPTIONS",
+      "access-control-allow-headers": "Authorization, Content-Type, Vigie-Order-Id, Vigie-Checkout-Token",
+      "access-control-allow-methods": "GET, POST, OPTIONS",
       "access-control-max-age": "7200",
     });
     expect(response.headers.get("set-cookie")).toBeNull();
-    const get = await fetch(url);
-    expect(get.status).toBe(405);
-    expect(get.headers.get("access-control-allow-origin")).toBe("*");
+    const put = await fetch(url, { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("answers a GET for the state only with a valid session token and the order named in headers", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const cases: [string | null, string][] = [
+      [null, "missing"],
+      [token({}, "not-the-app-secret"), "signature"],
+      [token({ exp: now - 60, nbf: now - 360, iat: now - 360 }), "expired"],
+      [token({ aud: "another-app" }), "audience"],
+    ];
+    for (const [bearer, reason] of cases) {
+      const response = await state(bearer);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(await response.json()).toEqual({ error: "invalid session token", reason });
+    }
+    const missing = await state(token(), { orderId: null, checkoutToken: null });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).fields.sort()).toEqual(["checkoutToken", "orderId"]);
+    expect((await state(token(), { orderId: "5004" })).status).toBe(400);
+    const otherShop = signToken(
+      checkoutClaims("not-installed.myshopify.com", sandbox.apiKey),
+      sandbox.apiSecret,
+    );
+    expect((await state(otherShop)).status).toBe(404);
+  });
+
+  it("answers nothing about an order that is not this checkout's, this buyer's, or recent", async () => {
+    const cases: [Parameters<typeof state>[1], Record<string, unknown>, string][] = [
+      [{ checkoutToken: "not-this-orders-checkout" }, {}, "checkout_mismatch"],
+      [{}, { sub: "gid://shopify/Customer/7001" }, "customer_mismatch"],
+      [{ orderId: `gid://shopify/Order/${OLD_ORDER}`, checkoutToken: "whatever" }, {}, "order_too_old"],
+      [{ orderId: "gid://shopify/Order/999999" }, {}, "order_not_found"],
+    ];
+    for (const [order, claims, reason] of cases) {
+      const response = await state(token(claims), order);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ error: "order not eligible", reason });
+    }
+  });
+
+  it("tells the thank-you page that the buyer is not subscribed yet, and nothing else", async () => {
+    const response = await state(token());
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.json()).toEqual({ newsletter: "not_subscribed" });
   });
 
   it("answers 401 and stores nothing without a valid session token", async () => {
@@ -187,6 +253,11 @@ describe.each(testDialects())("thank-you page consent over HTTP on %s", (dialect
     );
     expect(await receipts()).toBe(1);
     expect(await orderEvents(DEMO_RECENT_ORDER.id)).toHaveLength(1);
+
+    // Reloaded, the thank-you page asks again: the buyer (from Shopify's order) is subscribed.
+    const reloaded = await state(bearer);
+    expect(reloaded.status).toBe(200);
+    expect(await reloaded.json()).toEqual({ newsletter: "subscribed" });
   });
 
   it("refuses an order older than 24 hours or from another checkout: audited, no event", async () => {
@@ -232,6 +303,7 @@ describe.each(testDialects())("thank-you page consent over HTTP on %s", (dialect
     expect(await db.consentState.findFirst({ where: { subjectId: subject.id } })).toMatchObject({
       status: "unsubscribed",
     });
+    expect(await (await state(token())).json()).toEqual({ newsletter: "not_subscribed" });
   });
 
   it("serves the sandbox storefront's thank-you page, whose box posts like the extension", async () => {
@@ -248,5 +320,53 @@ describe.each(testDialects())("thank-you page consent over HTTP on %s", (dialect
       return rows.length === 3 && rows;
     });
     expect(events.map((event) => event.kind)).toEqual(["granted", "withdrawn", "granted"]);
+  });
+});
+
+describe("the thank-you page's state right after a tick, before the worker has run", () => {
+  let server: RunningServer;
+  let db: Db;
+  let sandbox: { apiKey: string; apiSecret: string };
+
+  beforeAll(async () => {
+    // No worker: the tick stays a stored receipt, as in the instant after the POST.
+    server = await startServer({ WORKER: "off" });
+    db = (await createDatabase(`file:${server.dataDir}/vigie.sqlite`)).db;
+    sandbox = server.sandbox();
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    expect(await server.stop()).toBe(0);
+  });
+
+  it("shows the buyer's latest choice on the page, ticked after a reload, unticked after an untick", async () => {
+    const url = `${server.baseUrl}/api/checkout/consent`;
+    const bearer = () => signToken(checkoutClaims(SHOP, sandbox.apiKey), sandbox.apiSecret);
+    const order = {
+      "vigie-order-id": `gid://shopify/Order/${DEMO_RECENT_ORDER.id}`,
+      "vigie-checkout-token": DEMO_RECENT_ORDER.checkoutToken,
+    };
+    const state = async () =>
+      (await fetch(url, { headers: { authorization: `Bearer ${bearer()}`, ...order } })).json();
+    const post = (consent: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${bearer()}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          consent,
+          orderId: order["vigie-order-id"],
+          checkoutToken: DEMO_RECENT_ORDER.checkoutToken,
+          noticeVersion: "2022-10-31",
+          wordingKey: "newsletter_checkbox.default",
+          wordingLocale: "en",
+          wording: WORDING,
+        }),
+      });
+    expect(await state()).toEqual({ newsletter: "not_subscribed" });
+    expect((await post("granted")).status).toBe(202);
+    expect(await state()).toEqual({ newsletter: "subscribed" });
+    expect((await post("withdrawn")).status).toBe(202);
+    expect(await state()).toEqual({ newsletter: "not_subscribed" });
+    expect(await db.consentEvent.count({ where: { orderId: String(DEMO_RECENT_ORDER.id) } })).toBe(0);
   });
 });

@@ -258,13 +258,14 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     });
     await verifyIdentityByStaff(t.db, shop, actor, request.id, new Date("2026-01-05T10:00:00Z"));
     await expect(
-      extendRequest(t.db, shop, actor, request.id, 2, "   ", new Date("2026-01-20T10:00:00Z")),
+      extendRequest(t.db, links, shop, actor, request.id, 2, "   ", new Date("2026-01-20T10:00:00Z")),
     ).rejects.toThrow(DeadlineError);
     await expect(
-      extendRequest(t.db, shop, actor, request.id, 2, "Volume", new Date("2026-03-01T10:00:00Z")),
+      extendRequest(t.db, links, shop, actor, request.id, 2, "Volume", new Date("2026-03-01T10:00:00Z")),
     ).rejects.toMatchObject({ code: "EXTENSION_TOO_LATE" });
     await extendRequest(
       t.db,
+      links,
       shop,
       actor,
       request.id,
@@ -277,7 +278,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     });
     expect(mail.text).toContain("Nombreuses commandes à rassembler");
     await expect(
-      extendRequest(t.db, shop, actor, request.id, 1, "encore", new Date("2026-01-21T10:00:00Z")),
+      extendRequest(t.db, links, shop, actor, request.id, 1, "encore", new Date("2026-01-21T10:00:00Z")),
     ).rejects.toThrow(RequestError);
     const detail = await requestDetail(t.db, shop.id, request.id, new Date("2026-01-21T10:00:00Z"));
     expect(detail?.deadline.extensionMonths).toBe(2);
@@ -293,12 +294,15 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
       form: form("object_to_marketing"),
     });
     await expect(
-      refuseRequest(t.db, shop, actor, request.id, { ground: "legal_claims", explanation: "non" }),
+      refuseRequest(t.db, links, shop, actor, request.id, { ground: "legal_claims", explanation: "non" }),
     ).rejects.toMatchObject({ code: "REFUSAL_GROUND_NOT_ALLOWED" });
     await expect(
-      refuseRequest(t.db, shop, actor, request.id, { ground: "identity_not_established", explanation: " " }),
+      refuseRequest(t.db, links, shop, actor, request.id, {
+        ground: "identity_not_established",
+        explanation: " ",
+      }),
     ).rejects.toMatchObject({ code: "REFUSAL_REASON_REQUIRED" });
-    await refuseRequest(t.db, shop, actor, request.id, {
+    await refuseRequest(t.db, links, shop, actor, request.id, {
       ground: "identity_not_established",
       explanation: "Adresse jamais confirmée malgré deux relances.",
     });

@@ -21,7 +21,7 @@ const env = {
   PATH: machinePath(),
   TMPDIR: process.env.TMPDIR,
   LANG: "C.UTF-8",
-};
+} as unknown as NodeJS.ProcessEnv;
 const machineNode = execFileSync("node", ["--version"], { env, encoding: "utf8" }).trim();
 const older = Number(machineNode.slice(1).split(".")[0]) < 22;
 if (!older) {
@@ -32,7 +32,12 @@ if (!older) {
 
 function run(command: string, args: string[], cwd: string, extra: Record<string, string> = {}) {
   let output = "";
-  const child = spawn(command, args, { cwd, env: { ...env, ...extra }, detached: true, stdio: "pipe" });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...env, ...extra },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (chunk) => {
     output += chunk;
   });
@@ -73,18 +78,19 @@ describe("the README's two commands on a fresh clone", () => {
         PORT: String(port),
       });
       started.push(start.child);
-      const health = await eventually(
-        async () => {
-          if (start.child.exitCode !== null) throw new Error(`npm start exited:\n${start.output()}`);
-          const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
-          return answer?.status === 200 ? answer.text() : null;
-        },
-        12 * 60_000,
-      );
+      const health = await eventually(async () => {
+        if (start.child.exitCode !== null) throw new Error(`npm start exited:\n${start.output()}`);
+        const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
+        return answer?.status === 200 ? answer.text() : null;
+      }, 12 * 60_000);
       expect(health).toBe("ok");
-      expect(start.output()).toContain(`Vigie sandbox for imera-paris.myshopify.com: http://localhost:${port}/app`);
+      expect(start.output()).toContain(
+        `Vigie sandbox for imera-paris.myshopify.com: http://localhost:${port}/app`,
+      );
       if (older) {
-        expect(start.output()).toMatch(/Vigie: Node v\d+\.\d+\.\d+ is older than 22\.12; running on Node v22\./);
+        expect(start.output()).toMatch(
+          /Vigie: Node v\d+\.\d+\.\d+ is older than 22\.12; running on Node v22\./,
+        );
       }
       stopGroup(start.child);
       await start.exited;
@@ -96,7 +102,9 @@ describe("the README's two commands on a fresh clone", () => {
       expect(tests.output()).toMatch(/Test Files\s+1 passed \(1\)/);
       expect(code).toBe(0);
       if (older) {
-        expect(tests.output()).toMatch(/running on Node v22\.[\d.]+ \(from node_modules\/\.cache\/vigie-node22\)/);
+        expect(tests.output()).toMatch(
+          /running on Node v22\.[\d.]+ \(from node_modules\/\.cache\/vigie-node22\)/,
+        );
         expect(tests.output()).not.toContain("rebuilt");
       }
     },

@@ -97,6 +97,7 @@ async function* consentEvents({ db, scope, pageSize }: SectionContext): AsyncGen
         wordingKey: e.wordingKey,
         wording: e.wording,
         wordingLocale: e.wordingLocale,
+        confirmsEventId: e.confirmsEventId,
         occurredAt: iso(e.occurredAt),
         recordedAt: iso(e.recordedAt),
         email: e.email,

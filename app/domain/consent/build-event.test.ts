@@ -62,6 +62,21 @@ describe("buildEvent", () => {
     expect(event.wording).toBeUndefined();
   });
 
+  it("records a double opt-in: the request with its proof, then the grant naming the request it confirms", () => {
+    const request = buildEvent(grantInput({ kind: "confirmation_requested" }), GENESIS_HASH, 1, saltFor(1));
+    expect(request).toMatchObject({ kind: "confirmation_requested", wording: grantInput().wording });
+    const confirmed = buildEvent(
+      grantInput({ id: "evt_2", confirmsEventId: request.id, occurredAt: "2026-11-27T08:00:00.000Z" }),
+      request.hash,
+      2,
+      saltFor(2),
+    );
+    expect(confirmed.confirmsEventId).toBe("evt_1");
+    // The reference is chained: the same grant without it has another hash.
+    const { confirmsEventId: _, ...without } = confirmed;
+    expect(chainHashFor(without)).not.toBe(confirmed.hash);
+  });
+
   it("cuts a user agent to 512 code points", () => {
     const input = grantInput({ personal: { ...grantInput().personal, userAgent: "😀".repeat(600) } });
     const event = buildEvent(input, GENESIS_HASH, 1, saltFor(1));
@@ -93,6 +108,24 @@ describe("buildEvent", () => {
     ["a non-ISO instant", { occurredAt: "26/11/2026" }],
     ["an e-mail without @", { personal: { ...personal, email: "camille" } }],
     ["an extra field", { ip: "203.0.113.42" } as never],
+    ["a confirmation request without wording", { kind: "confirmation_requested", wording: undefined }],
+    [
+      "a confirmation request from Shopify",
+      {
+        kind: "confirmation_requested",
+        source: "shopify",
+        personal: { ...personal, ipPrefix: undefined, userAgent: undefined },
+      },
+    ],
+    [
+      "a confirmation request under soft opt-in",
+      { kind: "confirmation_requested", lawfulBasis: "soft_opt_in" },
+    ],
+    ["a withdrawal that says it confirms a request", { kind: "withdrawn", confirmsEventId: "evt_0" }],
+    [
+      "a soft opt-in that says it confirms a request",
+      { lawfulBasis: "soft_opt_in", confirmsEventId: "evt_0" },
+    ],
   ])("rejects %s", (_label, overrides) => {
     expect(() => buildEvent(grantInput(overrides), GENESIS_HASH, 1, saltFor(1))).toThrow(ZodError);
   });

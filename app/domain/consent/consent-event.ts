@@ -4,7 +4,13 @@ import { isMinimisedIp } from "./minimise-ip";
 // The ledger's closed vocabularies. Adding a value is a deliberate change: old events keep
 // verifying (their hash covers the value as text), but readers must learn the new one.
 
-export const CONSENT_KINDS = ["granted", "withdrawn", "repermission_requested", "expired"] as const;
+export const CONSENT_KINDS = [
+  "granted",
+  "withdrawn",
+  "repermission_requested",
+  "expired",
+  "confirmation_requested",
+] as const;
 export const CONSENT_PURPOSES = ["newsletter"] as const;
 // CPCE L34-5: soft opt-in for existing customers is a lawful basis of its own, never merged with consent.
 export const LAWFUL_BASES = ["consent", "soft_opt_in"] as const;
@@ -91,6 +97,11 @@ export const ConsentEventInputSchema = z
     /** The exact text shown, not a reference to it: the proof must survive a catalogue edit. */
     wording: TextSchema(2000).optional(),
     wordingLocale: z.enum(WORDING_LOCALES).optional(),
+    /**
+     * On a grant that confirms a double opt-in: the id of the `confirmation_requested` event it
+     * confirms, whose proof (wording, notice, order, first IP) it completes with the click's.
+     */
+    confirmsEventId: IdSchema.optional(),
     /** When the shopper (or staff, or system) acted. */
     occurredAt: IsoInstantSchema,
     /** When Vigie wrote the event. */
@@ -99,7 +110,8 @@ export const ConsentEventInputSchema = z
   })
   .superRefine((event, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    if (event.kind === "granted") {
+    const isWeb = (WEB_SOURCES as readonly string[]).includes(event.source);
+    if (event.kind === "granted" || event.kind === "confirmation_requested") {
       // GDPR art. 7(1): a grant is only provable with the notice version and exact wording shown.
       for (const field of ["noticeVersion", "wording", "wordingLocale"] as const) {
         if (event[field] === undefined) issue([field], `${field} is required for a grant`);
@@ -107,7 +119,18 @@ export const ConsentEventInputSchema = z
       // GDPR recital 32: consent is an affirmative act of the person; Vigie cannot grant it itself.
       if (event.source === "system") issue(["source"], "a grant cannot come from the system");
     }
-    const isWeb = (WEB_SOURCES as readonly string[]).includes(event.source);
+    // Double opt-in: only a consent given in one of Vigie's own forms waits for its confirmation.
+    if (event.kind === "confirmation_requested") {
+      if (!isWeb)
+        issue(["source"], "only a form of Vigie's (checkout, privacy centre) asks for confirmation");
+      if (event.lawfulBasis !== "consent") issue(["lawfulBasis"], "only a consent is confirmed");
+    }
+    if (
+      event.confirmsEventId !== undefined &&
+      (event.kind !== "granted" || event.lawfulBasis !== "consent")
+    ) {
+      issue(["confirmsEventId"], "only a consent grant confirms a request");
+    }
     // GDPR art. 5(1)(c): only browser actions have a network origin worth keeping.
     if (!isWeb && event.personal.ipPrefix !== undefined) {
       issue(["personal", "ipPrefix"], "only web sources carry an IP prefix");
@@ -135,6 +158,8 @@ export type ChainedFields = {
   wordingKey?: string;
   wording?: string;
   wordingLocale?: WordingLocale;
+  /** The `confirmation_requested` event a grant confirms (double opt-in). */
+  confirmsEventId?: string;
   /** Canonical ISO instant (`toISOString()`). */
   occurredAt: string;
   /** Canonical ISO instant (`toISOString()`). */

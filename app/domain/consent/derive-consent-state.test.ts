@@ -14,6 +14,7 @@ function input(step: Step, minute: number): ConsentEventInput {
   const [kind, basis = "consent"] = step.split(":") as [ConsentKind, LawfulBasis?];
   const at = { id: `evt_${minute}`, occurredAt: minutesLater(minute), recordedAt: minutesLater(minute) };
   if (kind === "granted") return grantInput({ ...at, lawfulBasis: basis });
+  if (kind === "confirmation_requested") return grantInput({ ...at, kind });
   return withdrawalInput({
     ...at,
     kind,
@@ -85,6 +86,38 @@ describe("deriveConsentState", () => {
       ["granted", "repermission_requested", "expired"],
       { status: "unsubscribed", since: 2 },
     ],
+    // Double opt-in.
+    ["a consent awaiting its confirmation", ["confirmation_requested"], { status: "pending", since: 0 }],
+    [
+      "a consent then its confirmation",
+      ["confirmation_requested", "granted"],
+      { status: "subscribed", lawfulBasis: "consent", since: 1 },
+    ],
+    [
+      "a request cancelled by a withdrawal",
+      ["confirmation_requested", "withdrawn"],
+      { status: "unsubscribed", since: 1 },
+    ],
+    [
+      "a request that lapsed, never subscribed before",
+      ["confirmation_requested", "expired"],
+      { status: "never" },
+    ],
+    [
+      "a request that lapsed after a withdrawal (back to it, same since)",
+      ["granted", "withdrawn", "confirmation_requested", "expired"],
+      { status: "unsubscribed", since: 1 },
+    ],
+    [
+      "a second request while pending, then its lapse",
+      ["confirmation_requested", "confirmation_requested", "expired"],
+      { status: "never" },
+    ],
+    [
+      "a request by someone already subscribed (changes nothing)",
+      ["granted", "confirmation_requested", "expired"],
+      { status: "unsubscribed", since: 2 },
+    ],
   ])("derives %s", (_label, steps, expected) => {
     const state = deriveConsentState(events(...steps));
     expect(state.status).toBe(expected.status);
@@ -101,6 +134,17 @@ describe("deriveConsentState", () => {
     expect(
       deriveConsentState(events("granted", "repermission_requested", "withdrawn")).repermissionRequestedAt,
     ).toBeUndefined();
+  });
+
+  it("names the request a pending state waits on, and forgets it once answered", () => {
+    const pending = deriveConsentState(events("confirmation_requested", "confirmation_requested"));
+    expect(pending.confirmationRequest).toEqual({ eventId: "evt_1", requestedAt: minutesLater(1) });
+    expect(pending).not.toHaveProperty("beforePending");
+    for (const answer of ["granted", "withdrawn", "expired"] as const) {
+      expect(
+        deriveConsentState(events("confirmation_requested", answer)).confirmationRequest,
+      ).toBeUndefined();
+    }
   });
 
   it("returns the newest event by seq as lastEvent, whatever the input order", () => {

@@ -1,8 +1,8 @@
 import type { ConsentEvent, LawfulBasis } from "./consent-event";
 
 /**
- * `pending` is part of the contract shared with the app (it mirrors Shopify's PENDING state) but no
- * current event kind produces it: it is reserved for a double opt-in confirmation step.
+ * `pending` (it mirrors Shopify's PENDING state): a consent given in one of Vigie's forms of a shop
+ * that asks for double opt-in, not yet confirmed from the shopper's inbox. Not a subscription.
  */
 export type ConsentStatus = "subscribed" | "unsubscribed" | "pending" | "never";
 
@@ -16,7 +16,12 @@ export type ConsentState = {
   lastEvent?: ConsentEvent;
   /** When a re-permission request went out that no grant, withdrawal or expiry has answered yet. */
   repermissionRequestedAt?: string;
+  /** Only while `pending`: the `confirmation_requested` event awaiting its confirmation. */
+  confirmationRequest?: { eventId: string; requestedAt: string };
 };
+
+/** The fold's state: what a pending request lapses back to travels with it. */
+type Fold = ConsentState & { beforePending?: ConsentState };
 
 // CPCE L34-5: consent covers what soft opt-in covers and more (prospects, other products), so a
 // later soft opt-in never downgrades a standing consent, while a later consent upgrades a soft opt-in.
@@ -31,6 +36,9 @@ const BASIS_RANK: Record<LawfulBasis, number> = { soft_opt_in: 1, consent: 2 };
  * - Only an explicit `withdrawn` ends a subscription the shopper gave, whatever its basis.
  * - `expired` (retention reached) also ends it; an expiry when not subscribed changes nothing.
  * - `repermission_requested` keeps the status and shows up as `repermissionRequestedAt`.
+ * - `confirmation_requested` (double opt-in) makes a subject who is not subscribed `pending`: not
+ *   a subscription until a grant confirms it; a withdrawal cancels it; an expiry (the request
+ *   lapsed unconfirmed) puts back the status it had before, as if nothing had happened.
  * - No events at all gives `never`.
  *
  * An unticked checkout box never produces an event, so it can neither subscribe (GDPR recital 32:
@@ -41,8 +49,9 @@ const BASIS_RANK: Record<LawfulBasis, number> = { soft_opt_in: 1, consent: 2 };
 export function deriveConsentState(events: readonly ConsentEvent[]): ConsentState {
   const ordered = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
   assertOneStream(ordered);
-  let state: ConsentState = { status: "never" };
-  for (const event of ordered) state = applyEvent(state, event);
+  let fold: Fold = { status: "never" };
+  for (const event of ordered) fold = applyEvent(fold, event);
+  const { beforePending: _, ...state } = fold;
   const lastEvent = ordered.reduce<ConsentEvent | undefined>(
     (last, e) => (!last || e.seq > last.seq ? e : last),
     undefined,
@@ -50,7 +59,7 @@ export function deriveConsentState(events: readonly ConsentEvent[]): ConsentStat
   return lastEvent ? { ...state, lastEvent } : state;
 }
 
-function applyEvent(state: ConsentState, event: ConsentEvent): ConsentState {
+function applyEvent(state: Fold, event: ConsentEvent): Fold {
   switch (event.kind) {
     case "granted": {
       if (state.status !== "subscribed" || state.lawfulBasis === undefined) {
@@ -66,10 +75,23 @@ function applyEvent(state: ConsentState, event: ConsentEvent): ConsentState {
       if (state.status === "unsubscribed") return { status: "unsubscribed", since: state.since };
       return { status: "unsubscribed", since: event.occurredAt };
     case "expired":
+      // GDPR art. 7(1): unconfirmed, the consent cannot be demonstrated; the request lapses into nothing.
+      if (state.status === "pending") return state.beforePending ?? { status: "never" };
       if (state.status !== "subscribed") return state;
       return { status: "unsubscribed", since: event.occurredAt };
     case "repermission_requested":
       return { ...state, repermissionRequestedAt: event.occurredAt };
+    case "confirmation_requested": {
+      // Someone already subscribed is not asked to confirm (the service records a grant instead).
+      if (state.status === "subscribed") return state;
+      const beforePending = state.status === "pending" ? state.beforePending : state;
+      return {
+        status: "pending",
+        since: event.occurredAt,
+        confirmationRequest: { eventId: event.id, requestedAt: event.occurredAt },
+        ...(beforePending && { beforePending }),
+      };
+    }
   }
 }
 

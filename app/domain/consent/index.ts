@@ -38,6 +38,14 @@ export {
 } from "./default-wordings";
 export { type ConsentState, type ConsentStatus, deriveConsentState } from "./derive-consent-state";
 export {
+  CONFIRMATION_WINDOW_DAYS,
+  type ConfirmationDecision,
+  confirmationDeadline,
+  decideConfirmation,
+  hasLapsed,
+  needsConfirmation,
+} from "./double-opt-in";
+export {
   chainHashFor,
   commitmentFor,
   GENESIS_HASH,

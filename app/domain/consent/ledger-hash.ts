@@ -31,6 +31,7 @@ const CHAINED: Record<keyof ChainedFields, true> = {
   wordingKey: true,
   wording: true,
   wordingLocale: true,
+  confirmsEventId: true,
   occurredAt: true,
   recordedAt: true,
   commitment: true,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildEvent, pseudonymise } from "./build-event";
 import type { ConsentEvent } from "./consent-event";
 import { GENESIS_HASH } from "./ledger-hash";
-import { chainOf, minutesLater, saltFor, variedChain, variedInput } from "./test-fixtures";
+import { chainOf, grantInput, minutesLater, saltFor, variedChain, variedInput } from "./test-fixtures";
 import { type ChainBreakReason, type ChainVerification, GENESIS_CURSOR, verifyChain } from "./verify-chain";
 
 /** Removes the field instead of setting it. */
@@ -88,6 +88,21 @@ describe("verifyChain", () => {
       ok: false,
       brokenAt: { seq: k, eventId: _field === "id" ? "evt_forged" : "evt_16", reason },
     });
+  });
+
+  it("verifies a double opt-in chain, and reports a changed or removed confirmation reference", () => {
+    const doubleOptIn = chainOf([
+      variedInput(0),
+      grantInput({ id: "req", kind: "confirmation_requested", occurredAt: minutesLater(20) }),
+      grantInput({ id: "conf", confirmsEventId: "req", occurredAt: minutesLater(30) }),
+    ]);
+    expect(verifyChain(doubleOptIn)).toMatchObject({ ok: true, count: 3 });
+    for (const edit of [{ confirmsEventId: "evt_0" }, { confirmsEventId: REMOVED }]) {
+      expect(verifyChain(tampered(doubleOptIn, 3, edit))).toEqual({
+        ok: false,
+        brokenAt: { seq: 3, eventId: "conf", reason: "hash_mismatch" },
+      });
+    }
   });
 
   it("reports a changed e-mail hidden behind a forged erasure flag", () => {

@@ -147,6 +147,20 @@ export const en = {
     invalidTitle: "This link is not valid",
     invalidBody: "It may have been mistyped. Use the link in the e-mail you received, or contact the shop.",
   },
+  consentConfirm: {
+    title: "Confirm your newsletter subscription",
+    body: "You asked to receive news from {shop} by e-mail, agreeing to the following text:",
+    confirm: "Confirm my subscription",
+    note: "You can unsubscribe at any time, in one click, from every e-mail.",
+    doneTitle: "Your subscription is confirmed",
+    doneBody: "Thank you! You will now receive news from {shop} by e-mail.",
+    lapsedTitle: "This link has expired",
+    lapsedBody:
+      "Your subscription to the {shop} newsletter was not confirmed in time: nothing was recorded. You can sign up again on your next visit.",
+    overTitle: "This request is no longer waiting",
+    overBody:
+      "You cancelled it, or a newer request replaced it: use the link in the latest e-mail you received.",
+  },
   consents: {
     title: "Consents",
     searchLabel: "Find a shopper by e-mail",
@@ -164,6 +178,7 @@ export const en = {
     notice: "notice",
     order: "order",
     pseudonymised: "personal data erased",
+    confirms: "confirmed by e-mail (event #{seq})",
     rateTitle: "Consent rate at checkout",
     rateCaption: "Share of orders with the newsletter box ticked, per month.",
     ledgerTitle: "Ledger",
@@ -184,6 +199,7 @@ export const en = {
       withdrawn: "Consent withdrawn",
       repermission_requested: "Re-permission asked",
       expired: "Expired",
+      confirmation_requested: "Consent given, awaiting e-mail confirmation",
     },
     bases: {
       consent: "consent",
@@ -214,6 +230,9 @@ export const en = {
     noticeVersion: "Notice version",
     noticeVersionHelp:
       "Change it whenever the notice or the checkbox wording changes: each consent records the version the shopper saw.",
+    doubleOptIn: "Double opt-in: have newsletter sign-ups confirmed by e-mail",
+    doubleOptInHelp:
+      "A box ticked at checkout or on the thank-you page becomes a subscription only once confirmed through the link in the e-mail Vigie sends (valid 7 days). Unconfirmed, nothing reaches Shopify or Mailchimp.",
     customerYears: "Customers: years after the last order",
     prospectYears: "Newsletter-only contacts: years",
     save: "Save",
@@ -472,6 +491,7 @@ export const en = {
     smtp: "E-mails are sent through SMTP; this is the copy Vigie keeps.",
     empty: "No e-mails yet.",
     to: "to",
+    unsubscribe: "One-click unsubscribe (message headers):",
     status: {
       queued: "queued",
       sent: "sent",

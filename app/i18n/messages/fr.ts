@@ -155,6 +155,20 @@ export const fr: Messages = {
     invalidTitle: "Ce lien n'est pas valide",
     invalidBody: "Il a peut-être été mal copié. Utilisez le lien de l'e-mail reçu, ou contactez la boutique.",
   },
+  consentConfirm: {
+    title: "Confirmer votre inscription à la newsletter",
+    body: "Vous avez demandé à recevoir les actualités de la boutique {shop} par e-mail, en acceptant le texte suivant :",
+    confirm: "Confirmer mon inscription",
+    note: "Vous pourrez vous désinscrire à tout moment, en un clic, depuis chaque e-mail.",
+    doneTitle: "Votre inscription est confirmée",
+    doneBody: "Merci ! Vous recevrez désormais les actualités de la boutique {shop} par e-mail.",
+    lapsedTitle: "Ce lien a expiré",
+    lapsedBody:
+      "L'inscription à la newsletter de la boutique {shop} n'a pas été confirmée à temps : rien n'a été enregistré. Vous pourrez vous inscrire de nouveau lors de votre prochaine visite.",
+    overTitle: "Cette demande n'est plus en attente",
+    overBody:
+      "Vous l'avez annulée, ou une demande plus récente la remplace : utilisez le lien du dernier e-mail reçu.",
+  },
   consents: {
     title: "Consentements",
     searchLabel: "Trouver un client par e-mail",
@@ -172,6 +186,7 @@ export const fr: Messages = {
     notice: "politique",
     order: "commande",
     pseudonymised: "données personnelles effacées",
+    confirms: "confirmé par e-mail (événement n° {seq})",
     rateTitle: "Taux de consentement au paiement",
     rateCaption: "Part des commandes avec la case newsletter cochée, par mois.",
     ledgerTitle: "Registre",
@@ -193,6 +208,7 @@ export const fr: Messages = {
       withdrawn: "Consentement retiré",
       repermission_requested: "Renouvellement demandé",
       expired: "Expiré",
+      confirmation_requested: "Consentement donné, confirmation par e-mail attendue",
     },
     bases: {
       consent: "consentement",
@@ -224,6 +240,9 @@ export const fr: Messages = {
     noticeVersion: "Version de la politique",
     noticeVersionHelp:
       "Changez-la à chaque modification de la politique ou du libellé de la case : chaque consentement garde la version vue par le client.",
+    doubleOptIn: "Double opt-in : faire confirmer l'inscription à la newsletter par e-mail",
+    doubleOptInHelp:
+      "Une case cochée au paiement ou sur la page de remerciement ne vaut inscription qu'une fois confirmée par le lien de l'e-mail envoyé par Vigie (valable 7 jours). Sans confirmation, rien n'est enregistré chez Shopify ni Mailchimp.",
     customerYears: "Clients : années après la dernière commande",
     prospectYears: "Inscrits à la seule newsletter : années",
     save: "Enregistrer",
@@ -487,6 +506,7 @@ export const fr: Messages = {
     smtp: "Les e-mails partent par SMTP ; voici la copie que garde Vigie.",
     empty: "Aucun e-mail pour l'instant.",
     to: "à",
+    unsubscribe: "Désinscription en un clic (en-têtes du message) :",
     status: {
       queued: "en file",
       sent: "envoyé",

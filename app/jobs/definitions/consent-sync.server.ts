@@ -20,6 +20,7 @@ export const consentSync = defineJob({
         shopId: true,
         source: true,
         kind: true,
+        confirmsEventId: true,
         pseudonymised: true,
         subjectId: true,
         syncs: true,
@@ -51,7 +52,8 @@ export const consentSync = defineJob({
       purpose: "newsletter",
       status: state.status,
       occurredAt: state.since ?? new Date(),
-      optInLevel: "SINGLE_OPT_IN",
+      // A grant confirmed from the shopper's inbox is a confirmed opt-in (M3AAWG), as Shopify names it.
+      optInLevel: event.confirmsEventId ? "CONFIRMED_OPT_IN" : "SINGLE_OPT_IN",
       idempotencyKey: `consent:${event.id}`,
     };
     const save = (system: System, status: "done" | "skipped" | "failed", outcome: string, detail?: string) =>

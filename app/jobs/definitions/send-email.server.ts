@@ -54,6 +54,7 @@ export const sendEmailJob = defineJob({
         subject: true,
         text: true,
         html: true,
+        unsubUrl: true,
         shop: { select: { settings: true } },
       },
     });
@@ -75,6 +76,7 @@ export const sendEmailJob = defineJob({
         html: row.html,
         replyTo,
         messageKey: row.id,
+        unsubscribeUrl: row.unsubUrl ?? undefined,
       }));
     } catch (error) {
       const failure = classifySendError(error);

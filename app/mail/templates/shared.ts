@@ -100,6 +100,24 @@ export function footer(shopName: string, locale: Locale, about: "data" | "order"
   return `This message is sent to you by ${shopName} ${topic}. It is not a marketing message.`;
 }
 
+/**
+ * The one-click withdrawal of a marketing-related e-mail (GDPR art. 7(3): as easy as consenting;
+ * CPCE L34-5: a way to object in every message). The link also serves as List-Unsubscribe.
+ */
+export function unsubscribeLine(shopName: string, locale: Locale, href: string) {
+  return locale === "fr"
+    ? {
+        lead: `Vous ne souhaitez pas recevoir la newsletter de la boutique ${shopName} ? Désinscrivez-vous en un clic.`,
+        label: "Me désinscrire",
+        href,
+      }
+    : {
+        lead: `Don't want the ${shopName} newsletter? Unsubscribe in one click.`,
+        label: "Unsubscribe",
+        href,
+      };
+}
+
 /** "Droit d'accès" / "Right of access"; `inSentence` lowers the capital ("votre demande (droit d'accès)"). */
 export function requestTypeLabel(type: RequestType, locale: Locale, inSentence = false): string {
   const label = REQUEST_TYPE_INFO[type].label[locale];

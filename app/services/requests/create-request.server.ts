@@ -102,7 +102,7 @@ export async function fileRequest(
   if (input.requesterEmail) {
     if (!links) throw new Error("a request with a requester e-mail needs its link context");
     const deadline = computeDeadline({ receivedAt: request.receivedAt, timeZone: request.timeZone, now });
-    await queueRequestEmail(tx, input.shop, request, {
+    await queueRequestEmail(tx, input.shop, request, links, {
       type: "request.acknowledgement",
       reference: request.reference,
       requestType: request.type as RequestType,
@@ -112,7 +112,7 @@ export async function fileRequest(
     });
     if (!verified) {
       const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, request.id, now);
-      await queueRequestEmail(tx, input.shop, request, {
+      await queueRequestEmail(tx, input.shop, request, links, {
         type: "request.identity_code",
         reference: request.reference,
         code,

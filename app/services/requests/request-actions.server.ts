@@ -185,7 +185,7 @@ export function requestIdentityDocument(
       data: { requestId, method: "document", status: "pending", reason: requirement.staffReason },
       select: { id: true },
     });
-    await queueRequestEmail(tx, shop, row, {
+    await queueRequestEmail(tx, shop, row, links, {
       type: "request.document_needed",
       reference: row.reference,
       reason: requirement.staffReason,
@@ -206,6 +206,7 @@ export function requestIdentityDocument(
 /** An extension of up to two months, with its reason, notified before the first deadline (GDPR art. 12(3)). */
 export function extendRequest(
   db: Db,
+  links: LinkContext,
   shop: ShopRef,
   actor: Actor,
   requestId: string,
@@ -242,7 +243,7 @@ export function extendRequest(
       targetId: requestId,
       data: { months },
     });
-    await queueRequestEmail(tx, shop, updated, {
+    await queueRequestEmail(tx, shop, updated, links, {
       type: "request.extension",
       reference: row.reference,
       newDueOn: deadline.dueDate,
@@ -287,7 +288,7 @@ export function answerRequest(
       targetType: "request",
       targetId: requestId,
     });
-    await queueRequestEmail(tx, shop, moved, {
+    await queueRequestEmail(tx, shop, moved, links, {
       type: "request.answer",
       reference: row.reference,
       requestType: row.type as RequestType,
@@ -308,6 +309,7 @@ export function answerRequest(
 /** A refusal with its ground and written reasons, and the route to the CNIL (GDPR art. 12(4)). */
 export function refuseRequest(
   db: Db,
+  links: LinkContext,
   shop: ShopRef,
   actor: Actor,
   requestId: string,
@@ -326,7 +328,7 @@ export function refuseRequest(
       targetId: requestId,
       data: { ground: refusal.ground },
     });
-    await queueRequestEmail(tx, shop, moved, {
+    await queueRequestEmail(tx, shop, moved, links, {
       type: "request.refusal",
       reference: row.reference,
       requestType: row.type as RequestType,
@@ -338,7 +340,14 @@ export function refuseRequest(
 }
 
 /** Closes a request whose requester never confirmed who they are. */
-export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: string, now = new Date()) {
+export function closeUnverified(
+  db: Db,
+  links: LinkContext,
+  shop: ShopRef,
+  actor: Actor,
+  requestId: string,
+  now = new Date(),
+) {
   return act(db, async (tx) => {
     const row = await load(tx, shop.id, requestId);
     const moved = await move(tx, row, { to: "closed_unverified" }, now);
@@ -354,7 +363,10 @@ export function closeUnverified(db: Db, shop: ShopRef, actor: Actor, requestId: 
       targetType: "request",
       targetId: requestId,
     });
-    await queueRequestEmail(tx, shop, moved, { type: "request.closed_unverified", reference: row.reference });
+    await queueRequestEmail(tx, shop, moved, links, {
+      type: "request.closed_unverified",
+      reference: row.reference,
+    });
     return moved;
   });
 }
@@ -369,11 +381,11 @@ export async function sendIdentityCode(
   tx: Tx,
   links: LinkContext,
   shop: ShopRef,
-  row: { id: string; reference: string; requesterEmail: string | null; locale: string },
+  row: { id: string; type: string; reference: string; requesterEmail: string | null; locale: string },
   now = new Date(),
 ) {
   const { checkId, code, expiresInMinutes } = await openEmailCodeCheck(tx, links.secret, row.id, now);
-  await queueRequestEmail(tx, shop, row, {
+  await queueRequestEmail(tx, shop, row, links, {
     type: "request.identity_code",
     reference: row.reference,
     code,
@@ -507,7 +519,8 @@ export async function answerErasure(
   await queueRequestEmail(
     tx,
     shop,
-    { id: row.id, requesterEmail: answer.to, locale: row.locale },
+    { id: row.id, requesterEmail: answer.to, locale: row.locale, type: row.type },
+    null,
     {
       type: "request.answer",
       reference: row.reference,

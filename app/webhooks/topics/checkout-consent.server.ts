@@ -9,6 +9,7 @@ import type { CheckoutOrder } from "~/connectors/shopify/orders.server";
 import type { Tx } from "~/db/client.server";
 import { CheckoutConsentProofSchema } from "~/domain/consent";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
+import { requestLinks } from "~/runtime.server";
 import { recordAudit } from "~/services/audit.server";
 import { recordCheckoutConsent } from "~/services/checkout-consent.server";
 import { lockShopLedger } from "~/services/consent-ledger.server";
@@ -91,7 +92,7 @@ type Loaded = { order: CheckoutOrder | null } | { unreachable: true };
 /** The order, when it can carry this request's consent; else why not. */
 export function checkOrder(
   loaded: Loaded,
-  payload: CheckoutConsentReceipt,
+  payload: Pick<CheckoutConsentReceipt, "orderId" | "checkoutToken" | "tokenCustomerId">,
   receivedAt: Date,
 ): { refusal: CheckoutRefusal } | { order: CheckoutOrder } {
   if ("unreachable" in loaded) return { refusal: "shop_not_connected" };
@@ -190,6 +191,7 @@ export const checkoutConsent = defineTopic({
         userAgent: payload.userAgent ?? undefined,
       },
       order.createdAt,
+      () => requestLinks(shopDomain),
     );
   },
 });

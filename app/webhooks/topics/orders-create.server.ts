@@ -2,6 +2,7 @@
 // for the consent rate, and turns a ticked newsletter box into a proven consent.
 import { minimiseIp, parseCheckoutConsent } from "~/domain/consent";
 import { shopifyId } from "~/domain/subjects/identifiers";
+import { requestLinks } from "~/runtime.server";
 import { recordCheckoutConsent } from "~/services/checkout-consent.server";
 import { countCheckout } from "~/services/consents.server";
 import { ensureShop } from "~/services/shops.server";
@@ -47,6 +48,7 @@ export const ordersCreate = defineTopic({
         userAgent: payload.client_details?.user_agent?.trim() || undefined,
       },
       orderedAt,
+      () => requestLinks(shopDomain),
     );
   },
 });

@@ -1,4 +1,5 @@
-// The thank-you fallback's only network call: POST the choice to the Vigie backend.
+// The thank-you fallback's network calls, to the Vigie backend: GET the buyer's current choice
+// when the block loads (so that a reload shows it), POST each change.
 import type { ConsentRecord } from "./wording";
 
 /** Must equal `application_url` in shopify.app.toml (a test checks it). */
@@ -6,7 +7,7 @@ export const APP_URL = "https://vigie.example.com";
 export const CONSENT_ENDPOINT = `${APP_URL}/api/checkout/consent`;
 
 export interface ConsentPayload extends ConsentRecord {
-  /** `withdrawn` only follows a `granted` sent from the same page (the buyer unticked again). */
+  /** `withdrawn` follows a box shown ticked (saved on this page, or the buyer's standing choice). */
   consent: "granted" | "withdrawn";
   /** Order GID from shopify.orderConfirmation. */
   orderId: string;
@@ -14,14 +15,20 @@ export interface ConsentPayload extends ConsentRecord {
   checkoutToken: string | null;
 }
 
+/** The order's buyer's newsletter state, as the backend answers it. */
+export type NewsletterState = "subscribed" | "pending" | "not_subscribed";
+
+/** `confirm_by_email`: saved, and the shop asks the buyer to confirm from the e-mail it sent. */
+export type SaveResult = "saved" | "confirm_by_email" | "failed";
+
 /**
- * Sends the choice with the checkout session token as Bearer. Never throws: resolves to true when
- * the backend answered 2xx, false on any failure (token, network, HTTP status).
+ * Sends the choice with the checkout session token as Bearer. Never throws: resolves to "failed"
+ * on any failure (token, network, HTTP status).
  */
 export async function postConsent(
   payload: ConsentPayload,
   getToken: () => Promise<string>,
-): Promise<boolean> {
+): Promise<SaveResult> {
   try {
     const token = await getToken();
     const response = await fetch(CONSENT_ENDPOINT, {
@@ -29,8 +36,39 @@ export async function postConsent(
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
       body: JSON.stringify(payload),
     });
-    return response.ok;
+    if (!response.ok) return "failed";
+    const answer = (await response.json().catch(() => null)) as { confirmation?: unknown } | null;
+    return answer?.confirmation === "email" ? "confirm_by_email" : "saved";
   } catch {
-    return false;
+    return "failed";
+  }
+}
+
+/**
+ * Asks whether the order's buyer is subscribed (the order is named in headers, which no proxy
+ * logs). Never throws: null when the answer cannot be had, and the box then starts unticked.
+ */
+export async function fetchConsentState(
+  order: { orderId: string; checkoutToken: string | null },
+  getToken: () => Promise<string>,
+): Promise<NewsletterState | null> {
+  if (!order.orderId || !order.checkoutToken) return null;
+  try {
+    const token = await getToken();
+    const response = await fetch(CONSENT_ENDPOINT, {
+      method: "GET",
+      headers: {
+        Authorization: `Bearer ${token}`,
+        "Vigie-Order-Id": order.orderId,
+        "Vigie-Checkout-Token": order.checkoutToken,
+      },
+    });
+    if (!response.ok) return null;
+    const { newsletter } = (await response.json()) as { newsletter?: unknown };
+    return newsletter === "subscribed" || newsletter === "pending" || newsletter === "not_subscribed"
+      ? newsletter
+      : null;
+  } catch {
+    return null;
   }
 }

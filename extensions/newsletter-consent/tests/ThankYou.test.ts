@@ -16,8 +16,24 @@ function useLocale(locale: "fr" | "en") {
 
 let fetchMock: ReturnType<typeof vi.fn>;
 
+const posts = () => fetchMock.mock.calls.filter(([, init]) => (init as RequestInit).method === "POST");
+const gets = () => fetchMock.mock.calls.filter(([, init]) => (init as RequestInit).method === "GET");
+
 function sentBodies(): unknown[] {
-  return fetchMock.mock.calls.map(([, init]) => JSON.parse(String((init as RequestInit).body)));
+  return posts().map(([, init]) => JSON.parse(String((init as RequestInit).body)));
+}
+
+/** The backend: answers the GET with the buyer's state, each POST with `post()`. */
+function backend(state: string | null, post = () => new Response(null, { status: 204 })) {
+  return vi.fn((_url: string, init: RequestInit) =>
+    Promise.resolve(
+      init.method === "GET"
+        ? state
+          ? Response.json({ newsletter: state })
+          : new Response("unavailable", { status: 503 })
+        : post(),
+    ),
+  );
 }
 
 beforeEach(() => {
@@ -26,8 +42,8 @@ beforeEach(() => {
   useLocale("en");
   extension.shopify.orderConfirmation.value = { order: { id: "gid://shopify/Order/42" }, isFirstOrder: true };
   extension.shopify.checkoutToken.value = "checkout-token-1";
-  fetchMock = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
-  extension.fetch = fetchMock as typeof fetch;
+  fetchMock = backend("not_subscribed");
+  extension.fetch = fetchMock as unknown as typeof fetch;
 });
 
 afterEach(() => {
@@ -36,13 +52,100 @@ afterEach(() => {
 });
 
 describe("thank-you fallback block", () => {
-  test("renders an unticked box with the default wording and sends nothing", async () => {
+  test("renders an unticked box with the default wording for a buyer not subscribed, and posts nothing", async () => {
     await extension.render();
 
+    await waitFor(() => expect(gets()).toHaveLength(1));
     expect(checkbox().checked).toBe(false);
     expect(checkbox().getAttribute("label")).toBe(EN_WORDING);
     expect(document.body.querySelector("s-link")?.textContent).toBe("Privacy notice");
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(noteText()).toBeUndefined();
+    expect(posts()).toHaveLength(0);
+  });
+
+  test("asks for the buyer's state on load (order in headers) and shows a subscribed buyer's box ticked", async () => {
+    fetchMock = backend("subscribed");
+    extension.fetch = fetchMock as unknown as typeof fetch;
+    await extension.render();
+
+    await waitFor(() => expect(checkbox().checked).toBe(true));
+    const [url, init] = gets()[0] as [string, RequestInit];
+    expect(url).toBe(ENDPOINT);
+    expect(init).toEqual({
+      method: "GET",
+      headers: {
+        Authorization: "Bearer mock-session-token",
+        "Vigie-Order-Id": "gid://shopify/Order/42",
+        "Vigie-Checkout-Token": "checkout-token-1",
+      },
+    });
+    expect(noteText()).toBeUndefined();
+    expect(posts()).toHaveLength(0);
+  });
+
+  test("shows a subscription awaiting its e-mail confirmation ticked, with a note saying so", async () => {
+    fetchMock = backend("pending");
+    extension.fetch = fetchMock as unknown as typeof fetch;
+    await extension.render();
+
+    await waitFor(() => expect(checkbox().checked).toBe(true));
+    expect(noteText()).toBe("Check your inbox: confirm your subscription with the link we e-mailed you.");
+  });
+
+  test("unticking a box shown ticked on load POSTs a withdrawal", async () => {
+    fetchMock = backend("subscribed");
+    extension.fetch = fetchMock as unknown as typeof fetch;
+    await extension.render();
+    await waitFor(() => expect(checkbox().checked).toBe(true));
+    click(checkbox());
+
+    await waitFor(() => expect(noteText()).toBe("Noted: you will not receive our news by e-mail."));
+    expect(sentBodies()).toMatchObject([{ consent: "withdrawn", orderId: "gid://shopify/Order/42" }]);
+    expect(checkbox().checked).toBe(false);
+  });
+
+  test("a state answer arriving after the buyer's click does not undo it", async () => {
+    let answer = (_: Response) => {};
+    fetchMock = vi.fn((_url: string, init: RequestInit) =>
+      init.method === "GET"
+        ? new Promise<Response>((resolve) => (answer = resolve))
+        : Promise.resolve(new Response(null, { status: 204 })),
+    );
+    extension.fetch = fetchMock as unknown as typeof fetch;
+    await extension.render();
+    await waitFor(() => expect(gets()).toHaveLength(1));
+    click(checkbox());
+    await waitFor(() => expect(noteText()).toBe("Thank you, your choice has been saved."));
+    click(checkbox());
+    await waitFor(() => expect(noteText()).toBe("Noted: you will not receive our news by e-mail."));
+    answer(Response.json({ newsletter: "subscribed" }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(checkbox().checked).toBe(false);
+  });
+
+  test("starts unticked and usable when the state cannot be had", async () => {
+    fetchMock = backend(null);
+    extension.fetch = fetchMock as unknown as typeof fetch;
+    await extension.render();
+
+    await waitFor(() => expect(gets()).toHaveLength(1));
+    expect(checkbox().checked).toBe(false);
+    expect(checkbox().hasAttribute("disabled")).toBe(false);
+    expect(noteText()).toBeUndefined();
+  });
+
+  test("under double opt-in, tells the buyer who ticks to confirm from the e-mail", async () => {
+    fetchMock = backend("not_subscribed", () =>
+      Response.json({ status: "accepted", confirmation: "email" }, { status: 202 }),
+    );
+    extension.fetch = fetchMock as unknown as typeof fetch;
+    await extension.render();
+    click(checkbox());
+
+    await waitFor(() =>
+      expect(noteText()).toBe("Check your inbox: confirm your subscription with the link we e-mailed you."),
+    );
+    expect(checkbox().checked).toBe(true);
   });
 
   test("ticking POSTs the grant to the backend with the session token as Bearer", async () => {
@@ -50,8 +153,8 @@ describe("thank-you fallback block", () => {
     click(checkbox());
 
     await waitFor(() => expect(noteText()).toBe("Thank you, your choice has been saved."));
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(posts()).toHaveLength(1);
+    const [url, init] = posts()[0] as [string, RequestInit];
     expect(url).toBe(ENDPOINT);
     expect(init.method).toBe("POST");
     expect(init.headers).toEqual({
@@ -90,7 +193,8 @@ describe("thank-you fallback block", () => {
     ["a network error", () => Promise.reject(new TypeError("Failed to fetch"))],
     ["an HTTP 500", () => Promise.resolve(new Response("oops", { status: 500 }))],
   ])("survives %s: box back to unticked, note shown, nothing thrown", async (_, failure) => {
-    fetchMock.mockImplementation(failure);
+    fetchMock = vi.fn(failure);
+    extension.fetch = fetchMock as unknown as typeof fetch;
     await extension.render();
     click(checkbox());
 
@@ -101,7 +205,12 @@ describe("thank-you fallback block", () => {
 
   test("the box is disabled while the request is in flight", async () => {
     let respond = (_: Response) => {};
-    fetchMock.mockReturnValueOnce(new Promise((resolve) => (respond = resolve)));
+    fetchMock = vi.fn((_url: string, init: RequestInit) =>
+      init.method === "GET"
+        ? Promise.resolve(Response.json({ newsletter: "not_subscribed" }))
+        : new Promise<Response>((resolve) => (respond = resolve)),
+    );
+    extension.fetch = fetchMock as unknown as typeof fetch;
     await extension.render();
     click(checkbox());
 
@@ -125,6 +234,7 @@ describe("thank-you fallback block", () => {
     await extension.render();
 
     expect(document.body.querySelector("s-checkbox")).toBeNull();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   test("French buyer: French wording, labels and payload", async () => {
