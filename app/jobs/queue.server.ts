@@ -154,8 +154,7 @@ export async function hasLiveJob(db: Db | Tx, prefix: string, now = new Date()):
 
 /** Whether one job row will still run (see hasLiveJob). */
 export const isLive =
-  (now: Date) =>
-  (job: { status: string; lockedUntil: Date | null; attempts: number; maxAttempts: number }) =>
+  (now: Date) => (job: { status: string; lockedUntil: Date | null; attempts: number; maxAttempts: number }) =>
     job.status === "pending" ||
     job.status === "failed" ||
     (job.status === "running" &&

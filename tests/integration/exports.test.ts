@@ -12,7 +12,7 @@ import { zipEntries, zipEntry } from "~/exports/test-fixtures";
 import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import type { Worker } from "~/jobs/worker.server";
 import { readChunks } from "~/services/exports/chunks.server";
-import { EXPORT_ASSEMBLE_JOB, retryExportSystem } from "~/services/exports/exports.server";
+import { EXPORT_ASSEMBLE_JOB, isPartStalled, retryExportSystem } from "~/services/exports/exports.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
@@ -169,6 +169,74 @@ describe.each(testDialects())("exports on %s", (dialect) => {
     expect(actions).toEqual(
       expect.arrayContaining(["export.started", "export.retried", "export.completed", "request.answered"]),
     );
+  });
+
+  it("shows a part whose job ended without settling it as stalled, and lets staff retry it", async () => {
+    const domain = `stalled-${dialect}.myshopify.com`;
+    const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
+    const links: LinkContext = {
+      shopDomain: domain,
+      proxyPrefix: "/apps/privacy",
+      secret: TEST_SECRET_KEY,
+      sandboxUrl: null,
+      appUrl: "https://vigie.example.com",
+    };
+    // As a crash leaves it: Stripe's part was being built when its job's last attempt died.
+    const { request, stripeJob } = await t.db.$transaction(async (tx) => {
+      const subject = await upsertSubject(tx, shop.id, { customerId: 7002, email: "lucas@example.fr" });
+      const request = await fileRequest(tx, links, {
+        shop: { id: shop.id, domain, name: shop.name },
+        details: { type: "access" },
+        channel: "staff",
+        requesterEmail: "lucas@example.fr",
+        locale: "fr",
+        receivedAt: new Date(),
+        identity: { level: "verified", rationale: "signed_in_customer" },
+        subjectId: subject?.id ?? null,
+        actor: { type: "staff", id: "dpo" },
+      });
+      const stripeJob = await tx.job.findFirstOrThrow({
+        where: { type: "export.system", shopDomain: domain, payload: { contains: '"stripe"' } },
+      });
+      await tx.job.update({
+        where: { id: stripeJob.id },
+        data: { status: "dead", attempts: 5, finishedAt: new Date(), lastError: "lease expired" },
+      });
+      await tx.exportPart.updateMany({
+        where: { system: "stripe", archive: { requestId: request.id } },
+        data: { status: "running", jobId: stripeJob.id },
+      });
+      return { request, stripeJob };
+    });
+    notifyEnqueued();
+    const part = (system: string) =>
+      t.db.exportPart.findFirstOrThrow({ where: { system, archive: { requestId: request.id } } });
+    await eventually(async () => (await part("shopify")).status === "done");
+    const stripePart = await part("stripe");
+    expect(stripePart).toMatchObject({ status: "running", jobId: stripeJob.id });
+    expect(await isPartStalled(t.db, stripePart)).toBe(true);
+    // A part whose job is alive is not stalled, and cannot be retried over it.
+    const { id: liveJob } = (await t.db.job.create({
+      data: { type: "export.system", status: "running", lockedUntil: new Date(Date.now() + 60_000) },
+    })) as { id: string };
+    expect(await isPartStalled(t.db, { ...stripePart, jobId: liveJob })).toBe(false);
+    await t.db.job.delete({ where: { id: liveJob } });
+
+    expect(await retryExportSystem(t.db, shop, "dpo", stripePart.archiveId, "stripe")).toBe(true);
+    expect(await retryExportSystem(t.db, shop, "dpo", stripePart.archiveId, "stripe")).toBe(false);
+    await eventually(
+      () => t.db.exportArchive.findFirst({ where: { requestId: request.id, status: "complete" } }),
+      15_000,
+    );
+    expect(await part("stripe")).toMatchObject({ status: "done", records: 2 });
+    expect(await t.db.auditEvent.count({ where: { action: "export.completed", targetId: request.id } })).toBe(
+      1,
+    );
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: "export.retried", targetId: request.id, actorId: "dpo" },
+      }),
+    ).toBe(1);
   });
 
   it("builds again the parts an earlier version staged as JSON Lines, then assembles the archive", async () => {

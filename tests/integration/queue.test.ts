@@ -117,7 +117,11 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     expect(await extendLease(t.db, stale as never, "w", 60_000)).toBe(false);
     expect(await failJob(t.db, stale as never, "w", "stale run", later)).toBe("failed");
     expect(await completeJob(t.db, stale as never, "w")).toBe(false);
-    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ status: "running", attempts: 2, lastError: null });
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({
+      status: "running",
+      attempts: 2,
+      lastError: null,
+    });
     expect(await completeJob(t.db, fresh as never, "w")).toBe(true);
   });
 

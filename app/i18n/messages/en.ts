@@ -546,6 +546,8 @@ export const en = {
     download: "Download (zip)",
     downloaded: "Downloaded by the requester on {at}.",
     retry: "Retry {system}",
+    stalled:
+      "{system} stopped without finishing: the job building it is no longer running. Retry it to build it again.",
     merchantNotice:
       "Shopify asked for this customer's data on behalf of the merchant: download it here and send it to the customer yourself.",
   },

@@ -562,6 +562,8 @@ export const fr: Messages = {
     download: "Télécharger (zip)",
     downloaded: "Téléchargé par le demandeur le {at}.",
     retry: "Relancer {system}",
+    stalled:
+      "{system} s'est arrêté sans finir : la tâche qui le préparait ne tourne plus. Relancez-le pour le reprendre.",
     merchantNotice:
       "Shopify a demandé les données de ce client pour le compte du marchand : téléchargez-les ici et transmettez-les vous-même au client.",
   },

@@ -133,7 +133,8 @@ async function selectChunk(db: Db, archiveId: string, kind: string, seq: number)
   if (driver.dialect === "sqlite") {
     return withSqliteConnection(
       db,
-      (connection) => (sqliteStatements(connection).select.get(archiveId, kind, seq) as Buffer | undefined) ?? null,
+      (connection) =>
+        (sqliteStatements(connection).select.get(archiveId, kind, seq) as Buffer | undefined) ?? null,
     );
   }
   const { rows } = await driver.pool.query<{ data: Buffer }>(
