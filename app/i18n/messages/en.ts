@@ -114,6 +114,8 @@ export const en = {
     "consent.checkout_refused.shop_not_connected": "Thank-you page consent refused: Shopify not connected",
     "register.exported": "Record of processing downloaded",
     "job.retried": "Dead job retried",
+    "email.unknown": "E-mail interrupted while sending (outcome unknown, not sent again)",
+    "email.resent": "E-mail sent again by staff",
     "retention.swept": "Erasures filed for people past their retention period",
     "shop.purge_cancelled": "Shop data purge cancelled (app reinstalled)",
     "shop.purged": "Shop data purged",
@@ -421,10 +423,16 @@ export const en = {
     to: "to",
     status: {
       queued: "queued",
+      sending: "sending",
       sent: "sent",
       outbox: "not sent (outbox)",
       failed: "failed",
+      unknown: "outcome unknown",
     },
+    unknownHelp:
+      "Vigie stopped while handing this e-mail to the SMTP server: it may have been delivered or not. It is not sent again on its own, so that nobody receives it twice. Send it again if the recipient did not get it (same Message-ID: a mail client that has the first shows one).",
+    resend: "Send again",
+    resent: "The e-mail will be sent again.",
   },
   privacy: {
     title: "Your personal data",

@@ -121,6 +121,8 @@ export const fr: Messages = {
       "Consentement de la page de remerciement refusé : Shopify non connecté",
     "register.exported": "Registre des traitements téléchargé",
     "job.retried": "Tâche morte relancée",
+    "email.unknown": "E-mail interrompu pendant l'envoi (issue inconnue, non renvoyé)",
+    "email.resent": "E-mail renvoyé par l'équipe",
     "retention.swept": "Effacements déposés pour des personnes au-delà de leur durée de conservation",
     "shop.purge_cancelled": "Purge des données de la boutique annulée (application réinstallée)",
     "shop.purged": "Données de la boutique purgées",
@@ -434,10 +436,16 @@ export const fr: Messages = {
     to: "à",
     status: {
       queued: "en file",
+      sending: "en cours d'envoi",
       sent: "envoyé",
       outbox: "non envoyé (boîte d'envoi)",
       failed: "en échec",
+      unknown: "issue inconnue",
     },
+    unknownHelp:
+      "Vigie s'est arrêté pendant qu'il remettait cet e-mail au serveur SMTP : il a pu partir ou non. Il n'est pas renvoyé de lui-même, pour que personne ne le reçoive deux fois. Renvoyez-le si le destinataire ne l'a pas reçu (même Message-ID : une messagerie qui a déjà le premier n'en montre qu'un).",
+    resend: "Renvoyer",
+    resent: "L'e-mail va être renvoyé.",
   },
   privacy: {
     title: "Vos données personnelles",
