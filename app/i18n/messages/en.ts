@@ -562,6 +562,7 @@ export const en = {
   erasure: {
     title: "Erasure",
     planning: "Preparing the plan: each system is asked what it holds about this person…",
+    planStalled: "Planning stopped without a plan: its job is no longer running. Plan again.",
     planFailed: "The plan could not be made: {error}",
     replan: "Plan again",
     dryRun: "Dry run: nothing has been erased yet. Read what each system will do, then execute.",
@@ -573,6 +574,8 @@ export const en = {
     running: "Erasing…",
     done: "Erasure complete on {at}.",
     retry: "Retry {system}",
+    stalled:
+      "{system} stopped without finishing: the job erasing it is no longer running. Retry it to resume where it stopped.",
     nothingHeld: "Holds nothing about this person.",
     skipped: {
       not_connected: "Not connected: holds nothing to erase.",
@@ -583,6 +586,7 @@ export const en = {
       pending: "To do",
       done: "Done",
       failed: "Failed",
+      stalled: "Stalled",
     },
     actions: {
       delete: "Delete",

@@ -578,6 +578,8 @@ export const fr: Messages = {
   erasure: {
     title: "Effacement",
     planning: "Préparation du plan : chaque système indique ce qu'il détient sur cette personne…",
+    planStalled:
+      "La préparation du plan s'est arrêtée sans plan : sa tâche ne tourne plus. Refaites le plan.",
     planFailed: "Le plan n'a pas pu être établi : {error}",
     replan: "Refaire le plan",
     dryRun: "Simulation : rien n'a encore été effacé. Lisez ce que chaque système va faire, puis exécutez.",
@@ -589,6 +591,8 @@ export const fr: Messages = {
     running: "Effacement en cours…",
     done: "Effacement terminé le {at}.",
     retry: "Relancer {system}",
+    stalled:
+      "{system} s'est arrêté sans finir : la tâche qui l'effaçait ne tourne plus. Relancez-le pour reprendre là où il s'est arrêté.",
     nothingHeld: "Ne détient rien sur cette personne.",
     skipped: {
       not_connected: "Non connecté : rien à effacer.",
@@ -599,6 +603,7 @@ export const fr: Messages = {
       pending: "À faire",
       done: "Fait",
       failed: "Échec",
+      stalled: "Arrêté",
     },
     actions: {
       delete: "Supprimer",
