@@ -8,7 +8,9 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connector, ConnectorError, type ExportRecord } from "~/connectors/connector";
+import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { zipEntries, zipEntry } from "~/exports/test-fixtures";
+import { exportSystemJob } from "~/jobs/definitions/export-jobs.server";
 import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import type { Worker } from "~/jobs/worker.server";
 import { readChunks } from "~/services/exports/chunks.server";
@@ -19,7 +21,7 @@ import type { LinkContext } from "~/services/requests/request-links.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { TEST_SECRET_KEY } from "../support/test-logger";
+import { TEST_SECRET_KEY, testJobContext } from "../support/test-logger";
 import { startTestWorker } from "../support/worker";
 
 /** A system that answers with `records`, or fails while `failure` is set. */
@@ -300,4 +302,60 @@ describe.each(testDialects())("exports on %s", (dialect) => {
     );
     expect(zipEntry(file, "shopify.json").toString()).toContain("#1001");
   });
+});
+
+describe.each(testDialects())("export parts finishing together on %s", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t?.drop());
+
+  it("queue one assembly when the last parts of an export settle at the same moment", async () => {
+    const domain = `together-${dialect}.myshopify.com`;
+    const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
+    const connectors = async () => ({
+      shopify: null,
+      stripe: null,
+      mailchimp: null,
+      vigie: createVigieConnector({ db: t.db, shopId: shop.id }),
+    });
+    const archives: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const request = await t.db.$transaction((tx) =>
+        fileRequest(tx, null, {
+          shop: { id: shop.id, domain, name: shop.name },
+          details: { type: "access" },
+          channel: "shopify",
+          requesterEmail: null,
+          locale: "fr",
+          receivedAt: new Date(),
+          identity: { level: "verified", rationale: "merchant_compliance_webhook" },
+          shopifyCustomerId: String(8000 + i),
+          actor: { type: "shopify" },
+        }),
+      );
+      const jobs = await t.db.job.findMany({
+        where: { type: "export.system", payload: { contains: (await archiveOf(request.id)).id } },
+      });
+      archives.push((await archiveOf(request.id)).id);
+      const run = (job: (typeof jobs)[number]) =>
+        exportSystemJob.handler(
+          exportSystemJob.payloadSchema.parse(JSON.parse(job.payload)),
+          testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
+        );
+      // Vigie's part first; then the three others at once, as workers run jobs side by side: they
+      // settle together, each the last but for the others.
+      const vigie = jobs.filter((job) => job.payload.includes('"vigie"'));
+      for (const job of vigie) await run(job);
+      await Promise.all(jobs.filter((job) => !vigie.includes(job)).map(run));
+    }
+    for (const archiveId of archives) {
+      expect(
+        await t.db.job.count({ where: { type: EXPORT_ASSEMBLE_JOB, payload: { contains: archiveId } } }),
+      ).toBe(1);
+    }
+  });
+
+  const archiveOf = (requestId: string) => t.db.exportArchive.findFirstOrThrow({ where: { requestId } });
 });
