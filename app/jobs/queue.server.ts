@@ -139,6 +139,16 @@ export async function completeJob(db: Db | Tx, job: JobLease, workerId: string, 
 }
 
 /**
+ * True when a later attempt of the job claimed it (this run outlived its lease: its worker stalled
+ * and another run took over). Such a run must write nothing more: its outcome is the other's.
+ * A job row that is gone (a test's context, a pruned row) is not superseded.
+ */
+export async function isSuperseded(db: Db | Tx, jobId: string, attempt: number): Promise<boolean> {
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { attempts: true } });
+  return job !== null && job.attempts > attempt;
+}
+
+/**
  * True while a job of a flow keyed `<prefix><attempt>` will still run: waiting, waiting for its
  * retry, running under its lease, or running past it with attempts left (its worker died: the
  * next claim takes it back). False when every such job ended (succeeded, dead, pruned): whatever

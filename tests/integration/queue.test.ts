@@ -8,6 +8,7 @@ import {
   extendLease,
   failJob,
   hasLiveJob,
+  isSuperseded,
   nextAttempt,
   pruneFinishedJobs,
   releaseJob,
@@ -122,6 +123,10 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
       attempts: 2,
       lastError: null,
     });
+    // Multi-step handlers check the same before writing their own outcome.
+    expect(await isSuperseded(t.db, stale?.id as string, 1)).toBe(true);
+    expect(await isSuperseded(t.db, fresh?.id as string, 2)).toBe(false);
+    expect(await isSuperseded(t.db, "no-such-job", 1)).toBe(false);
     expect(await completeJob(t.db, fresh as never, "w")).toBe(true);
   });
 

@@ -20,7 +20,7 @@ import {
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import { defineJob } from "../define-job";
-import { enqueue, nextAttempt, notifyEnqueued } from "../queue.server";
+import { enqueue, isSuperseded, nextAttempt, notifyEnqueued } from "../queue.server";
 
 type ArchiveWithContext = { request: RightsRequest; shop: Shop };
 
@@ -41,7 +41,7 @@ async function archiveSubject(db: Db, archive: ArchiveWithContext) {
 export const exportSystemJob = defineJob({
   id: EXPORT_SYSTEM_JOB,
   payloadSchema: z.object({ archiveId: z.string(), system: z.enum(EXPORT_SYSTEMS) }),
-  async handler({ archiveId, system }, { db, connectors, log, secretKey: key, jobId }) {
+  async handler({ archiveId, system }, { db, connectors, log, secretKey: key, jobId, attempt }) {
     // Claim the part: a pending or failed one, or one this very job was building when its worker
     // died (this is the job's next attempt). A part another job holds is left to it: a staff retry
     // and an automatic one never build it at the same time.
@@ -59,7 +59,7 @@ export const exportSystemJob = defineJob({
       where: { id: archiveId },
       include: { request: true, shop: true },
     });
-    const finish = (outcome: PartOutcome) => settlePart(db, archive, system, jobId, outcome);
+    const finish = (outcome: PartOutcome) => settlePart(db, archive, system, { jobId, attempt }, outcome);
     const connector: Connector | null = (await connectors(archive.shop.domain))[system];
     if (!connector) {
       await finish({ status: "not_connected", records: 0 });
@@ -103,17 +103,19 @@ type PartOutcome = {
  * in one transaction: a crash leaves either all of it or none, and the job's next attempt redoes
  * the part. The archive's row is locked first, so that of two parts finishing at once exactly one
  * sees the other settled and queues the assembly. Nothing is written when another job holds the
- * part now (staff retried it after this job had stalled).
+ * part now (staff retried it after this job had stalled), or a later attempt of this one.
  */
 async function settlePart(
   db: Db,
   archive: { id: string; requestId: string; shop: { domain: string } },
   system: ExportSystem,
-  jobId: string,
+  { jobId, attempt }: { jobId: string; attempt: number },
   { status, records, error, summary }: PartOutcome,
 ) {
   const queued = await db.$transaction(async (tx) => {
     await tx.$executeRaw`UPDATE "ExportArchive" SET "id" = "id" WHERE "id" = ${archive.id}`;
+    // A run that outlived its lease, while the job's next attempt builds the part again.
+    if (await isSuperseded(tx, jobId, attempt)) return false;
     const { count } = await tx.exportPart.updateMany({
       where: { archiveId: archive.id, system, status: "running", jobId },
       data: { status, records, error: error ?? null, summary: summary ? JSON.stringify(summary) : null },
