@@ -2,7 +2,9 @@
 // systems at the test's simulators on loopback and sending e-mail to the test's SMTP sink. The
 // crash tests SIGKILL it and start it again. Started through tests/support/app-worker.ts.
 // Env: DATABASE_URL, ENDPOINTS (JSON: shopify {baseUrl, token}, mailchimpBasePath, stripe {host,
-// port}), SMTP_URL, LEASE_MS, POLL_MS, CONCURRENCY, SECRET_KEY (hex).
+// port}), SMTP_URL, LEASE_MS, POLL_MS, CONCURRENCY, SECRET_KEY (hex); SWEEP_SHOP (JSON {id, domain}):
+// also run the retention sweep of that shop, as staff clicking "File their erasures" in a web
+// process that runs the worker too (`npm start`).
 
 import { dialectOf } from "~/config.server";
 import { type ConnectorEndpoints, connectorsForShop } from "~/connectors/registry.server";
@@ -10,6 +12,7 @@ import { createDatabase } from "~/db/client.server";
 import { JOBS } from "~/jobs/registry.server";
 import { startWorker } from "~/jobs/worker.server";
 import { createTransport, setMailTransport } from "~/mail/transport.server";
+import { sweepRetention } from "~/services/retention.server";
 import { logger } from "~/utils/logger.server";
 
 type EndpointsEnv = {
@@ -43,6 +46,13 @@ const worker = startWorker({
   concurrency: Number(process.env.CONCURRENCY ?? 4),
 });
 process.stdout.write(`ready ${process.pid}\n`);
+if (process.env.SWEEP_SHOP) {
+  const shop = JSON.parse(process.env.SWEEP_SHOP) as { id: string; domain: string };
+  sweepRetention(db, shop, "staff-sweep").then(
+    ({ filed }) => process.stdout.write(`swept ${filed}\n`),
+    (error) => process.stdout.write(`sweep failed ${error}\n`),
+  );
+}
 process.on("SIGTERM", async () => {
   await worker.stop(5_000);
   await db.$disconnect();

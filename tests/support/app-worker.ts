@@ -44,6 +44,8 @@ export type AppWorkerEnv = {
   leaseMs?: number;
   pollMs?: number;
   concurrency?: number;
+  /** Also run this shop's retention sweep (see app-worker-process.ts). */
+  sweepShop?: { id: string; domain: string };
 };
 
 export type AppWorker = {
@@ -70,6 +72,7 @@ export async function spawnAppWorker(env: AppWorkerEnv): Promise<AppWorker> {
       LEASE_MS: String(env.leaseMs ?? 60_000),
       POLL_MS: String(env.pollMs ?? 50),
       CONCURRENCY: String(env.concurrency ?? 4),
+      ...(env.sweepShop && { SWEEP_SHOP: JSON.stringify(env.sweepShop) }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

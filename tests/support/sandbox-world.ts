@@ -65,6 +65,11 @@ export async function startWorld(
       email: s.email,
       locale: "fr",
       createdAt: new Date(now.getTime() - 90 * DAY).toISOString(),
+      emailMarketing: {
+        state: "SUBSCRIBED",
+        optInLevel: "SINGLE_OPT_IN",
+        consentUpdatedAt: new Date(now.getTime() - 60 * DAY).toISOString(),
+      },
       addresses: [{ ...address, city: "Paris", country: "France", countryCodeV2: "FR", zip: "75002" }],
     });
     for (let n = 0; n < 3; n++) {
