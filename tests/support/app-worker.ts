@@ -2,7 +2,7 @@
 // The harness is bundled once per test run with esbuild (dependencies left in node_modules), so a
 // restart after a SIGKILL costs what loading the app costs, not a TypeScript compilation.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { eventually } from "./server";
@@ -16,7 +16,14 @@ export function appWorkerBundle(): Promise<string> {
     // Inside the project, so that the bundle's imports resolve from node_modules.
     const cache = path.resolve("node_modules/.cache/vigie-tests");
     mkdirSync(cache, { recursive: true });
-    const outfile = path.join(mkdtempSync(path.join(cache, "worker-")), "app-worker.mjs");
+    // Bundles of earlier runs (an exit handler does not always run in a test worker).
+    for (const old of readdirSync(cache)) {
+      const stale = path.join(cache, old);
+      if (Date.now() - statSync(stale).mtimeMs > 3_600_000) rmSync(stale, { recursive: true, force: true });
+    }
+    const dir = mkdtempSync(path.join(cache, "worker-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = path.join(dir, "app-worker.mjs");
     await build({
       entryPoints: [path.resolve("tests/support/app-worker-process.ts")],
       outfile,
