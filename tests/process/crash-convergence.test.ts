@@ -254,10 +254,10 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
     });
     const rerun = await t.db.job.count({ where: { attempts: { gt: 1 } } });
     const unknown = await t.db.outboxEmail.count({ where: { status: "unknown" } });
-    console.info(
+    process.stdout.write(
       `crash test on ${dialect}: seed ${seed} (CRASH_SEED=${BASE_SEED}), ${KILLS} kills after ${kills.join(", ")} ms; ` +
         `${rerun} jobs ran more than once, the sweep was started ${sweeps} times, ${unknown} e-mails left unknown; ` +
-        `${Date.now() - started} ms in all`,
+        `${Date.now() - started} ms in all\n`,
     );
 
     // No job left behind, none dead.
