@@ -1,6 +1,7 @@
-// Crashes converge: a real worker process runs every kind of job at once (exports, erasures with
-// staff approving their plans, consent syncs, e-mails over SMTP, and the retention sweep run by the
-// same process as `npm start` runs it), and is SIGKILLed at random moments, then started again,
+// Crashes converge: a real worker process runs every kind of job at once (Shopify webhooks, exports,
+// erasures with staff approving their plans and Shopify's customers/redact, consent syncs, e-mails
+// over SMTP, the daily jobs, and the retention sweep run by the same process as `npm start` runs
+// it), and is SIGKILLed at random moments, then started again,
 // many times; finally it runs to quiescence. Every request must then be complete exactly once:
 // one zip per export, each erasure done once (its receipts, audit and answer e-mail once), each
 // consent change synced to each system, every e-mail sent at most once (counted by Message-ID at
@@ -16,18 +17,24 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultWording } from "~/domain/consent";
+import { enqueue } from "~/jobs/queue.server";
+import { SCHEDULES } from "~/jobs/registry.server";
+import { enqueueScheduled } from "~/jobs/schedules.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { sampleMessages } from "~/mail/testing/sample-messages";
+import { VERIFY_LEDGER_JOB } from "~/services/consent-admin.server";
 import { recordConsent } from "~/services/consents.server";
 import { approveErasure, parsePlan } from "~/services/erasure/erasure-runs.server";
 import { readChunks } from "~/services/exports/chunks.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { upsertSubject } from "~/services/subjects.server";
+import { createReceiptStore } from "~/webhooks/receipts.server";
 import { type AppWorker, spawnAppWorker } from "../support/app-worker";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { seedWorldShop, startWorld, type World, type WorldShopper } from "../support/sandbox-world";
 import { eventually } from "../support/server";
+import { samplePayloads } from "../support/shopify-webhook";
 import { TEST_SECRET_KEY } from "../support/test-logger";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 16);
@@ -63,6 +70,16 @@ const CONSENTING = [
   shopper(6, "Nathan", "Andre"),
   shopper(7, "Inès", "Mercier"),
 ];
+/** Erased by Shopify's customers/redact; subscribing at checkout (orders/create). */
+const REDACTED = shopper(8, "Paul", "Lambert");
+const ORDERING = shopper(9, "Zoé", "Garnier");
+const TICKED = [
+  { name: "_vigie_consent", value: "granted" },
+  { name: "_vigie_notice_version", value: "2022-10-31" },
+  { name: "_vigie_wording_key", value: "newsletter_checkbox.default" },
+  { name: "_vigie_wording_locale", value: "fr" },
+  { name: "_vigie_wording", value: "Je souhaite recevoir les actualités de iméra par e-mail" },
+];
 const DEMO_EXPORTED = ["camille.martin@example.fr", "lucas.bernard@example.fr", "emma.thomas@example.com"];
 
 describe.each(testDialects())("crash convergence on %s", (dialect) => {
@@ -74,7 +91,7 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    const shoppers = [...EXPORTED, ...ERASED, ...CONSENTING];
+    const shoppers = [...EXPORTED, ...ERASED, ...CONSENTING, REDACTED, ORDERING];
     world = await startWorld({ shoppers });
     shop = await seedWorldShop(t.db, world, shoppers);
   });
@@ -173,7 +190,51 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
       });
       due.push(subject?.id as string);
     }
-    return { exports, erasures, events, emails, due };
+    // Shopify's deliveries, stored as the intake stores them: a merchant's data request, a redact,
+    // an order with the newsletter box ticked.
+    const receipts = createReceiptStore(t.url);
+    const deliveries = [
+      {
+        topic: "customers/data_request",
+        body: samplePayloads.dataRequest(shop.domain, 7101, EXPORTED[0]?.email),
+      },
+      {
+        topic: "customers/redact",
+        body: samplePayloads.redact(shop.domain, REDACTED.customerId, REDACTED.email),
+      },
+      {
+        topic: "orders/create",
+        body: { ...samplePayloads.order(ORDERING.customerId, ORDERING.email), note_attributes: TICKED },
+      },
+    ];
+    for (const [i, { topic, body }] of deliveries.entries()) {
+      await receipts.store(
+        {
+          source: "shopify",
+          deliveryId: `crash-${i}`,
+          shopDomain: shop.domain,
+          topic,
+          body: JSON.stringify(body),
+        },
+        { priority: 10 },
+      );
+    }
+    await receipts.close();
+    // The daily jobs, and a hold whose period has ended for the first of them to release.
+    const hold = await t.db.legalHold.create({
+      data: {
+        shopId: shop.id,
+        shopDomain: shop.domain,
+        system: "shopify",
+        scope: "[]",
+        basis: "Code de commerce L123-22",
+        expiresAt: new Date(Date.now() - 86_400_000),
+        archive: new Uint8Array([1, 2, 3]),
+      },
+    });
+    await enqueueScheduled(t.db, SCHEDULES);
+    await enqueue(t.db, { type: VERIFY_LEDGER_JOB, payload: { shopId: shop.id }, shopDomain: shop.domain });
+    return { exports, erasures, events, emails, due, hold: hold.id };
   }
 
   /** Staff approve every plan waiting for them, as the request and retention pages let them. */
@@ -264,8 +325,15 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
     const jobs = await t.db.job.groupBy({ by: ["status"], _count: { _all: true } });
     expect(jobs.map((group) => group.status)).toEqual(["succeeded"]);
 
+    // Every delivery processed, its body cleared.
+    expect(
+      await t.db.webhookReceipt.count({ where: { OR: [{ processedAt: null }, { body: { not: null } }] } }),
+    ).toBe(0);
+
     // Each export complete once: one zip whose bytes are those recorded, its staging gone.
-    for (const request of work.exports) {
+    const merchant = await t.db.rightsRequest.findMany({ where: { channel: "shopify", type: "access" } });
+    expect(merchant).toHaveLength(1);
+    for (const request of [...work.exports, ...merchant]) {
       const archives = await t.db.exportArchive.findMany({
         where: { requestId: request.id },
         include: { parts: true },
@@ -292,7 +360,9 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
     // each system is recorded done once, the run completes once, the shopper is answered once.
     const retention = await t.db.rightsRequest.findMany({ where: { shopId: shop.id, channel: "retention" } });
     expect(retention).toHaveLength(work.due.length);
-    for (const request of [...work.erasures, ...retention]) {
+    const redacts = await t.db.rightsRequest.findMany({ where: { channel: "shopify", type: "erasure" } });
+    expect(redacts).toHaveLength(1);
+    for (const request of [...work.erasures, ...retention, ...redacts]) {
       const run = await t.db.erasureRun.findUniqueOrThrow({
         where: { requestId: request.id },
         include: { receipts: true },
@@ -308,13 +378,18 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
         where: { action: "erasure.system_done", targetId: request.id },
       });
       expect(systemsDone).toHaveLength(plan.filter((system) => system.steps.length > 0).length);
-      for (const action of ["erasure.planned", "erasure.approved", "erasure.completed", "request.answered"]) {
+      for (const action of ["erasure.planned", "erasure.completed", "request.answered"]) {
         expect(await t.db.auditEvent.count({ where: { action, targetId: request.id } }), action).toBe(1);
       }
+      // Shopify's redact runs without a review; nobody is e-mailed for it or for the sweep's.
+      const staffReview = request.channel !== "shopify";
+      expect(
+        await t.db.auditEvent.count({ where: { action: "erasure.approved", targetId: request.id } }),
+      ).toBe(staffReview ? 1 : 0);
       const answers = await t.db.outboxEmail.count({
         where: { requestId: request.id, template: "request.answer" },
       });
-      expect(answers).toBe(request.channel === "retention" ? 0 : 1);
+      expect(answers).toBe(request.channel === "privacy_centre" ? 1 : 0);
     }
     for (const subjectId of work.due) {
       expect(await t.db.subject.count({ where: { id: subjectId } })).toBe(0);
@@ -333,6 +408,19 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
         ["shopify", "done"],
       ]);
     }
+    const checkout = await t.db.consentEvent.findMany({ where: { source: "checkout", shopId: shop.id } });
+    expect(checkout.map((event) => event.email)).toContain(ORDERING.email);
+    for (const event of checkout.filter((e) => e.email === ORDERING.email)) {
+      const syncs = await t.db.consentSync.findMany({
+        where: { eventId: event.id },
+        orderBy: { system: "asc" },
+      });
+      expect(syncs.map((sync) => [sync.system, sync.status])).toEqual([
+        ["mailchimp", "done"],
+        ["shopify", "done"],
+      ]);
+    }
+    expect(world.mailchimp.state.member(ORDERING.email)?.status).toBe("subscribed");
     for (const s of CONSENTING) {
       expect(world.mailchimp.state.member(s.email)?.status).toBe("unsubscribed");
       expect(world.shopify.state.customer(shop.domain, s.customerId)?.emailMarketing?.state).toBe(
@@ -360,5 +448,13 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
     }
     expect(emails.filter((email) => work.emails.includes(email.id))).toHaveLength(work.emails.length);
     expect(await t.db.auditEvent.count({ where: { shopId: shop.id, action: "retention.swept" } })).toBe(1);
+
+    // The daily jobs: the expired hold released once, its archive destroyed; the ledger verified.
+    expect(await t.db.legalHold.findUniqueOrThrow({ where: { id: work.hold } })).toMatchObject({
+      archive: null,
+    });
+    expect(
+      await t.db.auditEvent.count({ where: { action: "hold.released", data: { contains: work.hold } } }),
+    ).toBe(1);
   }, 240_000);
 });
