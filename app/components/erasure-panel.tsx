@@ -15,6 +15,10 @@ export type ErasurePanelData = {
   finishedAt: string | null;
   plan: SystemPlan[];
   progress: { system: string; state: "skipped" | "pending" | "done" | "failed" }[];
+  /** Systems whose work stopped moving (their job ended without finishing it): staff retry them. */
+  stalled: string[];
+  /** Planning whose job ended without a plan: staff plan again. */
+  planStalled: boolean;
   receipts: {
     stepId: string;
     outcome: string;
@@ -25,7 +29,13 @@ export type ErasurePanelData = {
   holds: { id: string; system: string; basis: string; expiresAt: string; releasedAt: string | null }[];
 };
 
-const TONE = { done: "success", failed: "critical", skipped: undefined, pending: "attention" } as const;
+const TONE = {
+  done: "success",
+  failed: "critical",
+  skipped: undefined,
+  pending: "attention",
+  stalled: "warning",
+} as const;
 
 export function ErasurePanel({
   run,
@@ -48,7 +58,7 @@ export function ErasurePanel({
       </Text>
       {run.status === "planning" && (
         <Text as="p" data-testid="erasure-status">
-          {t("erasure.planning")}
+          {t(run.planStalled ? "erasure.planStalled" : "erasure.planning")}
         </Text>
       )}
       {run.error && <Banner tone="critical">{t("erasure.planFailed", { error: run.error })}</Banner>}
@@ -61,7 +71,8 @@ export function ErasurePanel({
         </Text>
       )}
       {run.plan.map((system) => {
-        const state = run.progress.find((p) => p.system === system.system)?.state ?? "pending";
+        const progress = run.progress.find((p) => p.system === system.system)?.state ?? "pending";
+        const state = run.stalled.includes(system.system) ? "stalled" : progress;
         return (
           <BlockStack key={system.system} gap="100">
             <InlineStack gap="200" blockAlign="center">
@@ -103,15 +114,21 @@ export function ErasurePanel({
                 );
               })}
             </ul>
-            {state === "failed" && (run.status === "running" || run.status === "failed") && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="retry_erasure" />
-                <input type="hidden" name="system" value={system.system} />
-                <Button submit>
-                  {t("erasure.retry", { system: t(`requests.systems.${system.system}` as never) })}
-                </Button>
-              </Form>
+            {state === "stalled" && (
+              <Text as="p" tone="caution" data-testid={`erasure-stalled-${system.system}`}>
+                {t("erasure.stalled", { system: t(`requests.systems.${system.system}` as never) })}
+              </Text>
             )}
+            {(state === "failed" || state === "stalled") &&
+              (run.status === "running" || run.status === "failed") && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="retry_erasure" />
+                  <input type="hidden" name="system" value={system.system} />
+                  <Button submit>
+                    {t("erasure.retry", { system: t(`requests.systems.${system.system}` as never) })}
+                  </Button>
+                </Form>
+              )}
           </BlockStack>
         );
       })}
@@ -130,7 +147,9 @@ export function ErasurePanel({
           </BlockStack>
         </Form>
       )}
-      {(run.status === "planned" || run.status === "failed" || (run.status === "planning" && run.error)) && (
+      {(run.status === "planned" ||
+        run.status === "failed" ||
+        (run.status === "planning" && (run.error || run.planStalled))) && (
         <Form method="post">
           <input type="hidden" name="intent" value="replan_erasure" />
           <Button submit>{t("erasure.replan")}</Button>

@@ -23,7 +23,10 @@ export type RawDriver =
   | { dialect: "sqlite"; connection: BetterSqlite3.Database }
   | { dialect: "postgres"; pool: pg.Pool };
 
-const drivers = new WeakMap<object, { dialect: Dialect; raw: () => Promise<RawDriver> }>();
+const drivers = new WeakMap<
+  object,
+  { dialect: Dialect; raw: () => Promise<RawDriver>; lock?: { run<T>(fn: () => T): Promise<T> } }
+>();
 
 function registered(db: Db | Tx) {
   const driver = drivers.get(db);
@@ -41,15 +44,90 @@ export function rawDriverOf(db: Db): Promise<RawDriver> {
   return registered(db).raw();
 }
 
-/** Captures the better-sqlite3 connection Prisma opens, so raw statements share it (and its locks). */
+/**
+ * Runs `fn` on the client's SQLite connection when no transaction is open on it (see
+ * SqliteAdapterFactory): a raw statement then commits on its own, never inside another's.
+ */
+export async function withSqliteConnection<T>(
+  db: Db,
+  fn: (connection: BetterSqlite3.Database) => T,
+): Promise<T> {
+  const driver = registered(db);
+  if (!driver.lock) throw new Error("not a SQLite client");
+  const raw = await driver.raw();
+  if (raw.dialect !== "sqlite") throw new Error("not a SQLite client");
+  return driver.lock.run(() => fn(raw.connection));
+}
+
+/** A FIFO lock: `run(fn)` runs fn once every earlier holder has released. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return ready;
+  }
+
+  async run<T>(fn: () => T | Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+type AdapterMethods = {
+  queryRaw(query: unknown): Promise<unknown>;
+  executeRaw(query: unknown): Promise<unknown>;
+  startTransaction(level?: unknown): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
+};
+
+/**
+ * Captures the better-sqlite3 connection Prisma opens, so raw statements share it, and gives the
+ * connection to one user at a time. Every Prisma client of a process talks to SQLite through this
+ * one connection; the adapter only serialises transactions, so a statement sent outside a
+ * transaction while another job's transaction was open ran inside it: rolled back with it (an
+ * error) or lost with it (a crash) after its caller had gone on as if it were stored. Here a
+ * statement outside a transaction waits until the open one commits or rolls back.
+ */
 class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   connection: BetterSqlite3.Database | null = null;
+  readonly lock = new Lock();
 
   override async connect() {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client?: unknown }).client;
     if (!(connection instanceof BetterSqlite3)) throw new Error("unexpected SQLite driver adapter");
     this.connection = connection;
+    const methods = adapter as unknown as AdapterMethods;
+    const { lock } = this;
+    const queryRaw = methods.queryRaw.bind(adapter);
+    const executeRaw = methods.executeRaw.bind(adapter);
+    const startTransaction = methods.startTransaction.bind(adapter);
+    methods.queryRaw = (query) => lock.run(() => queryRaw(query));
+    methods.executeRaw = (query) => lock.run(() => executeRaw(query));
+    methods.startTransaction = async (level) => {
+      const release = await lock.acquire();
+      try {
+        const transaction = await startTransaction(level);
+        const commit = transaction.commit.bind(transaction);
+        const rollback = transaction.rollback.bind(transaction);
+        // Prisma sends COMMIT or ROLLBACK through the transaction, then calls these.
+        transaction.commit = () => commit().finally(release);
+        transaction.rollback = () => rollback().finally(release);
+        return transaction;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
     return adapter;
   }
 }
@@ -66,6 +144,7 @@ export async function createDatabase(url: string): Promise<Database> {
         if (!adapter.connection?.open) await db.$connect();
         return { dialect, connection: adapter.connection as BetterSqlite3.Database };
       },
+      lock: adapter.lock,
     });
     return { db, dialect, url };
   }

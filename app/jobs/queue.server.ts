@@ -99,29 +99,76 @@ export async function claimJobs(
   }));
 }
 
+/** One claim of a job: its id and the attempt it was claimed for. */
+export type JobLease = Pick<ClaimedJob, "id" | "attempts">;
+
+/**
+ * The condition every outcome is written on: still running, claimed by this worker, for this
+ * attempt. The attempt matters when the same worker claimed the job again (its own lease expired
+ * while its event loop was stalled): the older run can then no longer settle it.
+ */
+const held = (job: JobLease, workerId: string) => ({
+  id: job.id,
+  lockedBy: workerId,
+  attempts: job.attempts,
+  status: "running",
+});
+
 /** Extends the lease of a job this worker still holds; false when the lease was lost. */
 export async function extendLease(
   db: Db,
-  jobId: string,
+  job: JobLease,
   workerId: string,
   leaseMs: number,
 ): Promise<boolean> {
   const now = new Date();
   const { count } = await db.job.updateMany({
-    where: { id: jobId, lockedBy: workerId, status: "running" },
+    where: held(job, workerId),
     data: { lockedUntil: new Date(now.getTime() + leaseMs) },
   });
   return count === 1;
 }
 
 /** Marks a job done; false when this worker no longer held it (another took over). */
-export async function completeJob(db: Db | Tx, jobId: string, workerId: string, now = new Date()) {
+export async function completeJob(db: Db | Tx, job: JobLease, workerId: string, now = new Date()) {
   const { count } = await db.job.updateMany({
-    where: { id: jobId, lockedBy: workerId, status: "running" },
+    where: held(job, workerId),
     data: { status: "succeeded", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
   });
   return count === 1;
 }
+
+/**
+ * True when a later attempt of the job claimed it (this run outlived its lease: its worker stalled
+ * and another run took over). Such a run must write nothing more: its outcome is the other's.
+ * A job row that is gone (a test's context, a pruned row) is not superseded.
+ */
+export async function isSuperseded(db: Db | Tx, jobId: string, attempt: number): Promise<boolean> {
+  const job = await db.job.findUnique({ where: { id: jobId }, select: { attempts: true } });
+  return job !== null && job.attempts > attempt;
+}
+
+/**
+ * True while a job of a flow keyed `<prefix><attempt>` will still run: waiting, waiting for its
+ * retry, running under its lease, or running past it with attempts left (its worker died: the
+ * next claim takes it back). False when every such job ended (succeeded, dead, pruned): whatever
+ * it left unfinished stopped moving, and only staff can set it going again.
+ */
+export async function hasLiveJob(db: Db | Tx, prefix: string, now = new Date()): Promise<boolean> {
+  const jobs = await db.job.findMany({
+    where: { jobKey: { startsWith: prefix }, status: { in: ["pending", "failed", "running"] } },
+    select: { status: true, lockedUntil: true, attempts: true, maxAttempts: true },
+  });
+  return jobs.some(isLive(now));
+}
+
+/** Whether one job row will still run (see hasLiveJob). */
+export const isLive =
+  (now: Date) => (job: { status: string; lockedUntil: Date | null; attempts: number; maxAttempts: number }) =>
+    job.status === "pending" ||
+    job.status === "failed" ||
+    (job.status === "running" &&
+      ((job.lockedUntil !== null && job.lockedUntil >= now) || job.attempts < job.maxAttempts));
 
 /** Records a failed attempt: retried later with backoff, or dead-lettered after maxAttempts. */
 export async function failJob(
@@ -133,7 +180,7 @@ export async function failJob(
 ): Promise<JobStatus> {
   const dead = job.attempts >= job.maxAttempts;
   await db.job.updateMany({
-    where: { id: job.id, lockedBy: workerId, status: "running" },
+    where: held(job, workerId),
     data: dead
       ? { status: "dead", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: error }
       : {
@@ -148,9 +195,9 @@ export async function failJob(
 }
 
 /** Gives a job back untouched (shutdown before it could finish): the attempt does not count. */
-export async function releaseJob(db: Db, jobId: string, workerId: string, now = new Date()) {
+export async function releaseJob(db: Db, job: JobLease, workerId: string, now = new Date()) {
   await db.job.updateMany({
-    where: { id: jobId, lockedBy: workerId, status: "running" },
+    where: held(job, workerId),
     data: {
       status: "pending",
       attempts: { decrement: 1 },

@@ -55,7 +55,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const workerId =
     options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const registry = new Map(options.jobs.map((job) => [job.id, job]));
-  const running = new Map<string, Promise<void>>();
+  const running = new Map<string, { job: ClaimedJob; done: Promise<void> }>();
   const shutdown = new AbortController();
   let stopping = false;
   let wake: (() => void) | undefined;
@@ -68,7 +68,7 @@ export function startWorker(options: WorkerOptions): Worker {
     const definition = registry.get(job.type);
     const jobLog = log.child("job").child(job.type);
     const heartbeat = setInterval(() => {
-      extendLease(db, job.id, workerId, leaseMs).catch((error) =>
+      extendLease(db, job, workerId, leaseMs).catch((error) =>
         jobLog.warn("lease extension failed", { error }),
       );
     }, leaseMs / 3);
@@ -86,7 +86,7 @@ export function startWorker(options: WorkerOptions): Worker {
         connectors: options.connectors,
         secretKey: options.secretKey,
       });
-      if (!(await completeJob(db, job.id, workerId))) {
+      if (!(await completeJob(db, job, workerId))) {
         jobLog.warn("job finished after its lease was taken over", { jobId: job.id });
       }
     } catch (error) {
@@ -122,10 +122,10 @@ export function startWorker(options: WorkerOptions): Worker {
       }
       for (const job of claimed) {
         const done = run(job).finally(() => {
-          running.delete(job.id);
+          if (running.get(job.id)?.job === job) running.delete(job.id);
           wake?.();
         });
-        running.set(job.id, done);
+        running.set(job.id, { job, done });
       }
       if (claimed.length === 0 || running.size >= concurrency) {
         await new Promise<void>((resolve) => {
@@ -152,7 +152,7 @@ export function startWorker(options: WorkerOptions): Worker {
       wake?.();
       await loopDone;
       const inFlight = [...running.keys()];
-      const finished = Promise.allSettled([...running.values()]);
+      const finished = Promise.allSettled([...running.values()].map((r) => r.done));
       const timedOut = await Promise.race([
         finished.then(() => false),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
@@ -160,7 +160,7 @@ export function startWorker(options: WorkerOptions): Worker {
       if (timedOut) {
         // Release first: a handler that returns once aborted has not finished its work, and the
         // released row can no longer be marked succeeded by it.
-        for (const id of running.keys()) await releaseJob(db, id, workerId);
+        for (const { job } of running.values()) await releaseJob(db, job, workerId);
         shutdown.abort();
         log.warn("worker stopped with jobs still running: released them", {
           workerId,

@@ -1,17 +1,22 @@
 // Every e-mail starts as an OutboxEmail row, written in the same transaction as the change that
 // causes it, with its `mail.send` job. The job sends it (SMTP) or leaves it in the outbox.
 import { z } from "zod";
-import type { Tx } from "~/db/client.server";
+import type { Db, Tx } from "~/db/client.server";
 import { LOCALES } from "~/i18n/locale";
-import { enqueue } from "~/jobs/queue.server";
+import { enqueue, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
+import { recordAudit } from "~/services/audit.server";
 import { EmailMessageSchema } from "./message";
 import { renderEmail } from "./render";
 
 /** Job type of the sender (app/jobs/definitions/send-email.server.ts). Never rename. */
 export const SEND_EMAIL_JOB = "mail.send";
 
-/** OutboxEmail.status: queued → sent (SMTP) | outbox (no SMTP) | failed (refused for good). */
-export const OUTBOX_STATUSES = ["queued", "sent", "outbox", "failed"] as const;
+/**
+ * OutboxEmail.status: queued → sending (handed to SMTP) → sent | failed (refused for good) |
+ * queued (refused for now); queued → outbox (no SMTP). `unknown`: its sender died while sending,
+ * so it may or may not have left; it is not sent again unless staff say so (resendEmail).
+ */
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "outbox", "failed", "unknown"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 // Before webhooks' follow-ups (50), after their intake (10): an identity code is awaited by a person.
@@ -66,4 +71,42 @@ export async function queueEmail(tx: Tx, input: QueueEmailInput): Promise<string
     priority: EMAIL_JOB_PRIORITY,
   });
   return email.id;
+}
+
+/**
+ * Staff send again an e-mail whose outcome is unknown (its sender died while sending): once, with
+ * the same Message-ID (a mail client that got the first shows one). False when it is not unknown.
+ */
+export async function resendEmail(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+  emailId: string,
+): Promise<boolean> {
+  const resent = await db.$transaction(async (tx) => {
+    const { count } = await tx.outboxEmail.updateMany({
+      where: { id: emailId, shopId: shop.id, status: "unknown" },
+      data: { status: "queued", error: null },
+    });
+    if (count === 0) return false;
+    const prefix = `${SEND_EMAIL_JOB}:${emailId}:resend:`;
+    await enqueue(tx, {
+      type: SEND_EMAIL_JOB,
+      payload: { emailId },
+      jobKey: `${prefix}${await nextAttempt(tx, prefix)}`,
+      shopDomain: shop.domain,
+      priority: EMAIL_JOB_PRIORITY,
+    });
+    await recordAudit(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "email.resent",
+      targetType: "email",
+      targetId: emailId,
+    });
+    return true;
+  });
+  if (resent) notifyEnqueued();
+  return resent;
 }

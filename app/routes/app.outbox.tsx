@@ -1,13 +1,18 @@
 // Every e-mail Vigie wrote for the shop. Without SMTP_URL (the sandbox) they stay here, unsent.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { Badge, BlockStack, Card, Page, Text } from "@shopify/polaris";
+// One whose sending was interrupted (outcome unknown) can be sent again from here.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { resendEmail } from "~/mail/outbox.server";
 import { listUnsubscribeHeaders } from "~/mail/transport.server";
 import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
+
+const ResendSchema = z.object({ intent: z.literal("resend"), emailId: z.string().min(1).max(64) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -37,8 +42,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request);
+  const form = ResendSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return Response.json({ ok: false }, { status: 400 });
+  const resent = await resendEmail(getDb(), shop, staffId, form.data.emailId);
+  return Response.json({ ok: resent }, { status: resent ? 200 : 409 });
+}
+
 export default function Outbox() {
   const { smtp, emails } = useLoaderData<typeof loader>();
+  const result = useActionData<{ ok: boolean }>();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
   const when = (iso: string) =>
@@ -52,6 +66,7 @@ export default function Outbox() {
         <Text as="p" tone="subdued">
           {smtp ? t("outbox.smtp") : t("outbox.help")}
         </Text>
+        {result?.ok && <Banner tone="success">{t("outbox.resent")}</Banner>}
         {emails.length === 0 && <Text as="p">{t("outbox.empty")}</Text>}
         {emails.map((email) => (
           <Card key={email.id}>
@@ -62,6 +77,20 @@ export default function Outbox() {
               <Text as="p" tone="subdued">
                 {when(email.createdAt)} · {t("outbox.to")} {email.to}
               </Text>
+              {email.status === "unknown" && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="resend" />
+                  <input type="hidden" name="emailId" value={email.id} />
+                  <BlockStack gap="100">
+                    <Text as="p" tone="caution" data-testid="outbox-unknown">
+                      {t("outbox.unknownHelp")}
+                    </Text>
+                    <InlineStack>
+                      <Button submit>{t("outbox.resend")}</Button>
+                    </InlineStack>
+                  </BlockStack>
+                </Form>
+              )}
               <pre
                 data-testid="outbox-text"
                 style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0 }}

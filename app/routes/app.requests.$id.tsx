@@ -44,7 +44,7 @@ import { listDocuments } from "~/services/documents.server";
 import { approveErasure, replanErasure, retryErasureSystem } from "~/services/erasure/erasure-runs.server";
 import { erasurePanelData } from "~/services/erasure/erasure-view.server";
 import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
-import { retryExportSystem } from "~/services/exports/exports.server";
+import { isPartStalled, retryExportSystem } from "~/services/exports/exports.server";
 import {
   carryOutDirective,
   directiveForHeirRequest,
@@ -144,7 +144,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         orderBy: { createdAt: "desc" },
         include: { parts: true },
       })
-      .then((a) =>
+      .then(async (a) =>
         a
           ? {
               id: a.id,
@@ -152,7 +152,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               size: a.size,
               expiresAt: a.expiresAt?.toISOString() ?? null,
               downloadedAt: a.downloadedAt?.toISOString() ?? null,
-              parts: a.parts.map((p) => ({ system: p.system, status: p.status, records: p.records })),
+              parts: await Promise.all(
+                a.parts.map(async (p) => ({
+                  system: p.system,
+                  status: p.status,
+                  records: p.records,
+                  stalled: a.status === "building" && (await isPartStalled(getDb(), p)),
+                })),
+              ),
             }
           : null,
       ),
@@ -544,15 +551,24 @@ export default function RequestPage() {
                     </Text>
                   )}
                   {data.archive.parts
-                    .filter((p) => p.status === "failed")
+                    .filter((p) => p.status === "failed" || p.stalled)
                     .map((p) => (
                       <Form method="post" key={p.system}>
                         <input type="hidden" name="intent" value="retry_export" />
                         <input type="hidden" name="archiveId" value={data.archive?.id} />
                         <input type="hidden" name="system" value={p.system} />
-                        <Button submit>
-                          {t("exports.retry", { system: t(`requests.systems.${p.system}` as never) })}
-                        </Button>
+                        <BlockStack gap="100">
+                          {p.stalled && (
+                            <Text as="p" tone="caution" data-testid={`export-stalled-${p.system}`}>
+                              {t("exports.stalled", { system: t(`requests.systems.${p.system}` as never) })}
+                            </Text>
+                          )}
+                          <InlineStack>
+                            <Button submit>
+                              {t("exports.retry", { system: t(`requests.systems.${p.system}` as never) })}
+                            </Button>
+                          </InlineStack>
+                        </BlockStack>
                       </Form>
                     ))}
                 </BlockStack>

@@ -1,12 +1,20 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { Db, Tx } from "~/db/client.server";
 
-/** The shop row for a domain, created on first sight (a webhook may precede any admin visit). */
+/**
+ * The shop row for a domain, created on first sight (a webhook may precede any admin visit). Two
+ * first deliveries of a shop processed at once (two workers) both insert: ON CONFLICT makes the
+ * second wait for the first and do nothing, where an upsert failed on the unique domain and only
+ * healed on the job's retry (on PostgreSQL it also aborted the caller's transaction).
+ */
 export async function ensureShop(tx: Tx, domain: string) {
-  return tx.shop.upsert({
+  const now = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "Shop" ("id", "domain", "installedAt", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${domain}, ${now}, ${now}, ${now})
+    ON CONFLICT ("domain") DO NOTHING`;
+  return tx.shop.findUniqueOrThrow({
     where: { domain },
-    create: { domain },
-    update: {},
     select: { id: true, domain: true, state: true, locale: true },
   });
 }

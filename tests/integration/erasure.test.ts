@@ -4,13 +4,16 @@
 // holds released when they expire.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector, ErasureStep, ExportRecord, SubjectRef } from "~/connectors/connector";
+import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { cellsContaining, createShop, seedShopper } from "~/connectors/vigie/test-fixtures";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
 import { notifyEnqueued } from "~/jobs/queue.server";
+import { JOBS } from "~/jobs/registry.server";
 import { enqueueScheduled } from "~/jobs/schedules.server";
 import type { Worker } from "~/jobs/worker.server";
-import { approveErasure } from "~/services/erasure/erasure-runs.server";
+import { approveErasure, replanErasure, retryErasureSystem } from "~/services/erasure/erasure-runs.server";
+import { erasurePanelData } from "~/services/erasure/erasure-view.server";
 import { LEGAL_HOLD_EXPIRY_JOB, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { directiveForHeirRequest } from "~/services/requests/post-mortem-directives.server";
@@ -22,7 +25,7 @@ import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.serve
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
 import { samplePayloads } from "../support/shopify-webhook";
-import { TEST_SECRET_KEY } from "../support/test-logger";
+import { TEST_SECRET_KEY, testJobContext } from "../support/test-logger";
 import { startTestWorker } from "../support/worker";
 
 /** Shopify as the connector sees it: one customer with two orders; erasure requests are counted. */
@@ -256,6 +259,98 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     ]);
     expect(shopify.calls).toHaveLength(1);
     expect(await t.db.subject.count({ where: { email: "lucas.erasure@example.fr" } })).toBe(0);
+  });
+
+  it("lets staff restart a plan or a system whose job stopped, and records each system done once however often its job runs", async () => {
+    shopify.calls.length = 0;
+    stripe.state.calls.length = 0;
+    await worker.stop();
+    const shop = await createShop(t.db, `stalled-${dialect}`);
+    const seeded = await seedShopper(t.db, shop, {
+      email: "lea.stalled@example.fr",
+      shopifyCustomerId: "7005",
+    });
+    const connectors = async () => ({
+      shopify: shopify.connector,
+      stripe: stripe.connector,
+      mailchimp: null,
+      vigie: createVigieConnector({ db: t.db, shopId: shop.shop.id }),
+    });
+    const runJob = async (jobKey: string) => {
+      const job = await t.db.job.findUniqueOrThrow({ where: { jobKey } });
+      const definition = JOBS.find((d) => d.id === job.type);
+      await definition?.handler(
+        definition.payloadSchema.parse(JSON.parse(job.payload)),
+        testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
+      );
+    };
+    let request: { id: string } | undefined;
+    try {
+      request = await t.db.$transaction((tx) =>
+        fileRequest(tx, shop.links, {
+          shop: shop.shop,
+          details: { type: "erasure" },
+          channel: "privacy_centre",
+          requesterEmail: "lea.stalled@example.fr",
+          locale: "fr",
+          receivedAt: new Date(),
+          identity: { level: "verified", rationale: "signed_in_customer" },
+          subjectId: seeded.subjectId,
+          shopifyCustomerId: "7005",
+          actor: { type: "shopper" },
+        }),
+      );
+      const run = await t.db.erasureRun.findUniqueOrThrow({ where: { requestId: request.id } });
+      // The plan's job died on its last attempt: planning stopped, and staff plan again.
+      expect(await replanErasure(t.db, shop.shop, "dpo", run.id)).toBe(false);
+      await t.db.job.updateMany({
+        where: { jobKey: `erasure.plan:${run.id}:0` },
+        data: { status: "dead", finishedAt: new Date() },
+      });
+      expect((await erasurePanelData(t.db, request.id))?.planStalled).toBe(true);
+      expect(await replanErasure(t.db, shop.shop, "dpo", run.id)).toBe(true);
+      await runJob(`erasure.plan:${run.id}:1`);
+      expect(await approveErasure(t.db, shop.shop, "dpo", run.id)).toBe(true);
+
+      // Shopify's job erases, then runs again, as after a crash that followed its last write.
+      await runJob(`erasure.system:${run.id}:shopify:0`);
+      await runJob(`erasure.system:${run.id}:shopify:0`);
+      expect(shopify.calls).toEqual(["shopify:customer-data-erasure:7005"]);
+      expect(
+        await t.db.auditEvent.count({ where: { action: "erasure.system_done", targetId: request.id } }),
+      ).toBe(1);
+      await t.db.job.updateMany({
+        where: { jobKey: `erasure.system:${run.id}:shopify:0` },
+        data: { status: "succeeded", finishedAt: new Date() },
+      });
+
+      // Stripe's job died on its last attempt before erasing anything: only Stripe stopped moving.
+      expect((await erasurePanelData(t.db, request.id))?.stalled).toEqual([]);
+      await t.db.job.updateMany({
+        where: { jobKey: `erasure.system:${run.id}:stripe:0` },
+        data: { status: "dead", finishedAt: new Date() },
+      });
+      const panel = await erasurePanelData(t.db, request.id);
+      expect(panel?.stalled).toEqual(["stripe"]);
+      expect(panel?.progress.find((p) => p.system === "stripe")?.state).toBe("pending");
+      expect(await retryErasureSystem(t.db, shop.shop, "dpo", run.id, "vigie")).toBe(false);
+      expect(await retryErasureSystem(t.db, shop.shop, "dpo", run.id, "stripe")).toBe(true);
+      expect(await retryErasureSystem(t.db, shop.shop, "dpo", run.id, "stripe")).toBe(false);
+      expect((await erasurePanelData(t.db, request.id))?.stalled).toEqual([]);
+    } finally {
+      worker = startTestWorker(t, { shopify: shopify.connector, stripe: stripe.connector, mailchimp: null });
+    }
+    await eventually(
+      () => t.db.erasureRun.findFirst({ where: { requestId: request.id, status: "done" } }),
+      15_000,
+    );
+    expect(stripe.state.calls).toHaveLength(3);
+    expect(
+      await t.db.auditEvent.count({ where: { action: "erasure.completed", targetId: request.id } }),
+    ).toBe(1);
+    expect(
+      await t.db.outboxEmail.count({ where: { requestId: request.id, template: "request.answer" } }),
+    ).toBe(1);
   });
 
   it("carries out customers/redact without review or Shopify call, and a repeat is harmless", async () => {

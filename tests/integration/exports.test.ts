@@ -8,18 +8,20 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connector, ConnectorError, type ExportRecord } from "~/connectors/connector";
+import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { zipEntries, zipEntry } from "~/exports/test-fixtures";
+import { exportSystemJob } from "~/jobs/definitions/export-jobs.server";
 import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
 import type { Worker } from "~/jobs/worker.server";
 import { readChunks } from "~/services/exports/chunks.server";
-import { EXPORT_ASSEMBLE_JOB, retryExportSystem } from "~/services/exports/exports.server";
+import { EXPORT_ASSEMBLE_JOB, isPartStalled, retryExportSystem } from "~/services/exports/exports.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { TEST_SECRET_KEY } from "../support/test-logger";
+import { TEST_SECRET_KEY, testJobContext } from "../support/test-logger";
 import { startTestWorker } from "../support/worker";
 
 /** A system that answers with `records`, or fails while `failure` is set. */
@@ -171,6 +173,74 @@ describe.each(testDialects())("exports on %s", (dialect) => {
     );
   });
 
+  it("shows a part whose job ended without settling it as stalled, and lets staff retry it", async () => {
+    const domain = `stalled-${dialect}.myshopify.com`;
+    const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
+    const links: LinkContext = {
+      shopDomain: domain,
+      proxyPrefix: "/apps/privacy",
+      secret: TEST_SECRET_KEY,
+      sandboxUrl: null,
+      appUrl: "https://vigie.example.com",
+    };
+    // As a crash leaves it: Stripe's part was being built when its job's last attempt died.
+    const { request, stripeJob } = await t.db.$transaction(async (tx) => {
+      const subject = await upsertSubject(tx, shop.id, { customerId: 7002, email: "lucas@example.fr" });
+      const request = await fileRequest(tx, links, {
+        shop: { id: shop.id, domain, name: shop.name },
+        details: { type: "access" },
+        channel: "staff",
+        requesterEmail: "lucas@example.fr",
+        locale: "fr",
+        receivedAt: new Date(),
+        identity: { level: "verified", rationale: "signed_in_customer" },
+        subjectId: subject?.id ?? null,
+        actor: { type: "staff", id: "dpo" },
+      });
+      const stripeJob = await tx.job.findFirstOrThrow({
+        where: { type: "export.system", shopDomain: domain, payload: { contains: '"stripe"' } },
+      });
+      await tx.job.update({
+        where: { id: stripeJob.id },
+        data: { status: "dead", attempts: 5, finishedAt: new Date(), lastError: "lease expired" },
+      });
+      await tx.exportPart.updateMany({
+        where: { system: "stripe", archive: { requestId: request.id } },
+        data: { status: "running", jobId: stripeJob.id },
+      });
+      return { request, stripeJob };
+    });
+    notifyEnqueued();
+    const part = (system: string) =>
+      t.db.exportPart.findFirstOrThrow({ where: { system, archive: { requestId: request.id } } });
+    await eventually(async () => (await part("shopify")).status === "done");
+    const stripePart = await part("stripe");
+    expect(stripePart).toMatchObject({ status: "running", jobId: stripeJob.id });
+    expect(await isPartStalled(t.db, stripePart)).toBe(true);
+    // A part whose job is alive is not stalled, and cannot be retried over it.
+    const { id: liveJob } = (await t.db.job.create({
+      data: { type: "export.system", status: "running", lockedUntil: new Date(Date.now() + 60_000) },
+    })) as { id: string };
+    expect(await isPartStalled(t.db, { ...stripePart, jobId: liveJob })).toBe(false);
+    await t.db.job.delete({ where: { id: liveJob } });
+
+    expect(await retryExportSystem(t.db, shop, "dpo", stripePart.archiveId, "stripe")).toBe(true);
+    expect(await retryExportSystem(t.db, shop, "dpo", stripePart.archiveId, "stripe")).toBe(false);
+    await eventually(
+      () => t.db.exportArchive.findFirst({ where: { requestId: request.id, status: "complete" } }),
+      15_000,
+    );
+    expect(await part("stripe")).toMatchObject({ status: "done", records: 2 });
+    expect(await t.db.auditEvent.count({ where: { action: "export.completed", targetId: request.id } })).toBe(
+      1,
+    );
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: "export.retried", targetId: request.id, actorId: "dpo" },
+      }),
+    ).toBe(1);
+  });
+
   it("builds again the parts an earlier version staged as JSON Lines, then assembles the archive", async () => {
     const domain = `legacy-${dialect}.myshopify.com`;
     const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
@@ -232,4 +302,60 @@ describe.each(testDialects())("exports on %s", (dialect) => {
     );
     expect(zipEntry(file, "shopify.json").toString()).toContain("#1001");
   });
+});
+
+describe.each(testDialects())("export parts finishing together on %s", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t?.drop());
+
+  it("queue one assembly when the last parts of an export settle at the same moment", async () => {
+    const domain = `together-${dialect}.myshopify.com`;
+    const shop = await t.db.shop.create({ data: { domain, name: "iméra" } });
+    const connectors = async () => ({
+      shopify: null,
+      stripe: null,
+      mailchimp: null,
+      vigie: createVigieConnector({ db: t.db, shopId: shop.id }),
+    });
+    const archives: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const request = await t.db.$transaction((tx) =>
+        fileRequest(tx, null, {
+          shop: { id: shop.id, domain, name: shop.name },
+          details: { type: "access" },
+          channel: "shopify",
+          requesterEmail: null,
+          locale: "fr",
+          receivedAt: new Date(),
+          identity: { level: "verified", rationale: "merchant_compliance_webhook" },
+          shopifyCustomerId: String(8000 + i),
+          actor: { type: "shopify" },
+        }),
+      );
+      const jobs = await t.db.job.findMany({
+        where: { type: "export.system", payload: { contains: (await archiveOf(request.id)).id } },
+      });
+      archives.push((await archiveOf(request.id)).id);
+      const run = (job: (typeof jobs)[number]) =>
+        exportSystemJob.handler(
+          exportSystemJob.payloadSchema.parse(JSON.parse(job.payload)),
+          testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
+        );
+      // Vigie's part first; then the three others at once, as workers run jobs side by side: they
+      // settle together, each the last but for the others.
+      const vigie = jobs.filter((job) => job.payload.includes('"vigie"'));
+      for (const job of vigie) await run(job);
+      await Promise.all(jobs.filter((job) => !vigie.includes(job)).map(run));
+    }
+    for (const archiveId of archives) {
+      expect(
+        await t.db.job.count({ where: { type: EXPORT_ASSEMBLE_JOB, payload: { contains: archiveId } } }),
+      ).toBe(1);
+    }
+  });
+
+  const archiveOf = (requestId: string) => t.db.exportArchive.findFirstOrThrow({ where: { requestId } });
 });

@@ -5,7 +5,10 @@ import {
   claimJobs,
   completeJob,
   enqueue,
+  extendLease,
   failJob,
+  hasLiveJob,
+  isSuperseded,
   nextAttempt,
   pruneFinishedJobs,
   releaseJob,
@@ -98,9 +101,53 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     expect(again?.id).toBe(job?.id);
     expect(again?.attempts).toBe(2);
     // The worker that lost its lease can no longer finish the job.
-    expect(await completeJob(t.db, job?.id as string, "dead")).toBe(false);
-    expect(await completeJob(t.db, job?.id as string, "w2")).toBe(true);
+    expect(await completeJob(t.db, job as never, "dead")).toBe(false);
+    expect(await completeJob(t.db, again as never, "w2")).toBe(true);
     expect((await t.db.job.findUniqueOrThrow({ where: { id: job?.id } })).status).toBe("succeeded");
+  });
+
+  it("lets only the latest claim settle a job, even when the same worker claimed it twice", async () => {
+    await clean();
+    await enqueue(t.db, { type: "x", payload: {} });
+    const start = new Date();
+    // The worker's event loop stalled past its own lease: it claims the job again.
+    const [stale] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: start });
+    const later = new Date(start.getTime() + 1_500);
+    const [fresh] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: later });
+    expect(fresh?.attempts).toBe(2);
+    expect(await extendLease(t.db, stale as never, "w", 60_000)).toBe(false);
+    expect(await failJob(t.db, stale as never, "w", "stale run", later)).toBe("failed");
+    expect(await completeJob(t.db, stale as never, "w")).toBe(false);
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({
+      status: "running",
+      attempts: 2,
+      lastError: null,
+    });
+    // Multi-step handlers check the same before writing their own outcome.
+    expect(await isSuperseded(t.db, stale?.id as string, 1)).toBe(true);
+    expect(await isSuperseded(t.db, fresh?.id as string, 2)).toBe(false);
+    expect(await isSuperseded(t.db, "no-such-job", 1)).toBe(false);
+    expect(await completeJob(t.db, fresh as never, "w")).toBe(true);
+  });
+
+  it("tells whether a flow still has a job that will run", async () => {
+    await clean();
+    const flow = (n: number) => ({ type: "x", payload: {}, jobKey: `flow:a:${n}`, maxAttempts: 2 });
+    expect(await hasLiveJob(t.db, "flow:a:")).toBe(false);
+    await enqueue(t.db, flow(0));
+    const now = new Date();
+    expect(await hasLiveJob(t.db, "flow:a:", now)).toBe(true);
+    const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now });
+    expect(await hasLiveJob(t.db, "flow:a:", now)).toBe(true);
+    // Its worker died: the lease expired with an attempt left, so the next claim takes it back.
+    const later = new Date(now.getTime() + 2_000);
+    expect(await hasLiveJob(t.db, "flow:a:", later)).toBe(true);
+    await t.db.job.update({ where: { id: job?.id }, data: { attempts: 2 } });
+    // On its last attempt it will only be buried: nothing will move the flow any more.
+    expect(await hasLiveJob(t.db, "flow:a:", later)).toBe(false);
+    await t.db.job.update({ where: { id: job?.id }, data: { status: "dead" } });
+    expect(await hasLiveJob(t.db, "flow:a:", later)).toBe(false);
+    expect(await hasLiveJob(t.db, "flow:b:", later)).toBe(false);
   });
 
   it("schedules a retry with backoff, then dead-letters after the last attempt with its error", async () => {
@@ -149,7 +196,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     await clean();
     await enqueue(t.db, { type: "x", payload: {} });
     const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000 });
-    await releaseJob(t.db, job?.id as string, "w");
+    await releaseJob(t.db, job as never, "w");
     expect(await t.db.job.findFirstOrThrow()).toMatchObject({
       status: "pending",
       attempts: 0,

@@ -120,6 +120,8 @@ export const en = {
     "consent.checkout_refused.shop_not_connected": "Thank-you page consent refused: Shopify not connected",
     "register.exported": "Record of processing downloaded",
     "job.retried": "Dead job retried",
+    "email.unknown": "E-mail interrupted while sending (outcome unknown, not sent again)",
+    "email.resent": "E-mail sent again by staff",
     "retention.swept": "Erasures filed for people past their retention period",
     "shop.purge_cancelled": "Shop data purge cancelled (app reinstalled)",
     "shop.purged": "Shop data purged",
@@ -494,10 +496,16 @@ export const en = {
     unsubscribe: "One-click unsubscribe (message headers):",
     status: {
       queued: "queued",
+      sending: "sending",
       sent: "sent",
       outbox: "not sent (outbox)",
       failed: "failed",
+      unknown: "outcome unknown",
     },
+    unknownHelp:
+      "Vigie stopped while handing this e-mail to the SMTP server: it may have been delivered or not. It is not sent again on its own, so that nobody receives it twice. Send it again if the recipient did not get it (same Message-ID: a mail client that has the first shows one).",
+    resend: "Send again",
+    resent: "The e-mail will be sent again.",
   },
   privacy: {
     title: "Your personal data",
@@ -670,12 +678,15 @@ export const en = {
     download: "Download (zip)",
     downloaded: "Downloaded by the requester on {at}.",
     retry: "Retry {system}",
+    stalled:
+      "{system} stopped without finishing: the job building it is no longer running. Retry it to build it again.",
     merchantNotice:
       "Shopify asked for this customer's data on behalf of the merchant: download it here and send it to the customer yourself.",
   },
   erasure: {
     title: "Erasure",
     planning: "Preparing the plan: each system is asked what it holds about this person…",
+    planStalled: "Planning stopped without a plan: its job is no longer running. Plan again.",
     planFailed: "The plan could not be made: {error}",
     replan: "Plan again",
     dryRun: "Dry run: nothing has been erased yet. Read what each system will do, then execute.",
@@ -687,6 +698,8 @@ export const en = {
     running: "Erasing…",
     done: "Erasure complete on {at}.",
     retry: "Retry {system}",
+    stalled:
+      "{system} stopped without finishing: the job erasing it is no longer running. Retry it to resume where it stopped.",
     nothingHeld: "Holds nothing about this person.",
     skipped: {
       not_connected: "Not connected: holds nothing to erase.",
@@ -697,6 +710,7 @@ export const en = {
       pending: "To do",
       done: "Done",
       failed: "Failed",
+      stalled: "Stalled",
     },
     actions: {
       delete: "Delete",

@@ -127,6 +127,8 @@ export const fr: Messages = {
       "Consentement de la page de remerciement refusé : Shopify non connecté",
     "register.exported": "Registre des traitements téléchargé",
     "job.retried": "Tâche morte relancée",
+    "email.unknown": "E-mail interrompu pendant l'envoi (issue inconnue, non renvoyé)",
+    "email.resent": "E-mail renvoyé par l'équipe",
     "retention.swept": "Effacements déposés pour des personnes au-delà de leur durée de conservation",
     "shop.purge_cancelled": "Purge des données de la boutique annulée (application réinstallée)",
     "shop.purged": "Données de la boutique purgées",
@@ -509,10 +511,16 @@ export const fr: Messages = {
     unsubscribe: "Désinscription en un clic (en-têtes du message) :",
     status: {
       queued: "en file",
+      sending: "en cours d'envoi",
       sent: "envoyé",
       outbox: "non envoyé (boîte d'envoi)",
       failed: "en échec",
+      unknown: "issue inconnue",
     },
+    unknownHelp:
+      "Vigie s'est arrêté pendant qu'il remettait cet e-mail au serveur SMTP : il a pu partir ou non. Il n'est pas renvoyé de lui-même, pour que personne ne le reçoive deux fois. Renvoyez-le si le destinataire ne l'a pas reçu (même Message-ID : une messagerie qui a déjà le premier n'en montre qu'un).",
+    resend: "Renvoyer",
+    resent: "L'e-mail va être renvoyé.",
   },
   privacy: {
     title: "Vos données personnelles",
@@ -690,12 +698,16 @@ export const fr: Messages = {
     download: "Télécharger (zip)",
     downloaded: "Téléchargé par le demandeur le {at}.",
     retry: "Relancer {system}",
+    stalled:
+      "{system} s'est arrêté sans finir : la tâche qui le préparait ne tourne plus. Relancez-le pour le reprendre.",
     merchantNotice:
       "Shopify a demandé les données de ce client pour le compte du marchand : téléchargez-les ici et transmettez-les vous-même au client.",
   },
   erasure: {
     title: "Effacement",
     planning: "Préparation du plan : chaque système indique ce qu'il détient sur cette personne…",
+    planStalled:
+      "La préparation du plan s'est arrêtée sans plan : sa tâche ne tourne plus. Refaites le plan.",
     planFailed: "Le plan n'a pas pu être établi : {error}",
     replan: "Refaire le plan",
     dryRun: "Simulation : rien n'a encore été effacé. Lisez ce que chaque système va faire, puis exécutez.",
@@ -707,6 +719,8 @@ export const fr: Messages = {
     running: "Effacement en cours…",
     done: "Effacement terminé le {at}.",
     retry: "Relancer {system}",
+    stalled:
+      "{system} s'est arrêté sans finir : la tâche qui l'effaçait ne tourne plus. Relancez-le pour reprendre là où il s'est arrêté.",
     nothingHeld: "Ne détient rien sur cette personne.",
     skipped: {
       not_connected: "Non connecté : rien à effacer.",
@@ -717,6 +731,7 @@ export const fr: Messages = {
       pending: "À faire",
       done: "Fait",
       failed: "Échec",
+      stalled: "Arrêté",
     },
     actions: {
       delete: "Supprimer",

@@ -153,10 +153,12 @@ export const erasureSystemJob = defineJob({
       }
     }
     await db.$transaction(async (tx) => {
-      await tx.requestTask.updateMany({
-        where: { requestId: run.requestId, kind: "erasure", system },
+      // Recorded once: a re-run after a crash that followed this write finds the task done.
+      const { count } = await tx.requestTask.updateMany({
+        where: { requestId: run.requestId, kind: "erasure", system, status: { not: "done" } },
         data: { status: "done", detail: null },
       });
+      if (count === 0) return;
       await recordAudit(tx, {
         shopId: run.shopId,
         actorType: "system",

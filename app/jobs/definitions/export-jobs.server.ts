@@ -4,7 +4,7 @@
 import type { RightsRequest, Shop } from "@prisma/client";
 import { z } from "zod";
 import type { Connector } from "~/connectors/connector";
-import type { Db } from "~/db/client.server";
+import type { Db, Tx } from "~/db/client.server";
 import { writeExportArchive } from "~/exports/archive-writer.server";
 import { type PartSummary, PartSummarySchema, writeSystemPart } from "~/exports/system-part.server";
 import { recordAudit } from "~/services/audit.server";
@@ -20,7 +20,7 @@ import {
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import { defineJob } from "../define-job";
-import { enqueue, nextAttempt, notifyEnqueued } from "../queue.server";
+import { enqueue, isSuperseded, nextAttempt, notifyEnqueued } from "../queue.server";
 
 type ArchiveWithContext = { request: RightsRequest; shop: Shop };
 
@@ -41,39 +41,29 @@ async function archiveSubject(db: Db, archive: ArchiveWithContext) {
 export const exportSystemJob = defineJob({
   id: EXPORT_SYSTEM_JOB,
   payloadSchema: z.object({ archiveId: z.string(), system: z.enum(EXPORT_SYSTEMS) }),
-  async handler({ archiveId, system }, { db, connectors, log, secretKey: key }) {
-    // Claim the part: a staff retry and an automatic one never build it at the same time.
+  async handler({ archiveId, system }, { db, connectors, log, secretKey: key, jobId, attempt }) {
+    // Claim the part: a pending or failed one, or one this very job was building when its worker
+    // died (this is the job's next attempt). A part another job holds is left to it: a staff retry
+    // and an automatic one never build it at the same time.
     const { count } = await db.exportPart.updateMany({
-      where: { archiveId, system, status: { in: ["pending", "failed"] }, archive: { status: "building" } },
-      data: { status: "running", error: null },
+      where: {
+        archiveId,
+        system,
+        archive: { status: "building" },
+        OR: [{ status: { in: ["pending", "failed"] } }, { status: "running", jobId }],
+      },
+      data: { status: "running", error: null, jobId },
     });
     if (count === 0) return;
     const archive = await db.exportArchive.findUniqueOrThrow({
       where: { id: archiveId },
       include: { request: true, shop: true },
     });
-    const finish = async (
-      status: "done" | "failed" | "not_connected",
-      records: number,
-      error?: string,
-      summary?: PartSummary,
-    ) => {
-      await db.exportPart.update({
-        where: { archiveId_system: { archiveId, system } },
-        data: { status, records, error: error ?? null, summary: summary ? JSON.stringify(summary) : null },
-      });
-      await db.requestTask.updateMany({
-        where: { requestId: archive.requestId, kind: "export", system },
-        data: {
-          status: status === "done" ? "done" : status === "failed" ? "failed" : "not_applicable",
-          detail: status === "done" ? String(records) : (error ?? null),
-        },
-      });
-    };
+    const finish = (outcome: PartOutcome) => settlePart(db, archive, system, { jobId, attempt }, outcome);
     const connector: Connector | null = (await connectors(archive.shop.domain))[system];
     if (!connector) {
-      await finish("not_connected", 0);
-      return assembleWhenReady(db, archiveId, archive.shop.domain);
+      await finish({ status: "not_connected", records: 0 });
+      return;
     }
     await deletePartChunks(db, archiveId, system);
     let summary: PartSummary;
@@ -88,32 +78,77 @@ export const exportSystemJob = defineJob({
         log,
       });
     } catch (error) {
-      await finish("failed", 0, error instanceof Error ? error.message.slice(0, 300) : "export failed");
+      await finish({
+        status: "failed",
+        records: 0,
+        error: error instanceof Error ? error.message.slice(0, 300) : "export failed",
+      });
       log.warn("export part failed", { archiveId, system });
       throw error;
     }
     const records = summary.sections.reduce((n, section) => n + section.records, 0);
-    await finish("done", records, undefined, summary);
-    await assembleWhenReady(db, archiveId, archive.shop.domain);
+    await finish({ status: "done", records, summary });
   },
 });
 
-async function assembleWhenReady(db: Db, archiveId: string, shopDomain: string) {
-  const open = await db.exportPart.count({
+type PartOutcome = {
+  status: "done" | "failed" | "not_connected";
+  records: number;
+  error?: string;
+  summary?: PartSummary;
+};
+
+/**
+ * Writes a part's outcome, its request task, and (once every part is settled) the assembly's job,
+ * in one transaction: a crash leaves either all of it or none, and the job's next attempt redoes
+ * the part. The archive's row is locked first, so that of two parts finishing at once exactly one
+ * sees the other settled and queues the assembly. Nothing is written when another job holds the
+ * part now (staff retried it after this job had stalled), or a later attempt of this one.
+ */
+async function settlePart(
+  db: Db,
+  archive: { id: string; requestId: string; shop: { domain: string } },
+  system: ExportSystem,
+  { jobId, attempt }: { jobId: string; attempt: number },
+  { status, records, error, summary }: PartOutcome,
+) {
+  const queued = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "ExportArchive" SET "id" = "id" WHERE "id" = ${archive.id}`;
+    // A run that outlived its lease, while the job's next attempt builds the part again.
+    if (await isSuperseded(tx, jobId, attempt)) return false;
+    const { count } = await tx.exportPart.updateMany({
+      where: { archiveId: archive.id, system, status: "running", jobId },
+      data: { status, records, error: error ?? null, summary: summary ? JSON.stringify(summary) : null },
+    });
+    if (count === 0) return false;
+    await tx.requestTask.updateMany({
+      where: { requestId: archive.requestId, kind: "export", system },
+      data: {
+        status: status === "done" ? "done" : status === "failed" ? "failed" : "not_applicable",
+        detail: status === "done" ? String(records) : (error ?? null),
+      },
+    });
+    return status !== "failed" && (await queueAssemblyIfReady(tx, archive.id, archive.shop.domain));
+  });
+  if (queued) notifyEnqueued();
+}
+
+async function queueAssemblyIfReady(tx: Tx, archiveId: string, shopDomain: string) {
+  const open = await tx.exportPart.count({
     where: { archiveId, status: { notIn: ["done", "not_connected"] } },
   });
-  if (open > 0) return;
+  if (open > 0) return false;
   // One assembly per round: parts built again after an assembly (rebuildStaleParts) need another.
-  // Two parts finishing together count the same round, so only one of them queues it.
-  const round = await nextAttempt(db, `${EXPORT_ASSEMBLE_JOB}:${archiveId}:`);
-  await enqueue(db, {
-    type: EXPORT_ASSEMBLE_JOB,
-    payload: { archiveId },
-    jobKey: `${EXPORT_ASSEMBLE_JOB}:${archiveId}:${round}`,
-    shopDomain,
-    priority: 40,
-  });
-  notifyEnqueued();
+  const round = await nextAttempt(tx, `${EXPORT_ASSEMBLE_JOB}:${archiveId}:`);
+  return (
+    (await enqueue(tx, {
+      type: EXPORT_ASSEMBLE_JOB,
+      payload: { archiveId },
+      jobKey: `${EXPORT_ASSEMBLE_JOB}:${archiveId}:${round}`,
+      shopDomain,
+      priority: 40,
+    })) !== null
+  );
 }
 
 export const exportAssembleJob = defineJob({
@@ -153,8 +188,10 @@ export const exportAssembleJob = defineJob({
     });
     const now = new Date();
     await db.$transaction(async (tx) => {
-      await tx.exportArchive.update({
-        where: { id: archiveId },
+      // Completed once: an assembly that finishes second (a re-run of one the crash interrupted
+      // after it committed) changes nothing and audits nothing.
+      const { count } = await tx.exportArchive.updateMany({
+        where: { id: archiveId, status: "building" },
         data: {
           status: "complete",
           size: written.bytes,
@@ -163,6 +200,7 @@ export const exportAssembleJob = defineJob({
           expiresAt: new Date(now.getTime() + EXPORT_TTL_DAYS * 86_400_000),
         },
       });
+      if (count === 0) return;
       // The staging is no longer needed once the zip exists.
       await tx.exportChunk.deleteMany({ where: { archiveId, kind: { startsWith: "part:" } } });
       await recordAudit(tx, {

@@ -108,6 +108,31 @@ describe.each(testDialects())("sendEmailJob on %s", (dialect) => {
     expect(await audits(id)).toHaveLength(1);
   });
 
+  it("marks the row sending before SMTP is spoken, and a run that finds it so sends nothing but marks it unknown", async () => {
+    setMailTransport(smtp);
+    const id = await queue();
+    let seen: string | undefined;
+    sink.beforeAccept = async () => {
+      seen = (await t.db.outboxEmail.findUniqueOrThrow({ where: { id } })).status;
+    };
+    await run(id);
+    expect(seen).toBe("sending");
+    sink.beforeAccept = null;
+    sink.received.length = 0;
+
+    // As a worker that died inside transport.send() leaves it.
+    const other = await queue();
+    await t.db.outboxEmail.update({ where: { id: other }, data: { status: "sending" } });
+    await run(other, 2);
+    expect(sink.received).toHaveLength(0);
+    const email = await t.db.outboxEmail.findUniqueOrThrow({ where: { id: other } });
+    expect(email).toMatchObject({ status: "unknown", sentAt: null });
+    expect((await audits(other)).map((e) => e.action)).toEqual(["email.unknown"]);
+    await run(other, 3);
+    expect(sink.received).toHaveLength(0);
+    expect(await audits(other)).toHaveLength(1);
+  });
+
   it("throws on a 4xx answer so the job is retried, keeps the row queued, then sends on the next attempt", async () => {
     setMailTransport(smtp);
     const id = await queue();

@@ -24,6 +24,11 @@ export type SmtpSink = {
   refuse: SinkRefusal | null;
   /** Sessions that authenticated, with their credentials. */
   logins: { user: string; pass: string }[];
+  /**
+   * Runs once a message is received and kept, before the server answers 250: a test can stop the
+   * sender there (the message is out, the sender never hears so).
+   */
+  beforeAccept: ((mail: ReceivedMail) => Promise<void>) | null;
   close(): Promise<void>;
 };
 
@@ -33,7 +38,12 @@ function refusal(r: SinkRefusal): Error {
 
 /** Starts a sink on 127.0.0.1 (random port), without TLS; AUTH accepted in clear, on loopback only. */
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink: Omit<SmtpSink, "port" | "url" | "close"> = { received: [], refuse: null, logins: [] };
+  const sink: Omit<SmtpSink, "port" | "url" | "close"> = {
+    received: [],
+    refuse: null,
+    logins: [],
+    beforeAccept: null,
+  };
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ["STARTTLS"],
@@ -54,15 +64,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         if (sink.refuse?.at === "data") return callback(refusal(sink.refuse));
         const raw = Buffer.concat(chunks).toString("utf8");
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        sink.received.push({
+        const mail = {
           envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) },
           ...parseMime(raw),
           raw,
-        });
-        callback();
+        };
+        sink.received.push(mail);
+        if (!sink.beforeAccept) return callback();
+        sink.beforeAccept(mail).then(
+          () => callback(),
+          (error) => callback(error),
+        );
       });
     },
   });
+  // A client that vanishes mid-session (a worker killed by a test) is its own business, not the sink's.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return Object.assign(sink, {

@@ -10,7 +10,7 @@ import {
   erasureComplete,
   type SystemPlan,
 } from "~/domain/erasure/erasure-plan";
-import { enqueue, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
+import { enqueue, hasLiveJob, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
 
@@ -116,7 +116,47 @@ export async function approveErasure(
   return approved;
 }
 
-/** Plans again (a system came back, settings changed, planning failed); only before execution. */
+/** A run still planning whose plan job will never run again (dead, or gone): it stopped moving. */
+export async function isPlanStalled(db: Db | Tx, run: Pick<ErasureRun, "id" | "status">, now = new Date()) {
+  return run.status === "planning" && !(await hasLiveJob(db, `${ERASURE_PLAN_JOB}:${run.id}:`, now));
+}
+
+/**
+ * The systems of a running erasure that stopped moving: work left (or, for Vigie, the answer left
+ * to write) and no job of theirs that will run again. Vigie's turn comes once every outside system
+ * is settled; before that it is waiting, not stalled.
+ */
+export async function stalledSystems(
+  db: Db | Tx,
+  run: Pick<ErasureRun, "id" | "status" | "plan"> & { receipts: { stepId: string; outcome: string }[] },
+  now = new Date(),
+): Promise<ErasureSystemName[]> {
+  if (run.status !== "running") return [];
+  const plan = parsePlan(run);
+  const receipts = receiptMap(run.receipts);
+  const outside = plan.filter((p) => p.system !== "vigie");
+  const waiting: ErasureSystemName[] = outside
+    .filter((p) => p.steps.length > 0 && !erasureComplete([p], receipts) && !hasFailed(p, receipts))
+    .map((p) => p.system);
+  // Every outside system settled: Vigie's job erases its records, then answers and closes the run.
+  const vigie = plan.find((p) => p.system === "vigie");
+  if (erasureComplete(outside, receipts) && (!vigie || !hasFailed(vigie, receipts))) waiting.push("vigie");
+  const stalled: ErasureSystemName[] = [];
+  for (const system of waiting) {
+    // Vigie's job is queued by the last outside system's: only once no job of the run will run.
+    const prefix = `${ERASURE_SYSTEM_JOB}:${run.id}:${system === "vigie" ? "" : `${system}:`}`;
+    if (!(await hasLiveJob(db, prefix, now))) stalled.push(system);
+  }
+  return stalled;
+}
+
+const hasFailed = (plan: SystemPlan, receipts: ReturnType<typeof receiptMap>) =>
+  plan.steps.some((step) => receipts.get(step.id)?.outcome === "failed");
+
+/**
+ * Plans again (a system came back, settings changed, planning failed, or its job stopped without
+ * a plan); only before execution.
+ */
 export async function replanErasure(
   db: Db,
   shop: { id: string; domain: string },
@@ -125,9 +165,14 @@ export async function replanErasure(
 ) {
   const done = await db.$transaction(async (tx) => {
     const run = await tx.erasureRun.findFirst({
-      where: { id: runId, shopId: shop.id, status: { in: ["planned", "failed"] }, startedAt: null },
+      where: {
+        id: runId,
+        shopId: shop.id,
+        status: { in: ["planned", "failed", "planning"] },
+        startedAt: null,
+      },
     });
-    if (!run) return false;
+    if (!run || (run.status === "planning" && !(await isPlanStalled(tx, run)))) return false;
     const attempts = await nextAttempt(tx, `${ERASURE_PLAN_JOB}:${runId}:`);
     await tx.erasureRun.update({
       where: { id: runId },
@@ -148,7 +193,10 @@ export async function replanErasure(
   return done;
 }
 
-/** Staff retry of a system whose step failed; its settled steps are not redone. */
+/**
+ * Staff retry of a system whose step failed, or that stalled (see stalledSystems); its settled
+ * steps are not redone.
+ */
 export async function retryErasureSystem(
   db: Db,
   shop: { id: string; domain: string },
@@ -159,9 +207,11 @@ export async function retryErasureSystem(
   const done = await db.$transaction(async (tx) => {
     const run = await tx.erasureRun.findFirst({
       where: { id: runId, shopId: shop.id, status: { in: ["running", "failed"] } },
-      include: { receipts: { where: { system, outcome: "failed" }, select: { stepId: true } } },
+      include: { receipts: { select: { stepId: true, system: true, outcome: true } } },
     });
-    if (!run || run.receipts.length === 0) return false;
+    if (!run) return false;
+    const failed = run.receipts.some((r) => r.system === system && r.outcome === "failed");
+    if (!failed && !(await stalledSystems(tx, run)).includes(system)) return false;
     const attempts = await nextAttempt(tx, `${ERASURE_SYSTEM_JOB}:${runId}:${system}:`);
     await tx.erasureRun.update({ where: { id: runId }, data: { status: "running", error: null } });
     await enqueue(tx, systemJob(runId, system, attempts, shop.domain));

@@ -1,7 +1,7 @@
 // The erasure of a request as the request page shows it: plan, progress, receipts and holds.
 import type { ErasurePanelData } from "~/components/erasure-panel";
 import type { Db } from "~/db/client.server";
-import { parsePlan, systemProgress } from "./erasure-runs.server";
+import { isPlanStalled, parsePlan, stalledSystems, systemProgress } from "./erasure-runs.server";
 
 export async function erasurePanelData(db: Db, requestId: string): Promise<ErasurePanelData | null> {
   const run = await db.erasureRun.findUnique({ where: { requestId }, include: { receipts: true } });
@@ -19,6 +19,8 @@ export async function erasurePanelData(db: Db, requestId: string): Promise<Erasu
     finishedAt: run.finishedAt?.toISOString() ?? null,
     plan,
     progress: systemProgress(plan, run.receipts),
+    stalled: await stalledSystems(db, run),
+    planStalled: await isPlanStalled(db, run),
     receipts: run.receipts.map((r) => ({
       stepId: r.stepId,
       outcome: r.outcome,

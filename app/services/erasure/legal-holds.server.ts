@@ -141,9 +141,14 @@ export async function releaseExpiredHolds(db: Db, now = new Date()) {
     await db.$transaction(async (tx) => {
       const shop = await tx.shop.findUnique({ where: { id: hold.shopId }, select: { id: true } });
       if (!shop) {
-        await tx.legalHold.delete({ where: { id: hold.id } });
+        await tx.legalHold.deleteMany({ where: { id: hold.id } });
       } else {
-        await tx.legalHold.update({ where: { id: hold.id }, data: { archive: null, releasedAt: now } });
+        // Released once: a second run meanwhile (a worker that outlived its lease) finds it released.
+        const { count } = await tx.legalHold.updateMany({
+          where: { id: hold.id, releasedAt: null },
+          data: { archive: null, releasedAt: now },
+        });
+        if (count === 0) return;
         await recordAudit(tx, {
           shopId: shop.id,
           actorType: "system",

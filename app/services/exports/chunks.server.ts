@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { createGunzip, gzip as gzipCallback } from "node:zlib";
 import type BetterSqlite3 from "better-sqlite3";
-import { type Db, rawDriverOf } from "~/db/client.server";
+import { type Db, rawDriverOf, withSqliteConnection } from "~/db/client.server";
 import type { StagedPart } from "~/exports/archive-writer.server";
 import type { PartStaging } from "~/exports/system-part.server";
 import { concatPieces } from "~/utils/pieces";
@@ -121,15 +121,20 @@ function sqliteStatements(connection: BetterSqlite3.Database) {
 
 async function insertChunk(db: Db, archiveId: string, kind: string, seq: number, data: Buffer) {
   const driver = await rawDriverOf(db);
-  if (driver.dialect === "sqlite") sqliteStatements(driver.connection).insert.run(archiveId, kind, seq, data);
-  else await driver.pool.query(`${INSERT} VALUES ($1, $2, $3, $4)`, [archiveId, kind, seq, data]);
+  if (driver.dialect === "sqlite") {
+    await withSqliteConnection(db, (connection) =>
+      sqliteStatements(connection).insert.run(archiveId, kind, seq, data),
+    );
+  } else await driver.pool.query(`${INSERT} VALUES ($1, $2, $3, $4)`, [archiveId, kind, seq, data]);
 }
 
 async function selectChunk(db: Db, archiveId: string, kind: string, seq: number): Promise<Buffer | null> {
   const driver = await rawDriverOf(db);
   if (driver.dialect === "sqlite") {
-    return (
-      (sqliteStatements(driver.connection).select.get(archiveId, kind, seq) as Buffer | undefined) ?? null
+    return withSqliteConnection(
+      db,
+      (connection) =>
+        (sqliteStatements(connection).select.get(archiveId, kind, seq) as Buffer | undefined) ?? null,
     );
   }
   const { rows } = await driver.pool.query<{ data: Buffer }>(

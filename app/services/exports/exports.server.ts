@@ -2,9 +2,9 @@
 // system, built from its connector into encrypted staging; once every part is done, one zip.
 // A system that fails is retried by its job; after that staff can retry that system alone. A
 // partial export is never assembled, so never sent as complete.
-import type { RightsRequest } from "@prisma/client";
+import type { ExportPart, RightsRequest } from "@prisma/client";
 import type { Db, Tx } from "~/db/client.server";
-import { enqueue, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
+import { enqueue, hasLiveJob, isLive, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "../audit.server";
 
 import { EXPORT_SYSTEMS, type ExportSystem } from "./export-systems";
@@ -27,14 +27,34 @@ function systemJob(archiveId: string, system: ExportSystem, attempt: number, sho
   };
 }
 
-/** Sets a part back to pending and queues its system's job again (a new job key per attempt). */
-async function requeuePart(tx: Tx, archiveId: string, system: ExportSystem, shopDomain: string) {
-  const attempts = await nextAttempt(tx, `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:`);
+const partJobPrefix = (archiveId: string, system: string) => `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:`;
+
+/** Queues a part's job (a new job key per attempt) and records it on the part, pending. */
+async function queuePart(tx: Tx, archiveId: string, system: ExportSystem, shopDomain: string) {
+  const attempt = await nextAttempt(tx, partJobPrefix(archiveId, system));
+  const job = await enqueue(tx, systemJob(archiveId, system, attempt, shopDomain));
   await tx.exportPart.update({
     where: { archiveId_system: { archiveId, system } },
-    data: { status: "pending", error: null },
+    data: { status: "pending", error: null, jobId: job?.id ?? null },
   });
-  await enqueue(tx, systemJob(archiveId, system, attempts, shopDomain));
+}
+
+/**
+ * A part waiting or being built whose job will never run again (dead after its last attempt,
+ * or gone): nothing will move it any more, and staff may set it going again.
+ */
+export async function isPartStalled(
+  db: Db | Tx,
+  part: Pick<ExportPart, "archiveId" | "system" | "status" | "jobId">,
+  now = new Date(),
+) {
+  if (part.status !== "pending" && part.status !== "running") return false;
+  if (!part.jobId) return !(await hasLiveJob(db, partJobPrefix(part.archiveId, part.system), now));
+  const job = await db.job.findUnique({
+    where: { id: part.jobId },
+    select: { status: true, lockedUntil: true, attempts: true, maxAttempts: true },
+  });
+  return !job || !isLive(now)(job);
 }
 
 /**
@@ -44,7 +64,7 @@ async function requeuePart(tx: Tx, archiveId: string, system: ExportSystem, shop
 export async function rebuildStaleParts(db: Db, archiveId: string, shopDomain: string) {
   const queued = await db.$transaction(async (tx) => {
     const stale = await tx.exportPart.findMany({ where: { archiveId, status: "done", summary: null } });
-    for (const { system } of stale) await requeuePart(tx, archiveId, system as ExportSystem, shopDomain);
+    for (const { system } of stale) await queuePart(tx, archiveId, system as ExportSystem, shopDomain);
     return stale.length;
   });
   if (queued > 0) notifyEnqueued();
@@ -65,7 +85,7 @@ export async function startExport(tx: Tx, request: RightsRequest, shopDomain: st
       parts: { create: EXPORT_SYSTEMS.map((system) => ({ system })) },
     },
   });
-  for (const system of EXPORT_SYSTEMS) await enqueue(tx, systemJob(archive.id, system, 0, shopDomain));
+  for (const system of EXPORT_SYSTEMS) await queuePart(tx, archive.id, system, shopDomain);
   await tx.requestTask.updateMany({
     where: { requestId: request.id, kind: "export" },
     data: { status: "running", detail: null },
@@ -80,7 +100,7 @@ export async function startExport(tx: Tx, request: RightsRequest, shopDomain: st
   return archive;
 }
 
-/** Staff retry of one system whose part failed. */
+/** Staff retry of one system whose part failed, or stalled (its job ended without settling it). */
 export async function retryExportSystem(
   db: Db,
   shop: { id: string; domain: string },
@@ -90,11 +110,18 @@ export async function retryExportSystem(
 ) {
   const done = await db.$transaction(async (tx) => {
     const part = await tx.exportPart.findFirst({
-      where: { archiveId, system, status: "failed", archive: { shopId: shop.id } },
+      where: {
+        archiveId,
+        system,
+        status: { in: ["failed", "pending", "running"] },
+        archive: { shopId: shop.id },
+      },
       include: { archive: true },
     });
     if (!part) return false;
-    await requeuePart(tx, archiveId, system, shop.domain);
+    if (part.status !== "failed" && (part.archive.status !== "building" || !(await isPartStalled(tx, part))))
+      return false;
+    await queuePart(tx, archiveId, system, shop.domain);
     await tx.exportArchive.update({ where: { id: archiveId }, data: { status: "building" } });
     await tx.requestTask.updateMany({
       where: { requestId: part.archive.requestId, kind: "export", system },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExportPart" ADD COLUMN     "jobId" TEXT;
+
