@@ -6,9 +6,9 @@
 //              connectors' own paginated fetching: Admin GraphQL pages of 50 orders, Stripe lists of
 //              100 through the SDK's auto-pagination, Mailchimp pages of 200), system after system.
 //   pipeline = what the worker does for an export: `startExport` for a fresh RightsRequest, then the
-//              real `exportSystemJob` handler per system, one after the other (each builds its
+//              real `buildExportPart` service per system, one after the other (each builds its
 //              system's zip entries into sealed chunks in SQLite, from `migrate()`), then the real
-//              `exportAssembleJob` handler (staged entries copied into the zip by
+//              `assembleExport` service (staged entries copied into the zip by
 //              `writeExportArchive`, stored as "zip" chunks). Timed from `startExport` to the
 //              assembled archive; the jobs are called directly, with a JobContext built here.
 //   overhead_pct = (pipeline − raw) / raw × 100, each the best of BENCH_EXPORT_RUNS (9) runs,
@@ -51,12 +51,13 @@ import { createStripeConnector } from "~/connectors/stripe/connector.server";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
-import type { JobContext } from "~/jobs/define-job";
-import { exportAssembleJob, exportSystemJob } from "~/jobs/definitions/export-jobs.server";
+import type { JobContext } from "~/jobs/handler";
 import { startMailchimpSimulator } from "~/sandbox/simulators/mailchimp.server";
 import { startShopifyAdminSimulator } from "~/sandbox/simulators/shopify-admin.server";
 import type { OrderSeed } from "~/sandbox/simulators/shopify-admin-store";
 import { seedStripeShopper, startStripeSimulator } from "~/sandbox/simulators/stripe.server";
+import { assembleExport } from "~/services/exports/assemble.server";
+import { buildExportPart } from "~/services/exports/build-part.server";
 import { EXPORT_SYSTEMS, type ExportSystem, startExport } from "~/services/exports/exports.server";
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import type { Logger } from "~/utils/logger.server";
@@ -420,9 +421,7 @@ async function child(mode: string) {
     const request = await newRequest();
     const t0 = performance.now();
     const archive = await db.$transaction((tx) => startExport(tx, request, SHOP));
-    await eachSystem(order, "job", (system) =>
-      exportSystemJob.handler({ archiveId: archive.id, system }, context),
-    );
+    await eachSystem(order, "job", (system) => buildExportPart(context, { archiveId: archive.id, system }));
     if (stagedLog) {
       // Only where memory, not time, is measured: what the staging holds before the assembly.
       const staged = await db.$queryRaw<{ chunks: number | bigint; bytes: number | bigint | null }[]>`
@@ -431,7 +430,7 @@ async function child(mode: string) {
       stagedLog(`${chunks} staged chunks, ${(Number(bytes) / 2 ** 20).toFixed(1)} MiB stored`);
     }
     const t2 = performance.now();
-    await exportAssembleJob.handler({ archiveId: archive.id }, context);
+    await assembleExport(context, archive.id);
     phases.assemble = performance.now() - t2;
     const ms = performance.now() - t0;
     const done = await db.exportArchive.findUniqueOrThrow({

@@ -15,6 +15,39 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 
 export type Database = { db: Db; dialect: Dialect; url: string };
 
+// The callbacks each open transaction runs once it has committed, keyed by its client. On
+// globalThis: a module bundled twice (the sandbox's own bundle) still reaches the same ones.
+const AFTER_COMMIT = Symbol.for("vigie.db.afterCommit");
+const globals = globalThis as { [AFTER_COMMIT]?: WeakMap<object, (() => void)[]> };
+globals[AFTER_COMMIT] ??= new WeakMap();
+const pendingAfterCommit = globals[AFTER_COMMIT];
+
+/**
+ * Runs `callback` once what `client` wrote is committed: at once for a client outside a
+ * transaction, after the commit for one inside `db.$transaction(async (tx) => …)`, never when that
+ * transaction rolls back. How the job queue wakes workers for what a transaction enqueued.
+ */
+export function afterCommit(client: Db | Tx, callback: () => void) {
+  const pending = pendingAfterCommit.get(client);
+  if (pending) pending.push(callback);
+  else queueMicrotask(callback);
+}
+
+/** Makes `db.$transaction(fn)` run the callbacks `afterCommit` registered in it, once committed. */
+function runAfterCommitCallbacks(db: Db) {
+  const transaction = db.$transaction.bind(db) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  (db as { $transaction: unknown }).$transaction = async (arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return transaction(arg, options);
+    const callbacks: (() => void)[] = [];
+    const result = await transaction((tx: Tx) => {
+      pendingAfterCommit.set(tx, callbacks);
+      return (arg as (tx: Tx) => unknown)(tx);
+    }, options);
+    for (const callback of callbacks) callback();
+    return result;
+  };
+}
+
 /**
  * The connection under a client, for the few statements that bypass Prisma: blobs, which its
  * driver adapters turn into one JavaScript number per byte, both ways (docs/decisions/023).
@@ -138,6 +171,7 @@ export async function createDatabase(url: string): Promise<Database> {
     // better-sqlite3 waits up to `timeout` ms for another process's write lock (server + worker).
     const adapter = new SqliteAdapterFactory({ url, timeout: 10_000 });
     const db = new PrismaClient({ adapter });
+    runAfterCommitCallbacks(db);
     drivers.set(db, {
       dialect,
       raw: async () => {
@@ -160,6 +194,7 @@ export async function createDatabase(url: string): Promise<Database> {
   pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const db = new PostgresClient({ adapter });
+  runAfterCommitCallbacks(db);
   drivers.set(db, { dialect, raw: async () => ({ dialect, pool }) });
   return { db, dialect, url };
 }

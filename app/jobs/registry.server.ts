@@ -1,35 +1,62 @@
-// Every job the worker can run. A job type with rows in the queue must stay listed here.
-import { CONSENT_LAPSE_JOB } from "~/services/consent-confirmation.server";
-import { LEGAL_HOLD_EXPIRY_JOB } from "~/services/erasure/legal-holds.server";
-import type { JobDefinition } from "./define-job";
-import { consentLapseJob } from "./definitions/consent-lapse.server";
-import { consentSync } from "./definitions/consent-sync.server";
-import { erasurePlanJob, erasureSystemJob } from "./definitions/erasure-jobs.server";
-import { exportAssembleJob, exportSystemJob } from "./definitions/export-jobs.server";
-import { legalHoldsExpireJob } from "./definitions/legal-holds.server";
-import { processWebhook } from "./definitions/process-webhook.server";
-import { PRUNE_JOBS_JOB, pruneJobsJob } from "./definitions/prune-jobs.server";
-import { sendEmailJob } from "./definitions/send-email.server";
-import { verifyLedgerJob } from "./definitions/verify-ledger.server";
-import type { Schedule } from "./schedules.server";
+// Every job the worker can run: each job type (app/jobs/job-types.ts) bound to its handler, which
+// calls one service. A job type with rows in the queue must stay listed here.
 
-export const JOBS: JobDefinition[] = [
-  processWebhook,
-  consentSync,
-  verifyLedgerJob,
-  sendEmailJob,
-  exportSystemJob,
-  exportAssembleJob,
-  erasurePlanJob,
-  erasureSystemJob,
-  legalHoldsExpireJob,
-  pruneJobsJob,
-  consentLapseJob,
-] as JobDefinition[];
+import { sendQueuedEmail } from "~/mail/send-email.server";
+import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
+import { verifyLedger } from "~/services/consent-ledger.server";
+import { syncConsentEvent } from "~/services/consent-sync.server";
+import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
+import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
+import { planErasureRun } from "~/services/erasure/plan-erasure.server";
+import { assembleExport } from "~/services/exports/assemble.server";
+import { buildExportPart } from "~/services/exports/build-part.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
+import { handle, type JobHandler } from "./handler";
+import {
+  ConsentLapseJob,
+  ConsentSyncJob,
+  ErasurePlanJob,
+  ErasureSystemJob,
+  ExportAssembleJob,
+  ExportSystemJob,
+  LegalHoldsExpireJob,
+  ProcessWebhookJob,
+  PruneJobsJob,
+  SendEmailJob,
+  VerifyLedgerJob,
+} from "./job-types";
+import { pruneFinishedJobs } from "./queue/prune.server";
+import type { Schedule } from "./queue/schedules.server";
+
+export const JOB_HANDLERS: JobHandler[] = [
+  handle(ProcessWebhookJob, ({ receiptId }, context) => processDelivery(context, receiptId)),
+  handle(ConsentSyncJob, ({ eventId }, context) => syncConsentEvent(context, eventId)),
+  handle(VerifyLedgerJob, async ({ shopId }, { db, log }) => {
+    const result = await verifyLedger(db, shopId);
+    if (!result.ok) log.warn("consent ledger verification failed", { shopId, brokenAt: result.brokenAt });
+  }),
+  handle(ConsentLapseJob, async (_payload, { db, log }) => {
+    const lapsed = await lapseUnconfirmedConsents(db);
+    if (lapsed > 0) log.info("unconfirmed consents lapsed", { lapsed });
+  }),
+  handle(SendEmailJob, ({ emailId }, context) => sendQueuedEmail(context, emailId)),
+  handle(ExportSystemJob, (part, context) => buildExportPart(context, part)),
+  handle(ExportAssembleJob, ({ archiveId }, context) => assembleExport(context, archiveId)),
+  handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
+  handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
+  handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {
+    const released = await releaseExpiredHolds(db);
+    if (released > 0) log.info("legal holds released", { released });
+  }),
+  handle(PruneJobsJob, async (_payload, { db, log }) => {
+    const pruned = await pruneFinishedJobs(db);
+    if (pruned > 0) log.info("finished jobs pruned", { pruned });
+  }),
+] as JobHandler[];
 
 /** Recurring jobs: one run per period, whatever the number of workers. */
 export const SCHEDULES: Schedule[] = [
-  { type: LEGAL_HOLD_EXPIRY_JOB, everyMs: 86_400_000 },
-  { type: PRUNE_JOBS_JOB, everyMs: 86_400_000 },
-  { type: CONSENT_LAPSE_JOB, everyMs: 86_400_000 },
+  { type: LegalHoldsExpireJob, everyMs: 86_400_000 },
+  { type: PruneJobsJob, everyMs: 86_400_000 },
+  { type: ConsentLapseJob, everyMs: 86_400_000 },
 ];

@@ -5,8 +5,7 @@ import type { Dialect } from "~/config.server";
 import { ConnectorError } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import type { Logger } from "~/utils/logger.server";
-import type { JobContext, JobDefinition } from "./define-job";
-import { PermanentJobError } from "./define-job";
+import { type JobContext, type JobHandler, PermanentJobError } from "./handler";
 import {
   buryExpiredJobs,
   type ClaimedJob,
@@ -14,10 +13,10 @@ import {
   completeJob,
   extendLease,
   failJob,
-  queueEvents,
   releaseJob,
-} from "./queue.server";
-import { enqueueScheduled, type Schedule } from "./schedules.server";
+} from "./queue/leases.server";
+import { onJobsAdded } from "./queue/notify.server";
+import { enqueueScheduled, type Schedule } from "./queue/schedules.server";
 
 export type WorkerOptions = {
   db: Db;
@@ -26,7 +25,7 @@ export type WorkerOptions = {
   secretKey: Buffer;
   /** Recurring jobs this worker keeps enqueued (see schedules.server.ts). */
   schedules?: Schedule[];
-  jobs: JobDefinition[];
+  handlers: JobHandler[];
   log: Logger;
   concurrency?: number;
   pollMs?: number;
@@ -54,18 +53,17 @@ export function startWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 60_000;
   const workerId =
     options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const registry = new Map(options.jobs.map((job) => [job.id, job]));
+  const registry = new Map(options.handlers.map((handler) => [handler.type.id, handler]));
   const running = new Map<string, { job: ClaimedJob; done: Promise<void> }>();
   const shutdown = new AbortController();
   let stopping = false;
   let wake: (() => void) | undefined;
   let polls = 0;
 
-  const onEnqueued = () => wake?.();
-  queueEvents.on("enqueued", onEnqueued);
+  const unsubscribe = onJobsAdded(() => wake?.());
 
   async function run(job: ClaimedJob) {
-    const definition = registry.get(job.type);
+    const handler = registry.get(job.type);
     const jobLog = log.child("job").child(job.type);
     const heartbeat = setInterval(() => {
       extendLease(db, job, workerId, leaseMs).catch((error) =>
@@ -73,9 +71,9 @@ export function startWorker(options: WorkerOptions): Worker {
       );
     }, leaseMs / 3);
     try {
-      if (!definition) throw new PermanentJobError(`no handler registered for job type ${job.type}`);
-      const payload = definition.payloadSchema.parse(JSON.parse(job.payload));
-      await definition.handler(payload, {
+      if (!handler) throw new PermanentJobError(`no handler registered for job type ${job.type}`);
+      const payload = handler.type.payload.parse(JSON.parse(job.payload));
+      await handler.run(payload, {
         db,
         dialect,
         jobId: job.id,
@@ -148,7 +146,7 @@ export function startWorker(options: WorkerOptions): Worker {
     async stop(graceMs = 25_000) {
       if (stopping) return;
       stopping = true;
-      queueEvents.off("enqueued", onEnqueued);
+      unsubscribe();
       wake?.();
       await loopDone;
       const inFlight = [...running.keys()];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SendEmailJob } from "~/jobs/job-types";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../tests/support/databases";
-import { queueEmail, SEND_EMAIL_JOB } from "./outbox.server";
+import { queueEmail } from "./outbox.server";
 import { renderEmail } from "./render";
 import { SAMPLE_REFERENCE, sampleMessages } from "./testing/sample-messages";
 
@@ -45,7 +46,7 @@ describe.each(testDialects())("queueEmail on %s", (dialect) => {
     });
     expect(email.text).toContain(SAMPLE_REFERENCE);
     const job = await t.db.job.findUniqueOrThrow({ where: { jobKey: `mail.send:${id}` } });
-    expect(job).toMatchObject({ type: SEND_EMAIL_JOB, shopDomain, status: "pending" });
+    expect(job).toMatchObject({ type: SendEmailJob.id, shopDomain, status: "pending" });
     expect(JSON.parse(job.payload)).toEqual({ emailId: id });
   });
 

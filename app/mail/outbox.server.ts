@@ -3,13 +3,12 @@
 import { z } from "zod";
 import type { Db, Tx } from "~/db/client.server";
 import { LOCALES } from "~/i18n/locale";
-import { enqueue, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
+import { SendEmailJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
+import { nextAttempt } from "~/jobs/queue/flows.server";
 import { recordAudit } from "~/services/audit.server";
 import { EmailMessageSchema } from "./message";
 import { renderEmail } from "./render";
-
-/** Job type of the sender (app/jobs/definitions/send-email.server.ts). Never rename. */
-export const SEND_EMAIL_JOB = "mail.send";
 
 /**
  * OutboxEmail.status: queued → sending (handed to SMTP) → sent | failed (refused for good) |
@@ -18,9 +17,6 @@ export const SEND_EMAIL_JOB = "mail.send";
  */
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "outbox", "failed", "unknown"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-// Before webhooks' follow-ups (50), after their intake (10): an identity code is awaited by a person.
-const EMAIL_JOB_PRIORITY = 20;
 
 export const QueueEmailInputSchema = z.object({
   shopId: z.string().min(1),
@@ -42,7 +38,7 @@ export type QueueEmailInput = z.input<typeof QueueEmailInputSchema>;
 /**
  * Renders `message` in the shopper's language, stores it (status `queued`) and enqueues its send
  * job, all in `tx`. Returns the OutboxEmail id. Throws a ZodError for an invalid input (nothing
- * stored). NOTE: call notifyEnqueued() from app/jobs/queue.server.ts after the transaction commits.
+ * stored). The send job starts once the transaction commits.
  */
 export async function queueEmail(tx: Tx, input: QueueEmailInput): Promise<string> {
   const { shopId, shopDomain, requestId, to, locale, message, unsubscribeUrl } =
@@ -63,13 +59,12 @@ export async function queueEmail(tx: Tx, input: QueueEmailInput): Promise<string
     },
     select: { id: true },
   });
-  await enqueue(tx, {
-    type: SEND_EMAIL_JOB,
-    payload: { emailId: email.id },
-    jobKey: `${SEND_EMAIL_JOB}:${email.id}`,
-    shopDomain,
-    priority: EMAIL_JOB_PRIORITY,
-  });
+  await enqueue(
+    tx,
+    SendEmailJob,
+    { emailId: email.id },
+    { key: `${SendEmailJob.id}:${email.id}`, shopDomain },
+  );
   return email.id;
 }
 
@@ -83,20 +78,15 @@ export async function resendEmail(
   staffId: string,
   emailId: string,
 ): Promise<boolean> {
-  const resent = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.outboxEmail.updateMany({
       where: { id: emailId, shopId: shop.id, status: "unknown" },
       data: { status: "queued", error: null },
     });
     if (count === 0) return false;
-    const prefix = `${SEND_EMAIL_JOB}:${emailId}:resend:`;
-    await enqueue(tx, {
-      type: SEND_EMAIL_JOB,
-      payload: { emailId },
-      jobKey: `${prefix}${await nextAttempt(tx, prefix)}`,
-      shopDomain: shop.domain,
-      priority: EMAIL_JOB_PRIORITY,
-    });
+    const prefix = `${SendEmailJob.id}:${emailId}:resend:`;
+    const key = `${prefix}${await nextAttempt(tx, prefix)}`;
+    await enqueue(tx, SendEmailJob, { emailId }, { key, shopDomain: shop.domain });
     await recordAudit(tx, {
       shopId: shop.id,
       actorType: "staff",
@@ -107,6 +97,4 @@ export async function resendEmail(
     });
     return true;
   });
-  if (resent) notifyEnqueued();
-  return resent;
 }

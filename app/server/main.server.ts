@@ -17,7 +17,7 @@ import {
 } from "~/http/request-guards.server";
 import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
-import { JOBS, SCHEDULES } from "~/jobs/registry.server";
+import { JOB_HANDLERS, SCHEDULES } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
 import { getMailTransport } from "~/mail/transport.server";
 import { boot, shopConnectors } from "~/runtime.server";
@@ -63,7 +63,7 @@ export async function main(build: ServerBuild, argv: string[]) {
       ? startWorker({
           db,
           dialect,
-          jobs: JOBS,
+          handlers: JOB_HANDLERS,
           log: logger.child("worker"),
           connectors: shopConnectors,
           secretKey: runtime.encryptionKey,

@@ -1,11 +1,10 @@
 // What the admin's Consents page reads and does, always scoped to the staff member's shop.
 import type { Db } from "~/db/client.server";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
-import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { VerifyLedgerJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "./audit.server";
 import { recordConsent } from "./consents.server";
-
-export const VERIFY_LEDGER_JOB = "consent.verify-ledger";
 
 /** Subjects whose e-mail starts with the query (case-insensitive), with their current state. */
 export async function searchConsentSubjects(db: Db, shopId: string, query: string) {
@@ -113,7 +112,6 @@ export async function withdrawByStaff(options: {
     }
     return result;
   });
-  if (outcome.recorded) notifyEnqueued();
   return { found: true as const, withdrawn: outcome.recorded };
 }
 
@@ -124,12 +122,7 @@ export async function requestLedgerVerification(
   staffId: string,
 ) {
   await db.$transaction(async (tx) => {
-    await enqueue(tx, {
-      type: VERIFY_LEDGER_JOB,
-      payload: { shopId: shop.id },
-      shopDomain: shop.domain,
-      priority: 60,
-    });
+    await enqueue(tx, VerifyLedgerJob, { shopId: shop.id }, { shopDomain: shop.domain });
     await recordAudit(tx, {
       shopId: shop.id,
       actorType: "staff",
@@ -137,7 +130,6 @@ export async function requestLedgerVerification(
       action: "consent.ledger.verify_requested",
     });
   });
-  notifyEnqueued();
 }
 
 /** The last verification result recorded on the shop's ledger head. */

@@ -29,9 +29,6 @@ import { type RecordOutcome, recordConsent } from "./consents.server";
 import { parseShopSettings } from "./shop-settings.server";
 import { type AppLinks, unsubscribeUrl } from "./unsubscribe.server";
 
-/** Daily: records the lapse of the requests left unconfirmed past their window. */
-export const CONSENT_LAPSE_JOB = "consent.lapse-confirmations";
-
 const ConfirmTokenSchema = z.object({ s: z.string().min(1), e: z.string().min(1) });
 
 /**

@@ -1,10 +1,9 @@
 // Recording consent decisions: the rules for what becomes a ledger event, and the sync job that
 // carries each change to Shopify and Mailchimp.
 import type { Tx } from "~/db/client.server";
-import { enqueue } from "~/jobs/queue.server";
+import { ConsentSyncJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
 import { appendConsentEvent, currentConsent, type RecordConsentInput } from "./consent-ledger.server";
-
-export const CONSENT_SYNC_JOB = "consent.sync";
 
 export type RecordOutcome =
   | { recorded: true; eventId: string; status: string }
@@ -40,13 +39,12 @@ export async function recordConsent(
   const { event, state } = await appendConsentEvent(tx, input, now);
   if (input.kind === "confirmation_requested")
     return { recorded: true, eventId: event.id, status: state.status };
-  await enqueue(tx, {
-    type: CONSENT_SYNC_JOB,
-    payload: { eventId: event.id },
-    jobKey: `${CONSENT_SYNC_JOB}:${event.id}`,
-    shopDomain,
-    priority: 30,
-  });
+  await enqueue(
+    tx,
+    ConsentSyncJob,
+    { eventId: event.id },
+    { key: `${ConsentSyncJob.id}:${event.id}`, shopDomain },
+  );
   return { recorded: true, eventId: event.id, status: state.status };
 }
 

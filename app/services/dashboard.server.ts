@@ -1,5 +1,6 @@
 import type { Db } from "~/db/client.server";
-import { countJobsByStatus, FINISHED_JOB_DAYS } from "~/jobs/queue.server";
+import { countJobsByStatus } from "~/jobs/queue/flows.server";
+import { FINISHED_JOB_DAYS } from "~/jobs/queue/prune.server";
 import { requestCounts } from "./requests/request-queue.server";
 
 const DAY_MS = 86_400_000;

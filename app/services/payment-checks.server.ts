@@ -3,7 +3,6 @@
 
 import type { PaymentContact } from "~/connectors/stripe/payment-contact.server";
 import type { Db, Tx } from "~/db/client.server";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "./audit.server";
 import { deleteDocuments } from "./documents.server";
@@ -100,6 +99,5 @@ export async function decidePaymentCheck(
       },
     });
   });
-  notifyEnqueued();
   return decided;
 }

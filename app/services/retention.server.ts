@@ -4,7 +4,6 @@ import type { Prisma } from "@prisma/client";
 import type { ErasureStep } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import { OPEN_REQUEST_STATES, retentionCutoffs, retentionDue } from "~/domain/retention/retention-rules";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "./audit.server";
 import { approveErasure, parsePlan } from "./erasure/erasure-runs.server";
 import { fileRequest } from "./requests/create-request.server";
@@ -150,7 +149,6 @@ export async function sweepRetention(
     targetId: shop.id,
     data: { filed },
   });
-  if (filed > 0) notifyEnqueued();
   return { filed };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client.server";
-import { notifyEnqueued, requeueDeadJob } from "~/jobs/queue.server";
+import { requeueDeadJob } from "~/jobs/queue/flows.server";
 import { recordAudit } from "./audit.server";
 
 /** Staff retry of a dead job, audited; false when the job is not dead (or not this shop's). */
@@ -10,7 +10,7 @@ export async function retryJob(options: {
   jobId: string;
 }): Promise<boolean> {
   const { db, shop, staffId, jobId } = options;
-  const retried = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     if (!(await requeueDeadJob(tx, jobId, shop.domain))) return false;
     await recordAudit(tx, {
       shopId: shop.id,
@@ -22,6 +22,4 @@ export async function retryJob(options: {
     });
     return true;
   });
-  if (retried) notifyEnqueued();
-  return retried;
 }

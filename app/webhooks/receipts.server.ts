@@ -9,7 +9,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { dialectOf } from "~/config.server";
-import { notifyEnqueued } from "~/jobs/queue.server";
+import { ProcessWebhookJob } from "~/jobs/job-types";
+import { newJob, postgresJobInsert, sqliteJobWriter } from "~/jobs/queue/enqueue.server";
 import { logger } from "~/utils/logger.server";
 
 export type ReceiptInput = {
@@ -23,8 +24,6 @@ export type ReceiptInput = {
   body: string;
 };
 
-export const PROCESS_WEBHOOK_JOB = "webhook.process";
-
 export type ReceiptStore = {
   /** Stores a receipt and its processing job; false when this delivery was already stored. */
   store(receipt: ReceiptInput, job: { priority: number }): Promise<boolean>;
@@ -32,11 +31,7 @@ export type ReceiptStore = {
 };
 
 const RECEIPT_COLUMNS = `"id", "source", "deliveryId", "shopDomain", "topic", "apiVersion", "triggeredAt", "eventId", "body", "bodySha256", "receivedAt"`;
-// The same row app/jobs/queue.server.ts `enqueue` writes.
-const JOB_COLUMNS = `"id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt"`;
-const MAX_ATTEMPTS = 10;
-
-function rows(receipt: ReceiptInput) {
+function rows(receipt: ReceiptInput, priority: number, now: Date) {
   const receiptId = randomUUID();
   const receiptValues = [
     receiptId,
@@ -50,11 +45,13 @@ function rows(receipt: ReceiptInput) {
     receipt.body,
     createHash("sha256").update(receipt.body).digest("hex"),
   ];
-  const job = {
-    id: randomUUID(),
-    payload: JSON.stringify({ receiptId }),
-    jobKey: `webhook:${receipt.source}:${receipt.deliveryId}`,
-  };
+  // Its job, written by the queue's own statements.
+  const job = newJob(
+    ProcessWebhookJob,
+    { receiptId },
+    { key: `webhook:${receipt.source}:${receipt.deliveryId}`, shopDomain: receipt.shopDomain, priority },
+    now,
+  );
   return { receiptValues, job };
 }
 
@@ -65,10 +62,7 @@ function sqliteStore(file: string): ReceiptStore {
     `INSERT INTO "WebhookReceipt" (${RECEIPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT ("source", "deliveryId") DO NOTHING`,
   );
-  const insertJob = db.prepare(
-    `INSERT INTO "Job" (${JOB_COLUMNS}) VALUES (?, '${PROCESS_WEBHOOK_JOB}', ?, ?, ?, 'pending', ?, ?, 0, ${MAX_ATTEMPTS}, ?, ?)
-     ON CONFLICT ("jobKey") DO NOTHING`,
-  );
+  const jobs = sqliteJobWriter(db);
   const deleteReceipt = db.prepare(`DELETE FROM "WebhookReceipt" WHERE "id" = ?`);
   type Pending = {
     receipt: ReceiptInput;
@@ -82,15 +76,13 @@ function sqliteStore(file: string): ReceiptStore {
   // answered only after the transaction holding its receipt committed. IMMEDIATE takes the write
   // lock up front, so a concurrent writer (the worker) makes us wait rather than fail.
   const writeBatch = db.transaction((batch: Pending[]) => {
+    const at = new Date();
     // Prisma's SQLite adapter stores instants as ISO 8601 with an explicit offset.
-    const now = new Date().toISOString().replace("Z", "+00:00");
+    const now = at.toISOString().replace("Z", "+00:00");
     return batch.map(({ receipt, priority }) => {
-      const { receiptValues, job } = rows(receipt);
+      const { receiptValues, job } = rows(receipt, priority, at);
       if (insertReceipt.run(...receiptValues, now).changes === 0) return false;
-      if (
-        insertJob.run(job.id, job.payload, job.jobKey, receipt.shopDomain, priority, now, now, now)
-          .changes === 0
-      ) {
+      if (!jobs.insert(job)) {
         // This delivery's job already ran and its receipt is gone (dropped for a purged shop, or
         // deleted by shop/redact): a body no job would process is not kept.
         deleteReceipt.run(receiptValues[0]);
@@ -104,6 +96,7 @@ function sqliteStore(file: string): ReceiptStore {
     pending = [];
     try {
       const results = writeBatch(batch);
+      if (results.includes(true)) jobs.committed();
       for (const [i, item] of batch.entries()) item.resolve(results[i] as boolean);
     } catch (error) {
       for (const item of batch) item.reject(error);
@@ -131,29 +124,31 @@ function postgresStore(url: string): ReceiptStore {
   // receipt now gone (dropped for a purged shop, deleted by shop/redact): a body no job would
   // process is not kept. Only this statement writes this job key, for this same delivery, whose
   // receipt's unique index orders concurrent copies: the check cannot race the job's insert.
+  // The job's values follow the receipt's 11; $15 is its key (the queue's 4th value).
+  const job = postgresJobInsert("receipt", 12);
   const sql = `
     WITH receipt AS (
       INSERT INTO "WebhookReceipt" (${RECEIPT_COLUMNS})
       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp
-       WHERE NOT EXISTS (SELECT 1 FROM "Job" WHERE "jobKey" = $14)
+       WHERE NOT EXISTS (SELECT 1 FROM "Job" WHERE "jobKey" = $15)
       ON CONFLICT ("source", "deliveryId") DO NOTHING
       RETURNING "id")
-    INSERT INTO "Job" (${JOB_COLUMNS})
-    SELECT $12, '${PROCESS_WEBHOOK_JOB}', $13, $14, $4, 'pending', $15, $11::timestamp, 0, ${MAX_ATTEMPTS}, $11::timestamp, $11::timestamp
-      FROM receipt
-    ON CONFLICT ("jobKey") DO NOTHING
+    ${job.sql}
     RETURNING "id"`;
   return {
     async store(receipt, { priority }) {
+      const at = new Date();
       // Prisma keeps PostgreSQL timestamps (without time zone) in UTC.
-      const now = new Date().toISOString().replace("Z", "");
-      const { receiptValues, job } = rows(receipt);
+      const now = at.toISOString().replace("Z", "");
+      const rowsOf = rows(receipt, priority, at);
       const result = await pool.query({
         name: "vigie-store-receipt",
         text: sql,
-        values: [...receiptValues, now, job.id, job.payload, job.jobKey, priority],
+        values: [...rowsOf.receiptValues, now, ...job.values(rowsOf.job)],
       });
-      return result.rowCount === 1;
+      if (result.rowCount !== 1) return false;
+      job.committed();
+      return true;
     },
     close: () => pool.end(),
   };
@@ -161,13 +156,5 @@ function postgresStore(url: string): ReceiptStore {
 
 /** A receipt store on its own connection(s) to the database at `url`; wakes this process's worker. */
 export function createReceiptStore(url: string): ReceiptStore {
-  const inner = dialectOf(url) === "sqlite" ? sqliteStore(url.replace(/^file:/, "")) : postgresStore(url);
-  return {
-    async store(receipt, job) {
-      const stored = await inner.store(receipt, job);
-      if (stored) notifyEnqueued();
-      return stored;
-    },
-    close: inner.close,
-  };
+  return dialectOf(url) === "sqlite" ? sqliteStore(url.replace(/^file:/, "")) : postgresStore(url);
 }

@@ -2,7 +2,7 @@
 // with deliveries signed exactly as Shopify signs them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
-import { PROCESS_WEBHOOK_JOB } from "~/webhooks/receipts.server";
+import { ProcessWebhookJob } from "~/jobs/job-types";
 import { createEmptyDatabase, testDialects } from "../support/databases";
 import { eventually, type RunningServer, startServer } from "../support/server";
 import { samplePayloads, shopifyDelivery } from "../support/shopify-webhook";
@@ -30,7 +30,7 @@ describe.each(testDialects())("webhook intake over HTTP on %s", (dialect) => {
   // Intake's own rows only: jobs that processing queues later (exports…) come and go in the background.
   const counts = async () => ({
     receipts: await db.webhookReceipt.count(),
-    jobs: await db.job.count({ where: { type: PROCESS_WEBHOOK_JOB } }),
+    jobs: await db.job.count({ where: { type: ProcessWebhookJob.id } }),
   });
 
   it("stores a valid delivery with its job, answers 200, and the worker processes it", async () => {

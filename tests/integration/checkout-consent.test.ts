@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createShopifyAdminClient } from "~/connectors/shopify/admin-client.server";
 import { ORDER_FOR_CONSENT_API_VERSION } from "~/connectors/shopify/operations";
 import { createShopifyOrders } from "~/connectors/shopify/orders.server";
-import { processWebhook } from "~/jobs/definitions/process-webhook.server";
 import {
   type ShopifyAdminSimulator,
   startShopifyAdminSimulator,
 } from "~/sandbox/simulators/shopify-admin.server";
 import { currentConsent, verifyLedger } from "~/services/consent-ledger.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import {
   CHECKOUT_CONSENT_TOPIC,
@@ -143,7 +143,7 @@ describe.each(testDialects())("thank-you page consent on %s", (dialect) => {
           ? async () => ({ ...(await connectors()), shopifyOrders: null })
           : connectors,
     });
-    await processWebhook.handler({ receiptId }, context);
+    await processDelivery(context, receiptId);
   }
 
   async function ordersCreate(orderId: number, customerId: number, email: string) {

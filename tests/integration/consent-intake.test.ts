@@ -1,8 +1,8 @@
 // Consent arriving from Shopify webhooks, on real databases: a ticked checkout box becomes a
 // proven consent; an unticked one changes nothing; Shopify's own changes and echoes are sorted out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processWebhook } from "~/jobs/definitions/process-webhook.server";
 import { currentConsent, verifyLedger } from "~/services/consent-ledger.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { samplePayloads } from "../support/shopify-webhook";
@@ -38,7 +38,7 @@ describe.each(testDialects())("consent intake on %s", (dialect) => {
     );
     const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
     const context = testJobContext({ db: t.db, dialect, shopDomain: shop });
-    await processWebhook.handler({ receiptId: receipt.id }, context);
+    await processDelivery(context, receipt.id);
   }
 
   const order = (

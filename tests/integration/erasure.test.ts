@@ -8,13 +8,14 @@ import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { cellsContaining, createShop, seedShopper } from "~/connectors/vigie/test-fixtures";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
-import { notifyEnqueued } from "~/jobs/queue.server";
-import { JOBS } from "~/jobs/registry.server";
-import { enqueueScheduled } from "~/jobs/schedules.server";
+import { LegalHoldsExpireJob } from "~/jobs/job-types";
+import { jobsAdded } from "~/jobs/queue/notify.server";
+import { enqueueScheduled } from "~/jobs/queue/schedules.server";
+import { JOB_HANDLERS } from "~/jobs/registry.server";
 import type { Worker } from "~/jobs/worker.server";
 import { approveErasure, replanErasure, retryErasureSystem } from "~/services/erasure/erasure-runs.server";
 import { erasurePanelData } from "~/services/erasure/erasure-view.server";
-import { LEGAL_HOLD_EXPIRY_JOB, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
+import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { directiveForHeirRequest } from "~/services/requests/post-mortem-directives.server";
 import { answerRequest, verifyIdentityByStaff } from "~/services/requests/request-actions.server";
@@ -134,7 +135,6 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
         actor: { type: "shopper" },
       }),
     );
-    notifyEnqueued();
     const planned = await eventually(() =>
       t.db.erasureRun.findFirst({ where: { requestId: request.id, status: "planned" } }),
     );
@@ -249,7 +249,7 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     expect(await t.db.subject.count({ where: { email: "lucas.erasure@example.fr" } })).toBe(1);
     // The backoff elapses; the job runs again.
     await t.db.job.update({ where: { id: failedJob.id }, data: { runAt: new Date() } });
-    notifyEnqueued();
+    jobsAdded();
     await eventually(() => t.db.erasureRun.findFirst({ where: { id: planned.id, status: "done" } }), 15_000);
     expect(stripe.state.calls).toEqual([
       "stripe:cus_Q1:mask-customer",
@@ -278,9 +278,9 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     });
     const runJob = async (jobKey: string) => {
       const job = await t.db.job.findUniqueOrThrow({ where: { jobKey } });
-      const definition = JOBS.find((d) => d.id === job.type);
-      await definition?.handler(
-        definition.payloadSchema.parse(JSON.parse(job.payload)),
+      const handler = JOB_HANDLERS.find((h) => h.type.id === job.type);
+      await handler?.run(
+        handler.type.payload.parse(JSON.parse(job.payload)),
         testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
       );
     };
@@ -364,7 +364,6 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
         { source: "shopify", deliveryId, shopDomain: shop.shop.domain, topic: "customers/redact", body },
         { priority: 10 },
       );
-      notifyEnqueued();
       return eventually(async () => {
         const all = await t.db.erasureRun.findMany({
           where: { shopId: shop.shop.id },
@@ -426,7 +425,7 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     expect(await releaseExpiredHolds(t.db)).toBe(0);
 
     const day = Date.UTC(2030, 0, 1, 12);
-    const schedules = [{ type: LEGAL_HOLD_EXPIRY_JOB, everyMs: 86_400_000 }];
+    const schedules = [{ type: LegalHoldsExpireJob, everyMs: 86_400_000 }];
     expect(await enqueueScheduled(t.db, schedules, day)).toBe(1);
     expect(await enqueueScheduled(t.db, schedules, day + 3_600_000)).toBe(0);
     expect(await enqueueScheduled(t.db, schedules, day + 86_400_000)).toBe(1);
@@ -520,7 +519,6 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
         actor: { type: "shopper" },
       }),
     );
-    notifyEnqueued();
     const planned = await eventually(() =>
       t.db.erasureRun.findFirst({ where: { requestId: request.id, status: "planned" } }),
     );
@@ -542,7 +540,6 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
       },
       { priority: 10 },
     );
-    notifyEnqueued();
     await eventually(
       () =>
         t.db.erasureRun.findFirst({ where: { shopId: shop.shop.id, channel: "shopify", status: "done" } }),

@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connector, ConnectorError, type ExportRecord } from "~/connectors/connector";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { zipEntries, zipEntry } from "~/exports/test-fixtures";
-import { exportSystemJob } from "~/jobs/definitions/export-jobs.server";
-import { enqueue, notifyEnqueued } from "~/jobs/queue.server";
+import { ExportAssembleJob, ExportSystemJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
+import { jobsAdded } from "~/jobs/queue/notify.server";
 import type { Worker } from "~/jobs/worker.server";
+import { buildExportPart } from "~/services/exports/build-part.server";
 import { readChunks } from "~/services/exports/chunks.server";
-import { EXPORT_ASSEMBLE_JOB, isPartStalled, retryExportSystem } from "~/services/exports/exports.server";
+import { isPartStalled, retryExportSystem } from "~/services/exports/exports.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
@@ -90,7 +92,6 @@ describe.each(testDialects())("exports on %s", (dialect) => {
         actor: { type: "staff", id: "dpo" },
       });
     });
-    notifyEnqueued();
 
     // Stripe's first try fails with a retryable error: its job waits for its backoff.
     const stripeJob = () =>
@@ -108,7 +109,7 @@ describe.each(testDialects())("exports on %s", (dialect) => {
     // Time passes; Stripe now refuses for good (a revoked key): the job is dead, not retried forever.
     stripe.state.failure = new ConnectorError("stripe", "Stripe answered 401", false, 401);
     await t.db.job.updateMany({ where: { id: (await stripeJob()).id }, data: { runAt: new Date() } });
-    notifyEnqueued();
+    jobsAdded();
     await eventually(async () => (await stripeJob()).status === "dead");
     expect(stripe.state.calls).toBe(2);
     expect(await part("stripe")).toMatchObject({ status: "failed", error: "Stripe answered 401" });
@@ -210,7 +211,7 @@ describe.each(testDialects())("exports on %s", (dialect) => {
       });
       return { request, stripeJob };
     });
-    notifyEnqueued();
+    jobsAdded();
     const part = (system: string) =>
       t.db.exportPart.findFirstOrThrow({ where: { system, archive: { requestId: request.id } } });
     await eventually(async () => (await part("shopify")).status === "done");
@@ -276,13 +277,12 @@ describe.each(testDialects())("exports on %s", (dialect) => {
       },
     });
     const calls = shopify.state.calls;
-    await enqueue(t.db, {
-      type: EXPORT_ASSEMBLE_JOB,
-      payload: { archiveId: archive.id },
-      jobKey: `${EXPORT_ASSEMBLE_JOB}:${archive.id}`,
-      shopDomain: domain,
-    });
-    notifyEnqueued();
+    await enqueue(
+      t.db,
+      ExportAssembleJob,
+      { archiveId: archive.id },
+      { key: `${ExportAssembleJob.id}:${archive.id}`, shopDomain: domain },
+    );
 
     const done = await eventually(
       () => t.db.exportArchive.findFirst({ where: { id: archive.id, status: "complete" } }),
@@ -340,9 +340,9 @@ describe.each(testDialects())("export parts finishing together on %s", (dialect)
       });
       archives.push((await archiveOf(request.id)).id);
       const run = (job: (typeof jobs)[number]) =>
-        exportSystemJob.handler(
-          exportSystemJob.payloadSchema.parse(JSON.parse(job.payload)),
+        buildExportPart(
           testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
+          ExportSystemJob.payload.parse(JSON.parse(job.payload)),
         );
       // Vigie's part first; then the three others at once, as workers run jobs side by side: they
       // settle together, each the last but for the others.
@@ -352,7 +352,7 @@ describe.each(testDialects())("export parts finishing together on %s", (dialect)
     }
     for (const archiveId of archives) {
       expect(
-        await t.db.job.count({ where: { type: EXPORT_ASSEMBLE_JOB, payload: { contains: archiveId } } }),
+        await t.db.job.count({ where: { type: ExportAssembleJob.id, payload: { contains: archiveId } } }),
       ).toBe(1);
     }
   });

@@ -1,20 +1,27 @@
 // The job queue against real SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { enqueue } from "~/jobs/queue/enqueue.server";
+import { hasLiveJob, nextAttempt, requeueDeadJob } from "~/jobs/queue/flows.server";
+import { defineJobType } from "~/jobs/queue/job-type";
 import {
   buryExpiredJobs,
   claimJobs,
   completeJob,
-  enqueue,
   extendLease,
   failJob,
-  hasLiveJob,
   isSuperseded,
-  nextAttempt,
-  pruneFinishedJobs,
   releaseJob,
-  requeueDeadJob,
-} from "~/jobs/queue.server";
+} from "~/jobs/queue/leases.server";
+import { onJobsAdded } from "~/jobs/queue/notify.server";
+import { pruneFinishedJobs } from "~/jobs/queue/prune.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
+
+const anything = z.record(z.string(), z.unknown());
+const T_X = defineJobType({ id: "x", payload: anything });
+const T_LATE = defineJobType({ id: "late", payload: anything });
+const T_URGENT = defineJobType({ id: "urgent", payload: anything });
+const T_FUTURE = defineJobType({ id: "future", payload: anything });
 
 describe.each(testDialects())("job queue on %s", (dialect) => {
   let t: TestDatabase;
@@ -31,21 +38,63 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     await clean();
     await expect(
       t.db.$transaction(async (tx) => {
-        await enqueue(tx, { type: "x", payload: { n: 1 } });
+        await enqueue(tx, T_X, { n: 1 });
         throw new Error("rollback");
       }),
     ).rejects.toThrow("rollback");
     expect(await t.db.job.count()).toBe(0);
-    await t.db.$transaction((tx) => enqueue(tx, { type: "x", payload: { n: 2 } }));
+    await t.db.$transaction((tx) => enqueue(tx, T_X, { n: 2 }));
     expect(await t.db.job.count()).toBe(1);
+  });
+
+  it("wakes workers once a transaction that enqueued commits, never for one rolled back", async () => {
+    await clean();
+    let woken = 0;
+    const unsubscribe = onJobsAdded(() => woken++);
+    try {
+      await expect(
+        t.db.$transaction(async (tx) => {
+          await enqueue(tx, T_X, { n: 1 });
+          throw new Error("rollback");
+        }),
+      ).rejects.toThrow("rollback");
+      expect(woken).toBe(0);
+      const seenInside = await t.db.$transaction(async (tx) => {
+        await enqueue(tx, T_X, { n: 2 });
+        return woken;
+      });
+      expect(seenInside).toBe(0);
+      expect(woken).toBe(1);
+      // Outside a transaction the row is committed by the statement itself.
+      await enqueue(t.db, T_X, { n: 3 });
+      await new Promise<void>((resolve) => queueMicrotask(resolve));
+      expect(woken).toBe(2);
+      // A job already there adds nothing, and wakes no one.
+      await enqueue(t.db, T_X, {}, { key: "same" });
+      await enqueue(t.db, T_X, {}, { key: "same" });
+      await new Promise<void>((resolve) => queueMicrotask(resolve));
+      expect(woken).toBe(3);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it("refuses a payload its job type's schema does not accept, writing nothing", async () => {
+    await clean();
+    const Typed = defineJobType({ id: "typed", payload: z.object({ id: z.string().min(1) }) });
+    await expect(enqueue(t.db, Typed, { id: "" })).rejects.toThrow();
+    await expect(enqueue(t.db, Typed, { id: 7 } as never)).rejects.toThrow();
+    expect(await t.db.job.count()).toBe(0);
+    await enqueue(t.db, Typed, { id: "r1" });
+    expect(await t.db.job.findFirstOrThrow()).toMatchObject({ type: "typed", payload: '{"id":"r1"}' });
   });
 
   it("ignores a second job with the same key and keeps the transaction usable", async () => {
     await clean();
     const result = await t.db.$transaction(async (tx) => {
-      const first = await enqueue(tx, { type: "x", payload: {}, jobKey: "k1" });
-      const second = await enqueue(tx, { type: "x", payload: {}, jobKey: "k1" });
-      const third = await enqueue(tx, { type: "x", payload: {}, jobKey: "k2" });
+      const first = await enqueue(tx, T_X, {}, { key: "k1" });
+      const second = await enqueue(tx, T_X, {}, { key: "k1" });
+      const third = await enqueue(tx, T_X, {}, { key: "k2" });
       return { first, second, third };
     });
     expect(result.first).not.toBeNull();
@@ -57,14 +106,9 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
   it("claims runnable jobs by priority then time, with a lease, counting the attempt", async () => {
     await clean();
     const now = new Date("2026-11-26T10:00:00Z");
-    await enqueue(t.db, { type: "late", payload: {}, priority: 50, runAt: new Date("2026-11-26T09:00:00Z") });
-    await enqueue(t.db, {
-      type: "urgent",
-      payload: {},
-      priority: 10,
-      runAt: new Date("2026-11-26T09:59:00Z"),
-    });
-    await enqueue(t.db, { type: "future", payload: {}, runAt: new Date("2026-11-26T11:00:00Z") });
+    await enqueue(t.db, T_LATE, {}, { priority: 50, runAt: new Date("2026-11-26T09:00:00Z") });
+    await enqueue(t.db, T_URGENT, {}, { priority: 10, runAt: new Date("2026-11-26T09:59:00Z") });
+    await enqueue(t.db, T_FUTURE, {}, { runAt: new Date("2026-11-26T11:00:00Z") });
     const claim = () => claimJobs(t.db, dialect, { workerId: "w1", limit: 1, leaseMs: 60_000, now });
     expect((await claim()).map((job) => job.type)).toEqual(["urgent"]);
     expect((await claim()).map((job) => job.type)).toEqual(["late"]);
@@ -76,7 +120,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("never gives one job to two concurrent claimers", async () => {
     await clean();
-    for (let i = 0; i < 60; i++) await enqueue(t.db, { type: "x", payload: { i } });
+    for (let i = 0; i < 60; i++) await enqueue(t.db, T_X, { i });
     const claims = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         claimJobs(t.db, dialect, { workerId: `w${i}`, limit: 15, leaseMs: 60_000 }),
@@ -89,7 +133,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("takes a job back once the lease of a dead worker expired, and only then", async () => {
     await clean();
-    await enqueue(t.db, { type: "x", payload: {} });
+    await enqueue(t.db, T_X, {});
     const start = new Date();
     const [job] = await claimJobs(t.db, dialect, { workerId: "dead", limit: 1, leaseMs: 1_000, now: start });
     const early = new Date(start.getTime() + 500);
@@ -108,7 +152,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("lets only the latest claim settle a job, even when the same worker claimed it twice", async () => {
     await clean();
-    await enqueue(t.db, { type: "x", payload: {} });
+    await enqueue(t.db, T_X, {});
     const start = new Date();
     // The worker's event loop stalled past its own lease: it claims the job again.
     const [stale] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: start });
@@ -132,9 +176,9 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("tells whether a flow still has a job that will run", async () => {
     await clean();
-    const flow = (n: number) => ({ type: "x", payload: {}, jobKey: `flow:a:${n}`, maxAttempts: 2 });
+    const flow = (n: number) => ({ key: `flow:a:${n}`, maxAttempts: 2 });
     expect(await hasLiveJob(t.db, "flow:a:")).toBe(false);
-    await enqueue(t.db, flow(0));
+    await enqueue(t.db, T_X, {}, flow(0));
     const now = new Date();
     expect(await hasLiveJob(t.db, "flow:a:", now)).toBe(true);
     const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now });
@@ -152,7 +196,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("schedules a retry with backoff, then dead-letters after the last attempt with its error", async () => {
     await clean();
-    await enqueue(t.db, { type: "x", payload: {}, maxAttempts: 2 });
+    await enqueue(t.db, T_X, {}, { maxAttempts: 2 });
     const t0 = new Date();
     const [first] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000, now: t0 });
     expect(await failJob(t.db, first as never, "w", "boom 1", t0)).toBe("failed");
@@ -178,7 +222,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("dead-letters a job whose worker died on its last attempt", async () => {
     await clean();
-    await enqueue(t.db, { type: "x", payload: {}, maxAttempts: 1 });
+    await enqueue(t.db, T_X, {}, { maxAttempts: 1 });
     const t0 = new Date();
     await claimJobs(t.db, dialect, { workerId: "gone", limit: 1, leaseMs: 1_000, now: t0 });
     const later = new Date(t0.getTime() + 2_000);
@@ -194,7 +238,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("releases a job on shutdown without counting the attempt", async () => {
     await clean();
-    await enqueue(t.db, { type: "x", payload: {} });
+    await enqueue(t.db, T_X, {});
     const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000 });
     await releaseJob(t.db, job as never, "w");
     expect(await t.db.job.findFirstOrThrow()).toMatchObject({
@@ -206,7 +250,7 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   it("requeues a dead job only for its own shop", async () => {
     await clean();
-    await enqueue(t.db, { type: "x", payload: {}, shopDomain: "a.myshopify.com", maxAttempts: 1 });
+    await enqueue(t.db, T_X, {}, { shopDomain: "a.myshopify.com", maxAttempts: 1 });
     const [job] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 60_000 });
     await failJob(t.db, job as never, "w", "boom");
     expect(await requeueDeadJob(t.db, job?.id as string, "b.myshopify.com")).toBe(false);
@@ -249,9 +293,9 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     await clean();
     expect(await nextAttempt(t.db, "export.system:a1:stripe:")).toBe(0);
     for (const attempt of [0, 1, 2]) {
-      await enqueue(t.db, { type: "x", payload: {}, jobKey: `export.system:a1:stripe:${attempt}` });
+      await enqueue(t.db, T_X, {}, { key: `export.system:a1:stripe:${attempt}` });
     }
-    await enqueue(t.db, { type: "x", payload: {}, jobKey: "export.system:a1:shopify:7" });
+    await enqueue(t.db, T_X, {}, { key: "export.system:a1:shopify:7" });
     expect(await nextAttempt(t.db, "export.system:a1:stripe:")).toBe(3);
 
     // Attempts 0 and 1 pruned: counting the jobs left would give 1, a key still taken.
@@ -260,8 +304,6 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     });
     const next = await nextAttempt(t.db, "export.system:a1:stripe:");
     expect(next).toBe(3);
-    expect(
-      await enqueue(t.db, { type: "x", payload: {}, jobKey: `export.system:a1:stripe:${next}` }),
-    ).not.toBeNull();
+    expect(await enqueue(t.db, T_X, {}, { key: `export.system:a1:stripe:${next}` })).not.toBeNull();
   });
 });

@@ -7,7 +7,6 @@ import { finished } from "node:stream/promises";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db/client.server";
-import { processWebhook } from "~/jobs/definitions/process-webhook.server";
 import { requestLedgerVerification } from "~/services/consent-admin.server";
 import { storeDocument } from "~/services/documents.server";
 import { chunkSink } from "~/services/exports/chunks.server";
@@ -18,6 +17,7 @@ import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { isShopPurged, markShopInstalled } from "~/services/shops.server";
 import { sealSecret } from "~/utils/secret-box.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { samplePayloads } from "../support/shopify-webhook";
@@ -158,7 +158,7 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
     const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
     const job = await t.db.job.findFirstOrThrow({ where: { jobKey: `webhook:shopify:${deliveryId}` } });
     const context = testJobContext({ db: t.db, dialect, jobId: job.id, shopDomain: shop });
-    await processWebhook.handler({ receiptId: receipt.id }, context);
+    await processDelivery(context, receipt.id);
     return { receipt, job };
   }
 

@@ -1,7 +1,7 @@
 // Shopify's documented sample bodies, stored and processed as the worker does: every topic accepts
 // its sample, and ids beyond 2^53 reach the database exactly (as decimal strings).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processWebhook } from "~/jobs/definitions/process-webhook.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { SAMPLE_IDS, type SampleTopic, SHOPIFY_SAMPLES } from "../fixtures/shopify-webhook-samples";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
@@ -33,10 +33,7 @@ describe.each(testDialects())("Shopify's sample payloads on %s", (dialect) => {
     ).toBe(true);
     const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
     const job = await t.db.job.findFirstOrThrow({ where: { jobKey: `webhook:shopify:${deliveryId}` } });
-    await processWebhook.handler(
-      { receiptId: receipt.id },
-      testJobContext({ db: t.db, dialect, jobId: job.id, shopDomain: shop }),
-    );
+    await processDelivery(testJobContext({ db: t.db, dialect, jobId: job.id, shopDomain: shop }), receipt.id);
     return t.db.webhookReceipt.findUnique({ where: { id: receipt.id } });
   }
 

@@ -1,6 +1,6 @@
 // From a stored delivery to its effects, per Shopify topic, on real databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processWebhook } from "~/jobs/definitions/process-webhook.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { samplePayloads } from "../support/shopify-webhook";
@@ -32,7 +32,7 @@ describe.each(testDialects())("webhook processing on %s", (dialect) => {
     const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
     const job = await t.db.job.findFirstOrThrow({ where: { jobKey: `webhook:shopify:${deliveryId}` } });
     const context = testJobContext({ db: t.db, dialect, jobId: job.id, shopDomain: shop });
-    await processWebhook.handler({ receiptId: receipt.id }, context);
+    await processDelivery(context, receipt.id);
     return { receipt, job, context };
   }
 
@@ -125,7 +125,7 @@ describe.each(testDialects())("webhook processing on %s", (dialect) => {
     });
     const once = await counts();
     expect(once).toMatchObject({ requests: 1, runs: 1, subjects: 1 });
-    await processWebhook.handler({ receiptId: receipt.id }, context);
+    await processDelivery(context, receipt.id);
     expect(await counts()).toEqual(once);
   });
 

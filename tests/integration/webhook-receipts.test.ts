@@ -2,7 +2,7 @@
 // whose job already ran (its receipt since dropped for a purged shop, or deleted by shop/redact)
 // is recognised, not stored again; a body already processed stays cleared.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processWebhook } from "~/jobs/definitions/process-webhook.server";
+import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptInput, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { samplePayloads } from "../support/shopify-webhook";
@@ -35,10 +35,7 @@ describe.each(testDialects())("webhook receipts on %s", (dialect) => {
   async function run(shop: string, deliveryId: string) {
     const job = await t.db.job.findFirstOrThrow({ where: { jobKey: `webhook:shopify:${deliveryId}` } });
     const { receiptId } = JSON.parse(job.payload) as { receiptId: string };
-    await processWebhook.handler(
-      { receiptId },
-      testJobContext({ db: t.db, dialect, jobId: job.id, shopDomain: shop }),
-    );
+    await processDelivery(testJobContext({ db: t.db, dialect, jobId: job.id, shopDomain: shop }), receiptId);
     await t.db.job.update({ where: { id: job.id }, data: { status: "done" } });
   }
 

@@ -17,12 +17,12 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultWording } from "~/domain/consent";
-import { enqueue } from "~/jobs/queue.server";
+import { VerifyLedgerJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
+import { enqueueScheduled } from "~/jobs/queue/schedules.server";
 import { SCHEDULES } from "~/jobs/registry.server";
-import { enqueueScheduled } from "~/jobs/schedules.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { sampleMessages } from "~/mail/testing/sample-messages";
-import { VERIFY_LEDGER_JOB } from "~/services/consent-admin.server";
 import { recordConsent } from "~/services/consents.server";
 import { approveErasure, parsePlan } from "~/services/erasure/erasure-runs.server";
 import { readChunks } from "~/services/exports/chunks.server";
@@ -233,7 +233,7 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
       },
     });
     await enqueueScheduled(t.db, SCHEDULES);
-    await enqueue(t.db, { type: VERIFY_LEDGER_JOB, payload: { shopId: shop.id }, shopDomain: shop.domain });
+    await enqueue(t.db, VerifyLedgerJob, { shopId: shop.id }, { shopDomain: shop.domain });
     return { exports, erasures, events, emails, due, hold: hold.id };
   }
 

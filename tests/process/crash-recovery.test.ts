@@ -3,7 +3,6 @@
 // simulators and an SMTP server on loopback, on SQLite and PostgreSQL. The random version, every
 // job kind at once, is crash-convergence.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import { queueEmail, resendEmail } from "~/mail/outbox.server";
 import { sampleMessages } from "~/mail/testing/sample-messages";
 import { fileRequest } from "~/services/requests/create-request.server";
@@ -114,7 +113,6 @@ describe.each(testDialects())("recovery after a worker crash on %s", (dialect) =
         message: sampleMessages["request.acknowledgement"],
       }),
     );
-    notifyEnqueued();
     const messageId = `<${emailId}@imera-paris.com>`;
     const copies = () => world.smtp.received.filter((mail) => mail.headers["message-id"] === messageId);
     // The server has the message; the worker dies before it hears the 250.
@@ -144,7 +142,6 @@ describe.each(testDialects())("recovery after a worker crash on %s", (dialect) =
     // Staff decide to send it again: once, with the same Message-ID, and it is audited.
     expect(await resendEmail(t.db, shop, "dpo", emailId)).toBe(true);
     expect(await resendEmail(t.db, shop, "dpo", emailId)).toBe(false);
-    notifyEnqueued();
     await eventually(async () => {
       const email = await t.db.outboxEmail.findUniqueOrThrow({ where: { id: emailId } });
       return email.status === "sent";

@@ -4,9 +4,10 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueue } from "~/jobs/queue.server";
+import { enqueue } from "~/jobs/queue/enqueue.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
+import { RecordExecutionJob, SlowEffectJob } from "../support/test-job-types";
 
 function spawnWorker(url: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/worker-process.ts"], {
@@ -45,7 +46,7 @@ describe.each(testDialects())("worker processes on %s", (dialect) => {
 
   it("completes a job exactly once after its worker is killed mid-job and the lease expires", async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "vigie-kill-")), "effects.log");
-    const created = await enqueue(t.db, { type: "test.slow-effect", payload: { file, ms: 1_500 } });
+    const created = await enqueue(t.db, SlowEffectJob, { file, ms: 1_500 });
     const first = spawnWorker(t.url, { LEASE_MS: "2000" });
     children.push(first.child);
     await first.ready;
@@ -75,7 +76,7 @@ describe.each(testDialects())("worker processes on %s", (dialect) => {
   it("never runs a job twice when two workers share the queue", async () => {
     const total = 150;
     await t.db.$transaction(async (tx) => {
-      for (let i = 0; i < total; i++) await enqueue(tx, { type: "test.record-execution", payload: {} });
+      for (let i = 0; i < total; i++) await enqueue(tx, RecordExecutionJob, {});
     });
     const workers = [spawnWorker(t.url, { POLL_MS: "10" }), spawnWorker(t.url, { POLL_MS: "10" })];
     children.push(...workers.map((w) => w.child));

@@ -9,7 +9,7 @@
 import { dialectOf } from "~/config.server";
 import { type ConnectorEndpoints, connectorsForShop } from "~/connectors/registry.server";
 import { createDatabase } from "~/db/client.server";
-import { JOBS } from "~/jobs/registry.server";
+import { JOB_HANDLERS } from "~/jobs/registry.server";
 import { startWorker } from "~/jobs/worker.server";
 import { createTransport, setMailTransport } from "~/mail/transport.server";
 import { sweepRetention } from "~/services/retention.server";
@@ -37,7 +37,7 @@ setMailTransport(createTransport({ smtpUrl: process.env.SMTP_URL, from: "iméra 
 const worker = startWorker({
   db,
   dialect: dialectOf(url),
-  jobs: JOBS,
+  handlers: JOB_HANDLERS,
   log: logger.child("worker"),
   connectors: (domain) => connectorsForShop({ db, secretKey, endpoints }, domain),
   secretKey,

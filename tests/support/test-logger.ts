@@ -1,4 +1,4 @@
-import type { JobContext } from "~/jobs/define-job";
+import type { JobContext } from "~/jobs/handler";
 import type { Logger } from "~/utils/logger.server";
 
 /** A logger that keeps records in memory, for assertions (and a quiet test run). */

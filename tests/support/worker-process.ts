@@ -1,48 +1,41 @@
 // A worker process for the crash and concurrency tests: the real worker loop with two test jobs.
 // Run with `node --import tsx tests/support/worker-process.ts`; env: DATABASE_URL, LEASE_MS, POLL_MS.
 import { appendFileSync } from "node:fs";
-import { z } from "zod";
 import { dialectOf } from "~/config.server";
 import { createDatabase } from "~/db/client.server";
-import { defineJob, type JobDefinition } from "~/jobs/define-job";
+import { handle, type JobHandler } from "~/jobs/handler";
 import { startWorker } from "~/jobs/worker.server";
 import { logger } from "~/utils/logger.server";
+import { RecordExecutionJob, SlowEffectJob } from "./test-job-types";
 import { TEST_SECRET_KEY } from "./test-logger";
 
 const url = process.env.DATABASE_URL as string;
 const { db } = await createDatabase(url);
 
 /** Writes "start" and, after a pause, "done" lines to a file: the job's observable effect. */
-const slowEffect = defineJob({
-  id: "test.slow-effect",
-  payloadSchema: z.object({ file: z.string(), ms: z.number() }),
-  handler: async ({ file, ms }, { jobId }) => {
-    appendFileSync(file, `start ${process.pid} ${jobId}\n`);
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    appendFileSync(file, `done ${process.pid} ${jobId}\n`);
-  },
+const slowEffect = handle(SlowEffectJob, async ({ file, ms }, { jobId }) => {
+  appendFileSync(file, `start ${process.pid} ${jobId}\n`);
+  // The job's own duration: the window in which the test kills its worker.
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  appendFileSync(file, `done ${process.pid} ${jobId}\n`);
 });
 
 /** Records which worker ran which job, in the database under test. */
-const recordExecution = defineJob({
-  id: "test.record-execution",
-  payloadSchema: z.object({}),
-  handler: async (_payload, { jobId }) => {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await db.$executeRawUnsafe(
-      dialectOf(url) === "postgres"
-        ? `INSERT INTO test_executions (job_id, pid) VALUES ($1, $2)`
-        : `INSERT INTO test_executions (job_id, pid) VALUES (?, ?)`,
-      jobId,
-      process.pid,
-    );
-  },
+const recordExecution = handle(RecordExecutionJob, async (_payload, { jobId }) => {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await db.$executeRawUnsafe(
+    dialectOf(url) === "postgres"
+      ? `INSERT INTO test_executions (job_id, pid) VALUES ($1, $2)`
+      : `INSERT INTO test_executions (job_id, pid) VALUES (?, ?)`,
+    jobId,
+    process.pid,
+  );
 });
 
 const worker = startWorker({
   db,
   dialect: dialectOf(url),
-  jobs: [slowEffect, recordExecution] as JobDefinition[],
+  handlers: [slowEffect, recordExecution] as JobHandler[],
   log: logger.child("test-worker"),
   connectors: async () => ({ shopify: null, mailchimp: null, stripe: null, vigie: null }),
   secretKey: TEST_SECRET_KEY,

@@ -2,7 +2,7 @@
 // the outside systems, the real Vigie connector for the shop's own records).
 import type { Connector } from "~/connectors/connector";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
-import { JOBS } from "~/jobs/registry.server";
+import { JOB_HANDLERS } from "~/jobs/registry.server";
 import { startWorker } from "~/jobs/worker.server";
 import type { TestDatabase } from "./databases";
 import { memoryLogger, TEST_SECRET_KEY } from "./test-logger";
@@ -14,7 +14,7 @@ export function startTestWorker(
   return startWorker({
     db: t.db,
     dialect: t.dialect,
-    jobs: JOBS,
+    handlers: JOB_HANDLERS,
     log: memoryLogger(),
     pollMs: 50,
     secretKey: TEST_SECRET_KEY,

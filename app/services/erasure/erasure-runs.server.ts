@@ -10,12 +10,12 @@ import {
   erasureComplete,
   type SystemPlan,
 } from "~/domain/erasure/erasure-plan";
-import { enqueue, hasLiveJob, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
+import { ErasurePlanJob, ErasureSystemJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
+import { hasLiveJob, nextAttempt } from "~/jobs/queue/flows.server";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
 
-export const ERASURE_PLAN_JOB = "erasure.plan";
-export const ERASURE_SYSTEM_JOB = "erasure.system";
 export { ERASURE_SYSTEMS };
 export type ErasureSystemName = ErasureSystem;
 
@@ -35,22 +35,32 @@ export function parsePlan(run: Pick<ErasureRun, "plan">): SystemPlan[] {
   return run.plan ? (JSON.parse(run.plan) as SystemPlan[]) : [];
 }
 
-const planJob = (runId: string, attempt: number, shopDomain: string) => ({
-  type: ERASURE_PLAN_JOB,
-  payload: { runId },
-  jobKey: `${ERASURE_PLAN_JOB}:${runId}:${attempt}`,
-  shopDomain,
-  priority: 30,
-});
+const planJobPrefix = (runId: string) => `${ErasurePlanJob.id}:${runId}:`;
+const systemJobPrefix = (runId: string, system?: ErasureSystemName) =>
+  `${ErasureSystemJob.id}:${runId}:${system ? `${system}:` : ""}`;
 
-export const systemJob = (runId: string, system: ErasureSystemName, attempt: number, shopDomain: string) => ({
-  type: ERASURE_SYSTEM_JOB,
-  payload: { runId, system },
-  jobKey: `${ERASURE_SYSTEM_JOB}:${runId}:${system}:${attempt}`,
-  shopDomain,
-  priority: 30,
-  maxAttempts: 6,
-});
+/** Queues the plan of a run, as the next attempt of its flow. */
+async function queuePlan(tx: Tx, runId: string, shopDomain: string) {
+  const prefix = planJobPrefix(runId);
+  const key = `${prefix}${await nextAttempt(tx, prefix)}`;
+  await enqueue(tx, ErasurePlanJob, { runId }, { key, shopDomain });
+}
+
+/**
+ * Queues one system's execution (a settled step is not redone): as attempt `attempt` of its flow,
+ * so that two callers asking at once queue one job, or as the next attempt (a staff retry).
+ */
+export async function queueSystem(
+  tx: Db | Tx,
+  runId: string,
+  system: ErasureSystemName,
+  shopDomain: string,
+  attempt?: number,
+) {
+  const prefix = systemJobPrefix(runId, system);
+  const key = `${prefix}${attempt ?? (await nextAttempt(tx, prefix))}`;
+  return enqueue(tx, ErasureSystemJob, { runId, system }, { key, shopDomain });
+}
 
 /** Starts planning the erasure of a request, in the caller's transaction. */
 export async function startErasure(tx: Tx, request: RightsRequest, shopDomain: string) {
@@ -59,7 +69,7 @@ export async function startErasure(tx: Tx, request: RightsRequest, shopDomain: s
   const run = await tx.erasureRun.create({
     data: { shopId: request.shopId, requestId: request.id, channel: request.channel },
   });
-  await enqueue(tx, planJob(run.id, 0, shopDomain));
+  await queuePlan(tx, run.id, shopDomain);
   await recordAudit(tx, {
     shopId: request.shopId,
     actorType: "system",
@@ -79,7 +89,7 @@ export function systemsToRun(plan: SystemPlan[]): ErasureSystemName[] {
 export async function enqueueExecution(tx: Tx, run: Pick<ErasureRun, "id" | "plan">, shopDomain: string) {
   const outside = systemsToRun(parsePlan(run)).filter((s) => s !== "vigie");
   const first: ErasureSystemName[] = outside.length > 0 ? outside : ["vigie"];
-  for (const system of first) await enqueue(tx, systemJob(run.id, system, 0, shopDomain));
+  for (const system of first) await queueSystem(tx, run.id, system, shopDomain, 0);
 }
 
 /** Staff approve the dry run: execution starts. Only a planned run can be approved, once. */
@@ -90,7 +100,7 @@ export async function approveErasure(
   runId: string,
   now = new Date(),
 ) {
-  const approved = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.erasureRun.updateMany({
       where: { id: runId, shopId: shop.id, status: "planned" },
       data: { status: "running", approvedBy: staffId, approvedAt: now, startedAt: now },
@@ -112,13 +122,11 @@ export async function approveErasure(
     });
     return true;
   });
-  if (approved) notifyEnqueued();
-  return approved;
 }
 
 /** A run still planning whose plan job will never run again (dead, or gone): it stopped moving. */
 export async function isPlanStalled(db: Db | Tx, run: Pick<ErasureRun, "id" | "status">, now = new Date()) {
-  return run.status === "planning" && !(await hasLiveJob(db, `${ERASURE_PLAN_JOB}:${run.id}:`, now));
+  return run.status === "planning" && !(await hasLiveJob(db, planJobPrefix(run.id), now));
 }
 
 /**
@@ -144,7 +152,7 @@ export async function stalledSystems(
   const stalled: ErasureSystemName[] = [];
   for (const system of waiting) {
     // Vigie's job is queued by the last outside system's: only once no job of the run will run.
-    const prefix = `${ERASURE_SYSTEM_JOB}:${run.id}:${system === "vigie" ? "" : `${system}:`}`;
+    const prefix = systemJobPrefix(run.id, system === "vigie" ? undefined : system);
     if (!(await hasLiveJob(db, prefix, now))) stalled.push(system);
   }
   return stalled;
@@ -163,7 +171,7 @@ export async function replanErasure(
   staffId: string,
   runId: string,
 ) {
-  const done = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const run = await tx.erasureRun.findFirst({
       where: {
         id: runId,
@@ -173,12 +181,11 @@ export async function replanErasure(
       },
     });
     if (!run || (run.status === "planning" && !(await isPlanStalled(tx, run)))) return false;
-    const attempts = await nextAttempt(tx, `${ERASURE_PLAN_JOB}:${runId}:`);
     await tx.erasureRun.update({
       where: { id: runId },
       data: { status: "planning", plan: null, error: null },
     });
-    await enqueue(tx, planJob(runId, attempts, shop.domain));
+    await queuePlan(tx, runId, shop.domain);
     await recordAudit(tx, {
       shopId: shop.id,
       actorType: "staff",
@@ -189,8 +196,6 @@ export async function replanErasure(
     });
     return true;
   });
-  if (done) notifyEnqueued();
-  return done;
 }
 
 /**
@@ -204,7 +209,7 @@ export async function retryErasureSystem(
   runId: string,
   system: ErasureSystemName,
 ) {
-  const done = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const run = await tx.erasureRun.findFirst({
       where: { id: runId, shopId: shop.id, status: { in: ["running", "failed"] } },
       include: { receipts: { select: { stepId: true, system: true, outcome: true } } },
@@ -212,9 +217,8 @@ export async function retryErasureSystem(
     if (!run) return false;
     const failed = run.receipts.some((r) => r.system === system && r.outcome === "failed");
     if (!failed && !(await stalledSystems(tx, run)).includes(system)) return false;
-    const attempts = await nextAttempt(tx, `${ERASURE_SYSTEM_JOB}:${runId}:${system}:`);
     await tx.erasureRun.update({ where: { id: runId }, data: { status: "running", error: null } });
-    await enqueue(tx, systemJob(runId, system, attempts, shop.domain));
+    await queueSystem(tx, runId, system, shop.domain);
     await tx.requestTask.updateMany({
       where: { requestId: run.requestId, kind: "erasure", system },
       data: { status: "running", detail: null },
@@ -230,8 +234,6 @@ export async function retryErasureSystem(
     });
     return true;
   });
-  if (done) notifyEnqueued();
-  return done;
 }
 
 export type SystemProgress = {

@@ -17,7 +17,6 @@ import { accountingHoldExpiry } from "~/domain/erasure/legal-holds";
 import { sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
 
-export const LEGAL_HOLD_EXPIRY_JOB = "legal-holds.expire";
 /** What Stripe keeps on a finalised invoice. */
 export const STRIPE_INVOICE_FIELDS = [
   "invoice number",

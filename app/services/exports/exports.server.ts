@@ -4,35 +4,23 @@
 // partial export is never assembled, so never sent as complete.
 import type { ExportPart, RightsRequest } from "@prisma/client";
 import type { Db, Tx } from "~/db/client.server";
-import { enqueue, hasLiveJob, isLive, nextAttempt, notifyEnqueued } from "~/jobs/queue.server";
+import { ExportSystemJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
+import { hasLiveJob, isLive, nextAttempt } from "~/jobs/queue/flows.server";
 import { recordAudit } from "../audit.server";
-
 import { EXPORT_SYSTEMS, type ExportSystem } from "./export-systems";
 
 export { EXPORT_SYSTEMS, type ExportSystem };
-export const EXPORT_SYSTEM_JOB = "export.system";
-export const EXPORT_ASSEMBLE_JOB = "export.assemble";
 /** How long a finished export can be downloaded. */
 export const EXPORT_TTL_DAYS = 30;
 
-function systemJob(archiveId: string, system: ExportSystem, attempt: number, shopDomain: string) {
-  return {
-    type: EXPORT_SYSTEM_JOB,
-    payload: { archiveId, system },
-    jobKey: `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:${attempt}`,
-    shopDomain,
-    priority: 40,
-    // Five tries span about four minutes of backoff; then staff see the failure and can retry it.
-    maxAttempts: 5,
-  };
-}
-
-const partJobPrefix = (archiveId: string, system: string) => `${EXPORT_SYSTEM_JOB}:${archiveId}:${system}:`;
+const partJobPrefix = (archiveId: string, system: string) => `${ExportSystemJob.id}:${archiveId}:${system}:`;
 
 /** Queues a part's job (a new job key per attempt) and records it on the part, pending. */
 async function queuePart(tx: Tx, archiveId: string, system: ExportSystem, shopDomain: string) {
-  const attempt = await nextAttempt(tx, partJobPrefix(archiveId, system));
-  const job = await enqueue(tx, systemJob(archiveId, system, attempt, shopDomain));
+  const prefix = partJobPrefix(archiveId, system);
+  const key = `${prefix}${await nextAttempt(tx, prefix)}`;
+  const job = await enqueue(tx, ExportSystemJob, { archiveId, system }, { key, shopDomain });
   await tx.exportPart.update({
     where: { archiveId_system: { archiveId, system } },
     data: { status: "pending", error: null, jobId: job?.id ?? null },
@@ -61,14 +49,12 @@ export async function isPartStalled(
  * Parts a version before ADR 023 staged as JSON Lines (done, with no summary) are built again: the
  * assembly only copies built parts. Returns how many were queued.
  */
-export async function rebuildStaleParts(db: Db, archiveId: string, shopDomain: string) {
-  const queued = await db.$transaction(async (tx) => {
+export function rebuildStaleParts(db: Db, archiveId: string, shopDomain: string) {
+  return db.$transaction(async (tx) => {
     const stale = await tx.exportPart.findMany({ where: { archiveId, status: "done", summary: null } });
     for (const { system } of stale) await queuePart(tx, archiveId, system as ExportSystem, shopDomain);
     return stale.length;
   });
-  if (queued > 0) notifyEnqueued();
-  return queued;
 }
 
 /** Starts the export of a request, in the caller's transaction (one job per system). */
@@ -108,7 +94,7 @@ export async function retryExportSystem(
   archiveId: string,
   system: ExportSystem,
 ) {
-  const done = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const part = await tx.exportPart.findFirst({
       where: {
         archiveId,
@@ -138,6 +124,4 @@ export async function retryExportSystem(
     });
     return true;
   });
-  if (done) notifyEnqueued();
-  return done;
 }

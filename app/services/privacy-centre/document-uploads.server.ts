@@ -1,6 +1,5 @@
 // Receiving the documents a check asked for: only while the check is open, encrypted at once.
 import type { Db } from "~/db/client.server";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import { recordAudit } from "../audit.server";
 import { type DocumentOwner, storeDocument } from "../documents.server";
 
@@ -71,5 +70,4 @@ export async function receiveDocuments(
       data: { files: Math.min(files.length, 5) },
     });
   });
-  notifyEnqueued();
 }

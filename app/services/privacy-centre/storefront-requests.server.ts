@@ -8,7 +8,6 @@ import { networkPrefix } from "~/domain/consent";
 import { type FilingVerdict, filingVerdict, LONGEST_FILING_WINDOW_MS } from "~/domain/requests/filing-limits";
 import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import { fileRequest } from "../requests/create-request.server";
 import { noteDirectiveForHeirRequest } from "../requests/post-mortem-directives.server";
 import { sendIdentityCode } from "../requests/request-actions.server";
@@ -117,7 +116,6 @@ export async function fileStorefrontRequest(options: FilingOptions) {
     await noteDirectiveForHeirRequest(tx, proxy.shop.id, filed);
     return filed;
   });
-  notifyEnqueued();
   return request;
 }
 

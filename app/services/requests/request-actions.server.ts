@@ -21,7 +21,6 @@ import {
   transition,
 } from "~/domain/requests/request-lifecycle";
 import type { RequestType } from "~/domain/requests/request-types";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import type { ErasureReceiptLine, LegalHold } from "~/mail/message";
 import { recordAudit } from "../audit.server";
 import { deleteDocuments } from "../documents.server";
@@ -87,7 +86,6 @@ async function move(
 
 async function act<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const result = await db.$transaction(work);
-  notifyEnqueued();
   return result;
 }
 

@@ -4,7 +4,6 @@ import type { Db } from "~/db/client.server";
 import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
 import type { Locale } from "~/i18n/locale";
-import { notifyEnqueued } from "~/jobs/queue.server";
 import { upsertSubject } from "../subjects.server";
 import { fileRequest } from "./create-request.server";
 import { noteDirectiveForHeirRequest } from "./post-mortem-directives.server";
@@ -59,6 +58,5 @@ export async function fileStaffRequest(options: {
     await noteDirectiveForHeirRequest(tx, shop.id, filed);
     return filed;
   });
-  notifyEnqueued();
   return request;
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Tx } from "~/db/client.server";
-import type { JobContext } from "~/jobs/define-job";
+import type { JobContext } from "~/jobs/handler";
 
 export type TopicInput<P, L = undefined> = { shopDomain: string; payload: P; receiptId: string; loaded: L };
 

@@ -1,8 +1,10 @@
+// What a job's handler receives, and how one is bound to its job type.
 import type { z } from "zod";
 import type { Dialect } from "~/config.server";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
 import type { Logger } from "~/utils/logger.server";
+import type { JobType } from "./queue/job-type";
 
 export type JobContext = {
   db: Db;
@@ -20,17 +22,18 @@ export type JobContext = {
   connectors: (shopDomain: string) => Promise<ShopConnectors>;
 };
 
-export type JobDefinition<S extends z.ZodType = z.ZodType> = {
-  /** Stable id stored in Job.type, e.g. "webhook.process". Never rename one with rows in flight. */
-  id: string;
-  payloadSchema: S;
-  /** Must be idempotent: a job runs at least once, and again after a crash. */
-  handler: (payload: z.infer<S>, context: JobContext) => Promise<void>;
+export type JobHandler<T extends JobType = JobType> = {
+  type: T;
+  /**
+   * Parses nothing itself (the worker checks the payload against the type's schema) and calls one
+   * service. Must be idempotent: a job runs at least once, and again after a crash.
+   */
+  run: (payload: z.infer<T["payload"]>, context: JobContext) => Promise<void>;
 };
 
-/** Declares a job; the identity function keeps the payload type tied to its schema. */
-export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
-  return definition;
+/** Binds a handler to its job type; the identity function keeps the payload type tied to it. */
+export function handle<T extends JobType>(type: T, run: JobHandler<T>["run"]): JobHandler<T> {
+  return { type, run };
 }
 
 /** Thrown by a handler for an error that retrying cannot fix: the job goes straight to dead. */

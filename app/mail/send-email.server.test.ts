@@ -1,16 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SendEmailJob } from "~/jobs/job-types";
 import { queueEmail } from "~/mail/outbox.server";
 import { SAMPLE_REFERENCE, sampleMessages } from "~/mail/testing/sample-messages";
 import { type SmtpSink, startSmtpSink } from "~/mail/testing/smtp-sink.server";
 import { createTransport, type MailTransport, setMailTransport } from "~/mail/transport.server";
-import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
-import { memoryLogger, testJobContext } from "../../../tests/support/test-logger";
-import { sendEmailJob } from "./send-email.server";
+import { createTestDatabase, type TestDatabase, testDialects } from "../../tests/support/databases";
+import { memoryLogger, testJobContext } from "../../tests/support/test-logger";
+import { sendQueuedEmail } from "./send-email.server";
 
 const SHOPPER = "camille.martin@example.fr";
 const FROM = "Vigie <vigie@mail.example>";
 
-describe.each(testDialects())("sendEmailJob on %s", (dialect) => {
+describe.each(testDialects())("sendQueuedEmail on %s", (dialect) => {
   let t: TestDatabase;
   let sink: SmtpSink;
   let smtp: MailTransport;
@@ -63,7 +64,7 @@ describe.each(testDialects())("sendEmailJob on %s", (dialect) => {
       shopDomain,
       log: memoryLogger(records),
     });
-    await sendEmailJob.handler(sendEmailJob.payloadSchema.parse(JSON.parse(job.payload)), context);
+    await sendQueuedEmail(context, SendEmailJob.payload.parse(JSON.parse(job.payload)).emailId);
   }
 
   const audits = (emailId: string) =>

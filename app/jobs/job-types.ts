@@ -1,0 +1,82 @@
+// Every job Vigie runs, as a contract: its stored id, its payload (ids only, never personal data)
+// and its defaults. Services enqueue against these (`enqueue(tx, ExportSystemJob, { … })`, checked
+// against the schema); app/jobs/registry.server.ts binds each to its handler, which parses the
+// payload and calls one service. NOTE: an id with rows in the queue must never change.
+import { z } from "zod";
+import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
+import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
+import { defineJobType } from "./queue/job-type";
+
+const EMPTY = z.object({});
+
+/** A stored webhook delivery, processed by its topic's handler (priority: the topic's). */
+export const ProcessWebhookJob = defineJobType({
+  id: "webhook.process",
+  payload: z.object({ receiptId: z.string().min(1) }),
+});
+
+/** Carries a subject's current consent to Shopify and Mailchimp after a ledger event. */
+export const ConsentSyncJob = defineJobType({
+  id: "consent.sync",
+  payload: z.object({ eventId: z.string().min(1) }),
+  priority: 30,
+});
+
+/** Re-verifies a shop's whole consent chain (staff asked for it). */
+export const VerifyLedgerJob = defineJobType({
+  id: "consent.verify-ledger",
+  payload: z.object({ shopId: z.string().min(1) }),
+  priority: 60,
+});
+
+/** Daily: double opt-in requests left unconfirmed past their window lapse. */
+export const ConsentLapseJob = defineJobType({
+  id: "consent.lapse-confirmations",
+  payload: EMPTY,
+  priority: 90,
+});
+
+/** Sends one stored e-mail, or leaves it in the outbox. */
+export const SendEmailJob = defineJobType({
+  id: "mail.send",
+  payload: z.object({ emailId: z.string().min(1) }),
+  // Before webhooks' follow-ups, after their intake: an identity code is awaited by a person.
+  priority: 20,
+});
+
+/** Builds one system's part of an access export. */
+export const ExportSystemJob = defineJobType({
+  id: "export.system",
+  payload: z.object({ archiveId: z.string().min(1), system: z.enum(EXPORT_SYSTEMS) }),
+  priority: 40,
+  // Five tries span about four minutes of backoff; then staff see the failure and can retry it.
+  maxAttempts: 5,
+});
+
+/** Assembles an export's zip once every part is built. */
+export const ExportAssembleJob = defineJobType({
+  id: "export.assemble",
+  payload: z.object({ archiveId: z.string().min(1) }),
+  priority: 40,
+});
+
+/** Asks every connected system what an erasure would do (the dry run). */
+export const ErasurePlanJob = defineJobType({
+  id: "erasure.plan",
+  payload: z.object({ runId: z.string().min(1) }),
+  priority: 30,
+});
+
+/** Executes one system's steps of an approved erasure. */
+export const ErasureSystemJob = defineJobType({
+  id: "erasure.system",
+  payload: z.object({ runId: z.string().min(1), system: z.enum(ERASURE_SYSTEMS) }),
+  priority: 30,
+  maxAttempts: 6,
+});
+
+/** Daily: releases the legal holds whose period has ended. */
+export const LegalHoldsExpireJob = defineJobType({ id: "legal-holds.expire", payload: EMPTY, priority: 90 });
+
+/** Daily: deletes finished jobs past their keeping period. */
+export const PruneJobsJob = defineJobType({ id: "jobs.prune", payload: EMPTY, priority: 90 });

@@ -1,0 +1,144 @@
+// The one writer of Job rows: `enqueue` inside the caller's transaction (through Prisma), and the
+// prepared statements the webhook intake's fast path runs on its own connection. Either way the
+// payload is checked against its job type's schema, and the workers of this process are woken once
+// the rows are committed. See docs/decisions/004-jobs-in-the-database.md and 041-one-shape.md.
+import { randomUUID } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
+import { afterCommit, type Db, type Tx } from "~/db/client.server";
+import type { JobType, PayloadOf } from "./job-type";
+import { jobsAdded } from "./notify.server";
+
+export type EnqueueOptions = {
+  /** A second enqueue with the same key is a no-op (e.g. one job per webhook delivery). */
+  key?: string;
+  /** The shop the job works for (staff see a shop's jobs by it). */
+  shopDomain?: string | null;
+  priority?: number;
+  runAt?: Date;
+  maxAttempts?: number;
+};
+
+/** A Job row about to be written. */
+export type NewJob = {
+  id: string;
+  type: string;
+  payload: string;
+  jobKey: string | null;
+  shopDomain: string | null;
+  priority: number;
+  runAt: Date;
+  maxAttempts: number;
+  createdAt: Date;
+};
+
+/** Builds a job's row; throws a ZodError when the payload does not match its type's schema. */
+export function newJob<T extends JobType>(
+  type: T,
+  payload: PayloadOf<T>,
+  options: EnqueueOptions = {},
+  now = new Date(),
+): NewJob {
+  return {
+    id: randomUUID(),
+    type: type.id,
+    payload: JSON.stringify(type.payload.parse(payload)),
+    jobKey: options.key ?? null,
+    shopDomain: options.shopDomain ?? null,
+    priority: options.priority ?? type.priority,
+    runAt: options.runAt ?? now,
+    maxAttempts: options.maxAttempts ?? type.maxAttempts,
+    createdAt: now,
+  };
+}
+
+/**
+ * Adds a job in the caller's transaction (or on its own, given the client). Returns null when a
+ * job with the same key exists. The workers are woken once the transaction commits.
+ */
+export async function enqueue<T extends JobType>(
+  client: Db | Tx,
+  type: T,
+  payload: PayloadOf<T>,
+  options: EnqueueOptions = {},
+): Promise<{ id: string } | null> {
+  const job = newJob(type, payload, options);
+  // Raw SQL: ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable, where a failed Prisma
+  // create (P2002) would abort it.
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Job" ("id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt",
+                       "attempts", "maxAttempts", "createdAt", "updatedAt")
+    VALUES (${job.id}, ${job.type}, ${job.payload}, ${job.jobKey}, ${job.shopDomain}, 'pending',
+            ${job.priority}, ${job.runAt}, 0, ${job.maxAttempts}, ${job.createdAt}, ${job.createdAt})
+    ON CONFLICT ("jobKey") DO NOTHING
+    RETURNING "id"`;
+  const added = rows[0] ?? null;
+  if (added) afterCommit(client, jobsAdded);
+  return added;
+}
+
+// The same row, for statements run on a driver's own connection (the webhook intake).
+const COLUMNS = `"id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt"`;
+
+/** Instants as the text Prisma stores: SQLite ISO 8601 with an offset, PostgreSQL UTC without one. */
+const sqliteTime = (at: Date) => at.toISOString().replace("Z", "+00:00");
+const postgresTime = (at: Date) => at.toISOString().replace("Z", "");
+
+/**
+ * A prepared insert of job rows on a better-sqlite3 connection, for a caller that batches its own
+ * transaction (the intake's group commit). `insert` returns false when the key exists; call
+ * `committed()` once the caller's transaction committed.
+ */
+export function sqliteJobWriter(connection: BetterSqlite3.Database) {
+  const statement = connection.prepare(
+    `INSERT INTO "Job" (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, 0, ?, ?, ?)
+     ON CONFLICT ("jobKey") DO NOTHING`,
+  );
+  return {
+    insert(job: NewJob): boolean {
+      const created = sqliteTime(job.createdAt);
+      return (
+        statement.run(
+          job.id,
+          job.type,
+          job.payload,
+          job.jobKey,
+          job.shopDomain,
+          job.priority,
+          sqliteTime(job.runAt),
+          job.maxAttempts,
+          created,
+          created,
+        ).changes === 1
+      );
+    },
+    committed: jobsAdded,
+  };
+}
+
+/**
+ * The insert of one job row in a PostgreSQL statement, its values numbered from `$first`, rows
+ * taken `FROM source` (e.g. the CTE of the row it depends on: no job without it). Call
+ * `committed()` once the statement inserted a row.
+ */
+export function postgresJobInsert(source: string, first: number) {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO "Job" (${COLUMNS})
+      SELECT ${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, 'pending', ${p(5)}::int, ${p(6)}::timestamp, 0,
+             ${p(7)}::int, ${p(8)}::timestamp, ${p(8)}::timestamp
+        FROM ${source}
+      ON CONFLICT ("jobKey") DO NOTHING`,
+    values: (job: NewJob) => [
+      job.id,
+      job.type,
+      job.payload,
+      job.jobKey,
+      job.shopDomain,
+      job.priority,
+      postgresTime(job.runAt),
+      job.maxAttempts,
+      postgresTime(job.createdAt),
+    ],
+    committed: jobsAdded,
+  };
+}
