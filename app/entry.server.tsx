@@ -1,10 +1,8 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { getRuntime } from "~/runtime.server";
-import { getShopify } from "~/shopify.server";
 
 const STREAM_TIMEOUT_MS = 5_000;
 
@@ -13,13 +11,14 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  { shopify }: AppLoadContext,
 ) {
-  if (getRuntime().sandbox) {
+  if (!shopify) {
     // The sandbox is never embedded: refuse framing outright.
     responseHeaders.set("Content-Security-Policy", "frame-ancestors 'none'");
   } else {
     // CSP frame-ancestors for the Shopify admin (clickjacking protection for embedded apps).
-    getShopify().addDocumentResponseHeaders(request, responseHeaders);
+    shopify.addDocumentResponseHeaders(request, responseHeaders);
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {

@@ -1,12 +1,11 @@
-// The one place Shopify is configured. Built on first use, only when credentials are set: the
-// sandbox (no credentials) never constructs it.
+// The one place Shopify is configured. Built by the composition root only when credentials are
+// set: the sandbox (no credentials) never constructs it.
 import "@shopify/shopify-app-remix/adapters/node";
 import type { Session } from "@shopify/shopify-api";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { getConfig } from "~/config.server";
-import { getDb } from "~/db.server";
-import { getRuntime } from "~/runtime.server";
+import type { ShopifyCredentials } from "~/config.server";
+import type { Db } from "~/db/client.server";
 import { markShopInstalled } from "~/services/shops.server";
 
 export const API_VERSION = ApiVersion.October25;
@@ -15,7 +14,7 @@ export const API_VERSION = ApiVersion.October25;
  * NOTE: the library retries a concurrent upsert (Prisma P2002) only when the error is an instance
  * of the SQLite client's error class; on PostgreSQL the class differs, so retry on the code here.
  */
-class SessionStorage extends PrismaSessionStorage<ReturnType<typeof getDb>> {
+class SessionStorage extends PrismaSessionStorage<Db> {
   override async storeSession(session: Session): Promise<boolean> {
     try {
       return await super.storeSession(session);
@@ -26,9 +25,8 @@ class SessionStorage extends PrismaSessionStorage<ReturnType<typeof getDb>> {
   }
 }
 
-function build() {
-  const credentials = getConfig().shopify;
-  if (!credentials) throw new Error("Shopify is not configured: this process runs the sandbox");
+export function createShopifyApp(deps: { credentials: ShopifyCredentials; db: Db; encryptionKey: Buffer }) {
+  const { credentials, db, encryptionKey } = deps;
   return shopifyApp({
     apiKey: credentials.apiKey,
     apiSecretKey: credentials.apiSecret,
@@ -36,20 +34,15 @@ function build() {
     scopes: credentials.scopes,
     apiVersion: API_VERSION,
     authPathPrefix: "/auth",
-    sessionStorage: new SessionStorage(getDb()),
+    sessionStorage: new SessionStorage(db),
     distribution: AppDistribution.AppStore,
     future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
     hooks: {
       afterAuth: async ({ session }) => {
-        await markShopInstalled(getDb(), getRuntime().encryptionKey, session.shop);
+        await markShopInstalled(db, encryptionKey, session.shop);
       },
     },
   });
 }
 
-let app: ReturnType<typeof build> | undefined;
-
-export function getShopify() {
-  app ??= build();
-  return app;
-}
+export type ShopifyApp = ReturnType<typeof createShopifyApp>;

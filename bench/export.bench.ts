@@ -52,6 +52,7 @@ import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import type { JobContext } from "~/jobs/handler";
+import { createTransport } from "~/mail/transport.server";
 import { startMailchimpSimulator } from "~/sandbox/simulators/mailchimp.server";
 import { startShopifyAdminSimulator } from "~/sandbox/simulators/shopify-admin.server";
 import type { OrderSeed } from "~/sandbox/simulators/shopify-admin-store";
@@ -357,6 +358,14 @@ async function child(mode: string) {
     attempt: 1,
     shopDomain: SHOP,
     log: quiet,
+    links: (shopDomain) => ({
+      shopDomain,
+      proxyPrefix: "/apps/privacy",
+      secret: secretKey,
+      sandboxUrl: null,
+      appUrl: "https://vigie.test",
+    }),
+    mail: createTransport({ from: "Vigie <bench@vigie.test>" }),
     signal: new AbortController().signal,
     secretKey,
     connectors,

@@ -1,11 +1,17 @@
 // Hands a Node request to Remix's fetch-style handler (its body read first, capped) and streams the answer back.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
+import {
+  type AppLoadContext,
+  createRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import { readRawBody } from "./body.server";
 
 export const CLIENT_IP_HEADER = "x-vigie-client-ip";
 
-export function createRemixHandler(build: ServerBuild, mode: string) {
+/** Remix's handler, every loader and action given `context` (the app context). */
+export function createRemixHandler(build: ServerBuild, mode: string, context: AppLoadContext) {
   const handle = createRequestHandler(build, mode);
   return async (request: IncomingMessage, response: ServerResponse, origin: string, bodyLimit: number) => {
     const controller = new AbortController();
@@ -27,7 +33,7 @@ export function createRemixHandler(build: ServerBuild, mode: string) {
       // route can buffer more, and an oversized body is refused whether or not the route reads it.
       init.body = new Uint8Array(await readRawBody(request, bodyLimit));
     }
-    const answer = await handle(new Request(new URL(request.url ?? "/", origin), init));
+    const answer = await handle(new Request(new URL(request.url ?? "/", origin), init), context);
     response.statusCode = answer.status;
     response.statusMessage = answer.statusText;
     for (const [name, value] of answer.headers) {

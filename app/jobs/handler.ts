@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { Dialect } from "~/config.server";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
+import type { MailTransport } from "~/mail/transport.server";
+import type { LinkContext } from "~/services/requests/request-links.server";
 import type { Logger } from "~/utils/logger.server";
 import type { JobType } from "./queue/job-type";
 
@@ -20,6 +22,10 @@ export type JobContext = {
   secretKey: Buffer;
   /** The outside systems a shop is connected to. */
   connectors: (shopDomain: string) => Promise<ShopConnectors>;
+  /** What links in a shop's e-mails are built from. */
+  links: (shopDomain: string, proxyPrefix?: string) => LinkContext;
+  /** How e-mails leave: SMTP, or the outbox. */
+  mail: MailTransport;
 };
 
 export type JobHandler<T extends JobType = JobType> = {

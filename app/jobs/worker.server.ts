@@ -22,6 +22,8 @@ export type WorkerOptions = {
   db: Db;
   dialect: Dialect;
   connectors: JobContext["connectors"];
+  links: JobContext["links"];
+  mail: JobContext["mail"];
   secretKey: Buffer;
   /** Recurring jobs this worker keeps enqueued (see schedules.server.ts). */
   schedules?: Schedule[];
@@ -82,6 +84,8 @@ export function startWorker(options: WorkerOptions): Worker {
         log: jobLog,
         signal: shutdown.signal,
         connectors: options.connectors,
+        links: options.links,
+        mail: options.mail,
         secretKey: options.secretKey,
       });
       if (!(await completeJob(db, job, workerId))) {

@@ -7,7 +7,7 @@ import type { Db } from "~/db/client.server";
 import { recordAudit } from "~/services/audit.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import type { Logger } from "~/utils/logger.server";
-import { classifySendError, getMailTransport } from "./transport.server";
+import { classifySendError, type MailTransport } from "./transport.server";
 
 type Email = { id: string; shopId: string; requestId: string | null; template: string };
 type Outcome =
@@ -46,7 +46,10 @@ async function settle(db: Db, email: Email, from: string[], outcome: Outcome) {
 }
 
 /** Sends stored e-mail `emailId` (or leaves it in the outbox), at most once. */
-export async function sendQueuedEmail({ db, log }: { db: Db; log: Logger }, emailId: string) {
+export async function sendQueuedEmail(
+  { db, log, mail: transport }: { db: Db; log: Logger; mail: MailTransport },
+  emailId: string,
+) {
   const row = await db.outboxEmail.findUnique({
     where: { id: emailId },
     select: {
@@ -72,7 +75,6 @@ export async function sendQueuedEmail({ db, log }: { db: Db; log: Logger }, emai
   }
   // Gone with its shop, or already dealt with by an earlier run.
   if (row?.status !== "queued") return;
-  const transport = getMailTransport();
   if (transport.mode === "outbox") {
     await settle(db, row, ["queued"], { status: "outbox" });
     return;

@@ -1,13 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpSink, startSmtpSink } from "./testing/smtp-sink.server";
-import {
-  classifySendError,
-  createTransport,
-  getMailTransport,
-  MailSendError,
-  setMailTransport,
-  smtpOptionsFromUrl,
-} from "./transport.server";
+import { classifySendError, createTransport, MailSendError, smtpOptionsFromUrl } from "./transport.server";
 
 const FROM = "Vigie <vigie@mail.example>";
 const email = {
@@ -174,16 +167,5 @@ describe("classifySendError", () => {
   it("treats an address nodemailer refuses before sending as permanent", () => {
     const error = Object.assign(new Error('Invalid recipient "x"'), { code: "EENVELOPE", command: "API" });
     expect(classifySendError(error)).toMatchObject({ permanent: true, message: "SMTP (EENVELOPE)" });
-  });
-});
-
-describe("getMailTransport", () => {
-  it("throws until a transport is set, then returns it", () => {
-    setMailTransport(null);
-    expect(() => getMailTransport()).toThrow(/setMailTransport/);
-    const transport = createTransport({ from: "vigie@mail.example" });
-    setMailTransport(transport);
-    expect(getMailTransport()).toBe(transport);
-    setMailTransport(null);
   });
 });

@@ -163,16 +163,3 @@ export function createTransport(options: { smtpUrl?: string; from: string }): Ma
     close: async () => transporter.close(),
   };
 }
-
-let current: MailTransport | null = null;
-
-/** Installs the process's transport (at boot, in the web process and in `npm run worker`). */
-export function setMailTransport(transport: MailTransport | null): void {
-  current = transport;
-}
-
-/** The process's transport; throws when boot did not install one (the job then retries). */
-export function getMailTransport(): MailTransport {
-  if (!current) throw new Error("no mail transport: call setMailTransport() at boot");
-  return current;
-}

@@ -14,7 +14,6 @@ import {
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
-import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -23,9 +22,9 @@ import { retryJob } from "~/services/retry-job.server";
 
 const RetryFormSchema = z.object({ intent: z.literal("retry"), jobId: z.string().min(1).max(100) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const dashboard = await getDashboard(getDb(), shop);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
+  const dashboard = await getDashboard(context.db, shop);
   return {
     ...dashboard,
     deadJobs: dashboard.deadJobs.map((job) => ({
@@ -35,11 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const form = RetryFormSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ retried: false }, { status: 400 });
-  const retried = await retryJob({ db: getDb(), shop, staffId, jobId: form.data.jobId });
+  const retried = await retryJob({ db: context.db, shop, staffId, jobId: form.data.jobId });
   return Response.json({ retried }, { status: retried ? 200 : 409 });
 }
 

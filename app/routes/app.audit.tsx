@@ -2,16 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { BlockStack, Card, DataTable, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { listAuditEvents, parseAuditCursor } from "~/services/audit-log.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
   const before = parseAuditCursor(new URL(request.url).searchParams.get("before"));
-  const page = await listAuditEvents(getDb(), shop.id, before);
+  const page = await listAuditEvents(context.db, shop.id, before);
   return {
     next: page.next,
     isFirstPage: !before,

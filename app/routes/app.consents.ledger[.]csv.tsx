@@ -1,13 +1,12 @@
 // The consent ledger as CSV, with every proof field: what an authority asks for. Streamed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { recordAudit } from "~/services/audit.server";
 import { ledgerCsv } from "~/services/consent-admin.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
+  const db = context.db;
   await recordAudit(db, {
     shopId: shop.id,
     actorType: "staff",

@@ -17,7 +17,6 @@ import { useState } from "react";
 import { z } from "zod";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -35,12 +34,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("verify") }),
 ]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 200);
   const subjectId = url.searchParams.get("subject");
-  const db = getDb();
+  const db = context.db;
   const [results, timeline, rate, ledger] = await Promise.all([
     searchConsentSubjects(db, shop.id, query),
     subjectId ? consentTimeline(db, shop.id, subjectId) : null,
@@ -50,15 +49,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, results, timeline, rate, ledger };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const form = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ ok: false, message: "invalid" }, { status: 400 });
   if (form.data.intent === "verify") {
-    await requestLedgerVerification(getDb(), shop, staffId);
+    await requestLedgerVerification(context.db, shop, staffId);
     return { ok: true, message: "verifyQueued" as const };
   }
-  const result = await withdrawByStaff({ db: getDb(), shop, staffId, subjectId: form.data.subjectId });
+  const result = await withdrawByStaff({ db: context.db, shop, staffId, subjectId: form.data.subjectId });
   if (!result.found) return Response.json({ ok: false, message: "notFound" }, { status: 404 });
   return { ok: true, message: result.withdrawn ? ("withdrawn" as const) : ("alreadyWithdrawn" as const) };
 }

@@ -1,15 +1,13 @@
 // One uploaded document, decrypted for staff of its shop; every viewing is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { recordAudit } from "~/services/audit.server";
 import { readDocument } from "~/services/documents.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
-  const db = getDb();
-  const document = await readDocument(db, getRuntime().encryptionKey, shop.id, params.id ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
+  const db = context.db;
+  const document = await readDocument(db, context.encryptionKey, shop.id, params.id ?? "");
   if (!document) throw new Response("Not found", { status: 404 });
   await recordAudit(db, {
     shopId: shop.id,

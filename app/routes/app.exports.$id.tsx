@@ -1,15 +1,13 @@
 // Staff download of a finished export (e.g. a Shopify customers/data_request, whose data goes to
 // the merchant, never to the shopper). Audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { recordAudit } from "~/services/audit.server";
 import { zipResponse } from "~/services/exports/download.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
+  const db = context.db;
   const archive = await db.exportArchive.findFirst({
     where: { id: params.id ?? "", shopId: shop.id, status: "complete" },
     include: { request: { select: { reference: true } } },
@@ -23,5 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targetType: "request",
     targetId: archive.requestId,
   });
-  return zipResponse(db, getRuntime().encryptionKey, archive, `export-${archive.request.reference}.zip`);
+  return zipResponse(db, context.encryptionKey, archive, `export-${archive.request.reference}.zip`);
 }

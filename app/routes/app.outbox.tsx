@@ -5,18 +5,16 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { resendEmail } from "~/mail/outbox.server";
 import { listUnsubscribeHeaders } from "~/mail/transport.server";
-import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 
 const ResendSchema = z.object({ intent: z.literal("resend"), emailId: z.string().min(1).max(64) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const emails = await getDb().outboxEmail.findMany({
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
+  const emails = await context.db.outboxEmail.findMany({
     where: { shopId: shop.id },
     orderBy: { createdAt: "desc" },
     take: 50,
@@ -32,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
   return {
-    smtp: Boolean(getRuntime().config.smtpUrl),
+    smtp: Boolean(context.config.smtpUrl),
     emails: emails.map(({ unsubUrl, ...e }) => ({
       ...e,
       createdAt: e.createdAt.toISOString(),
@@ -42,11 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const form = ResendSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ ok: false }, { status: 400 });
-  const resent = await resendEmail(getDb(), shop, staffId, form.data.emailId);
+  const resent = await resendEmail(context.db, shop, staffId, form.data.emailId);
   return Response.json({ ok: resent }, { status: resent ? 200 : 409 });
 }
 

@@ -3,7 +3,6 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { listDocuments } from "~/services/documents.server";
@@ -14,9 +13,9 @@ const DecisionSchema = z.object({
   outcome: z.enum(["cleared", "order_refused"]),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
+  const db = context.db;
   const checks = await db.paymentCheck.findMany({
     where: { shopId: shop.id },
     orderBy: { createdAt: "desc" },
@@ -40,11 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const form = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ ok: false }, { status: 400 });
-  const decided = await decidePaymentCheck(getDb(), shop, staffId, form.data.checkId, form.data.outcome);
+  const decided = await decidePaymentCheck(context.db, shop, staffId, form.data.checkId, form.data.outcome);
   return Response.json({ ok: decided !== null }, { status: decided ? 200 : 409 });
 }
 

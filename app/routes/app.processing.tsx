@@ -3,14 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, List, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { registerForShop } from "~/services/processing-register.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop, locale } = await requireAdmin(request);
-  return registerForShop(getDb(), shop.id, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop, locale } = await requireAdmin(request, context);
+  return registerForShop(context.db, shop.id, locale);
 }
 
 export default function ProcessingRegister() {

@@ -1,14 +1,13 @@
 // The record of processing as CSV, for the DPO's files or an authority that asks for it (art. 30(4)).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
 import { createTranslator } from "~/i18n/translate";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { recordAudit } from "~/services/audit.server";
 import { registerCsv, registerForShop } from "~/services/processing-register.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop, staffId, locale } = await requireAdmin(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop, staffId, locale } = await requireAdmin(request, context);
+  const db = context.db;
   const register = await registerForShop(db, shop.id, locale);
   await recordAudit(db, {
     shopId: shop.id,

@@ -25,7 +25,6 @@ import {
 } from "~/components/directive-panel";
 import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { DeadlineError } from "~/domain/deadlines/deadline-error";
 import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
@@ -38,7 +37,6 @@ import {
 } from "~/domain/requests/request-types";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLinks } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { listDocuments } from "~/services/documents.server";
 import { approveErasure, replanErasure, retryErasureSystem } from "~/services/erasure/erasure-runs.server";
@@ -93,9 +91,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const detail = await requestDetail(getDb(), shop.id, params.id ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
+  const detail = await requestDetail(context.db, shop.id, params.id ?? "");
   if (!detail) throw new Response("Not found", { status: 404 });
   const { request: r } = detail;
   return {
@@ -132,14 +130,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: t.status,
       detail: t.detail,
     })),
-    documents: await listDocuments(getDb(), {
+    documents: await listDocuments(context.db, {
       ownerType: "identity_check",
       ownerId:
         detail.request.identityChecks.find((c) => c.method === "document" && c.status === "pending")?.id ??
         "",
     }).then((docs) => docs.map((d) => ({ id: d.id, name: d.name }))),
-    archive: await getDb()
-      .exportArchive.findFirst({
+    archive: await context.db.exportArchive
+      .findFirst({
         where: { requestId: detail.request.id },
         orderBy: { createdAt: "desc" },
         include: { parts: true },
@@ -157,19 +155,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
                   system: p.system,
                   status: p.status,
                   records: p.records,
-                  stalled: a.status === "building" && (await isPartStalled(getDb(), p)),
+                  stalled: a.status === "building" && (await isPartStalled(context.db, p)),
                 })),
               ),
             }
           : null,
       ),
-    erasure: await erasurePanelData(getDb(), detail.request.id),
+    erasure: await erasurePanelData(context.db, detail.request.id),
     // LIL art. 85: an heir request follows the deceased's directive first; a directive request shows its entry.
     directive:
       r.type === "heir_request"
-        ? await directiveForHeirRequest(getDb(), shop.id, r)
+        ? await directiveForHeirRequest(context.db, shop.id, r)
         : r.type === "post_mortem_directive"
-          ? await directiveOfRequest(getDb(), shop.id, r.id)
+          ? await directiveOfRequest(context.db, shop.id, r.id)
           : null,
     checks: detail.request.identityChecks.map((c) => ({
       id: c.id,
@@ -185,11 +183,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const form = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ ok: false, error: "invalid" }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const actor = { type: "staff" as const, id: staffId };
   const id = params.id ?? "";
   try {
@@ -199,22 +197,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await verifyIdentityByStaff(db, shop, actor, id);
         break;
       case "document":
-        await requestIdentityDocument(db, requestLinks(shop.domain), shop, actor, id, data.reason);
+        await requestIdentityDocument(db, context.links(shop.domain), shop, actor, id, data.reason);
         break;
       case "extend":
-        await extendRequest(db, requestLinks(shop.domain), shop, actor, id, data.months, data.reason);
+        await extendRequest(db, context.links(shop.domain), shop, actor, id, data.months, data.reason);
         break;
       case "answer":
-        await answerRequest(db, requestLinks(shop.domain), shop, actor, id, data.summary);
+        await answerRequest(db, context.links(shop.domain), shop, actor, id, data.summary);
         break;
       case "refuse":
-        await refuseRequest(db, requestLinks(shop.domain), shop, actor, id, {
+        await refuseRequest(db, context.links(shop.domain), shop, actor, id, {
           ground: data.ground as RefusalGround,
           explanation: data.explanation,
         });
         break;
       case "close_unverified":
-        await closeUnverified(db, requestLinks(shop.domain), shop, actor, id);
+        await closeUnverified(db, context.links(shop.domain), shop, actor, id);
         break;
       case "document_decision":
         await decideIdentityDocument(db, shop, actor, id, data.accepted === "yes");

@@ -3,18 +3,17 @@ import { Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react"
 import { Badge, Card, DataTable, EmptyState, Page, Tabs, Text } from "@shopify/polaris";
 import { DeadlineBadge } from "~/components/deadline-badge";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { QUEUE_FILTERS, type QueueFilter } from "~/services/requests/queue-filters";
 import { listRequests } from "~/services/requests/request-queue.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
   const param = new URL(request.url).searchParams.get("filter");
   const filter: QueueFilter = QUEUE_FILTERS.includes(param as QueueFilter) ? (param as QueueFilter) : "open";
-  return { filter, requests: await listRequests(getDb(), shop.id, filter) };
+  return { filter, requests: await listRequests(context.db, shop.id, filter) };
 }
 
 export default function Requests() {

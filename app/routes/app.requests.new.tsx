@@ -16,12 +16,10 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
-import { getDb } from "~/db.server";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { RequestError } from "~/domain/requests/request-error";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLinks } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   formDataToObject,
@@ -36,13 +34,13 @@ const IntakeSchema = z.object({
   requesterLocale: z.enum(["fr", "en"]),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const raw = formDataToObject(await request.formData());
   // Fields and the type's details (a directive's text, an heir's deceased…), each error on its field.
   const form = parseRequestForm(raw);
@@ -59,8 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ error: "future", fields: ["receivedOn"] }, { status: 400 });
   try {
     const created = await fileStaffRequest({
-      db: getDb(),
-      links: requestLinks(shop.domain),
+      db: context.db,
+      links: context.links(shop.domain),
       shop,
       staffId,
       form: form.form,

@@ -16,7 +16,6 @@ import {
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
-import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
@@ -38,9 +37,9 @@ const FormSchema = z.discriminatedUnion("intent", [
 
 type ActionResult = { filed?: number; approved?: number; error?: "invalid" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
+  const db = context.db;
   const [overview, planned] = await Promise.all([
     retentionOverview(db, shop.id),
     plannedRetentionErasures(db, shop.id),
@@ -48,15 +47,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...overview, planned, batch: SWEEP_BATCH };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
   const data = await request.formData();
   const form = FormSchema.safeParse({ intent: data.get("intent"), runIds: data.getAll("runId") });
   if (!form.success) return Response.json({ error: "invalid" } satisfies ActionResult, { status: 400 });
   const result: ActionResult =
     form.data.intent === "sweep"
-      ? await sweepRetention(getDb(), shop, staffId)
-      : await approveRetentionErasures(getDb(), shop, staffId, form.data.runIds);
+      ? await sweepRetention(context.db, shop, staffId)
+      : await approveRetentionErasures(context.db, shop, staffId, form.data.runIds);
   return Response.json(result);
 }
 

@@ -16,9 +16,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { MailchimpCredentialsError } from "~/connectors/mailchimp/connector.server";
-import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   getSettings,
@@ -33,16 +31,15 @@ import {
 
 type ActionResult = { ok: boolean; message: string; fields?: string[]; webhookUrl?: string; detail?: string };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  return getSettings(getDb(), shop.id);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request, context);
+  return getSettings(context.db, shop.id);
 }
 
-export async function action({ request }: ActionFunctionArgs): Promise<Response | ActionResult> {
-  const { shop, staffId } = await requireAdmin(request);
+export async function action({ request, context }: ActionFunctionArgs): Promise<Response | ActionResult> {
+  const { shop, staffId } = await requireAdmin(request, context);
   const form = Object.fromEntries(await request.formData());
-  const db = getDb();
-  const runtime = getRuntime();
+  const db = context.db;
   switch (form.intent) {
     case "privacy": {
       const parsed = PrivacySettingsFormSchema.safeParse(form);
@@ -59,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<Response 
       const parsed = MailchimpFormSchema.safeParse(form);
       if (!parsed.success) return Response.json({ ok: false, message: "invalid" }, { status: 400 });
       try {
-        await saveMailchimpSettings(db, runtime.encryptionKey, shop, staffId, parsed.data);
+        await saveMailchimpSettings(db, context.encryptionKey, shop, staffId, parsed.data);
       } catch (error) {
         if (error instanceof MailchimpCredentialsError) {
           return Response.json({ ok: false, message: "invalid", fields: error.fields }, { status: 400 });
@@ -71,9 +68,9 @@ export async function action({ request }: ActionFunctionArgs): Promise<Response 
     case "mailchimp-test": {
       const result = await testMailchimp(
         db,
-        runtime.encryptionKey,
+        context.encryptionKey,
         shop.id,
-        runtime.endpoints?.mailchimpBasePath,
+        context.sandbox?.endpoints.mailchimpBasePath,
       );
       return {
         ok: result.ok,
@@ -82,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<Response 
       };
     }
     case "mailchimp-webhook": {
-      const webhookUrl = await rotateMailchimpWebhook(db, shop, staffId, runtime.publicUrl);
+      const webhookUrl = await rotateMailchimpWebhook(db, shop, staffId, context.publicUrl());
       return { ok: true, message: "webhookCreated", webhookUrl };
     }
     case "mailchimp-remove":

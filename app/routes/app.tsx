@@ -13,17 +13,15 @@ import { NAV_ITEMS, withSearch } from "~/components/nav-items";
 import { PolarisLink } from "~/components/polaris-link";
 import { asSandboxShopGone, SandboxShopGonePage } from "~/components/sandbox-shop-gone";
 import { useTranslation } from "~/i18n/use-translation";
-import { getRuntime } from "~/runtime.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const { config } = getRuntime();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request, context);
   return {
     sandbox: admin.sandbox,
-    apiKey: config.shopify?.apiKey ?? "",
+    apiKey: context.config.shopify?.apiKey ?? "",
     shopName: admin.shop.name ?? admin.shop.domain,
   };
 }

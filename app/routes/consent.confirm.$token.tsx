@@ -4,11 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ShopperPage, shopperButtonStyle } from "~/components/shopper-page";
-import { getDb } from "~/db.server";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime } from "~/runtime.server";
 import { confirmBySignedLink, inspectConfirmationLink } from "~/services/consent-confirmation.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
@@ -20,16 +18,16 @@ function localeFor(request: Request, wordingLocale?: string | null) {
   );
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const link = await inspectConfirmationLink(getDb(), getRuntime().encryptionKey, params.token ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const link = await inspectConfirmationLink(context.db, context.encryptionKey, params.token ?? "");
   if (!link.found) return Response.json({ locale: localeFor(request), link }, { status: 404 });
   return { locale: localeFor(request, link.locale), link };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const link = await confirmBySignedLink({
-    db: getDb(),
-    secret: getRuntime().encryptionKey,
+    db: context.db,
+    secret: context.encryptionKey,
     token: params.token ?? "",
     ip: request.headers.get(CLIENT_IP_HEADER),
     userAgent: request.headers.get("user-agent"),

@@ -4,11 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ShopperPage, shopperButtonStyle } from "~/components/shopper-page";
-import { getDb } from "~/db.server";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime } from "~/runtime.server";
 import { resolveUnsubscribeLink, withdrawBySignedLink } from "~/services/unsubscribe.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
@@ -20,8 +18,8 @@ function localeFor(request: Request, subjectLocale?: string | null) {
   );
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const link = await resolveUnsubscribeLink(getDb(), getRuntime().encryptionKey, params.token ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const link = await resolveUnsubscribeLink(context.db, context.encryptionKey, params.token ?? "");
   const locale = localeFor(request, link?.subject.locale);
   if (!link) return Response.json({ locale, valid: false as const }, { status: 404 });
   return {
@@ -32,10 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await withdrawBySignedLink({
-    db: getDb(),
-    secret: getRuntime().encryptionKey,
+    db: context.db,
+    secret: context.encryptionKey,
     token: params.token ?? "",
     ip: request.headers.get(CLIENT_IP_HEADER),
     userAgent: request.headers.get("user-agent"),

@@ -4,26 +4,23 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { ShopperPage } from "~/components/shopper-page";
-import { getDb } from "~/db.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime } from "~/runtime.server";
 import { takeShopperDownload, zipResponse } from "~/services/exports/download.server";
 import { verifyToken } from "~/utils/signed-token.server";
 
 const ExportToken = z.object({ a: z.string().min(1), s: z.string().min(1) });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const runtime = getRuntime();
-  const db = getDb();
-  const claims = verifyToken(runtime.encryptionKey, "export", params.token ?? "", ExportToken);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = context.db;
+  const claims = verifyToken(context.encryptionKey, "export", params.token ?? "", ExportToken);
   const taken = claims
     ? await takeShopperDownload(db, claims.a, claims.s)
     : ({ ok: false, reason: "expired" } as const);
   if (taken.ok)
     return zipResponse(
       db,
-      runtime.encryptionKey,
+      context.encryptionKey,
       taken.archive,
       `export-${taken.archive.requestReference}.zip`,
     );

@@ -3,10 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { ConfirmPage, MessagePage } from "~/components/privacy-centre-pages";
-import { getDb } from "~/db.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime, requestLinks } from "~/runtime.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { confirmEmailCode } from "~/services/requests/request-actions.server";
@@ -16,8 +14,8 @@ import { verifyToken } from "~/utils/signed-token.server";
 const CheckToken = z.object({ k: z.string().min(1) });
 const StatusToken = z.object({ r: z.string().min(1) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(request, context);
   const url = new URL(request.url);
   return liquidResponse(
     <ConfirmPage
@@ -29,18 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const runtime = getRuntime();
-  const proxy = await requireProxy(db, runtime.shopifySecret, request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = context.db;
+  const proxy = await requireProxy(request, context);
   const form = await request.formData();
   proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
   const t = createTranslator(proxy.locale);
   const token = String(form.get("t") ?? "");
   const code = String(form.get("c") ?? "").trim();
   // The e-mailed link names the check; the status page names the request (its latest code counts).
-  let checkId = verifyToken(runtime.encryptionKey, "identity", token, CheckToken)?.k;
-  const statusClaims = checkId ? null : verifyToken(runtime.encryptionKey, "request", token, StatusToken);
+  let checkId = verifyToken(context.encryptionKey, "identity", token, CheckToken)?.k;
+  const statusClaims = checkId ? null : verifyToken(context.encryptionKey, "request", token, StatusToken);
   if (statusClaims) {
     const latest = await db.identityCheck.findFirst({
       where: {
@@ -60,13 +57,13 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const result = await confirmEmailCode(db, runtime.encryptionKey, proxy.shop.id, checkId, code);
+  const result = await confirmEmailCode(db, context.encryptionKey, proxy.shop.id, checkId, code);
   if (result.outcome !== "accepted" || !result.request) {
     const body = t(`privacy.codeOutcomes.${result.outcome}` as never);
     return liquidResponse(<MessagePage title={t("privacy.codeInvalidTitle")} body={body} />, { status: 400 });
   }
   const link = {
-    href: statusUrl(requestLinks(proxy.shop.domain, proxy.pathPrefix), result.request.id, proxy.locale),
+    href: statusUrl(context.links(proxy.shop.domain, proxy.pathPrefix), result.request.id, proxy.locale),
     label: t("privacy.follow"),
   };
   return liquidResponse(

@@ -1,13 +1,11 @@
 // Where a shopper sends the documents a check asks for (a payment check, or an identity document
 // on a reasonable doubt), from the signed link in their e-mail. Encrypted at once; never shown back.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { DocumentsPage, MessagePage } from "~/components/privacy-centre-pages";
-import { getDb } from "~/db.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime } from "~/runtime.server";
 import { DocumentRejectedError, MAX_DOCUMENT_BYTES } from "~/services/documents.server";
 import { receiveDocuments, uploadTarget } from "~/services/privacy-centre/document-uploads.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
@@ -16,16 +14,16 @@ import { verifyToken } from "~/utils/signed-token.server";
 
 const DocumentsToken = z.object({ o: z.enum(["identity_check", "payment_check"]), i: z.string().min(1) });
 
-async function target(proxy: ProxyContext, token: string) {
-  const owner = verifyToken(getRuntime().encryptionKey, "documents", token, DocumentsToken);
-  return owner ? uploadTarget(getDb(), proxy.shop.id, { ownerType: owner.o, ownerId: owner.i }) : null;
+async function target(context: AppLoadContext, proxy: ProxyContext, token: string) {
+  const owner = verifyToken(context.encryptionKey, "documents", token, DocumentsToken);
+  return owner ? uploadTarget(context.db, proxy.shop.id, { ownerType: owner.o, ownerId: owner.i }) : null;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(request, context);
   const t = createTranslator(proxy.locale);
   const token = new URL(request.url).searchParams.get("t") ?? "";
-  const upload = await target(proxy, token);
+  const upload = await target(context, proxy, token);
   if (!upload?.open)
     return liquidResponse(<MessagePage title={t("documents.closedTitle")} body={t("documents.closed")} />, {
       status: 404,
@@ -40,8 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const proxy = await requireProxy(request, context);
   // Capped per file: a larger one is refused while streaming, not after.
   const form = await unstable_parseMultipartFormData(
     request,
@@ -54,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
       <MessagePage title={t("documents.rejectedTitle")} body={t("documents.rejected.too_large")} />,
       { status: 413 },
     );
-  const upload = await target(proxy, String(form.get("t") ?? ""));
+  const upload = await target(context, proxy, String(form.get("t") ?? ""));
   if (!upload?.open)
     return liquidResponse(<MessagePage title={t("documents.closedTitle")} body={t("documents.closed")} />, {
       status: 404,
@@ -66,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   try {
-    await receiveDocuments(getDb(), getRuntime().encryptionKey, proxy.shop.id, upload, files);
+    await receiveDocuments(context.db, context.encryptionKey, proxy.shop.id, upload, files);
   } catch (error) {
     if (error instanceof DocumentRejectedError) {
       return liquidResponse(

@@ -1,16 +1,14 @@
 // A shopper files a request from the storefront (the theme block's form posts here via the app proxy).
 // A mistake shows the form again as it was typed, each error next to its field.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { ConfirmRequestPage, ReceivedPage, RequestFormPage } from "~/components/privacy-centre-pages";
-import { getDb } from "~/db.server";
 import { computeDeadline } from "~/domain/deadlines/due-date";
 import { RequestError } from "~/domain/requests/request-error";
 import type { RequestType } from "~/domain/requests/request-types";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime, requestLinks } from "~/runtime.server";
 import {
   accountConfirmationToken,
   confirmsAccountRequest,
@@ -22,19 +20,20 @@ import { type FormErrors, formDataToObject, parseRequestForm } from "~/services/
 import { statusUrl } from "~/services/requests/request-links.server";
 
 // A GET here (a refreshed page) goes back to the form.
-export async function loader({ request }: LoaderFunctionArgs) {
-  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(request, context);
   throw redirect(proxy.pathPrefix);
 }
 
 /** The form again, as the shopper left it, with what went wrong. */
 async function formAgain(
+  context: AppLoadContext,
   proxy: ProxyContext,
   values: Record<string, string | string[]>,
   problem: { errors?: FormErrors; notice?: { title: string; body: string } },
   init: ResponseInit,
 ) {
-  const email = await accountEmail(getDb(), proxy);
+  const email = await accountEmail(context.db, proxy);
   return liquidResponse(
     <RequestFormPage
       locale={proxy.locale}
@@ -48,18 +47,18 @@ async function formAgain(
   );
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const proxy = await requireProxy(db, getRuntime().shopifySecret, request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = context.db;
+  const proxy = await requireProxy(request, context);
   const raw = formDataToObject(await request.formData()) as Record<string, string | string[]>;
   // The block posts the storefront's language; the proxied query carries none.
   proxy.locale = resolveLocale(typeof raw.locale === "string" ? raw.locale : proxy.locale);
   const t = createTranslator(proxy.locale);
   const { confirmation: _token, ...values } = raw;
   const parsed = parseRequestForm(raw);
-  if (!parsed.ok) return formAgain(proxy, values, { errors: parsed.errors }, { status: 400 });
-  const links = requestLinks(proxy.shop.domain, proxy.pathPrefix);
-  const secret = getRuntime().encryptionKey;
+  if (!parsed.ok) return formAgain(context, proxy, values, { errors: parsed.errors }, { status: 400 });
+  const links = context.links(proxy.shop.domain, proxy.pathPrefix);
+  const secret = context.encryptionKey;
   const customer = proxy.loggedInCustomerId;
   if (customer && !confirmsAccountRequest(secret, String(raw.confirmation ?? ""), customer, parsed.form)) {
     return liquidResponse(
@@ -86,6 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
         minutes,
       });
       return formAgain(
+        context,
         proxy,
         values,
         { notice: { title: t("privacy.tooManyTitle"), body } },
@@ -111,6 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // The form was validated, details included: a refusal here is about the request as a whole.
     if (error instanceof RequestError)
       return formAgain(
+        context,
         proxy,
         values,
         { notice: { title: t("privacy.invalidTitle"), body: t("privacy.invalidBody") } },

@@ -1,13 +1,11 @@
 // Where a requester follows their request, from the signed link in their e-mails; a requester still
 // waiting to confirm their address can ask for a new code here.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { MessagePage, StatusPage } from "~/components/privacy-centre-pages";
-import { getDb } from "~/db.server";
 import type { RequestType } from "~/domain/requests/request-types";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { getRuntime, requestLinks } from "~/runtime.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { resendIdentityCode } from "~/services/requests/request-actions.server";
@@ -16,10 +14,10 @@ import { verifyToken } from "~/utils/signed-token.server";
 
 const StatusToken = z.object({ r: z.string().min(1) });
 
-async function page(proxy: ProxyContext, token: string, notice?: string) {
-  const db = getDb();
+async function page(context: AppLoadContext, proxy: ProxyContext, token: string, notice?: string) {
+  const db = context.db;
   const t = createTranslator(proxy.locale);
-  const claims = verifyToken(getRuntime().encryptionKey, "request", token, StatusToken);
+  const claims = verifyToken(context.encryptionKey, "request", token, StatusToken);
   const row = claims
     ? await db.rightsRequest.findFirst({
         where: { id: claims.r, shopId: proxy.shop.id },
@@ -59,28 +57,28 @@ async function page(proxy: ProxyContext, token: string, notice?: string) {
   );
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const proxy = await requireProxy(getDb(), getRuntime().shopifySecret, request);
-  return page(proxy, new URL(request.url).searchParams.get("t") ?? "");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(request, context);
+  return page(context, proxy, new URL(request.url).searchParams.get("t") ?? "");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const db = getDb();
-  const runtime = getRuntime();
-  const proxy = await requireProxy(db, runtime.shopifySecret, request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = context.db;
+  const proxy = await requireProxy(request, context);
   const form = await request.formData();
   proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
   const t = createTranslator(proxy.locale);
   const token = String(form.get("t") ?? "");
-  const claims = verifyToken(runtime.encryptionKey, "request", token, StatusToken);
-  if (!claims) return page(proxy, token);
+  const claims = verifyToken(context.encryptionKey, "request", token, StatusToken);
+  if (!claims) return page(context, proxy, token);
   const outcome = await resendIdentityCode(
     db,
-    requestLinks(proxy.shop.domain, proxy.pathPrefix),
+    context.links(proxy.shop.domain, proxy.pathPrefix),
     proxy.shop,
     claims.r,
   );
   return page(
+    context,
     proxy,
     token,
     outcome === "sent" ? t("privacy.resent") : outcome === "limit" ? t("privacy.resendLimit") : undefined,

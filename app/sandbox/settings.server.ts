@@ -50,13 +50,3 @@ export function loadOrCreateSandboxSettings(dataDir: string): SandboxSettings {
   writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
   return settings;
 }
-
-/** A 32-byte key for secrets at rest, kept beside the sandbox database (never used in production). */
-export function loadOrCreateLocalEncryptionKey(dataDir: string): string {
-  const file = path.join(dataDir, "encryption.key");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const key = randomBytes(32).toString("base64");
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
-}

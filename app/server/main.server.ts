@@ -3,8 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, getConfig } from "~/config.server";
-import { closeDatabase } from "~/db.server";
+import { ConfigError, parseConfig } from "~/config.server";
 import { BodyTooLargeError } from "~/http/body.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
 import {
@@ -19,23 +18,20 @@ import { sendText } from "~/http/respond.server";
 import { createStaticHandler } from "~/http/static-files.server";
 import { JOB_HANDLERS, SCHEDULES } from "~/jobs/registry.server";
 import { startWorker, type Worker } from "~/jobs/worker.server";
-import { getMailTransport } from "~/mail/transport.server";
-import { boot, shopConnectors } from "~/runtime.server";
-import { removeSandboxServerFile, writeSandboxServerFile } from "~/sandbox/settings.server";
-import { handleSandboxStorefront } from "~/sandbox/storefront.server";
 import { logger, setLogLevel } from "~/utils/logger.server";
 import { handleCheckoutConsent } from "~/webhooks/checkout-consent-intake.server";
 import { handleShopifyWebhook, SHOPIFY_WEBHOOK_PREFIX } from "~/webhooks/intake.server";
 import { handleMailchimpWebhook, MAILCHIMP_WEBHOOK_PREFIX } from "~/webhooks/mailchimp-intake.server";
 import { createReceiptStore } from "~/webhooks/receipts.server";
 import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from "~/webhooks/stripe-intake.server";
+import { bootApp } from "./boot.server";
 import { checkHealth } from "./health.server";
 
 const log = logger.child("server");
 
 function configOrExit() {
   try {
-    return getConfig();
+    return parseConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Vigie cannot start.\n${error.message}`);
@@ -48,16 +44,18 @@ function configOrExit() {
 export async function main(build: ServerBuild, argv: string[]) {
   const config = configOrExit();
   setLogLevel(config.logLevel);
-  const runtime = await boot();
-  const { db, dialect } = runtime.database;
   const workerOnly = argv.includes("--worker");
-  if (workerOnly && runtime.sandbox) {
+  if (workerOnly && !config.shopify) {
     // The sandbox's simulated systems live in the web process: a worker elsewhere would not see them.
     console.error(
       "The sandbox runs its job worker inside `npm start`; `npm run worker` needs Shopify credentials.",
     );
     process.exit(1);
   }
+  const app = await bootApp(config, logger.child("vigie"));
+  const { context } = app;
+  const { db } = context;
+  const dialect = config.dialect;
   const worker: Worker | null =
     workerOnly || config.worker
       ? startWorker({
@@ -65,39 +63,44 @@ export async function main(build: ServerBuild, argv: string[]) {
           dialect,
           handlers: JOB_HANDLERS,
           log: logger.child("worker"),
-          connectors: shopConnectors,
-          secretKey: runtime.encryptionKey,
+          connectors: context.connectors,
+          secretKey: context.encryptionKey,
+          links: context.links,
+          mail: context.mail,
           schedules: SCHEDULES,
         })
       : null;
   if (workerOnly) {
     onShutdown(async () => {
       await worker?.stop();
-      await getMailTransport().close();
-      await closeDatabase();
+      await app.close();
     });
     return;
   }
 
-  const remix = createRemixHandler(build, config.env === "production" ? "production" : "development");
+  const remix = createRemixHandler(
+    build,
+    config.env === "production" ? "production" : "development",
+    context,
+  );
   const serveStatic = createStaticHandler("public");
-  const receipts = createReceiptStore(runtime.database.url);
-  const intake = { receipts, secret: () => runtime.shopifySecret, log };
+  const receipts = createReceiptStore(config.databaseUrl);
+  const intake = { receipts, secret: () => context.shopifySecret, log };
   // The thank-you page's consent: session tokens are signed with the app secret, for the app's key.
   const checkoutIntake = {
     ...intake,
     db,
-    apiKey: () => config.shopify?.apiKey ?? runtime.sandbox?.apiKey ?? "",
-    secretKey: runtime.encryptionKey,
+    apiKey: () => context.apiKey,
+    secretKey: context.encryptionKey,
     // The GET reads the order's buyer from Shopify.
-    orders: async (shop: string) => (await shopConnectors(shop)).shopifyOrders ?? null,
+    orders: async (shop: string) => (await context.connectors(shop)).shopifyOrders ?? null,
   };
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    if (runtime.sandbox && !isSandboxHost(request.headers.host, listeningPort())) {
+    if (context.sandbox && !isSandboxHost(request.headers.host, listeningPort())) {
       // 421 Misdirected Request: the sandbox is not this name's server (DNS rebinding).
       return sendText(
         response,
@@ -117,7 +120,7 @@ export async function main(build: ServerBuild, argv: string[]) {
       if (pathname === STRIPE_WEBHOOK_PATH) {
         return handleStripeWebhook(request, response, new URL(url, "http://vigie"), {
           db,
-          secretKey: runtime.encryptionKey,
+          secretKey: context.encryptionKey,
           receipts,
           log,
         });
@@ -132,14 +135,7 @@ export async function main(build: ServerBuild, argv: string[]) {
         (await handleShopifyWebhook(request, response, pathname, intake))
       )
         return;
-      if (
-        runtime.sandbox &&
-        (await handleSandboxStorefront(request, response, {
-          db,
-          settings: runtime.sandbox,
-          port: listeningPort(),
-        }))
-      )
+      if (context.sandbox && (await context.sandbox.handleStorefront(request, response, listeningPort())))
         return;
       if (pathname === "/healthz") {
         const healthy = await checkHealth(db);
@@ -173,20 +169,19 @@ export async function main(build: ServerBuild, argv: string[]) {
   const listeningPort = () => (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
-  if (!config.shopify) runtime.publicUrl = `http://localhost:${port}`;
-  runtime.sandboxSystems?.connectWebhooks(`http://127.0.0.1:${port}`);
+  app.listening(port);
   const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   log.info("listening", {
     url: base,
     port,
-    sandbox: runtime.sandbox !== null,
+    sandbox: context.sandbox !== null,
     dialect,
     worker: worker !== null,
   });
-  if (runtime.sandbox) {
-    // Where `npm run sandbox:webhook` finds this sandbox; removed on shutdown.
-    writeSandboxServerFile(config.dataDir, { port, url: `http://127.0.0.1:${port}`, pid: process.pid });
-    process.stdout.write(`\nVigie sandbox for ${runtime.sandbox.shop}: http://localhost:${port}/app\n\n`);
+  if (context.sandbox) {
+    process.stdout.write(
+      `\nVigie sandbox for ${context.sandbox.settings.shop}: http://localhost:${port}/app\n\n`,
+    );
   }
 
   onShutdown(async () => {
@@ -195,11 +190,8 @@ export async function main(build: ServerBuild, argv: string[]) {
       server.closeIdleConnections();
     });
     await worker?.stop();
-    await getMailTransport().close();
     await receipts.close();
-    await runtime.sandboxSystems?.stop();
-    if (runtime.sandbox) removeSandboxServerFile(config.dataDir);
-    await closeDatabase();
+    await app.close();
   });
 }
 

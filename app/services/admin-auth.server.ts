@@ -3,11 +3,9 @@
 import { json, redirect } from "@remix-run/node";
 import { sandboxShopGone } from "~/components/sandbox-shop-gone";
 import type { Db } from "~/db/client.server";
-import { getDb } from "~/db.server";
 import { type Locale, resolveLocale } from "~/i18n/locale";
-import { getRuntime } from "~/runtime.server";
+import type { AppContext } from "~/server/app-context";
 import { ensureShop, isShopPurged } from "~/services/shops.server";
-import { getShopify } from "~/shopify.server";
 
 export type AdminContext = {
   shop: { id: string; domain: string; name: string | null; locale: string };
@@ -51,32 +49,32 @@ function originHost(origin: string) {
 }
 
 /** Authenticates a staff request; throws the Response Shopify's library wants sent otherwise. */
-export async function requireAdmin(request: Request): Promise<AdminContext> {
-  const runtime = getRuntime();
+export async function requireAdmin(request: Request, context: AppContext): Promise<AdminContext> {
+  const { db, sandbox, shopify } = context;
   const url = new URL(request.url);
   const locale = resolveLocale(url.searchParams.get("locale"), request.headers.get("accept-language"));
-  if (runtime.sandbox) {
+  if (sandbox) {
     // Loopback only, but a web page could still post here: refuse cross-site form posts.
     const origin = request.headers.get("origin");
     if (request.method !== "GET" && origin && originHost(origin) !== url.host) {
       throw new Response("Cross-site request refused", { status: 403 });
     }
-    const shop = await getDb().shop.findUnique({
-      where: { domain: runtime.sandbox.shop },
+    const shop = await db.shop.findUnique({
+      where: { domain: sandbox.settings.shop },
       select: { id: true, domain: true, name: true, locale: true },
     });
     // Deleted by shop/redact (`npm run sandbox:webhook -- shop/redact`): the layout's error
     // boundary says so and offers to re-create it (routes/sandbox.demo-shop.tsx).
-    if (!shop) throw json(sandboxShopGone(runtime.sandbox.shop), { status: 410 });
+    if (!shop) throw json(sandboxShopGone(sandbox.settings.shop), { status: 410 });
     return { shop, staffId: "sandbox-staff", locale, sandbox: true };
   }
-  const { session } = await getShopify().authenticate.admin(request);
-  const db = getDb();
-  if (await shopGone(db, runtime.encryptionKey, session.shop)) {
+  if (!shopify) throw new Error("neither Shopify nor the sandbox is configured");
+  const { session } = await shopify.authenticate.admin(request);
+  if (await shopGone(db, context.encryptionKey, session.shop)) {
     // A session older than the uninstall or the purge: never act for the shop on it (ensureShop
     // would bring a purged shop back). Authenticate again; a reinstall clears both (afterAuth).
     await db.session.deleteMany({ where: { shop: session.shop } });
-    throw reauthenticate(request, runtime.publicUrl);
+    throw reauthenticate(request, context.publicUrl());
   }
   const { id } = await ensureShop(db, session.shop);
   const shop = await db.shop.findUniqueOrThrow({

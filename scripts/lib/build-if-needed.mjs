@@ -2,6 +2,7 @@
 // Prisma clients when the schema changed since they were generated.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const SOURCES = [
@@ -31,15 +32,37 @@ export function generateClientsIfNeeded() {
   }
 }
 
+/**
+ * The sandbox (demo store and simulated vendors) is its own bundle, build/sandbox.js, loaded only
+ * when Shopify is not configured: the app's bundle never contains it (docs/decisions/041).
+ */
+function buildSandbox() {
+  const esbuild = createRequire(import.meta.url)("esbuild");
+  esbuild.buildSync({
+    entryPoints: [path.join("app", "sandbox", "index.server.ts")],
+    outfile: path.join("build", "sandbox.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    packages: "external",
+    alias: { "~": path.resolve("app") },
+    metafile: false,
+    logLevel: "warning",
+  });
+}
+
 export function buildIfNeeded({ force = false } = {}) {
   generateClientsIfNeeded();
-  const output = path.join("build", "index.js");
-  const stale = !existsSync(output) || Math.max(...SOURCES.map(newestMtime)) > statSync(output).mtimeMs;
+  const outputs = [path.join("build", "index.js"), path.join("build", "sandbox.js")];
+  const built = Math.min(...outputs.map((output) => (existsSync(output) ? statSync(output).mtimeMs : 0)));
+  const stale = Math.max(...SOURCES.map(newestMtime)) > built;
   if (!force && !stale) return false;
   const remix = path.join("node_modules", "@remix-run", "dev", "dist", "cli.js");
   execFileSync(process.execPath, [remix, "build"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
+  buildSandbox();
   return true;
 }

@@ -5,9 +5,10 @@ import { handle, type JobHandler, PermanentJobError } from "~/jobs/handler";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { defineJobType } from "~/jobs/queue/job-type";
 import { startWorker } from "~/jobs/worker.server";
+import { createTransport } from "~/mail/transport.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { memoryLogger, noConnectors, TEST_SECRET_KEY } from "../support/test-logger";
+import { memoryLogger, noConnectors, TEST_SECRET_KEY, testLinks } from "../support/test-logger";
 
 describe.each(testDialects())("worker on %s", (dialect) => {
   let t: TestDatabase;
@@ -25,6 +26,8 @@ describe.each(testDialects())("worker on %s", (dialect) => {
       pollMs: options.pollMs ?? 50,
       connectors: noConnectors,
       secretKey: TEST_SECRET_KEY,
+      links: testLinks,
+      mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
     });
   }
 

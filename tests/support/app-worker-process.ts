@@ -11,7 +11,7 @@ import { type ConnectorEndpoints, connectorsForShop } from "~/connectors/registr
 import { createDatabase } from "~/db/client.server";
 import { JOB_HANDLERS } from "~/jobs/registry.server";
 import { startWorker } from "~/jobs/worker.server";
-import { createTransport, setMailTransport } from "~/mail/transport.server";
+import { createTransport } from "~/mail/transport.server";
 import { sweepRetention } from "~/services/retention.server";
 import { logger } from "~/utils/logger.server";
 
@@ -32,7 +32,7 @@ const endpoints: ConnectorEndpoints = {
   ...(given.stripe && { stripe: { ...given.stripe, protocol: "http" as const } }),
 };
 const { db } = await createDatabase(url);
-setMailTransport(createTransport({ smtpUrl: process.env.SMTP_URL, from: "iméra <dpo@imera-paris.com>" }));
+const mail = createTransport({ smtpUrl: process.env.SMTP_URL, from: "iméra <dpo@imera-paris.com>" });
 
 const worker = startWorker({
   db,
@@ -41,6 +41,14 @@ const worker = startWorker({
   log: logger.child("worker"),
   connectors: (domain) => connectorsForShop({ db, secretKey, endpoints }, domain),
   secretKey,
+  links: (shopDomain, proxyPrefix) => ({
+    shopDomain,
+    proxyPrefix: proxyPrefix ?? "/apps/privacy",
+    secret: secretKey,
+    sandboxUrl: null,
+    appUrl: "https://vigie.test",
+  }),
+  mail,
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
   pollMs: Number(process.env.POLL_MS ?? 50),
   concurrency: Number(process.env.CONCURRENCY ?? 4),

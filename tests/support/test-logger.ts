@@ -1,4 +1,6 @@
 import type { JobContext } from "~/jobs/handler";
+import { createTransport } from "~/mail/transport.server";
+import { DEFAULT_PROXY_PREFIX, type LinkContext } from "~/services/requests/request-links.server";
 import type { Logger } from "~/utils/logger.server";
 
 /** A logger that keeps records in memory, for assertions (and a quiet test run). */
@@ -21,6 +23,11 @@ export const noConnectors = async () => ({ shopify: null, mailchimp: null, strip
 /** The key tests seal with (export staging, credentials). */
 export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
 
+/** Links as a shop's storefront proxy would carry them, signed with the test key. */
+export function testLinks(shopDomain: string, proxyPrefix = DEFAULT_PROXY_PREFIX): LinkContext {
+  return { shopDomain, proxyPrefix, secret: TEST_SECRET_KEY, sandboxUrl: null, appUrl: "https://vigie.test" };
+}
+
 /** A job context as the worker builds it, for running one handler directly. */
 export function testJobContext(
   context: Pick<JobContext, "db" | "dialect"> & Partial<JobContext>,
@@ -33,6 +40,9 @@ export function testJobContext(
     signal: new AbortController().signal,
     connectors: noConnectors,
     secretKey: TEST_SECRET_KEY,
+    links: testLinks,
+    // E-mails stay in the outbox unless a test gives an SMTP transport.
+    mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
     ...context,
   };
 }

@@ -5,9 +5,10 @@ import { dialectOf } from "~/config.server";
 import { createDatabase } from "~/db/client.server";
 import { handle, type JobHandler } from "~/jobs/handler";
 import { startWorker } from "~/jobs/worker.server";
+import { createTransport } from "~/mail/transport.server";
 import { logger } from "~/utils/logger.server";
 import { RecordExecutionJob, SlowEffectJob } from "./test-job-types";
-import { TEST_SECRET_KEY } from "./test-logger";
+import { TEST_SECRET_KEY, testLinks } from "./test-logger";
 
 const url = process.env.DATABASE_URL as string;
 const { db } = await createDatabase(url);
@@ -39,6 +40,8 @@ const worker = startWorker({
   log: logger.child("test-worker"),
   connectors: async () => ({ shopify: null, mailchimp: null, stripe: null, vigie: null }),
   secretKey: TEST_SECRET_KEY,
+  links: testLinks,
+  mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
   pollMs: Number(process.env.POLL_MS ?? 50),
   concurrency: Number(process.env.CONCURRENCY ?? 4),

@@ -4,8 +4,9 @@ import type { Connector } from "~/connectors/connector";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { JOB_HANDLERS } from "~/jobs/registry.server";
 import { startWorker } from "~/jobs/worker.server";
+import { createTransport } from "~/mail/transport.server";
 import type { TestDatabase } from "./databases";
-import { memoryLogger, TEST_SECRET_KEY } from "./test-logger";
+import { memoryLogger, TEST_SECRET_KEY, testLinks } from "./test-logger";
 
 export function startTestWorker(
   t: TestDatabase,
@@ -18,6 +19,8 @@ export function startTestWorker(
     log: memoryLogger(),
     pollMs: 50,
     secretKey: TEST_SECRET_KEY,
+    links: testLinks,
+    mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
     connectors: async (domain) => {
       const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
       return { ...outside, vigie: createVigieConnector({ db: t.db, shopId: shop.id }) };

@@ -1,5 +1,5 @@
 // Manual login (opening the app outside the Shopify admin): enter the shop's domain.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppProvider, Button, Card, FormLayout, Page, Text, TextField } from "@shopify/polaris";
@@ -8,19 +8,17 @@ import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { getRuntime } from "~/runtime.server";
-import { getShopify } from "~/shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
-async function attempt(request: Request) {
-  if (getRuntime().sandbox) throw redirect("/app");
-  const errors = await getShopify().login(request);
+async function attempt(request: Request, { shopify }: AppLoadContext) {
+  if (!shopify) throw redirect("/app");
+  const errors = await shopify.login(request);
   return { shopError: Boolean(errors?.shop) };
 }
 
-export const loader = ({ request }: LoaderFunctionArgs) => attempt(request);
-export const action = ({ request }: ActionFunctionArgs) => attempt(request);
+export const loader = ({ request, context }: LoaderFunctionArgs) => attempt(request, context);
+export const action = ({ request, context }: ActionFunctionArgs) => attempt(request, context);
 
 export default function Login() {
   const loaderData = useLoaderData<typeof loader>();

@@ -19,13 +19,12 @@ function refuse(status: number, message: string): never {
 
 /** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
 export async function requireProxy(
-  db: Db,
-  secret: string,
   request: Request,
+  { db, shopifySecret }: { db: Db; shopifySecret: string },
   now = new Date(),
 ): Promise<ProxyContext> {
   const url = new URL(request.url);
-  const verified = verifyAppProxySignature(url, secret, now);
+  const verified = verifyAppProxySignature(url, shopifySecret, now);
   if (!verified.ok) refuse(400, `Bad Request: app proxy signature ${verified.reason}`);
   if (request.method === "POST") {
     // Shopify's signature covers the query only, not the path or the body: two different POSTs in

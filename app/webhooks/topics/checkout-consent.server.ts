@@ -9,7 +9,6 @@ import type { CheckoutOrder } from "~/connectors/shopify/orders.server";
 import type { Tx } from "~/db/client.server";
 import { CheckoutConsentProofSchema } from "~/domain/consent";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
-import { requestLinks } from "~/runtime.server";
 import { recordAudit } from "~/services/audit.server";
 import { recordCheckoutConsent } from "~/services/checkout-consent.server";
 import { lockShopLedger } from "~/services/consent-ledger.server";
@@ -136,7 +135,7 @@ export const checkoutConsent = defineTopic({
     }
     return { order };
   },
-  async process(tx, { shopDomain, payload, receiptId, loaded }, { log }) {
+  async process(tx, { shopDomain, payload, receiptId, loaded }, { log, links }) {
     const shop = await tx.shop.findUnique({ where: { domain: shopDomain }, select: { id: true } });
     if (!shop) return;
     const receipt = await tx.webhookReceipt.findUniqueOrThrow({
@@ -191,7 +190,7 @@ export const checkoutConsent = defineTopic({
         userAgent: payload.userAgent ?? undefined,
       },
       order.createdAt,
-      () => requestLinks(shopDomain),
+      () => links(shopDomain),
     );
   },
 });

@@ -2,7 +2,6 @@
 // for the consent rate, and turns a ticked newsletter box into a proven consent.
 import { minimiseIp, parseCheckoutConsent } from "~/domain/consent";
 import { shopifyId } from "~/domain/subjects/identifiers";
-import { requestLinks } from "~/runtime.server";
 import { recordCheckoutConsent } from "~/services/checkout-consent.server";
 import { countCheckout } from "~/services/consents.server";
 import { ensureShop } from "~/services/shops.server";
@@ -14,7 +13,7 @@ export const ordersCreate = defineTopic({
   topic: "orders/create",
   priority: 50,
   payloadSchema: OrderSchema,
-  async process(tx, { shopDomain, payload }) {
+  async process(tx, { shopDomain, payload }, { links }) {
     const shop = await ensureShop(tx, shopDomain);
     const orderedAt = payload.created_at ? new Date(payload.created_at) : new Date();
     const subject = await upsertSubject(tx, shop.id, {
@@ -48,7 +47,7 @@ export const ordersCreate = defineTopic({
         userAgent: payload.client_details?.user_agent?.trim() || undefined,
       },
       orderedAt,
-      () => requestLinks(shopDomain),
+      () => links(shopDomain),
     );
   },
 });

@@ -2,7 +2,6 @@
 // is asked for the documents the policy lists (§1), through the privacy centre.
 import { z } from "zod";
 import type { PaymentContact } from "~/connectors/stripe/payment-contact.server";
-import { requestLinks } from "~/runtime.server";
 import { openPaymentCheck } from "~/services/payment-checks.server";
 import { ensureShop } from "~/services/shops.server";
 import { defineTopic, type TopicHandler } from "./topic-handler";
@@ -39,14 +38,14 @@ function stripeTopic(type: "review.opened" | "radar.early_fraud_warning.created"
           })
         : null;
     },
-    async process(tx, { shopDomain, payload, loaded }) {
+    async process(tx, { shopDomain, payload, loaded }, { links }) {
       const { id } = await ensureShop(tx, shopDomain);
       const shop = await tx.shop.findUniqueOrThrow({
         where: { id },
         select: { id: true, domain: true, name: true, locale: true },
       });
       const object = payload.data.object;
-      await openPaymentCheck(tx, requestLinks(shopDomain), shop, {
+      await openPaymentCheck(tx, links(shopDomain), shop, {
         stripeObjectId: object.id,
         reason:
           type === "review.opened"

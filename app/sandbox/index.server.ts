@@ -1,0 +1,53 @@
+// The sandbox, as the app sees it: started by the composition root only when Shopify is not
+// configured, from its own bundle (build/sandbox.js), so that production never loads the demo store
+// nor the simulators. It reaches the app's database through the client it is given.
+
+import type { Db } from "~/db/client.server";
+import type { SandboxControls } from "~/server/app-context";
+import type { Logger } from "~/utils/logger.server";
+import { ensureDemoStore, recreateDemoStore } from "./demo-store.server";
+import { startSandboxSystems } from "./sandbox-systems.server";
+import {
+  loadOrCreateSandboxSettings,
+  removeSandboxServerFile,
+  writeSandboxServerFile,
+} from "./settings.server";
+import { handleSandboxStorefront } from "./storefront.server";
+
+export async function startSandbox(deps: {
+  db: Db;
+  dataDir: string;
+  encryptionKey: Buffer;
+  log: Logger;
+}): Promise<SandboxControls> {
+  const { db, dataDir, encryptionKey, log } = deps;
+  const settings = loadOrCreateSandboxSettings(dataDir);
+  if (!(await ensureDemoStore(db, settings, encryptionKey))) {
+    log.warn("the demo shop's data was deleted by shop/redact: /app offers to re-create it");
+  }
+  const systems = await startSandboxSystems(settings);
+  log.info("sandbox systems", {
+    shopify: systems.endpoints.shopify?.baseUrl,
+    mailchimp: systems.endpoints.mailchimpBasePath,
+    stripe: systems.endpoints.stripe,
+  });
+  return {
+    settings,
+    endpoints: systems.endpoints,
+    handleStorefront: (request, response, port) =>
+      handleSandboxStorefront(request, response, { db, settings, port }),
+    listening(port) {
+      const url = `http://127.0.0.1:${port}`;
+      systems.connectWebhooks(url);
+      // Where `npm run sandbox:webhook` finds this sandbox; removed on shutdown.
+      writeSandboxServerFile(dataDir, { port, url, pid: process.pid });
+    },
+    recreateDemoShop: async () => {
+      await recreateDemoStore(db, settings, encryptionKey);
+    },
+    async stop() {
+      removeSandboxServerFile(dataDir);
+      await systems.stop();
+    },
+  };
+}
