@@ -25,10 +25,9 @@ import {
 } from "~/components/directive-panel";
 import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
-import { DeadlineError } from "~/domain/deadlines/deadline-error";
 import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
+import { AppError } from "~/domain/errors";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
-import { RequestError } from "~/domain/requests/request-error";
 import {
   REFUSAL_GROUND_BASIS,
   REQUEST_TYPE_INFO,
@@ -250,7 +249,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { ok: true, error: null, done: data.intent };
   } catch (error) {
     if (error instanceof RequestNotFoundError) throw new Response("Not found", { status: 404 });
-    if (error instanceof RequestError || error instanceof DeadlineError) {
+    if (error instanceof AppError) {
       return Response.json({ ok: false, error: error.code }, { status: 409 });
     }
     throw error;

@@ -16,8 +16,8 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { AppError } from "~/domain/errors";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
-import { RequestError } from "~/domain/requests/request-error";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -68,8 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const url = new URL(request.url);
     return redirect(withSearch(`/app/requests/${created.id}`, url.search));
   } catch (error) {
-    if (error instanceof RequestError)
-      return Response.json({ error: error.code, fields: [] }, { status: 400 });
+    if (error instanceof AppError) return Response.json({ error: error.code, fields: [] }, { status: 400 });
     throw error;
   }
 }

@@ -4,7 +4,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-type Metafile = { inputs: Record<string, unknown>; outputs: Record<string, { inputs: Record<string, unknown> }> };
+type Metafile = {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+};
 
 const metafile = JSON.parse(readFileSync("build/metafile.server.json", "utf8")) as Metafile;
 const bundled = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));

@@ -2,8 +2,7 @@
 // legal clock (pause, extension), answers and refusals with their e-mails, and shop isolation.
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineError } from "~/domain/deadlines/deadline-error";
-import { RequestError } from "~/domain/requests/request-error";
+import { AppError } from "~/domain/errors";
 import { storeDocument } from "~/services/documents.server";
 import type { ProxyContext } from "~/services/privacy-centre/proxy-auth.server";
 import {
@@ -259,7 +258,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     await verifyIdentityByStaff(t.db, shop, actor, request.id, new Date("2026-01-05T10:00:00Z"));
     await expect(
       extendRequest(t.db, links, shop, actor, request.id, 2, "   ", new Date("2026-01-20T10:00:00Z")),
-    ).rejects.toThrow(DeadlineError);
+    ).rejects.toThrow(AppError);
     await expect(
       extendRequest(t.db, links, shop, actor, request.id, 2, "Volume", new Date("2026-03-01T10:00:00Z")),
     ).rejects.toMatchObject({ code: "EXTENSION_TOO_LATE" });
@@ -279,7 +278,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     expect(mail.text).toContain("Nombreuses commandes à rassembler");
     await expect(
       extendRequest(t.db, links, shop, actor, request.id, 1, "encore", new Date("2026-01-21T10:00:00Z")),
-    ).rejects.toThrow(RequestError);
+    ).rejects.toThrow(AppError);
     const detail = await requestDetail(t.db, shop.id, request.id, new Date("2026-01-21T10:00:00Z"));
     expect(detail?.deadline.extensionMonths).toBe(2);
   });

@@ -1,4 +1,4 @@
-import { DeadlineError } from "./deadline-error";
+import { AppError } from "~/domain/errors";
 import { computeDeadline, type DeadlineInput } from "./due-date";
 import { DEFAULT_TIME_ZONE, daysBetween, type LocalDate, toLocalDate } from "./local-date";
 
@@ -24,7 +24,7 @@ export function deadlineStatus(
 ): DeadlineStatusResult {
   const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
-    throw new DeadlineError("INVALID_THRESHOLD", "dueSoonDays must be a whole number of days, zero or more");
+    throw new AppError("INVALID_THRESHOLD", "dueSoonDays must be a whole number of days, zero or more");
   }
   const deadline = computeDeadline(input);
   const today = toLocalDate(input.now, input.timeZone ?? DEFAULT_TIME_ZONE);

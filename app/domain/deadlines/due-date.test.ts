@@ -211,7 +211,7 @@ describe("computeDeadline", () => {
           ...base,
           extensions: [{ months: 1, reason, notifiedAt: new Date("2026-04-03T00:00:00+02:00") }],
         }),
-      ).toThrow(expect.objectContaining({ code: "EXTENSION_TOO_LATE", name: "DeadlineError" }));
+      ).toThrow(expect.objectContaining({ code: "EXTENSION_TOO_LATE", name: "AppError" }));
     });
 
     it("accepts an extension notified during the roll-over weekend before a deadline on Monday 4 May", () => {

@@ -1,4 +1,4 @@
-import { DeadlineError } from "./deadline-error";
+import { AppError } from "~/domain/errors";
 import { type HolidayOptions, nextWorkingDayOnOrAfter } from "./french-holidays";
 import {
   addDays,
@@ -74,29 +74,26 @@ function checkExtensions(
   for (const extension of extensions) {
     // GDPR art. 12(3): the data subject is told of the extension "together with the reasons for the delay".
     if (extension.reason.trim() === "") {
-      throw new DeadlineError("EXTENSION_REASON_REQUIRED", "An extension needs a written reason");
+      throw new AppError("EXTENSION_REASON_REQUIRED", "An extension needs a written reason");
     }
     if (!Number.isInteger(extension.months) || extension.months < 1) {
-      throw new DeadlineError(
+      throw new AppError(
         "EXTENSION_INVALID_MONTHS",
         "An extension is a whole number of months, at least one",
       );
     }
     if (extension.notifiedAt.getTime() < receivedAt.getTime()) {
-      throw new DeadlineError("EXTENSION_BEFORE_RECEIPT", "An extension cannot be notified before receipt");
+      throw new AppError("EXTENSION_BEFORE_RECEIPT", "An extension cannot be notified before receipt");
     }
     // GDPR art. 12(3): the extension must be notified "within one month of receipt of the request".
     if (compareLocalDates(toLocalDate(extension.notifiedAt, timeZone), firstDueDate) > 0) {
-      throw new DeadlineError("EXTENSION_TOO_LATE", `Extensions must be notified by ${firstDueDate}`);
+      throw new AppError("EXTENSION_TOO_LATE", `Extensions must be notified by ${firstDueDate}`);
     }
     total += extension.months;
   }
   // GDPR art. 12(3): "by two further months", so never more than three months in all.
   if (total > MAX_EXTENSION_MONTHS) {
-    throw new DeadlineError(
-      "EXTENSION_TOO_LONG",
-      `Extensions total ${total} months; at most two are allowed`,
-    );
+    throw new AppError("EXTENSION_TOO_LONG", `Extensions total ${total} months; at most two are allowed`);
   }
   return total;
 }
@@ -104,7 +101,7 @@ function checkExtensions(
 /**
  * The legal deadline of a rights request: receipt date (in the shop's time zone) + one calendar month (+ extension
  * months), + paused calendar days, rolled over to the next working day. Validates pauses and every recorded
- * extension, throwing `DeadlineError` with the matching code.
+ * extension, throwing an `AppError` with the matching code.
  */
 export function computeDeadline(input: DeadlineInput): Deadline {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;

@@ -1,4 +1,4 @@
-import { DeadlineError } from "./deadline-error";
+import { AppError } from "~/domain/errors";
 import { addDays, dayOfWeek, type LocalDate, parseLocalDate } from "./local-date";
 
 /** Which set of French public holidays applies to the shop. */
@@ -38,7 +38,7 @@ function ymd(year: number, month: number, day: number): LocalDate {
  */
 export function easterSunday(year: number): LocalDate {
   if (!Number.isInteger(year) || year < FIRST_GREGORIAN_YEAR || year > 9999) {
-    throw new DeadlineError("INVALID_LOCAL_DATE", `No Gregorian Easter for year ${year}`);
+    throw new AppError("INVALID_LOCAL_DATE", `No Gregorian Easter for year ${year}`);
   }
   const a = year % 19;
   const b = Math.floor(year / 100);

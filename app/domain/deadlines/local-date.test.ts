@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeadlineError } from "./deadline-error";
+import { AppError } from "~/domain/errors";
 import {
   addDays,
   addMonths,
@@ -68,9 +68,9 @@ describe("toLocalDate", () => {
   });
 
   it("rejects an unknown time zone with INVALID_TIME_ZONE", () => {
-    expect(() => toLocalDate(new Date("2026-05-01T00:00:00Z"), "Europe/Lutece")).toThrow(DeadlineError);
+    expect(() => toLocalDate(new Date("2026-05-01T00:00:00Z"), "Europe/Lutece")).toThrow(AppError);
     expect(() => toLocalDate(new Date("2026-05-01T00:00:00Z"), "Europe/Lutece")).toThrow(
-      expect.objectContaining({ code: "INVALID_TIME_ZONE", name: "DeadlineError" }),
+      expect.objectContaining({ code: "INVALID_TIME_ZONE", name: "AppError" }),
     );
   });
 

@@ -1,4 +1,4 @@
-import { DeadlineError } from "./deadline-error";
+import { AppError } from "~/domain/errors";
 
 /** A calendar date in the shop's legal time zone, written "YYYY-MM-DD". Build it with `parseLocalDate` or `toLocalDate`. */
 export type LocalDate = string & { readonly __brand: "LocalDate" };
@@ -34,7 +34,7 @@ export function parseLocalDate(value: string): LocalDate {
   const month = Number(match?.[2]);
   const day = Number(match?.[3]);
   if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new DeadlineError("INVALID_LOCAL_DATE", `Not a calendar date: "${value}"`);
+    throw new AppError("INVALID_LOCAL_DATE", `Not a calendar date: "${value}"`);
   }
   return value as LocalDate;
 }
@@ -55,7 +55,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: "numeric",
     });
   } catch {
-    throw new DeadlineError("INVALID_TIME_ZONE", `Unknown time zone: "${timeZone}"`);
+    throw new AppError("INVALID_TIME_ZONE", `Unknown time zone: "${timeZone}"`);
   }
   formatters.set(timeZone, formatter);
   return formatter;
@@ -66,7 +66,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * Throws `INVALID_INSTANT` for an invalid Date and `INVALID_TIME_ZONE` for an unknown zone.
  */
 export function toLocalDate(instant: Date, timeZone: string): LocalDate {
-  if (Number.isNaN(instant.getTime())) throw new DeadlineError("INVALID_INSTANT", "Invalid Date");
+  if (Number.isNaN(instant.getTime())) throw new AppError("INVALID_INSTANT", "Invalid Date");
   const found = new Map(
     formatterFor(timeZone)
       .formatToParts(instant)

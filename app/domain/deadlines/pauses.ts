@@ -1,4 +1,4 @@
-import { DeadlineError } from "./deadline-error";
+import { AppError } from "~/domain/errors";
 import { daysBetween, type LocalDate, toLocalDate } from "./local-date";
 
 /** One span during which the controller waited for identity information. `resumedAt: null` = still paused. */
@@ -9,8 +9,8 @@ export type LocalPause = { from: LocalDate; to: LocalDate; open: boolean };
 
 type PauseContext = { receivedAt: Date; timeZone: string; now?: Date };
 
-function invalid(message: string): DeadlineError {
-  return new DeadlineError("INVALID_PAUSE", message);
+function invalid(message: string): AppError {
+  return new AppError("INVALID_PAUSE", message);
 }
 
 /**
@@ -29,8 +29,7 @@ export function toLocalPauses(pauses: readonly PauseSpan[], context: PauseContex
     let end: Date;
     if (span.resumedAt === null) {
       if (index !== sorted.length - 1) throw invalid("Only the latest pause may still be open");
-      if (!now)
-        throw new DeadlineError("NOW_REQUIRED", "An open pause is counted up to `now`, which is missing");
+      if (!now) throw new AppError("NOW_REQUIRED", "An open pause is counted up to `now`, which is missing");
       end = now;
     } else {
       end = span.resumedAt;

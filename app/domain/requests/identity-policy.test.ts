@@ -82,7 +82,7 @@ describe("requiredIdentityCheck", () => {
         context: { channel: "email", emailMatchesCustomerOnFile: true },
         documentRequested: { reason: " " },
       }),
-    ).toThrow(expect.objectContaining({ code: "DOCUMENT_REASON_REQUIRED", name: "RequestError" }));
+    ).toThrow(expect.objectContaining({ code: "DOCUMENT_REASON_REQUIRED", name: "AppError" }));
   });
 
   it("throws IDENTITY_CHECK_NOT_APPLICABLE for a document request on a compliance webhook", () => {

@@ -1,4 +1,4 @@
-import { RequestError } from "./request-error";
+import { AppError } from "~/domain/errors";
 import type { RequestType } from "./request-types";
 
 /** How much identity checking a request needs: none, a one-time link/code by e-mail, or an ID document. */
@@ -53,14 +53,14 @@ export function requiredIdentityCheck(input: IdentityInput): IdentityRequirement
   if (context.channel === "shopify_compliance_webhook") {
     // Shopify passes on a request the merchant already received; the duty to verify sits with the merchant.
     if (documentRequested) {
-      throw new RequestError("IDENTITY_CHECK_NOT_APPLICABLE", "No shopper to check on a compliance webhook");
+      throw new AppError("IDENTITY_CHECK_NOT_APPLICABLE", "No shopper to check on a compliance webhook");
     }
     return { level: "verified", rationale: "merchant_compliance_webhook" };
   }
   if (documentRequested) {
     // GDPR art. 12(6), EDPB Guidelines 01/2022 §§ 69–78: an ID copy only on a reasonable, recorded doubt.
     if (documentRequested.reason.trim() === "") {
-      throw new RequestError("DOCUMENT_REASON_REQUIRED", "Asking for an ID document needs a written reason");
+      throw new AppError("DOCUMENT_REASON_REQUIRED", "Asking for an ID document needs a written reason");
     }
     return {
       level: "document",

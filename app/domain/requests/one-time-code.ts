@@ -1,4 +1,4 @@
-import { RequestError } from "./request-error";
+import { AppError } from "~/domain/errors";
 
 /** Wrong tries allowed before a code locks; a 6-digit code then has a 5-in-a-million guess chance. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -23,10 +23,7 @@ export type CodeCheck = { outcome: CodeCheckOutcome; code: OneTimeCode; attempts
 export function issueOneTimeCode(options: { now: Date; ttlMs?: number }): OneTimeCode {
   const ttlMs = options.ttlMs ?? DEFAULT_CODE_TTL_MS;
   if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-    throw new RequestError(
-      "INVALID_CODE_SETTINGS",
-      "A code lifetime must be a positive number of milliseconds",
-    );
+    throw new AppError("INVALID_CODE_SETTINGS", "A code lifetime must be a positive number of milliseconds");
   }
   return {
     issuedAt: options.now,
@@ -58,7 +55,7 @@ export function checkOneTimeCode(
 ): CodeCheck {
   const maxAttempts = submission.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RequestError("INVALID_CODE_SETTINGS", "maxAttempts must be a whole number, at least one");
+    throw new AppError("INVALID_CODE_SETTINGS", "maxAttempts must be a whole number, at least one");
   }
   const status = oneTimeCodeStatus(code, submission.now, maxAttempts);
   if (status === "used") return { outcome: "already_used", code, attemptsLeft: 0 };

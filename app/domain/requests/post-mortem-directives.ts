@@ -1,7 +1,8 @@
 // The register of post-mortem directives (LIL art. 84–86): what a carried-out directive request
 // does to it, and when a directive in it may end. docs/decisions/035.
+
+import { AppError } from "~/domain/errors";
 import type { HeirRequestDetails, PostMortemDirectiveDetails } from "./request-details";
-import { RequestError } from "./request-error";
 
 /** `in_force` until the person revokes it or staff carry it out after the person's death. */
 export type DirectiveStatus = "in_force" | "revoked" | "carried_out";
@@ -24,14 +25,14 @@ export function registerChange(details: PostMortemDirectiveDetails, inForce: boo
   const instructions = details.instructions?.trim() ?? "";
   // The request was validated when filed; an erasure since then may have emptied its text.
   if (instructions === "" || !details.specificConsent) {
-    throw new RequestError("DIRECTIVE_INSTRUCTIONS_REQUIRED", "The directive's text is no longer there");
+    throw new AppError("DIRECTIVE_INSTRUCTIONS_REQUIRED", "The directive's text is no longer there");
   }
   return inForce ? { kind: "replace", instructions } : { kind: "create", instructions };
 }
 
 /** Throws `DIRECTIVE_NOT_IN_FORCE` unless the directive can still be revoked (only one in force can). */
 export function assertRevocable(status: DirectiveStatus): void {
-  if (status !== "in_force") throw new RequestError("DIRECTIVE_NOT_IN_FORCE", `The directive is ${status}`);
+  if (status !== "in_force") throw new AppError("DIRECTIVE_NOT_IN_FORCE", `The directive is ${status}`);
 }
 
 /**
@@ -40,8 +41,8 @@ export function assertRevocable(status: DirectiveStatus): void {
  * for the proof the heir brings).
  */
 export function assertCarriable(status: DirectiveStatus, heir: HeirRequestDetails): void {
-  if (status !== "in_force") throw new RequestError("DIRECTIVE_NOT_IN_FORCE", `The directive is ${status}`);
+  if (status !== "in_force") throw new AppError("DIRECTIVE_NOT_IN_FORCE", `The directive is ${status}`);
   if (heir.deathProof !== "accepted") {
-    throw new RequestError("DEATH_PROOF_REQUIRED", "The proof of death must be accepted first");
+    throw new AppError("DEATH_PROOF_REQUIRED", "The proof of death must be accepted first");
   }
 }

@@ -1,4 +1,4 @@
-import { RequestError } from "./request-error";
+import { AppError } from "~/domain/errors";
 import type { RequestType } from "./request-types";
 
 /** Review state of a supporting document (proof of death, proof of heir status). */
@@ -49,14 +49,11 @@ function validateDirective(details: PostMortemDirectiveDetails): void {
   if (details.action !== "revoke") {
     // LIL art. 85-I: a directive states how the person wants the data kept, erased or communicated.
     if (isBlank(details.instructions)) {
-      throw new RequestError(
-        "DIRECTIVE_INSTRUCTIONS_REQUIRED",
-        "A directive to record or update needs its text",
-      );
+      throw new AppError("DIRECTIVE_INSTRUCTIONS_REQUIRED", "A directive to record or update needs its text");
     }
     // LIL art. 85-I: particular directives need specific consent, not mere acceptance of general terms.
     if (!details.specificConsent) {
-      throw new RequestError(
+      throw new AppError(
         "DIRECTIVE_SPECIFIC_CONSENT_REQUIRED",
         "A directive needs its own, specific consent",
       );
@@ -64,7 +61,7 @@ function validateDirective(details: PostMortemDirectiveDetails): void {
   }
   const executor = details.executor;
   if (executor && (isBlank(executor.name) || (isBlank(executor.email) && isBlank(executor.postalAddress)))) {
-    throw new RequestError(
+    throw new AppError(
       "EXECUTOR_CONTACT_REQUIRED",
       "A named executor needs a name and an e-mail or postal address",
     );
@@ -74,23 +71,23 @@ function validateDirective(details: PostMortemDirectiveDetails): void {
 function validateHeirRequest(details: HeirRequestDetails): void {
   // LIL art. 85-II: heirs act on the data of a deceased person, who must be identifiable.
   if (isBlank(details.deceasedEmail)) {
-    throw new RequestError("HEIR_DECEASED_EMAIL_REQUIRED", "An heir request names the deceased's e-mail");
+    throw new AppError("HEIR_DECEASED_EMAIL_REQUIRED", "An heir request names the deceased's e-mail");
   }
   // LIL art. 85-II: only heirs may act; the relationship is the first thing the proofs must bear out.
   if (isBlank(details.relationship)) {
-    throw new RequestError("HEIR_RELATIONSHIP_REQUIRED", "An heir request states the relationship");
+    throw new AppError("HEIR_RELATIONSHIP_REQUIRED", "An heir request states the relationship");
   }
   const known = new Set<string>(HEIR_SCOPES);
   // LIL art. 85-II: heirs act only to settle the estate, close accounts or stop processing.
   if (details.scope.length === 0 || details.scope.some((s) => !known.has(s))) {
-    throw new RequestError(
+    throw new AppError(
       "HEIR_SCOPE_INVALID",
       `An heir request asks for one or more of: ${HEIR_SCOPES.join(", ")}`,
     );
   }
 }
 
-/** Throws a `RequestError` when type-specific details are incomplete; returns nothing when they are valid. */
+/** Throws an `AppError` when type-specific details are incomplete; returns nothing when they are valid. */
 export function validateDetails(details: RequestDetails): void {
   if (details.type === "post_mortem_directive") validateDirective(details);
   if (details.type === "heir_request") validateHeirRequest(details);

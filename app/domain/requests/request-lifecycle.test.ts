@@ -81,7 +81,7 @@ describe("transition", () => {
 
   it.each(illegal)("throws ILLEGAL_TRANSITION for %s → %s", (from, to) => {
     expect(() => transition(at(from), eventTo(to))).toThrow(
-      expect.objectContaining({ code: "ILLEGAL_TRANSITION", name: "RequestError" }),
+      expect.objectContaining({ code: "ILLEGAL_TRANSITION", name: "AppError" }),
     );
   });
 

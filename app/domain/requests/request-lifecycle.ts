@@ -1,10 +1,10 @@
+import { AppError } from "~/domain/errors";
 import {
   heirProofsAccepted,
   type ProofStatus,
   type RequestDetails,
   validateDetails,
 } from "./request-details";
-import { RequestError } from "./request-error";
 import { REQUEST_TYPE_INFO, type RefusalGround } from "./request-types";
 
 /**
@@ -70,7 +70,7 @@ export function isTerminal(state: RequestState): boolean {
 }
 
 /**
- * A new request in `received`, after checking its type-specific details (throws `RequestError` when incomplete).
+ * A new request in `received`, after checking its type-specific details (throws an `AppError` when incomplete).
  * `identityVerified` comes from the identity policy (`verified` level).
  */
 export function createRequest(
@@ -86,11 +86,11 @@ function guard(request: RightsRequest, event: TransitionEvent): void {
   if (event.to === "in_progress") {
     // GDPR art. 12(2) and 12(6): act on the request once the requester is identified.
     if (!request.identityVerified) {
-      throw new RequestError("IDENTITY_NOT_VERIFIED", "Identity must be verified before work starts");
+      throw new AppError("IDENTITY_NOT_VERIFIED", "Identity must be verified before work starts");
     }
     // LIL art. 85-II with décret 2019-536 art. 124: an heir proves the death and the heir status first.
     if (details.type === "heir_request" && !heirProofsAccepted(details)) {
-      throw new RequestError(
+      throw new AppError(
         "HEIR_PROOFS_REQUIRED",
         "Both the proof of death and of heir status must be accepted",
       );
@@ -99,10 +99,10 @@ function guard(request: RightsRequest, event: TransitionEvent): void {
   if (event.to === "refused") {
     // GDPR art. 12(4): a refusal states its reasons and the right to complain to the CNIL.
     if (event.refusal.explanation.trim() === "") {
-      throw new RequestError("REFUSAL_REASON_REQUIRED", "A refusal needs a written explanation");
+      throw new AppError("REFUSAL_REASON_REQUIRED", "A refusal needs a written explanation");
     }
     if (!REQUEST_TYPE_INFO[details.type].refusalGrounds.includes(event.refusal.ground)) {
-      throw new RequestError(
+      throw new AppError(
         "REFUSAL_GROUND_NOT_ALLOWED",
         `A ${details.type} request cannot be refused on the ground ${event.refusal.ground}`,
       );
@@ -117,10 +117,7 @@ function guard(request: RightsRequest, event: TransitionEvent): void {
  */
 export function transition(request: RightsRequest, event: TransitionEvent): RightsRequest {
   if (!NEXT[request.state].includes(event.to)) {
-    throw new RequestError(
-      "ILLEGAL_TRANSITION",
-      `Cannot move a request from ${request.state} to ${event.to}`,
-    );
+    throw new AppError("ILLEGAL_TRANSITION", `Cannot move a request from ${request.state} to ${event.to}`);
   }
   guard(request, event);
   return {
@@ -134,7 +131,7 @@ export function transition(request: RightsRequest, event: TransitionEvent): Righ
 
 function assertOpen(request: RightsRequest): void {
   if (isTerminal(request.state)) {
-    throw new RequestError("REQUEST_CLOSED", `The request is already ${request.state}`);
+    throw new AppError("REQUEST_CLOSED", `The request is already ${request.state}`);
   }
 }
 
@@ -153,7 +150,7 @@ export function recordHeirProof(
   assertOpen(request);
   const { details } = request;
   if (details.type !== "heir_request") {
-    throw new RequestError("WRONG_REQUEST_TYPE", "Only heir requests carry proofs of death and heir status");
+    throw new AppError("WRONG_REQUEST_TYPE", "Only heir requests carry proofs of death and heir status");
   }
   const updated = proof === "death" ? { ...details, deathProof: status } : { ...details, heirProof: status };
   return { ...request, details: updated };

@@ -66,7 +66,7 @@ describe("requestTypeInfo", () => {
 
   it("throws UNKNOWN_REQUEST_TYPE for an unknown type", () => {
     expect(() => requestTypeInfo("delete_everything")).toThrow(
-      expect.objectContaining({ code: "UNKNOWN_REQUEST_TYPE", name: "RequestError" }),
+      expect.objectContaining({ code: "UNKNOWN_REQUEST_TYPE", name: "AppError" }),
     );
   });
 });

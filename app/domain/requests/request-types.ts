@@ -1,4 +1,4 @@
-import { RequestError } from "./request-error";
+import { AppError } from "~/domain/errors";
 
 /** Every kind of request a shopper (or an heir) can make. */
 export const REQUEST_TYPES = [
@@ -163,6 +163,6 @@ export function isRequestType(value: string): value is RequestType {
 
 /** The catalogue entry of a type; throws `UNKNOWN_REQUEST_TYPE` for an unknown string. */
 export function requestTypeInfo(type: string): RequestTypeInfo {
-  if (!isRequestType(type)) throw new RequestError("UNKNOWN_REQUEST_TYPE", `Unknown request type: "${type}"`);
+  if (!isRequestType(type)) throw new AppError("UNKNOWN_REQUEST_TYPE", `Unknown request type: "${type}"`);
   return REQUEST_TYPE_INFO[type];
 }

@@ -57,7 +57,7 @@ export async function fileRequest(
   now = new Date(),
 ) {
   const verified = input.identity.level === "verified";
-  // Throws a RequestError when the type's details are incomplete (validated before anything is written).
+  // Throws an AppError when the type's details are incomplete (validated before anything is written).
   createRequest(input.details, { identityVerified: verified });
   const state = verified ? "in_progress" : "identity_check";
   const request = await tx.rightsRequest.create({

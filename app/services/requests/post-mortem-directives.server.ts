@@ -3,6 +3,7 @@
 // carrying it out. No erasure step reaches this table.
 import type { PostMortemDirective, RightsRequest } from "@prisma/client";
 import type { Db, Tx } from "~/db/client.server";
+import { AppError } from "~/domain/errors";
 import {
   assertCarriable,
   assertRevocable,
@@ -10,7 +11,6 @@ import {
   registerChange,
 } from "~/domain/requests/post-mortem-directives";
 import type { HeirRequestDetails, PostMortemDirectiveDetails } from "~/domain/requests/request-details";
-import { RequestError } from "~/domain/requests/request-error";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
 import { recordAudit } from "../audit.server";
 
@@ -217,9 +217,9 @@ export async function carryOutDirective(
 ) {
   return db.$transaction(async (tx) => {
     const request = await tx.rightsRequest.findFirst({ where: { id: heirRequestId, shopId: shop.id } });
-    if (request?.type !== "heir_request") throw new RequestError("WRONG_REQUEST_TYPE", "Not an heir request");
+    if (request?.type !== "heir_request") throw new AppError("WRONG_REQUEST_TYPE", "Not an heir request");
     const current = await inForce(tx, shop.id, await deceasedPerson(tx, shop.id, request));
-    if (!current) throw new RequestError("DIRECTIVE_NOT_IN_FORCE", "No directive in force");
+    if (!current) throw new AppError("DIRECTIVE_NOT_IN_FORCE", "No directive in force");
     assertCarriable(current.status as DirectiveStatus, JSON.parse(request.details) as HeirRequestDetails);
     await tx.postMortemDirective.update({
       where: { id: current.id },
@@ -252,7 +252,7 @@ export async function revokeDirectiveByStaff(
 ) {
   return db.$transaction(async (tx) => {
     const row = await tx.postMortemDirective.findFirst({ where: { id: directiveId, shopId: shop.id } });
-    if (!row) throw new RequestError("DIRECTIVE_NOT_IN_FORCE", "No such directive");
+    if (!row) throw new AppError("DIRECTIVE_NOT_IN_FORCE", "No such directive");
     assertRevocable(row.status as DirectiveStatus);
     await revoke(tx, row.id, actor.id ?? "staff", now);
     await recordAudit(tx, {

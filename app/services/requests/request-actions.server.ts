@@ -4,13 +4,13 @@
 import type { Db, Tx } from "~/db/client.server";
 import { extendDeadline } from "~/domain/deadlines/due-date";
 import { toLocalDate } from "~/domain/deadlines/local-date";
+import { AppError } from "~/domain/errors";
 import { requiredIdentityCheck } from "~/domain/requests/identity-policy";
 import {
   type HeirRequestDetails,
   heirProofsAccepted,
   type ProofStatus,
 } from "~/domain/requests/request-details";
-import { RequestError } from "~/domain/requests/request-error";
 import {
   clockEffect,
   markIdentityVerified,
@@ -171,8 +171,7 @@ export function requestIdentityDocument(
       context: { channel: "staff", emailMatchesCustomerOnFile: false },
       documentRequested: { reason },
     });
-    if (requirement.level !== "document")
-      throw new RequestError("DOCUMENT_REASON_REQUIRED", "no document check");
+    if (requirement.level !== "document") throw new AppError("DOCUMENT_REASON_REQUIRED", "no document check");
     const moved = row.state === "identity_check" ? row : await move(tx, row, { to: "identity_check" }, now);
     await tx.rightsRequest.update({ where: { id: row.id }, data: { identityLevel: "document" } });
     await tx.identityCheck.updateMany({
@@ -214,9 +213,8 @@ export function extendRequest(
 ) {
   return act(db, async (tx) => {
     const row = await load(tx, shop.id, requestId);
-    if (row.closedAt) throw new RequestError("REQUEST_CLOSED", "The request is closed");
-    if (row.extensionMonths > 0)
-      throw new RequestError("ILLEGAL_TRANSITION", "The request was already extended");
+    if (row.closedAt) throw new AppError("REQUEST_CLOSED", "The request is closed");
+    if (row.extensionMonths > 0) throw new AppError("ILLEGAL_TRANSITION", "The request was already extended");
     // Throws EXTENSION_REASON_REQUIRED / EXTENSION_TOO_LATE / EXTENSION_TOO_LONG.
     const deadline = extendDeadline(
       {
@@ -273,7 +271,7 @@ export function answerRequest(
         })
       : null;
     if (needsExport && !archive?.expiresAt)
-      throw new RequestError("EXPORT_NOT_READY", "The export is not complete yet");
+      throw new AppError("EXPORT_NOT_READY", "The export is not complete yet");
     // LIL art. 85-I: carrying out a directive request is writing it in the register.
     if (row.type === "post_mortem_directive") await applyDirectiveRequest(tx, shop.id, actor, row, now);
     const moved = await move(tx, row, { to: "answered" }, now);
@@ -469,7 +467,7 @@ export function decideIdentityDocument(
     const check = await tx.identityCheck.findFirst({
       where: { requestId, method: "document", status: "pending" },
     });
-    if (!check) throw new RequestError("ILLEGAL_TRANSITION", "No document check is pending");
+    if (!check) throw new AppError("ILLEGAL_TRANSITION", "No document check is pending");
     const hashes = await deleteDocuments(tx, { ownerType: "identity_check", ownerId: check.id });
     await tx.identityCheck.update({
       where: { id: check.id },

@@ -1,8 +1,8 @@
 // The fields of a rights request as a form sends them (the storefront privacy centre and the
 // admin's intake form), validated into the domain's RequestDetails.
 import { z } from "zod";
+import { AppError, type AppErrorCode } from "~/domain/errors";
 import { HEIR_SCOPES, type RequestDetails, validateDetails } from "~/domain/requests/request-details";
-import { RequestError, type RequestErrorCode } from "~/domain/requests/request-error";
 import { REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
 
 const email = z
@@ -41,7 +41,7 @@ const TYPE_FIELDS: Partial<Record<RequestType, readonly RequestFormField[]>> = {
 const COMMON_FIELDS: readonly RequestFormField[] = ["type", "email", "name", "message"];
 
 /** The field a domain refusal of the details is about, so that forms show it next to that field. */
-const FIELD_OF_ERROR: Partial<Record<RequestErrorCode, RequestFormField>> = {
+const FIELD_OF_ERROR: Partial<Record<AppErrorCode, RequestFormField>> = {
   DIRECTIVE_INSTRUCTIONS_REQUIRED: "directive_instructions",
   DIRECTIVE_SPECIFIC_CONSENT_REQUIRED: "specific_consent",
   HEIR_SCOPE_INVALID: "heir_scope",
@@ -121,7 +121,7 @@ export function parseRequestForm(raw: Record<string, unknown>): ParsedRequestFor
   try {
     validateDetails(details);
   } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
+    if (!(error instanceof AppError)) throw error;
     if (error.code === "EXECUTOR_CONTACT_REQUIRED") {
       const field = parsed.data.executor_name ? "executor_email" : "executor_name";
       return { ok: false, errors: { [field]: errorFor(field) } };

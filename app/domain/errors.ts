@@ -1,0 +1,78 @@
+// Every reason Vigie refuses an operation, with the HTTP status it answers: the one error model of
+// the app (docs/decisions/041-one-shape.md). Code throws `new AppError(code, why)`; routes answer it
+// through app/http/app-error-response.server.ts, with the message for `code` from the catalogues
+// (app/i18n/messages, `appErrors`), in French or English. `message` is internal: never shown.
+
+const APP_ERRORS = {
+  // The request is not valid as given (400).
+  UNKNOWN_REQUEST_TYPE: 400,
+  REFUSAL_REASON_REQUIRED: 400,
+  REFUSAL_GROUND_NOT_ALLOWED: 400,
+  HEIR_SCOPE_INVALID: 400,
+  HEIR_DECEASED_EMAIL_REQUIRED: 400,
+  HEIR_RELATIONSHIP_REQUIRED: 400,
+  DIRECTIVE_INSTRUCTIONS_REQUIRED: 400,
+  DIRECTIVE_SPECIFIC_CONSENT_REQUIRED: 400,
+  EXECUTOR_CONTACT_REQUIRED: 400,
+  DOCUMENT_REASON_REQUIRED: 400,
+  IDENTITY_CHECK_NOT_APPLICABLE: 400,
+  INVALID_CODE_SETTINGS: 400,
+  INVALID_LOCAL_DATE: 400,
+  INVALID_INSTANT: 400,
+  INVALID_TIME_ZONE: 400,
+  INVALID_PAUSE: 400,
+  INVALID_THRESHOLD: 400,
+  EXTENSION_REASON_REQUIRED: 400,
+  EXTENSION_INVALID_MONTHS: 400,
+  EXTENSION_BEFORE_RECEIPT: 400,
+  DOCUMENT_EMPTY: 400,
+  MAILCHIMP_CREDENTIALS_INVALID: 400,
+  STRIPE_CREDENTIALS_INVALID: 400,
+  // Nothing of this shop by that id (404).
+  NOT_FOUND: 404,
+  // Not possible in the current state (409).
+  WRONG_REQUEST_TYPE: 409,
+  ILLEGAL_TRANSITION: 409,
+  REQUEST_CLOSED: 409,
+  IDENTITY_NOT_VERIFIED: 409,
+  DEATH_PROOF_REQUIRED: 409,
+  DIRECTIVE_NOT_IN_FORCE: 409,
+  HEIR_PROOFS_REQUIRED: 409,
+  EXPORT_NOT_READY: 409,
+  ERASURE_NOT_POSSIBLE: 409,
+  EXTENSION_TOO_LATE: 409,
+  EXTENSION_TOO_LONG: 409,
+  // A document the privacy centre does not take.
+  DOCUMENT_TOO_LARGE: 413,
+  DOCUMENT_TYPE: 415,
+  // A bug: a rule was called without what it needs (500).
+  NOW_REQUIRED: 500,
+} as const satisfies Record<string, 400 | 404 | 409 | 413 | 415 | 500>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+/** Every code, for the catalogues' completeness test. */
+export const APP_ERROR_CODES = Object.keys(APP_ERRORS) as AppErrorCode[];
+
+/** The HTTP status an operation refused with `code` answers. */
+export function httpStatusOf(code: AppErrorCode): number {
+  return APP_ERRORS[code];
+}
+
+/** The one error class for refusals; callers branch on `code`, never on `message`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string = code,
+    /** Form fields at fault, when the refusal is about some (shown next to them). */
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/** Narrows an unknown thrown value to an AppError with one of `codes` (any code when none given). */
+export function isAppError(error: unknown, ...codes: AppErrorCode[]): error is AppError {
+  return error instanceof AppError && (codes.length === 0 || codes.includes(error.code));
+}
