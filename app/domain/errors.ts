@@ -54,6 +54,10 @@ export type AppErrorCode = keyof typeof APP_ERRORS;
 /** Every code, for the catalogues' completeness test. */
 export const APP_ERROR_CODES = Object.keys(APP_ERRORS) as AppErrorCode[];
 
+export function isAppErrorCode(value: string): value is AppErrorCode {
+  return Object.hasOwn(APP_ERRORS, value);
+}
+
 /** The HTTP status an operation refused with `code` answers. */
 export function httpStatusOf(code: AppErrorCode): number {
   return APP_ERRORS[code];

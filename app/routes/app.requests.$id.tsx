@@ -26,7 +26,7 @@ import {
 import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
 import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
-import { AppError } from "~/domain/errors";
+import { AppError, isAppError } from "~/domain/errors";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
 import {
   REFUSAL_GROUND_BASIS,
@@ -34,6 +34,7 @@ import {
   type RefusalGround,
   type RequestType,
 } from "~/domain/requests/request-types";
+import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -53,7 +54,6 @@ import {
   closeUnverified,
   decideIdentityDocument,
   extendRequest,
-  RequestNotFoundError,
   recordHeirProofs,
   refuseRequest,
   requestIdentityDocument,
@@ -242,23 +242,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             : data.intent === "replan_erasure"
               ? await replanErasure(db, shop, staffId, run.id)
               : await retryErasureSystem(db, shop, staffId, run.id, data.system));
-        if (!changed) return Response.json({ ok: false, error: "ERASURE_NOT_POSSIBLE" }, { status: 409 });
+        if (!changed) return appErrorResponse(new AppError("ERASURE_NOT_POSSIBLE"));
         break;
       }
     }
-    return { ok: true, error: null, done: data.intent };
+    return { ok: true, done: data.intent };
   } catch (error) {
-    if (error instanceof RequestNotFoundError) throw new Response("Not found", { status: 404 });
-    if (error instanceof AppError) {
-      return Response.json({ ok: false, error: error.code }, { status: 409 });
-    }
+    if (isAppError(error, "NOT_FOUND")) throw new Response("Not found", { status: 404 });
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }
 
 export default function RequestPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok: boolean; error: string | null; done?: string }>();
+  const result = useActionData<{ ok: true; done: string } | RefusedAction>();
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
@@ -290,9 +288,7 @@ export default function RequestPage() {
         {result && (
           <Layout.Section>
             <Banner tone={result.ok ? "success" : "critical"}>
-              {result.ok
-                ? t(`requests.done.${result.done}` as never)
-                : t(`requests.errors.${result.error}` as never)}
+              {result.ok ? t(`requests.done.${result.done}` as never) : t(`appErrors.${result.error}`)}
             </Banner>
           </Layout.Section>
         )}

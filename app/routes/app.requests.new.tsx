@@ -16,9 +16,10 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
-import { AppError } from "~/domain/errors";
+import { isAppError, isAppErrorCode } from "~/domain/errors";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
+import { appErrorResponse } from "~/http/app-error-response.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
@@ -68,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const url = new URL(request.url);
     return redirect(withSearch(`/app/requests/${created.id}`, url.search));
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ error: error.code, fields: [] }, { status: 400 });
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }
@@ -104,7 +105,13 @@ export default function NewRequest() {
       backAction={{ content: t("requests.title"), url: withSearch("/app/requests", search) }}
     >
       <BlockStack gap="400">
-        {result && <Banner tone="critical">{t(`requests.errors.${result.error}` as never)}</Banner>}
+        {result && (
+          <Banner tone="critical">
+            {isAppErrorCode(result.error)
+              ? t(`appErrors.${result.error}`)
+              : t(`requests.errors.${result.error as "invalid" | "future"}`)}
+          </Banner>
+        )}
         <Card>
           <Form method="post">
             <FormLayout>

@@ -15,7 +15,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { MailchimpCredentialsError } from "~/connectors/mailchimp/connector.server";
+import { isAppError } from "~/domain/errors";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       try {
         await saveMailchimpSettings(db, context.encryptionKey, shop, staffId, parsed.data);
       } catch (error) {
-        if (error instanceof MailchimpCredentialsError) {
+        if (isAppError(error, "MAILCHIMP_CREDENTIALS_INVALID")) {
           return Response.json({ ok: false, message: "invalid", fields: error.fields }, { status: 400 });
         }
         throw error;

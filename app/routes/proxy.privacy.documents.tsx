@@ -4,9 +4,10 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@re
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { DocumentsPage, MessagePage } from "~/components/privacy-centre-pages";
+import { httpStatusOf, isAppError } from "~/domain/errors";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import { DocumentRejectedError, MAX_DOCUMENT_BYTES } from "~/services/documents.server";
+import { MAX_DOCUMENT_BYTES } from "~/services/documents.server";
 import { receiveDocuments, uploadTarget } from "~/services/privacy-centre/document-uploads.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
@@ -49,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = createTranslator(proxy.locale);
   if (!form)
     return liquidResponse(
-      <MessagePage title={t("documents.rejectedTitle")} body={t("documents.rejected.too_large")} />,
+      <MessagePage title={t("documents.rejectedTitle")} body={t("appErrors.DOCUMENT_TOO_LARGE")} />,
       { status: 413 },
     );
   const upload = await target(context, proxy, String(form.get("t") ?? ""));
@@ -60,16 +61,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const files = form.getAll("file").filter((f): f is File => typeof f !== "string" && f.size > 0);
   if (files.length === 0)
     return liquidResponse(
-      <MessagePage title={t("documents.rejectedTitle")} body={t("documents.rejected.empty")} />,
+      <MessagePage title={t("documents.rejectedTitle")} body={t("appErrors.DOCUMENT_EMPTY")} />,
       { status: 400 },
     );
   try {
     await receiveDocuments(context.db, context.encryptionKey, proxy.shop.id, upload, files);
   } catch (error) {
-    if (error instanceof DocumentRejectedError) {
+    if (isAppError(error)) {
       return liquidResponse(
-        <MessagePage title={t("documents.rejectedTitle")} body={t(`documents.rejected.${error.reason}`)} />,
-        { status: 400 },
+        <MessagePage title={t("documents.rejectedTitle")} body={t(`appErrors.${error.code}`)} />,
+        { status: httpStatusOf(error.code) },
       );
     }
     throw error;

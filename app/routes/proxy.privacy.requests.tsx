@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@re
 import { redirect } from "@remix-run/node";
 import { ConfirmRequestPage, ReceivedPage, RequestFormPage } from "~/components/privacy-centre-pages";
 import { computeDeadline } from "~/domain/deadlines/due-date";
-import { AppError } from "~/domain/errors";
+import { isAppError } from "~/domain/errors";
 import type { RequestType } from "~/domain/requests/request-types";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { resolveLocale } from "~/i18n/locale";
@@ -109,7 +109,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   } catch (error) {
     // The form was validated, details included: a refusal here is about the request as a whole.
-    if (error instanceof AppError)
+    if (isAppError(error))
       return formAgain(
         context,
         proxy,

@@ -3,6 +3,7 @@
 // seen (GDPR art. 5(1)(c) and (e); CNIL SAN-2020-008 fined the keeping of ID copies).
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "~/db/client.server";
+import { AppError } from "~/domain/errors";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -15,21 +16,14 @@ export const ACCEPTED_TYPES = [
 ] as const;
 export type DocumentOwner = { ownerType: "identity_check" | "payment_check"; ownerId: string };
 
-export class DocumentRejectedError extends Error {
-  constructor(readonly reason: "too_large" | "type" | "empty") {
-    super(`document rejected: ${reason}`);
-    this.name = "DocumentRejectedError";
-  }
-}
-
 export async function storeDocument(
   tx: Tx,
   key: Buffer,
   input: DocumentOwner & { shopId: string; name: string; mimeType: string; bytes: Buffer },
 ) {
-  if (input.bytes.length === 0) throw new DocumentRejectedError("empty");
-  if (input.bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentRejectedError("too_large");
-  if (!ACCEPTED_TYPES.includes(input.mimeType as never)) throw new DocumentRejectedError("type");
+  if (input.bytes.length === 0) throw new AppError("DOCUMENT_EMPTY");
+  if (input.bytes.length > MAX_DOCUMENT_BYTES) throw new AppError("DOCUMENT_TOO_LARGE");
+  if (!ACCEPTED_TYPES.includes(input.mimeType as never)) throw new AppError("DOCUMENT_TYPE");
   return tx.document.create({
     data: {
       shopId: input.shopId,

@@ -1,8 +1,13 @@
 // A shop's settings: its privacy settings and its connections (Mailchimp credentials, sealed).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { createMailchimpConnector, parseMailchimpCredentials } from "~/connectors/mailchimp/connector.server";
+import {
+  createMailchimpConnector,
+  MailchimpCredentialsError,
+  parseMailchimpCredentials,
+} from "~/connectors/mailchimp/connector.server";
 import type { Db } from "~/db/client.server";
+import { AppError } from "~/domain/errors";
 import { openSecret, sealSecret } from "~/utils/secret-box.server";
 import { webhookSecretHash } from "~/webhooks/mailchimp-intake.server";
 import { recordAudit } from "./audit.server";
@@ -83,7 +88,7 @@ export async function savePrivacySettings(
 
 /**
  * Stores Mailchimp credentials, sealed. A blank API key keeps the stored one (the form never shows
- * it back). Throws MailchimpCredentialsError naming the bad fields.
+ * it back). Refuses with MAILCHIMP_CREDENTIALS_INVALID naming the bad fields.
  */
 export async function saveMailchimpSettings(
   db: Db,
@@ -99,7 +104,7 @@ export async function saveMailchimpSettings(
     ? (JSON.parse(openSecret(secretKey, existing.secrets)) as { apiKey: string }).apiKey
     : "";
   const apiKey = form.apiKey || storedKey;
-  const credentials = parseMailchimpCredentials({
+  const credentials = mailchimpCredentialsOf({
     apiKey,
     serverPrefix: apiKey.split("-").at(-1) ?? "",
     audienceId: form.audienceId,
@@ -168,4 +173,15 @@ export async function testMailchimp(db: Db, secretKey: Buffer, shopId: string, b
     basePath,
   });
   return connector.testConnection();
+}
+
+/** The connector's own validation, as the refusal staff see next to the fields at fault. */
+function mailchimpCredentialsOf(input: Parameters<typeof parseMailchimpCredentials>[0]) {
+  try {
+    return parseMailchimpCredentials(input);
+  } catch (error) {
+    if (error instanceof MailchimpCredentialsError)
+      throw new AppError("MAILCHIMP_CREDENTIALS_INVALID", error.message, error.fields);
+    throw error;
+  }
 }

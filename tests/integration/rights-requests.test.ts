@@ -14,7 +14,6 @@ import {
   confirmEmailCode,
   decideIdentityDocument,
   extendRequest,
-  RequestNotFoundError,
   refuseRequest,
   requestIdentityDocument,
   verifyIdentityByStaff,
@@ -388,7 +387,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
     expect(await listRequests(t.db, b.shop.id, "all")).toEqual([]);
     await expect(
       answerRequest(t.db, b.links, b.shop, { type: "staff", id: "x" }, request.id, "hi"),
-    ).rejects.toThrow(RequestNotFoundError);
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { code, checkId } = await mailedCode(request.id);
     expect((await confirmEmailCode(t.db, SECRET, b.shop.id, checkId, code)).outcome).toBe("unknown");
   });

@@ -34,19 +34,12 @@ import { startWork } from "./request-work.server";
 type ShopRef = { id: string; domain: string; name: string | null };
 type Actor = { type: "staff" | "shopper" | "system"; id: string | null };
 
-export class RequestNotFoundError extends Error {
-  constructor() {
-    super("request not found");
-    this.name = "RequestNotFoundError";
-  }
-}
-
 async function load(tx: Tx, shopId: string, requestId: string): Promise<RequestWithPauses> {
   const row = await tx.rightsRequest.findFirst({
     where: { id: requestId, shopId },
     include: { pauses: true },
   });
-  if (!row) throw new RequestNotFoundError();
+  if (!row) throw new AppError("NOT_FOUND", "request not found");
   return row;
 }
 
