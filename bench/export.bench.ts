@@ -51,6 +51,7 @@ import { createStripeConnector } from "~/connectors/stripe/connector.server";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
+import { SYSTEMS, type SystemName } from "~/domain/systems";
 import type { JobContext } from "~/jobs/handler";
 import { createTransport } from "~/mail/transport.server";
 import { startMailchimpSimulator } from "~/sandbox/simulators/mailchimp.server";
@@ -59,7 +60,7 @@ import type { OrderSeed } from "~/sandbox/simulators/shopify-admin-store";
 import { seedStripeShopper, startStripeSimulator } from "~/sandbox/simulators/stripe.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
-import { EXPORT_SYSTEMS, type ExportSystem, startExport } from "~/services/exports/exports.server";
+import { startExport } from "~/services/exports/exports.server";
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import type { Logger } from "~/utils/logger.server";
 
@@ -391,14 +392,14 @@ async function child(mode: string) {
         receivedAt: new Date(),
         identityLevel: "verified",
         shopifyCustomerId: String(CUSTOMER_ID),
-        tasks: { create: EXPORT_SYSTEMS.map((system) => ({ system, kind: "export" })) },
+        tasks: { create: SYSTEMS.map((system) => ({ system, kind: "export" })) },
       },
     });
   }
 
   /** Runs `step` for every system, at once or one after the other, timing each. */
-  async function eachSystem(order: Order, label: string, step: (system: ExportSystem) => Promise<void>) {
-    const timed = async (system: ExportSystem) => {
+  async function eachSystem(order: Order, label: string, step: (system: SystemName) => Promise<void>) {
+    const timed = async (system: SystemName) => {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const e0 = performance.eventLoopUtilization();
@@ -409,8 +410,8 @@ async function child(mode: string) {
       phases[`${label} ${system}`] = performance.now() - t0;
       phases[`${label} ${system} cpu`] = (c.user + c.system) / 1000;
     };
-    if (order === "concurrent") await Promise.all(EXPORT_SYSTEMS.map(timed));
-    else for (const system of EXPORT_SYSTEMS) await timed(system);
+    if (order === "concurrent") await Promise.all(SYSTEMS.map(timed));
+    else for (const system of SYSTEMS) await timed(system);
   }
 
   /** Every connector's records, fetched and dropped: records per system. */

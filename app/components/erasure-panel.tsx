@@ -2,9 +2,9 @@
 // "Execute" button, then each system's receipts, and the legal holds that outlive the erasure.
 import { Form } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, InlineStack, Text } from "@shopify/polaris";
-import type { ErasureStep } from "~/connectors/connector";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { stepKind } from "~/domain/erasure/step-kinds";
+import type { ErasureStep } from "~/domain/systems";
 import type { Translate } from "~/i18n/translate";
 
 export type ErasurePanelData = {

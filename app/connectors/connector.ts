@@ -1,8 +1,7 @@
 // One interface for every system that holds a shopper's data (Shopify, Stripe, Mailchimp, Vigie's
 // own store). Every verb is required: a system that cannot do something says so with an explicit
 // `not_supported` result, never by a missing method.
-
-export type ConnectorName = "shopify" | "stripe" | "mailchimp" | "vigie";
+import type { ErasureReceipt, ErasureStep, ExportRecord, SystemName } from "~/domain/systems";
 
 /** Who we are looking for, as Vigie knows them. Ids only where the system has its own. */
 export type SubjectRef = {
@@ -46,38 +45,8 @@ export type ReadConsentResult = {
   changedAt?: Date;
 };
 
-/** One item of an access export, streamed. */
-export type ExportRecord = {
-  /** File-level grouping, e.g. "customer", "orders", "charges". */
-  section: string;
-  data: Record<string, unknown>;
-  /** True for data the shopper provided (GDPR art. 20 portability). */
-  provided: boolean;
-};
-
-export type ErasureStep = {
-  /** Stable within a plan: the idempotency key of its execution. */
-  id: string;
-  /** archive: the system keeps the data out of use (Mailchimp archive); not a permanent erasure. */
-  action: "delete" | "mask" | "archive" | "keep";
-  /** What is touched, in words staff can read (no personal values). */
-  target: string;
-  fields?: string[];
-  /** Why it is kept or masked rather than deleted (legal hold, vendor limit). */
-  reason?: string;
-  holdId?: string;
-};
-
-export type ErasureReceipt = {
-  stepId: string;
-  outcome: "done" | "not_found" | "held" | "failed";
-  vendorRef?: string;
-  detail?: string;
-  at: Date;
-};
-
 export type Connector = {
-  name: ConnectorName;
+  name: SystemName;
   /** Whether the credentials work; never throws. */
   testConnection(): Promise<{ ok: boolean; detail?: string }>;
   /** Finds the subject in the system: the system's own ids for them. */
@@ -95,7 +64,7 @@ export type Connector = {
 /** Thrown for a failure the job should retry (network, 429, 5xx, throttling beyond its budget). */
 export class ConnectorError extends Error {
   constructor(
-    readonly connector: ConnectorName,
+    readonly connector: SystemName,
     message: string,
     readonly retryable: boolean,
     readonly status?: number,

@@ -1,6 +1,7 @@
 // Builds the connectors one shop has: Shopify (its offline session, or the sandbox's simulator)
 // and Mailchimp (its stored, encrypted credentials). A system that is not connected is null.
 import type { Db } from "~/db/client.server";
+import type { SystemName } from "~/domain/systems";
 import { logger } from "~/utils/logger.server";
 import { openSecret } from "~/utils/secret-box.server";
 import type { Connector } from "./connector";
@@ -13,12 +14,8 @@ import { createStripeConnector, parseStripeCredentials } from "./stripe/connecto
 import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
 import { createVigieConnector } from "./vigie/connector.server";
 
-export type ShopConnectors = {
-  shopify: Connector | null;
-  mailchimp: Connector | null;
-  stripe: Connector | null;
-  /** Vigie's own records about the shopper (ledger, requests, e-mails); null only for an unknown shop. */
-  vigie: Connector | null;
+/** A connector per system (Vigie's own records: null only for an unknown shop), null when not connected. */
+export type ShopConnectors = Record<SystemName, Connector | null> & {
   /** Stripe-only lookups the generic interface has no verb for (payment checks). */
   stripePayments?: StripePayments | null;
   /** Shopify-only order reads (the thank-you page's consent); null when Shopify is not reachable. */

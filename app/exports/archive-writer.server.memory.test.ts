@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord } from "~/domain/systems";
 import { type StagedPart, writeExportArchive } from "./archive-writer.server";
 import { writeSystemPart } from "./system-part.server";
 import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";

@@ -3,9 +3,8 @@ import { rm, truncate } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord, SystemName } from "~/domain/systems";
 import { type StagedPart, writeExportArchive } from "./archive-writer.server";
-import type { ArchiveSystem } from "./schema";
 import { ExportRecordError, type PartStaging, writeSystemPart } from "./system-part.server";
 import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";
 
@@ -51,7 +50,7 @@ afterEach(async () => {
 const base = { subject: SUBJECT, generatedAt: GENERATED_AT };
 
 /** A part built into plain files, as the jobs build one into the database. */
-async function builtPart(system: ArchiveSystem, records: AsyncIterable<ExportRecord>): Promise<StagedPart> {
+async function builtPart(system: SystemName, records: AsyncIterable<ExportRecord>): Promise<StagedPart> {
   const staging = fileStaging(dir, system);
   const summary = await writeSystemPart({ ...base, system, records, staging });
   return { summary, read: staging.read };

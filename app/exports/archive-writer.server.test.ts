@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ArchiveSystem } from "./schema";
+import type { SystemName } from "~/domain/systems";
 import { ManifestSchema, PortabilityFileSchema, SystemFileSchema } from "./schema";
 import {
   GENERATED_AT,
@@ -16,7 +16,7 @@ import {
   zipEntry,
 } from "./test-fixtures";
 
-const SYSTEMS: ArchiveSystem[] = ["shopify", "stripe", "mailchimp", "vigie"];
+const SYSTEMS: SystemName[] = ["shopify", "stripe", "mailchimp", "vigie"];
 
 function options(locale: "fr" | "en" = "fr") {
   return {
@@ -93,7 +93,7 @@ describe("writeExportArchive", () => {
     const { file } = await writeArchiveFile(dir, options());
 
     const portability = PortabilityFileSchema.parse(json(file, "portability.json"));
-    const provided = (system: ArchiveSystem, section: string) =>
+    const provided = (system: SystemName, section: string) =>
       RECORDS[system].filter((r) => r.provided && r.section === section).map((r) => r.data);
     expect(portability.systems).toEqual({
       shopify: {

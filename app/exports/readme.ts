@@ -2,15 +2,10 @@
 // saw, never record data, and escapes every value (shop name, reference, e-mail) it prints. A
 // Content-Security-Policy forbids scripts and outside resources, so the page stays inert offline.
 import type { LocalDate } from "~/domain/deadlines/local-date";
+import type { SystemName } from "~/domain/systems";
 import { escapeHtml, formatLocalDate } from "~/mail/format";
 import { README_LABELS as LABELS } from "./readme-labels";
-import {
-  type ArchiveLocale,
-  type ArchiveSubject,
-  type ArchiveSystem,
-  ENTRY,
-  type SectionCount,
-} from "./schema";
+import { type ArchiveLocale, type ArchiveSubject, ENTRY, type SectionCount } from "./schema";
 import { sectionInfo } from "./section-info";
 import { SYSTEM_INFO, type Text } from "./system-info";
 
@@ -23,7 +18,7 @@ export type ReadmeInput = {
   /** Where the shopper exercises their rights (the DPO contact); omitted when unknown. */
   contactEmail: string | null;
   systems: {
-    system: ArchiveSystem;
+    system: SystemName;
     file: string;
     sections: ({ section: string } & SectionCount)[];
     csv: { section: string; path: string }[];

@@ -2,14 +2,13 @@
 // shape of every JSON entry. The writer builds to it and the tests read the archive back through it,
 // so the document, the code and the files a shopper receives cannot drift apart unnoticed.
 import { z } from "zod";
+import { SYSTEMS, type SystemName } from "~/domain/systems";
 
 /** Written in every JSON entry; bumped only with a new decision record. */
 export const EXPORT_SCHEMA_VERSION = "vigie.export.v1";
 
 /** The systems an archive can hold, one `<system>.json` each. */
-export const ARCHIVE_SYSTEMS = ["shopify", "stripe", "mailchimp", "vigie"] as const;
-export const ArchiveSystemSchema = z.enum(ARCHIVE_SYSTEMS);
-export type ArchiveSystem = z.infer<typeof ArchiveSystemSchema>;
+export const ArchiveSystemSchema = z.enum(SYSTEMS);
 
 /** The README's languages. */
 export const ARCHIVE_LOCALES = ["fr", "en"] as const;
@@ -27,8 +26,8 @@ export const ENTRY = {
   readme: "README.html",
   manifest: "manifest.json",
   portability: "portability.json",
-  system: (system: ArchiveSystem) => `${system}.json`,
-  csv: (system: ArchiveSystem, section: string) => `csv/${system}-${section}.csv`,
+  system: (system: SystemName) => `${system}.json`,
+  csv: (system: SystemName, section: string) => `csv/${system}-${section}.csv`,
 } as const;
 
 /** Who the archive is about, as written at the top of every JSON entry. */

@@ -2,7 +2,8 @@
 // written as CSV, on the columns declared here). Names must match the connectors' `section:` values
 // and columns the keys of their records' data (the connectors' tests check both): a section missing
 // here is still exported, under a generic description and without CSV.
-import type { ArchiveSystem } from "./schema";
+
+import type { SystemName } from "~/domain/systems";
 import type { Text } from "./system-info";
 
 /** How the README describes a section, and whether it also becomes a CSV table. */
@@ -16,7 +17,7 @@ export type SectionInfo = {
 };
 
 /** The known sections of each system, in the order the connectors emit them. */
-export const SECTION_INFO: Record<ArchiveSystem, Record<string, SectionInfo>> = {
+export const SECTION_INFO: Record<SystemName, Record<string, SectionInfo>> = {
   shopify: {
     customer: {
       description: {
@@ -322,7 +323,7 @@ const OTHER: SectionInfo = {
 };
 
 /** The README text and CSV columns of a section; unknown sections get a generic text and no CSV. */
-export function sectionInfo(system: ArchiveSystem, section: string): SectionInfo {
+export function sectionInfo(system: SystemName, section: string): SectionInfo {
   return Object.hasOwn(SECTION_INFO[system], section)
     ? (SECTION_INFO[system][section] as SectionInfo)
     : OTHER;

@@ -2,7 +2,9 @@
 // with their lawful basis, retention, recipients and sources (GDPR art. 15(1)(a)–(h)). Taken from
 // the shop's published policy (reference case: iméra's, dated 31.10.22); the retention years come
 // from the shop's settings. Placeholders: {shop}, {customerYears}, {prospectYears}.
-import type { ArchiveLocale, ArchiveSystem } from "./schema";
+
+import type { SystemName } from "~/domain/systems";
+import type { ArchiveLocale } from "./schema";
 
 /** A text in both languages of the archive. */
 export type Text = Record<ArchiveLocale, string>;
@@ -50,7 +52,7 @@ const BASIS = {
 } satisfies Record<string, Text>;
 
 /** The four systems, as the policy describes them. */
-export const SYSTEM_INFO: Record<ArchiveSystem, SystemInfo> = {
+export const SYSTEM_INFO: Record<SystemName, SystemInfo> = {
   shopify: {
     name: { fr: "Shopify (la boutique en ligne)", en: "Shopify (the online shop)" },
     holds: {

@@ -6,13 +6,12 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { z } from "zod";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord, SystemName } from "~/domain/systems";
 import type { Logger } from "~/utils/logger.server";
 import { readAhead } from "~/utils/read-ahead";
 import { CSV_BOM, CsvTable, exportJson } from "./csv";
 import {
   type ArchiveSubject,
-  type ArchiveSystem,
   ArchiveSystemSchema,
   EXPORT_SCHEMA_VERSION,
   IncomingRecordSchema,
@@ -33,7 +32,7 @@ const READ_AHEAD = 500;
 /** A record that does not fit `ExportRecord` (bad section name, data not an object). */
 export class ExportRecordError extends Error {
   constructor(
-    readonly system: ArchiveSystem,
+    readonly system: SystemName,
     detail: string,
   ) {
     // Paths and codes only: the record's values are personal data and stay out of messages.
@@ -80,7 +79,7 @@ export const STAGED = {
 } as const;
 
 export type WriteSystemPartOptions = {
-  system: ArchiveSystem;
+  system: SystemName;
   /** Read once, as fast as the staging takes what it gives. */
   records: AsyncIterable<ExportRecord>;
   subject: ArchiveSubject;

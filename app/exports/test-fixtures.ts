@@ -5,9 +5,8 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord, SystemName } from "~/domain/systems";
 import { type StagedPart, type WriteExportArchiveOptions, writeExportArchive } from "./archive-writer.server";
-import type { ArchiveSystem } from "./schema";
 import { SECTION_INFO, sectionInfo } from "./section-info";
 import { type PartStaging, writeSystemPart } from "./system-part.server";
 
@@ -25,7 +24,7 @@ export function tempDir(): Promise<string> {
 }
 
 /** A part's staged streams as plain files in `dir` (the jobs stage them, sealed, in the database). */
-export function fileStaging(dir: string, system: ArchiveSystem): PartStaging & Pick<StagedPart, "read"> {
+export function fileStaging(dir: string, system: SystemName): PartStaging & Pick<StagedPart, "read"> {
   const file = (name: string) => path.join(dir, `${system}-${name.replace(":", "-")}.part`);
   return {
     writer: (name) => createWriteStream(file(name)),
@@ -34,7 +33,7 @@ export function fileStaging(dir: string, system: ArchiveSystem): PartStaging & P
 }
 
 export type ArchiveFileOptions = Omit<WriteExportArchiveOptions, "output" | "parts"> & {
-  systems: { system: ArchiveSystem; records: AsyncIterable<ExportRecord> }[];
+  systems: { system: SystemName; records: AsyncIterable<ExportRecord> }[];
 };
 
 /**
@@ -86,7 +85,7 @@ export const GENERATED_AT = new Date("2026-11-26T09:30:00.000Z");
 export const SCRIPT = "<script>alert('data')</script>";
 
 /** The golden archive's input. Sections interleaved as the connectors emit them (orders and order_inputs alternate). */
-export const RECORDS: Record<ArchiveSystem, ExportRecord[]> = {
+export const RECORDS: Record<SystemName, ExportRecord[]> = {
   shopify: [
     {
       section: "customer",
@@ -212,7 +211,7 @@ export const RECORDS: Record<ArchiveSystem, ExportRecord[]> = {
  * For connector tests: the tabular sections `records` hold, and per section the record keys its
  * CSV columns do not declare (expected: none, or the CSV would silently miss them).
  */
-export function csvColumnCheck(system: ArchiveSystem, records: readonly ExportRecord[]) {
+export function csvColumnCheck(system: SystemName, records: readonly ExportRecord[]) {
   const tables = new Set<string>();
   const undeclared: Record<string, string[]> = {};
   for (const { section, data } of records) {
@@ -226,7 +225,7 @@ export function csvColumnCheck(system: ArchiveSystem, records: readonly ExportRe
 }
 
 /** The sections of `system` written as CSV tables. */
-export const tabularSections = (system: ArchiveSystem) =>
+export const tabularSections = (system: SystemName) =>
   Object.entries(SECTION_INFO[system])
     .filter(([, info]) => info.columns)
     .map(([section]) => section);

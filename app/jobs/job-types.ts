@@ -3,8 +3,7 @@
 // against the schema); app/jobs/registry.server.ts binds each to its handler, which parses the
 // payload and calls one service. NOTE: an id with rows in the queue must never change.
 import { z } from "zod";
-import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
-import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
+import { SYSTEMS } from "~/domain/systems";
 import { defineJobType } from "./queue/job-type";
 
 const EMPTY = z.object({});
@@ -47,7 +46,7 @@ export const SendEmailJob = defineJobType({
 /** Builds one system's part of an access export. */
 export const ExportSystemJob = defineJobType({
   id: "export.system",
-  payload: z.object({ archiveId: z.string().min(1), system: z.enum(EXPORT_SYSTEMS) }),
+  payload: z.object({ archiveId: z.string().min(1), system: z.enum(SYSTEMS) }),
   priority: 40,
   // Five tries span about four minutes of backoff; then staff see the failure and can retry it.
   maxAttempts: 5,
@@ -70,7 +69,7 @@ export const ErasurePlanJob = defineJobType({
 /** Executes one system's steps of an approved erasure. */
 export const ErasureSystemJob = defineJobType({
   id: "erasure.system",
-  payload: z.object({ runId: z.string().min(1), system: z.enum(ERASURE_SYSTEMS) }),
+  payload: z.object({ runId: z.string().min(1), system: z.enum(SYSTEMS) }),
   priority: 30,
   maxAttempts: 6,
 });

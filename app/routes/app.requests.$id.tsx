@@ -25,7 +25,6 @@ import {
 } from "~/components/directive-panel";
 import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
-import { ERASURE_SYSTEMS } from "~/domain/erasure/erasure-plan";
 import { AppError, isAppError } from "~/domain/errors";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
 import {
@@ -34,6 +33,7 @@ import {
   type RefusalGround,
   type RequestType,
 } from "~/domain/requests/request-types";
+import { SYSTEMS } from "~/domain/systems";
 import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
@@ -41,7 +41,6 @@ import { requireAdmin } from "~/services/admin-auth.server";
 import { listDocuments } from "~/services/documents.server";
 import { approveErasure, replanErasure, retryErasureSystem } from "~/services/erasure/erasure-runs.server";
 import { erasurePanelData } from "~/services/erasure/erasure-view.server";
-import { EXPORT_SYSTEMS } from "~/services/exports/export-systems";
 import { isPartStalled, retryExportSystem } from "~/services/exports/exports.server";
 import {
   carryOutDirective,
@@ -82,11 +81,11 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("carry_out_directive") }),
   z.object({ intent: z.literal("revoke_directive"), directiveId: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("replan_erasure") }),
-  z.object({ intent: z.literal("retry_erasure"), system: z.enum(ERASURE_SYSTEMS) }),
+  z.object({ intent: z.literal("retry_erasure"), system: z.enum(SYSTEMS) }),
   z.object({
     intent: z.literal("retry_export"),
     archiveId: z.string().min(1).max(100),
-    system: z.enum(EXPORT_SYSTEMS),
+    system: z.enum(SYSTEMS),
   }),
 ]);
 

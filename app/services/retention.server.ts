@@ -1,9 +1,9 @@
 // Who is past the shop's retention periods (policy §4; GDPR art. 5(1)(e)): counted in the database,
 // the first ones listed with why; and the sweep that files an erasure for each, for staff to approve.
 import type { Prisma } from "@prisma/client";
-import type { ErasureStep } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import { OPEN_REQUEST_STATES, retentionCutoffs, retentionDue } from "~/domain/retention/retention-rules";
+import type { ErasureStep } from "~/domain/systems";
 import { recordAudit } from "./audit.server";
 import { approveErasure, parsePlan } from "./erasure/erasure-runs.server";
 import { fileRequest } from "./requests/create-request.server";

@@ -3,11 +3,12 @@
 // a crash in the middle and its resumption; customers/redact executed without review, twice; and
 // holds released when they expire.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connector, ErasureStep, ExportRecord, SubjectRef } from "~/connectors/connector";
+import type { Connector, SubjectRef } from "~/connectors/connector";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { cellsContaining, createShop, seedShopper } from "~/connectors/vigie/test-fixtures";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
+import type { ErasureStep, ExportRecord } from "~/domain/systems";
 import { LegalHoldsExpireJob } from "~/jobs/job-types";
 import { jobsAdded } from "~/jobs/queue/notify.server";
 import { enqueueScheduled } from "~/jobs/queue/schedules.server";

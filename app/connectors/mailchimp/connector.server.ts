@@ -2,15 +2,9 @@
 // found by subscriber hash (MD5 of the lower-cased e-mail); without an e-mail there is nothing to
 // find. Failures a job should retry (network, 429, 5xx after the client's own retries) are thrown as
 // MailchimpApiError (a ConnectorError); answers the verb can express are returned as results.
-import type {
-  ApplyConsentResult,
-  Connector,
-  ConsentChange,
-  ErasureReceipt,
-  ErasureStep,
-  SubjectRef,
-} from "~/connectors/connector";
+import type { ApplyConsentResult, Connector, ConsentChange, SubjectRef } from "~/connectors/connector";
 import { ConnectorError } from "~/connectors/connector";
+import type { ErasureReceipt, ErasureStep } from "~/domain/systems";
 import { type Logger, logger } from "~/utils/logger.server";
 import { createMailchimpClient, type MailchimpClient, type RetryOptions } from "./client.server";
 import { applyMailchimpConsent, consentFromMember, findMember } from "./consent.server";

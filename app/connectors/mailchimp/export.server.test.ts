@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord } from "~/domain/systems";
 import { startTestbed, subject, type Testbed } from "./test-fixtures";
 
 const beds: Testbed[] = [];

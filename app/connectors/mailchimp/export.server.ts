@@ -2,7 +2,8 @@
 // provided): the member, its GDPR fields, tags, activity feed, custom events and notes. Sub-collections
 // are read page by page (`count`/`offset`) and yielded as they arrive, so a member with years of
 // activity is never held whole in memory.
-import type { ExportRecord } from "~/connectors/connector";
+
+import type { ExportRecord } from "~/domain/systems";
 import type { MailchimpClient, MemberCollection } from "./client.server";
 import { findMember } from "./consent.server";
 import type { Member } from "./schemas";

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ExportRecord, SubjectRef } from "~/connectors/connector";
+import type { SubjectRef } from "~/connectors/connector";
+import type { ExportRecord } from "~/domain/systems";
 import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import type { ShopSeed } from "~/sandbox/simulators/shopify-admin-store";
 import { createShopifyConnector } from "./connector.server";

@@ -4,12 +4,10 @@ import type {
   ApplyConsentResult,
   Connector,
   ConsentChange,
-  ErasureReceipt,
-  ErasureStep,
-  ExportRecord,
   ReadConsentResult,
   SubjectRef,
 } from "~/connectors/connector";
+import type { ErasureReceipt, ErasureStep, ExportRecord } from "~/domain/systems";
 import type { Logger } from "~/utils/logger.server";
 import { pagesAhead } from "~/utils/pages-ahead";
 import type { ShopifyAdminClient } from "./admin-client.server";

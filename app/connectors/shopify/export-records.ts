@@ -1,7 +1,8 @@
 // How Shopify's answers become access-export records. `provided: true` marks what the shopper typed
 // themselves (GDPR art. 20 portability): names, e-mail, phone, addresses, order notes and attributes.
 // What Shopify or the merchant produced (dates, states, amounts, tags, notes on the customer) is not.
-import type { ExportRecord } from "~/connectors/connector";
+
+import type { ExportRecord } from "~/domain/systems";
 import type { CustomerDetails, OrderNode } from "./schemas";
 
 /**

@@ -3,15 +3,9 @@
 // export streams their payment history; the erasure cancels, detaches, clears and deletes what
 // Stripe lets go, redacts payments when the shop opted in to Redaction Jobs, and keeps invoices
 // (see docs/decisions/018-stripe-connector.md). Stripe holds no marketing consent.
-import type {
-  ApplyConsentResult,
-  Connector,
-  ErasureReceipt,
-  ErasureStep,
-  ExportRecord,
-  ReadConsentResult,
-} from "~/connectors/connector";
+import type { ApplyConsentResult, Connector, ReadConsentResult } from "~/connectors/connector";
 import { ConnectorError } from "~/connectors/connector";
+import type { ErasureReceipt, ErasureStep, ExportRecord } from "~/domain/systems";
 import { type Logger, logger } from "~/utils/logger.server";
 import { createStripeClient, type StripeRetryOptions } from "./client.server";
 import { planStripeErasure } from "./erasure-plan.server";

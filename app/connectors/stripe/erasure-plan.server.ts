@@ -4,7 +4,8 @@
 // Jobs and Stripe's 90-day window allows it, delete the customer, and keep finalised invoices.
 // Guests who paid through Checkout get a redaction step (or a `keep` saying why not). Step ids are
 // deterministic (`stripe:<customer>:<kind>`, `stripe:guest:<kind>`): they key the execution.
-import type { ErasureStep } from "~/connectors/connector";
+
+import type { ErasureStep } from "~/domain/systems";
 import type { StripeClient } from "./client.server";
 import { isResourceMissing } from "./errors";
 import {

@@ -6,7 +6,7 @@
 // as done). Failures a job should retry are thrown (StripeConnectorError, retryable); refusals are
 // returned as `failed` receipts whose detail holds no personal data.
 import { createHash } from "node:crypto";
-import type { ErasureReceipt, ErasureStep } from "~/connectors/connector";
+import type { ErasureReceipt, ErasureStep } from "~/domain/systems";
 import type { Logger } from "~/utils/logger.server";
 import type { StripeClient } from "./client.server";
 import { parseStepId, type StepKind } from "./erasure-plan.server";

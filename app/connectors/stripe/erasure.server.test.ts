@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ErasureStep } from "~/connectors/connector";
+import type { ErasureStep } from "~/domain/systems";
 import { REDACTED, seedStripeGuest, seedStripeShopper } from "~/sandbox/simulators/stripe.server";
 import { erasureIdempotencyKey } from "./erasure-steps.server";
 import { EMAIL, startTestbed, stopTestbeds, subject, type Testbed } from "./test-fixtures";

@@ -9,7 +9,7 @@
 // settings, API versions, URLs of Stripe's dashboard). Cards are masked to brand, last four digits,
 // expiry and country: the card fingerprint, a stable identifier across merchants, is never exported.
 import type Stripe from "stripe";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord } from "~/domain/systems";
 
 type Data = Record<string, unknown>;
 

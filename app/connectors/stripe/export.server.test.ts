@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord } from "~/domain/systems";
 import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import { seedStripeGuest, seedStripeShopper } from "~/sandbox/simulators/stripe.server";
 import { drain, EMAIL, startTestbed, stopTestbeds, subject } from "./test-fixtures";

@@ -6,7 +6,7 @@
 // streamed through the SDK's auto-pagination, one page at a time, so a years-long history is never
 // held in memory; only charge ids are kept, to find the disputes and warnings afterwards.
 import type Stripe from "stripe";
-import type { ExportRecord } from "~/connectors/connector";
+import type { ExportRecord } from "~/domain/systems";
 import type { StripeClient } from "./client.server";
 import { isResourceMissing } from "./errors";
 import {

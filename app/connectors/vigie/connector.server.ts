@@ -5,13 +5,11 @@ import {
   type ApplyConsentResult,
   type Connector,
   ConnectorError,
-  type ErasureReceipt,
-  type ErasureStep,
-  type ExportRecord,
   type ReadConsentResult,
   type SubjectRef,
 } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { ErasureReceipt, ErasureStep, ExportRecord } from "~/domain/systems";
 import { parseVigieStepId, planVigieErasure } from "./erasure-plan.server";
 import { executeVigieStep } from "./erasure-steps.server";
 import { exportVigieSubject } from "./export.server";

@@ -1,8 +1,9 @@
 // The plan of an erasure in Vigie's own store: what each step would touch, read without writing
 // (the dry run staff approve). Steps run in this order; the Subject row goes last, once nothing
 // that points at it is left to find through it.
-import type { ErasureStep, SubjectRef } from "~/connectors/connector";
+import type { SubjectRef } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { ErasureStep } from "~/domain/systems";
 import {
   consentEventWhere,
   emailWhere,

@@ -1,8 +1,9 @@
 // Executing one step of a Vigie erasure plan, in one transaction, idempotently: each step selects
 // only rows it has not yet changed, so a step run twice (or resumed after a crash) finds nothing
 // the second time and answers `not_found`. Details hold counts only, never personal values.
-import type { ErasureReceipt, SubjectRef } from "~/connectors/connector";
+import type { SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
+import type { ErasureReceipt } from "~/domain/systems";
 import type { VigieStepKind } from "./erasure-plan.server";
 import { chunks } from "./pages";
 import {

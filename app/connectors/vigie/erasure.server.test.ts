@@ -1,8 +1,9 @@
 // The Vigie connector's erasure on real databases: the plan, each step's idempotence, resumption
 // after a crash, the ledger still verifying, shop isolation, and no trace left of the subject.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connector, ErasureReceipt, ErasureStep } from "~/connectors/connector";
+import type { Connector } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { ErasureReceipt, ErasureStep } from "~/domain/systems";
 import { verifyLedger } from "~/services/consent-ledger.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
 import { createVigieConnector } from "./connector.server";

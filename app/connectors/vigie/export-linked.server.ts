@@ -1,7 +1,7 @@
 // The export sections that hang off the subject's requests and address: identity checks, e-mails,
 // payment checks, the audit trail and legal holds. Same paging as the rest of the export.
-import type { ExportRecord } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { ExportRecord } from "~/domain/systems";
 import { afterId, chunks, iso, json, keysetPages, rowId } from "./pages";
 import { emailWhere, paymentCheckWhere, type VigieScope } from "./scope.server";
 

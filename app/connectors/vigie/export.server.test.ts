@@ -1,8 +1,8 @@
 // The Vigie connector's access export on real databases: every section, paging, laziness, and
 // shop isolation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExportRecord } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { ExportRecord } from "~/domain/systems";
 import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
 import { createVigieConnector } from "./connector.server";

@@ -1,7 +1,8 @@
 // The access export of Vigie's own store (GDPR art. 15, 20): everything this shop's Vigie holds
 // about one subject, section by section, streamed in keyset pages so no table is ever read whole.
-import type { ExportRecord, SubjectRef } from "~/connectors/connector";
+import type { SubjectRef } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { ExportRecord } from "~/domain/systems";
 import { exportLinkedRecords, type SectionContext } from "./export-linked.server";
 import { afterId, iso, json, keysetPages, rowId } from "./pages";
 import { consentEventWhere, requestWhere, resolveScope } from "./scope.server";

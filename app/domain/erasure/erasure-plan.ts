@@ -1,13 +1,9 @@
 // Erasure plans: what each system will delete, mask, archive or keep, and why. Pure.
-import type { ErasureReceipt, ErasureStep } from "~/connectors/connector";
+import { type ErasureReceipt, type ErasureStep, SYSTEMS, type SystemName } from "~/domain/systems";
 import { INVOICE_ARCHIVE_STEP } from "./invoice-archive";
 
-// Vigie goes last: the other systems are found through what Vigie knows of the subject.
-export const ERASURE_SYSTEMS = ["shopify", "stripe", "mailchimp", "vigie"] as const;
-export type ErasureSystem = (typeof ERASURE_SYSTEMS)[number];
-
 export type SystemPlan = {
-  system: ErasureSystem;
+  system: SystemName;
   steps: ErasureStep[];
   /** Why the system takes no part, when it does not (not connected, started the erasure itself). */
   skipped?: "not_connected" | "started_by_shopify";
@@ -43,7 +39,7 @@ export function buildErasurePlan(
         ...(startedByShopify && { skipped: "started_by_shopify" as const }),
       };
     })
-    .sort((a, b) => ERASURE_SYSTEMS.indexOf(a.system) - ERASURE_SYSTEMS.indexOf(b.system));
+    .sort((a, b) => SYSTEMS.indexOf(a.system) - SYSTEMS.indexOf(b.system));
 }
 
 /** A step is settled when erased, when there was nothing to erase, or when kept under an explained hold. */
@@ -66,7 +62,7 @@ export function erasureComplete(
 }
 
 /** The kept parts of a plan: what the answer to the subject must name, with the reason. */
-export function heldSteps(plan: SystemPlan[]): { system: ErasureSystem; step: ErasureStep }[] {
+export function heldSteps(plan: SystemPlan[]): { system: SystemName; step: ErasureStep }[] {
   return plan.flatMap((system) =>
     system.steps.filter((step) => step.action === "keep").map((step) => ({ system: system.system, step })),
   );

@@ -1,7 +1,7 @@
 // The invoice facts an erasure must keep (Code de commerce L123-22; GDPR art. 17(3)(b)): taken from
 // the subject's Shopify orders before Shopify redacts them, sealed in a restricted archive. Pure.
-import type { ExportRecord } from "~/connectors/connector";
 import { type LocalDate, parseLocalDate } from "~/domain/deadlines/local-date";
+import type { ExportRecord } from "~/domain/systems";
 import { ACCOUNTING_RETENTION_YEARS, accountingHoldExpiry } from "./legal-holds";
 
 /** The plan step that archives invoice facts: run by Vigie itself, before Shopify's erasure. */

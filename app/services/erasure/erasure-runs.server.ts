@@ -2,22 +2,15 @@
 // staff read), execute once approved, one job per system, Vigie's own records last, then answer
 // with per-system receipts and the legal holds. See docs/decisions/021-erasure-runs.md.
 import type { ErasureRun, RightsRequest } from "@prisma/client";
-import type { ErasureReceipt, SubjectRef } from "~/connectors/connector";
+import type { SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
-import {
-  ERASURE_SYSTEMS,
-  type ErasureSystem,
-  erasureComplete,
-  type SystemPlan,
-} from "~/domain/erasure/erasure-plan";
+import { erasureComplete, type SystemPlan } from "~/domain/erasure/erasure-plan";
+import type { ErasureReceipt, SystemName } from "~/domain/systems";
 import { ErasurePlanJob, ErasureSystemJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { hasLiveJob, nextAttempt } from "~/jobs/queue/flows.server";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
-
-export { ERASURE_SYSTEMS };
-export type ErasureSystemName = ErasureSystem;
 
 /** What a run must remember after Vigie erased its own copy: who, and where the answer goes. */
 export type SealedSubject = { ref: SubjectRef; answerTo: string | null };
@@ -36,7 +29,7 @@ export function parsePlan(run: Pick<ErasureRun, "plan">): SystemPlan[] {
 }
 
 const planJobPrefix = (runId: string) => `${ErasurePlanJob.id}:${runId}:`;
-const systemJobPrefix = (runId: string, system?: ErasureSystemName) =>
+const systemJobPrefix = (runId: string, system?: SystemName) =>
   `${ErasureSystemJob.id}:${runId}:${system ? `${system}:` : ""}`;
 
 /** Queues the plan of a run, as the next attempt of its flow. */
@@ -53,7 +46,7 @@ async function queuePlan(tx: Tx, runId: string, shopDomain: string) {
 export async function queueSystem(
   tx: Db | Tx,
   runId: string,
-  system: ErasureSystemName,
+  system: SystemName,
   shopDomain: string,
   attempt?: number,
 ) {
@@ -81,14 +74,14 @@ export async function startErasure(tx: Tx, request: RightsRequest, shopDomain: s
 }
 
 /** The systems that have work to do, outside systems first; Vigie runs once they are settled. */
-export function systemsToRun(plan: SystemPlan[]): ErasureSystemName[] {
+export function systemsToRun(plan: SystemPlan[]): SystemName[] {
   return plan.filter((p) => p.steps.length > 0).map((p) => p.system);
 }
 
 /** Enqueues the first wave: every outside system with steps, or Vigie at once if there are none. */
 export async function enqueueExecution(tx: Tx, run: Pick<ErasureRun, "id" | "plan">, shopDomain: string) {
   const outside = systemsToRun(parsePlan(run)).filter((s) => s !== "vigie");
-  const first: ErasureSystemName[] = outside.length > 0 ? outside : ["vigie"];
+  const first: SystemName[] = outside.length > 0 ? outside : ["vigie"];
   for (const system of first) await queueSystem(tx, run.id, system, shopDomain, 0);
 }
 
@@ -138,18 +131,18 @@ export async function stalledSystems(
   db: Db | Tx,
   run: Pick<ErasureRun, "id" | "status" | "plan"> & { receipts: { stepId: string; outcome: string }[] },
   now = new Date(),
-): Promise<ErasureSystemName[]> {
+): Promise<SystemName[]> {
   if (run.status !== "running") return [];
   const plan = parsePlan(run);
   const receipts = receiptMap(run.receipts);
   const outside = plan.filter((p) => p.system !== "vigie");
-  const waiting: ErasureSystemName[] = outside
+  const waiting: SystemName[] = outside
     .filter((p) => p.steps.length > 0 && !erasureComplete([p], receipts) && !hasFailed(p, receipts))
     .map((p) => p.system);
   // Every outside system settled: Vigie's job erases its records, then answers and closes the run.
   const vigie = plan.find((p) => p.system === "vigie");
   if (erasureComplete(outside, receipts) && (!vigie || !hasFailed(vigie, receipts))) waiting.push("vigie");
-  const stalled: ErasureSystemName[] = [];
+  const stalled: SystemName[] = [];
   for (const system of waiting) {
     // Vigie's job is queued by the last outside system's: only once no job of the run will run.
     const prefix = systemJobPrefix(run.id, system === "vigie" ? undefined : system);
@@ -207,7 +200,7 @@ export async function retryErasureSystem(
   shop: { id: string; domain: string },
   staffId: string,
   runId: string,
-  system: ErasureSystemName,
+  system: SystemName,
 ) {
   return db.$transaction(async (tx) => {
     const run = await tx.erasureRun.findFirst({
@@ -237,7 +230,7 @@ export async function retryErasureSystem(
 }
 
 export type SystemProgress = {
-  system: ErasureSystemName;
+  system: SystemName;
   state: "skipped" | "pending" | "done" | "failed";
   skipped?: SystemPlan["skipped"];
 };

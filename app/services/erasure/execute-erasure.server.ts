@@ -1,25 +1,20 @@
 // Executing an approved erasure run, one system per job: its steps in order, each receipt stored
 // so a crash or a retry never redoes a settled step; Vigie's own records last, then the answer
 // with per-system receipts and the legal holds (ADR 021).
-import { ConnectorError, type ErasureReceipt } from "~/connectors/connector";
+import { ConnectorError } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
 import { toLocalDate } from "~/domain/deadlines/local-date";
 import { erasureComplete, isSettled, type SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
 import { stepKind } from "~/domain/erasure/step-kinds";
+import type { ErasureReceipt, SystemName } from "~/domain/systems";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { recordAudit } from "../audit.server";
 import { answerErasure } from "../requests/request-actions.server";
 import { describeErasureError } from "./describe-error";
-import {
-  type ErasureSystemName,
-  openSubject,
-  parsePlan,
-  queueSystem,
-  receiptMap,
-} from "./erasure-runs.server";
+import { openSubject, parsePlan, queueSystem, receiptMap } from "./erasure-runs.server";
 import { archiveInvoices, recordVendorHold } from "./legal-holds.server";
 
 /** Runs one system's remaining steps of run `runId` (a running run only), then moves the run on. */
@@ -29,7 +24,7 @@ export async function executeErasureSystem(
     connectors,
     secretKey,
   }: { db: Db; connectors: (shopDomain: string) => Promise<ShopConnectors>; secretKey: Buffer },
-  { runId, system }: { runId: string; system: ErasureSystemName },
+  { runId, system }: { runId: string; system: SystemName },
 ) {
   const run = await db.erasureRun.findUnique({
     where: { id: runId },
@@ -89,7 +84,7 @@ export async function executeErasureSystem(
   await advance(db, secretKey, runId);
 }
 
-function storeReceipt(db: Db, runId: string, system: ErasureSystemName, receipt: ErasureReceipt) {
+function storeReceipt(db: Db, runId: string, system: SystemName, receipt: ErasureReceipt) {
   const data = {
     system,
     outcome: receipt.outcome,
@@ -107,7 +102,7 @@ function storeReceipt(db: Db, runId: string, system: ErasureSystemName, receipt:
 async function systemFailed(
   db: Db,
   run: { id: string; shopId: string; requestId: string },
-  system: ErasureSystemName,
+  system: SystemName,
 ) {
   await db.$transaction(async (tx) => {
     await tx.requestTask.updateMany({

@@ -3,7 +3,7 @@
 // tables; a hold whose data stays at the vendor (Stripe's finalised invoices) is recorded with no
 // archive. Expired holds are released by a daily job.
 import { createHmac } from "node:crypto";
-import type { Connector, ErasureReceipt, ExportRecord, SubjectRef } from "~/connectors/connector";
+import type { Connector, SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
 import { type LocalDate, toLocalDate } from "~/domain/deadlines/local-date";
 import {
@@ -14,6 +14,7 @@ import {
   invoicesFromOrderRecords,
 } from "~/domain/erasure/invoice-archive";
 import { accountingHoldExpiry } from "~/domain/erasure/legal-holds";
+import type { ErasureReceipt, ExportRecord } from "~/domain/systems";
 import { sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
 

@@ -4,10 +4,11 @@ import { ConnectorError } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
 import { buildErasurePlan, type SystemPlan } from "~/domain/erasure/erasure-plan";
+import { SYSTEMS } from "~/domain/systems";
 import { recordAudit } from "../audit.server";
 import { subjectRefForRequest } from "../requests/subject-ref.server";
 import { describeErasureError } from "./describe-error";
-import { ERASURE_SYSTEMS, enqueueExecution, openSubject, sealSubject } from "./erasure-runs.server";
+import { enqueueExecution, openSubject, sealSubject } from "./erasure-runs.server";
 
 /** Plans run `runId` once (a planning run only); throws for a vendor error worth retrying. */
 export async function planErasureRun(
@@ -32,7 +33,7 @@ export async function planErasureRun(
       };
   const systems = await connectors(run.shop.domain);
   const plans: SystemPlan[] = [];
-  for (const system of ERASURE_SYSTEMS) {
+  for (const system of SYSTEMS) {
     const connector = systems[system];
     if (!connector) {
       plans.push({ system, steps: [], skipped: "not_connected" });

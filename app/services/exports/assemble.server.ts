@@ -1,12 +1,13 @@
 // Assembling an access export's zip once every system's part is built (ADR 019, 023).
 import type { Db } from "~/db/client.server";
+import { SYSTEMS, type SystemName } from "~/domain/systems";
 import { writeExportArchive } from "~/exports/archive-writer.server";
 import { PartSummarySchema } from "~/exports/system-part.server";
 import { recordAudit } from "../audit.server";
 import { parseShopSettings } from "../shop-settings.server";
 import { archiveSubject } from "./build-part.server";
 import { chunkSink, deleteChunks, partStaging } from "./chunks.server";
-import { EXPORT_SYSTEMS, EXPORT_TTL_DAYS, type ExportSystem, rebuildStaleParts } from "./exports.server";
+import { EXPORT_TTL_DAYS, rebuildStaleParts } from "./exports.server";
 
 /**
  * Writes an export's zip from its built parts (copied, not rebuilt), completes the archive and
@@ -34,10 +35,7 @@ export async function assembleExport(
     generatedAt: archive.createdAt,
     parts: archive.parts
       .filter((p) => p.status === "done")
-      .sort(
-        (a, b) =>
-          EXPORT_SYSTEMS.indexOf(a.system as ExportSystem) - EXPORT_SYSTEMS.indexOf(b.system as ExportSystem),
-      )
+      .sort((a, b) => SYSTEMS.indexOf(a.system as SystemName) - SYSTEMS.indexOf(b.system as SystemName))
       .map((p) => ({
         // Checked again: the stored summary decides which bytes are copied into the zip.
         summary: PartSummarySchema.parse(JSON.parse(p.summary ?? "null")),

@@ -5,6 +5,7 @@ import type { RightsRequest, Shop } from "@prisma/client";
 import type { Connector } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db, Tx } from "~/db/client.server";
+import type { SystemName } from "~/domain/systems";
 import { type PartSummary, writeSystemPart } from "~/exports/system-part.server";
 import { ExportAssembleJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
@@ -13,7 +14,6 @@ import { isSuperseded } from "~/jobs/queue/leases.server";
 import type { Logger } from "~/utils/logger.server";
 import { subjectRefForRequest } from "../requests/subject-ref.server";
 import { deletePartChunks, partStaging } from "./chunks.server";
-import type { ExportSystem } from "./export-systems";
 
 type ArchiveWithContext = { request: RightsRequest; shop: Shop };
 
@@ -49,7 +49,7 @@ export type PartJob = {
  */
 export async function buildExportPart(
   { db, connectors, log, secretKey: key, jobId, attempt }: PartJob,
-  { archiveId, system }: { archiveId: string; system: ExportSystem },
+  { archiveId, system }: { archiveId: string; system: SystemName },
 ) {
   // Claim the part: a pending or failed one, or one this very job was building when its worker
   // died (this is the job's next attempt). A part another job holds is left to it: a staff retry
@@ -116,7 +116,7 @@ type PartOutcome = {
 async function settlePart(
   db: Db,
   archive: { id: string; requestId: string; shop: { domain: string } },
-  system: ExportSystem,
+  system: SystemName,
   { jobId, attempt }: { jobId: string; attempt: number },
   { status, records, error, summary }: PartOutcome,
 ) {

@@ -4,20 +4,19 @@
 // partial export is never assembled, so never sent as complete.
 import type { ExportPart, RightsRequest } from "@prisma/client";
 import type { Db, Tx } from "~/db/client.server";
+import { SYSTEMS, type SystemName } from "~/domain/systems";
 import { ExportSystemJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { hasLiveJob, isLive, nextAttempt } from "~/jobs/queue/flows.server";
 import { recordAudit } from "../audit.server";
-import { EXPORT_SYSTEMS, type ExportSystem } from "./export-systems";
 
-export { EXPORT_SYSTEMS, type ExportSystem };
 /** How long a finished export can be downloaded. */
 export const EXPORT_TTL_DAYS = 30;
 
 const partJobPrefix = (archiveId: string, system: string) => `${ExportSystemJob.id}:${archiveId}:${system}:`;
 
 /** Queues a part's job (a new job key per attempt) and records it on the part, pending. */
-async function queuePart(tx: Tx, archiveId: string, system: ExportSystem, shopDomain: string) {
+async function queuePart(tx: Tx, archiveId: string, system: SystemName, shopDomain: string) {
   const prefix = partJobPrefix(archiveId, system);
   const key = `${prefix}${await nextAttempt(tx, prefix)}`;
   const job = await enqueue(tx, ExportSystemJob, { archiveId, system }, { key, shopDomain });
@@ -52,7 +51,7 @@ export async function isPartStalled(
 export function rebuildStaleParts(db: Db, archiveId: string, shopDomain: string) {
   return db.$transaction(async (tx) => {
     const stale = await tx.exportPart.findMany({ where: { archiveId, status: "done", summary: null } });
-    for (const { system } of stale) await queuePart(tx, archiveId, system as ExportSystem, shopDomain);
+    for (const { system } of stale) await queuePart(tx, archiveId, system as SystemName, shopDomain);
     return stale.length;
   });
 }
@@ -68,10 +67,10 @@ export async function startExport(tx: Tx, request: RightsRequest, shopDomain: st
       shopId: request.shopId,
       requestId: request.id,
       locale: request.locale,
-      parts: { create: EXPORT_SYSTEMS.map((system) => ({ system })) },
+      parts: { create: SYSTEMS.map((system) => ({ system })) },
     },
   });
-  for (const system of EXPORT_SYSTEMS) await queuePart(tx, archive.id, system, shopDomain);
+  for (const system of SYSTEMS) await queuePart(tx, archive.id, system, shopDomain);
   await tx.requestTask.updateMany({
     where: { requestId: request.id, kind: "export" },
     data: { status: "running", detail: null },
@@ -92,7 +91,7 @@ export async function retryExportSystem(
   shop: { id: string; domain: string },
   staffId: string,
   archiveId: string,
-  system: ExportSystem,
+  system: SystemName,
 ) {
   return db.$transaction(async (tx) => {
     const part = await tx.exportPart.findFirst({

@@ -1,20 +1,19 @@
 import type { RequestType } from "~/domain/requests/request-types";
+import { SYSTEMS, type SystemName } from "~/domain/systems";
 
 export type TaskSpec = {
-  system: "shopify" | "stripe" | "mailchimp" | "vigie" | "manual";
+  system: SystemName | "manual";
   kind: "export" | "erasure" | "consent" | "record";
 };
-
-const EVERY_SYSTEM = ["shopify", "stripe", "mailchimp", "vigie"] as const;
 
 /** The work each type of request needs, per system: what the request page tracks. */
 export function tasksFor(type: RequestType): TaskSpec[] {
   switch (type) {
     case "access":
     case "portability":
-      return EVERY_SYSTEM.map((system) => ({ system, kind: "export" }));
+      return SYSTEMS.map((system) => ({ system, kind: "export" }));
     case "erasure":
-      return EVERY_SYSTEM.map((system) => ({ system, kind: "erasure" }));
+      return SYSTEMS.map((system) => ({ system, kind: "erasure" }));
     case "withdraw_consent":
     case "object_to_marketing":
       return [{ system: "vigie", kind: "consent" }];
