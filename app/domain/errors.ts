@@ -44,6 +44,7 @@ const APP_ERRORS = {
   EXTENSION_TOO_LONG: 409,
   // A document the privacy centre does not take.
   DOCUMENT_TOO_LARGE: 413,
+  DOCUMENT_TOO_MANY: 413,
   DOCUMENT_TYPE: 415,
   // A bug: a rule was called without what it needs (500).
   NOW_REQUIRED: 500,

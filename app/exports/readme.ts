@@ -3,7 +3,8 @@
 // Content-Security-Policy forbids scripts and outside resources, so the page stays inert offline.
 import type { LocalDate } from "~/domain/deadlines/local-date";
 import type { SystemName } from "~/domain/systems";
-import { escapeHtml, formatLocalDate } from "~/mail/format";
+import { spellLocalDate } from "~/i18n/format-date";
+import { escapeHtml } from "~/mail/format";
 import { README_LABELS as LABELS } from "./readme-labels";
 import { type ArchiveLocale, type ArchiveSubject, ENTRY, type SectionCount } from "./schema";
 import { sectionInfo } from "./section-info";
@@ -48,7 +49,7 @@ export function buildReadme(input: ReadmeInput): string {
   };
   const colon = labels.colon[locale];
   const iso = input.generatedAt.toISOString();
-  const when = `${formatLocalDate(iso.slice(0, 10) as LocalDate, locale)}, ${iso.slice(11, 16)} UTC`;
+  const when = `${spellLocalDate(iso.slice(0, 10) as LocalDate, locale)}, ${iso.slice(11, 16)} UTC`;
 
   const meta = [
     `${t(labels.reference)}${colon}${escapeHtml(input.subject.reference)}`,

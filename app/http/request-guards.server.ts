@@ -2,14 +2,13 @@
 // body may be, which Host the sandbox answers, which cross-site posts are refused, and the headers
 // every response carries. docs/decisions/032-request-guards-before-remix.md says why here.
 import type { IncomingHttpHeaders } from "node:http";
-import { MAX_DOCUMENT_BYTES } from "~/services/documents.server";
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_UPLOAD } from "~/services/documents.server";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { MAX_WEBHOOK_BODY_BYTES } from "./body.server";
 
 /** Forms (staff admin, privacy centre, login): far above any real form, far below harm. */
 export const DEFAULT_BODY_LIMIT_BYTES = 128 * 1024;
-/** The documents a check asks for: up to 5 files of MAX_DOCUMENT_BYTES each, plus the form around them. */
-export const MAX_DOCUMENTS_PER_UPLOAD = 5;
+/** The documents a check asks for: up to MAX_DOCUMENTS_PER_UPLOAD files, plus the form around them. */
 export const DOCUMENT_UPLOAD_BODY_LIMIT_BYTES = MAX_DOCUMENTS_PER_UPLOAD * MAX_DOCUMENT_BYTES + 64 * 1024;
 
 const DOCUMENT_UPLOAD_PATHS = new Set(["/proxy/privacy/documents", `${SANDBOX_PROXY_PREFIX}/documents`]);

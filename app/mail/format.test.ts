@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseLocalDate } from "~/domain/deadlines/local-date";
-import { escapeHtml, formatLocalDate, minutes } from "./format";
+import { escapeHtml, minutes } from "./format";
 
 describe("escapeHtml", () => {
   it("escapes markup and both quotes", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
     );
-  });
-});
-
-describe("formatLocalDate", () => {
-  it("writes the date out in French, with 1er for the first of the month", () => {
-    expect(formatLocalDate(parseLocalDate("2026-12-26"), "fr")).toBe("26 décembre 2026");
-    expect(formatLocalDate(parseLocalDate("2027-03-01"), "fr")).toBe("1er mars 2027");
-    expect(formatLocalDate(parseLocalDate("2027-08-05"), "fr")).toBe("5 août 2027");
-  });
-
-  it("writes the date out in British English", () => {
-    expect(formatLocalDate(parseLocalDate("2026-12-26"), "en")).toBe("26 December 2026");
-    expect(formatLocalDate(parseLocalDate("2027-03-01"), "en")).toBe("1 March 2027");
   });
 });
 

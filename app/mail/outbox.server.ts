@@ -9,6 +9,7 @@ import { nextAttempt } from "~/jobs/queue/flows.server";
 import { recordAudit } from "~/services/audit.server";
 import { EmailMessageSchema } from "./message";
 import { renderEmail } from "./render";
+import { listUnsubscribeHeaders } from "./transport.server";
 
 /**
  * OutboxEmail.status: queued → sending (handed to SMTP) → sent | failed (refused for good) |
@@ -97,4 +98,28 @@ export async function resendEmail(
     });
     return true;
   });
+}
+
+/** The shop's latest e-mails for the outbox page, with the unsubscribe headers each carries (RFC 8058). */
+export async function listOutbox(db: Db, shopId: string, take = 50) {
+  const emails = await db.outboxEmail.findMany({
+    where: { shopId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      status: true,
+      createdAt: true,
+      template: true,
+      unsubUrl: true,
+    },
+  });
+  return emails.map(({ unsubUrl, ...e }) => ({
+    ...e,
+    createdAt: e.createdAt.toISOString(),
+    headers: Object.entries(listUnsubscribeHeaders(unsubUrl ?? undefined)).map(([k, v]) => `${k}: ${v}`),
+  }));
 }

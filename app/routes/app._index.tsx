@@ -14,6 +14,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
+import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -47,10 +48,7 @@ export default function Dashboard() {
   const result = useActionData<{ retried: boolean }>();
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
-  const formatDate = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso))
-      : "—";
+  const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
 
   return (
     <Page title={t("dashboard.title")}>

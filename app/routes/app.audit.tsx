@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { BlockStack, Card, DataTable, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
+import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -22,7 +23,6 @@ export default function AuditLog() {
   const { events, next, isFirstPage } = useLoaderData<typeof loader>();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
   return (
     <Page
       title={t("audit.title")}
@@ -45,7 +45,7 @@ export default function AuditLog() {
               columnContentTypes={["text", "text", "text", "text"]}
               headings={[t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.target")]}
               rows={events.map((event) => [
-                format.format(new Date(event.createdAt)),
+                formatDateTime(locale, event.createdAt, { seconds: true }),
                 translateDynamic(locale, "actor", event.actorType) +
                   (event.actorId ? ` (${event.actorId})` : ""),
                 translateDynamic(locale, "auditAction", event.action),

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
 import { withSearch } from "~/components/nav-items";
+import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -75,10 +76,7 @@ export default function Consents() {
   const { search } = useLocation();
   const [q, setQ] = useState(query);
   const [downloading, setDownloading] = useState(false);
-  const when = (iso: string | Date | null) =>
-    iso
-      ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
-      : "—";
+  const when = (iso: string | Date | null) => (iso ? formatDateTime(locale, iso) : "—");
 
   async function downloadCsv() {
     // fetch (not a link): in the Shopify admin, App Bridge adds the session token to fetch calls.

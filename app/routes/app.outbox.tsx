@@ -5,39 +5,16 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
-import { resendEmail } from "~/mail/outbox.server";
-import { listUnsubscribeHeaders } from "~/mail/transport.server";
+import { listOutbox, resendEmail } from "~/mail/outbox.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 
 const ResendSchema = z.object({ intent: z.literal("resend"), emailId: z.string().min(1).max(64) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request, context);
-  const emails = await context.db.outboxEmail.findMany({
-    where: { shopId: shop.id },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      to: true,
-      subject: true,
-      text: true,
-      status: true,
-      createdAt: true,
-      template: true,
-      unsubUrl: true,
-    },
-  });
-  return {
-    smtp: Boolean(context.config.smtpUrl),
-    emails: emails.map(({ unsubUrl, ...e }) => ({
-      ...e,
-      createdAt: e.createdAt.toISOString(),
-      // What the SMTP message carries, as sent (RFC 8058).
-      headers: Object.entries(listUnsubscribeHeaders(unsubUrl ?? undefined)).map(([k, v]) => `${k}: ${v}`),
-    })),
-  };
+  return { smtp: Boolean(context.config.smtpUrl), emails: await listOutbox(context.db, shop.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,8 +30,7 @@ export default function Outbox() {
   const result = useActionData<{ ok: boolean }>();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(locale, iso);
   return (
     <Page
       title={t("outbox.title")}

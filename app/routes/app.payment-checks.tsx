@@ -3,10 +3,10 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { listDocuments } from "~/services/documents.server";
-import { decidePaymentCheck } from "~/services/payment-checks.server";
+import { decidePaymentCheck, listPaymentChecks } from "~/services/payment-checks.server";
 
 const DecisionSchema = z.object({
   checkId: z.string().min(1).max(100),
@@ -15,28 +15,7 @@ const DecisionSchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request, context);
-  const db = context.db;
-  const checks = await db.paymentCheck.findMany({
-    where: { shopId: shop.id },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
-  return {
-    checks: await Promise.all(
-      checks.map(async (c) => ({
-        id: c.id,
-        orderRef: c.orderRef ?? c.chargeId ?? "—",
-        email: c.email,
-        reason: c.reason,
-        status: c.status,
-        createdAt: c.createdAt.toISOString(),
-        documents: (await listDocuments(db, { ownerType: "payment_check", ownerId: c.id })).map((d) => ({
-          id: d.id,
-          name: d.name,
-        })),
-      })),
-    ),
-  };
+  return { checks: await listPaymentChecks(context.db, shop.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,8 +30,7 @@ export default function PaymentChecks() {
   const { checks } = useLoaderData<typeof loader>();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(locale, iso);
   return (
     <Page
       title={t("paymentChecks.title")}

@@ -4,6 +4,7 @@ import { Badge, Card, DataTable, EmptyState, Page, Tabs, Text } from "@shopify/p
 import { DeadlineBadge } from "~/components/deadline-badge";
 import { withSearch } from "~/components/nav-items";
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
+import { formatDate, formatLocalDate } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { QUEUE_FILTERS, type QueueFilter } from "~/services/requests/queue-filters";
@@ -21,14 +22,8 @@ export default function Requests() {
   const { locale, t } = useTranslation();
   const { search } = useLocation();
   const navigate = useNavigate();
-  const date = (value: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Europe/Paris" }).format(
-      new Date(value),
-    );
-  const dueDate = (value: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-      new Date(`${value}T00:00:00Z`),
-    );
+  const date = (value: string) => formatDate(locale, value, { timeZone: "Europe/Paris" });
+  const dueDate = (value: string) => formatLocalDate(locale, value, "medium");
   const tabs = QUEUE_FILTERS.map((id) => ({ id, content: t(`requests.filters.${id}` as never) }));
   return (
     <Page

@@ -16,6 +16,7 @@ import {
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
+import { formatDate } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
@@ -65,7 +66,6 @@ export default function Retention() {
   const navigation = useNavigation();
   const { search } = useLocation();
   const { locale, t } = useTranslation();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (
     <Page title={t("retention.title")}>
       <BlockStack gap="400">
@@ -138,7 +138,7 @@ export default function Retention() {
               rows={due.map((subject) => [
                 subject.email ?? `#${subject.shopifyCustomerId ?? subject.id}`,
                 t(subject.reason === "customer" ? "retention.reasonCustomer" : "retention.reasonProspect"),
-                date.format(new Date(subject.since)),
+                formatDate(locale, subject.since),
               ])}
             />
           )}

@@ -1,18 +1,14 @@
 // The e-mailed identity code: GET shows it ready to confirm (mail scanners follow links, so a GET
 // never confirms); POST confirms. Attempts are counted and capped.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { ConfirmPage, MessagePage } from "~/components/privacy-centre-pages";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
+import { identityCheckOfToken } from "~/services/privacy-centre/request-status.server";
 import { confirmEmailCode } from "~/services/requests/request-actions.server";
 import { statusUrl } from "~/services/requests/request-links.server";
-import { verifyToken } from "~/utils/signed-token.server";
-
-const CheckToken = z.object({ k: z.string().min(1) });
-const StatusToken = z.object({ r: z.string().min(1) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const proxy = await requireProxy(request, context);
@@ -28,36 +24,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const db = context.db;
   const proxy = await requireProxy(request, context);
   const form = await request.formData();
   proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
   const t = createTranslator(proxy.locale);
   const token = String(form.get("t") ?? "");
   const code = String(form.get("c") ?? "").trim();
-  // The e-mailed link names the check; the status page names the request (its latest code counts).
-  let checkId = verifyToken(context.encryptionKey, "identity", token, CheckToken)?.k;
-  const statusClaims = checkId ? null : verifyToken(context.encryptionKey, "request", token, StatusToken);
-  if (statusClaims) {
-    const latest = await db.identityCheck.findFirst({
-      where: {
-        requestId: statusClaims.r,
-        method: "email_code",
-        status: "pending",
-        request: { shopId: proxy.shop.id },
-      },
-      orderBy: { createdAt: "desc" },
-      select: { id: true },
-    });
-    checkId = latest?.id;
-  }
+  const checkId = await identityCheckOfToken(context.db, context.encryptionKey, proxy.shop.id, token);
   if (!checkId || !/^\d{6}$/.test(code)) {
     return liquidResponse(
       <MessagePage title={t("privacy.codeInvalidTitle")} body={t("privacy.codeInvalid")} />,
       { status: 400 },
     );
   }
-  const result = await confirmEmailCode(db, context.encryptionKey, proxy.shop.id, checkId, code);
+  const result = await confirmEmailCode(context.db, context.encryptionKey, proxy.shop.id, checkId, code);
   if (result.outcome !== "accepted" || !result.request) {
     const body = t(`privacy.codeOutcomes.${result.outcome}` as never);
     return liquidResponse(<MessagePage title={t("privacy.codeInvalidTitle")} body={body} />, { status: 400 });

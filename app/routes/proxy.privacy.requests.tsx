@@ -7,6 +7,7 @@ import { computeDeadline } from "~/domain/deadlines/due-date";
 import { isAppError } from "~/domain/errors";
 import type { RequestType } from "~/domain/requests/request-types";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
+import { formatLocalDate } from "~/i18n/format-date";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import {
@@ -100,9 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         prefix={proxy.pathPrefix}
         reference={created.reference}
         type={created.type as RequestType}
-        dueOn={new Intl.DateTimeFormat(proxy.locale, { dateStyle: "long", timeZone: "UTC" }).format(
-          new Date(`${deadline.dueDate}T00:00:00Z`),
-        )}
+        dueOn={formatLocalDate(proxy.locale, deadline.dueDate)}
         needsCode={created.state === "identity_check"}
         statusUrl={statusUrl(links, created.id, proxy.locale)}
       />,

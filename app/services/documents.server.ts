@@ -7,6 +7,8 @@ import { AppError } from "~/domain/errors";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** Files one upload may carry: enough for a card's two sides, an address and a payment proof. */
+export const MAX_DOCUMENTS_PER_UPLOAD = 5;
 export const ACCEPTED_TYPES = [
   "application/pdf",
   "image/jpeg",

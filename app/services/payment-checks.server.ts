@@ -5,7 +5,7 @@ import type { PaymentContact } from "~/connectors/stripe/payment-contact.server"
 import type { Db, Tx } from "~/db/client.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "./audit.server";
-import { deleteDocuments } from "./documents.server";
+import { deleteDocuments, listDocuments } from "./documents.server";
 import type { LinkContext } from "./requests/request-links.server";
 import { documentsUrl } from "./requests/request-links.server";
 import { parseShopSettings } from "./shop-settings.server";
@@ -100,4 +100,23 @@ export async function decidePaymentCheck(
     });
   });
   return decided;
+}
+
+/** The shop's latest payment checks for staff, with the documents sent for each. */
+export async function listPaymentChecks(db: Db, shopId: string, take = 100) {
+  const checks = await db.paymentCheck.findMany({ where: { shopId }, orderBy: { createdAt: "desc" }, take });
+  return Promise.all(
+    checks.map(async (c) => ({
+      id: c.id,
+      orderRef: c.orderRef ?? c.chargeId ?? "—",
+      email: c.email,
+      reason: c.reason,
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
+      documents: (await listDocuments(db, { ownerType: "payment_check", ownerId: c.id })).map((d) => ({
+        id: d.id,
+        name: d.name,
+      })),
+    })),
+  );
 }

@@ -93,7 +93,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         await page.close();
       }
     }
-  });
+  }, 120_000); // eighteen pages, each loaded until the network is idle: a walk, not a timing target
 
   it("staff read the record of processing in both languages and download it as CSV, audited", async () => {
     const page = await browser.newPage();

@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import { computeDeadline, type DeadlineInput } from "./due-date";
 import { DEFAULT_TIME_ZONE, daysBetween, type LocalDate, toLocalDate } from "./local-date";
 

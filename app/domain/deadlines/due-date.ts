@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import { type HolidayOptions, nextWorkingDayOnOrAfter } from "./french-holidays";
 import {
   addDays,

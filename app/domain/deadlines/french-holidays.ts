@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import { addDays, dayOfWeek, type LocalDate, parseLocalDate } from "./local-date";
 
 /** Which set of French public holidays applies to the shop. */

@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 
 /** A calendar date in the shop's legal time zone, written "YYYY-MM-DD". Build it with `parseLocalDate` or `toLocalDate`. */
 export type LocalDate = string & { readonly __brand: "LocalDate" };

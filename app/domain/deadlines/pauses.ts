@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import { daysBetween, type LocalDate, toLocalDate } from "./local-date";
 
 /** One span during which the controller waited for identity information. `resumedAt: null` = still paused. */

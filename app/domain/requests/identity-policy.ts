@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import type { RequestType } from "./request-types";
 
 /** How much identity checking a request needs: none, a one-time link/code by e-mail, or an ID document. */

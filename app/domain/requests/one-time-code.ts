@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 
 /** Wrong tries allowed before a code locks; a 6-digit code then has a 5-in-a-million guess chance. */
 export const DEFAULT_MAX_ATTEMPTS = 5;

@@ -1,7 +1,7 @@
 // The register of post-mortem directives (LIL art. 84–86): what a carried-out directive request
 // does to it, and when a directive in it may end. docs/decisions/035.
 
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import type { HeirRequestDetails, PostMortemDirectiveDetails } from "./request-details";
 
 /** `in_force` until the person revokes it or staff carry it out after the person's death. */

@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 import type { RequestType } from "./request-types";
 
 /** Review state of a supporting document (proof of death, proof of heir status). */

@@ -1,4 +1,4 @@
-import { AppError } from "~/domain/errors";
+import { AppError } from "../errors";
 
 /** Every kind of request a shopper (or an heir) can make. */
 export const REQUEST_TYPES = [

@@ -824,6 +824,7 @@ export const en = {
     INVALID_THRESHOLD: "This threshold is not valid.",
     EXTENSION_BEFORE_RECEIPT: "An extension cannot start before the request was received.",
     DOCUMENT_EMPTY: "Choose at least one file.",
+    DOCUMENT_TOO_MANY: "Send at most 5 files at once.",
     DOCUMENT_TOO_LARGE: "A file is larger than 5 MB.",
     DOCUMENT_TYPE: "Accepted formats: PDF, JPEG, PNG, WebP, HEIC.",
     MAILCHIMP_CREDENTIALS_INVALID: "Mailchimp refused these credentials: check the API key and the audience.",

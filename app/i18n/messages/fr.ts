@@ -846,6 +846,7 @@ export const fr: Messages = {
     INVALID_THRESHOLD: "Ce seuil n'est pas valide.",
     EXTENSION_BEFORE_RECEIPT: "Une prorogation ne peut pas commencer avant la réception de la demande.",
     DOCUMENT_EMPTY: "Choisissez au moins un fichier.",
+    DOCUMENT_TOO_MANY: "Envoyez au plus 5 fichiers à la fois.",
     DOCUMENT_TOO_LARGE: "Un fichier dépasse 5 Mo.",
     DOCUMENT_TYPE: "Formats acceptés : PDF, JPEG, PNG, WebP, HEIC.",
     MAILCHIMP_CREDENTIALS_INVALID: "Mailchimp refuse ces identifiants : vérifiez la clé d'API et l'audience.",

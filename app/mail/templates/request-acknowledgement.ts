@@ -1,6 +1,7 @@
 // Acknowledgement of a rights request: what we received, when, and the date we will answer by.
+
+import { spellLocalDate } from "~/i18n/format-date";
 import type { Locale } from "~/i18n/locale";
-import { formatLocalDate } from "../format";
 import type { EmailContent } from "../layout";
 import type { MessageOf } from "../message";
 import { contact, dpoSignature, footer, greeting, requestTypeLabel } from "./shared";
@@ -10,8 +11,8 @@ export function requestAcknowledgement(
   locale: Locale,
 ): EmailContent {
   const type = requestTypeLabel(m.requestType, locale);
-  const received = formatLocalDate(m.receivedOn, locale);
-  const due = formatLocalDate(m.dueOn, locale);
+  const received = spellLocalDate(m.receivedOn, locale);
+  const due = spellLocalDate(m.dueOn, locale);
   if (locale === "fr") {
     return {
       subject: `${m.shopName} — Nous avons bien reçu votre demande (${m.reference})`,

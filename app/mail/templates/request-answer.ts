@@ -1,6 +1,7 @@
 // The answer to a request: staff's summary, the download link for an export, the data kept by law.
+
+import { spellLocalDate } from "~/i18n/format-date";
 import type { Locale } from "~/i18n/locale";
-import { formatLocalDate } from "../format";
 import type { Block, EmailContent } from "../layout";
 import type { ErasureReceiptLine, LegalHold, MessageOf } from "../message";
 import { CNIL_COMPLAINTS_URL, contact, dpoSignature, footer, greeting, requestTypeLabel } from "./shared";
@@ -16,7 +17,7 @@ function download(m: MessageOf<"request.answer">, locale: Locale): Block[] {
     { kind: "button", href: m.downloadUrl, label: fr ? "Télécharger mes données" : "Download my data" },
   ];
   if (m.downloadExpiresOn) {
-    const date = formatLocalDate(m.downloadExpiresOn, locale);
+    const date = spellLocalDate(m.downloadExpiresOn, locale);
     blocks.push({
       kind: "paragraph",
       content: fr
@@ -41,7 +42,7 @@ function erasure(list: ErasureReceiptLine[] | undefined, locale: Locale): Block[
     {
       kind: "list",
       items: list.map((receipt) => {
-        const on = formatLocalDate(receipt.on, locale);
+        const on = spellLocalDate(receipt.on, locale);
         const refs = receipt.references.length
           ? fr
             ? ` (référence : ${receipt.references.join(", ")})`
@@ -72,7 +73,7 @@ function holds(list: LegalHold[] | undefined, locale: Locale): Block[] {
     {
       kind: "list",
       items: list.map((hold) => {
-        const until = formatLocalDate(hold.until, locale);
+        const until = spellLocalDate(hold.until, locale);
         return [
           { strong: hold.what },
           fr ? ` — ${hold.basis}, à conserver jusqu'au ${until}` : ` — ${hold.basis}, kept until ${until}`,

@@ -1,12 +1,13 @@
 // Notice that the answer will take longer, with the new date and the reasons.
+
+import { spellLocalDate } from "~/i18n/format-date";
 import type { Locale } from "~/i18n/locale";
-import { formatLocalDate } from "../format";
 import type { EmailContent } from "../layout";
 import type { MessageOf } from "../message";
 import { contact, dpoSignature, footer, greeting } from "./shared";
 
 export function requestExtension(m: MessageOf<"request.extension">, locale: Locale): EmailContent {
-  const due = formatLocalDate(m.newDueOn, locale);
+  const due = spellLocalDate(m.newDueOn, locale);
   if (locale === "fr") {
     return {
       subject: `${m.shopName} — Prolongation du délai de réponse à votre demande (${m.reference})`,

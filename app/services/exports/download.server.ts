@@ -68,3 +68,21 @@ export async function takeShopperDownload(
     locale: archive.request.locale,
   };
 }
+
+/** Staff's download of a shop's finished export, audited; null when the shop has none by that id. */
+export async function staffDownload(db: Db, key: Buffer, shopId: string, staffId: string, archiveId: string) {
+  const archive = await db.exportArchive.findFirst({
+    where: { id: archiveId, shopId, status: "complete" },
+    include: { request: { select: { reference: true } } },
+  });
+  if (!archive) return null;
+  await recordAudit(db, {
+    shopId,
+    actorType: "staff",
+    actorId: staffId,
+    action: "export.downloaded",
+    targetType: "request",
+    targetId: archive.requestId,
+  });
+  return zipResponse(db, key, archive, `export-${archive.request.reference}.zip`);
+}

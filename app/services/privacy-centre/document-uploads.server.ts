@@ -1,7 +1,8 @@
 // Receiving the documents a check asked for: only while the check is open, encrypted at once.
 import type { Db } from "~/db/client.server";
+import { AppError } from "~/domain/errors";
 import { recordAudit } from "../audit.server";
-import { type DocumentOwner, storeDocument } from "../documents.server";
+import { type DocumentOwner, MAX_DOCUMENTS_PER_UPLOAD, storeDocument } from "../documents.server";
 
 export type UploadTarget = DocumentOwner & {
   open: boolean;
@@ -47,8 +48,9 @@ export async function receiveDocuments(
   target: UploadTarget,
   files: File[],
 ) {
+  if (files.length > MAX_DOCUMENTS_PER_UPLOAD) throw new AppError("DOCUMENT_TOO_MANY", `${files.length} files`);
   await db.$transaction(async (tx) => {
-    for (const file of files.slice(0, 5)) {
+    for (const file of files) {
       await storeDocument(tx, key, {
         shopId,
         ownerType: target.ownerType,
@@ -67,7 +69,7 @@ export async function receiveDocuments(
       action: "documents.received",
       targetType: target.auditTarget.type,
       targetId: target.auditTarget.id,
-      data: { files: Math.min(files.length, 5) },
+      data: { files: files.length },
     });
   });
 }

@@ -1,0 +1,107 @@
+// Who the requester is proven to be: the checks run, the documents sent, and staff's decisions.
+import { Form } from "@remix-run/react";
+import { BlockStack, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { withSearch } from "~/components/nav-items";
+import type { CardProps } from "./kit";
+
+export function IdentityCard({ data, t, when, busy, search }: CardProps) {
+  const r = data.request;
+  const [documentReason, setDocumentReason] = useState("");
+  const documentPending = data.checks.some((c) => c.method === "document" && c.status === "pending");
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("requests.identity")}
+        </Text>
+        <Text as="p">
+          {r.identityVerifiedAt
+            ? t("requests.identityVerified", { at: when(r.identityVerifiedAt) })
+            : t(`requests.identityLevels.${r.identityLevel}` as never)}
+        </Text>
+        {data.checks.map((c) => (
+          <Text as="p" key={c.id} tone="subdued">
+            {t(`requests.checkMethods.${c.method}` as never)} ·{" "}
+            {t(`requests.checkStatus.${c.status}` as never)}
+            {c.method === "email_code"
+              ? ` · ${t("requests.attempts", { attempts: c.attempts, max: c.maxAttempts })}`
+              : ""}
+            {c.reason ? ` · ${c.reason}` : ""}
+          </Text>
+        ))}
+        {documentPending && (
+          <BlockStack gap="200">
+            <Text as="h3" variant="headingSm">
+              {t("identityDocuments.title")}
+            </Text>
+            {data.documents.length === 0 && (
+              <Text as="p" tone="subdued">
+                {t("identityDocuments.none")}
+              </Text>
+            )}
+            {data.documents.map((d) => (
+              <a
+                key={d.id}
+                href={withSearch(`/app/documents/${d.id}`, search)}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {d.name}
+              </a>
+            ))}
+            {data.documents.length > 0 && (
+              <InlineStack gap="200">
+                {(["yes", "no"] as const).map((accepted) => (
+                  <Form method="post" key={accepted}>
+                    <input type="hidden" name="intent" value="document_decision" />
+                    <input type="hidden" name="accepted" value={accepted} />
+                    <Button submit tone={accepted === "no" ? "critical" : undefined}>
+                      {t(accepted === "yes" ? "identityDocuments.accept" : "identityDocuments.reject")}
+                    </Button>
+                  </Form>
+                ))}
+              </InlineStack>
+            )}
+          </BlockStack>
+        )}
+        {!r.closed && r.state === "identity_check" && (
+          <InlineStack gap="200">
+            <Form method="post">
+              <input type="hidden" name="intent" value="verify" />
+              <Button submit loading={busy("verify")}>
+                {t("requests.actions.verify")}
+              </Button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="close_unverified" />
+              <Button submit tone="critical" loading={busy("close_unverified")}>
+                {t("requests.actions.closeUnverified")}
+              </Button>
+            </Form>
+          </InlineStack>
+        )}
+        {!r.closed && (
+          <Form method="post">
+            <input type="hidden" name="intent" value="document" />
+            <InlineStack gap="200" blockAlign="end">
+              <div style={{ flexGrow: 1 }}>
+                <TextField
+                  label={t("requests.documentReason")}
+                  helpText={t("requests.documentHelp")}
+                  name="reason"
+                  value={documentReason}
+                  onChange={setDocumentReason}
+                  autoComplete="off"
+                />
+              </div>
+              <Button submit loading={busy("document")} disabled={documentReason.trim() === ""}>
+                {t("requests.actions.document")}
+              </Button>
+            </InlineStack>
+          </Form>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}

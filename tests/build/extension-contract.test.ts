@@ -1,0 +1,44 @@
+// The checkout extension cannot import app code, so it keeps its own copy of the contract: the
+// attribute names it writes on the order, the default wording it shows, and the wording's limit.
+// This test reads both sides and fails on any drift, so the ledger never records a text other than
+// the one the buyer saw, nor misses a consent written under a renamed key.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
+import { DEFAULT_WORDING } from "~/domain/consent/default-wordings";
+import {
+  CONSENT_KEY,
+  NOTICE_VERSION_KEY,
+  WORDING_KEY,
+  WORDING_KEY_KEY,
+  WORDING_LOCALE_KEY,
+} from "../../extensions/newsletter-consent/src/consent-attributes";
+import { DEFAULT_WORDING_KEY } from "../../extensions/newsletter-consent/src/wording";
+
+const locale = (file: string) =>
+  JSON.parse(readFileSync(`extensions/newsletter-consent/locales/${file}`, "utf8")) as {
+    newsletter_checkbox: { default: string };
+  };
+
+describe("the checkout extension's contract with the app", () => {
+  it("writes the attributes the app reads, under the same names", () => {
+    expect({
+      consent: CONSENT_KEY,
+      noticeVersion: NOTICE_VERSION_KEY,
+      wordingKey: WORDING_KEY_KEY,
+      wordingLocale: WORDING_LOCALE_KEY,
+      wording: WORDING_KEY,
+    }).toEqual(CHECKOUT_ATTRIBUTES);
+  });
+
+  it("shows the default wording the app records, in French and English", () => {
+    expect(DEFAULT_WORDING_KEY).toBe(DEFAULT_WORDING.key);
+    // Shopify's extension i18n writes {{shop}}; the app's templates write {shop}.
+    expect(locale("fr.json").newsletter_checkbox.default.replace("{{shop}}", "{shop}")).toBe(
+      DEFAULT_WORDING.templates.fr,
+    );
+    expect(locale("en.default.json").newsletter_checkbox.default.replace("{{shop}}", "{shop}")).toBe(
+      DEFAULT_WORDING.templates.en,
+    );
+  });
+});
