@@ -25,6 +25,7 @@ import {
 } from "~/components/directive-panel";
 import { ErasurePanel } from "~/components/erasure-panel";
 import { withSearch } from "~/components/nav-items";
+import { toLocalDate } from "~/domain/deadlines/local-date";
 import { AppError, isAppError } from "~/domain/errors";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
 import {
@@ -117,9 +118,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     deadline: detail.deadline,
     status: detail.status,
+    // Calendar days of the request's own zone, with why the clock stood still (docs/decisions/036).
     pauses: detail.request.pauses.map((p) => ({
-      startedAt: p.startedAt.toISOString(),
-      endedAt: p.endedAt?.toISOString() ?? null,
+      id: p.id,
+      from: toLocalDate(p.startedAt, r.timeZone),
+      to: p.endedAt ? toLocalDate(p.endedAt, r.timeZone) : null,
+      reason: p.reason,
     })),
     tasks: detail.request.tasks.map((t) => ({
       id: t.id,
@@ -387,6 +391,24 @@ export default function RequestPage() {
                   ? t("requests.identityVerified", { at: when(r.identityVerifiedAt) })
                   : t(`requests.identityLevels.${r.identityLevel}` as never)}
               </Text>
+              <BlockStack gap="100">
+                <Text as="h3" variant="headingSm">
+                  {t("requests.clock")}
+                </Text>
+                <div data-testid="clock">
+                  {data.pauses.map((p) => (
+                    <Text as="p" key={p.id}>
+                      {p.to
+                        ? t("requests.pauseSpan", { from: day(p.from), to: day(p.to) })
+                        : t("requests.pauseOpen", { from: day(p.from) })}{" "}
+                      — {t(`requests.pauseReasons.${p.reason}` as never)}
+                    </Text>
+                  ))}
+                  {!r.closed && r.state === "identity_check" && !data.pauses.some((p) => p.to === null) && (
+                    <Text as="p">{t("requests.clockRunning")}</Text>
+                  )}
+                </div>
+              </BlockStack>
               {data.checks.map((c) => (
                 <Text as="p" key={c.id} tone="subdued">
                   {t(`requests.checkMethods.${c.method}` as never)} ·{" "}
