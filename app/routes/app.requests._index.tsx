@@ -21,11 +21,7 @@ export default function Requests() {
   const { locale, t } = useTranslation();
   const { search } = useLocation();
   const navigate = useNavigate();
-  const date = (value: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Europe/Paris" }).format(
-      new Date(value),
-    );
-  const dueDate = (value: string) =>
+  const day = (value: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
       new Date(`${value}T00:00:00Z`),
     );
@@ -71,9 +67,9 @@ export default function Requests() {
               REQUEST_TYPE_INFO[r.type as RequestType].label[locale],
               r.requesterEmail ??
                 t(r.channel === "retention" ? "requests.viaRetention" : "requests.viaShopify"),
-              date(r.receivedAt),
+              day(r.receivedOn),
               <span key="due">
-                {dueDate(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />
+                {day(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />
               </span>,
               <Badge key="state">{t(`requests.states.${r.state}` as never)}</Badge>,
             ])}
