@@ -4,7 +4,7 @@ import { Badge, Card, DataTable, EmptyState, Page, Tabs, Text } from "@shopify/p
 import { DeadlineBadge } from "~/components/deadline-badge";
 import { withSearch } from "~/components/nav-items";
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
-import { formatDate, formatLocalDate } from "~/i18n/format-date";
+import { formatLocalDate } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { QUEUE_FILTERS, type QueueFilter } from "~/services/requests/queue-filters";
@@ -22,8 +22,7 @@ export default function Requests() {
   const { locale, t } = useTranslation();
   const { search } = useLocation();
   const navigate = useNavigate();
-  const date = (value: string) => formatDate(locale, value, { timeZone: "Europe/Paris" });
-  const dueDate = (value: string) => formatLocalDate(locale, value, "medium");
+  const day = (value: string) => formatLocalDate(locale, value, "medium");
   const tabs = QUEUE_FILTERS.map((id) => ({ id, content: t(`requests.filters.${id}` as never) }));
   return (
     <Page
@@ -66,9 +65,9 @@ export default function Requests() {
               REQUEST_TYPE_INFO[r.type as RequestType].label[locale],
               r.requesterEmail ??
                 t(r.channel === "retention" ? "requests.viaRetention" : "requests.viaShopify"),
-              date(r.receivedAt),
+              day(r.receivedOn),
               <span key="due">
-                {dueDate(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />
+                {day(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />
               </span>,
               <Badge key="state">{t(`requests.states.${r.state}` as never)}</Badge>,
             ])}

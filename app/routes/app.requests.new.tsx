@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { parseLocalDate } from "~/domain/deadlines/local-date";
 import { isAppError, isAppErrorCode } from "~/domain/errors";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
@@ -28,7 +29,7 @@ import {
   type RequestFormField,
   RequestFormSchema,
 } from "~/services/requests/request-form";
-import { fileStaffRequest } from "~/services/requests/staff-intake.server";
+import { fileStaffRequest, receiptCalendar } from "~/services/requests/staff-intake.server";
 
 const IntakeSchema = z.object({
   receivedOn: z.iso.date(),
@@ -36,8 +37,9 @@ const IntakeSchema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAdmin(request, context);
-  return null;
+  const { shop } = await requireAdmin(request, context);
+  // The shop's today, not the server's nor the browser's: receipt dates are its calendar days.
+  return receiptCalendar(context.db, shop.id);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,9 +55,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ];
     return Response.json({ error: "invalid", fields }, { status: 400 });
   }
-  const receivedAt = new Date(`${intake.data.receivedOn}T12:00:00Z`);
-  if (receivedAt.getTime() > Date.now())
-    return Response.json({ error: "future", fields: ["receivedOn"] }, { status: 400 });
   try {
     const created = await fileStaffRequest({
       db: context.db,
@@ -64,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       staffId,
       form: form.form,
       locale: intake.data.requesterLocale,
-      receivedAt,
+      receivedOn: parseLocalDate(intake.data.receivedOn),
     });
     const url = new URL(request.url);
     return redirect(withSearch(`/app/requests/${created.id}`, url.search));
@@ -76,6 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewRequest() {
   const result = useActionData<{ error: string; fields: string[] }>();
+  const calendar = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
@@ -83,7 +83,7 @@ export default function NewRequest() {
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [message, setMessage] = useState("");
-  const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [receivedOn, setReceivedOn] = useState<string>(calendar.today);
   const [requesterLocale, setRequesterLocale] = useState(locale);
   const [directiveAction, setDirectiveAction] = useState("record");
   const [instructions, setInstructions] = useState("");
@@ -146,9 +146,10 @@ export default function NewRequest() {
               <FormLayout.Group>
                 <TextField
                   label={t("requests.receivedOn")}
-                  helpText={t("requests.receivedOnHelp")}
+                  helpText={t("requests.receivedOnHelp", { timeZone: calendar.timeZone })}
                   name="receivedOn"
                   type="date"
+                  max={calendar.today}
                   value={receivedOn}
                   onChange={setReceivedOn}
                   autoComplete="off"

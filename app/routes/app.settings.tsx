@@ -102,6 +102,7 @@ export default function Settings() {
   const [doubleOptIn, setDoubleOptIn] = useState(privacy.doubleOptIn);
   const [customerYears, setCustomerYears] = useState(String(privacy.retention.customerYearsAfterLastOrder));
   const [prospectYears, setProspectYears] = useState(String(privacy.retention.prospectYears));
+  const [timeZone, setTimeZone] = useState(privacy.timeZone);
   const [apiKey, setApiKey] = useState("");
   const [audienceId, setAudienceId] = useState(mailchimp?.audienceId ?? "");
   const [archive, setArchive] = useState(mailchimp?.archiveInsteadOfDelete ?? false);
@@ -154,6 +155,15 @@ export default function Settings() {
                   onChange={setNoticeVersion}
                   autoComplete="off"
                   error={bad("noticeVersion")}
+                />
+                <TextField
+                  label={t("settings.timeZone")}
+                  helpText={t("settings.timeZoneHelp")}
+                  name="timeZone"
+                  value={timeZone}
+                  onChange={setTimeZone}
+                  autoComplete="off"
+                  error={bad("timeZone")}
                 />
                 <Checkbox
                   label={t("settings.doubleOptIn")}

@@ -23,6 +23,8 @@ export const DEMO_SETTINGS: ShopSettings = {
   // Off, as iméra's policy describes it: the box ticked at payment is the sign-up (§5), with no
   // confirmation step announced. Staff can switch it on in Settings (docs/decisions/039).
   doubleOptIn: false,
+  // iméra sells from Paris: its dates of receipt are days of the Paris calendar (docs/decisions/037).
+  timeZone: "Europe/Paris",
   retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
 };
 

@@ -9,6 +9,7 @@ import { connectorsForShop } from "~/connectors/registry.server";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { createTransport } from "~/mail/transport.server";
+import { recomputeLegacyPauses } from "~/services/requests/recompute-pauses.server";
 import { DEFAULT_PROXY_PREFIX, SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { createShopifyApp } from "~/shopify.server";
 import type { Logger } from "~/utils/logger.server";
@@ -39,6 +40,8 @@ export async function bootApp(config: Config, log: Logger): Promise<BootedApp> {
   const applied = await migrate(config.databaseUrl);
   if (applied.length > 0) log.info("migrations applied", { applied });
   const { db } = await createDatabase(config.databaseUrl);
+  // Once: open requests paused before docs/decisions/036 get the corrected clock (audited).
+  await recomputeLegacyPauses(db, log);
   const encryptionKey = Buffer.from(
     config.encryptionKey ?? loadOrCreateLocalEncryptionKey(config.dataDir),
     "base64",

@@ -1,5 +1,7 @@
 // A shop's privacy settings, stored as JSON on the Shop row and validated on every read.
 import { z } from "zod";
+import type { Tx } from "~/db/client.server";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "~/domain/deadlines/local-date";
 
 export const ShopSettingsSchema = z.object({
   /** Who answers rights requests (the policy's DPO contact). */
@@ -12,6 +14,11 @@ export const ShopSettingsSchema = z.object({
    * the e-mail Vigie sends (docs/decisions/039). Off by default: French law does not require it.
    */
   doubleOptIn: z.boolean().default(false),
+  /**
+   * The shop's IANA time zone: dates of receipt and due dates are calendar days there
+   * (docs/decisions/037). Each request keeps the zone it was filed under.
+   */
+  timeZone: z.string().refine(isTimeZone).default(DEFAULT_TIME_ZONE).catch(DEFAULT_TIME_ZONE),
   retention: z
     .object({
       /** Customers: years after the last order (policy §4). */
@@ -32,4 +39,10 @@ export function parseShopSettings(json: string): ShopSettings {
   }
   const parsed = ShopSettingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : ShopSettingsSchema.parse({});
+}
+
+/** The shop's IANA time zone (Europe/Paris unless its settings say otherwise). */
+export async function shopTimeZone(tx: Tx, shopId: string): Promise<string> {
+  const shop = await tx.shop.findUnique({ where: { id: shopId }, select: { settings: true } });
+  return shop ? parseShopSettings(shop.settings).timeZone : DEFAULT_TIME_ZONE;
 }

@@ -48,3 +48,26 @@ export async function upsertSubject(tx: Tx, shopId: string, identifiers: Subject
     select: { id: true, email: true, shopifyCustomerId: true },
   });
 }
+
+/**
+ * Whether the shop holds `email` for one of its customers or contacts: a Shopify customer, someone
+ * who ordered, or someone whose consent it records. A subject row made only by an earlier filing
+ * of the same address does not count: nobody has confirmed that address yet.
+ */
+export async function emailOnFile(tx: Tx, shopId: string, email: string | null | undefined) {
+  const normalised = normaliseEmail(email);
+  if (!normalised) return false;
+  const found = await tx.subject.findFirst({
+    where: {
+      shopId,
+      email: normalised,
+      OR: [
+        { shopifyCustomerId: { not: null } },
+        { lastOrderAt: { not: null } },
+        { consentStates: { some: {} } },
+      ],
+    },
+    select: { id: true },
+  });
+  return found !== null;
+}

@@ -61,6 +61,56 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** True when `timeZone` is an IANA zone name this platform knows ("Europe/Paris", "Pacific/Auckland"). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds the wall clock of `timeZone` is ahead of UTC at `instant` (+3_600_000 in Paris in winter). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  formatterFor(timeZone);
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    clockFormatters.set(timeZone, formatter);
+  }
+  const found = new Map(formatter.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  const d = new Date(0);
+  d.setUTCFullYear(found.get("year") ?? 0, (found.get("month") ?? 1) - 1, found.get("day") ?? 1);
+  d.setUTCHours(found.get("hour") ?? 0, found.get("minute") ?? 0, found.get("second") ?? 0, 0);
+  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
+  return d.getTime() - wholeSeconds;
+}
+
+/**
+ * The instant of noon on `date` in `timeZone`: an instant whose legal date there is `date` whatever the zone's
+ * distance from UTC (noon in Auckland is still the previous evening in UTC). Throws `INVALID_TIME_ZONE`.
+ */
+export function localNoon(date: LocalDate, timeZone: string): Date {
+  const wallClock = new Date(`${date}T12:00:00Z`).getTime();
+  const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
+  // The offset at noon itself may differ from the one 12-14 hours away (a DST change that night).
+  return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
+}
+
 /**
  * The legal calendar date of `instant` in `timeZone` (IANA name). 23:30 UTC on 31 January is 1 February in Paris.
  * Throws `INVALID_INSTANT` for an invalid Date and `INVALID_TIME_ZONE` for an unknown zone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type IdentityContext, requiredIdentityCheck } from "./identity-policy";
+import { clockDecision, type IdentityContext, requiredIdentityCheck } from "./identity-policy";
 
 const signedIn: IdentityContext = {
   channel: "storefront",
@@ -93,5 +93,59 @@ describe("requiredIdentityCheck", () => {
         documentRequested: { reason: "Doubt." },
       }),
     ).toThrow(expect.objectContaining({ code: "IDENTITY_CHECK_NOT_APPLICABLE" }));
+  });
+});
+
+describe("clockDecision", () => {
+  const clock = (
+    requestType: Parameters<typeof requiredIdentityCheck>[0]["requestType"],
+    context: IdentityContext,
+  ) => clockDecision(requestType, requiredIdentityCheck({ requestType, context }));
+
+  it("runs from receipt for a request from the address on file, although a code is sent to it", () => {
+    for (const context of [
+      { channel: "staff", emailMatchesCustomerOnFile: true },
+      { channel: "email", emailMatchesCustomerOnFile: true },
+      { ...signedIn, loggedInCustomerId: null },
+    ] satisfies IdentityContext[]) {
+      expect(requiredIdentityCheck({ requestType: "access", context })).toMatchObject({
+        level: "email_link",
+      });
+      expect(clock("access", context)).toEqual({ paused: false, reason: "address_on_file" });
+    }
+  });
+
+  it("runs for a signed-in customer and for Shopify's compliance webhooks", () => {
+    expect(clock("erasure", signedIn)).toEqual({ paused: false, reason: "signed_in_customer" });
+    expect(clock("erasure", { channel: "shopify_compliance_webhook" })).toEqual({
+      paused: false,
+      reason: "merchant_compliance_webhook",
+    });
+  });
+
+  it("waits while an address the shop does not have on file is confirmed", () => {
+    expect(clock("access", { channel: "staff", emailMatchesCustomerOnFile: false })).toEqual({
+      paused: true,
+      reason: "address_not_on_file",
+    });
+    expect(
+      clock("erasure", { ...signedIn, loggedInCustomerId: null, emailMatchesCustomerOnFile: false }),
+    ).toEqual({ paused: true, reason: "address_not_on_file" });
+  });
+
+  it("waits for an heir's proofs even from an address on file (the deceased's address proves nothing)", () => {
+    expect(clock("heir_request", { channel: "staff", emailMatchesCustomerOnFile: true })).toEqual({
+      paused: true,
+      reason: "heir_identity",
+    });
+  });
+
+  it("waits for an ID document asked for on a written doubt", () => {
+    const requirement = requiredIdentityCheck({
+      requestType: "access",
+      context: { channel: "staff", emailMatchesCustomerOnFile: true },
+      documentRequested: { reason: "Delivery address differs" },
+    });
+    expect(clockDecision("access", requirement)).toEqual({ paused: true, reason: "identity_document" });
   });
 });

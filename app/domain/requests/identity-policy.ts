@@ -88,3 +88,32 @@ export function requiredIdentityCheck(input: IdentityInput): IdentityRequirement
     rationale: "email_control",
   };
 }
+
+/** Why the legal clock stands still: information genuinely needed to identify the person is awaited. */
+export const PAUSE_REASONS = ["address_not_on_file", "heir_identity", "identity_document"] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/** Why the clock runs from receipt: the channel already identifies the requester. */
+export type RunningReason =
+  | "merchant_compliance_webhook"
+  | "signed_in_customer"
+  | "retention_period"
+  | "address_on_file";
+
+export type ClockDecision = { paused: true; reason: PauseReason } | { paused: false; reason: RunningReason };
+
+/**
+ * Whether a request's clock waits while its identity check runs. It runs from receipt (GDPR art. 12(3)) unless the
+ * check awaits information needed to identify the person: an address not on file confirmed by code, an heir's
+ * proofs, or an ID document asked for on a written doubt. A code sent to the address on file confirms what the
+ * shop already knows; the request came through a channel that identifies the requester, so the clock runs.
+ */
+export function clockDecision(requestType: RequestType, requirement: IdentityRequirement): ClockDecision {
+  // GDPR art. 12(6), EDPB Guidelines 01/2022 §§ 69–78, décret 2019-536: suspended only while identity is awaited.
+  if (requirement.level === "verified") return { paused: false, reason: requirement.rationale };
+  if (requirement.level === "document") return { paused: true, reason: "identity_document" };
+  if (requestType === "heir_request") return { paused: true, reason: "heir_identity" };
+  return requirement.sendTo === "email_on_file"
+    ? { paused: false, reason: "address_on_file" }
+    : { paused: true, reason: "address_not_on_file" };
+}

@@ -235,6 +235,9 @@ export const en = {
     doubleOptIn: "Double opt-in: have newsletter sign-ups confirmed by e-mail",
     doubleOptInHelp:
       "A box ticked at checkout or on the thank-you page becomes a subscription only once confirmed through the link in the e-mail Vigie sends (valid 7 days). Unconfirmed, nothing reaches Shopify or Mailchimp.",
+    timeZone: "Time zone",
+    timeZoneHelp:
+      "The shop's IANA time zone (e.g. Europe/Paris): dates of receipt and legal deadlines are calendar days there. Requests already filed keep theirs.",
     customerYears: "Customers: years after the last order",
     prospectYears: "Newsletter-only contacts: years",
     save: "Save",
@@ -313,6 +316,17 @@ export const en = {
     },
     channelLine: "Via {channel} · answers in {locale} · received {received}",
     pausedDays: "+{days} paused days",
+    clock: "Legal clock",
+    clockRunning:
+      "Running since receipt: the request came from the address the shop has on file, so identity is not awaited.",
+    pauseSpan: "Paused from {from} to {to}",
+    pauseOpen: "Paused since {from}",
+    pauseReasons: {
+      address_not_on_file: "waiting for the requester to confirm an address the shop does not have on file",
+      heir_identity: "waiting for the heir's proofs (death and status as heir)",
+      identity_document: "waiting for an identity document asked for on a written doubt",
+      identity: "waiting for identity (recorded before reasons were kept)",
+    },
     extended: "extended by {months} month(s)",
     deadlineHelp:
       "Received {received}; one month ends {first} (GDPR art. 12(3)); paused while identity is awaited; one extension of up to two months with a reason.",
@@ -412,7 +426,8 @@ export const en = {
     email: "Requester's e-mail",
     name: "Name",
     receivedOn: "Received on",
-    receivedOnHelp: "The day the request reached the shop: the legal clock starts then.",
+    receivedOnHelp:
+      "The day the request reached the shop, in the shop's time zone ({timeZone}): the legal clock starts then.",
     language: "Language of the answers",
     message: "What the requester asks",
     directiveAction: "Directive",
@@ -820,6 +835,7 @@ export const en = {
     INVALID_LOCAL_DATE: "This is not a calendar date.",
     INVALID_INSTANT: "This is not a valid date and time.",
     INVALID_TIME_ZONE: "The shop's time zone is not known.",
+    RECEIPT_IN_FUTURE: "The date received cannot be after today in the shop's time zone.",
     INVALID_PAUSE: "This pause of the deadline is not valid.",
     INVALID_THRESHOLD: "This threshold is not valid.",
     EXTENSION_BEFORE_RECEIPT: "An extension cannot start before the request was received.",

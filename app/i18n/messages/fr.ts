@@ -245,6 +245,9 @@ export const fr: Messages = {
     doubleOptIn: "Double opt-in : faire confirmer l'inscription à la newsletter par e-mail",
     doubleOptInHelp:
       "Une case cochée au paiement ou sur la page de remerciement ne vaut inscription qu'une fois confirmée par le lien de l'e-mail envoyé par Vigie (valable 7 jours). Sans confirmation, rien n'est enregistré chez Shopify ni Mailchimp.",
+    timeZone: "Fuseau horaire",
+    timeZoneHelp:
+      "Le fuseau IANA de la boutique (par ex. Europe/Paris) : les dates de réception et les délais légaux sont des jours de ce calendrier. Les demandes déjà reçues gardent le leur.",
     customerYears: "Clients : années après la dernière commande",
     prospectYears: "Inscrits à la seule newsletter : années",
     save: "Enregistrer",
@@ -323,6 +326,17 @@ export const fr: Messages = {
     },
     channelLine: "Via {channel} · réponses en {locale} · reçue le {received}",
     pausedDays: "+{days} jours de suspension",
+    clock: "Délai légal",
+    clockRunning:
+      "Court depuis la réception : la demande vient de l'adresse que la boutique connaît déjà, l'identité n'est donc pas attendue.",
+    pauseSpan: "Suspendu du {from} au {to}",
+    pauseOpen: "Suspendu depuis le {from}",
+    pauseReasons: {
+      address_not_on_file: "dans l'attente de la confirmation d'une adresse que la boutique ne connaît pas",
+      heir_identity: "dans l'attente des justificatifs de l'héritier (décès et qualité d'héritier)",
+      identity_document: "dans l'attente d'un justificatif d'identité demandé sur un doute motivé",
+      identity: "dans l'attente d'éléments d'identité (enregistré avant que les motifs soient conservés)",
+    },
     extended: "prorogée de {months} mois",
     deadlineHelp:
       "Reçue le {received} ; le délai d'un mois expire le {first} (RGPD art. 12(3)) ; suspendu pendant l'attente d'éléments d'identité ; une prorogation de deux mois au plus, motivée.",
@@ -424,7 +438,7 @@ export const fr: Messages = {
     name: "Nom",
     receivedOn: "Reçue le",
     receivedOnHelp:
-      "Le jour où la demande est parvenue à la boutique : le délai légal court à partir de cette date.",
+      "Le jour où la demande est parvenue à la boutique, dans son fuseau horaire ({timeZone}) : le délai légal court à partir de cette date.",
     language: "Langue des réponses",
     message: "Ce que demande le demandeur",
     directiveAction: "Directive",
@@ -842,6 +856,8 @@ export const fr: Messages = {
     INVALID_LOCAL_DATE: "Ce n'est pas une date du calendrier.",
     INVALID_INSTANT: "Ce n'est pas une date et une heure valides.",
     INVALID_TIME_ZONE: "Le fuseau horaire de la boutique est inconnu.",
+    RECEIPT_IN_FUTURE:
+      "La date de réception ne peut pas être postérieure à aujourd'hui dans le fuseau horaire de la boutique.",
     INVALID_PAUSE: "Cette suspension du délai n'est pas valide.",
     INVALID_THRESHOLD: "Ce seuil n'est pas valide.",
     EXTENSION_BEFORE_RECEIPT: "Une prorogation ne peut pas commencer avant la réception de la demande.",

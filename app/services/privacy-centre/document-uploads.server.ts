@@ -48,7 +48,8 @@ export async function receiveDocuments(
   target: UploadTarget,
   files: File[],
 ) {
-  if (files.length > MAX_DOCUMENTS_PER_UPLOAD) throw new AppError("DOCUMENT_TOO_MANY", `${files.length} files`);
+  if (files.length > MAX_DOCUMENTS_PER_UPLOAD)
+    throw new AppError("DOCUMENT_TOO_MANY", `${files.length} files`);
   await db.$transaction(async (tx) => {
     for (const file of files) {
       await storeDocument(tx, key, {

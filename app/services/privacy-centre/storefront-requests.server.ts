@@ -13,7 +13,7 @@ import { noteDirectiveForHeirRequest } from "../requests/post-mortem-directives.
 import { sendIdentityCode } from "../requests/request-actions.server";
 import { detailsFromForm, type RequestForm } from "../requests/request-form";
 import type { LinkContext } from "../requests/request-links.server";
-import { upsertSubject } from "../subjects.server";
+import { emailOnFile, upsertSubject } from "../subjects.server";
 import type { ProxyContext } from "./proxy-auth.server";
 
 type FilingOptions = {
@@ -71,7 +71,7 @@ export async function fileStorefrontRequest(options: FilingOptions) {
         appProxySignatureValid: true,
         loggedInCustomerId: proxy.loggedInCustomerId,
         subjectCustomerId: account?.shopifyCustomerId ?? null,
-        emailMatchesCustomerOnFile: Boolean(byEmail),
+        emailMatchesCustomerOnFile: await emailOnFile(tx, proxy.shop.id, form.email),
       },
     });
     const verified = identity.level === "verified";

@@ -3,12 +3,13 @@
 import { randomInt } from "node:crypto";
 import type { Tx } from "~/db/client.server";
 import { computeDeadline } from "~/domain/deadlines/due-date";
-import type { IdentityRequirement } from "~/domain/requests/identity-policy";
+import { clockDecision, type IdentityRequirement } from "~/domain/requests/identity-policy";
 import type { RequestDetails } from "~/domain/requests/request-details";
 import { createRequest } from "~/domain/requests/request-lifecycle";
 import type { RequestType } from "~/domain/requests/request-types";
 import type { Locale } from "~/i18n/locale";
 import { type ActorType, recordAudit } from "../audit.server";
+import { shopTimeZone } from "../shop-settings.server";
 import { openEmailCodeCheck } from "./identity-codes.server";
 import { queueRequestEmail } from "./request-emails.server";
 import { confirmUrl, type LinkContext, statusUrl } from "./request-links.server";
@@ -26,6 +27,7 @@ export type CreateRequestInput = {
   message?: string | null;
   locale: Locale;
   receivedAt: Date;
+  /** The shop's IANA zone, read from its settings when not given: receipt and due dates are its calendar days. */
   timeZone?: string;
   identity: IdentityRequirement;
   subjectId?: string | null;
@@ -47,8 +49,9 @@ export function newReference(receivedAt: Date) {
 
 /**
  * Files a request in the caller's transaction. A request whose requester must confirm their
- * e-mail starts in `identity_check` with the clock paused (décret 2019-536: time limits are
- * suspended while identity information is awaited) and a code sent; otherwise it starts in progress.
+ * e-mail starts in `identity_check` with a code sent; otherwise it starts in progress. Its clock
+ * runs from receipt unless information needed to identify the person is awaited (the reason is
+ * recorded on the pause; docs/decisions/036).
  */
 export async function fileRequest(
   tx: Tx,
@@ -60,6 +63,8 @@ export async function fileRequest(
   // Throws an AppError when the type's details are incomplete (validated before anything is written).
   createRequest(input.details, { identityVerified: verified });
   const state = verified ? "in_progress" : "identity_check";
+  const clock = clockDecision(input.details.type, input.identity);
+  const timeZone = input.timeZone ?? (await shopTimeZone(tx, input.shop.id));
   const request = await tx.rightsRequest.create({
     data: {
       shopId: input.shop.id,
@@ -74,13 +79,13 @@ export async function fileRequest(
       message: input.message || null,
       locale: input.locale,
       receivedAt: input.receivedAt,
-      timeZone: input.timeZone ?? "Europe/Paris",
+      timeZone,
       identityLevel: input.identity.level,
       identityVerifiedAt: verified ? now : null,
       shopifyCustomerId: input.shopifyCustomerId ?? null,
       orderIds: JSON.stringify(input.orderIds ?? []),
       tasks: { create: tasksFor(input.details.type).map((task) => ({ ...task })) },
-      ...(!verified && { pauses: { create: { startedAt: input.receivedAt, reason: "identity" } } }),
+      ...(clock.paused && { pauses: { create: { startedAt: input.receivedAt, reason: clock.reason } } }),
       ...(verified &&
         input.identity.rationale === "signed_in_customer" && {
           identityChecks: {
@@ -96,7 +101,13 @@ export async function fileRequest(
     action: "request.received",
     targetType: "request",
     targetId: request.id,
-    data: { type: request.type, channel: request.channel, identityLevel: request.identityLevel },
+    data: {
+      type: request.type,
+      channel: request.channel,
+      identityLevel: request.identityLevel,
+      clock: clock.paused ? "paused" : "running",
+      clockReason: clock.reason,
+    },
   });
   if (verified) await startWork(tx, request, input.shop.domain);
   if (input.requesterEmail) {

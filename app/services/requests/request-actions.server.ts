@@ -56,7 +56,10 @@ async function move(
   const next = transition(domain, event);
   const effect = clockEffect(row.state as RequestState, next.state);
   if (effect === "open_pause") {
-    await tx.requestPause.create({ data: { requestId: row.id, startedAt: now, reason: "identity" } });
+    // The one way back into identity_check is staff asking for a document on a written doubt.
+    await tx.requestPause.create({
+      data: { requestId: row.id, startedAt: now, reason: "identity_document" },
+    });
   } else if (effect === "close_pause") {
     await tx.requestPause.updateMany({ where: { requestId: row.id, endedAt: null }, data: { endedAt: now } });
   }
@@ -166,6 +169,12 @@ export function requestIdentityDocument(
     });
     if (requirement.level !== "document") throw new AppError("DOCUMENT_REASON_REQUIRED", "no document check");
     const moved = row.state === "identity_check" ? row : await move(tx, row, { to: "identity_check" }, now);
+    // Waiting for a code sent to the address on file did not stop the clock; a document does, from now.
+    if (row.state === "identity_check" && !row.pauses.some((p) => p.endedAt === null)) {
+      await tx.requestPause.create({
+        data: { requestId: row.id, startedAt: now, reason: "identity_document" },
+      });
+    }
     await tx.rightsRequest.update({ where: { id: row.id }, data: { identityLevel: "document" } });
     await tx.identityCheck.updateMany({
       where: { requestId, status: "pending" },

@@ -2,6 +2,7 @@
 // take there, each one call into the service that carries it out (the route only parses and answers).
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
+import { toLocalDate } from "~/domain/deadlines/local-date";
 import { AppError } from "~/domain/errors";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
 import type { RefusalGround, RequestType } from "~/domain/requests/request-types";
@@ -76,9 +77,12 @@ export async function loadRequestPage(db: Db, shop: ShopRef, requestId: string) 
     },
     deadline: detail.deadline,
     status: detail.status,
+    // Calendar days of the request's own zone, with why the clock stood still (docs/decisions/036).
     pauses: r.pauses.map((p) => ({
-      startedAt: p.startedAt.toISOString(),
-      endedAt: p.endedAt?.toISOString() ?? null,
+      id: p.id,
+      from: toLocalDate(p.startedAt, r.timeZone),
+      to: p.endedAt ? toLocalDate(p.endedAt, r.timeZone) : null,
+      reason: p.reason,
     })),
     tasks: r.tasks.map((t) => ({
       id: t.id,

@@ -32,6 +32,8 @@ export async function listRequests(db: Db, shopId: string, filter: QueueFilter, 
     channel: row.channel,
     requesterEmail: row.requesterEmail,
     receivedAt: row.receivedAt.toISOString(),
+    /** The day of receipt in the request's own time zone (docs/decisions/037). */
+    receivedOn: deadline.receivedOn,
     dueDate: deadline.dueDate,
     deadline: status?.status ?? "closed",
     daysLeft: status?.daysLeft ?? null,
