@@ -58,6 +58,8 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
     wording: optional(row.wording),
     wordingLocale: optional(row.wordingLocale) as ConsentEvent["wordingLocale"],
     confirmsEventId: optional(row.confirmsEventId),
+    region: optional(row.region),
+    gpc: optional(row.gpc),
     occurredAt: row.occurredAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
     commitment: row.commitment,
@@ -67,6 +69,7 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
   const personalColumns = {
     subjectId: row.subjectId,
     email: row.email,
+    visitorId: row.visitorId,
     shopifyCustomerId: row.shopifyCustomerId,
     orderId: row.orderId,
     ipPrefix: row.ipPrefix,
@@ -140,31 +143,44 @@ async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<
  * transaction (GDPR art. 7(1): the proof and the state change together or not at all).
  */
 export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now = new Date()) {
-  const { seq, prevHash } = await takeHead(tx, input.shopId);
-  const eventInput: ConsentEventInput = {
-    id: randomUUID(),
-    shopId: input.shopId,
-    kind: input.kind,
-    purpose: PURPOSE,
-    lawfulBasis: input.lawfulBasis,
-    source: input.source,
-    noticeVersion: input.noticeVersion,
-    wordingKey: input.wordingKey,
-    wording: input.wording,
-    wordingLocale: input.wordingLocale,
-    confirmsEventId: input.confirmsEventId,
-    occurredAt: input.occurredAt,
-    recordedAt: now,
-    personal: {
-      subjectId: input.subject.id,
-      email: input.subject.email,
-      shopifyCustomerId: input.subject.shopifyCustomerId ?? undefined,
-      orderId: input.orderId,
-      ipPrefix: input.ipPrefix,
-      userAgent: input.userAgent,
-      actor: input.actor,
+  const event = await insertEvent(
+    tx,
+    {
+      id: randomUUID(),
+      shopId: input.shopId,
+      kind: input.kind,
+      purpose: PURPOSE,
+      lawfulBasis: input.lawfulBasis,
+      source: input.source,
+      noticeVersion: input.noticeVersion,
+      wordingKey: input.wordingKey,
+      wording: input.wording,
+      wordingLocale: input.wordingLocale,
+      confirmsEventId: input.confirmsEventId,
+      occurredAt: input.occurredAt,
+      recordedAt: now,
+      personal: {
+        subjectId: input.subject.id,
+        email: input.subject.email,
+        shopifyCustomerId: input.subject.shopifyCustomerId ?? undefined,
+        orderId: input.orderId,
+        ipPrefix: input.ipPrefix,
+        userAgent: input.userAgent,
+        actor: input.actor,
+      },
     },
-  };
+    input.shopId,
+  );
+  const state = await refreshState(tx, input.shopId, input.subject.id as string);
+  return { event, state };
+}
+
+/**
+ * Chains one event after the shop's head and stores it, in the caller's transaction. Any purpose:
+ * the newsletter (appendConsentEvent, which also keeps the derived state) or a tracker choice.
+ */
+export async function insertEvent(tx: Tx, eventInput: ConsentEventInput, shopId: string) {
+  const { seq, prevHash } = await takeHead(tx, shopId);
   const event = buildEvent(eventInput, prevHash, seq, randomBytes(32).toString("hex"));
   if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
   await tx.consentEvent.create({
@@ -181,14 +197,17 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
       wording: event.wording ?? null,
       wordingLocale: event.wordingLocale ?? null,
       confirmsEventId: event.confirmsEventId ?? null,
+      region: event.region ?? null,
+      gpc: event.gpc ?? null,
       occurredAt: new Date(event.occurredAt),
       recordedAt: new Date(event.recordedAt),
       commitment: event.commitment,
       prevHash: event.prevHash,
       hash: event.hash,
       salt: event.salt,
-      subjectId: event.personal.subjectId,
-      email: event.personal.email,
+      subjectId: event.personal.subjectId ?? null,
+      email: event.personal.email ?? null,
+      visitorId: event.personal.visitorId ?? null,
       shopifyCustomerId: event.personal.shopifyCustomerId ?? null,
       orderId: event.personal.orderId ?? null,
       ipPrefix: event.personal.ipPrefix ?? null,
@@ -197,9 +216,8 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
     },
     select: { id: true },
   });
-  await tx.consentLedgerHead.update({ where: { shopId: input.shopId }, data: { hash: event.hash } });
-  const state = await refreshState(tx, input.shopId, input.subject.id);
-  return { event, state };
+  await tx.consentLedgerHead.update({ where: { shopId }, data: { hash: event.hash } });
+  return event;
 }
 
 /** The stored current state (no events read): what sync jobs and the admin look at. */

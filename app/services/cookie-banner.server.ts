@@ -1,0 +1,189 @@
+// The storefront cookie banner (docs/decisions/043): what it shows (texts per language, purposes and
+// their processors from the shop's record of processing, the version hashing them), each visitor's
+// choice appended to the consent ledger as one event per purpose, and what staff read back.
+import { randomUUID } from "node:crypto";
+import type { Db } from "~/db/client.server";
+import {
+  type BannerTexts,
+  bannerVersion,
+  mustAskAgain,
+  purposeWording,
+  SHOPIFY_TRACKING_KEYS,
+  TRACKER_PURPOSES,
+  type TrackerChoice,
+  trackerPurposeOf,
+} from "~/domain/consent";
+import { AppError } from "~/domain/errors";
+import { buildRegister } from "~/domain/processing/register";
+import type { Locale } from "~/i18n/locale";
+import { createTranslator, type MessageKey } from "~/i18n/translate";
+import { insertEvent, rowToEvent } from "./consent-ledger.server";
+import { parseShopSettings } from "./shop-settings.server";
+
+type ShopRow = { id: string; name: string | null; domain: string; settings: string };
+
+async function shopRow(db: Db, shopId: string): Promise<ShopRow> {
+  return db.shop.findUniqueOrThrow({
+    where: { id: shopId },
+    select: { id: true, name: true, domain: true, settings: true },
+  });
+}
+
+/** The banner's texts in one language: the catalogue's defaults, processors read from the register. */
+function textsFor(shop: ShopRow, locale: Locale): BannerTexts {
+  const t = createTranslator(locale);
+  const settings = parseShopSettings(shop.settings);
+  const register = buildRegister({
+    shopName: shop.name ?? shop.domain,
+    contactEmail: settings.dpoEmail ?? null,
+    retention: settings.retention,
+    connected: new Set(),
+    locale,
+  });
+  return {
+    title: t("banner.title"),
+    intro: t("banner.intro", { shop: shop.name ?? shop.domain }),
+    acceptAll: t("banner.acceptAll"),
+    refuseAll: t("banner.refuseAll"),
+    choose: t("banner.choose"),
+    save: t("banner.save"),
+    close: t("banner.close"),
+    noticeLink: t("banner.noticeLink"),
+    cookiesLink: t("banner.cookiesLink"),
+    gpcNote: t("banner.gpcNote"),
+    noProcessor: t("banner.noProcessor"),
+    purposes: SHOPIFY_TRACKING_KEYS.map((key) => ({
+      key,
+      title: t(`banner.purposes.${key}.title` as MessageKey),
+      description: t(`banner.purposes.${key}.description` as MessageKey),
+      // GDPR art. 13(1)(e), CNIL 2020-091 art. 2: the recipients of each purpose are named.
+      processors: register.activities
+        .filter((activity) => activity.trackers.includes(key))
+        .map((activity) => activity.recipients),
+    })),
+  };
+}
+
+/** Texts in both languages and the version hashing them all. */
+export async function bannerContent(db: Db, shopId: string) {
+  const shop = await shopRow(db, shopId);
+  const texts = { fr: textsFor(shop, "fr"), en: textsFor(shop, "en") };
+  const settings = parseShopSettings(shop.settings);
+  return { texts, version: bannerVersion(texts), settings: settings.banner };
+}
+
+/**
+ * What the banner loads (GET through the app proxy): its texts in the visitor's language, the
+ * version, and whether a visitor who chose before must be asked again.
+ */
+export async function bannerConfig(
+  db: Db,
+  shopId: string,
+  locale: Locale,
+  stored: { version: string; decidedAt: Date } | null,
+  now = new Date(),
+) {
+  const content = await bannerContent(db, shopId);
+  const again = mustAskAgain({
+    stored,
+    currentVersion: content.version,
+    now,
+    askAgainOnChange: content.settings.askAgainOnChange,
+  });
+  return {
+    version: content.version,
+    texts: content.texts[locale],
+    askAgain: again.ask,
+    askAgainReason: again.reason ?? null,
+    consentMode: content.settings.consentMode,
+  };
+}
+
+export type ChoiceContext = {
+  ipPrefix?: string;
+  userAgent?: string;
+  /** From the proxy's signed logged_in_customer_id only, never from the body. */
+  shopifyCustomerId?: string | null;
+  now?: Date;
+};
+
+/**
+ * Appends one choice to the ledger: one event per purpose (granted or refused), each with the
+ * exact text shown, the banner version, language, region, GPC, the visitor's random id and, for a
+ * signed-in customer, their id (LIL art. 82; CNIL 2020-091 art. 3: consent and refusal proven).
+ * A choice made on an older version is refused (409): the visitor did not see what is in force.
+ */
+export async function recordTrackerChoice(
+  db: Db,
+  shopId: string,
+  choice: TrackerChoice,
+  context: ChoiceContext = {},
+) {
+  const content = await bannerContent(db, shopId);
+  if (choice.version !== content.version) {
+    throw new AppError("BANNER_VERSION_STALE", "the banner changed since it was shown");
+  }
+  const texts = content.texts[choice.locale];
+  const now = context.now ?? new Date();
+  const events = await db.$transaction(async (tx) => {
+    const written = [];
+    for (const key of SHOPIFY_TRACKING_KEYS) {
+      written.push(
+        await insertEvent(
+          tx,
+          {
+            id: randomUUID(),
+            shopId,
+            kind: choice.consent[key] ? "granted" : "refused",
+            purpose: trackerPurposeOf(key),
+            lawfulBasis: "consent",
+            source: "banner",
+            noticeVersion: choice.version,
+            wordingKey: `banner.${choice.action}`,
+            wording: purposeWording(texts, key),
+            wordingLocale: choice.locale,
+            region: choice.region,
+            gpc: choice.gpc,
+            occurredAt: now,
+            recordedAt: now,
+            personal: {
+              visitorId: choice.visitorId,
+              shopifyCustomerId: context.shopifyCustomerId ?? undefined,
+              ipPrefix: context.ipPrefix,
+              userAgent: context.userAgent,
+            },
+          },
+          shopId,
+        ),
+      );
+    }
+    return written;
+  });
+  return { recorded: events.length, hashes: events.map((event) => event.hash) };
+}
+
+/** A visitor's choices, newest first (staff looking up proof for an authority). */
+export async function visitorChoices(db: Db, shopId: string, visitorId: string) {
+  const rows = await db.consentEvent.findMany({
+    where: { shopId, visitorId, purpose: { in: [...TRACKER_PURPOSES] } },
+    orderBy: { seq: "desc" },
+    take: 400,
+  });
+  return rows.map(rowToEvent);
+}
+
+/** Per purpose, accepted and refused choices since `since` (the admin's rates). */
+export async function choiceRates(db: Db, shopId: string, since: Date) {
+  const groups = await db.consentEvent.groupBy({
+    by: ["purpose", "kind"],
+    where: { shopId, source: "banner", occurredAt: { gte: since } },
+    _count: { _all: true },
+  });
+  return SHOPIFY_TRACKING_KEYS.map((key) => {
+    const count = (kind: string) =>
+      groups.find((g) => g.purpose === trackerPurposeOf(key) && g.kind === kind)?._count._all ?? 0;
+    const accepted = count("granted");
+    const refused = count("refused");
+    return { key, accepted, refused, rate: accepted + refused > 0 ? accepted / (accepted + refused) : null };
+  });
+}
