@@ -24,7 +24,7 @@ export const DEMO_SETTINGS: ShopSettings = {
   // confirmation step announced. Staff can switch it on in Settings (docs/decisions/039).
   doubleOptIn: false,
   retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
-  banner: { askAgainOnChange: true, consentMode: false },
+  banner: { askAgainOnChange: true },
 };
 
 const DAY = 86_400_000;

@@ -17,8 +17,9 @@ import { AppError } from "~/domain/errors";
 import { buildRegister } from "~/domain/processing/register";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator, type MessageKey } from "~/i18n/translate";
+import { recordAudit } from "./audit.server";
 import { insertEvent, rowToEvent } from "./consent-ledger.server";
-import { parseShopSettings } from "./shop-settings.server";
+import { parseShopSettings, ShopSettingsSchema } from "./shop-settings.server";
 
 type ShopRow = { id: string; name: string | null; domain: string; settings: string };
 
@@ -95,7 +96,6 @@ export async function bannerConfig(
     texts: content.texts[locale],
     askAgain: again.ask,
     askAgainReason: again.reason ?? null,
-    consentMode: content.settings.consentMode,
   };
 }
 
@@ -186,4 +186,35 @@ export async function choiceRates(db: Db, shopId: string, since: Date) {
     const refused = count("refused");
     return { key, accepted, refused, rate: accepted + refused > 0 ? accepted / (accepted + refused) : null };
   });
+}
+
+/** Whether a change of purposes asks visitors again (the Cookies page), audited. */
+export async function saveBannerSettings(
+  db: Db,
+  shopId: string,
+  staffId: string,
+  banner: { askAgainOnChange: boolean },
+) {
+  const current = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
+  const next = ShopSettingsSchema.parse({ ...parseShopSettings(current.settings), banner });
+  await db.$transaction(async (tx) => {
+    await tx.shop.update({ where: { id: shopId }, data: { settings: JSON.stringify(next) } });
+    await recordAudit(tx, {
+      shopId,
+      actorType: "staff",
+      actorId: staffId,
+      action: "settings.banner.updated",
+    });
+  });
+}
+
+/** What the Cookies page shows: the banner in force, its purposes, 30 days of choices. */
+export async function bannerOverview(db: Db, shopId: string, locale: Locale, now = new Date()) {
+  const content = await bannerContent(db, shopId);
+  return {
+    version: content.version,
+    askAgainOnChange: content.settings.askAgainOnChange,
+    purposes: content.texts[locale].purposes,
+    rates: await choiceRates(db, shopId, new Date(now.getTime() - 30 * 24 * 3600 * 1000)),
+  };
 }

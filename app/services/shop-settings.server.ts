@@ -25,8 +25,6 @@ export const ShopSettingsSchema = z.object({
     .object({
       /** Ask visitors again when the purposes or processors change (a new banner version). */
       askAgainOnChange: z.boolean().default(true),
-      /** Also emit Google Consent Mode v2 defaults (denied) and updates from the same choice. */
-      consentMode: z.boolean().default(false),
     })
     .prefault({}),
 });

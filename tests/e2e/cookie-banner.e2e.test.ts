@@ -38,9 +38,15 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
   });
 
   /** A first visit: no cookie, nothing stored. */
-  async function firstVisit(query: string): Promise<Page> {
+  async function firstVisit(query: string, options: { gpc?: boolean } = {}): Promise<Page> {
     await browser.clearCookies();
     const page = await browser.newPage();
+    if (options.gpc) {
+      // The browser sends Global Privacy Control (navigator.globalPrivacyControl, as Firefox and Brave do).
+      await page.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),
+      );
+    }
     await page.goto(`${server.baseUrl}/sandbox/storefront`);
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${server.baseUrl}/sandbox/storefront?${query}`);
@@ -177,10 +183,7 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
   });
 
   it("honours Global Privacy Control: Accept all leaves marketing and sale of data refused", async () => {
-    await browser.addInitScript(() =>
-      Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),
-    );
-    const page = await firstVisit("locale=en");
+    const page = await firstVisit("locale=en", { gpc: true });
     await page.getByRole("dialog").getByRole("button", { name: "Accept all" }).click();
     const expected = { ...all(true), marketing: false, sale_of_data: false };
     await expect.poll(() => calls(page)).toEqual([expected]);
@@ -213,6 +216,34 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     await dialog.waitFor({ state: "detached" });
     expect(await calls(page)).toEqual([all(false)]);
     expect(kinds(await ledgerOf(page))).toEqual(all(false));
+    await page.close();
+  });
+
+  it("shows staff the rates per purpose and a visitor's choices with their proof, and exports them", async () => {
+    const page = await firstVisit("locale=en");
+    await page.getByRole("dialog").getByRole("button", { name: "Refuse all" }).click();
+    await ledgerOf(page);
+    const visitorId = (await stored(page))?.visitorId as string;
+    const refused = await db.consentEvent.count({ where: { shopId, purpose: "tracking_analytics", kind: "refused" } });
+    const accepted = await db.consentEvent.count({ where: { shopId, purpose: "tracking_analytics", kind: "granted" } });
+
+    await page.goto(`${server.baseUrl}/app/cookies?locale=en`);
+    const rates = page.getByTestId("banner-rates");
+    await rates.waitFor();
+    const row = rates.getByRole("row").filter({ hasText: "Audience measurement" });
+    expect(await row.textContent()).toContain(`${accepted}${refused}${Math.round((accepted / (accepted + refused)) * 100)} %`);
+    await page.getByLabel("Visitor id (shown in the banner's “Cookies” panel)").fill(visitorId);
+    await page.getByRole("button", { name: "Find" }).click();
+    const choices = page.getByTestId("visitor-choices");
+    await choices.waitFor();
+    expect(await choices.getByRole("row").count()).toBe(5);
+    const csv = await (
+      await page.request.get(`${server.baseUrl}/app/consents/ledger.csv?visitor=${visitorId}`)
+    ).text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toContain("region,gpc,visitor_id");
+    expect(lines.slice(1).every((line) => line.includes(visitorId) && line.includes('"refused"'))).toBe(true);
     await page.close();
   });
 });
