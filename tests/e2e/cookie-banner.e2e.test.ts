@@ -3,6 +3,8 @@
 // English each reach setTrackingConsent with the right values and the ledger with their proof; the
 // first two buttons measured alike; closing records nothing; the "Cookies" button reopens it;
 // Global Privacy Control; asked again after 6 months; keyboard only.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +14,7 @@ import { hasBrowser, launchBrowser } from "../support/browser";
 import { eventually, type RunningServer, startServer } from "../support/server";
 
 type Consent = { analytics: boolean; marketing: boolean; preferences: boolean; sale_of_data: boolean };
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const all = (value: boolean): Consent => ({
   analytics: value,
   marketing: value,
@@ -224,14 +227,20 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Refuse all" }).click();
     await ledgerOf(page);
     const visitorId = (await stored(page))?.visitorId as string;
-    const refused = await db.consentEvent.count({ where: { shopId, purpose: "tracking_analytics", kind: "refused" } });
-    const accepted = await db.consentEvent.count({ where: { shopId, purpose: "tracking_analytics", kind: "granted" } });
+    const refused = await db.consentEvent.count({
+      where: { shopId, purpose: "tracking_analytics", kind: "refused" },
+    });
+    const accepted = await db.consentEvent.count({
+      where: { shopId, purpose: "tracking_analytics", kind: "granted" },
+    });
 
     await page.goto(`${server.baseUrl}/app/cookies?locale=en`);
     const rates = page.getByTestId("banner-rates");
     await rates.waitFor();
     const row = rates.getByRole("row").filter({ hasText: "Audience measurement" });
-    expect(await row.textContent()).toContain(`${accepted}${refused}${Math.round((accepted / (accepted + refused)) * 100)} %`);
+    expect(await row.textContent()).toContain(
+      `${accepted}${refused}${Math.round((accepted / (accepted + refused)) * 100)} %`,
+    );
     await page.getByLabel("Visitor id (shown in the banner's “Cookies” panel)").fill(visitorId);
     await page.getByRole("button", { name: "Find" }).click();
     const choices = page.getByTestId("visitor-choices");
@@ -244,6 +253,31 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     expect(lines).toHaveLength(5);
     expect(lines[0]).toContain("region,gpc,visitor_id");
     expect(lines.slice(1).every((line) => line.includes(visitorId) && line.includes('"refused"'))).toBe(true);
+    await page.close();
+  });
+
+  it("passes an automated accessibility check (axe-core): no serious or critical violation in either layer", async () => {
+    const page = await firstVisit("locale=fr");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    const audit = async () => {
+      await page.addScriptTag({ content: AXE });
+      return page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }>;
+            };
+          }
+        ).axe;
+        const { violations } = await axe.run("#vcb-dialog", { resultTypes: ["violations"] });
+        return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+      });
+    };
+    expect(await audit()).toEqual([]);
+    await dialog.getByRole("button", { name: "Choisir", exact: true }).click();
+    await dialog.getByLabel("Préférences").waitFor();
+    expect(await audit()).toEqual([]);
     await page.close();
   });
 });
