@@ -10,7 +10,12 @@ import type { Db } from "~/db/client.server";
 import { minimiseIp, TrackerChoiceSchema } from "~/domain/consent";
 import { isAppError } from "~/domain/errors";
 import { resolveLocale } from "~/i18n/locale";
-import { bannerConfig, recordTrackerChoice } from "~/services/cookie-banner.server";
+import {
+  type BannerContent,
+  bannerConfig,
+  bannerContent,
+  recordTrackerChoice,
+} from "~/services/cookie-banner.server";
 import { checkProxyCall } from "~/services/privacy-centre/proxy-auth.server";
 import type { Logger } from "~/utils/logger.server";
 import { BodyTooLargeError, readRawBody } from "./body.server";
@@ -25,6 +30,8 @@ const USER_AGENT_MAX = 512;
  * visitor makes a handful (first choice, a change of mind); a shared office network a few dozen.
  */
 export const BANNER_RATE = { limit: 60, windowMs: 60_000 } as const;
+/** How long this process reuses a shop's banner texts and version (a staff change shows within it). */
+export const BANNER_CONTENT_TTL_MS = 5_000;
 
 export type BannerIntakeDeps = {
   db: Db;
@@ -75,6 +82,17 @@ export function createRateLimiter(limit: number, windowMs: number) {
 export function createBannerIntake(deps: BannerIntakeDeps) {
   const rate = deps.rate ?? BANNER_RATE;
   const allow = createRateLimiter(rate.limit, rate.windowMs);
+  const contents = new Map<string, { at: number; content: Promise<BannerContent> }>();
+  /** The shop's banner, built at most every BANNER_CONTENT_TTL_MS (it reads the register and hashes it). */
+  const contentOf = (shopId: string, now: number) => {
+    const cached = contents.get(shopId);
+    if (cached && now - cached.at < BANNER_CONTENT_TTL_MS) return cached.content;
+    const content = bannerContent(deps.db, shopId);
+    if (contents.size > 10_000) contents.clear();
+    contents.set(shopId, { at: now, content });
+    content.catch(() => contents.delete(shopId));
+    return content;
+  };
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const now = deps.now?.() ?? new Date();
@@ -116,7 +134,8 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
       const locale = resolveLocale(
         params.get("locale") ?? header(request, "accept-language") ?? call.shop.locale,
       );
-      return send(response, 200, await bannerConfig(deps.db, call.shop.id, locale, stored, now));
+      const content = await contentOf(call.shop.id, now.getTime());
+      return send(response, 200, await bannerConfig(deps.db, call.shop.id, locale, stored, now, content));
     }
 
     const ip = clientIp(request);
@@ -143,13 +162,19 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
       });
     }
     try {
-      const result = await recordTrackerChoice(deps.db, call.shop.id, parsed.data, {
-        ipPrefix,
-        userAgent: header(request, "user-agent")?.trim().slice(0, USER_AGENT_MAX) || undefined,
-        // Only Shopify's signed logged_in_customer_id identifies a customer, never the body.
-        shopifyCustomerId: call.loggedInCustomerId,
-        now,
-      });
+      const result = await recordTrackerChoice(
+        deps.db,
+        call.shop.id,
+        parsed.data,
+        {
+          ipPrefix,
+          userAgent: header(request, "user-agent")?.trim().slice(0, USER_AGENT_MAX) || undefined,
+          // Only Shopify's signed logged_in_customer_id identifies a customer, never the body.
+          shopifyCustomerId: call.loggedInCustomerId,
+          now,
+        },
+        await contentOf(call.shop.id, now.getTime()),
+      );
       return send(response, 201, result);
     } catch (error) {
       if (isAppError(error, "BANNER_VERSION_STALE")) return send(response, 409, { error: error.code });

@@ -98,7 +98,12 @@ export async function main(build: ServerBuild, argv: string[]) {
   };
 
   // The storefront cookie banner's texts and proofs, through the app proxy (outside Remix).
-  const handleBannerConsent = createBannerIntake({ db, log, secret: () => context.shopifySecret });
+  const handleBannerConsent = createBannerIntake({
+    db,
+    log,
+    secret: () => context.shopifySecret,
+    rate: { limit: config.bannerRatePerMinute, windowMs: 60_000 },
+  });
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";

@@ -90,15 +90,16 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
   } as ConsentEvent;
 }
 
-async function takeHead(tx: Tx, shopId: string): Promise<{ seq: number; prevHash: string }> {
+async function takeHead(tx: Tx, shopId: string, count = 1): Promise<{ seq: number; prevHash: string }> {
   await tx.$executeRaw`INSERT INTO "ConsentLedgerHead" ("shopId", "seq", "hash") VALUES (${shopId}, 0, ${GENESIS_HASH})
     ON CONFLICT ("shopId") DO NOTHING`;
   // Incrementing first takes the row's write lock: appenders of one shop queue up here until commit.
   const rows = await tx.$queryRaw<{ seq: number | bigint; hash: string }[]>`
-    UPDATE "ConsentLedgerHead" SET "seq" = "seq" + 1 WHERE "shopId" = ${shopId} RETURNING "seq", "hash"`;
+    UPDATE "ConsentLedgerHead" SET "seq" = "seq" + ${count} WHERE "shopId" = ${shopId} RETURNING "seq", "hash"`;
   const head = rows[0];
   if (!head) throw new Error("ledger head vanished inside its transaction");
-  return { seq: Number(head.seq), prevHash: head.hash };
+  // The first of the `count` sequence numbers taken.
+  return { seq: Number(head.seq) - count + 1, prevHash: head.hash };
 }
 
 /**
@@ -180,44 +181,62 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
  * the newsletter (appendConsentEvent, which also keeps the derived state) or a tracker choice.
  */
 export async function insertEvent(tx: Tx, eventInput: ConsentEventInput, shopId: string) {
-  const { seq, prevHash } = await takeHead(tx, shopId);
-  const event = buildEvent(eventInput, prevHash, seq, randomBytes(32).toString("hex"));
-  if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
-  await tx.consentEvent.create({
-    data: {
-      id: event.id,
-      shopId: event.shopId,
-      seq: event.seq,
-      kind: event.kind,
-      purpose: event.purpose,
-      lawfulBasis: event.lawfulBasis,
-      source: event.source,
-      noticeVersion: event.noticeVersion ?? null,
-      wordingKey: event.wordingKey ?? null,
-      wording: event.wording ?? null,
-      wordingLocale: event.wordingLocale ?? null,
-      confirmsEventId: event.confirmsEventId ?? null,
-      region: event.region ?? null,
-      gpc: event.gpc ?? null,
-      occurredAt: new Date(event.occurredAt),
-      recordedAt: new Date(event.recordedAt),
-      commitment: event.commitment,
-      prevHash: event.prevHash,
-      hash: event.hash,
-      salt: event.salt,
-      subjectId: event.personal.subjectId ?? null,
-      email: event.personal.email ?? null,
-      visitorId: event.personal.visitorId ?? null,
-      shopifyCustomerId: event.personal.shopifyCustomerId ?? null,
-      orderId: event.personal.orderId ?? null,
-      ipPrefix: event.personal.ipPrefix ?? null,
-      userAgent: event.personal.userAgent ?? null,
-      actor: event.personal.actor ?? null,
-    },
-    select: { id: true },
+  const [event] = await insertEvents(tx, [eventInput], shopId);
+  return event as ConsentEvent;
+}
+
+/**
+ * Chains several events after the shop's head, in order, and stores them at once (a banner choice:
+ * one per purpose), in the caller's transaction: the head is taken once for all of them.
+ */
+export async function insertEvents(tx: Tx, inputs: ConsentEventInput[], shopId: string) {
+  if (inputs.length === 0) return [];
+  const head = await takeHead(tx, shopId, inputs.length);
+  const events: ConsentEvent[] = [];
+  let prevHash = head.prevHash;
+  for (const [index, input] of inputs.entries()) {
+    const event = buildEvent(input, prevHash, head.seq + index, randomBytes(32).toString("hex"));
+    if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
+    events.push(event);
+    prevHash = event.hash;
+  }
+  await tx.consentEvent.createMany({
+    data: events.map((event) => {
+      if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
+      return {
+        id: event.id,
+        shopId: event.shopId,
+        seq: event.seq,
+        kind: event.kind,
+        purpose: event.purpose,
+        lawfulBasis: event.lawfulBasis,
+        source: event.source,
+        noticeVersion: event.noticeVersion ?? null,
+        wordingKey: event.wordingKey ?? null,
+        wording: event.wording ?? null,
+        wordingLocale: event.wordingLocale ?? null,
+        confirmsEventId: event.confirmsEventId ?? null,
+        region: event.region ?? null,
+        gpc: event.gpc ?? null,
+        occurredAt: new Date(event.occurredAt),
+        recordedAt: new Date(event.recordedAt),
+        commitment: event.commitment,
+        prevHash: event.prevHash,
+        hash: event.hash,
+        salt: event.salt,
+        subjectId: event.personal.subjectId ?? null,
+        email: event.personal.email ?? null,
+        visitorId: event.personal.visitorId ?? null,
+        shopifyCustomerId: event.personal.shopifyCustomerId ?? null,
+        orderId: event.personal.orderId ?? null,
+        ipPrefix: event.personal.ipPrefix ?? null,
+        userAgent: event.personal.userAgent ?? null,
+        actor: event.personal.actor ?? null,
+      };
+    }),
   });
-  await tx.consentLedgerHead.update({ where: { shopId }, data: { hash: event.hash } });
-  return event;
+  await tx.consentLedgerHead.update({ where: { shopId }, data: { hash: prevHash } });
+  return events;
 }
 
 /** The stored current state (no events read): what sync jobs and the admin look at. */

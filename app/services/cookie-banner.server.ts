@@ -18,7 +18,7 @@ import { buildRegister } from "~/domain/processing/register";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator, type MessageKey } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import { insertEvent, rowToEvent } from "./consent-ledger.server";
+import { insertEvents, rowToEvent } from "./consent-ledger.server";
 import { parseShopSettings, ShopSettingsSchema } from "./shop-settings.server";
 
 type ShopRow = { id: string; name: string | null; domain: string; settings: string };
@@ -66,6 +66,8 @@ function textsFor(shop: ShopRow, locale: Locale): BannerTexts {
 }
 
 /** Texts in both languages and the version hashing them all. */
+export type BannerContent = Awaited<ReturnType<typeof bannerContent>>;
+
 export async function bannerContent(db: Db, shopId: string) {
   const shop = await shopRow(db, shopId);
   const texts = { fr: textsFor(shop, "fr"), en: textsFor(shop, "en") };
@@ -83,8 +85,9 @@ export async function bannerConfig(
   locale: Locale,
   stored: { version: string; decidedAt: Date } | null,
   now = new Date(),
+  known?: BannerContent,
 ) {
-  const content = await bannerContent(db, shopId);
+  const content = known ?? (await bannerContent(db, shopId));
   const again = mustAskAgain({
     stored,
     currentVersion: content.version,
@@ -118,47 +121,42 @@ export async function recordTrackerChoice(
   shopId: string,
   choice: TrackerChoice,
   context: ChoiceContext = {},
+  known?: BannerContent,
 ) {
-  const content = await bannerContent(db, shopId);
+  const content = known ?? (await bannerContent(db, shopId));
   if (choice.version !== content.version) {
     throw new AppError("BANNER_VERSION_STALE", "the banner changed since it was shown");
   }
   const texts = content.texts[choice.locale];
   const now = context.now ?? new Date();
-  const events = await db.$transaction(async (tx) => {
-    const written = [];
-    for (const key of SHOPIFY_TRACKING_KEYS) {
-      written.push(
-        await insertEvent(
-          tx,
-          {
-            id: randomUUID(),
-            shopId,
-            kind: choice.consent[key] ? "granted" : "refused",
-            purpose: trackerPurposeOf(key),
-            lawfulBasis: "consent",
-            source: "banner",
-            noticeVersion: choice.version,
-            wordingKey: `banner.${choice.action}`,
-            wording: purposeWording(texts, key),
-            wordingLocale: choice.locale,
-            region: choice.region,
-            gpc: choice.gpc,
-            occurredAt: now,
-            recordedAt: now,
-            personal: {
-              visitorId: choice.visitorId,
-              shopifyCustomerId: context.shopifyCustomerId ?? undefined,
-              ipPrefix: context.ipPrefix,
-              userAgent: context.userAgent,
-            },
-          },
-          shopId,
-        ),
-      );
-    }
-    return written;
-  });
+  const events = await db.$transaction((tx) =>
+    insertEvents(
+      tx,
+      SHOPIFY_TRACKING_KEYS.map((key) => ({
+        id: randomUUID(),
+        shopId,
+        kind: choice.consent[key] ? "granted" : "refused",
+        purpose: trackerPurposeOf(key),
+        lawfulBasis: "consent",
+        source: "banner",
+        noticeVersion: choice.version,
+        wordingKey: `banner.${choice.action}`,
+        wording: purposeWording(texts, key),
+        wordingLocale: choice.locale,
+        region: choice.region,
+        gpc: choice.gpc,
+        occurredAt: now,
+        recordedAt: now,
+        personal: {
+          visitorId: choice.visitorId,
+          shopifyCustomerId: context.shopifyCustomerId ?? undefined,
+          ipPrefix: context.ipPrefix,
+          userAgent: context.userAgent,
+        },
+      })),
+      shopId,
+    ),
+  );
   return { recorded: events.length, hashes: events.map((event) => event.hash) };
 }
 
