@@ -4,7 +4,7 @@
 // banner.cls: the cumulative layout shift while the sandbox storefront loads, the banner opens and its
 // second layer is shown, measured in Chromium (target: 0).
 // consent.tracker_proofs_per_s: choices POSTed through the app proxy's signed URL to the built server
-// (signature, replay record, zod, four ledger appends), 64 connections, side by side with the bare
+// (signature, zod, the receipt and its job stored; the worker appends later), 64 connections, side by side with the bare
 // node:http server of the webhook bench (an HMAC check and one insert). Target: at least half of it.
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";

@@ -5,6 +5,8 @@
 // size (before and while reading), the proxy signature and replay exactly as the privacy centre
 // (checkProxyCall), rate per network, JSON and fields (zod), the banner version. Nothing personal
 // is logged.
+
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "~/db/client.server";
 import { minimiseIp, TrackerChoiceSchema } from "~/domain/consent";
@@ -14,10 +16,13 @@ import {
   type BannerContent,
   bannerConfig,
   bannerContent,
-  recordTrackerChoice,
+  proveChoice,
 } from "~/services/cookie-banner.server";
 import { checkProxyCall } from "~/services/privacy-centre/proxy-auth.server";
 import type { Logger } from "~/utils/logger.server";
+import type { ReceiptStore } from "~/webhooks/receipts.server";
+import { BANNER_CHOICE_TOPIC, BANNER_SOURCE, bannerChoice } from "~/webhooks/topics/banner-choice.server";
+import { replayKey, verifyAppProxySignature } from "./app-proxy.server";
 import { BodyTooLargeError, readRawBody } from "./body.server";
 
 export const BANNER_CONSENT_PATH = "/proxy/privacy/consent";
@@ -35,6 +40,8 @@ export const BANNER_CONTENT_TTL_MS = 5_000;
 
 export type BannerIntakeDeps = {
   db: Db;
+  /** Where a choice is stored with its job, like a webhook delivery (the worker appends it). */
+  receipts: ReceiptStore;
   log: Logger;
   secret: () => string;
   now?: () => Date;
@@ -93,6 +100,17 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
     content.catch(() => contents.delete(shopId));
     return content;
   };
+  const shops = new Map<string, { at: number; shop: Promise<{ id: string; state: string } | null> }>();
+  /** The shop behind a signed domain, looked up at most every BANNER_CONTENT_TTL_MS. */
+  const shopOf = (domain: string, now: number) => {
+    const cached = shops.get(domain);
+    if (cached && now - cached.at < BANNER_CONTENT_TTL_MS) return cached.shop;
+    const shop = deps.db.shop.findUnique({ where: { domain }, select: { id: true, state: true } });
+    if (shops.size > 10_000) shops.clear();
+    shops.set(domain, { at: now, shop });
+    shop.catch(() => shops.delete(domain));
+    return shop;
+  };
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const now = deps.now?.() ?? new Date();
@@ -115,18 +133,12 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
         throw error;
       }
     }
-    const call = await checkProxyCall(
-      deps.db,
-      deps.secret(),
-      { url, method: request.method, body: body ? new Uint8Array(body) : null },
-      now,
-    );
-    if (!call.ok) {
-      deps.log.info("banner: proxy call refused", { status: call.status });
-      return send(response, call.status, { error: call.message });
-    }
-
     if (request.method === "GET") {
+      const call = await checkProxyCall(deps.db, deps.secret(), { url, method: "GET", body: null }, now);
+      if (!call.ok) {
+        deps.log.info("banner: proxy call refused", { status: call.status });
+        return send(response, call.status, { error: call.message });
+      }
       const params = url.searchParams;
       const decidedAt = params.get("decided_at");
       const version = params.get("version");
@@ -138,9 +150,19 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
       return send(response, 200, await bannerConfig(deps.db, call.shop.id, locale, stored, now, content));
     }
 
+    // The privacy centre's checks (checkProxyCall), on the hot path: the signature and its age,
+    // then the shop installed; a replay (same signature, path and body) is the same receipt again.
+    const verified = verifyAppProxySignature(url, deps.secret(), now);
+    if (!verified.ok) {
+      deps.log.info("banner: proxy call refused", { status: 400 });
+      return send(response, 400, { error: `Bad Request: app proxy signature ${verified.reason}` });
+    }
+    const shop = await shopOf(verified.shop, now.getTime());
+    if (shop?.state !== "installed") return send(response, 404, { error: "Not Found" });
+
     const ip = clientIp(request);
     const ipPrefix = minimiseIp(ip) ?? undefined;
-    if (!allow(`${call.shop.id}|${ipPrefix ?? "?"}`, now.getTime())) {
+    if (!allow(`${shop.id}|${ipPrefix ?? "?"}`, now.getTime())) {
       return send(
         response,
         429,
@@ -161,25 +183,36 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
         issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
       });
     }
+    let proof: ReturnType<typeof proveChoice>;
     try {
-      const result = await recordTrackerChoice(
-        deps.db,
-        call.shop.id,
-        parsed.data,
-        {
-          ipPrefix,
-          userAgent: header(request, "user-agent")?.trim().slice(0, USER_AGENT_MAX) || undefined,
-          // Only Shopify's signed logged_in_customer_id identifies a customer, never the body.
-          shopifyCustomerId: call.loggedInCustomerId,
-          now,
-        },
-        await contentOf(call.shop.id, now.getTime()),
-      );
-      return send(response, 201, result);
+      proof = proveChoice(await contentOf(shop.id, now.getTime()), parsed.data, {
+        occurredAt: now,
+        // Only Shopify's signed logged_in_customer_id identifies a customer, never the body.
+        shopifyCustomerId: verified.loggedInCustomerId,
+        ipPrefix,
+        userAgent: header(request, "user-agent")?.trim().slice(0, USER_AGENT_MAX) || undefined,
+      });
     } catch (error) {
       if (isAppError(error, "BANNER_VERSION_STALE")) return send(response, 409, { error: error.code });
       throw error;
     }
+    const deliveryId = createHash("sha256")
+      .update(`${replayKey(verified)}|${url.pathname}|`)
+      .update(body as Buffer)
+      .digest("hex");
+    const stored = await deps.receipts.store(
+      {
+        source: BANNER_SOURCE,
+        deliveryId,
+        shopDomain: verified.shop,
+        topic: BANNER_CHOICE_TOPIC,
+        triggeredAt: now.toISOString(),
+        body: JSON.stringify(proof),
+      },
+      { priority: bannerChoice.priority },
+    );
+    if (!stored) return send(response, 409, { error: "Conflict: this request was already submitted" });
+    return send(response, 202, { status: "accepted" });
   }
 
   /** Handles /proxy/privacy/consent; false for other paths. */

@@ -100,6 +100,7 @@ export async function main(build: ServerBuild, argv: string[]) {
   // The storefront cookie banner's texts and proofs, through the app proxy (outside Remix).
   const handleBannerConsent = createBannerIntake({
     db,
+    receipts,
     log,
     secret: () => context.shopifySecret,
     rate: { limit: config.bannerRatePerMinute, windowMs: 60_000 },

@@ -2,7 +2,7 @@
 // their processors from the shop's record of processing, the version hashing them), each visitor's
 // choice appended to the consent ledger as one event per purpose, and what staff read back.
 import { randomUUID } from "node:crypto";
-import type { Db } from "~/db/client.server";
+import type { Db, Tx } from "~/db/client.server";
 import {
   type BannerTexts,
   bannerVersion,
@@ -102,60 +102,75 @@ export async function bannerConfig(
   };
 }
 
-export type ChoiceContext = {
-  ipPrefix?: string;
-  userAgent?: string;
+/** What the proof intake keeps of one choice until the worker appends it. */
+export type ChoiceProof = {
+  choice: TrackerChoice;
+  /** When the visitor chose (the intake's clock), ISO. */
+  occurredAt: string;
   /** From the proxy's signed logged_in_customer_id only, never from the body. */
-  shopifyCustomerId?: string | null;
-  now?: Date;
+  shopifyCustomerId: string | null;
+  ipPrefix: string | null;
+  userAgent: string | null;
+  /** Per purpose, the exact text of the version the visitor saw. */
+  wordings: Record<string, string>;
 };
 
 /**
- * Appends one choice to the ledger: one event per purpose (granted or refused), each with the
- * exact text shown, the banner version, language, region, GPC, the visitor's random id and, for a
- * signed-in customer, their id (LIL art. 82; CNIL 2020-091 art. 3: consent and refusal proven).
- * A choice made on an older version is refused (409): the visitor did not see what is in force.
+ * Checks a choice against the banner in force and returns its proof, wording included. A choice
+ * made on an older version is refused (409): the visitor did not see what is in force.
  */
-export async function recordTrackerChoice(
-  db: Db,
-  shopId: string,
+export function proveChoice(
+  content: BannerContent,
   choice: TrackerChoice,
-  context: ChoiceContext = {},
-  known?: BannerContent,
-) {
-  const content = known ?? (await bannerContent(db, shopId));
+  context: { occurredAt: Date; shopifyCustomerId?: string | null; ipPrefix?: string; userAgent?: string },
+): ChoiceProof {
   if (choice.version !== content.version) {
     throw new AppError("BANNER_VERSION_STALE", "the banner changed since it was shown");
   }
   const texts = content.texts[choice.locale];
-  const now = context.now ?? new Date();
-  const events = await db.$transaction((tx) =>
-    insertEvents(
-      tx,
-      SHOPIFY_TRACKING_KEYS.map((key) => ({
-        id: randomUUID(),
-        shopId,
-        kind: choice.consent[key] ? "granted" : "refused",
-        purpose: trackerPurposeOf(key),
-        lawfulBasis: "consent",
-        source: "banner",
-        noticeVersion: choice.version,
-        wordingKey: `banner.${choice.action}`,
-        wording: purposeWording(texts, key),
-        wordingLocale: choice.locale,
-        region: choice.region,
-        gpc: choice.gpc,
-        occurredAt: now,
-        recordedAt: now,
-        personal: {
-          visitorId: choice.visitorId,
-          shopifyCustomerId: context.shopifyCustomerId ?? undefined,
-          ipPrefix: context.ipPrefix,
-          userAgent: context.userAgent,
-        },
-      })),
+  return {
+    choice,
+    occurredAt: context.occurredAt.toISOString(),
+    shopifyCustomerId: context.shopifyCustomerId ?? null,
+    ipPrefix: context.ipPrefix ?? null,
+    userAgent: context.userAgent ?? null,
+    wordings: Object.fromEntries(SHOPIFY_TRACKING_KEYS.map((key) => [key, purposeWording(texts, key)])),
+  };
+}
+
+/**
+ * Appends one choice to the ledger, in the caller's transaction: one event per purpose (granted or
+ * refused), each with the exact text shown, the banner version, language, region, GPC, the
+ * visitor's random id and, for a signed-in customer, their id (LIL art. 82; CNIL 2020-091 art. 3:
+ * consent and refusal proven).
+ */
+export async function appendTrackerChoice(tx: Tx, shopId: string, proof: ChoiceProof, now = new Date()) {
+  const { choice } = proof;
+  const events = await insertEvents(
+    tx,
+    SHOPIFY_TRACKING_KEYS.map((key) => ({
+      id: randomUUID(),
       shopId,
-    ),
+      kind: choice.consent[key] ? ("granted" as const) : ("refused" as const),
+      purpose: trackerPurposeOf(key),
+      lawfulBasis: "consent" as const,
+      source: "banner" as const,
+      noticeVersion: choice.version,
+      wordingKey: `banner.${choice.action}`,
+      wording: proof.wordings[key],
+      wordingLocale: choice.locale,
+      region: choice.region,
+      gpc: choice.gpc,
+      occurredAt: proof.occurredAt,
+      recordedAt: now,
+      personal: {
+        visitorId: choice.visitorId,
+        shopifyCustomerId: proof.shopifyCustomerId ?? undefined,
+        ipPrefix: proof.ipPrefix ?? undefined,
+        userAgent: proof.userAgent ?? undefined,
+      },
+    })),
+    shopId,
   );
   return { recorded: events.length, hashes: events.map((event) => event.hash) };
 }
