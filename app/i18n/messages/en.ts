@@ -759,7 +759,6 @@ export const en = {
     noticeLink: "Privacy notice",
     cookiesLink: "Cookies",
     gpcNote: "Your browser sends Global Privacy Control: advertising and sale of data stay refused.",
-    BANNER_VERSION_STALE: "The banner changed since it was shown: please choose again.",
     noProcessor: "no partner named in the shop's record of processing",
     purposes: {
       analytics: {
@@ -856,6 +855,7 @@ export const en = {
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
+    BANNER_VERSION_STALE: "The banner changed since it was shown: please choose again.",
     ILLEGAL_TRANSITION: "This action is not possible in the request's current state.",
     IDENTITY_NOT_VERIFIED: "Confirm the requester's identity first.",
     ERASURE_NOT_POSSIBLE: "Nothing to do: the erasure is not in a state that allows it.",

@@ -779,7 +779,6 @@ export const fr: Messages = {
     cookiesLink: "Cookies",
     gpcNote:
       "Votre navigateur envoie le signal Global Privacy Control : la publicité et la vente de données restent refusées.",
-    BANNER_VERSION_STALE: "Le bandeau a changé depuis son affichage : merci de choisir à nouveau.",
     noProcessor: "aucun partenaire nommé dans le registre des traitements de la boutique",
     purposes: {
       analytics: {
@@ -878,6 +877,7 @@ export const fr: Messages = {
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
+    BANNER_VERSION_STALE: "Le bandeau a changé depuis son affichage : merci de choisir à nouveau.",
     ILLEGAL_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
     IDENTITY_NOT_VERIFIED: "Confirmez d'abord l'identité du demandeur.",
     ERASURE_NOT_POSSIBLE: "Rien à faire : l'effacement n'est pas dans un état qui le permet.",
