@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   WORKER: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   DATA_DIR: z.string().trim().min(1).default("data"),
+  /** Cookie-banner choices a minute per shop and network (docs/decisions/045); raised by the bench. */
+  BANNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -62,6 +64,8 @@ export type Config = {
   worker: boolean;
   logLevel: LogLevel;
   dataDir: string;
+  /** Cookie-banner choices a minute per shop and network. */
+  bannerRatePerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -136,6 +140,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     worker: e.WORKER === "on",
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    bannerRatePerMinute: e.BANNER_RATE_PER_MINUTE,
   };
 }
 

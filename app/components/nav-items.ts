@@ -5,6 +5,7 @@ export const NAV_ITEMS: { path: string; label: MessageKey }[] = [
   { path: "/app", label: "nav.dashboard" },
   { path: "/app/requests", label: "nav.requests" },
   { path: "/app/consents", label: "nav.consents" },
+  { path: "/app/cookies", label: "nav.cookies" },
   { path: "/app/retention", label: "nav.retention" },
   { path: "/app/processing", label: "nav.processing" },
   { path: "/app/audit", label: "nav.audit" },

@@ -43,6 +43,8 @@ const APP_ERRORS = {
   ERASURE_NOT_POSSIBLE: 409,
   EXTENSION_TOO_LATE: 409,
   EXTENSION_TOO_LONG: 409,
+  /** A banner choice made on texts or purposes no longer in force: the visitor is asked again. */
+  BANNER_VERSION_STALE: 409,
   // A document the privacy centre does not take.
   DOCUMENT_TOO_LARGE: 413,
   DOCUMENT_TOO_MANY: 413,

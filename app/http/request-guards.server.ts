@@ -15,6 +15,9 @@ const DOCUMENT_UPLOAD_PATHS = new Set(["/proxy/privacy/documents", `${SANDBOX_PR
 
 /** The largest body a request to `pathname` may carry; webhook intakes also apply their own, smaller ones. */
 export function bodyLimitFor(pathname: string): number {
+  // The cookie banner's choice (app/http/banner-intake.server.ts BANNER_MAX_BODY_BYTES).
+  if (pathname === "/proxy/privacy/consent" || pathname === `${SANDBOX_PROXY_PREFIX}/consent`)
+    return 4 * 1024;
   if (DOCUMENT_UPLOAD_PATHS.has(pathname)) return DOCUMENT_UPLOAD_BODY_LIMIT_BYTES;
   if (pathname.startsWith("/webhooks/")) return MAX_WEBHOOK_BODY_BYTES;
   return DEFAULT_BODY_LIMIT_BYTES;

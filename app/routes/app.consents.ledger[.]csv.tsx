@@ -13,7 +13,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     actorId: staffId,
     action: "consent.ledger.exported",
   });
-  const rows = ledgerCsv(db, shop.id);
+  // ?source=banner: the banner's choices only; ?visitor=<id>: one visitor's (the Cookies page).
+  const params = new URL(request.url).searchParams;
+  const visitor = params.get("visitor")?.trim();
+  const filter = {
+    ...(params.get("source") === "banner" && { source: "banner" as const }),
+    ...(visitor && /^[0-9a-f-]{36}$/.test(visitor) && { visitorId: visitor }),
+  };
+  const rows = ledgerCsv(db, shop.id, 1000, filter);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -26,6 +26,7 @@ export const DEMO_SETTINGS: ShopSettings = {
   // iméra sells from Paris: its dates of receipt are days of the Paris calendar (docs/decisions/037).
   timeZone: "Europe/Paris",
   retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
+  banner: { askAgainOnChange: true },
 };
 
 const DAY = 86_400_000;

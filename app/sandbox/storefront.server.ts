@@ -15,6 +15,7 @@ import { signSessionToken } from "~/http/session-token.server";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { CHECKOUT_CONSENT_PATH } from "~/webhooks/checkout-consent-intake.server";
 import type { SandboxSettings } from "./settings.server";
+import { customerPrivacyScript } from "./simulators/customer-privacy";
 import { DEMO_RECENT_ORDER } from "./simulators/shopify-demo-seed";
 
 export const STOREFRONT_PREFIX = "/sandbox/storefront";
@@ -64,17 +65,37 @@ function renderBlock(locale: "fr" | "en", customer: { email: string; name: strin
   });
 }
 
+/** The cookie banner's app embed (blocks/cookie-banner.liquid), as the theme renders it before </body>. */
+function renderEmbed(locale: "fr" | "en") {
+  const source = readFileSync(path.join(EXTENSION, "blocks", "cookie-banner.liquid"), "utf8");
+  const schema = JSON.parse(SCHEMA.exec(source)?.[1] ?? "{}") as {
+    settings?: { id?: string; default?: unknown }[];
+  };
+  const settings = Object.fromEntries(
+    (schema.settings ?? []).filter((s) => s.id && "default" in s).map((s) => [s.id, s.default]),
+  );
+  return new Liquid().parseAndRenderSync(source.replace(SCHEMA, ""), {
+    block: { id: "banner", shopify_attributes: "", settings: { ...settings, path_prefix: PROXY_PREFIX } },
+    shop: { url: "", name: "iméra", privacy_policy: { url: `${STOREFRONT_PREFIX}?locale=${locale}` } },
+    request: { locale: { iso_code: locale } },
+  });
+}
+
 function themePage(locale: "fr" | "en", body: string, customer: string | null) {
   const other = locale === "fr" ? "en" : "fr";
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>iméra</title>
-<link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/privacy-center.css"></head>
+<link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/privacy-center.css">
+<link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/cookie-banner.css">
+<script>${customerPrivacyScript}</script></head>
 <body style="font-family:Georgia,serif;margin:0">
 <header style="padding:1rem 2rem;border-bottom:1px solid #ddd;display:flex;gap:1rem;justify-content:space-between">
 <strong>iméra</strong><nav>
 <a href="${STOREFRONT_PREFIX}?locale=${other}">${other.toUpperCase()}</a> ·
 ${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${locale === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${locale === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}
 </nav></header><main>${body}</main>
-<script src="${STOREFRONT_PREFIX}/assets/privacy-center.js" defer></script></body></html>`;
+${renderEmbed(locale)}
+<script src="${STOREFRONT_PREFIX}/assets/privacy-center.js" defer></script>
+<script src="${STOREFRONT_PREFIX}/assets/cookie-banner.js" defer></script></body></html>`;
 }
 
 function cookie(request: IncomingMessage, name: string) {

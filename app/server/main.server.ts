@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, parseConfig } from "~/config.server";
+import { createBannerIntake } from "~/http/banner-intake.server";
 import { BodyTooLargeError } from "~/http/body.server";
 import { createRemixHandler } from "~/http/remix-adapter.server";
 import {
@@ -96,6 +97,15 @@ export async function main(build: ServerBuild, argv: string[]) {
     orders: async (shop: string) => (await context.connectors(shop)).shopifyOrders ?? null,
   };
 
+  // The storefront cookie banner's texts and proofs, through the app proxy (outside Remix).
+  const handleBannerConsent = createBannerIntake({
+    db,
+    receipts,
+    log,
+    secret: () => context.shopifySecret,
+    rate: { limit: config.bannerRatePerMinute, windowMs: 60_000 },
+  });
+
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? "/";
     const pathname = url.split("?", 1)[0] as string;
@@ -126,6 +136,7 @@ export async function main(build: ServerBuild, argv: string[]) {
         });
       }
       if (await handleCheckoutConsent(request, response, pathname, checkoutIntake)) return;
+      if (await handleBannerConsent(request, response, pathname)) return;
       if (pathname.startsWith(MAILCHIMP_WEBHOOK_PREFIX)) {
         if (await handleMailchimpWebhook(request, response, pathname, { db, receipts, log })) return;
         return sendText(response, 404, "Not Found");

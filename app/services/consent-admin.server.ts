@@ -170,6 +170,10 @@ const CSV_COLUMNS = [
   "commitment",
   "prev_hash",
   "hash",
+  // Tracker choices from the storefront banner (docs/decisions/043).
+  "region",
+  "gpc",
+  "visitor_id",
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -181,12 +185,18 @@ function csvCell(value: unknown): string {
 }
 
 /** The shop's ledger as CSV with every proof field, streamed page by page. */
-export async function* ledgerCsv(db: Db, shopId: string, pageSize = 1000): AsyncGenerator<string> {
+export async function* ledgerCsv(
+  db: Db,
+  shopId: string,
+  pageSize = 1000,
+  /** Only the banner's choices, or one visitor's (the whole ledger when absent). */
+  filter: { source?: "banner"; visitorId?: string } = {},
+): AsyncGenerator<string> {
   yield `${CSV_COLUMNS.join(",")}\r\n`;
   let after = 0;
   for (;;) {
     const rows = await db.consentEvent.findMany({
-      where: { shopId, seq: { gt: after } },
+      where: { shopId, seq: { gt: after }, ...filter },
       orderBy: { seq: "asc" },
       take: pageSize,
     });
@@ -218,6 +228,9 @@ export async function* ledgerCsv(db: Db, shopId: string, pageSize = 1000): Async
           r.commitment,
           r.prevHash,
           r.hash,
+          r.region,
+          r.gpc,
+          r.visitorId,
         ]
           .map(csvCell)
           .join(",")

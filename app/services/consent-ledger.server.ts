@@ -58,6 +58,8 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
     wording: optional(row.wording),
     wordingLocale: optional(row.wordingLocale) as ConsentEvent["wordingLocale"],
     confirmsEventId: optional(row.confirmsEventId),
+    region: optional(row.region),
+    gpc: optional(row.gpc),
     occurredAt: row.occurredAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
     commitment: row.commitment,
@@ -67,6 +69,7 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
   const personalColumns = {
     subjectId: row.subjectId,
     email: row.email,
+    visitorId: row.visitorId,
     shopifyCustomerId: row.shopifyCustomerId,
     orderId: row.orderId,
     ipPrefix: row.ipPrefix,
@@ -87,15 +90,16 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
   } as ConsentEvent;
 }
 
-async function takeHead(tx: Tx, shopId: string): Promise<{ seq: number; prevHash: string }> {
+async function takeHead(tx: Tx, shopId: string, count = 1): Promise<{ seq: number; prevHash: string }> {
   await tx.$executeRaw`INSERT INTO "ConsentLedgerHead" ("shopId", "seq", "hash") VALUES (${shopId}, 0, ${GENESIS_HASH})
     ON CONFLICT ("shopId") DO NOTHING`;
   // Incrementing first takes the row's write lock: appenders of one shop queue up here until commit.
   const rows = await tx.$queryRaw<{ seq: number | bigint; hash: string }[]>`
-    UPDATE "ConsentLedgerHead" SET "seq" = "seq" + 1 WHERE "shopId" = ${shopId} RETURNING "seq", "hash"`;
+    UPDATE "ConsentLedgerHead" SET "seq" = "seq" + ${count} WHERE "shopId" = ${shopId} RETURNING "seq", "hash"`;
   const head = rows[0];
   if (!head) throw new Error("ledger head vanished inside its transaction");
-  return { seq: Number(head.seq), prevHash: head.hash };
+  // The first of the `count` sequence numbers taken.
+  return { seq: Number(head.seq) - count + 1, prevHash: head.hash };
 }
 
 /**
@@ -140,66 +144,99 @@ async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<
  * transaction (GDPR art. 7(1): the proof and the state change together or not at all).
  */
 export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now = new Date()) {
-  const { seq, prevHash } = await takeHead(tx, input.shopId);
-  const eventInput: ConsentEventInput = {
-    id: randomUUID(),
-    shopId: input.shopId,
-    kind: input.kind,
-    purpose: PURPOSE,
-    lawfulBasis: input.lawfulBasis,
-    source: input.source,
-    noticeVersion: input.noticeVersion,
-    wordingKey: input.wordingKey,
-    wording: input.wording,
-    wordingLocale: input.wordingLocale,
-    confirmsEventId: input.confirmsEventId,
-    occurredAt: input.occurredAt,
-    recordedAt: now,
-    personal: {
-      subjectId: input.subject.id,
-      email: input.subject.email,
-      shopifyCustomerId: input.subject.shopifyCustomerId ?? undefined,
-      orderId: input.orderId,
-      ipPrefix: input.ipPrefix,
-      userAgent: input.userAgent,
-      actor: input.actor,
+  const event = await insertEvent(
+    tx,
+    {
+      id: randomUUID(),
+      shopId: input.shopId,
+      kind: input.kind,
+      purpose: PURPOSE,
+      lawfulBasis: input.lawfulBasis,
+      source: input.source,
+      noticeVersion: input.noticeVersion,
+      wordingKey: input.wordingKey,
+      wording: input.wording,
+      wordingLocale: input.wordingLocale,
+      confirmsEventId: input.confirmsEventId,
+      occurredAt: input.occurredAt,
+      recordedAt: now,
+      personal: {
+        subjectId: input.subject.id,
+        email: input.subject.email,
+        shopifyCustomerId: input.subject.shopifyCustomerId ?? undefined,
+        orderId: input.orderId,
+        ipPrefix: input.ipPrefix,
+        userAgent: input.userAgent,
+        actor: input.actor,
+      },
     },
-  };
-  const event = buildEvent(eventInput, prevHash, seq, randomBytes(32).toString("hex"));
-  if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
-  await tx.consentEvent.create({
-    data: {
-      id: event.id,
-      shopId: event.shopId,
-      seq: event.seq,
-      kind: event.kind,
-      purpose: event.purpose,
-      lawfulBasis: event.lawfulBasis,
-      source: event.source,
-      noticeVersion: event.noticeVersion ?? null,
-      wordingKey: event.wordingKey ?? null,
-      wording: event.wording ?? null,
-      wordingLocale: event.wordingLocale ?? null,
-      confirmsEventId: event.confirmsEventId ?? null,
-      occurredAt: new Date(event.occurredAt),
-      recordedAt: new Date(event.recordedAt),
-      commitment: event.commitment,
-      prevHash: event.prevHash,
-      hash: event.hash,
-      salt: event.salt,
-      subjectId: event.personal.subjectId,
-      email: event.personal.email,
-      shopifyCustomerId: event.personal.shopifyCustomerId ?? null,
-      orderId: event.personal.orderId ?? null,
-      ipPrefix: event.personal.ipPrefix ?? null,
-      userAgent: event.personal.userAgent ?? null,
-      actor: event.personal.actor ?? null,
-    },
-    select: { id: true },
-  });
-  await tx.consentLedgerHead.update({ where: { shopId: input.shopId }, data: { hash: event.hash } });
-  const state = await refreshState(tx, input.shopId, input.subject.id);
+    input.shopId,
+  );
+  const state = await refreshState(tx, input.shopId, input.subject.id as string);
   return { event, state };
+}
+
+/**
+ * Chains one event after the shop's head and stores it, in the caller's transaction. Any purpose:
+ * the newsletter (appendConsentEvent, which also keeps the derived state) or a tracker choice.
+ */
+export async function insertEvent(tx: Tx, eventInput: ConsentEventInput, shopId: string) {
+  const [event] = await insertEvents(tx, [eventInput], shopId);
+  return event as ConsentEvent;
+}
+
+/**
+ * Chains several events after the shop's head, in order, and stores them at once (a banner choice:
+ * one per purpose), in the caller's transaction: the head is taken once for all of them.
+ */
+export async function insertEvents(tx: Tx, inputs: ConsentEventInput[], shopId: string) {
+  if (inputs.length === 0) return [];
+  const head = await takeHead(tx, shopId, inputs.length);
+  const events: ConsentEvent[] = [];
+  let prevHash = head.prevHash;
+  for (const [index, input] of inputs.entries()) {
+    const event = buildEvent(input, prevHash, head.seq + index, randomBytes(32).toString("hex"));
+    if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
+    events.push(event);
+    prevHash = event.hash;
+  }
+  await tx.consentEvent.createMany({
+    data: events.map((event) => {
+      if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
+      return {
+        id: event.id,
+        shopId: event.shopId,
+        seq: event.seq,
+        kind: event.kind,
+        purpose: event.purpose,
+        lawfulBasis: event.lawfulBasis,
+        source: event.source,
+        noticeVersion: event.noticeVersion ?? null,
+        wordingKey: event.wordingKey ?? null,
+        wording: event.wording ?? null,
+        wordingLocale: event.wordingLocale ?? null,
+        confirmsEventId: event.confirmsEventId ?? null,
+        region: event.region ?? null,
+        gpc: event.gpc ?? null,
+        occurredAt: new Date(event.occurredAt),
+        recordedAt: new Date(event.recordedAt),
+        commitment: event.commitment,
+        prevHash: event.prevHash,
+        hash: event.hash,
+        salt: event.salt,
+        subjectId: event.personal.subjectId ?? null,
+        email: event.personal.email ?? null,
+        visitorId: event.personal.visitorId ?? null,
+        shopifyCustomerId: event.personal.shopifyCustomerId ?? null,
+        orderId: event.personal.orderId ?? null,
+        ipPrefix: event.personal.ipPrefix ?? null,
+        userAgent: event.personal.userAgent ?? null,
+        actor: event.personal.actor ?? null,
+      };
+    }),
+  });
+  await tx.consentLedgerHead.update({ where: { shopId }, data: { hash: prevHash } });
+  return events;
 }
 
 /** The stored current state (no events read): what sync jobs and the admin look at. */

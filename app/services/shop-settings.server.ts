@@ -27,6 +27,13 @@ export const ShopSettingsSchema = z.object({
       prospectYears: z.number().int().min(1).max(10).default(3),
     })
     .prefault({}),
+  /** The storefront cookie banner (docs/decisions/043). */
+  banner: z
+    .object({
+      /** Ask visitors again when the purposes or processors change (a new banner version). */
+      askAgainOnChange: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
 

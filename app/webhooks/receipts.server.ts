@@ -14,7 +14,7 @@ import { newJob, postgresJobInsert, sqliteJobWriter } from "~/jobs/queue/enqueue
 import { logger } from "~/utils/logger.server";
 
 export type ReceiptInput = {
-  source: "shopify" | "stripe" | "mailchimp" | "checkout";
+  source: "shopify" | "stripe" | "mailchimp" | "checkout" | "banner";
   deliveryId: string;
   shopDomain: string;
   topic: string;

@@ -2,6 +2,7 @@
 // /webhooks/<topic> by server.ts (shopify.app.toml subscribes to the same list); Mailchimp's at
 // /webhooks/mailchimp/<secret>.
 import { appUninstalled } from "./topics/app-uninstalled.server";
+import { bannerChoice } from "./topics/banner-choice.server";
 import { CHECKOUT_TOPIC_HANDLERS } from "./topics/checkout-consent.server";
 import { customersDataRequest } from "./topics/customers-data-request.server";
 import { customersEmailMarketingConsentUpdate } from "./topics/customers-email-marketing-consent-update.server";
@@ -26,6 +27,7 @@ const HANDLERS = new Map<string, TopicHandler>([
   ...MAILCHIMP_TOPIC_HANDLERS.map((handler) => [`mailchimp:${handler.topic}`, handler] as const),
   ...STRIPE_TOPIC_HANDLERS.map((handler) => [`stripe:${handler.topic}`, handler] as const),
   ...CHECKOUT_TOPIC_HANDLERS.map((handler) => [`checkout:${handler.topic}`, handler] as const),
+  [`banner:${bannerChoice.topic}`, bannerChoice as TopicHandler],
 ]);
 
 export function shopifyTopicHandler(topic: string): TopicHandler | undefined {

@@ -70,6 +70,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       "/app/requests/new",
       "/app/outbox",
       "/app/consents",
+      "/app/cookies",
       "/app/retention",
       "/app/processing",
       "/app/audit",
@@ -93,13 +94,14 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         await page.close();
       }
     }
-  }, 120_000); // eighteen pages, each loaded until the network is idle: a walk, not a timing target
+  }, 120_000); // twenty pages, each loaded until the network is idle: a walk, not a timing target
 
   it("staff read the record of processing in both languages and download it as CSV, audited", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/app/processing?locale=fr`);
     // The sandbox connects Stripe and Mailchimp: their activities are in the register.
-    for (const id of ["orders", "payments", "marketing", "mailchimp", "statistics", "rights"]) {
+    const trackers = ["site_analytics", "social_sharing", "advertising"];
+    for (const id of ["orders", "payments", "marketing", "mailchimp", "statistics", ...trackers, "rights"]) {
       expect(await page.getByTestId(`activity-${id}`).count(), id).toBe(1);
     }
     expect(await page.getByText("Registre des traitements").count()).toBeGreaterThan(0);
@@ -107,7 +109,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       await page.getByText("10 ans après la dernière commande", { exact: false }).count(),
     ).toBeGreaterThan(0);
     await page.goto(`${server.baseUrl}/app/processing?locale=en`);
-    expect(await page.getByText("Transfers outside the EEA", { exact: true }).count()).toBe(6);
+    expect(await page.getByText("Transfers outside the EEA", { exact: true }).count()).toBe(9);
 
     const exportsBefore = await db.auditEvent.count({ where: { action: "register.exported" } });
     const response = await page.request.get(`${server.baseUrl}/app/processing.csv?locale=en`);

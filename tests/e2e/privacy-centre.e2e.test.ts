@@ -5,7 +5,7 @@ import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
+import { hasBrowser, launchBrowser, trackersAlreadyChosen } from "../support/browser";
 import { eventually, type RunningServer, startServer } from "../support/server";
 
 describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
@@ -17,6 +17,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     server = await startServer();
     db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
     browser = await launchBrowser();
+    await trackersAlreadyChosen(browser, server.baseUrl);
   });
   afterAll(async () => {
     await browser?.close();

@@ -24,3 +24,15 @@ export async function launchBrowser(): Promise<BrowserContext> {
     ],
   });
 }
+
+/**
+ * Marks the sandbox storefront's visitor as having already chosen (all trackers refused) in the
+ * stand-in for Shopify's `_tracking_consent` cookie, so that the cookie banner does not open over
+ * the page: for suites about something else than the banner.
+ */
+export async function trackersAlreadyChosen(browser: BrowserContext, baseUrl: string) {
+  const refused = { analytics: false, marketing: false, preferences: false, sale_of_data: false };
+  await browser.addCookies([
+    { name: "_tracking_consent", value: encodeURIComponent(JSON.stringify(refused)), url: baseUrl },
+  ]);
+}

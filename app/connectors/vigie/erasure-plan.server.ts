@@ -31,6 +31,7 @@ export const CONSENT_PERSONAL_FIELDS = [
   "salt",
   "subjectId",
   "email",
+  "visitorId",
   "shopifyCustomerId",
   "orderId",
   "ipPrefix",

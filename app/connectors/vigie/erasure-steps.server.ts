@@ -69,6 +69,7 @@ const STEPS: Record<VigieStepKind, (tx: Tx, scope: VigieScope) => Promise<Outcom
             salt: null,
             subjectId: null,
             email: null,
+            visitorId: null,
             shopifyCustomerId: null,
             orderId: null,
             ipPrefix: null,

@@ -149,6 +149,7 @@ describe.each(testDialects())("Vigie erasure on %s", (dialect) => {
           "salt",
           "subjectId",
           "email",
+          "visitorId",
           "shopifyCustomerId",
           "orderId",
           "ipPrefix",

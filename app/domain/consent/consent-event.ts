@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isMinimisedIp } from "./minimise-ip";
+import { isTrackerPurpose, TRACKER_PURPOSES } from "./tracker-consent";
 
 // The ledger's closed vocabularies. Adding a value is a deliberate change: old events keep
 // verifying (their hash covers the value as text), but readers must learn the new one.
@@ -10,8 +11,11 @@ export const CONSENT_KINDS = [
   "repermission_requested",
   "expired",
   "confirmation_requested",
+  // A storefront visitor's "no" to a tracker purpose (LIL art. 82): kept as proof like a grant.
+  "refused",
 ] as const;
-export const CONSENT_PURPOSES = ["newsletter"] as const;
+/** The newsletter, and each tracker purpose of the storefront banner (a consent of its own kind). */
+export const CONSENT_PURPOSES = ["newsletter", ...TRACKER_PURPOSES] as const;
 // CPCE L34-5: soft opt-in for existing customers is a lawful basis of its own, never merged with consent.
 export const LAWFUL_BASES = ["consent", "soft_opt_in"] as const;
 /** Where the event came from. `system` is Vigie itself (retention expiry, re-permission campaigns). */
@@ -22,9 +26,11 @@ export const CONSENT_SOURCES = [
   "mailchimp",
   "shopify",
   "system",
+  /** The storefront's cookie banner (theme app embed), through the app proxy. */
+  "banner",
 ] as const;
 /** Sources where a shopper acted in a browser, the only ones that may carry an IP prefix or user agent. */
-export const WEB_SOURCES = ["checkout", "privacy_centre"] as const;
+export const WEB_SOURCES = ["checkout", "privacy_centre", "banner"] as const;
 export const WORDING_LOCALES = ["fr", "en"] as const;
 
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
@@ -53,13 +59,16 @@ const TextSchema = (max: number) => z.string().min(1).max(max);
  * that an erasure can delete them without breaking the chain (GDPR art. 17).
  */
 export const PersonalFieldsSchema = z.strictObject({
-  /** Vigie's Subject id. */
-  subjectId: IdSchema,
-  /** The address the consent is about, as the shopper gave it. */
+  /** Vigie's Subject id (newsletter events). */
+  subjectId: IdSchema.optional(),
+  /** The address the consent is about, as the shopper gave it (newsletter events). */
   email: z
     .string()
     .max(320)
-    .regex(/^[^\s@]+@[^\s@]+$/, "not an e-mail address"),
+    .regex(/^[^\s@]+@[^\s@]+$/, "not an e-mail address")
+    .optional(),
+  /** Tracker events: the random id the banner drew for this browser (an online identifier). */
+  visitorId: IdSchema.optional(),
   /** Shopify's numeric customer id, as text. */
   shopifyCustomerId: IdSchema.optional(),
   /** The Shopify order whose checkout carried the consent. */
@@ -102,6 +111,13 @@ export const ConsentEventInputSchema = z
      * confirms, whose proof (wording, notice, order, first IP) it completes with the click's.
      */
     confirmsEventId: IdSchema.optional(),
+    /** Tracker events: the visitor's region as Shopify geolocated it (getRegion(), e.g. "FR"). */
+    region: z
+      .string()
+      .regex(/^[A-Z]{2}[A-Z0-9]{0,3}$/)
+      .optional(),
+    /** Tracker events: whether the browser sent Global Privacy Control. */
+    gpc: z.boolean().optional(),
     /** When the shopper (or staff, or system) acted. */
     occurredAt: IsoInstantSchema,
     /** When Vigie wrote the event. */
@@ -111,6 +127,31 @@ export const ConsentEventInputSchema = z
   .superRefine((event, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
     const isWeb = (WEB_SOURCES as readonly string[]).includes(event.source);
+    const tracker = isTrackerPurpose(event.purpose);
+    if (tracker) {
+      // LIL art. 82: trackers need the visitor's consent, given in the banner; a refusal is proof too.
+      if (event.source !== "banner") issue(["source"], "tracker consents come from the banner");
+      if (event.kind !== "granted" && event.kind !== "refused")
+        issue(["kind"], "a tracker choice is granted or refused");
+      if (event.lawfulBasis !== "consent") issue(["lawfulBasis"], "trackers rest on consent");
+      if (event.personal.visitorId === undefined)
+        issue(["personal", "visitorId"], "a tracker choice names its visitor");
+      for (const field of ["subjectId", "email", "orderId"] as const) {
+        if (event.personal[field] !== undefined)
+          issue(["personal", field], `${field} is not recorded for a tracker choice`);
+      }
+      if (event.gpc === undefined) issue(["gpc"], "a tracker choice records Global Privacy Control");
+    } else {
+      if (event.source === "banner") issue(["source"], "the banner records tracker purposes only");
+      if (event.kind === "refused") issue(["kind"], "only a tracker choice is refused");
+      for (const field of ["subjectId", "email"] as const) {
+        if (event.personal[field] === undefined) issue(["personal", field], `${field} is required`);
+      }
+      if (event.personal.visitorId !== undefined)
+        issue(["personal", "visitorId"], "only tracker choices name a visitor");
+      if (event.region !== undefined || event.gpc !== undefined)
+        issue(["region"], "region and gpc belong to tracker choices");
+    }
     if (event.kind === "granted" || event.kind === "confirmation_requested") {
       // GDPR art. 7(1): a grant is only provable with the notice version and exact wording shown.
       for (const field of ["noticeVersion", "wording", "wordingLocale"] as const) {
@@ -160,6 +201,10 @@ export type ChainedFields = {
   wordingLocale?: WordingLocale;
   /** The `confirmation_requested` event a grant confirms (double opt-in). */
   confirmsEventId?: string;
+  /** Tracker events: the visitor's region. */
+  region?: string;
+  /** Tracker events: Global Privacy Control sent. */
+  gpc?: boolean;
   /** Canonical ISO instant (`toISOString()`). */
   occurredAt: string;
   /** Canonical ISO instant (`toISOString()`). */

@@ -92,6 +92,9 @@ function applyEvent(state: Fold, event: ConsentEvent): Fold {
         ...(beforePending && { beforePending }),
       };
     }
+    case "refused":
+      // A tracker refusal (the banner's own purposes) never reaches a newsletter stream.
+      return state;
   }
 }
 

@@ -55,6 +55,28 @@ export {
 } from "./ledger-hash";
 export { isMinimisedIp, minimiseIp, networkPrefix } from "./minimise-ip";
 export {
+  applyGlobalPrivacyControl,
+  askAgainFrom,
+  BANNER_ACTIONS,
+  type BannerAction,
+  type BannerPurposeText,
+  type BannerTexts,
+  bannerVersion,
+  CHOICE_VALIDITY_MONTHS,
+  isTrackerPurpose,
+  mustAskAgain,
+  purposeWording,
+  SHOPIFY_TRACKING_KEYS,
+  type ShopifyTrackingKey,
+  type StoredChoice,
+  TRACKER_PURPOSES,
+  type TrackerChoice,
+  TrackerChoiceSchema,
+  type TrackerPurpose,
+  type TrackingConsent,
+  trackerPurposeOf,
+} from "./tracker-consent";
+export {
   type ChainBreakReason,
   type ChainCursor,
   type ChainVerification,

@@ -32,6 +32,8 @@ const CHAINED: Record<keyof ChainedFields, true> = {
   wording: true,
   wordingLocale: true,
   confirmsEventId: true,
+  region: true,
+  gpc: true,
   occurredAt: true,
   recordedAt: true,
   commitment: true,
@@ -40,6 +42,7 @@ const CHAINED: Record<keyof ChainedFields, true> = {
 const PERSONAL: Record<keyof PersonalFields, true> = {
   subjectId: true,
   email: true,
+  visitorId: true,
   shopifyCustomerId: true,
   orderId: true,
   ipPrefix: true,

@@ -31,14 +31,16 @@ describe("buildRegister", () => {
   it("lists the payment and Mailchimp activities only when those systems are connected", () => {
     const ids = (connected: RegisterSystem[]) => buildRegister(input(connected)).activities.map((a) => a.id);
 
-    expect(ids([])).toEqual(["orders", "marketing", "statistics", "rights"]);
-    expect(ids(["stripe"])).toEqual(["orders", "payments", "marketing", "statistics", "rights"]);
+    const trackers = ["site_analytics", "social_sharing", "advertising"];
+    expect(ids([])).toEqual(["orders", "marketing", "statistics", ...trackers, "rights"]);
+    expect(ids(["stripe"])).toEqual(["orders", "payments", "marketing", "statistics", ...trackers, "rights"]);
     expect(ids(["stripe", "mailchimp"])).toEqual([
       "orders",
       "payments",
       "marketing",
       "mailchimp",
       "statistics",
+      ...trackers,
       "rights",
     ]);
   });

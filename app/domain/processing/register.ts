@@ -30,6 +30,11 @@ export type Activity = {
   automatedDecision?: Text;
   /** Present only when this system is connected. */
   requires?: RegisterSystem;
+  /**
+   * The storefront trackers this activity sets, by Customer Privacy API purpose: the cookie banner
+   * asks consent for each and names this activity's recipients as its processors (LIL art. 82).
+   */
+  trackers?: ("analytics" | "marketing" | "preferences" | "sale_of_data")[];
 };
 
 const BASIS = {
@@ -40,6 +45,10 @@ const BASIS = {
   },
   legalObligation: { fr: "Obligation légale (art. 6(1)(c))", en: "Legal obligation (art. 6(1)(c))" },
   legitimateInterest: { fr: "Intérêt légitime (art. 6(1)(f))", en: "Legitimate interest (art. 6(1)(f))" },
+  trackers: {
+    fr: "Consentement (art. 6(1)(a) ; loi Informatique et Libertés art. 82)",
+    en: "Consent (art. 6(1)(a); French Data Protection Act art. 82)",
+  },
   consent: {
     fr: "Consentement (art. 6(1)(a) ; CPCE art. L34-5)",
     en: "Consent (art. 6(1)(a); French Post and Electronic Communications Code art. L34-5)",
@@ -235,6 +244,96 @@ export const ACTIVITIES: Activity[] = [
     },
   },
   {
+    id: "site_analytics",
+    name: { fr: "Mesure d'audience du site (traceurs)", en: "Site audience measurement (trackers)" },
+    purposes: [
+      {
+        purpose: {
+          fr: "Statistiques et mesures de la fréquentation du site, avec le consentement du visiteur",
+          en: "Statistics and measurement of the site's traffic, with the visitor's consent",
+        },
+        basis: BASIS.trackers,
+      },
+    ],
+    subjects: { fr: "Visiteurs du site", en: "Site visitors" },
+    data: {
+      fr: "Identifiants de traceurs, pages vues, appareil et navigateur, région",
+      en: "Tracker identifiers, pages viewed, device and browser, region",
+    },
+    recipients: {
+      fr: "Shopify (sous-traitant, statistiques de la boutique)",
+      en: "Shopify (processor, store analytics)",
+    },
+    transfers: { fr: "Comme pour la gestion des commandes (Shopify)", en: "As for orders (Shopify)" },
+    retention: {
+      fr: "Traceurs : 13 mois au plus ; statistiques : 25 mois au plus ; choix du visiteur redemandé après 6 mois",
+      en: "Trackers: at most 13 months; statistics: at most 25 months; the visitor's choice asked again after 6 months",
+    },
+    trackers: ["analytics"],
+  },
+  {
+    id: "social_sharing",
+    name: { fr: "Outils de partage sur les réseaux sociaux", en: "Social network sharing tools" },
+    purposes: [
+      {
+        purpose: {
+          fr: "Mise à disposition d'outils de partage sur les réseaux sociaux",
+          en: "Providing tools to share on social networks",
+        },
+        basis: BASIS.trackers,
+      },
+    ],
+    subjects: { fr: "Visiteurs du site", en: "Site visitors" },
+    data: {
+      fr: "Identifiants de traceurs, pages partagées, compte de réseau social s'il est connecté",
+      en: "Tracker identifiers, pages shared, social network account when signed in",
+    },
+    recipients: {
+      fr: "Réseaux sociaux dont les boutons de partage figurent sur le site (pour leur propre compte)",
+      en: "Social networks whose sharing buttons are on the site (on their own behalf)",
+    },
+    transfers: {
+      fr: "Selon chaque réseau social (souvent aux États-Unis) : à confirmer",
+      en: "Depending on each social network (often the United States): to be confirmed",
+    },
+    retention: {
+      fr: "Traceurs : 13 mois au plus ; choix du visiteur redemandé après 6 mois",
+      en: "Trackers: at most 13 months; the visitor's choice asked again after 6 months",
+    },
+    trackers: ["marketing"],
+  },
+  {
+    id: "advertising",
+    name: { fr: "Publicité et partenaires commerciaux", en: "Advertising and business partners" },
+    purposes: [
+      {
+        purpose: {
+          fr: "Publicité ciblée et mesure des campagnes par les régies marketing et publicitaires",
+          en: "Targeted advertising and campaign measurement by marketing and advertising agencies",
+        },
+        basis: BASIS.trackers,
+      },
+    ],
+    subjects: { fr: "Visiteurs du site", en: "Site visitors" },
+    data: {
+      fr: "Identifiants de traceurs, pages vues, produits consultés, achats",
+      en: "Tracker identifiers, pages viewed, products viewed, purchases",
+    },
+    recipients: {
+      fr: "Régies marketing et publicitaires, partenaires commerciaux (pour leur propre compte)",
+      en: "Marketing and advertising agencies, business partners (on their own behalf)",
+    },
+    transfers: {
+      fr: "Selon chaque partenaire : à confirmer dans chaque contrat",
+      en: "Depending on each partner: to be confirmed in each contract",
+    },
+    retention: {
+      fr: "Traceurs : 13 mois au plus ; choix du visiteur redemandé après 6 mois",
+      en: "Trackers: at most 13 months; the visitor's choice asked again after 6 months",
+    },
+    trackers: ["marketing", "sale_of_data"],
+  },
+  {
     id: "rights",
     name: { fr: "Gestion des demandes d'exercice des droits", en: "Handling data-protection requests" },
     purposes: [
@@ -297,6 +396,7 @@ export type RegisterInput = {
 
 export type RegisterActivity = {
   id: string;
+  trackers: NonNullable<Activity["trackers"]>;
   name: string;
   purposes: { purpose: string; basis: string }[];
   subjects: string;
@@ -318,6 +418,7 @@ export function buildRegister(input: RegisterInput) {
     (activity) => !activity.requires || input.connected.has(activity.requires),
   ).map((activity) => ({
     id: activity.id,
+    trackers: activity.trackers ?? [],
     name: fill(activity.name),
     purposes: activity.purposes.map(({ purpose, basis }) => ({ purpose: fill(purpose), basis: fill(basis) })),
     subjects: fill(activity.subjects),

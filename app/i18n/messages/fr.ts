@@ -8,6 +8,7 @@ export const fr: Messages = {
     requests: "Demandes",
     consents: "Consentements",
     retention: "Conservation",
+    cookies: "Cookies",
     processing: "Registre des traitements",
     audit: "Journal d'audit",
     settings: "Paramètres",
@@ -78,6 +79,7 @@ export const fr: Messages = {
     "consent.withdrawn.staff": "Consentement retiré par l'équipe",
     "consent.ledger.verify_requested": "Vérification du registre demandée",
     "consent.ledger.exported": "Registre exporté (CSV)",
+    "settings.banner.updated": "Réglages du bandeau cookies modifiés",
     "settings.privacy.updated": "Paramètres de confidentialité modifiés",
     "settings.mailchimp.updated": "Connexion Mailchimp modifiée",
     "settings.mailchimp.webhook_rotated": "URL du webhook Mailchimp créée",
@@ -778,6 +780,69 @@ export const fr: Messages = {
     "directive.revoked": "Directive révoquée",
     "directive.none_to_revoke": "Aucune directive en vigueur : rien à révoquer",
   },
+  banner: {
+    title: "Cookies et autres traceurs",
+    intro:
+      "Avec votre accord, {shop} et ses partenaires utilisent des traceurs pour mesurer l'audience du site, vous montrer de la publicité et partager sur les réseaux sociaux. Refuser est aussi simple qu'accepter et ne change rien à vos achats. Vous pouvez changer d'avis à tout moment depuis le lien « Cookies » en bas de chaque page.",
+    acceptAll: "Tout accepter",
+    refuseAll: "Tout refuser",
+    choose: "Choisir",
+    save: "Enregistrer mes choix",
+    close: "Fermer sans choisir",
+    noticeLink: "Politique de confidentialité",
+    cookiesLink: "Cookies",
+    gpcNote:
+      "Votre navigateur envoie le signal Global Privacy Control : la publicité et la vente de données restent refusées.",
+    noProcessor: "aucun partenaire nommé dans le registre des traitements de la boutique",
+    purposes: {
+      analytics: {
+        title: "Mesure d'audience",
+        description: "Compter les visites et les pages vues pour améliorer le site.",
+      },
+      marketing: {
+        title: "Publicité et réseaux sociaux",
+        description:
+          "Vous montrer des publicités selon vos centres d'intérêt, mesurer les campagnes, outils de partage.",
+      },
+      preferences: {
+        title: "Préférences",
+        description: "Retenir vos réglages sur le site, comme la langue ou les articles consultés.",
+      },
+      sale_of_data: {
+        title: "Partage avec des partenaires pour leur propre compte",
+        description: "Des partenaires peuvent utiliser les données de votre visite à leurs propres fins.",
+      },
+    },
+  },
+  cookieBanner: {
+    title: "Bandeau cookies",
+    help: "Le bandeau de la boutique (intégration d'application « Bandeau cookies Vigie » du thème) demande le consentement des visiteurs aux traceurs, finalité par finalité, via l'API Customer Privacy de Shopify ; chaque choix est prouvé dans le registre des consentements.",
+    version: "Version du bandeau en vigueur",
+    purposes: "Finalités demandées et leurs destinataires (d'après le registre des traitements)",
+    rates: "Choix des 30 derniers jours",
+    purpose: "Finalité",
+    accepted: "Acceptés",
+    refused: "Refusés",
+    rate: "Taux d'acceptation",
+    noChoices: "Aucun choix enregistré pour l'instant.",
+    findVisitor: "Retrouver les choix d'un visiteur",
+    visitorId: "Identifiant du visiteur (affiché dans le panneau « Cookies » du bandeau)",
+    find: "Rechercher",
+    noVisitor: "Aucun choix enregistré pour ce visiteur.",
+    exportCsv: "Exporter les choix (CSV avec les éléments de preuve)",
+    when: "Date",
+    choice: "Choix",
+    region: "Région",
+    language: "Langue",
+    gpc: "GPC",
+    hash: "Empreinte dans le registre",
+    settingsTitle: "Réglages du bandeau",
+    askAgainOnChange: "Redemander aux visiteurs quand les finalités ou les destinataires changent",
+    consentMode:
+      "Google Consent Mode v2 s'active par thème, dans l'éditeur de thème (Intégrations d'applications › Bandeau cookies Vigie).",
+    save: "Enregistrer",
+    saved: "Réglages du bandeau enregistrés.",
+  },
   register: {
     title: "Registre des traitements",
     draft: "Projet à relire",
@@ -826,6 +891,7 @@ export const fr: Messages = {
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
+    BANNER_VERSION_STALE: "Le bandeau a changé depuis son affichage : merci de choisir à nouveau.",
     ILLEGAL_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
     IDENTITY_NOT_VERIFIED: "Confirmez d'abord l'identité du demandeur.",
     ERASURE_NOT_POSSIBLE: "Rien à faire : l'effacement n'est pas dans un état qui le permet.",

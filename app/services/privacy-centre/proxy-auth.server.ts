@@ -17,27 +17,43 @@ function refuse(status: number, message: string): never {
   throw new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-/** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
-export async function requireProxy(
-  request: Request,
-  { db, shopifySecret }: { db: Db; shopifySecret: string },
+export type ProxyCall =
+  | {
+      ok: true;
+      shop: { id: string; domain: string; name: string | null; locale: string };
+      loggedInCustomerId: string | null;
+      pathPrefix: string | null;
+    }
+  | { ok: false; status: 400 | 404 | 409; message: string };
+
+/**
+ * The check every storefront call goes through, Remix route or Node intake alike: the proxy
+ * signature (400 when bad or stale), a replayed POST (409: same signature, path and body), the shop
+ * installed (404). `body` is the POST's raw bytes.
+ */
+export async function checkProxyCall(
+  db: Db,
+  shopifySecret: string,
+  call: { url: URL; method: string; body: Uint8Array | null },
   now = new Date(),
-): Promise<ProxyContext> {
-  const url = new URL(request.url);
+): Promise<ProxyCall> {
+  const { url } = call;
   const verified = verifyAppProxySignature(url, shopifySecret, now);
-  if (!verified.ok) refuse(400, `Bad Request: app proxy signature ${verified.reason}`);
-  if (request.method === "POST") {
+  if (!verified.ok)
+    return { ok: false, status: 400, message: `Bad Request: app proxy signature ${verified.reason}` };
+  if (call.method === "POST") {
     // Shopify's signature covers the query only, not the path or the body: two different POSTs in
     // the same second carry the same one. A replay is the same signature, path and body again.
     const body = createHash("sha256")
-      .update(new Uint8Array(await request.clone().arrayBuffer()))
+      .update(call.body ?? new Uint8Array())
       .digest("hex");
     const key = createHash("sha256")
       .update(`${replayKey(verified)}|${url.pathname}|${body}`)
       .digest("hex");
     const inserted = await db.$executeRaw`INSERT INTO "ProxyReplay" ("signature", "expiresAt")
       VALUES (${key}, ${replayExpiresAt(verified)}) ON CONFLICT ("signature") DO NOTHING`;
-    if (inserted === 0) refuse(409, "Conflict: this request was already submitted");
+    if (inserted === 0)
+      return { ok: false, status: 409, message: "Conflict: this request was already submitted" };
     // Old keys are worthless once stale: sweep them as we go.
     await db.proxyReplay.deleteMany({ where: { expiresAt: { lt: now } } });
   }
@@ -45,14 +61,32 @@ export async function requireProxy(
     where: { domain: verified.shop },
     select: { id: true, domain: true, name: true, locale: true, state: true },
   });
-  if (shop?.state !== "installed") refuse(404, "Not Found");
-  const locale = resolveLocale(
-    url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? shop.locale,
-  );
+  if (shop?.state !== "installed") return { ok: false, status: 404, message: "Not Found" };
   return {
+    ok: true,
     shop: { id: shop.id, domain: shop.domain, name: shop.name, locale: shop.locale },
     loggedInCustomerId: verified.loggedInCustomerId,
-    pathPrefix: verified.pathPrefix ?? "/apps/privacy",
+    pathPrefix: verified.pathPrefix,
+  };
+}
+
+/** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
+export async function requireProxy(
+  request: Request,
+  { db, shopifySecret }: { db: Db; shopifySecret: string },
+  now = new Date(),
+): Promise<ProxyContext> {
+  const url = new URL(request.url);
+  const body = request.method === "POST" ? new Uint8Array(await request.clone().arrayBuffer()) : null;
+  const call = await checkProxyCall(db, shopifySecret, { url, method: request.method, body }, now);
+  if (!call.ok) refuse(call.status, call.message);
+  const locale = resolveLocale(
+    url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? call.shop.locale,
+  );
+  return {
+    shop: call.shop,
+    loggedInCustomerId: call.loggedInCustomerId,
+    pathPrefix: call.pathPrefix ?? "/apps/privacy",
     locale,
   };
 }

@@ -1,0 +1,213 @@
+// The storefront cookie banner for staff (docs/decisions/043): the version in force, its purposes and
+// processors read from the record of processing, 30 days of acceptance and refusal per purpose, a
+// visitor's choices with their proof (and as CSV), and whether a change of purposes asks again.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  DataTable,
+  InlineStack,
+  List,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import { withSearch } from "~/components/nav-items";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireAdmin } from "~/services/admin-auth.server";
+import { bannerOverview, saveBannerSettings, visitorChoices } from "~/services/cookie-banner.server";
+
+const VisitorSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f-]{36}$/);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { shop, locale } = await requireAdmin(request, context);
+  const visitor = VisitorSchema.safeParse(new URL(request.url).searchParams.get("visitor") ?? "");
+  const overview = await bannerOverview(context.db, shop.id, locale);
+  const choices = visitor.success ? await visitorChoices(context.db, shop.id, visitor.data) : null;
+  return {
+    ...overview,
+    visitor: visitor.success ? visitor.data : null,
+    choices: choices?.map((event) => ({
+      id: event.id,
+      occurredAt: event.occurredAt,
+      purpose: event.purpose.replace("tracking_", ""),
+      kind: event.kind,
+      region: event.region ?? "",
+      locale: event.wordingLocale ?? "",
+      gpc: event.gpc === true,
+      hash: event.hash,
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { shop, staffId } = await requireAdmin(request, context);
+  const form = await request.formData();
+  await saveBannerSettings(context.db, shop.id, staffId, {
+    askAgainOnChange: form.get("askAgainOnChange") === "on",
+  });
+  return { saved: true };
+}
+
+export default function Cookies() {
+  const data = useLoaderData<typeof loader>();
+  const saved = useActionData<typeof action>()?.saved;
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const [visitor, setVisitor] = useState(data.visitor ?? "");
+  const [askAgain, setAskAgain] = useState(data.askAgainOnChange);
+  const title = (key: string) => data.purposes.find((p) => p.key === key)?.title ?? key;
+  const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)} %`);
+  return (
+    <Page
+      title={t("cookieBanner.title")}
+      secondaryActions={[
+        {
+          content: t("cookieBanner.exportCsv"),
+          url: withSearch("/app/consents/ledger.csv?source=banner", search),
+          external: true,
+        },
+      ]}
+    >
+      <BlockStack gap="400">
+        <Card>
+          <BlockStack gap="200">
+            <Text as="p" tone="subdued">
+              {t("cookieBanner.help")}
+            </Text>
+            <InlineStack gap="200">
+              <Text as="span">{t("cookieBanner.version")}</Text>
+              <code data-testid="banner-version">{data.version}</code>
+            </InlineStack>
+          </BlockStack>
+        </Card>
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              {t("cookieBanner.purposes")}
+            </Text>
+            <List>
+              {data.purposes.map((purpose) => (
+                <List.Item key={purpose.key}>
+                  <strong>{purpose.title}</strong> — {purpose.description}{" "}
+                  {purpose.processors.length > 0 ? `(${purpose.processors.join(" ; ")})` : ""}
+                </List.Item>
+              ))}
+            </List>
+          </BlockStack>
+        </Card>
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              {t("cookieBanner.rates")}
+            </Text>
+            <div data-testid="banner-rates">
+              <DataTable
+                columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+                headings={[
+                  t("cookieBanner.purpose"),
+                  t("cookieBanner.accepted"),
+                  t("cookieBanner.refused"),
+                  t("cookieBanner.rate"),
+                ]}
+                rows={data.rates.map((r) => [title(r.key), r.accepted, r.refused, percent(r.rate)])}
+              />
+            </div>
+          </BlockStack>
+        </Card>
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h2" variant="headingMd">
+              {t("cookieBanner.findVisitor")}
+            </Text>
+            <Form method="get">
+              {["locale", "host", "shop", "embedded"].map((name) => {
+                const value = new URLSearchParams(search).get(name);
+                return value ? <input key={name} type="hidden" name={name} value={value} /> : null;
+              })}
+              <InlineStack gap="200" blockAlign="end">
+                <TextField
+                  label={t("cookieBanner.visitorId")}
+                  name="visitor"
+                  value={visitor}
+                  onChange={setVisitor}
+                  autoComplete="off"
+                />
+                <Button submit>{t("cookieBanner.find")}</Button>
+              </InlineStack>
+            </Form>
+            {data.choices && data.choices.length === 0 ? (
+              <Text as="p">{t("cookieBanner.noVisitor")}</Text>
+            ) : null}
+            {data.choices && data.choices.length > 0 ? (
+              <BlockStack gap="200">
+                <div data-testid="visitor-choices">
+                  <DataTable
+                    columnContentTypes={["text", "text", "text", "text", "text", "text", "text"]}
+                    headings={[
+                      t("cookieBanner.when"),
+                      t("cookieBanner.purpose"),
+                      t("cookieBanner.choice"),
+                      t("cookieBanner.region"),
+                      t("cookieBanner.language"),
+                      t("cookieBanner.gpc"),
+                      t("cookieBanner.hash"),
+                    ]}
+                    rows={data.choices.map((c) => [
+                      c.occurredAt,
+                      title(c.purpose),
+                      c.kind === "granted" ? t("cookieBanner.accepted") : t("cookieBanner.refused"),
+                      c.region,
+                      c.locale,
+                      c.gpc ? "✓" : "",
+                      c.hash.slice(0, 16),
+                    ])}
+                  />
+                </div>
+                <InlineStack>
+                  <Button
+                    url={withSearch(`/app/consents/ledger.csv?visitor=${data.visitor}`, search)}
+                    external
+                  >
+                    {t("cookieBanner.exportCsv")}
+                  </Button>
+                </InlineStack>
+              </BlockStack>
+            ) : null}
+          </BlockStack>
+        </Card>
+        <Card>
+          <Form method="post">
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("cookieBanner.settingsTitle")}
+              </Text>
+              {saved ? <Banner tone="success">{t("cookieBanner.saved")}</Banner> : null}
+              <Checkbox
+                label={t("cookieBanner.askAgainOnChange")}
+                checked={askAgain}
+                onChange={setAskAgain}
+              />
+              <input type="hidden" name="askAgainOnChange" value={askAgain ? "on" : "off"} />
+              <Text as="p" tone="subdued">
+                {t("cookieBanner.consentMode")}
+              </Text>
+              <InlineStack>
+                <Button submit>{t("cookieBanner.save")}</Button>
+              </InlineStack>
+            </BlockStack>
+          </Form>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}

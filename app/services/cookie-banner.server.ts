@@ -1,0 +1,233 @@
+// The storefront cookie banner (docs/decisions/043): what it shows (texts per language, purposes and
+// their processors from the shop's record of processing, the version hashing them), each visitor's
+// choice appended to the consent ledger as one event per purpose, and what staff read back.
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "~/db/client.server";
+import {
+  type BannerTexts,
+  bannerVersion,
+  mustAskAgain,
+  purposeWording,
+  SHOPIFY_TRACKING_KEYS,
+  TRACKER_PURPOSES,
+  type TrackerChoice,
+  trackerPurposeOf,
+} from "~/domain/consent";
+import { AppError } from "~/domain/errors";
+import { buildRegister } from "~/domain/processing/register";
+import type { Locale } from "~/i18n/locale";
+import { createTranslator, type MessageKey } from "~/i18n/translate";
+import { recordAudit } from "./audit.server";
+import { insertEvents, rowToEvent } from "./consent-ledger.server";
+import { parseShopSettings, ShopSettingsSchema } from "./shop-settings.server";
+
+type ShopRow = { id: string; name: string | null; domain: string; settings: string };
+
+async function shopRow(db: Db, shopId: string): Promise<ShopRow> {
+  return db.shop.findUniqueOrThrow({
+    where: { id: shopId },
+    select: { id: true, name: true, domain: true, settings: true },
+  });
+}
+
+/** The banner's texts in one language: the catalogue's defaults, processors read from the register. */
+function textsFor(shop: ShopRow, locale: Locale): BannerTexts {
+  const t = createTranslator(locale);
+  const settings = parseShopSettings(shop.settings);
+  const register = buildRegister({
+    shopName: shop.name ?? shop.domain,
+    contactEmail: settings.dpoEmail ?? null,
+    retention: settings.retention,
+    connected: new Set(),
+    locale,
+  });
+  return {
+    title: t("banner.title"),
+    intro: t("banner.intro", { shop: shop.name ?? shop.domain }),
+    acceptAll: t("banner.acceptAll"),
+    refuseAll: t("banner.refuseAll"),
+    choose: t("banner.choose"),
+    save: t("banner.save"),
+    close: t("banner.close"),
+    noticeLink: t("banner.noticeLink"),
+    cookiesLink: t("banner.cookiesLink"),
+    gpcNote: t("banner.gpcNote"),
+    noProcessor: t("banner.noProcessor"),
+    purposes: SHOPIFY_TRACKING_KEYS.map((key) => ({
+      key,
+      title: t(`banner.purposes.${key}.title` as MessageKey),
+      description: t(`banner.purposes.${key}.description` as MessageKey),
+      // GDPR art. 13(1)(e), CNIL 2020-091 art. 2: the recipients of each purpose are named.
+      processors: register.activities
+        .filter((activity) => activity.trackers.includes(key))
+        .map((activity) => activity.recipients),
+    })),
+  };
+}
+
+/** Texts in both languages and the version hashing them all. */
+export type BannerContent = Awaited<ReturnType<typeof bannerContent>>;
+
+export async function bannerContent(db: Db, shopId: string) {
+  const shop = await shopRow(db, shopId);
+  const texts = { fr: textsFor(shop, "fr"), en: textsFor(shop, "en") };
+  const settings = parseShopSettings(shop.settings);
+  return { texts, version: bannerVersion(texts), settings: settings.banner };
+}
+
+/**
+ * What the banner loads (GET through the app proxy): its texts in the visitor's language, the
+ * version, and whether a visitor who chose before must be asked again.
+ */
+export async function bannerConfig(
+  db: Db,
+  shopId: string,
+  locale: Locale,
+  stored: { version: string; decidedAt: Date } | null,
+  now = new Date(),
+  known?: BannerContent,
+) {
+  const content = known ?? (await bannerContent(db, shopId));
+  const again = mustAskAgain({
+    stored,
+    currentVersion: content.version,
+    now,
+    askAgainOnChange: content.settings.askAgainOnChange,
+  });
+  return {
+    version: content.version,
+    texts: content.texts[locale],
+    askAgain: again.ask,
+    askAgainReason: again.reason ?? null,
+  };
+}
+
+/** What the proof intake keeps of one choice until the worker appends it. */
+export type ChoiceProof = {
+  choice: TrackerChoice;
+  /** When the visitor chose (the intake's clock), ISO. */
+  occurredAt: string;
+  /** From the proxy's signed logged_in_customer_id only, never from the body. */
+  shopifyCustomerId: string | null;
+  ipPrefix: string | null;
+  userAgent: string | null;
+  /** Per purpose, the exact text of the version the visitor saw. */
+  wordings: Record<string, string>;
+};
+
+/**
+ * Checks a choice against the banner in force and returns its proof, wording included. A choice
+ * made on an older version is refused (409): the visitor did not see what is in force.
+ */
+export function proveChoice(
+  content: BannerContent,
+  choice: TrackerChoice,
+  context: { occurredAt: Date; shopifyCustomerId?: string | null; ipPrefix?: string; userAgent?: string },
+): ChoiceProof {
+  if (choice.version !== content.version) {
+    throw new AppError("BANNER_VERSION_STALE", "the banner changed since it was shown");
+  }
+  const texts = content.texts[choice.locale];
+  return {
+    choice,
+    occurredAt: context.occurredAt.toISOString(),
+    shopifyCustomerId: context.shopifyCustomerId ?? null,
+    ipPrefix: context.ipPrefix ?? null,
+    userAgent: context.userAgent ?? null,
+    wordings: Object.fromEntries(SHOPIFY_TRACKING_KEYS.map((key) => [key, purposeWording(texts, key)])),
+  };
+}
+
+/**
+ * Appends one choice to the ledger, in the caller's transaction: one event per purpose (granted or
+ * refused), each with the exact text shown, the banner version, language, region, GPC, the
+ * visitor's random id and, for a signed-in customer, their id (LIL art. 82; CNIL 2020-091 art. 3:
+ * consent and refusal proven).
+ */
+export async function appendTrackerChoice(tx: Tx, shopId: string, proof: ChoiceProof, now = new Date()) {
+  const { choice } = proof;
+  const events = await insertEvents(
+    tx,
+    SHOPIFY_TRACKING_KEYS.map((key) => ({
+      id: randomUUID(),
+      shopId,
+      kind: choice.consent[key] ? ("granted" as const) : ("refused" as const),
+      purpose: trackerPurposeOf(key),
+      lawfulBasis: "consent" as const,
+      source: "banner" as const,
+      noticeVersion: choice.version,
+      wordingKey: `banner.${choice.action}`,
+      wording: proof.wordings[key],
+      wordingLocale: choice.locale,
+      region: choice.region,
+      gpc: choice.gpc,
+      occurredAt: proof.occurredAt,
+      recordedAt: now,
+      personal: {
+        visitorId: choice.visitorId,
+        shopifyCustomerId: proof.shopifyCustomerId ?? undefined,
+        ipPrefix: proof.ipPrefix ?? undefined,
+        userAgent: proof.userAgent ?? undefined,
+      },
+    })),
+    shopId,
+  );
+  return { recorded: events.length, hashes: events.map((event) => event.hash) };
+}
+
+/** A visitor's choices, newest first (staff looking up proof for an authority). */
+export async function visitorChoices(db: Db, shopId: string, visitorId: string) {
+  const rows = await db.consentEvent.findMany({
+    where: { shopId, visitorId, purpose: { in: [...TRACKER_PURPOSES] } },
+    orderBy: { seq: "desc" },
+    take: 400,
+  });
+  return rows.map(rowToEvent);
+}
+
+/** Per purpose, accepted and refused choices since `since` (the admin's rates). */
+export async function choiceRates(db: Db, shopId: string, since: Date) {
+  const groups = await db.consentEvent.groupBy({
+    by: ["purpose", "kind"],
+    where: { shopId, source: "banner", occurredAt: { gte: since } },
+    _count: { _all: true },
+  });
+  return SHOPIFY_TRACKING_KEYS.map((key) => {
+    const count = (kind: string) =>
+      groups.find((g) => g.purpose === trackerPurposeOf(key) && g.kind === kind)?._count._all ?? 0;
+    const accepted = count("granted");
+    const refused = count("refused");
+    return { key, accepted, refused, rate: accepted + refused > 0 ? accepted / (accepted + refused) : null };
+  });
+}
+
+/** Whether a change of purposes asks visitors again (the Cookies page), audited. */
+export async function saveBannerSettings(
+  db: Db,
+  shopId: string,
+  staffId: string,
+  banner: { askAgainOnChange: boolean },
+) {
+  const current = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
+  const next = ShopSettingsSchema.parse({ ...parseShopSettings(current.settings), banner });
+  await db.$transaction(async (tx) => {
+    await tx.shop.update({ where: { id: shopId }, data: { settings: JSON.stringify(next) } });
+    await recordAudit(tx, {
+      shopId,
+      actorType: "staff",
+      actorId: staffId,
+      action: "settings.banner.updated",
+    });
+  });
+}
+
+/** What the Cookies page shows: the banner in force, its purposes, 30 days of choices. */
+export async function bannerOverview(db: Db, shopId: string, locale: Locale, now = new Date()) {
+  const content = await bannerContent(db, shopId);
+  return {
+    version: content.version,
+    askAgainOnChange: content.settings.askAgainOnChange,
+    purposes: content.texts[locale].purposes,
+    rates: await choiceRates(db, shopId, new Date(now.getTime() - 30 * 24 * 3600 * 1000)),
+  };
+}
