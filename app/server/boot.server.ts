@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Config } from "~/config.server";
 import { connectorsForShop } from "~/connectors/registry.server";
 import { createDatabase } from "~/db/client.server";
+import { createShopifyVerifier } from "~/http/shopify-api.server";
 import { migrate } from "~/db/migrate.server";
 import { createTransport } from "~/mail/transport.server";
 import { DEFAULT_PROXY_PREFIX, SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
@@ -57,6 +58,12 @@ export async function bootApp(config: Config, log: Logger): Promise<BootedApp> {
     encryptionKey,
     apiKey: credentials.apiKey,
     shopifySecret: credentials.apiSecret,
+    shopifyApi: createShopifyVerifier({
+      apiKey: credentials.apiKey,
+      apiSecret: credentials.apiSecret,
+      appUrl: config.shopify?.appUrl,
+      log,
+    }),
     shopify,
     sandbox,
     mail: createTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom }),

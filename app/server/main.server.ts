@@ -90,7 +90,7 @@ export async function main(build: ServerBuild, argv: string[]) {
   const checkoutIntake = {
     ...intake,
     db,
-    apiKey: () => context.apiKey,
+    shopifyApi: context.shopifyApi,
     secretKey: context.encryptionKey,
     // The GET reads the order's buyer from Shopify.
     orders: async (shop: string) => (await context.connectors(shop)).shopifyOrders ?? null,

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { replayExpiresAt, replayKey, verifyAppProxySignature } from "~/http/app-proxy.server";
+import type { ShopifyVerifier } from "~/http/shopify-api.server";
 import { type Locale, resolveLocale } from "~/i18n/locale";
 
 export type ProxyContext = {
@@ -20,11 +21,11 @@ function refuse(status: number, message: string): never {
 /** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
 export async function requireProxy(
   request: Request,
-  { db, shopifySecret }: { db: Db; shopifySecret: string },
+  { db, shopifyApi }: { db: Db; shopifyApi: ShopifyVerifier },
   now = new Date(),
 ): Promise<ProxyContext> {
   const url = new URL(request.url);
-  const verified = verifyAppProxySignature(url, shopifySecret, now);
+  const verified = await verifyAppProxySignature(url, shopifyApi);
   if (!verified.ok) refuse(400, `Bad Request: app proxy signature ${verified.reason}`);
   if (request.method === "POST") {
     // Shopify's signature covers the query only, not the path or the body: two different POSTs in
