@@ -67,11 +67,6 @@ function registered(db: Db | Tx) {
   return driver;
 }
 
-/** The dialect a client speaks, for the few statements written in SQL. */
-export function dialectOfClient(db: Db | Tx): Dialect {
-  return registered(db).dialect;
-}
-
 /** The client's own connection (SQLite) or pool (PostgreSQL), connecting it if needed. */
 export function rawDriverOf(db: Db): Promise<RawDriver> {
   return registered(db).raw();

@@ -6,9 +6,9 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { ExportRecord } from "~/domain/systems";
+import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "../../tests/fixtures/export-archives";
 import { type StagedPart, writeExportArchive } from "./archive-writer.server";
 import { writeSystemPart } from "./system-part.server";
-import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";
 
 // A full collection before each reading, so the figures are live memory, not garbage not yet collected.
 setFlagsFromString("--expose-gc");

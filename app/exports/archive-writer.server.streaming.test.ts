@@ -4,9 +4,9 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ExportRecord, SystemName } from "~/domain/systems";
+import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "../../tests/fixtures/export-archives";
 import { type StagedPart, writeExportArchive } from "./archive-writer.server";
 import { ExportRecordError, type PartStaging, writeSystemPart } from "./system-part.server";
-import { fileStaging, GENERATED_AT, SUBJECT, tempDir } from "./test-fixtures";
 
 /** A one-pass stream of `total` incompressible records, counting how many were pulled. */
 function counted(total: number, failAfter?: number) {

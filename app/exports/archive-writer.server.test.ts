@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SystemName } from "~/domain/systems";
-import { ManifestSchema, PortabilityFileSchema, SystemFileSchema } from "./schema";
 import {
   GENERATED_AT,
   RECORDS,
@@ -14,7 +13,8 @@ import {
   writeArchiveFile,
   zipEntries,
   zipEntry,
-} from "./test-fixtures";
+} from "../../tests/fixtures/export-archives";
+import { ManifestSchema, PortabilityFileSchema, SystemFileSchema } from "./schema";
 
 const SYSTEMS: SystemName[] = ["shopify", "stripe", "mailchimp", "vigie"];
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { describe, expect, it } from "vitest";
-import { tempDir, testZip, zipEntries, zipEntry } from "./test-fixtures";
+import { tempDir, testZip, zipEntries, zipEntry } from "../../tests/fixtures/export-archives";
 import { ZipStream } from "./zip-stream.server";
 
 describe("ZipStream", () => {

@@ -1,17 +1,36 @@
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import {
-  appProxyCanonicalString,
-  replayExpiresAt,
-  replayKey,
-  signAppProxyQuery,
-  verifyAppProxySignature,
-} from "./app-proxy.server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { appProxyCanonicalString, signAppProxyQuery } from "~/sandbox/shopify-signing.server";
+import { memoryLogger } from "../../tests/support/test-logger";
+import { replayExpiresAt, replayKey, verifyAppProxySignature } from "./app-proxy.server";
+import { createShopifyVerifier, type ShopifyVerifier } from "./shopify-api.server";
 
 const SECRET = "shpss_test_secret";
 const NOW = new Date("2026-11-26T12:00:00Z");
 const NOW_S = NOW.getTime() / 1000;
 const SHOP = "imera-paris.myshopify.com";
+
+const verifiers = new Map<string, ShopifyVerifier>();
+/** Shopify's library, as the app sets it up, with the app's secret. */
+function verifier(secret: string): ShopifyVerifier {
+  const made =
+    verifiers.get(secret) ?? createShopifyVerifier({ apiKey: "key", apiSecret: secret, log: memoryLogger() });
+  verifiers.set(secret, made);
+  return made;
+}
+
+/** Verifies `url` with the system clock at `at` (the library reads the system clock). */
+function verifyAt(url: URL, at: Date = NOW, secret = SECRET) {
+  vi.setSystemTime(at);
+  return verifyAppProxySignature(url, verifier(secret));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Shopify's params for a guest request, signed with `secret`, as the query string the app receives. */
 function proxyUrl(
@@ -35,7 +54,7 @@ function proxyUrl(
 }
 
 describe("verifyAppProxySignature", () => {
-  it("accepts Shopify's documented example (secret 'hush'), computed independently", () => {
+  it("accepts Shopify's documented example (secret 'hush'), computed independently", async () => {
     // The string Shopify's docs sign for ?extra=1&extra=2&shop=…&logged_in_customer_id=1&path_prefix=…
     const signed =
       "extra=1,2logged_in_customer_id=1path_prefix=/apps/awesome_reviewsshop=shop-name.myshopify.comtimestamp=1317327555";
@@ -47,7 +66,7 @@ describe("verifyAppProxySignature", () => {
         `&logged_in_customer_id=1&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555&signature=${expected}`,
     );
     expect(appProxyCanonicalString(url.searchParams)).toBe(signed);
-    expect(verifyAppProxySignature(url, "hush", new Date(1317327555_000))).toEqual({
+    expect(await verifyAt(url, new Date(1317327555_000), "hush")).toEqual({
       ok: true,
       shop: "shop-name.myshopify.com",
       loggedInCustomerId: "1",
@@ -57,9 +76,9 @@ describe("verifyAppProxySignature", () => {
     });
   });
 
-  it("returns the shop, prefix and timestamp of a genuine guest request, with no customer", () => {
+  it("returns the shop, prefix and timestamp of a genuine guest request, with no customer", async () => {
     const url = proxyUrl();
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({
+    expect(await verifyAt(url)).toEqual({
       ok: true,
       shop: SHOP,
       loggedInCustomerId: null,
@@ -69,37 +88,37 @@ describe("verifyAppProxySignature", () => {
     });
   });
 
-  it("returns the logged-in customer id only as signed", () => {
-    const result = verifyAppProxySignature(proxyUrl({ logged_in_customer_id: "7415892001" }), SECRET, NOW);
+  it("returns the logged-in customer id only as signed", async () => {
+    const result = await verifyAt(proxyUrl({ logged_in_customer_id: "7415892001" }));
     expect(result).toMatchObject({ ok: true, loggedInCustomerId: "7415892001" });
 
     const forged = proxyUrl();
     forged.searchParams.set("logged_in_customer_id", "7415892001");
-    expect(verifyAppProxySignature(forged, SECRET, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyAt(forged)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
-  it("refuses a signature with one character changed", () => {
+  it("refuses a signature with one character changed", async () => {
     const url = proxyUrl();
     const signature = url.searchParams.get("signature") ?? "";
     const flipped = `${signature.slice(0, 10)}${signature[10] === "0" ? "1" : "0"}${signature.slice(11)}`;
     url.searchParams.set("signature", flipped);
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyAt(url)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
-  it("refuses a request signed with another secret", () => {
-    expect(verifyAppProxySignature(proxyUrl({}, "another-secret"), SECRET, NOW)).toEqual({
+  it("refuses a request signed with another secret", async () => {
+    expect(await verifyAt(proxyUrl({}, "another-secret"))).toEqual({
       ok: false,
       reason: "bad_signature",
     });
   });
 
-  it("refuses a signed param changed after signing", () => {
+  it("refuses a signed param changed after signing", async () => {
     const url = proxyUrl();
     url.searchParams.set("shop", "another-shop.myshopify.com");
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyAt(url)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
-  it("refuses a signature that is not 64 lowercase hex digits", () => {
+  it("refuses a signature that is not 64 lowercase hex digits", async () => {
     for (const bad of [
       "abc",
       "Z".repeat(64),
@@ -107,38 +126,29 @@ describe("verifyAppProxySignature", () => {
     ]) {
       const url = proxyUrl();
       url.searchParams.set("signature", bad);
-      expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+      expect(await verifyAt(url)).toEqual({ ok: false, reason: "bad_signature" });
     }
   });
 
-  it("reports a missing or empty signature", () => {
+  it("reports a missing or empty signature", async () => {
     const url = proxyUrl();
     url.searchParams.delete("signature");
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "missing_signature" });
+    expect(await verifyAt(url)).toEqual({ ok: false, reason: "missing_signature" });
     url.searchParams.set("signature", "");
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "missing_signature" });
+    expect(await verifyAt(url)).toEqual({ ok: false, reason: "missing_signature" });
   });
 
-  it("accepts a timestamp 90 s old or ahead and refuses 91 s either way", () => {
+  it("accepts a timestamp 90 s old or ahead and refuses 91 s either way", async () => {
     const at = (offset: number) => proxyUrl({ timestamp: String(NOW_S + offset) });
-    expect(verifyAppProxySignature(at(-90), SECRET, NOW).ok).toBe(true);
-    expect(verifyAppProxySignature(at(90), SECRET, NOW).ok).toBe(true);
-    expect(verifyAppProxySignature(at(-91), SECRET, NOW)).toEqual({ ok: false, reason: "stale" });
-    expect(verifyAppProxySignature(at(91), SECRET, NOW)).toEqual({ ok: false, reason: "stale" });
+    expect((await verifyAt(at(-90))).ok).toBe(true);
+    expect((await verifyAt(at(90))).ok).toBe(true);
+    expect(await verifyAt(at(-91))).toEqual({ ok: false, reason: "stale" });
+    expect(await verifyAt(at(91))).toEqual({ ok: false, reason: "stale" });
   });
 
-  it("applies a custom tolerance", () => {
-    const url = proxyUrl({ timestamp: String(NOW_S - 30) });
-    expect(verifyAppProxySignature(url, SECRET, NOW, { toleranceSeconds: 29 })).toEqual({
-      ok: false,
-      reason: "stale",
-    });
-    expect(verifyAppProxySignature(url, SECRET, NOW, { toleranceSeconds: 30 }).ok).toBe(true);
-  });
-
-  it("refuses a genuine signature over a missing or non-numeric timestamp as stale", () => {
+  it("refuses a genuine signature over a missing or non-numeric timestamp as stale", async () => {
     for (const timestamp of ["", "1.5e9", `${NOW_S}.0`, "-1"]) {
-      expect(verifyAppProxySignature(proxyUrl({ timestamp }), SECRET, NOW)).toEqual({
+      expect(await verifyAt(proxyUrl({ timestamp }))).toEqual({
         ok: false,
         reason: "stale",
       });
@@ -147,35 +157,35 @@ describe("verifyAppProxySignature", () => {
 
   it.each(["shop", "signature", "timestamp", "logged_in_customer_id", "path_prefix"])(
     "refuses a repeated %s param",
-    (param) => {
+    async (param) => {
       const url = proxyUrl({ logged_in_customer_id: "42" });
       url.searchParams.append(param, url.searchParams.get(param) ?? "");
-      expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "repeated_param" });
+      expect(await verifyAt(url)).toEqual({ ok: false, reason: "repeated_param" });
     },
   );
 
-  it("refuses a repeated logged_in_customer_id even when Shopify signed both values", () => {
+  it("refuses a repeated logged_in_customer_id even when Shopify signed both values", async () => {
     // A guest adding ?logged_in_customer_id=42 to the storefront URL: Shopify signs "42," with its own "".
     const url = proxyUrl({ logged_in_customer_id: ["42", ""] });
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "repeated_param" });
+    expect(await verifyAt(url)).toEqual({ ok: false, reason: "repeated_param" });
   });
 
-  it("accepts other repeated params, signed joined with a comma", () => {
+  it("accepts other repeated params, signed joined with a comma", async () => {
     const url = proxyUrl({ topic: ["a", "b"] });
     expect(appProxyCanonicalString(url.searchParams)).toContain("topic=a,b");
-    expect(verifyAppProxySignature(url, SECRET, NOW).ok).toBe(true);
+    expect((await verifyAt(url)).ok).toBe(true);
   });
 
-  it("refuses a genuine signature for a shop outside myshopify.com", () => {
+  it("refuses a genuine signature for a shop outside myshopify.com", async () => {
     for (const shop of ["imera.fr", "imera-paris.myshopify.com.evil.io", "evil.io/imera.myshopify.com", ""]) {
-      expect(verifyAppProxySignature(proxyUrl({ shop }), SECRET, NOW)).toEqual({
+      expect(await verifyAt(proxyUrl({ shop }))).toEqual({
         ok: false,
         reason: "bad_shop",
       });
     }
   });
 
-  it("refuses a re-split of a genuine query that would turn a param's text into a customer id", () => {
+  it("refuses a re-split of a genuine query that would turn a param's text into a customer id", async () => {
     // Shopify signs a guest's visit to ?a=xlogged_in_customer_id%3D9 as
     // "a=xlogged_in_customer_id=9logged_in_customer_id=path_prefix=…", which a key holding "=" can re-split.
     const genuine = proxyUrl({ a: "xlogged_in_customer_id=9" });
@@ -189,26 +199,26 @@ describe("verifyAppProxySignature", () => {
     forged.searchParams.append("signature", signature);
     // Same signed string, so only the shape checks stand between this and customer 9.
     expect(appProxyCanonicalString(forged.searchParams)).toBe(appProxyCanonicalString(genuine.searchParams));
-    expect(verifyAppProxySignature(forged, SECRET, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyAt(forged)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
-  it("refuses a customer id that is not plain digits", () => {
+  it("refuses a customer id that is not plain digits", async () => {
     const url = proxyUrl({ logged_in_customer_id: "path_prefix=/apps/privacy" });
-    expect(verifyAppProxySignature(url, SECRET, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyAt(url)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
-  it("returns a null prefix when the signed path_prefix is absent or malformed", () => {
+  it("returns a null prefix when the signed path_prefix is absent or malformed", async () => {
     const absent = proxyUrl();
     absent.searchParams.delete("path_prefix");
     absent.searchParams.set("signature", signAppProxyQuery(absent.searchParams, SECRET));
-    expect(verifyAppProxySignature(absent, SECRET, NOW)).toMatchObject({ ok: true, pathPrefix: null });
-    expect(verifyAppProxySignature(proxyUrl({ path_prefix: "apps privacy" }), SECRET, NOW)).toMatchObject({
+    expect(await verifyAt(absent)).toMatchObject({ ok: true, pathPrefix: null });
+    expect(await verifyAt(proxyUrl({ path_prefix: "apps privacy" }))).toMatchObject({
       ok: true,
       pathPrefix: null,
     });
   });
 
-  it("verifies a value with a space whether it arrives as + or %20, and a literal + as %2B", () => {
+  it("verifies a value with a space whether it arrives as + or %20, and a literal + as %2B", async () => {
     // URLSearchParams decodes both "+" and "%20" to " " (form-urlencoded); Shopify signs decoded values.
     const signed =
       "logged_in_customer_id=path_prefix=/apps/privacyq=tea for two+1shop=imera-paris.myshopify.comtimestamp=1795000000";
@@ -220,46 +230,45 @@ describe("verifyAppProxySignature", () => {
       const url = new URL(
         `https://vigie.example.com/proxy/privacy/status?q=${q}&${base}&signature=${signature}`,
       );
-      expect(verifyAppProxySignature(url, "hush", at).ok).toBe(true);
+      expect((await verifyAt(url, at, "hush")).ok).toBe(true);
     }
     // An unencoded "+" is a space, so "two+1" signs as "two 1": not what was signed above.
     const plus = new URL(
       `https://vigie.example.com/proxy/privacy/status?q=tea+for+two+1&${base}&signature=${signature}`,
     );
-    expect(verifyAppProxySignature(plus, "hush", at)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyAt(plus, at, "hush")).toEqual({ ok: false, reason: "bad_signature" });
   });
 });
 
-describe("signAppProxyQuery", () => {
-  it("signs a plain object like the same URLSearchParams, ignoring any signature among them", () => {
-    const object = { timestamp: "1", shop: SHOP, extra: ["1", "2"], signature: "ignored" };
-    const search = new URLSearchParams([
-      ["extra", "1"],
-      ["shop", SHOP],
-      ["extra", "2"],
-      ["timestamp", "1"],
-    ]);
-    const expected = createHmac("sha256", SECRET).update(`extra=1,2shop=${SHOP}timestamp=1`).digest("hex");
-    expect(signAppProxyQuery(object, SECRET)).toBe(expected);
-    expect(signAppProxyQuery(search, SECRET)).toBe(expected);
-  });
-});
-
-describe("appProxyCanonicalString", () => {
-  it("sorts keys by code unit, not by locale", () => {
-    // localeCompare would put "consented" before "consentGiven"; byte order puts "G" (0x47) first.
-    expect(appProxyCanonicalString({ consented: "1", consentGiven: "2", shop: SHOP })).toBe(
-      `consentGiven=2consented=1shop=${SHOP}`,
-    );
+describe("the library's key order", () => {
+  it("is localeCompare: a query whose keys differ only by case verifies in that order, not Shopify's byte order", async () => {
+    // Shopify's reference sorts by byte ("consentGiven" before "consented"); shopify-api by
+    // localeCompare. Vigie's pages and Shopify's own params use lowercase keys, where both agree.
+    const query = new URLSearchParams({
+      shop: SHOP,
+      timestamp: String(NOW_S),
+      consented: "1",
+      consentGiven: "2",
+    });
+    const byteOrder = new URLSearchParams(query);
+    byteOrder.set("signature", signAppProxyQuery(query, SECRET));
+    expect(await verifyAt(new URL(`https://vigie.example.com/proxy/privacy?${byteOrder}`))).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
+    const localeOrder = new URLSearchParams(query);
+    const signed = `consented=1consentGiven=2shop=${SHOP}timestamp=${NOW_S}`;
+    localeOrder.set("signature", createHmac("sha256", SECRET).update(signed).digest("hex"));
+    expect((await verifyAt(new URL(`https://vigie.example.com/proxy/privacy?${localeOrder}`))).ok).toBe(true);
   });
 });
 
 describe("replayKey", () => {
-  it("is the same for the same verified request and differs between requests", () => {
+  it("is the same for the same verified request and differs between requests", async () => {
     const url = proxyUrl();
-    const first = verifyAppProxySignature(url, SECRET, NOW);
-    const again = verifyAppProxySignature(new URL(url.href), SECRET, new Date(NOW.getTime() + 60_000));
-    const other = verifyAppProxySignature(proxyUrl({ timestamp: String(NOW_S + 1) }), SECRET, NOW);
+    const first = await verifyAt(url);
+    const again = await verifyAt(new URL(url.href), new Date(NOW.getTime() + 60_000));
+    const other = await verifyAt(proxyUrl({ timestamp: String(NOW_S + 1) }));
     if (!first.ok || !again.ok || !other.ok) throw new Error("expected verified requests");
     expect(replayKey(first)).toBe(`${SHOP}:${url.searchParams.get("signature")}`);
     expect(replayKey(again)).toBe(replayKey(first));
@@ -268,13 +277,13 @@ describe("replayKey", () => {
 });
 
 describe("replayExpiresAt", () => {
-  it("is the first second at which the signature is refused as stale", () => {
+  it("is the first second at which the signature is refused as stale", async () => {
     const url = proxyUrl();
-    const result = verifyAppProxySignature(url, SECRET, NOW);
+    const result = await verifyAt(url);
     if (!result.ok) throw new Error("expected a verified request");
     const expiresAt = replayExpiresAt(result);
     expect(expiresAt.toISOString()).toBe("2026-11-26T12:01:31.000Z");
-    expect(verifyAppProxySignature(url, SECRET, new Date(expiresAt.getTime() - 1000)).ok).toBe(true);
-    expect(verifyAppProxySignature(url, SECRET, expiresAt)).toEqual({ ok: false, reason: "stale" });
+    expect((await verifyAt(url, new Date(expiresAt.getTime() - 1000))).ok).toBe(true);
+    expect(await verifyAt(url, expiresAt)).toEqual({ ok: false, reason: "stale" });
   });
 });

@@ -1,7 +1,11 @@
 // Verification of Shopify app-proxy requests (storefront → https://<shop>/apps/privacy/* → /proxy/privacy/*).
 // Shopify signs the query string only: the body of a POST and the shopper's cookies are not covered, so
 // everything Vigie trusts about the shopper (shop, logged-in customer) must come from signed query params.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// The signature (constant-time) and the timestamp are checked by Shopify's library
+// (`utils.validateHmac(query, {signator: "appProxy"})`); Vigie's own rules stay around it: no repeated
+// security param, no key holding "=", exact shapes for shop, timestamp and customer id, and the replay
+// key for state-changing requests (app/services/privacy-centre/proxy-auth.server.ts). See ADR 042.
+import type { ShopifyVerifier } from "./shopify-api.server";
 
 /** Shopify's own tolerance for the `timestamp` param (shopify-api HMAC_TIMESTAMP_PERMITTED_CLOCK_TOLERANCE_SEC). */
 export const APP_PROXY_TOLERANCE_SECONDS = 90;
@@ -45,55 +49,18 @@ export type AppProxyVerified = {
 
 export type AppProxyVerification = AppProxyVerified | { ok: false; reason: AppProxyFailure };
 
-/** Query params as plain values: a repeated key is given as an array (in query-string order). */
-export type AppProxyParams = URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
-
-function grouped(params: AppProxyParams): Map<string, string[]> {
+function grouped(params: URLSearchParams): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  const entries: [string, string | readonly string[]][] =
-    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [key, value] of entries) {
-    const values = groups.get(key) ?? [];
-    values.push(...(typeof value === "string" ? [value] : value));
-    groups.set(key, values);
-  }
+  for (const [key, value] of params) groups.set(key, [...(groups.get(key) ?? []), value]);
   return groups;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The string Shopify signs: every param but `signature`, repeated keys' values joined with ",", sorted by
- * key, `key=value` concatenated with no separator. Values are the *decoded* values (Shopify's reference
- * implementation parses the query with Rack::Utils.parse_query first), so a space sent as `+` or `%20`
- * signs as " " and a literal plus arrives as `%2B`. Keys are sorted by UTF-16 code unit, i.e. byte order
- * for the ASCII keys Shopify sends; shopify-api's `localeCompare` differs only for keys that differ by
- * case or punctuation.
- */
-export function appProxyCanonicalString(params: AppProxyParams): string {
-  return [...grouped(params)]
-    .filter(([key]) => key !== "signature")
-    .sort(([a], [b]) => byCodeUnit(a, b))
-    .map(([key, values]) => `${key}=${values.join(",")}`)
-    .join("");
-}
-
-/**
- * The hex HMAC-SHA256 Shopify puts in `signature` for these params (any `signature` among them is
- * ignored). Used by tests and the sandbox to build storefront requests exactly as Shopify forwards them:
- * `query.set("signature", signAppProxyQuery(query, secret))`.
- */
-export function signAppProxyQuery(params: AppProxyParams, secret: string): string {
-  return createHmac("sha256", secret).update(appProxyCanonicalString(params), "utf8").digest("hex");
 }
 
 /**
  * Verifies an app-proxy request URL as Shopify signs it (query params only; `url.searchParams` decodes
  * `+` and `%20` alike as a space, which is what Shopify signs). Checks, in order: a signature is present;
- * no security param is repeated; the HMAC matches (constant time); the timestamp is within
- * `toleranceSeconds` of `now`, past or future; the shop is a *.myshopify.com domain.
+ * no security param is repeated; the timestamp is within `APP_PROXY_TOLERANCE_SECONDS` of the system
+ * clock, past or future (the library's rule, checked first here to name it); the HMAC matches (the
+ * library, constant time); the shop is a *.myshopify.com domain.
  *
  * A genuine signature is not enough on its own: the signed string has no separators, so one signed
  * query can be re-split into others (`a=1b=2` is both `a=1&b=2` and `a=1b%3D2`). Keys containing "="
@@ -102,15 +69,12 @@ export function signAppProxyQuery(params: AppProxyParams, secret: string): strin
  *
  * `logged_in_customer_id` is returned only from a verified request; an empty value means a guest (null).
  * Replays within the tolerance still verify: callers that change state must also refuse a second use
- * of `replayKey(result)`.
+ * of `replayKey(result)`. Never throws.
  */
-export function verifyAppProxySignature(
+export async function verifyAppProxySignature(
   url: URL,
-  secret: string,
-  now: Date,
-  options: { toleranceSeconds?: number } = {},
-): AppProxyVerification {
-  const tolerance = options.toleranceSeconds ?? APP_PROXY_TOLERANCE_SECONDS;
+  shopify: ShopifyVerifier,
+): Promise<AppProxyVerification> {
   const groups = grouped(url.searchParams);
 
   const signatures = groups.get("signature") ?? [];
@@ -121,22 +85,24 @@ export function verifyAppProxySignature(
     if ((groups.get(key)?.length ?? 0) > 1) return { ok: false, reason: "repeated_param" };
   }
 
-  const signature = signatures[0] ?? "";
-  const expected = Buffer.from(signAppProxyQuery(url.searchParams, secret), "hex");
-  // Shopify sends lowercase hex; anything else cannot match and must not reach timingSafeEqual's length check.
-  const given = HEX_SHA256.test(signature) ? Buffer.from(signature, "hex") : Buffer.alloc(0);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, reason: "bad_signature" };
-  }
-  if ([...groups.keys()].some((key) => key.includes("="))) return { ok: false, reason: "bad_signature" };
-
   const rawTimestamp = groups.get("timestamp")?.[0] ?? "";
   const timestamp = TIMESTAMP.test(rawTimestamp) ? Number(rawTimestamp) : Number.NaN;
-  const nowSeconds = Math.trunc(now.getTime() / 1000);
-  // Same rule as shopify-api validateHmacTimestamp: more than the tolerance away, either way, is stale.
-  if (!Number.isSafeInteger(timestamp) || Math.abs(nowSeconds - timestamp) > tolerance) {
+  const nowSeconds = Math.trunc(Date.now() / 1000);
+  if (!Number.isSafeInteger(timestamp) || Math.abs(nowSeconds - timestamp) > APP_PROXY_TOLERANCE_SECONDS) {
     return { ok: false, reason: "stale" };
   }
+
+  const signature = signatures[0] ?? "";
+  let valid: boolean;
+  try {
+    valid = await shopify.utils.validateHmac(url.searchParams, { signator: "appProxy" });
+  } catch {
+    // Its refusals as errors: a timestamp gone stale since the check above, a repeated param.
+    valid = false;
+  }
+  // Shopify sends lowercase hex; the library compares text, so anything else cannot have matched.
+  if (!valid || !HEX_SHA256.test(signature)) return { ok: false, reason: "bad_signature" };
+  if ([...groups.keys()].some((key) => key.includes("="))) return { ok: false, reason: "bad_signature" };
 
   const shop = groups.get("shop")?.[0] ?? "";
   if (!MYSHOPIFY_DOMAIN.test(shop)) return { ok: false, reason: "bad_shop" };
@@ -167,10 +133,6 @@ export function replayKey(result: Pick<AppProxyVerified, "shop" | "signature">):
  * When a replay record can be deleted (ProxyReplay.expiresAt): after this instant the same signature is
  * refused as stale anyway.
  */
-export function replayExpiresAt(
-  result: Pick<AppProxyVerified, "timestamp">,
-  options: { toleranceSeconds?: number } = {},
-): Date {
-  const tolerance = options.toleranceSeconds ?? APP_PROXY_TOLERANCE_SECONDS;
-  return new Date((result.timestamp + tolerance + 1) * 1000);
+export function replayExpiresAt(result: Pick<AppProxyVerified, "timestamp">): Date {
+  return new Date((result.timestamp + APP_PROXY_TOLERANCE_SECONDS + 1) * 1000);
 }

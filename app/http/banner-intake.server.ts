@@ -24,6 +24,7 @@ import type { ReceiptStore } from "~/webhooks/receipts.server";
 import { BANNER_CHOICE_TOPIC, BANNER_SOURCE, bannerChoice } from "~/webhooks/topics/banner-choice.server";
 import { replayKey, verifyAppProxySignature } from "./app-proxy.server";
 import { BodyTooLargeError, readRawBody } from "./body.server";
+import type { ShopifyVerifier } from "./shopify-api.server";
 
 export const BANNER_CONSENT_PATH = "/proxy/privacy/consent";
 /** One choice is ~400 bytes of JSON; 4 KiB leaves room and nothing more. */
@@ -43,7 +44,8 @@ export type BannerIntakeDeps = {
   /** Where a choice is stored with its job, like a webhook delivery (the worker appends it). */
   receipts: ReceiptStore;
   log: Logger;
-  secret: () => string;
+  /** Shopify's verifier of the proxy's signature (the app's secret, or the sandbox's). */
+  shopifyApi: () => ShopifyVerifier;
   now?: () => Date;
   rate?: { limit: number; windowMs: number };
 };
@@ -134,7 +136,7 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
       }
     }
     if (request.method === "GET") {
-      const call = await checkProxyCall(deps.db, deps.secret(), { url, method: "GET", body: null }, now);
+      const call = await checkProxyCall(deps.db, deps.shopifyApi(), { url, method: "GET", body: null }, now);
       if (!call.ok) {
         deps.log.info("banner: proxy call refused", { status: call.status });
         return send(response, call.status, { error: call.message });
@@ -152,7 +154,7 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
 
     // The privacy centre's checks (checkProxyCall), on the hot path: the signature and its age,
     // then the shop installed; a replay (same signature, path and body) is the same receipt again.
-    const verified = verifyAppProxySignature(url, deps.secret(), now);
+    const verified = await verifyAppProxySignature(url, deps.shopifyApi());
     if (!verified.ok) {
       deps.log.info("banner: proxy call refused", { status: 400 });
       return send(response, 400, { error: `Bad Request: app proxy signature ${verified.reason}` });

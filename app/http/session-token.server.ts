@@ -1,11 +1,12 @@
 // Verification of the session tokens Shopify gives checkout UI extensions (`shopify.sessionToken.get()`),
 // sent as `Authorization: Bearer <token>`: a JWT signed with HS256 under the app's API secret, whose
-// `aud` is the app's API key and whose `dest` is the shop. Only HS256 is accepted: the algorithm is
-// fixed here, never taken from the token (no `alg: none`, no RS256/HS256 confusion). Written out
-// rather than pulled in as a dependency: this is the only JWT Vigie reads.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// `aud` is the app's API key and whose `dest` is the shop. The signature, the algorithm (HS256 only),
+// `exp`/`nbf` and the audience are checked by Shopify's library (`session.decodeSessionToken`, on jose);
+// Vigie's own rules stay on top: a size cap, the header refused before any crypto, `exp` required,
+// `iat` not in the future, every claim's type, `dest` a *.myshopify.com origin. See ADR 042.
+import type { ShopifyVerifier } from "./shopify-api.server";
 
-/** Clock tolerance for `exp`, `nbf` and `iat`, in seconds: shopify-api's JWT_PERMITTED_CLOCK_TOLERANCE. */
+/** Clock tolerance for `iat`, in seconds: the library's own for `exp` and `nbf` (JWT_PERMITTED_CLOCK_TOLERANCE). */
 export const SESSION_TOKEN_LEEWAY_SECONDS = 10;
 /** Far above any real token (~700 bytes): anything longer is refused before decoding. */
 const MAX_TOKEN_LENGTH = 4096;
@@ -43,15 +44,6 @@ export type SessionTokenVerification =
   | { ok: true; shopDomain: string; claims: SessionTokenClaims }
   | { ok: false; reason: SessionTokenFailure };
 
-export type SessionTokenOptions = {
-  /** The app's API secret (client secret). */
-  secret: string;
-  /** The app's API key (client id): the expected `aud`. */
-  apiKey: string;
-  now?: Date;
-  leewaySeconds?: number;
-};
-
 /** The token of an `Authorization: Bearer <token>` header; null when there is none. */
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer +(\S+) *$/i.exec(header ?? "");
@@ -73,42 +65,53 @@ const isNumber = (value: unknown): value is number => typeof value === "number" 
 const optional = <T>(value: unknown, check: (v: unknown) => v is T) => value === undefined || check(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 
-/** The base64url HS256 signature of `<header>.<payload>` under `secret`. */
-export function signSessionToken(signingInput: string, secret: string): string {
-  return createHmac("sha256", secret).update(signingInput).digest("base64url");
+/** Why the library refused a token, from its error (it wraps jose's, whose messages are stable). */
+function libraryFailure(error: unknown): SessionTokenFailure {
+  const message = error instanceof Error ? error.message : "";
+  if (message.includes("signature verification failed")) return "signature";
+  if (message.includes('"exp" claim timestamp check failed')) return "expired";
+  if (message.includes('"nbf" claim timestamp check failed')) return "not_yet_valid";
+  if (message.includes("invalid API key")) return "audience";
+  return "malformed";
 }
 
 /**
- * Verifies a checkout session token: structure, algorithm (HS256 only), signature (constant-time),
- * `exp`/`nbf`/`iat` with `leewaySeconds` of tolerance, `aud` = the API key, `dest` = a
- * `https://<shop>.myshopify.com` origin. Never throws.
+ * Verifies a checkout session token: shape and header here (HS256 only, before any crypto), then
+ * signature, `exp`/`nbf` with Shopify's 10 s of tolerance and `aud` = the API key by the library,
+ * then the claims' types, `exp` present, `iat` not ahead of the clock and `dest` a
+ * `https://<shop>.myshopify.com` origin. Never throws; the reason never carries the token.
  */
-export function verifySessionToken(
+export async function verifySessionToken(
   token: string | null | undefined,
-  options: SessionTokenOptions,
-): SessionTokenVerification {
+  shopify: ShopifyVerifier,
+): Promise<SessionTokenVerification> {
   if (!token) return { ok: false, reason: "missing" };
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "malformed" };
   const parts = token.split(".");
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) {
     return { ok: false, reason: "malformed" };
   }
-  const [encodedHeader, encodedPayload, signature] = parts as [string, string, string];
-  const header = decodeJsonPart(encodedHeader);
+  // One text per signature: a second base64url spelling of the same bytes is refused too.
+  const signature = parts[2] as string;
+  if (Buffer.from(signature, "base64url").toString("base64url") !== signature) {
+    return { ok: false, reason: "malformed" };
+  }
+  const header = decodeJsonPart(parts[0] as string);
   if (!header) return { ok: false, reason: "malformed" };
   if (header.alg !== "HS256" || (header.typ !== undefined && header.typ !== "JWT")) {
     return { ok: false, reason: "algorithm" };
   }
-  // Compared as canonical base64url text: a second encoding of the same bytes is refused too.
-  const expected = Buffer.from(signSessionToken(`${encodedHeader}.${encodedPayload}`, options.secret));
-  const given = Buffer.from(signature);
-  if (!options.secret || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, reason: "signature" };
-  }
 
-  const claims = decodeJsonPart(encodedPayload);
+  let claims: Record<string, unknown>;
+  try {
+    claims = (await shopify.session.decodeSessionToken(token)) as unknown as Record<string, unknown>;
+  } catch (error) {
+    return { ok: false, reason: libraryFailure(error) };
+  }
   if (
-    !claims ||
+    claims === null ||
+    typeof claims !== "object" ||
+    Array.isArray(claims) ||
     !isNumber(claims.exp) ||
     !optional(claims.nbf, isNumber) ||
     !optional(claims.iat, isNumber) ||
@@ -121,16 +124,11 @@ export function verifySessionToken(
   ) {
     return { ok: false, reason: "malformed" };
   }
-  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const leeway = options.leewaySeconds ?? SESSION_TOKEN_LEEWAY_SECONDS;
-  if (claims.exp <= now - leeway) return { ok: false, reason: "expired" };
-  if (
-    (isNumber(claims.nbf) && claims.nbf > now + leeway) ||
-    (isNumber(claims.iat) && claims.iat > now + leeway)
-  ) {
+  // The library's clock is the system's: so is this one. It does not look at `iat`.
+  const now = Math.floor(Date.now() / 1000);
+  if (isNumber(claims.iat) && claims.iat > now + SESSION_TOKEN_LEEWAY_SECONDS) {
     return { ok: false, reason: "not_yet_valid" };
   }
-  if (!options.apiKey || claims.aud !== options.apiKey) return { ok: false, reason: "audience" };
   const shop = SHOP_DEST.exec(claims.dest)?.[1];
   if (!shop) return { ok: false, reason: "destination" };
   return { ok: true, shopDomain: shop, claims: claims as SessionTokenClaims };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SendEmailJob } from "~/jobs/job-types";
+import { SAMPLE_REFERENCE, sampleMessages } from "../../tests/fixtures/sample-messages";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../tests/support/databases";
 import { queueEmail } from "./outbox.server";
 import { renderEmail } from "./render";
-import { SAMPLE_REFERENCE, sampleMessages } from "./testing/sample-messages";
 
 describe.each(testDialects())("queueEmail on %s", (dialect) => {
   let t: TestDatabase;

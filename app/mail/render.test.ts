@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseLocalDate } from "~/domain/deadlines/local-date";
 import { LOCALES } from "~/i18n/locale";
+import { ALL_TEMPLATES, SAMPLE_REFERENCE, sampleMessages as s } from "../../tests/fixtures/sample-messages";
 import type { EmailMessage } from "./message";
 import { renderEmail } from "./render";
-import { ALL_TEMPLATES, SAMPLE_REFERENCE, sampleMessages as s } from "./testing/sample-messages";
 
 const SCRIPT = "<script>alert(1)</script>";
 const both = (m: EmailMessage) => ({ fr: renderEmail(m, "fr"), en: renderEmail(m, "en") });

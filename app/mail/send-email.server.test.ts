@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SendEmailJob } from "~/jobs/job-types";
 import { queueEmail } from "~/mail/outbox.server";
-import { SAMPLE_REFERENCE, sampleMessages } from "~/mail/testing/sample-messages";
-import { type SmtpSink, startSmtpSink } from "~/mail/testing/smtp-sink.server";
 import { createTransport, type MailTransport } from "~/mail/transport.server";
+import { SAMPLE_REFERENCE, sampleMessages } from "../../tests/fixtures/sample-messages";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../tests/support/databases";
+import { type SmtpSink, startSmtpSink } from "../../tests/support/smtp-sink";
 import { memoryLogger, testJobContext } from "../../tests/support/test-logger";
 import { sendQueuedEmail } from "./send-email.server";
 

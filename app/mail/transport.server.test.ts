@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SmtpSink, startSmtpSink } from "./testing/smtp-sink.server";
+import { type SmtpSink, startSmtpSink } from "../../tests/support/smtp-sink";
 import { classifySendError, createTransport, MailSendError, smtpOptionsFromUrl } from "./transport.server";
 
 const FROM = "Vigie <vigie@mail.example>";

@@ -8,13 +8,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Liquid } from "liquidjs";
 import type { Db } from "~/db/client.server";
-import { signAppProxyQuery } from "~/http/app-proxy.server";
 import { readRawBody } from "~/http/body.server";
 import { bodyLimitFor } from "~/http/request-guards.server";
-import { signSessionToken } from "~/http/session-token.server";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { CHECKOUT_CONSENT_PATH } from "~/webhooks/checkout-consent-intake.server";
 import type { SandboxSettings } from "./settings.server";
+import { signAppProxyQuery, signSessionToken } from "./shopify-signing.server";
 import { customerPrivacyScript } from "./simulators/customer-privacy";
 import { DEMO_RECENT_ORDER } from "./simulators/shopify-demo-seed";
 

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "~/config.server";
 import type { ConnectorEndpoints, ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
+import type { ShopifyVerifier } from "~/http/shopify-api.server";
 import type { MailTransport } from "~/mail/transport.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import type { ShopifyApp } from "~/shopify.server";
@@ -32,6 +33,11 @@ export type AppContext = {
   /** The app's key and the secret Shopify signs webhooks, proxy calls and session tokens with. */
   apiKey: string;
   shopifySecret: string;
+  /**
+   * Shopify's library set up with that key and secret, to verify session tokens and proxy calls
+   * (the sandbox's key and secret in the sandbox, which signs them as Shopify does).
+   */
+  shopifyApi: ShopifyVerifier;
   /** Shopify's app library; null in the sandbox, which has no Shopify. */
   shopify: ShopifyApp | null;
   sandbox: SandboxControls | null;

@@ -8,6 +8,7 @@ import type { Config } from "~/config.server";
 import { connectorsForShop } from "~/connectors/registry.server";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
+import { createShopifyVerifier } from "~/http/shopify-api.server";
 import { createTransport } from "~/mail/transport.server";
 import { recomputeLegacyPauses } from "~/services/requests/recompute-pauses.server";
 import { DEFAULT_PROXY_PREFIX, SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
@@ -60,6 +61,12 @@ export async function bootApp(config: Config, log: Logger): Promise<BootedApp> {
     encryptionKey,
     apiKey: credentials.apiKey,
     shopifySecret: credentials.apiSecret,
+    shopifyApi: createShopifyVerifier({
+      apiKey: credentials.apiKey,
+      apiSecret: credentials.apiSecret,
+      appUrl: config.shopify?.appUrl,
+      log,
+    }),
     shopify,
     sandbox,
     mail: createTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom }),

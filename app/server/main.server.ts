@@ -91,7 +91,7 @@ export async function main(build: ServerBuild, argv: string[]) {
   const checkoutIntake = {
     ...intake,
     db,
-    apiKey: () => context.apiKey,
+    shopifyApi: context.shopifyApi,
     secretKey: context.encryptionKey,
     // The GET reads the order's buyer from Shopify.
     orders: async (shop: string) => (await context.connectors(shop)).shopifyOrders ?? null,
@@ -102,7 +102,7 @@ export async function main(build: ServerBuild, argv: string[]) {
     db,
     receipts,
     log,
-    secret: () => context.shopifySecret,
+    shopifyApi: () => context.shopifyApi,
     rate: { limit: config.bannerRatePerMinute, windowMs: 60_000 },
   });
 

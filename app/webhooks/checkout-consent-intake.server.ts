@@ -12,6 +12,7 @@ import type { Db } from "~/db/client.server";
 import { CheckoutConsentProofSchema, minimiseIp } from "~/domain/consent";
 import { BodyTooLargeError, readRawBody } from "~/http/body.server";
 import { bearerToken, verifySessionToken } from "~/http/session-token.server";
+import type { ShopifyVerifier } from "~/http/shopify-api.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import type { Logger } from "~/utils/logger.server";
 import { answerConsentState } from "./checkout-consent-state.server";
@@ -61,10 +62,8 @@ export type CheckoutConsentIntakeDeps = {
   db: Db;
   receipts: ReceiptStore;
   log: Logger;
-  /** The app's API secret: session tokens are signed with it. */
-  secret: () => string;
-  /** The app's API key: the tokens' audience. */
-  apiKey: () => string;
+  /** Shopify's library with the app's key and secret: it verifies the session tokens. */
+  shopifyApi: ShopifyVerifier;
   /** Vigie's own key: orders are named in delivery ids by an HMAC under it. */
   secretKey: Buffer;
   /** The shop's orders in Shopify (the GET reads the order's buyer there); null when unreachable. */
@@ -139,11 +138,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, deps: 
   }
 
   const now = deps.now?.() ?? new Date();
-  const verified = verifySessionToken(bearerToken(header(request, "authorization")), {
-    secret: deps.secret(),
-    apiKey: deps.apiKey(),
-    now,
-  });
+  const verified = await verifySessionToken(bearerToken(header(request, "authorization")), deps.shopifyApi);
   if (!verified.ok) {
     deps.log.info("checkout consent: session token refused", { reason: verified.reason });
     sendJson(

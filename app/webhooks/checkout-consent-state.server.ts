@@ -60,11 +60,7 @@ export async function answerConsentState(
   deps: CheckoutConsentIntakeDeps,
 ) {
   const now = deps.now?.() ?? new Date();
-  const verified = verifySessionToken(bearerToken(header(request, "authorization")), {
-    secret: deps.secret(),
-    apiKey: deps.apiKey(),
-    now,
-  });
+  const verified = await verifySessionToken(bearerToken(header(request, "authorization")), deps.shopifyApi);
   if (!verified.ok) {
     deps.log.info("checkout consent state: session token refused", { reason: verified.reason });
     sendJson(

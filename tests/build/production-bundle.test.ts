@@ -23,6 +23,10 @@ describe("the production server bundle", () => {
     expect(bundled.filter((module) => module.startsWith("app/sandbox/"))).toEqual([]);
   });
 
+  it("contains no test support: fixtures and fakes live under tests/, not app/", () => {
+    expect(bundled.filter((module) => module.startsWith("tests/") || /fixture/i.test(module))).toEqual([]);
+  });
+
   it("finds the sandbox in a bundle of its own, which holds the simulators", () => {
     expect(existsSync("build/sandbox.js")).toBe(true);
     const sandbox = readFileSync("build/sandbox.js", "utf8");

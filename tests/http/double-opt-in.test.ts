@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createShopifyAdminClient } from "~/connectors/shopify/admin-client.server";
 import { customerConsentQuery, runOperation } from "~/connectors/shopify/operations";
 import { createDatabase, type Db } from "~/db/client.server";
-import { type SmtpSink, startSmtpSink } from "~/mail/testing/smtp-sink.server";
 import { sandboxMailchimpCredentials, sandboxShopifyToken } from "~/sandbox/sandbox-systems.server";
 import { DEMO_RECENT_ORDER } from "~/sandbox/simulators/shopify-demo-seed";
 import { eventually, type RunningServer, startServer } from "../support/server";
 import { checkoutClaims, signToken } from "../support/session-token";
 import { samplePayloads, shopifyDelivery } from "../support/shopify-webhook";
+import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 
 const SHOP = "imera-paris.myshopify.com";
 const LUCAS = "lucas.bernard@example.fr";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { ManifestSchema, SystemFileSchema } from "~/exports/schema";
-import { testZip, zipEntries, zipEntry } from "~/exports/test-fixtures";
+import { testZip, zipEntries, zipEntry } from "../fixtures/export-archives";
 import { postForm, SANDBOX_SHOP, signedProxyUrl } from "../support/app-proxy";
 import { eventually, type RunningServer, startServer } from "../support/server";
 import { samplePayloads, shopifyDelivery } from "../support/shopify-webhook";

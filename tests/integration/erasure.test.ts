@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector, SubjectRef } from "~/connectors/connector";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
-import { cellsContaining, createShop, seedShopper } from "~/connectors/vigie/test-fixtures";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
 import type { ErasureStep, ExportRecord } from "~/domain/systems";
@@ -24,6 +23,7 @@ import { fileStaffRequest } from "~/services/requests/staff-intake.server";
 import { sweepRetention } from "~/services/retention.server";
 import { openBytes } from "~/utils/secret-box.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
+import { cellsContaining, createShop, seedShopper } from "../fixtures/vigie-store";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
 import { samplePayloads } from "../support/shopify-webhook";
@@ -157,8 +157,13 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
       INVOICE_ARCHIVE_STEP,
       "shopify:customer-data-erasure:7001",
     ]);
-    // The dry run did nothing: no vendor call, the subject still there.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The dry run did nothing: once every job due has run, no vendor call, the subject still there.
+    await eventually(
+      async () =>
+        (await t.db.job.count({
+          where: { status: { in: ["pending", "running"] }, runAt: { lte: new Date() } },
+        })) === 0,
+    );
     expect(shopify.calls).toEqual([]);
     expect(stripe.state.calls).toEqual([]);
     expect(await t.db.subject.count({ where: { email } })).toBe(1);

@@ -1,11 +1,11 @@
 // Withdrawal of consent and objection to marketing, carried out once the requester is identified:
 // a ledger withdrawal synced to Shopify and Mailchimp, and (objection) a mark that outlives later consents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createShop, SECRET, seedShopper } from "~/connectors/vigie/test-fixtures";
 import { currentConsent, verifyLedger } from "~/services/consent-ledger.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { closeUnverified } from "~/services/requests/request-actions.server";
 import { resolveUnsubscribeLink } from "~/services/unsubscribe.server";
+import { createShop, SECRET, seedShopper } from "../fixtures/vigie-store";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 
 describe.each(testDialects())("marketing requests on %s", (dialect) => {

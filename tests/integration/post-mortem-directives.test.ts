@@ -3,7 +3,6 @@
 // request through the deceased's address or Shopify account, and carried out once the death is
 // proven. (That no erasure touches it is proven with the worker in erasure.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createShop, SECRET, type TestShop } from "~/connectors/vigie/test-fixtures";
 import { fileStorefrontRequest } from "~/services/privacy-centre/storefront-requests.server";
 import {
   carryOutDirective,
@@ -18,6 +17,7 @@ import {
 } from "~/services/requests/request-actions.server";
 import { requestDetail } from "~/services/requests/request-queue.server";
 import { fileStaffRequest } from "~/services/requests/staff-intake.server";
+import { createShop, SECRET, type TestShop } from "../fixtures/vigie-store";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 
 const staff = { type: "staff" as const, id: "dpo" };

@@ -4,9 +4,9 @@
 // job kind at once, is crash-convergence.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queueEmail, resendEmail } from "~/mail/outbox.server";
-import { sampleMessages } from "~/mail/testing/sample-messages";
 import { fileRequest } from "~/services/requests/create-request.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
+import { sampleMessages } from "../fixtures/sample-messages";
 import { type AppWorker, spawnAppWorker } from "../support/app-worker";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { seedWorldShop, startWorld, type World } from "../support/sandbox-world";

@@ -1,6 +1,6 @@
 // Calls to the privacy centre as Shopify's app proxy makes them: the query signed with the app's
 // secret, forms posted without following redirects.
-import { signAppProxyQuery } from "~/http/app-proxy.server";
+import { signAppProxyQuery } from "~/sandbox/shopify-signing.server";
 import type { RunningServer } from "./server";
 
 export const SANDBOX_SHOP = "imera-paris.myshopify.com";

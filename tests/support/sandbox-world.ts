@@ -4,7 +4,6 @@
 // connectors, as `npm start` sets them up. Unlike app/sandbox/sandbox-systems.server.ts, the
 // simulators themselves are handed to the test, which reads their state.
 import type { Db } from "~/db/client.server";
-import { type SmtpSink, startSmtpSink } from "~/mail/testing/smtp-sink.server";
 import { ensureDemoStore } from "~/sandbox/demo-store.server";
 import {
   sandboxMailchimpCredentials,
@@ -26,6 +25,7 @@ import {
 import { seedStripeDemo } from "~/sandbox/simulators/stripe-seed";
 import { upsertSubject } from "~/services/subjects.server";
 import type { AppWorkerEnv } from "./app-worker";
+import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 import { TEST_SECRET_KEY } from "./test-logger";
 
 const DAY = 86_400_000;

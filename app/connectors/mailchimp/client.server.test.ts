@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectorError } from "~/connectors/connector";
 import { type MailchimpSimulator, startMailchimpSimulator } from "~/sandbox/simulators/mailchimp.server";
+import { captureLog, FAST_RETRY } from "../../../tests/fixtures/mailchimp";
 import { backoffDelayMs, createMailchimpClient, type MailchimpClientOptions } from "./client.server";
 import { MailchimpApiError } from "./errors";
 import { subscriberHash } from "./subscriber-hash";
-import { captureLog, FAST_RETRY } from "./test-fixtures";
 
 const sims: MailchimpSimulator[] = [];
 afterEach(async () => {

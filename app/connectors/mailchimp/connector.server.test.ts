@@ -2,12 +2,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConnectorError } from "~/connectors/connector";
 import { startMailchimpSimulator } from "~/sandbox/simulators/mailchimp.server";
 import {
+  captureLog,
+  FAST_RETRY,
+  startTestbed,
+  subject,
+  type Testbed,
+} from "../../../tests/fixtures/mailchimp";
+import {
   createMailchimpConnector,
   MailchimpCredentialsError,
   parseMailchimpCredentials,
 } from "./connector.server";
 import { subscriberHash } from "./subscriber-hash";
-import { captureLog, FAST_RETRY, startTestbed, subject, type Testbed } from "./test-fixtures";
 
 const beds: Testbed[] = [];
 afterEach(async () => {

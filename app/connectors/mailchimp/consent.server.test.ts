@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConsentChange } from "~/connectors/connector";
-import { startTestbed, subject, type Testbed } from "./test-fixtures";
+import { startTestbed, subject, type Testbed } from "../../../tests/fixtures/mailchimp";
 
 const beds: Testbed[] = [];
 afterEach(async () => {

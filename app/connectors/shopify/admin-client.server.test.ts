@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectorError } from "~/connectors/connector";
+import { type Harness, SHOP, startHarness } from "../../../tests/fixtures/shopify-admin";
 import { operationName, parseRetryAfter } from "./admin-client.server";
 import { ShopifyAdminError } from "./errors";
 import {
@@ -11,7 +12,6 @@ import {
   runOperation,
   shopQuery,
 } from "./operations";
-import { type Harness, SHOP, startHarness } from "./test-fixtures";
 
 const CAMILLE_GID = "gid://shopify/Customer/7001";
 

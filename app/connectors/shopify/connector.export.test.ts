@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { SubjectRef } from "~/connectors/connector";
 import type { ExportRecord } from "~/domain/systems";
-import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import type { ShopSeed } from "~/sandbox/simulators/shopify-admin-store";
+import { csvColumnCheck, tabularSections } from "../../../tests/fixtures/export-archives";
+import {
+  CAMILLE,
+  type Harness,
+  REFERENCE_TIMESTAMP,
+  SHOP,
+  startHarness,
+} from "../../../tests/fixtures/shopify-admin";
+import { eventually } from "../../../tests/support/server";
+import type { ShopifyAdminClientOptions } from "./admin-client.server";
 import { createShopifyConnector } from "./connector.server";
-import { CAMILLE, type Harness, REFERENCE_TIMESTAMP, SHOP, startHarness } from "./test-fixtures";
 
 let harness: Harness;
 afterEach(async () => {
@@ -29,11 +37,11 @@ function ordersOf(count: number, firstId = 10_001): NonNullable<ShopSeed["orders
   }));
 }
 
-async function setup(shop: Partial<ShopSeed> = {}) {
+async function setup(shop: Partial<ShopSeed> = {}, clientOptions: Partial<ShopifyAdminClientOptions> = {}) {
   harness = await startHarness({
     seed: { shops: [{ domain: SHOP, customers: [CAMILLE], ...shop }] },
   });
-  const { client, waits } = harness.client();
+  const { client, waits } = harness.client(clientOptions);
   return { connector: createShopifyConnector({ client }), sim: harness.sim, waits };
 }
 
@@ -112,13 +120,24 @@ describe("exportSubject", () => {
   });
 
   it("asks for no page beyond the next one when the consumer stops early", async () => {
-    const { connector, sim } = await setup({ orders: ordersOf(220) });
+    // Counts the requests the client sends and those answered, to know when none is in flight.
+    const sent = { started: 0, settled: 0 };
+    const countingFetch: typeof fetch = async (...args) => {
+      sent.started += 1;
+      try {
+        return await fetch(...args);
+      } finally {
+        sent.settled += 1;
+      }
+    };
+    const { connector, sim } = await setup({ orders: ordersOf(220) }, { fetch: countingFetch });
     let orders = 0;
     for await (const record of connector.exportSubject(CAMILLE_REF)) {
       if (record.section === "orders") orders += 1;
       if (orders === 10) break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Stopped: the prefetched page may still be on its way; once it is answered nothing else can start.
+    await eventually(async () => sent.settled === sent.started);
     expect(sim.stats.operations.VigieCustomerOrders).toBe(2);
   });
 

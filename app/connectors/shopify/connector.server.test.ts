@@ -2,8 +2,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConsentChange, SubjectRef } from "~/connectors/connector";
+import {
+  CAMILLE,
+  type Harness,
+  REFERENCE_TIMESTAMP,
+  SHOP,
+  startHarness,
+} from "../../../tests/fixtures/shopify-admin";
 import { createShopifyConnector } from "./connector.server";
-import { CAMILLE, type Harness, REFERENCE_TIMESTAMP, SHOP, startHarness } from "./test-fixtures";
 
 let harness: Harness;
 afterEach(async () => {

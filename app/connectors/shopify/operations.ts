@@ -279,7 +279,7 @@ export const emailMarketingConsentUpdateMutation = operation<
   }),
 );
 
-/** Payload of both erasure mutations: the customer id, or userErrors (DOES_NOT_EXIST, …). */
+/** Payload of the erasure mutation: the customer id, or userErrors (DOES_NOT_EXIST, …). */
 export type DataErasurePayload = { customerId: string | null; userErrors: UserError[] };
 const DataErasurePayloadSchema: z.ZodType<DataErasurePayload> = z.object({
   customerId: z.string().nullable(),
@@ -296,16 +296,4 @@ export const customerRequestDataErasureMutation = operation<
     customerRequestDataErasure(customerId: $customerId) { customerId userErrors { field message code } }
   }`,
   z.object({ customerRequestDataErasure: DataErasurePayloadSchema }),
-);
-
-export const customerCancelDataErasureMutation = operation<
-  { customerCancelDataErasure: DataErasurePayload },
-  { customerId: string }
->(
-  "VigieCustomerCancelDataErasure",
-  `#graphql
-  mutation VigieCustomerCancelDataErasure($customerId: ID!) {
-    customerCancelDataErasure(customerId: $customerId) { customerId userErrors { field message code } }
-  }`,
-  z.object({ customerCancelDataErasure: DataErasurePayloadSchema }),
 );

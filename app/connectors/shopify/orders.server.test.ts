@@ -1,9 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_RECENT_ORDER, demoShopifySeed } from "~/sandbox/simulators/shopify-demo-seed";
+import {
+  CAMILLE,
+  type Harness,
+  OTHER_SHOP,
+  REFERENCE_TIMESTAMP,
+  SHOP,
+  startHarness,
+} from "../../../tests/fixtures/shopify-admin";
 import { createShopifyAdminClient } from "./admin-client.server";
 import { ORDER_FOR_CONSENT_API_VERSION } from "./operations";
 import { createShopifyOrders } from "./orders.server";
-import { CAMILLE, type Harness, OTHER_SHOP, REFERENCE_TIMESTAMP, SHOP, startHarness } from "./test-fixtures";
 
 let harness: Harness;
 afterEach(async () => {

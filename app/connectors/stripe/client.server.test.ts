@@ -5,9 +5,9 @@ import {
   seedStripeShopper,
   startStripeSimulator,
 } from "~/sandbox/simulators/stripe.server";
+import { captureLog, EMAIL } from "../../../tests/fixtures/stripe";
 import { backoffDelayMs, createStripeClient, type StripeRetryOptions } from "./client.server";
 import { StripeConnectorError } from "./errors";
-import { captureLog, EMAIL } from "./test-fixtures";
 
 const sims: StripeSimulator[] = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectorError } from "~/connectors/connector";
 import { seedStripeGuest, seedStripeShopper } from "~/sandbox/simulators/stripe.server";
+import { EMAIL, startTestbed, stopTestbeds, subject } from "../../../tests/fixtures/stripe";
 import { createStripeConnector, parseStripeCredentials, StripeCredentialsError } from "./connector.server";
-import { EMAIL, startTestbed, stopTestbeds, subject } from "./test-fixtures";
 
 afterEach(stopTestbeds);
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ErasureStep } from "~/domain/systems";
 import { REDACTED, seedStripeGuest, seedStripeShopper } from "~/sandbox/simulators/stripe.server";
+import { EMAIL, startTestbed, stopTestbeds, subject, type Testbed } from "../../../tests/fixtures/stripe";
 import { erasureIdempotencyKey } from "./erasure-steps.server";
-import { EMAIL, startTestbed, stopTestbeds, subject, type Testbed } from "./test-fixtures";
 
 afterEach(stopTestbeds);
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ExportRecord } from "~/domain/systems";
-import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
 import { seedStripeGuest, seedStripeShopper } from "~/sandbox/simulators/stripe.server";
-import { drain, EMAIL, startTestbed, stopTestbeds, subject } from "./test-fixtures";
+import { csvColumnCheck, tabularSections } from "../../../tests/fixtures/export-archives";
+import { drain, EMAIL, startTestbed, stopTestbeds, subject } from "../../../tests/fixtures/stripe";
 
 afterEach(stopTestbeds);
 

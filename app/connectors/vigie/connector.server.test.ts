@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendConsentEvent } from "~/services/consent-ledger.server";
 import { upsertSubject } from "~/services/subjects.server";
+import { createShop } from "../../../tests/fixtures/vigie-store";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
 import { createVigieConnector } from "./connector.server";
-import { createShop } from "./test-fixtures";
 
 describe.each(testDialects())("Vigie connector on %s", (dialect) => {
   let t: TestDatabase;

@@ -5,9 +5,6 @@ import type { Connector } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import type { ErasureReceipt, ErasureStep } from "~/domain/systems";
 import { verifyLedger } from "~/services/consent-ledger.server";
-import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
-import { createVigieConnector } from "./connector.server";
-import { VIGIE_STEP_KINDS } from "./erasure-plan.server";
 import {
   cellsContaining,
   createShop,
@@ -15,7 +12,10 @@ import {
   type Seeded,
   seedShopper,
   type TestShop,
-} from "./test-fixtures";
+} from "../../../tests/fixtures/vigie-store";
+import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
+import { createVigieConnector } from "./connector.server";
+import { VIGIE_STEP_KINDS } from "./erasure-plan.server";
 
 let ids = 0;
 /** A shopper's identifiers no other test uses (a long Shopify id: no false hits inside hashes). */

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db/client.server";
 import type { ExportRecord } from "~/domain/systems";
-import { csvColumnCheck, tabularSections } from "~/exports/test-fixtures";
+import { csvColumnCheck, tabularSections } from "../../../tests/fixtures/export-archives";
+import { createShop, seedShopper } from "../../../tests/fixtures/vigie-store";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../../tests/support/databases";
 import { createVigieConnector } from "./connector.server";
 import { legalHoldDelegate } from "./export-linked.server";
-import { createShop, seedShopper } from "./test-fixtures";
 
 async function collect(records: AsyncIterable<ExportRecord>) {
   const out: ExportRecord[] = [];

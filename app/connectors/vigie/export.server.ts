@@ -7,19 +7,6 @@ import { exportLinkedRecords, type SectionContext } from "./export-linked.server
 import { afterId, iso, json, keysetPages, rowId } from "./pages";
 import { consentEventWhere, requestWhere, resolveScope } from "./scope.server";
 
-/** Sections in the order they are streamed. */
-export const VIGIE_EXPORT_SECTIONS = [
-  "subject",
-  "consent_events",
-  "consent_state",
-  "rights_requests",
-  "identity_checks",
-  "emails",
-  "payment_checks",
-  "audit",
-  "legal_holds",
-] as const;
-
 // Sources where the shopper acted themselves (WP29 WP242: observed data counts as provided).
 const SHOPPER_SOURCES = new Set(["checkout", "privacy_centre", "shopify", "mailchimp"]);
 

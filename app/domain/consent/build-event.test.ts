@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { grantInput, saltFor, withdrawalInput } from "../../../tests/fixtures/consent-events";
 import { buildEvent, pseudonymise } from "./build-event";
 import { canonicalJson } from "./canonical-json";
 import type { ConsentEventInput, PersonalFields } from "./consent-event";
 import { chainHashFor, commitmentFor, GENESIS_HASH, sha256Hex } from "./ledger-hash";
-import { grantInput, saltFor, withdrawalInput } from "./test-fixtures";
 
 describe("GENESIS_HASH", () => {
   it("is the documented constant, so exports can be verified without Vigie's code", () => {

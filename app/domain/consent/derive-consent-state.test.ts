@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { chainOf, grantInput, minutesLater, withdrawalInput } from "../../../tests/fixtures/consent-events";
 import type { ConsentEventInput, ConsentKind, LawfulBasis } from "./consent-event";
 import { deriveConsentState } from "./derive-consent-state";
-import { chainOf, grantInput, minutesLater, withdrawalInput } from "./test-fixtures";
 
 type Step = `${ConsentKind}${"" | `:${LawfulBasis}`}`;
 

@@ -1,9 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  chainOf,
+  grantInput,
+  minutesLater,
+  saltFor,
+  variedChain,
+  variedInput,
+} from "../../../tests/fixtures/consent-events";
 import { buildEvent, pseudonymise } from "./build-event";
 import type { ConsentEvent } from "./consent-event";
 import { GENESIS_HASH } from "./ledger-hash";
-import { chainOf, grantInput, minutesLater, saltFor, variedChain, variedInput } from "./test-fixtures";
 import { type ChainBreakReason, type ChainVerification, GENESIS_CURSOR, verifyChain } from "./verify-chain";
 
 /** Removes the field instead of setting it. */

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { replayExpiresAt, replayKey, verifyAppProxySignature } from "~/http/app-proxy.server";
+import type { ShopifyVerifier } from "~/http/shopify-api.server";
 import { type Locale, resolveLocale } from "~/i18n/locale";
 
 export type ProxyContext = {
@@ -33,12 +34,12 @@ export type ProxyCall =
  */
 export async function checkProxyCall(
   db: Db,
-  shopifySecret: string,
+  shopifyApi: ShopifyVerifier,
   call: { url: URL; method: string; body: Uint8Array | null },
   now = new Date(),
 ): Promise<ProxyCall> {
   const { url } = call;
-  const verified = verifyAppProxySignature(url, shopifySecret, now);
+  const verified = await verifyAppProxySignature(url, shopifyApi);
   if (!verified.ok)
     return { ok: false, status: 400, message: `Bad Request: app proxy signature ${verified.reason}` };
   if (call.method === "POST") {
@@ -73,12 +74,12 @@ export async function checkProxyCall(
 /** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
 export async function requireProxy(
   request: Request,
-  { db, shopifySecret }: { db: Db; shopifySecret: string },
+  { db, shopifyApi }: { db: Db; shopifyApi: ShopifyVerifier },
   now = new Date(),
 ): Promise<ProxyContext> {
   const url = new URL(request.url);
   const body = request.method === "POST" ? new Uint8Array(await request.clone().arrayBuffer()) : null;
-  const call = await checkProxyCall(db, shopifySecret, { url, method: request.method, body }, now);
+  const call = await checkProxyCall(db, shopifyApi, { url, method: request.method, body }, now);
   if (!call.ok) refuse(call.status, call.message);
   const locale = resolveLocale(
     url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? call.shop.locale,
