@@ -117,6 +117,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     deadline: detail.deadline,
     status: detail.status,
+    ordersAccess: detail.ordersAccess,
     pauses: detail.request.pauses.map((p) => ({
       startedAt: p.startedAt.toISOString(),
       endedAt: p.endedAt?.toISOString() ?? null,
@@ -519,6 +520,11 @@ export default function RequestPage() {
                     {t("exports.title")}
                   </Text>
                   {r.channel === "shopify" && <Banner tone="info">{t("exports.merchantNotice")}</Banner>}
+                  {data.ordersAccess === "recent" && (
+                    <Banner tone="warning">
+                      <span data-testid="orders-access-warning">{t("ordersAccess.recentExport")}</span>
+                    </Banner>
+                  )}
                   {data.archive.status === "building" && (
                     <Text as="p" data-testid="export-status">
                       {t("exports.building")}
