@@ -364,4 +364,49 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     sim.bulk.release();
     expect((await drive(started.id)).status).toBe("done");
   });
+
+  it("afterwards, customers/create, customers/update and orders/create keep the subjects current", async () => {
+    const deliver = async (topic: string, body: unknown) => {
+      const deliveryId = `${topic}-${Math.random()}`;
+      await receipts.store(
+        {
+          source: "shopify",
+          deliveryId,
+          shopDomain: shop,
+          topic,
+          body: typeof body === "string" ? body : JSON.stringify(body),
+        },
+        { priority: 50 },
+      );
+      const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
+      await processDelivery(context(), receipt.id);
+    };
+    // A customer beyond 2^53, created two years ago in Shopify: sent to Vigie as a number.
+    // Written as JSON text: a JavaScript number literal would already have rounded it.
+    await deliver(
+      "customers/create",
+      `{"id":820982911946154508,"email":"Nouvelle@Example.fr","created_at":"${ago(2 * YEAR)}","locale":"fr"}`,
+    );
+    const created = await subjectOf(shop, "820982911946154508");
+    expect(created.email).toBe("nouvelle@example.fr");
+    expect(created.createdAt.getTime()).toBeCloseTo(Date.now() - 2 * YEAR, -5);
+    await deliver(
+      "customers/update",
+      '{"id":820982911946154508,"email":"changed@example.fr","phone":"+33 6 00 00 00 09"}',
+    );
+    expect(await subjectOf(shop, "820982911946154508")).toMatchObject({
+      email: "changed@example.fr",
+      phone: "+33600000009",
+    });
+    // Ben's new order moves his last order forward; Ana's 11-year-old one too, so she is no longer due.
+    await deliver("orders/create", {
+      id: 6999,
+      created_at: new Date().toISOString(),
+      customer: { id: 7201 },
+    });
+    const ana = await subjectOf(shop, "7201");
+    expect(Date.now() - (ana.lastOrderAt?.getTime() ?? 0)).toBeLessThan(60_000);
+    const overview = await retentionOverview(t.db, shops[shop]?.id as string);
+    expect(overview.due.map((d) => d.email)).not.toContain("ana@example.fr");
+  });
 });
