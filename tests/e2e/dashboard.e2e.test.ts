@@ -71,6 +71,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       "/app/outbox",
       "/app/consents",
       "/app/retention",
+      "/app/backfill",
       "/app/processing",
       "/app/audit",
       "/app/settings",
