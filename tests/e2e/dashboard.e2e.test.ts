@@ -94,7 +94,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         await page.close();
       }
     }
-  });
+  }, 90_000);
 
   it("staff read the record of processing in both languages and download it as CSV, audited", async () => {
     const page = await browser.newPage();
