@@ -5,14 +5,15 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { Badge, Banner, BlockStack, Button, Card, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
-import { AppError, httpStatusOf } from "~/domain/errors";
+import { AppError } from "~/domain/errors";
+import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { backfillStatus, requestBackfill } from "~/services/backfill/backfill.server";
 
 const FormSchema = z.object({ intent: z.literal("run") });
 
-type ActionResult = { started?: true; error?: "BACKFILL_RUNNING" | "invalid" };
+type ActionResult = { started: true } | { error: "invalid" } | RefusedAction;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request, context);
@@ -27,11 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestBackfill(context.db, shop, staffId);
     return Response.json({ started: true } satisfies ActionResult);
   } catch (error) {
-    if (error instanceof AppError && error.code === "BACKFILL_RUNNING") {
-      return Response.json({ error: error.code } satisfies ActionResult, {
-        status: httpStatusOf(error.code),
-      });
-    }
+    if (error instanceof AppError) return appErrorResponse(error);
     throw error;
   }
 }
@@ -69,10 +66,8 @@ export default function Backfill() {
             <span data-testid="orders-access-warning">{t("ordersAccess.recent")}</span>
           </Banner>
         )}
-        {result?.started && <Banner tone="success">{t("backfill.started")}</Banner>}
-        {result?.error === "BACKFILL_RUNNING" && (
-          <Banner tone="warning">{t("backfill.errors.BACKFILL_RUNNING")}</Banner>
-        )}
+        {result && "started" in result && <Banner tone="success">{t("backfill.started")}</Banner>}
+        {result && "ok" in result && <Banner tone="warning">{t(`appErrors.${result.error}`)}</Banner>}
         <Card>
           <BlockStack gap="200">
             <Text as="p">{t("backfill.intro")}</Text>

@@ -821,7 +821,6 @@ export const en = {
     failed:
       "Shopify could not produce the file ({error}). Run the import again; if it keeps failing, check the app's access in Shopify.",
     trigger: { install: "at install", staff: "asked by staff" },
-    errors: { BACKFILL_RUNNING: "An import is already running: wait for it to finish." },
   },
   ordersAccess: {
     recent:
@@ -831,6 +830,7 @@ export const en = {
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
+    BACKFILL_RUNNING: "An import is already running: wait for it to finish.",
     ILLEGAL_TRANSITION: "This action is not possible in the request's current state.",
     IDENTITY_NOT_VERIFIED: "Confirm the requester's identity first.",
     ERASURE_NOT_POSSIBLE: "Nothing to do: the erasure is not in a state that allows it.",

@@ -842,7 +842,6 @@ export const fr: Messages = {
     failed:
       "Shopify n'a pas pu produire le fichier ({error}). Relancez l'import ; si l'échec se répète, vérifiez les accès de l'application dans Shopify.",
     trigger: { install: "à l'installation", staff: "à la demande de l'équipe" },
-    errors: { BACKFILL_RUNNING: "Un import est déjà en cours : attendez qu'il se termine." },
   },
   ordersAccess: {
     recent:
@@ -852,6 +851,7 @@ export const fr: Messages = {
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
+    BACKFILL_RUNNING: "Un import est déjà en cours : attendez qu'il se termine.",
     ILLEGAL_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
     IDENTITY_NOT_VERIFIED: "Confirmez d'abord l'identité du demandeur.",
     ERASURE_NOT_POSSIBLE: "Rien à faire : l'effacement n'est pas dans un état qui le permet.",
