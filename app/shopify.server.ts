@@ -6,6 +6,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { ShopifyCredentials } from "~/config.server";
 import type { Db } from "~/db/client.server";
+import { backfillAtInstall } from "~/services/backfill/backfill.server";
 import { markShopInstalled } from "~/services/shops.server";
 
 export const API_VERSION = ApiVersion.October25;
@@ -40,6 +41,8 @@ export function createShopifyApp(deps: { credentials: ShopifyCredentials; db: Db
     hooks: {
       afterAuth: async ({ session }) => {
         await markShopInstalled(db, encryptionKey, session.shop);
+        // The shop's existing customers and orders, once (docs/decisions/046).
+        await backfillAtInstall(db, session.shop);
       },
     },
   });

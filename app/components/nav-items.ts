@@ -7,6 +7,7 @@ export const NAV_ITEMS: { path: string; label: MessageKey }[] = [
   { path: "/app/consents", label: "nav.consents" },
   { path: "/app/cookies", label: "nav.cookies" },
   { path: "/app/retention", label: "nav.retention" },
+  { path: "/app/backfill", label: "nav.backfill" },
   { path: "/app/processing", label: "nav.processing" },
   { path: "/app/audit", label: "nav.audit" },
   { path: "/app/settings", label: "nav.settings" },

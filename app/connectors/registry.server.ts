@@ -7,6 +7,7 @@ import { openSecret } from "~/utils/secret-box.server";
 import type { Connector } from "./connector";
 import { createMailchimpConnector } from "./mailchimp/connector.server";
 import { createShopifyAdminClient } from "./shopify/admin-client.server";
+import { createShopifyBulk, type ShopifyBulk } from "./shopify/bulk-customers";
 import { createShopifyConnector } from "./shopify/connector.server";
 import { ORDER_FOR_CONSENT_API_VERSION } from "./shopify/operations";
 import { createShopifyOrders, type ShopifyOrders } from "./shopify/orders.server";
@@ -20,6 +21,8 @@ export type ShopConnectors = Record<SystemName, Connector | null> & {
   stripePayments?: StripePayments | null;
   /** Shopify-only order reads (the thank-you page's consent); null when Shopify is not reachable. */
   shopifyOrders?: ShopifyOrders | null;
+  /** Shopify bulk query operations (the backfill); null when Shopify is not reachable. */
+  shopifyBulk?: ShopifyBulk | null;
 };
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
@@ -68,6 +71,10 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
       )
     : null;
 
+  const shopifyBulk = shopifyAccess
+    ? createShopifyBulk(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
+    : null;
+
   let mailchimp: Connector | null = null;
   const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
   if (mailchimpSetting?.secrets) {
@@ -95,5 +102,6 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     vigie: createVigieConnector({ db, shopId: shop.id }),
     stripePayments,
     shopifyOrders,
+    shopifyBulk,
   };
 }

@@ -45,6 +45,7 @@ const APP_ERRORS = {
   EXTENSION_TOO_LONG: 409,
   /** A banner choice made on texts or purposes no longer in force: the visitor is asked again. */
   BANNER_VERSION_STALE: 409,
+  BACKFILL_RUNNING: 409,
   // A document the privacy centre does not take.
   DOCUMENT_TOO_LARGE: 413,
   DOCUMENT_TOO_MANY: 413,

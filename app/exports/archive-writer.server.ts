@@ -35,6 +35,8 @@ export type WriteExportArchiveOptions = {
   retention?: { customerYearsAfterLastOrder: number; prospectYears: number };
   /** Where the shopper exercises their rights (the DPO contact), printed in the README. */
   contactEmail?: string | null;
+  /** Shopify let the shop read only the last 60 days of orders: the README says so. */
+  shopifyOrdersRecentOnly?: boolean;
 };
 
 /** What the orchestrator stores about the finished zip. */
@@ -62,6 +64,7 @@ export async function writeExportArchive(options: WriteExportArchiveOptions): Pr
     systems: options.parts.map(({ summary }) => summary.system),
     retention: options.retention,
     contactEmail: options.contactEmail ?? null,
+    shopifyOrdersRecentOnly: options.shopifyOrdersRecentOnly ?? false,
   });
   const zip = new ZipStream();
   const controller = new AbortController();

@@ -52,6 +52,11 @@ export const README_LABELS = {
     { fr: "Origine", en: "Source" },
   ],
   you: { fr: "Vous", en: "You" },
+  // docs/decisions/047: said plainly, wherever Shopify's orders are listed.
+  olderOrdersUnread: {
+    fr: "Les commandes de plus de 60 jours n'ont pas pu être lues : Shopify n'a pas accordé à la boutique l'accès à tout l'historique des commandes (read_all_orders). Ce fichier ne contient que les commandes des 60 derniers jours ; la boutique peut vous communiquer les plus anciennes sur demande.",
+    en: "Orders older than 60 days could not be read: Shopify has not granted the shop access to its whole order history (read_all_orders). This file holds only the orders of the last 60 days; the shop can give you the older ones on request.",
+  },
   nothingHeld: {
     fr: "Ce système ne détient aucune donnée vous concernant.",
     en: "This system holds no data about you.",

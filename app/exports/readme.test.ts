@@ -76,4 +76,21 @@ describe("buildReadme", () => {
       expect(text.fr).not.toBe(text.en);
     }
   });
+
+  it("says plainly, in both languages, that orders older than 60 days could not be read", () => {
+    const input = {
+      ...INPUT,
+      systems: [
+        ...INPUT.systems,
+        { system: "shopify" as const, file: "shopify.json", sections: [], csv: [] },
+      ],
+    };
+    expect(buildReadme(input)).not.toContain("older-orders-unread");
+    const fr = buildReadme({ ...input, shopifyOrdersRecentOnly: true });
+    const en = buildReadme({ ...input, locale: "en", shopifyOrdersRecentOnly: true });
+    expect(fr).toContain("Les commandes de plus de 60 jours n&#39;ont pas pu être lues");
+    expect(en).toContain("Orders older than 60 days could not be read");
+    // Under Shopify's heading, where the orders are listed.
+    expect(en.indexOf("older-orders-unread")).toBeGreaterThan(en.indexOf('id="system-shopify"'));
+  });
 });

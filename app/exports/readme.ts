@@ -18,6 +18,8 @@ export type ReadmeInput = {
   retention: { customerYearsAfterLastOrder: number; prospectYears: number };
   /** Where the shopper exercises their rights (the DPO contact); omitted when unknown. */
   contactEmail: string | null;
+  /** Orders older than 60 days could not be read from Shopify (docs/decisions/047). */
+  shopifyOrdersRecentOnly?: boolean;
   systems: {
     system: SystemName;
     file: string;
@@ -90,6 +92,9 @@ export function buildReadme(input: ReadmeInput): string {
       `<section id="system-${system}">`,
       `<h2>${t(info.name)}</h2>`,
       `<p>${t(info.holds)} ${t(labels.seeFile)} <code>${escapeHtml(file)}</code>.</p>`,
+      ...(system === "shopify" && input.shopifyOrdersRecentOnly
+        ? [`<p id="older-orders-unread"><strong>${t(labels.olderOrdersUnread)}</strong></p>`]
+        : []),
       table,
       // GDPR art. 15(1)(a) purposes, (c) recipients, (d) retention, (g) source, (h) automated decisions.
       `<h3>${t(labels.purposes)}</h3><ul>${purposes}</ul>`,

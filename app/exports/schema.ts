@@ -141,5 +141,7 @@ export const ArchiveHeaderSchema = z.object({
     })
     .default({ customerYearsAfterLastOrder: 10, prospectYears: 3 }),
   contactEmail: z.string().min(1).nullable().default(null),
+  /** Shopify let the shop read only the last 60 days of orders (no read_all_orders): the README says so. */
+  shopifyOrdersRecentOnly: z.boolean().default(false),
 });
 export type ArchiveHeader = z.infer<typeof ArchiveHeaderSchema>;

@@ -74,6 +74,13 @@ export const ErasureSystemJob = defineJobType({
   maxAttempts: 6,
 });
 
+/** One step of a shop's backfill from Shopify (start, status check, import of the file). */
+export const BackfillJob = defineJobType({
+  id: "backfill.shopify",
+  payload: z.object({ backfillId: z.string().min(1) }),
+  priority: 90,
+});
+
 /** Daily: releases the legal holds whose period has ended. */
 export const LegalHoldsExpireJob = defineJobType({ id: "legal-holds.expire", payload: EMPTY, priority: 90 });
 

@@ -2,6 +2,7 @@
 // calls one service. A job type with rows in the queue must stay listed here.
 
 import { sendQueuedEmail } from "~/mail/send-email.server";
+import { runBackfill } from "~/services/backfill/backfill.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
 import { verifyLedger } from "~/services/consent-ledger.server";
 import { syncConsentEvent } from "~/services/consent-sync.server";
@@ -13,6 +14,7 @@ import { buildExportPart } from "~/services/exports/build-part.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
 import {
+  BackfillJob,
   ConsentLapseJob,
   ConsentSyncJob,
   ErasurePlanJob,
@@ -44,6 +46,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ExportAssembleJob, ({ archiveId }, context) => assembleExport(context, archiveId)),
   handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
   handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
+  handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {
     const released = await releaseExpiredHolds(db);
     if (released > 0) log.info("legal holds released", { released });

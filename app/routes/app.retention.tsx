@@ -61,7 +61,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Retention() {
-  const { policy, counts, due, planned, batch } = useLoaderData<typeof loader>();
+  const { policy, counts, due, planned, batch, ordersAccess, unknownLastOrder } =
+    useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { search } = useLocation();
@@ -69,6 +70,14 @@ export default function Retention() {
   return (
     <Page title={t("retention.title")}>
       <BlockStack gap="400">
+        {ordersAccess === "recent" && (
+          <Banner tone="warning">
+            <span data-testid="orders-access-warning">
+              {t("ordersAccess.recent")}{" "}
+              {unknownLastOrder > 0 && t("retention.unknownLastOrder", { count: unknownLastOrder })}
+            </span>
+          </Banner>
+        )}
         <Card>
           <BlockStack gap="200">
             <Text as="p">

@@ -20,10 +20,12 @@ function dueFilters(shopId: string, cutoffs: ReturnType<typeof retentionCutoffs>
     lastOrderAt: { lt: cutoffs.customers },
     requests: noOpenRequest,
   };
-  // Their sign-up, consent changes and requests all older than the cut-off.
+  // Their sign-up, consent changes and requests all older than the cut-off. A customer whose orders
+  // Shopify counts but Vigie could not read (older than 60 days without read_all_orders) is no prospect.
   const prospects: Prisma.SubjectWhereInput = {
     shopId,
     lastOrderAt: null,
+    OR: [{ orderCount: null }, { orderCount: 0 }],
     createdAt: { lt: cutoffs.prospects },
     consentStates: { none: { updatedAt: { gte: cutoffs.prospects } } },
     requests: {
@@ -89,12 +91,22 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
   const policy = await policyOf(db, shopId);
   const cutoffs = retentionCutoffs(now, policy);
   const { customers, prospects } = dueFilters(shopId, cutoffs);
-  const [customerCount, prospectCount, due] = await Promise.all([
+  const [customerCount, prospectCount, due, shop, unknownLastOrder] = await Promise.all([
     db.subject.count({ where: customers }),
     db.subject.count({ where: prospects }),
     dueSubjects(db, shopId, cutoffs, limit),
+    db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ordersAccess: true } }),
+    db.subject.count({ where: { shopId, lastOrderAt: null, orderCount: { gt: 0 } } }),
   ]);
-  return { policy, counts: { customers: customerCount, prospects: prospectCount }, due };
+  return {
+    policy,
+    counts: { customers: customerCount, prospects: prospectCount },
+    /** Customers Shopify counts orders for whose last order date Vigie could not read. */
+    unknownLastOrder,
+    due,
+    // "recent": Shopify let Vigie read only the last 60 days of orders (docs/decisions/047).
+    ordersAccess: shop.ordersAccess as "all" | "recent" | null,
+  };
 }
 
 /**

@@ -3,10 +3,12 @@
 // /webhooks/mailchimp/<secret>.
 import { appUninstalled } from "./topics/app-uninstalled.server";
 import { bannerChoice } from "./topics/banner-choice.server";
+import { bulkOperationsFinish } from "./topics/bulk-operations-finish.server";
 import { CHECKOUT_TOPIC_HANDLERS } from "./topics/checkout-consent.server";
 import { customersDataRequest } from "./topics/customers-data-request.server";
 import { customersEmailMarketingConsentUpdate } from "./topics/customers-email-marketing-consent-update.server";
 import { customersRedact } from "./topics/customers-redact.server";
+import { customersCreate, customersUpdate } from "./topics/customers-upsert.server";
 import { MAILCHIMP_TOPIC_HANDLERS } from "./topics/mailchimp-audience.server";
 import { ordersCreate } from "./topics/orders-create.server";
 import { shopRedact } from "./topics/shop-redact.server";
@@ -20,6 +22,9 @@ export const SHOPIFY_TOPICS = [
   ordersCreate,
   appUninstalled,
   customersEmailMarketingConsentUpdate,
+  customersCreate,
+  customersUpdate,
+  bulkOperationsFinish,
 ] as TopicHandler[];
 
 const HANDLERS = new Map<string, TopicHandler>([

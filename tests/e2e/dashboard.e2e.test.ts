@@ -72,6 +72,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       "/app/consents",
       "/app/cookies",
       "/app/retention",
+      "/app/backfill",
       "/app/processing",
       "/app/audit",
       "/app/settings",

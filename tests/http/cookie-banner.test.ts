@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
-import { signAppProxyQuery } from "~/http/app-proxy.server";
+import { signAppProxyQuery } from "~/sandbox/shopify-signing.server";
 import { verifyLedger } from "~/services/consent-ledger.server";
 import { eventually, type RunningServer, startServer } from "../support/server";
 

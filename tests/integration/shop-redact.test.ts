@@ -287,6 +287,10 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
       form: { type: "portability", email, name: "", message: "" },
       clientIp: "203.0.113.42",
     });
+    // Its import from Shopify (docs/decisions/046): the run's progress goes with the shop.
+    await t.db.backfill.create({
+      data: { shopId: shop.id, trigger: "install", status: "done", customers: 1, linesDone: 1 },
+    });
     // A post-mortem directive in the register: it goes with the shop (docs/decisions/035).
     const directive = await t.db.$transaction((tx) =>
       fileRequest(tx, links, {

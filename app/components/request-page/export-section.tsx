@@ -15,6 +15,11 @@ export function ExportSection({ data, t, when, search }: CardProps) {
         {t("exports.title")}
       </Text>
       {data.request.channel === "shopify" && <Banner tone="info">{t("exports.merchantNotice")}</Banner>}
+      {data.ordersAccess === "recent" && (
+        <Banner tone="warning">
+          <span data-testid="orders-access-warning">{t("ordersAccess.recentExport")}</span>
+        </Banner>
+      )}
       {archive.status === "building" && (
         <Text as="p" data-testid="export-status">
           {t("exports.building")}

@@ -18,7 +18,11 @@ export const CONSENT_KINDS = [
 export const CONSENT_PURPOSES = ["newsletter", ...TRACKER_PURPOSES] as const;
 // CPCE L34-5: soft opt-in for existing customers is a lawful basis of its own, never merged with consent.
 export const LAWFUL_BASES = ["consent", "soft_opt_in"] as const;
-/** Where the event came from. `system` is Vigie itself (retention expiry, re-permission campaigns). */
+/**
+ * Where the event came from. `system` is Vigie itself (retention expiry, re-permission campaigns).
+ * `shopify_import`: the marketing state Shopify held when Vigie read the shop's customers (the
+ * backfill, docs/decisions/046): a state, never a consent Vigie collected, and it carries no proof.
+ */
 export const CONSENT_SOURCES = [
   "checkout",
   "privacy_centre",
@@ -28,7 +32,10 @@ export const CONSENT_SOURCES = [
   "system",
   /** The storefront's cookie banner (theme app embed), through the app proxy. */
   "banner",
+  "shopify_import",
 ] as const;
+/** Sources whose grants are states read from another system, with no wording or notice to prove them. */
+export const IMPORTED_SOURCES = ["shopify_import"] as const;
 /** Sources where a shopper acted in a browser, the only ones that may carry an IP prefix or user agent. */
 export const WEB_SOURCES = ["checkout", "privacy_centre", "banner"] as const;
 export const WORDING_LOCALES = ["fr", "en"] as const;
@@ -152,7 +159,16 @@ export const ConsentEventInputSchema = z
       if (event.region !== undefined || event.gpc !== undefined)
         issue(["region"], "region and gpc belong to tracker choices");
     }
-    if (event.kind === "granted" || event.kind === "confirmation_requested") {
+    const imported = (IMPORTED_SOURCES as readonly string[]).includes(event.source);
+    if (imported) {
+      // GDPR art. 7(1): Vigie holds no proof of an imported state, so none may be claimed for it.
+      if (event.kind !== "granted" && event.kind !== "withdrawn")
+        issue(["kind"], "an import records a state: granted or withdrawn");
+      for (const field of ["noticeVersion", "wording", "wordingLocale", "wordingKey"] as const) {
+        if (event[field] !== undefined) issue([field], `an imported state carries no ${field}`);
+      }
+      if (event.lawfulBasis !== "consent") issue(["lawfulBasis"], "an imported state is recorded as consent");
+    } else if (event.kind === "granted" || event.kind === "confirmation_requested") {
       // GDPR art. 7(1): a grant is only provable with the notice version and exact wording shown.
       for (const field of ["noticeVersion", "wording", "wordingLocale"] as const) {
         if (event[field] === undefined) issue([field], `${field} is required for a grant`);

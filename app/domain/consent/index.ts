@@ -20,6 +20,7 @@ export {
   type ConsentKind,
   type ConsentPurpose,
   type ConsentSource,
+  IMPORTED_SOURCES,
   IsoInstantSchema,
   LAWFUL_BASES,
   type LawfulBasis,

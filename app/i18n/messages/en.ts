@@ -7,6 +7,7 @@ export const en = {
     consents: "Consents",
     retention: "Retention",
     cookies: "Cookies",
+    backfill: "Import from Shopify",
     processing: "Record of processing",
     audit: "Audit log",
     settings: "Settings",
@@ -125,6 +126,9 @@ export const en = {
     "email.unknown": "E-mail interrupted while sending (outcome unknown, not sent again)",
     "email.resent": "E-mail sent again by staff",
     "retention.swept": "Erasures filed for people past their retention period",
+    "backfill.started": "Import of the shop's customers from Shopify started",
+    "backfill.done": "Import of the shop's customers from Shopify finished",
+    "backfill.failed": "Import of the shop's customers from Shopify failed",
     "shop.purge_cancelled": "Shop data purge cancelled (app reinstalled)",
     "shop.purged": "Shop data purged",
     "request.heir_proofs_reviewed": "Heir's proofs reviewed",
@@ -224,6 +228,7 @@ export const en = {
     mailchimp: "Mailchimp",
     shopify: "Shopify",
     system: "Vigie",
+    shopify_import: "imported from Shopify (state as Shopify held it; no proof held by Vigie)",
   },
   settings: {
     title: "Settings",
@@ -867,10 +872,44 @@ export const en = {
     since: "Since",
     reasonCustomer: "Last order",
     reasonProspect: "Last contact, never ordered",
+    unknownLastOrder: "Customers with orders whose last order date could not be read: {count}.",
+  },
+  backfill: {
+    title: "Import from Shopify",
+    intro:
+      "Vigie reads every customer of the shop from Shopify (e-mail, marketing state and its date, number of orders, each order's date) so that retention and exports cover people who bought before Vigie was installed. It runs once at install; run it again at any time: nothing is duplicated.",
+    imported:
+      "Marketing states read from Shopify are recorded as imported from Shopify: the state Shopify held, not a consent collected by Vigie, so no wording or proof is attached to them.",
+    run: "Import again",
+    runFirst: "Import from Shopify",
+    started: "Import started. This page shows its progress.",
+    never: "No import has run yet.",
+    status: {
+      starting: "Starting",
+      running: "Shopify is preparing the file",
+      importing: "Importing",
+      done: "Done",
+      failed: "Failed",
+    },
+    progress: "{lines} of {total} lines read",
+    progressUnknown: "{lines} lines read",
+    counts: "{customers} customers, {orders} orders, {consentStates} marketing states imported",
+    startedAt: "Started {date}",
+    finishedAt: "Finished {date}",
+    failed:
+      "Shopify could not produce the file ({error}). Run the import again; if it keeps failing, check the app's access in Shopify.",
+    trigger: { install: "at install", staff: "asked by staff" },
+  },
+  ordersAccess: {
+    recent:
+      "Shopify only lets Vigie read the last 60 days of orders (the read_all_orders access is not granted): orders older than 60 days could not be read. Customers whose orders are all older count as customers whose last order date is unknown, and are not listed as due.",
+    recentExport:
+      "Orders older than 60 days could not be read: Shopify has not granted Vigie access to the shop's whole order history (read_all_orders). This export lists only the orders of the last 60 days.",
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
     BANNER_VERSION_STALE: "The banner changed since it was shown: please choose again.",
+    BACKFILL_RUNNING: "An import is already running: wait for it to finish.",
     ILLEGAL_TRANSITION: "This action is not possible in the request's current state.",
     IDENTITY_NOT_VERIFIED: "Confirm the requester's identity first.",
     ERASURE_NOT_POSSIBLE: "Nothing to do: the erasure is not in a state that allows it.",

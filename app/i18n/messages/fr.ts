@@ -9,6 +9,7 @@ export const fr: Messages = {
     consents: "Consentements",
     retention: "Conservation",
     cookies: "Cookies",
+    backfill: "Import depuis Shopify",
     processing: "Registre des traitements",
     audit: "Journal d'audit",
     settings: "Paramètres",
@@ -132,6 +133,9 @@ export const fr: Messages = {
     "email.unknown": "E-mail interrompu pendant l'envoi (issue inconnue, non renvoyé)",
     "email.resent": "E-mail renvoyé par l'équipe",
     "retention.swept": "Effacements déposés pour des personnes au-delà de leur durée de conservation",
+    "backfill.started": "Import des clients de la boutique depuis Shopify lancé",
+    "backfill.done": "Import des clients de la boutique depuis Shopify terminé",
+    "backfill.failed": "Import des clients de la boutique depuis Shopify en échec",
     "shop.purge_cancelled": "Purge des données de la boutique annulée (application réinstallée)",
     "shop.purged": "Données de la boutique purgées",
     "request.heir_proofs_reviewed": "Justificatifs de l'héritier examinés",
@@ -233,6 +237,7 @@ export const fr: Messages = {
     mailchimp: "Mailchimp",
     shopify: "Shopify",
     system: "Vigie",
+    shopify_import: "importé de Shopify (état tel que Shopify le détenait ; aucune preuve détenue par Vigie)",
   },
   settings: {
     title: "Paramètres",
@@ -888,10 +893,45 @@ export const fr: Messages = {
     since: "Depuis",
     reasonCustomer: "Dernière commande",
     reasonProspect: "Dernier contact, sans commande",
+    unknownLastOrder:
+      "Clients ayant commandé dont la date de dernière commande n'a pas pu être lue : {count}.",
+  },
+  backfill: {
+    title: "Import depuis Shopify",
+    intro:
+      "Vigie lit chaque client de la boutique dans Shopify (e-mail, état marketing et sa date, nombre de commandes, date de chaque commande) pour que la conservation et les exports couvrent aussi les personnes qui ont acheté avant l'installation de Vigie. L'import a lieu une fois à l'installation ; relancez-le quand vous voulez : rien n'est dupliqué.",
+    imported:
+      "Les états marketing lus dans Shopify sont enregistrés comme importés de Shopify : l'état que Shopify détenait, pas un consentement recueilli par Vigie ; aucun libellé ni aucune preuve n'y est donc attaché.",
+    run: "Relancer l'import",
+    runFirst: "Importer depuis Shopify",
+    started: "Import lancé. Cette page en montre l'avancement.",
+    never: "Aucun import n'a encore eu lieu.",
+    status: {
+      starting: "Démarrage",
+      running: "Shopify prépare le fichier",
+      importing: "Import en cours",
+      done: "Terminé",
+      failed: "En échec",
+    },
+    progress: "{lines} lignes lues sur {total}",
+    progressUnknown: "{lines} lignes lues",
+    counts: "{customers} clients, {orders} commandes, {consentStates} états marketing importés",
+    startedAt: "Lancé le {date}",
+    finishedAt: "Terminé le {date}",
+    failed:
+      "Shopify n'a pas pu produire le fichier ({error}). Relancez l'import ; si l'échec se répète, vérifiez les accès de l'application dans Shopify.",
+    trigger: { install: "à l'installation", staff: "à la demande de l'équipe" },
+  },
+  ordersAccess: {
+    recent:
+      "Shopify ne permet à Vigie de lire que les commandes des 60 derniers jours (l'accès read_all_orders n'est pas accordé) : les commandes de plus de 60 jours n'ont pas pu être lues. Les clients dont toutes les commandes sont plus anciennes comptent comme des clients dont la date de dernière commande est inconnue, et ne sont pas listés comme à effacer.",
+    recentExport:
+      "Les commandes de plus de 60 jours n'ont pas pu être lues : Shopify n'a pas accordé à Vigie l'accès à tout l'historique des commandes de la boutique (read_all_orders). Cet export ne contient que les commandes des 60 derniers jours.",
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
   appErrors: {
     BANNER_VERSION_STALE: "Le bandeau a changé depuis son affichage : merci de choisir à nouveau.",
+    BACKFILL_RUNNING: "Un import est déjà en cours : attendez qu'il se termine.",
     ILLEGAL_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
     IDENTITY_NOT_VERIFIED: "Confirmez d'abord l'identité du demandeur.",
     ERASURE_NOT_POSSIBLE: "Rien à faire : l'effacement n'est pas dans un état qui le permet.",

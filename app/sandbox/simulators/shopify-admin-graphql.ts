@@ -1,5 +1,6 @@
 // Shared pieces of the simulator's hand-written resolvers: the resolver contract, variable checks,
 // cursor pagination, Shopify's cost rules and the shapes objects take in answers.
+import type { BulkOperations } from "./shopify-admin-bulk";
 import type { ShopifyAdminStore, SimAddress, SimCustomer, SimOrder, SimShop } from "./shopify-admin-store";
 
 export type Variables = Record<string, unknown>;
@@ -10,6 +11,8 @@ export type ResolverContext = {
   store: ShopifyAdminStore;
   shop: SimShop;
   now: () => number;
+  /** The shop's bulk operations (bulkOperationRunQuery and the BulkOperation objects). */
+  bulk: BulkOperations;
   /** Called after a customer's e-mail marketing state changed: the webhook goes out. */
   consentChanged(customer: SimCustomer): void;
 };

@@ -6,6 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  BULK_RESOLVERS,
+  type BulkControls,
+  type BulkOptions,
+  createBulkOperations,
+} from "./shopify-admin-bulk";
 import { type GraphqlErrorOut, hasScope, type Resolver, VariableError } from "./shopify-admin-graphql";
 import { MUTATION_RESOLVERS } from "./shopify-admin-mutations";
 import { QUERY_RESOLVERS } from "./shopify-admin-queries";
@@ -28,6 +34,8 @@ export type ShopifyAdminSimulatorOptions = {
   /** Defaults to a Standard plan: 1000 points, 100 restored per second. */
   throttle?: ThrottleConfig;
   port?: number;
+  /** How bulk operations run (how long, how long their result URL lives). */
+  bulk?: BulkOptions;
 };
 
 export type SimulatorStats = {
@@ -66,16 +74,19 @@ export type ShopifyAdminSimulator = {
     state: string,
     options?: { optInLevel?: string | null; at?: Date },
   ): void;
+  /** Bulk query operations: fail the next one, expire result URLs, hold them running. */
+  bulk: BulkControls;
   webhookDeliveries: WebhookDelivery[];
   /** Resolves when no webhook delivery is in flight. */
   webhooksIdle(): Promise<void>;
   stop(): Promise<void>;
 };
 
-const RESOLVERS: Record<string, Resolver> = { ...QUERY_RESOLVERS, ...MUTATION_RESOLVERS };
+const RESOLVERS: Record<string, Resolver> = { ...QUERY_RESOLVERS, ...MUTATION_RESOLVERS, ...BULK_RESOLVERS };
 const ENDPOINT = /^\/admin\/api\/(\d{4}-(?:01|04|07|10)|unstable)\/graphql\.json$/;
 const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 const CONSENT_TOPIC = "customers/email_marketing_consent_update";
+const BULK_FINISH_TOPIC = "bulk_operations/finish";
 const MAX_BODY = 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -134,6 +145,23 @@ export async function startShopifyAdminSimulator(
     webhooks: { delivered: 0, failed: 0 },
   };
   const webhooks = createWebhookDispatcher(now, stats.webhooks);
+  let baseUrl = "";
+  const bulk = createBulkOperations({
+    store,
+    now,
+    baseUrl: () => baseUrl,
+    options: options.bulk,
+    // Shopify's payload for this topic (REST-style, lower-case status).
+    finished: (shop, op) =>
+      webhooks.emit(shop, BULK_FINISH_TOPIC, {
+        admin_graphql_api_id: op.gid,
+        completed_at: op.completedAt,
+        created_at: op.createdAt,
+        error_code: op.errorCode?.toLowerCase() ?? null,
+        status: op.status.toLowerCase(),
+        type: "query",
+      }),
+  });
 
   /** The shop's bucket, refilled for the time elapsed since it was last touched. */
   function bucket(shop: string) {
@@ -164,6 +192,7 @@ export async function startShopifyAdminSimulator(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === "GET" && bulk.serve(req, res)) return;
     const raw = await readBody(req);
     const match = ENDPOINT.exec(new URL(req.url ?? "/", "http://simulator").pathname);
     if (!match || req.method !== "POST") return send(res, 404, { errors: "Not Found" });
@@ -262,6 +291,7 @@ export async function startShopifyAdminSimulator(
         store,
         shop,
         now,
+        bulk,
         consentChanged: (customer: SimCustomer) =>
           webhooks.emit(shop.domain, CONSENT_TOPIC, consentWebhookBody(customer)),
       };
@@ -286,6 +316,7 @@ export async function startShopifyAdminSimulator(
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -319,10 +350,12 @@ export async function startShopifyAdminSimulator(
       });
       if (changed) webhooks.emit(shop, CONSENT_TOPIC, consentWebhookBody(customer));
     },
+    bulk: bulk.controls,
     webhookDeliveries: webhooks.deliveries,
     webhooksIdle: () => webhooks.idle(),
     stop: () =>
       new Promise<void>((resolve) => {
+        bulk.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -2,10 +2,22 @@
 // (customer ids 7001–7003, example.* addresses that never deliver), with addresses, consent states
 // and a few orders, one carrying the checkout consent attributes of decision record 013, one placed
 // an hour before the sandbox started (recent enough for the thank-you page's consent, for 23 hours).
+// And a real shop's history, which only the import from Shopify brings into Vigie (docs/decisions/046):
+// customers whose last order is 2, 4 and 11 years old, newsletter-only contacts of 1 and 4 years.
 import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
-import type { ShopifySimulatorSeed } from "./shopify-admin-store";
+import { DEFAULT_SCOPES, type ShopifySimulatorSeed } from "./shopify-admin-store";
 
 const DAY = 24 * 3600 * 1000;
+const YEAR = 365 * DAY;
+
+/** The shop's older history (ids 7101–7105): what the import from Shopify finds. */
+export const DEMO_HISTORY = [
+  { id: 7101, email: "agathe.roux@example.fr", lastOrderYearsAgo: 2, subscribed: true },
+  { id: 7102, email: "hugo.lefevre@example.fr", lastOrderYearsAgo: 4, subscribed: false },
+  { id: 7103, email: "margaux.girard@example.com", lastOrderYearsAgo: 11, subscribed: true },
+  { id: 7104, email: "lettre.un.an@example.fr", contactYearsAgo: 1 },
+  { id: 7105, email: "lettre.quatre.ans@example.fr", contactYearsAgo: 4 },
+] as const;
 
 /** Lucas's order of an hour ago, and the checkout it came from (what the thank-you page sends). */
 export const DEMO_RECENT_ORDER = {
@@ -32,12 +44,63 @@ export function demoShopifySeed(
     country: "France",
     countryCodeV2: "FR",
   };
+  const yearsAgo = (years: number, days = 0) =>
+    new Date(now.getTime() - years * YEAR - days * DAY).toISOString();
+  const history = DEMO_HISTORY.map((person) =>
+    "lastOrderYearsAgo" in person
+      ? {
+          id: person.id,
+          email: person.email,
+          locale: "fr",
+          createdAt: yearsAgo(person.lastOrderYearsAgo, 200),
+          emailMarketing: person.subscribed
+            ? {
+                state: "SUBSCRIBED",
+                optInLevel: "SINGLE_OPT_IN",
+                consentUpdatedAt: yearsAgo(person.lastOrderYearsAgo, 200),
+              }
+            : {
+                state: "UNSUBSCRIBED",
+                optInLevel: "SINGLE_OPT_IN",
+                consentUpdatedAt: yearsAgo(person.lastOrderYearsAgo, 30),
+              },
+        }
+      : {
+          id: person.id,
+          email: person.email,
+          locale: "fr",
+          createdAt: yearsAgo(person.contactYearsAgo),
+          emailMarketing: {
+            state: "SUBSCRIBED",
+            optInLevel: "CONFIRMED_OPT_IN",
+            consentUpdatedAt: yearsAgo(person.contactYearsAgo),
+          },
+        },
+  );
+  const historyOrders = DEMO_HISTORY.flatMap((person) =>
+    "lastOrderYearsAgo" in person
+      ? [
+          {
+            customerId: person.id,
+            createdAt: yearsAgo(person.lastOrderYearsAgo, 150),
+            lineItems: [{ title: "Bougie parfumée Figuier", quantity: 1, price: "32.00", sku: "BG-FIG" }],
+          },
+          {
+            customerId: person.id,
+            createdAt: yearsAgo(person.lastOrderYearsAgo),
+            lineItems: [{ title: "Carafe en verre soufflé", quantity: 1, price: "55.00", sku: "CR-VS" }],
+          },
+        ]
+      : [],
+  );
   return {
     shops: [
       {
         domain: shop,
         name: "iméra",
         ...(accessToken ? { accessToken } : {}),
+        // Vigie asks for read_all_orders (README), and the demo shop granted it.
+        scopes: [...DEFAULT_SCOPES, "read_all_orders"],
         customers: [
           {
             id: 7001,
@@ -76,6 +139,7 @@ export function demoShopifySeed(
               consentUpdatedAt: daysAgo(10),
             },
           },
+          ...history,
         ],
         orders: [
           {
@@ -121,6 +185,7 @@ export function demoShopifySeed(
             shippingAddress: lucasAddress,
             billingAddress: lucasAddress,
           },
+          ...historyOrders,
         ],
       },
     ],

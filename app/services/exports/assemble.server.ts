@@ -44,6 +44,7 @@ export async function assembleExport(
     output: sink,
     retention: settings.retention,
     contactEmail: settings.dpoEmail ?? null,
+    shopifyOrdersRecentOnly: archive.shop.ordersAccess === "recent",
   });
   const now = new Date();
   await db.$transaction(async (tx) => {

@@ -77,6 +77,7 @@ export async function loadRequestPage(db: Db, shop: ShopRef, requestId: string) 
     },
     deadline: detail.deadline,
     status: detail.status,
+    ordersAccess: detail.ordersAccess,
     // Calendar days of the request's own zone, with why the clock stood still (docs/decisions/036).
     pauses: r.pauses.map((p) => ({
       id: p.id,

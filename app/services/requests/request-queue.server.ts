@@ -61,7 +61,7 @@ export async function requestDetail(db: Db, shopId: string, requestId: string, n
     },
   });
   if (!row) return null;
-  const [timeline, emails] = await Promise.all([
+  const [timeline, emails, shop] = await Promise.all([
     db.auditEvent.findMany({
       where: { shopId, targetType: "request", targetId: requestId },
       orderBy: { createdAt: "asc" },
@@ -72,9 +72,12 @@ export async function requestDetail(db: Db, shopId: string, requestId: string, n
       orderBy: { createdAt: "asc" },
       select: { id: true, template: true, status: true, subject: true, createdAt: true },
     }),
+    db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ordersAccess: true } }),
   ]);
   return {
     request: row,
+    /** "recent": Shopify lets Vigie read only the last 60 days of orders (docs/decisions/047). */
+    ordersAccess: shop.ordersAccess as "all" | "recent" | null,
     deadline: requestDeadline(row, now),
     status: requestDeadlineStatus(row, now),
     timeline,

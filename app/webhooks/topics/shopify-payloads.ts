@@ -64,3 +64,19 @@ export const EmailMarketingConsentUpdateSchema = z.object({
     consent_updated_at: z.string().nullish(),
   }),
 });
+
+/** customers/create, customers/update (REST-style customer; no marketing consent from 2025-01). */
+export const CustomerPayloadSchema = z.object({
+  id: NumericId,
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  locale: z.string().nullish(),
+  created_at: z.string().nullish(),
+});
+
+export const BulkOperationFinishSchema = z.object({
+  admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/BulkOperation\/\d+$/),
+  status: z.string(),
+  error_code: z.string().nullish(),
+  type: z.string().nullish(),
+});

@@ -1,0 +1,227 @@
+// What one batch of the backfill's lines does to the shop's subjects: customers become subjects (or
+// complete the ones Vigie already knows), orders move their last order forward, and the marketing
+// state Shopify holds is recorded as imported when it tells Vigie something it does not know.
+// Every step converges: applying the same lines twice changes nothing the second time.
+import type { ImportedCustomer, ImportedOrder } from "~/connectors/shopify/bulk-customers";
+import type { Tx } from "~/db/client.server";
+import { appendConsentEvent, currentConsent, lockShopLedger } from "~/services/consent-ledger.server";
+
+export type BatchOutcome = { customers: number; orders: number; consentStates: number };
+
+/** Applies one batch (in the caller's transaction, with the progress that goes with it). */
+export async function applyBackfillBatch(
+  tx: Tx,
+  shopId: string,
+  lines: Array<{ customer: ImportedCustomer } | { order: ImportedOrder }>,
+  now: Date,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { customers: 0, orders: 0, consentStates: 0 };
+  const customers = new Map<string, ImportedCustomer>();
+  const lastOrders = new Map<string, Date>();
+  for (const line of lines) {
+    if ("customer" in line) {
+      customers.set(line.customer.customerId, line.customer);
+      outcome.customers += 1;
+    } else {
+      outcome.orders += 1;
+      const known = lastOrders.get(line.order.customerId);
+      if (!known || line.order.createdAt > known) lastOrders.set(line.order.customerId, line.order.createdAt);
+    }
+  }
+  const subjects = await importCustomers(tx, shopId, [...customers.values()], now);
+  outcome.consentStates = await importMarketingStates(tx, shopId, customers, subjects, now);
+  // Orders follow their customer in the file, possibly in the next batch: the customer is stored by then.
+  for (const [customerId, at] of lastOrders) {
+    await tx.subject.updateMany({
+      where: {
+        shopId,
+        shopifyCustomerId: customerId,
+        OR: [{ lastOrderAt: null }, { lastOrderAt: { lt: at } }],
+      },
+      data: { lastOrderAt: at },
+    });
+  }
+  return outcome;
+}
+
+type StoredSubject = {
+  id: string;
+  email: string | null;
+  shopifyCustomerId: string | null;
+  locale: string | null;
+  orderCount: number | null;
+  createdAt: Date;
+};
+const SUBJECT_FIELDS = {
+  id: true,
+  email: true,
+  shopifyCustomerId: true,
+  locale: true,
+  orderCount: true,
+  createdAt: true,
+} as const;
+
+/**
+ * The batch's customers as subjects, by customer id: found by customer id, else by e-mail (as
+ * upsertSubject finds them), completed where Shopify knows more; the others created in one insert.
+ * A few queries per batch, and no write for a subject the batch leaves unchanged (a second run).
+ */
+async function importCustomers(
+  tx: Tx,
+  shopId: string,
+  batch: ImportedCustomer[],
+  now: Date,
+): Promise<Map<string, StoredSubject>> {
+  const byCustomer = new Map<string, StoredSubject>();
+  if (batch.length === 0) return byCustomer;
+  const known = await tx.subject.findMany({
+    where: { shopId, shopifyCustomerId: { in: batch.map((c) => c.customerId) } },
+    select: SUBJECT_FIELDS,
+  });
+  for (const subject of known)
+    if (subject.shopifyCustomerId) byCustomer.set(subject.shopifyCustomerId, subject);
+  const emails = batch.flatMap((c) => (!byCustomer.has(c.customerId) && c.email ? [c.email] : []));
+  const byEmail = new Map<string, StoredSubject>();
+  if (emails.length > 0) {
+    const found = await tx.subject.findMany({
+      where: { shopId, email: { in: emails } },
+      orderBy: { createdAt: "asc" },
+      select: SUBJECT_FIELDS,
+    });
+    for (const subject of found)
+      if (subject.email && !byEmail.has(subject.email)) byEmail.set(subject.email, subject);
+  }
+  const created: ImportedCustomer[] = [];
+  for (const customer of batch) {
+    const locale = customer.locale?.slice(0, 2).toLowerCase() || null;
+    // Retention counts a contact's time from when the shop first had them, not from the import.
+    const firstSeen = customer.createdAt && customer.createdAt < now ? customer.createdAt : now;
+    const existing =
+      byCustomer.get(customer.customerId) ?? (customer.email ? byEmail.get(customer.email) : undefined);
+    if (!existing) {
+      created.push(customer);
+      continue;
+    }
+    const data = {
+      ...(existing.shopifyCustomerId === null && { shopifyCustomerId: customer.customerId }),
+      ...(customer.email && customer.email !== existing.email && { email: customer.email }),
+      ...(existing.locale === null && locale && { locale }),
+      ...(existing.orderCount !== customer.numberOfOrders && { orderCount: customer.numberOfOrders }),
+      ...(firstSeen < existing.createdAt && { createdAt: firstSeen }),
+    };
+    const updated = Object.keys(data).length > 0 ? { ...existing, ...data } : existing;
+    if (Object.keys(data).length > 0) await tx.subject.update({ where: { id: existing.id }, data });
+    byCustomer.set(customer.customerId, updated);
+  }
+  if (created.length > 0) {
+    await tx.subject.createMany({
+      data: created.map((customer) => ({
+        shopId,
+        shopifyCustomerId: customer.customerId,
+        email: customer.email,
+        locale: customer.locale?.slice(0, 2).toLowerCase() || null,
+        orderCount: customer.numberOfOrders,
+        createdAt: customer.createdAt && customer.createdAt < now ? customer.createdAt : now,
+      })),
+    });
+    const rows = await tx.subject.findMany({
+      where: { shopId, shopifyCustomerId: { in: created.map((c) => c.customerId) } },
+      select: SUBJECT_FIELDS,
+    });
+    for (const subject of rows)
+      if (subject.shopifyCustomerId) byCustomer.set(subject.shopifyCustomerId, subject);
+  }
+  return byCustomer;
+}
+
+/** The marketing states of the batch that tell Vigie something new; returns how many were recorded. */
+async function importMarketingStates(
+  tx: Tx,
+  shopId: string,
+  customers: Map<string, ImportedCustomer>,
+  subjects: Map<string, StoredSubject>,
+  now: Date,
+): Promise<number> {
+  const candidates = [...customers.values()].flatMap((customer) => {
+    const subject = subjects.get(customer.customerId);
+    const state = customer.marketing?.state;
+    return subject?.email && customer.marketing && (state === "SUBSCRIBED" || state === "UNSUBSCRIBED")
+      ? [{ customer, subject, marketing: customer.marketing }]
+      : [];
+  });
+  if (candidates.length === 0) return 0;
+  const states = await tx.consentState.findMany({
+    where: { subjectId: { in: candidates.map((c) => c.subject.id) }, purpose: "newsletter" },
+    select: { subjectId: true, status: true },
+  });
+  const status = new Map(states.map((s) => [s.subjectId, s.status]));
+  let recorded = 0;
+  for (const { customer, subject, marketing } of candidates) {
+    const target = marketing.state === "SUBSCRIBED" ? "subscribed" : "unsubscribed";
+    // Already in that state: nothing to record (and nothing to lock), the usual case on a second run.
+    if (status.get(subject.id) === target) continue;
+    const email = subject.email as string;
+    if (
+      await importMarketingState(
+        tx,
+        shopId,
+        { id: subject.id, email, shopifyCustomerId: subject.shopifyCustomerId },
+        marketing,
+        customer.createdAt,
+        now,
+      )
+    )
+      recorded += 1;
+  }
+  return recorded;
+}
+
+/**
+ * Records Shopify's marketing state as imported (source `shopify_import`: no wording, no notice, no
+ * proof claimed; GDPR art. 7(1)) only when it differs from what Vigie holds and is not older than
+ * it. SUBSCRIBED and UNSUBSCRIBED only: NOT_SUBSCRIBED, PENDING, REDACTED and INVALID are no choice
+ * of the person's. Nothing is pushed anywhere: the state came from Shopify.
+ */
+async function importMarketingState(
+  tx: Tx,
+  shopId: string,
+  subject: { id: string; email: string; shopifyCustomerId: string | null },
+  marketing: NonNullable<ImportedCustomer["marketing"]>,
+  customerCreatedAt: Date | null,
+  now: Date,
+): Promise<boolean> {
+  const target =
+    marketing.state === "SUBSCRIBED"
+      ? "subscribed"
+      : marketing.state === "UNSUBSCRIBED"
+        ? "unsubscribed"
+        : null;
+  if (!target) return false;
+  // Reads the state under the shop's ledger lock: a webhook recording at the same time goes first or after.
+  await lockShopLedger(tx, shopId);
+  const current = await currentConsent(tx, subject.id);
+  if (current.status === target || current.status === "pending") return false;
+  const occurredAt = marketing.updatedAt ?? customerCreatedAt ?? now;
+  // What Vigie recorded itself is newer, or the two cannot be ordered: Vigie's stands.
+  if (current.status !== "never" && (!marketing.updatedAt || !current.since || occurredAt <= current.since)) {
+    return false;
+  }
+  await appendConsentEvent(
+    tx,
+    {
+      shopId,
+      subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
+      kind: target === "subscribed" ? "granted" : "withdrawn",
+      lawfulBasis: "consent",
+      source: "shopify_import",
+      occurredAt: occurredAt > now ? now : occurredAt,
+    },
+    now,
+  );
+  // The contact retention counts from is the person's act in Shopify, not Vigie's reading of it.
+  await tx.consentState.updateMany({
+    where: { subjectId: subject.id, purpose: "newsletter" },
+    data: { updatedAt: occurredAt > now ? now : occurredAt },
+  });
+  return true;
+}
