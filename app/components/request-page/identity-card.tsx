@@ -8,6 +8,8 @@ import type { CardProps } from "./kit";
 export function IdentityCard({ data, t, when, day, busy, search }: CardProps) {
   const r = data.request;
   const [documentReason, setDocumentReason] = useState("");
+  const clockRunsDuringCheck =
+    !r.closed && r.state === "identity_check" && !data.pauses.some((p) => p.to === null);
   const documentPending = data.checks.some((c) => c.method === "document" && c.status === "pending");
   return (
     <Card>
@@ -20,24 +22,25 @@ export function IdentityCard({ data, t, when, day, busy, search }: CardProps) {
             ? t("requests.identityVerified", { at: when(r.identityVerifiedAt) })
             : t(`requests.identityLevels.${r.identityLevel}` as never)}
         </Text>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            {t("requests.clock")}
-          </Text>
-          <div data-testid="clock">
-            {data.pauses.map((p) => (
-              <Text as="p" key={p.id}>
-                {p.to
-                  ? t("requests.pauseSpan", { from: day(p.from), to: day(p.to) })
-                  : t("requests.pauseOpen", { from: day(p.from) })}{" "}
-                — {t(`requests.pauseReasons.${p.reason}` as never)}
-              </Text>
-            ))}
-            {!r.closed && r.state === "identity_check" && !data.pauses.some((p) => p.to === null) && (
-              <Text as="p">{t("requests.clockRunning")}</Text>
-            )}
-          </div>
-        </BlockStack>
+        {/* The clock's section only when it has something to say: a pause, or a clock running while identity is checked. */}
+        {(data.pauses.length > 0 || clockRunsDuringCheck) && (
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              {t("requests.clock")}
+            </Text>
+            <div data-testid="clock">
+              {data.pauses.map((p) => (
+                <Text as="p" key={p.id}>
+                  {p.to
+                    ? t("requests.pauseSpan", { from: day(p.from), to: day(p.to) })
+                    : t("requests.pauseOpen", { from: day(p.from) })}{" "}
+                  — {t(`requests.pauseReasons.${p.reason}` as never)}
+                </Text>
+              ))}
+              {clockRunsDuringCheck && <Text as="p">{t("requests.clockRunning")}</Text>}
+            </div>
+          </BlockStack>
+        )}
         {data.checks.map((c) => (
           <Text as="p" key={c.id} tone="subdued">
             {t(`requests.checkMethods.${c.method}` as never)} ·{" "}
