@@ -29,6 +29,7 @@ const APP_ERRORS = {
   DOCUMENT_EMPTY: 400,
   MAILCHIMP_CREDENTIALS_INVALID: 400,
   STRIPE_CREDENTIALS_INVALID: 400,
+  REGISTER_ENTRY_INVALID: 400,
   // Nothing of this shop by that id (404).
   NOT_FOUND: 404,
   // Not possible in the current state (409).
@@ -46,6 +47,8 @@ const APP_ERRORS = {
   /** A banner choice made on texts or purposes no longer in force: the visitor is asked again. */
   BANNER_VERSION_STALE: 409,
   BACKFILL_RUNNING: 409,
+  REGISTER_ENTRY_STALE: 409,
+  TRANSFER_SAFEGUARD_REQUIRED: 409,
   // A document the privacy centre does not take.
   DOCUMENT_TOO_LARGE: 413,
   DOCUMENT_TOO_MANY: 413,

@@ -27,6 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     transfers: t("register.transfers"),
     retention: t("register.retention"),
     automated: t("register.automated"),
+    security: t("register.security"),
+    reviewed: t("register.reviewedColumn"),
   });
   return new Response(csv, {
     headers: {

@@ -14,10 +14,11 @@ import {
   trackerPurposeOf,
 } from "~/domain/consent";
 import { AppError } from "~/domain/errors";
-import { buildRegister } from "~/domain/processing/register";
+import type { Register } from "~/domain/processing/register";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator, type MessageKey } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
+import { registerForShop } from "./processing-register.server";
 import { insertEvents, rowToEvent } from "./consent-ledger.server";
 import { parseShopSettings, ShopSettingsSchema } from "./shop-settings.server";
 
@@ -30,17 +31,9 @@ async function shopRow(db: Db, shopId: string): Promise<ShopRow> {
   });
 }
 
-/** The banner's texts in one language: the catalogue's defaults, processors read from the register. */
-function textsFor(shop: ShopRow, locale: Locale): BannerTexts {
+/** The banner's texts in one language: the catalogue's defaults, processors read from the shop's record. */
+function textsFor(shop: ShopRow, register: Register, locale: Locale): BannerTexts {
   const t = createTranslator(locale);
-  const settings = parseShopSettings(shop.settings);
-  const register = buildRegister({
-    shopName: shop.name ?? shop.domain,
-    contactEmail: settings.dpoEmail ?? null,
-    retention: settings.retention,
-    connected: new Set(),
-    locale,
-  });
   return {
     title: t("banner.title"),
     intro: t("banner.intro", { shop: shop.name ?? shop.domain }),
@@ -70,7 +63,9 @@ export type BannerContent = Awaited<ReturnType<typeof bannerContent>>;
 
 export async function bannerContent(db: Db, shopId: string) {
   const shop = await shopRow(db, shopId);
-  const texts = { fr: textsFor(shop, "fr"), en: textsFor(shop, "en") };
+  const fr = await registerForShop(db, shopId, "fr");
+  const en = await registerForShop(db, shopId, "en");
+  const texts = { fr: textsFor(shop, fr, "fr"), en: textsFor(shop, en, "en") };
   const settings = parseShopSettings(shop.settings);
   return { texts, version: bannerVersion(texts), settings: settings.banner };
 }

@@ -1,11 +1,22 @@
-// The shop's record of processing (GDPR art. 30), drafted from its settings and connected systems.
+// The shop's record of processing (GDPR art. 30): drafted from its settings and connected systems,
+// then edited and signed off by staff, every change kept (app/services/register-entries.server.ts).
 import type { Db } from "~/db/client.server";
-import { buildRegister, type RegisterSystem } from "~/domain/processing/register";
+import { AppError } from "~/domain/errors";
+import { ActivityContentSchema, assertActivity, unflattenForm } from "~/domain/processing/record";
+import { ACTIVITY_DRAFTS, buildRegister, readActivity } from "~/domain/processing/register";
 import { csvLine, neutraliseFormula } from "~/exports/csv";
 import type { Locale } from "~/i18n/locale";
+import {
+  ensureEntries,
+  entryWithHistory,
+  listEntries,
+  reviewEntry,
+  saveEntry,
+} from "./register-entries.server";
 import { parseShopSettings } from "./shop-settings.server";
 
-export async function registerForShop(db: Db, shopId: string, locale: Locale) {
+/** The shop's name, DPO contact, retention settings and connected systems. */
+async function shopFacts(db: Db, shopId: string) {
   const shop = await db.shop.findUniqueOrThrow({
     where: { id: shopId },
     select: {
@@ -17,20 +28,98 @@ export async function registerForShop(db: Db, shopId: string, locale: Locale) {
     },
   });
   const settings = parseShopSettings(shop.settings);
-  const connected = new Set(
-    shop.connectors
-      .map(({ connector }) => connector)
-      .filter(
-        (connector): connector is RegisterSystem => connector === "stripe" || connector === "mailchimp",
-      ),
-  );
-  return buildRegister({
+  return {
     shopName: shop.name ?? shop.domain,
+    settings,
+    connected: new Set(shop.connectors.map(({ connector }) => connector)),
+  };
+}
+
+/** Writes the draft activities the shop does not have yet, from its name and retention settings. */
+export async function ensureActivities(db: Db, shopId: string) {
+  const { shopName, settings } = await shopFacts(db, shopId);
+  await ensureEntries(
+    db,
+    shopId,
+    "activity",
+    ACTIVITY_DRAFTS.map((draft) => ({
+      key: draft.key,
+      requires: draft.requires,
+      content: draft.content({ shopName, retention: settings.retention }),
+    })),
+  );
+}
+
+/** The record in one language: the shop's activities as staff left them, those that apply. */
+export async function registerForShop(db: Db, shopId: string, locale: Locale) {
+  await ensureActivities(db, shopId);
+  const { shopName, settings, connected } = await shopFacts(db, shopId);
+  const activities = await listEntries(db, shopId, "activity", ActivityContentSchema);
+  return buildRegister({
+    shopName,
     contactEmail: settings.dpoEmail ?? null,
-    retention: settings.retention,
+    activities,
     connected,
     locale,
   });
+}
+
+/** One activity as stored (both languages), with its history, for the edit page. */
+export async function activityForEdit(db: Db, shopId: string, key: string, locale: Locale) {
+  await ensureActivities(db, shopId);
+  const entry = await entryWithHistory(db, shopId, "activity", key, ActivityContentSchema);
+  return { entry, reading: readActivity(entry, locale) };
+}
+
+/**
+ * Staff's edit of an activity from its form (dotted names, both languages). Refuses with
+ * REGISTER_ENTRY_INVALID naming the fields an art. 30 entry needs, REGISTER_ENTRY_STALE when
+ * someone else saved it first. Returns the fields changed.
+ */
+export async function saveActivity(
+  db: Db,
+  shop: { id: string },
+  staffId: string,
+  key: string,
+  form: Iterable<[string, unknown]>,
+) {
+  const raw = unflattenForm(form);
+  const revision = Number(raw.revision);
+  const parsed = ActivityContentSchema.safeParse({
+    ...raw,
+    purposes: raw.purposes ?? [],
+    retention: raw.retention ?? [],
+  });
+  if (!parsed.success || !Number.isInteger(revision)) {
+    throw new AppError(
+      "REGISTER_ENTRY_INVALID",
+      "activity form",
+      parsed.success ? ["revision"] : parsed.error.issues.map((issue) => issue.path.join(".")),
+    );
+  }
+  assertActivity(parsed.data);
+  return saveEntry(db, shop, staffId, "activity", key, revision, parsed.data);
+}
+
+/** Staff sign off the activity's revision they read (art. 5(2)); it must be complete. */
+export async function reviewActivity(
+  db: Db,
+  shop: { id: string },
+  staffId: string,
+  key: string,
+  revision: number,
+  now = new Date(),
+) {
+  await reviewEntry(
+    db,
+    shop,
+    staffId,
+    "activity",
+    key,
+    revision,
+    (content) => assertActivity(ActivityContentSchema.parse(content)),
+    now,
+  );
 }
 
 /**
@@ -50,6 +139,8 @@ export function registerCsv(
     transfers: string;
     retention: string;
     automated: string;
+    security: string;
+    reviewed: string;
   },
 ): string {
   const cells = (values: string[]) => csvLine(values.map(neutraliseFormula));
@@ -68,6 +159,8 @@ export function registerCsv(
           activity.transfers,
           activity.retention,
           activity.automatedDecision ?? "",
+          activity.security,
+          activity.review.state === "reviewed" ? `${activity.review.at} (${activity.review.by})` : "",
         ]),
       )
       .join("")

@@ -119,7 +119,8 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     const csv = await response.text();
     expect(csv.split("\r\n")[0]).toBe(
       "\uFEFFController,Contact for data protection,Processing activity,Purposes and lawful basis,Data subjects," +
-        "Personal data,Recipients,Transfers outside the EEA,Retention,Automated decision-making",
+        "Personal data,Recipients,Transfers outside the EEA,Retention,Automated decision-making," +
+        "Security measures (art. 32),Signed off",
     );
     expect(csv).toContain("Payment security and fraud prevention");
     expect(await db.auditEvent.count({ where: { action: "register.exported" } })).toBe(exportsBefore + 1);

@@ -1,35 +1,65 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "~/i18n/locale";
-import { ACTIVITIES, buildRegister, type RegisterSystem, SECURITY_MEASURES, type Text } from "./register";
+import { ActivityContentSchema, activityProblems } from "./record";
+import { ACTIVITY_DRAFTS, buildRegister, formatPeriod, type StoredActivity } from "./register";
 
-const input = (connected: RegisterSystem[], locale: "fr" | "en" = "fr") => ({
+const draftInput = { shopName: "iméra", retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 } };
+
+const stored = (): StoredActivity[] =>
+  ACTIVITY_DRAFTS.map((draft) => ({
+    key: draft.key,
+    requires: draft.requires ?? null,
+    content: draft.content(draftInput),
+    revision: 1,
+    reviewedRevision: null,
+    reviewedAt: null,
+    reviewedBy: null,
+  }));
+
+const input = (connected: string[], locale: "fr" | "en" = "fr") => ({
   shopName: "iméra",
   contactEmail: "dpo@imera-paris.com",
-  retention: { customerYearsAfterLastOrder: 7, prospectYears: 2 },
+  activities: stored(),
   connected: new Set(connected),
   locale,
 });
 
-/** Every text of the register's source, to check both languages at once. */
-function allTexts(): Text[] {
-  return [
-    ...ACTIVITIES.flatMap((a) => [
-      a.name,
-      a.subjects,
-      a.data,
-      a.recipients,
-      a.transfers,
-      a.retention,
-      ...(a.automatedDecision ? [a.automatedDecision] : []),
-      ...a.purposes.flatMap(({ purpose, basis }) => [purpose, basis]),
-    ]),
-    ...SECURITY_MEASURES,
-  ];
-}
+describe("ACTIVITY_DRAFTS", () => {
+  it("are complete art. 30 entries in both languages, translated, that the stored schema reads back", () => {
+    for (const draft of ACTIVITY_DRAFTS) {
+      const content = draft.content(draftInput);
+      expect(ActivityContentSchema.parse(JSON.parse(JSON.stringify(content))), draft.key).toEqual(content);
+      expect(activityProblems(content), draft.key).toEqual([]);
+      for (const text of [
+        content.name,
+        content.subjects,
+        content.data,
+        content.recipients,
+        content.security,
+      ]) {
+        for (const locale of LOCALES) expect(text[locale].trim(), draft.key).not.toBe("");
+        expect(text.fr, draft.key).not.toBe(text.en);
+      }
+    }
+  });
+
+  it("take the shop's name and retention settings", () => {
+    const orders = ACTIVITY_DRAFTS.find((d) => d.key === "orders")?.content({
+      shopName: "Boutique",
+      retention: { customerYearsAfterLastOrder: 7, prospectYears: 2 },
+    });
+    expect(orders?.recipients.en).toContain("Authorised staff of Boutique");
+    expect(orders?.retention[0]).toMatchObject({
+      category: "customer_relationship",
+      months: 84,
+      clock: "last_order",
+    });
+  });
+});
 
 describe("buildRegister", () => {
   it("lists the payment and Mailchimp activities only when those systems are connected", () => {
-    const ids = (connected: RegisterSystem[]) => buildRegister(input(connected)).activities.map((a) => a.id);
+    const ids = (connected: string[]) => buildRegister(input(connected)).activities.map((a) => a.id);
 
     const trackers = ["site_analytics", "social_sharing", "advertising"];
     expect(ids([])).toEqual(["orders", "marketing", "statistics", ...trackers, "rights"]);
@@ -45,31 +75,73 @@ describe("buildRegister", () => {
     ]);
   });
 
-  it("fills in the shop, its contact and its own retention periods", () => {
+  it("reads each retention period beside its reference, and warns where the shop keeps longer (art. 5(1)(e))", () => {
     const register = buildRegister(input(["stripe", "mailchimp"], "en"));
-
-    expect(register.controller).toEqual({ name: "iméra", contactEmail: "dpo@imera-paris.com" });
-    const orders = register.activities.find((a) => a.id === "orders");
-    expect(orders?.retention).toMatch(/^7 years after the last order/);
-    expect(orders?.recipients).toContain("Authorised staff of iméra");
-    expect(register.activities.find((a) => a.id === "marketing")?.retention).toContain("Prospects: 2 years");
-    expect(register.activities.find((a) => a.id === "payments")?.automatedDecision).toContain(
-      "a person at iméra",
+    const marketing = register.activities.find((a) => a.id === "marketing");
+    // The demo shop: customers' marketing data 10 years after the last order, against 3 years.
+    expect(marketing?.retentionPeriods[1]).toEqual({
+      category: "marketing_customers",
+      text: "10 years after the last order (customers)",
+      reference: expect.stringMatching(
+        /^3 years after the last contact — CNIL commercial-management reference/,
+      ),
+      longerThanReference: true,
+    });
+    // Prospects: 3 years from the last contact, as the CNIL says: no warning.
+    expect(marketing?.retentionPeriods[0]?.longerThanReference).toBe(false);
+    expect(register.activities.find((a) => a.id === "rights")?.retentionPeriods[0]?.longerThanReference).toBe(
+      false,
     );
-    expect(JSON.stringify(register)).not.toMatch(/\{(shop|customerYears|prospectYears)\}/);
   });
 
-  it("says every activity's purposes with a lawful basis, and cites the articles", () => {
-    for (const activity of buildRegister(input(["stripe", "mailchimp"])).activities) {
-      expect(activity.purposes.length, activity.id).toBeGreaterThan(0);
-      for (const { basis } of activity.purposes) expect(basis, activity.id).toMatch(/art\. \d/);
+  it("names the legitimate interest pursued and the lawful basis with its article", () => {
+    const register = buildRegister(input(["stripe"], "fr"));
+    const payments = register.activities.find((a) => a.id === "payments");
+    expect(payments?.purposes[1]).toMatchObject({
+      basis: "Intérêt légitime (art. 6(1)(f))",
+      legitimateInterest: expect.stringContaining("moyens de paiement perdus ou volés"),
+    });
+    expect(register.activities.find((a) => a.id === "orders")?.purposes[1]?.basis).toBe(
+      "Obligation légale (art. 6(1)(c)) — Code de commerce art. L123-22",
+    );
+    for (const activity of register.activities) {
+      for (const { basis } of activity.purposes) expect(basis, activity.id).toMatch(/art\. 6\(1\)\([a-f]\)/);
     }
   });
 
-  it("has every text in both languages, translated", () => {
-    for (const text of allTexts()) {
-      for (const locale of LOCALES) expect(text[locale].trim(), JSON.stringify(text)).not.toBe("");
-      expect(text.fr, text.en).not.toBe(text.en);
-    }
+  it("says whether each activity's sign-off covers its current version", () => {
+    const activities = stored();
+    activities[0] = {
+      ...activities[0],
+      revision: 3,
+      reviewedRevision: 2,
+      reviewedAt: new Date(),
+      reviewedBy: "s1",
+    } as StoredActivity;
+    activities[2] = {
+      ...activities[2],
+      revision: 2,
+      reviewedRevision: 2,
+      reviewedAt: new Date(),
+      reviewedBy: "s1",
+    } as StoredActivity;
+    const register = buildRegister({ ...input([]), activities });
+    expect(register.activities.map((a) => a.review.state)).toEqual([
+      "changed_since_review",
+      "reviewed",
+      "never_reviewed",
+      "never_reviewed",
+    ]);
+  });
+});
+
+describe("formatPeriod", () => {
+  it("says whole years as years, other durations in months, in both languages", () => {
+    expect(formatPeriod({ months: 120, clock: "last_order" }, "fr")).toBe(
+      "10 ans après la dernière commande",
+    );
+    expect(formatPeriod({ months: 12, clock: "collection" }, "fr")).toBe("1 an après la collecte");
+    expect(formatPeriod({ months: 13, clock: "transaction" }, "en")).toBe("13 months after the transaction");
+    expect(formatPeriod({ months: 1, clock: "transaction" }, "en")).toBe("1 month after the transaction");
   });
 });

@@ -1,439 +1,582 @@
-// The record of processing activities a controller must keep (GDPR art. 30(1)), drafted from what
-// Vigie knows of the shop: its name and contact, the retention it set, and the systems connected.
-// Each activity follows the shop's published policy (reference case: iméra's). It is a draft the
-// DPO reviews: processors' transfer safeguards in particular are theirs to confirm in each DPA.
-// Placeholders: {shop}, {customerYears}, {prospectYears}.
+// The record of processing activities a controller must keep (GDPR art. 30(1)). Each shop's record
+// starts as a draft written from what Vigie knows (its name, the retention it set, the systems
+// connected) following the reference policy (iméra's); staff then edit and sign off each activity
+// (app/domain/processing/record.ts). This file holds the drafts and the record's reading in one language.
 import type { Locale } from "~/i18n/locale";
+import {
+  type ActivityContent,
+  type LawfulBasis,
+  type RetentionEntry,
+  reviewState,
+  type Text,
+} from "./record";
+import { type RetentionClock, retentionCheck } from "./retention-references";
 
-export type Text = Record<Locale, string>;
+export type { Text } from "./record";
 
 /** The systems an activity may depend on; one not connected leaves its activity out. */
 export type RegisterSystem = "stripe" | "mailchimp";
 
-/** One processing activity, with the fields art. 30(1)(b)–(g) asks for. */
-export type Activity = {
-  id: string;
-  name: Text;
-  /** Art. 30(1)(b), with each purpose's lawful basis (art. 6(1)). */
-  purposes: { purpose: Text; basis: Text }[];
-  /** Art. 30(1)(c): categories of data subjects. */
-  subjects: Text;
-  /** Art. 30(1)(c): categories of personal data. */
-  data: Text;
-  /** Art. 30(1)(d): categories of recipients. */
-  recipients: Text;
-  /** Art. 30(1)(e): transfers outside the EEA and their safeguards. */
-  transfers: Text;
-  /** Art. 30(1)(f): time limits for erasure. */
-  retention: Text;
-  /** Art. 22: automated decision-making, when there is some. */
-  automatedDecision?: Text;
-  /** Present only when this system is connected. */
-  requires?: RegisterSystem;
-  /**
-   * The storefront trackers this activity sets, by Customer Privacy API purpose: the cookie banner
-   * asks consent for each and names this activity's recipients as its processors (LIL art. 82).
-   */
-  trackers?: ("analytics" | "marketing" | "preferences" | "sale_of_data")[];
-};
-
-const BASIS = {
+/** Art. 6(1): each basis as the record and the notice name it. */
+export const BASIS_LABELS: Record<LawfulBasis, Text> = {
+  consent: { fr: "Consentement (art. 6(1)(a))", en: "Consent (art. 6(1)(a))" },
   contract: { fr: "Exécution du contrat (art. 6(1)(b))", en: "Performance of a contract (art. 6(1)(b))" },
-  accounting: {
-    fr: "Obligation légale (art. 6(1)(c) ; Code de commerce art. L123-22)",
-    en: "Legal obligation (art. 6(1)(c); French Commercial Code art. L123-22)",
-  },
-  legalObligation: { fr: "Obligation légale (art. 6(1)(c))", en: "Legal obligation (art. 6(1)(c))" },
-  legitimateInterest: { fr: "Intérêt légitime (art. 6(1)(f))", en: "Legitimate interest (art. 6(1)(f))" },
-  trackers: {
-    fr: "Consentement (art. 6(1)(a) ; loi Informatique et Libertés art. 82)",
-    en: "Consent (art. 6(1)(a); French Data Protection Act art. 82)",
-  },
-  consent: {
-    fr: "Consentement (art. 6(1)(a) ; CPCE art. L34-5)",
-    en: "Consent (art. 6(1)(a); French Post and Electronic Communications Code art. L34-5)",
-  },
-} satisfies Record<string, Text>;
-
-const NO_TRANSFER: Text = {
-  fr: "Aucun transfert connu hors de l'EEE (à confirmer)",
-  en: "No known transfer outside the EEA (to be confirmed)",
+  legal_obligation: { fr: "Obligation légale (art. 6(1)(c))", en: "Legal obligation (art. 6(1)(c))" },
+  vital_interests: { fr: "Intérêts vitaux (art. 6(1)(d))", en: "Vital interests (art. 6(1)(d))" },
+  public_task: { fr: "Mission d'intérêt public (art. 6(1)(e))", en: "Public task (art. 6(1)(e))" },
+  legitimate_interests: { fr: "Intérêt légitime (art. 6(1)(f))", en: "Legitimate interests (art. 6(1)(f))" },
 };
 
-const ACCOUNTING_RETENTION: Text = {
-  fr: "Pièces comptables et factures : 10 ans (Code de commerce art. L123-22), même après effacement",
-  en: "Accounting records and invoices: 10 years (French Commercial Code art. L123-22), even after erasure",
+const CLOCK_PHRASES: Record<RetentionClock, Text> = {
+  last_order: { fr: "après la dernière commande", en: "after the last order" },
+  last_contact: { fr: "après le dernier contact", en: "after the last contact" },
+  collection: { fr: "après la collecte", en: "after collection" },
+  transaction: { fr: "après la transaction", en: "after the transaction" },
+  financial_year_end: { fr: "après la clôture de l'exercice", en: "after the end of the financial year" },
+  request_closed: { fr: "après la clôture de la demande", en: "after the request is closed" },
+  consent_end: { fr: "après la fin du consentement", en: "after the consent ends" },
 };
 
-export const ACTIVITIES: Activity[] = [
-  {
-    id: "orders",
-    name: { fr: "Gestion des commandes et service client", en: "Orders and customer service" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Enregistrement, suivi et livraison des commandes ; service client par e-mail",
-          en: "Recording, tracking and delivering orders; customer service by e-mail",
-        },
-        basis: BASIS.contract,
-      },
-      {
-        purpose: { fr: "Conservation des pièces comptables", en: "Keeping accounting records" },
-        basis: BASIS.accounting,
-      },
-    ],
-    subjects: { fr: "Clients", en: "Customers" },
-    data: {
-      fr: "Identité, coordonnées (e-mail, téléphone), adresses de livraison et de facturation, commandes, messages au service client",
-      en: "Identity, contact details (e-mail, phone), shipping and billing addresses, orders, messages to customer service",
-    },
-    recipients: {
-      fr: "Personnel habilité de {shop} ; Shopify (sous-traitant, plateforme de la boutique) ; transporteurs",
-      en: "Authorised staff of {shop}; Shopify (processor, shop platform); carriers",
-    },
-    transfers: {
-      fr: "Shopify et ses sous-traitants hors de l'EEE : garanties à confirmer dans l'accord de traitement de Shopify (décision d'adéquation ou clauses contractuelles types)",
-      en: "Shopify and its sub-processors outside the EEA: safeguards to confirm in Shopify's data processing agreement (adequacy decision or standard contractual clauses)",
-    },
-    retention: {
-      fr: "{customerYears} ans après la dernière commande, puis effacement. Pièces comptables et factures : 10 ans (Code de commerce art. L123-22), même après effacement",
-      en: "{customerYears} years after the last order, then erasure. Accounting records and invoices: 10 years (French Commercial Code art. L123-22), even after erasure",
-    },
-  },
-  {
-    id: "payments",
-    name: {
-      fr: "Sécurisation des paiements et lutte contre la fraude",
-      en: "Payment security and fraud prevention",
-    },
-    purposes: [
-      {
-        purpose: {
-          fr: "Paiement, recouvrement des impayés",
-          en: "Taking payments, recovering unpaid amounts",
-        },
-        basis: BASIS.contract,
-      },
-      {
-        purpose: {
-          fr: "Analyse du risque de fraude de chaque transaction (Stripe Radar), justificatifs demandés en cas de doute",
-          en: "Assessing each transaction's fraud risk (Stripe Radar), supporting documents asked for when in doubt",
-        },
-        basis: BASIS.legitimateInterest,
-      },
-    ],
-    subjects: { fr: "Clients", en: "Customers" },
-    data: {
-      fr: "Identité, e-mail, adresse de facturation, moyen de paiement (masqué), montant, adresse IP, score de risque, justificatifs",
-      en: "Identity, e-mail, billing address, payment method (masked), amount, IP address, risk score, supporting documents",
-    },
-    recipients: {
-      fr: "Stripe (prestataire de paiement) ; banques et établissements de crédit",
-      en: "Stripe (payment provider); banks and credit institutions",
-    },
-    transfers: {
-      fr: "Stripe, Inc. (États-Unis) : garanties à confirmer dans l'accord de traitement de Stripe (Data Privacy Framework ou clauses contractuelles types)",
-      en: "Stripe, Inc. (United States): safeguards to confirm in Stripe's data processing agreement (Data Privacy Framework or standard contractual clauses)",
-    },
-    retention: ACCOUNTING_RETENTION,
-    automatedDecision: {
-      fr: "Oui : une transaction jugée risquée est suspendue ; une personne de {shop} examine les justificatifs avant tout refus",
-      en: "Yes: a transaction judged risky is held; a person at {shop} reviews the supporting documents before any refusal",
-    },
-    requires: "stripe",
-  },
-  {
-    id: "marketing",
-    name: { fr: "Prospection commerciale par e-mail", en: "E-mail marketing" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Envoi de la newsletter et d'offres commerciales",
-          en: "Sending the newsletter and commercial offers",
-        },
-        basis: BASIS.consent,
-      },
-      {
-        purpose: {
-          fr: "Preuve du consentement et de son retrait (registre chaîné par hachage)",
-          en: "Proof of consent and of its withdrawal (hash-chained ledger)",
-        },
-        basis: { fr: "Obligation légale (art. 7(1))", en: "Legal obligation (art. 7(1))" },
-      },
-    ],
-    subjects: {
-      fr: "Clients et prospects inscrits à la newsletter",
-      en: "Customers and prospects subscribed to the newsletter",
-    },
-    data: {
-      fr: "E-mail, langue, choix de consentement avec leur preuve (texte affiché, date, origine), oppositions",
-      en: "E-mail, language, consent choices with their proof (wording shown, date, origin), objections",
-    },
-    recipients: {
-      fr: "Personnel habilité de {shop} ; Vigie (sous-traitant, registre des consentements)",
-      en: "Authorised staff of {shop}; Vigie (processor, consent ledger)",
-    },
-    transfers: NO_TRANSFER,
-    retention: {
-      fr: "Prospects : {prospectYears} ans après le dernier contact ; clients : {customerYears} ans après la dernière commande. Preuves de consentement : tant que le consentement sert, puis 5 ans (prescription, Code civil art. 2224)",
-      en: "Prospects: {prospectYears} years after the last contact; customers: {customerYears} years after the last order. Proofs of consent: while the consent is relied on, then 5 years (limitation period, French Civil Code art. 2224)",
-    },
-  },
-  {
-    id: "mailchimp",
-    name: {
-      fr: "Partage avec l'outil d'e-mailing Mailchimp",
-      en: "Sharing with the Mailchimp e-mailing tool",
-    },
-    purposes: [
-      {
-        purpose: {
-          fr: "Envoi des campagnes, mesure des ouvertures et des clics (sauf opposition)",
-          en: "Sending campaigns, measuring opens and clicks (unless the person objected)",
-        },
-        basis: BASIS.consent,
-      },
-    ],
-    subjects: { fr: "Inscrits à la newsletter", en: "Newsletter subscribers" },
-    data: {
-      fr: "E-mail, nom, statut d'abonnement, étiquettes, activité (ouvertures, clics)",
-      en: "E-mail, name, subscription status, tags, activity (opens, clicks)",
-    },
-    recipients: {
-      fr: "Mailchimp (sous-traitant, Intuit)",
-      en: "Mailchimp (processor, Intuit)",
-    },
-    transfers: {
-      fr: "The Rocket Science Group LLC (États-Unis) : garanties à confirmer dans l'accord de traitement de Mailchimp (Data Privacy Framework ou clauses contractuelles types)",
-      en: "The Rocket Science Group LLC (United States): safeguards to confirm in Mailchimp's data processing agreement (Data Privacy Framework or standard contractual clauses)",
-    },
-    retention: {
-      fr: "Jusqu'au désabonnement ou à l'opposition, puis suppression ; au plus {prospectYears} ans après le dernier contact",
-      en: "Until unsubscription or objection, then deletion; at most {prospectYears} years after the last contact",
-    },
-    requires: "mailchimp",
-  },
-  {
-    id: "statistics",
-    name: { fr: "Statistiques et gestion commerciale", en: "Statistics and business management" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Statistiques de fréquentation, normalisation, enrichissement et dédoublonnage des fichiers",
-          en: "Traffic statistics, cleaning, enriching and de-duplicating files",
-        },
-        basis: BASIS.legitimateInterest,
-      },
-    ],
-    subjects: { fr: "Clients et visiteurs", en: "Customers and visitors" },
-    data: {
-      fr: "Commandes, données de navigation agrégées",
-      en: "Orders, aggregated browsing data",
-    },
-    recipients: {
-      fr: "Personnel habilité de {shop} ; Shopify (sous-traitant)",
-      en: "Authorised staff of {shop}; Shopify (processor)",
-    },
-    transfers: {
-      fr: "Comme pour la gestion des commandes (Shopify)",
-      en: "As for orders (Shopify)",
-    },
-    retention: {
-      fr: "{customerYears} ans après la dernière commande",
-      en: "{customerYears} years after the last order",
-    },
-  },
-  {
-    id: "site_analytics",
-    name: { fr: "Mesure d'audience du site (traceurs)", en: "Site audience measurement (trackers)" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Statistiques et mesures de la fréquentation du site, avec le consentement du visiteur",
-          en: "Statistics and measurement of the site's traffic, with the visitor's consent",
-        },
-        basis: BASIS.trackers,
-      },
-    ],
-    subjects: { fr: "Visiteurs du site", en: "Site visitors" },
-    data: {
-      fr: "Identifiants de traceurs, pages vues, appareil et navigateur, région",
-      en: "Tracker identifiers, pages viewed, device and browser, region",
-    },
-    recipients: {
-      fr: "Shopify (sous-traitant, statistiques de la boutique)",
-      en: "Shopify (processor, store analytics)",
-    },
-    transfers: { fr: "Comme pour la gestion des commandes (Shopify)", en: "As for orders (Shopify)" },
-    retention: {
-      fr: "Traceurs : 13 mois au plus ; statistiques : 25 mois au plus ; choix du visiteur redemandé après 6 mois",
-      en: "Trackers: at most 13 months; statistics: at most 25 months; the visitor's choice asked again after 6 months",
-    },
-    trackers: ["analytics"],
-  },
-  {
-    id: "social_sharing",
-    name: { fr: "Outils de partage sur les réseaux sociaux", en: "Social network sharing tools" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Mise à disposition d'outils de partage sur les réseaux sociaux",
-          en: "Providing tools to share on social networks",
-        },
-        basis: BASIS.trackers,
-      },
-    ],
-    subjects: { fr: "Visiteurs du site", en: "Site visitors" },
-    data: {
-      fr: "Identifiants de traceurs, pages partagées, compte de réseau social s'il est connecté",
-      en: "Tracker identifiers, pages shared, social network account when signed in",
-    },
-    recipients: {
-      fr: "Réseaux sociaux dont les boutons de partage figurent sur le site (pour leur propre compte)",
-      en: "Social networks whose sharing buttons are on the site (on their own behalf)",
-    },
-    transfers: {
-      fr: "Selon chaque réseau social (souvent aux États-Unis) : à confirmer",
-      en: "Depending on each social network (often the United States): to be confirmed",
-    },
-    retention: {
-      fr: "Traceurs : 13 mois au plus ; choix du visiteur redemandé après 6 mois",
-      en: "Trackers: at most 13 months; the visitor's choice asked again after 6 months",
-    },
-    trackers: ["marketing"],
-  },
-  {
-    id: "advertising",
-    name: { fr: "Publicité et partenaires commerciaux", en: "Advertising and business partners" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Publicité ciblée et mesure des campagnes par les régies marketing et publicitaires",
-          en: "Targeted advertising and campaign measurement by marketing and advertising agencies",
-        },
-        basis: BASIS.trackers,
-      },
-    ],
-    subjects: { fr: "Visiteurs du site", en: "Site visitors" },
-    data: {
-      fr: "Identifiants de traceurs, pages vues, produits consultés, achats",
-      en: "Tracker identifiers, pages viewed, products viewed, purchases",
-    },
-    recipients: {
-      fr: "Régies marketing et publicitaires, partenaires commerciaux (pour leur propre compte)",
-      en: "Marketing and advertising agencies, business partners (on their own behalf)",
-    },
-    transfers: {
-      fr: "Selon chaque partenaire : à confirmer dans chaque contrat",
-      en: "Depending on each partner: to be confirmed in each contract",
-    },
-    retention: {
-      fr: "Traceurs : 13 mois au plus ; choix du visiteur redemandé après 6 mois",
-      en: "Trackers: at most 13 months; the visitor's choice asked again after 6 months",
-    },
-    trackers: ["marketing", "sale_of_data"],
-  },
-  {
-    id: "rights",
-    name: { fr: "Gestion des demandes d'exercice des droits", en: "Handling data-protection requests" },
-    purposes: [
-      {
-        purpose: {
-          fr: "Recevoir, vérifier l'identité du demandeur, répondre dans le délai légal et en garder la preuve",
-          en: "Receiving requests, checking the requester's identity, answering within the legal time limit and keeping proof of it",
-        },
-        basis: {
-          fr: "Obligation légale (art. 6(1)(c) ; art. 12 à 22)",
-          en: "Legal obligation (art. 6(1)(c); arts. 12–22)",
-        },
-      },
-    ],
-    subjects: { fr: "Personnes qui exercent leurs droits", en: "People who exercise their rights" },
-    data: {
-      fr: "Identité, e-mail, demande et réponse, décision de vérification d'identité (les pièces d'identité sont effacées après vérification)",
-      en: "Identity, e-mail, request and answer, identity-check decision (identity documents are erased once checked)",
-    },
-    recipients: {
-      fr: "Délégué à la protection des données et personnel habilité de {shop} ; Vigie (sous-traitant)",
-      en: "Data protection officer and authorised staff of {shop}; Vigie (processor)",
-    },
-    transfers: NO_TRANSFER,
-    retention: {
-      fr: "Le temps de répondre, puis 5 ans comme preuve (prescription, Code civil art. 2224)",
-      en: "Until answered, then 5 years as proof (limitation period, French Civil Code art. 2224)",
-    },
-  },
-];
+/** "10 ans", "13 months": whole years when the months make some. */
+export function formatDuration(months: number, locale: Locale) {
+  const years = months % 12 === 0 ? months / 12 : null;
+  if (locale === "fr") return years !== null ? `${years} an${years > 1 ? "s" : ""}` : `${months} mois`;
+  return years !== null ? `${years} year${years > 1 ? "s" : ""}` : `${months} month${months > 1 ? "s" : ""}`;
+}
+
+/** "10 ans après la dernière commande". */
+export function formatPeriod(period: { months: number; clock: RetentionClock }, locale: Locale) {
+  return `${formatDuration(period.months, locale)} ${CLOCK_PHRASES[period.clock][locale]}`;
+}
+
+const text = (fr: string, en: string): Text => ({ fr, en });
+const empty = text("", "");
+
+export type DraftInput = {
+  shopName: string;
+  retention: { customerYearsAfterLastOrder: number; prospectYears: number };
+};
+
+/** One activity of the draft: its stable key, the system it needs, and its content for a shop. */
+export type ActivityDraft = {
+  key: string;
+  requires?: RegisterSystem;
+  content: (input: DraftInput) => ActivityContent;
+};
 
 /** Art. 32: what Vigie itself does to protect the data it holds; the shop adds its own measures. */
-export const SECURITY_MEASURES: Text[] = [
+export const SECURITY_MEASURES: Text = text(
+  "Accès réservé au personnel connecté à l'administration Shopify de la boutique, chaque action inscrite au journal d'audit ; secrets, exports et pièces chiffrés au repos (AES-256-GCM), liens de téléchargement signés ; signature de chaque webhook vérifiée ; registre des consentements chaîné par hachage ; vérification d'identité proportionnée avant toute communication ou effacement",
+  "Access limited to staff signed in to the shop's Shopify admin, every action written to the audit log; secrets, exports and documents encrypted at rest (AES-256-GCM), signed download links; every webhook's signature checked; consent ledger hash-chained; proportionate identity checks before any data is disclosed or erased",
+);
+
+const SHOPIFY_TRANSFERS = text(
+  "Shopify et ses sous-traitants hors de l'EEE (Canada, États-Unis) : garanties à confirmer dans l'accord de traitement de Shopify (décision d'adéquation ou clauses contractuelles types)",
+  "Shopify and its sub-processors outside the EEA (Canada, United States): safeguards to confirm in Shopify's data processing agreement (adequacy decision or standard contractual clauses)",
+);
+
+export const ACTIVITY_DRAFTS: ActivityDraft[] = [
   {
-    fr: "Accès réservé au personnel connecté à l'administration Shopify de la boutique ; chaque action sur des données personnelles inscrite au journal d'audit",
-    en: "Access limited to staff signed in to the shop's Shopify admin; every action on personal data written to the audit log",
+    key: "orders",
+    content: ({ shopName, retention }) => ({
+      name: text("Gestion des commandes et service client", "Orders and customer service"),
+      purposes: [
+        {
+          purpose: text(
+            "Enregistrement, suivi et livraison des commandes ; service client par e-mail",
+            "Recording, tracking and delivering orders; customer service by e-mail",
+          ),
+          basis: "contract",
+          basisDetail: empty,
+          legitimateInterest: empty,
+        },
+        {
+          purpose: text("Conservation des pièces comptables", "Keeping accounting records"),
+          basis: "legal_obligation",
+          basisDetail: text("Code de commerce art. L123-22", "French Commercial Code art. L123-22"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text("Clients", "Customers"),
+      data: text(
+        "Identité, coordonnées (e-mail, téléphone), adresses de livraison et de facturation, commandes, messages au service client",
+        "Identity, contact details (e-mail, phone), shipping and billing addresses, orders, messages to customer service",
+      ),
+      recipients: text(
+        `Personnel habilité de ${shopName} ; Shopify (sous-traitant, plateforme de la boutique) ; transporteurs`,
+        `Authorised staff of ${shopName}; Shopify (processor, shop platform); carriers`,
+      ),
+      processors: text("Shopify ; transporteurs", "Shopify; carriers"),
+      transfers: SHOPIFY_TRANSFERS,
+      retention: [
+        {
+          category: "customer_relationship",
+          months: retention.customerYearsAfterLastOrder * 12,
+          clock: "last_order",
+          note: text("puis effacement", "then erasure"),
+        },
+        {
+          category: "accounting",
+          months: 120,
+          clock: "financial_year_end",
+          note: text(
+            "factures et pièces comptables, même après effacement",
+            "invoices and accounting records, even after erasure",
+          ),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+    }),
   },
   {
-    fr: "Secrets des connecteurs, exports et pièces chiffrés au repos (AES-256-GCM) ; liens de téléchargement signés, à usage unique, 30 jours",
-    en: "Connector secrets, exports and documents encrypted at rest (AES-256-GCM); download links signed, single-use, 30 days",
+    key: "payments",
+    requires: "stripe",
+    content: ({ shopName }) => ({
+      name: text(
+        "Sécurisation des paiements et lutte contre la fraude",
+        "Payment security and fraud prevention",
+      ),
+      purposes: [
+        {
+          purpose: text("Paiement, recouvrement des impayés", "Taking payments, recovering unpaid amounts"),
+          basis: "contract",
+          basisDetail: empty,
+          legitimateInterest: empty,
+        },
+        {
+          purpose: text(
+            "Analyse du risque de fraude de chaque transaction (Stripe Radar), justificatifs demandés en cas de doute",
+            "Assessing each transaction's fraud risk (Stripe Radar), supporting documents asked for when in doubt",
+          ),
+          basis: "legitimate_interests",
+          basisDetail: empty,
+          legitimateInterest: text(
+            "Protéger la boutique et ses clients contre l'usage frauduleux de moyens de paiement perdus ou volés",
+            "Protecting the shop and its customers against fraudulent use of lost or stolen payment means",
+          ),
+        },
+      ],
+      subjects: text("Clients", "Customers"),
+      data: text(
+        "Identité, e-mail, adresse de facturation, moyen de paiement (masqué), montant, adresse IP, score de risque, justificatifs",
+        "Identity, e-mail, billing address, payment method (masked), amount, IP address, risk score, supporting documents",
+      ),
+      recipients: text(
+        "Stripe (prestataire de paiement) ; banques et établissements de crédit",
+        "Stripe (payment provider); banks and credit institutions",
+      ),
+      processors: text("Stripe", "Stripe"),
+      transfers: text(
+        "Stripe, Inc. (États-Unis) : garanties à confirmer dans l'accord de traitement de Stripe (Data Privacy Framework ou clauses contractuelles types)",
+        "Stripe, Inc. (United States): safeguards to confirm in Stripe's data processing agreement (Data Privacy Framework or standard contractual clauses)",
+      ),
+      retention: [
+        {
+          category: "accounting",
+          months: 120,
+          clock: "financial_year_end",
+          note: text("transactions et factures", "transactions and invoices"),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: text(
+        `Oui : une transaction jugée risquée est suspendue ; une personne de ${shopName} examine les justificatifs avant tout refus, et le client peut présenter ses observations et contester la décision (art. 22(3))`,
+        `Yes: a transaction judged risky is held; a person at ${shopName} reviews the supporting documents before any refusal, and the customer can give their view and contest the decision (art. 22(3))`,
+      ),
+    }),
   },
   {
-    fr: "Signature de chaque webhook (Shopify, Stripe, Mailchimp) vérifiée avant lecture ; registre des consentements chaîné par hachage",
-    en: "Every webhook's signature (Shopify, Stripe, Mailchimp) checked before it is read; consent ledger hash-chained",
+    key: "marketing",
+    content: ({ shopName, retention }) => ({
+      name: text("Prospection commerciale par e-mail", "E-mail marketing"),
+      purposes: [
+        {
+          purpose: text(
+            "Envoi de la newsletter et d'offres commerciales",
+            "Sending the newsletter and commercial offers",
+          ),
+          basis: "consent",
+          basisDetail: text("CPCE art. L34-5", "French Post and Electronic Communications Code art. L34-5"),
+          legitimateInterest: empty,
+        },
+        {
+          purpose: text(
+            "Preuve du consentement et de son retrait (registre chaîné par hachage)",
+            "Proof of consent and of its withdrawal (hash-chained ledger)",
+          ),
+          basis: "legal_obligation",
+          basisDetail: text("RGPD art. 7(1)", "GDPR art. 7(1)"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text(
+        "Clients et prospects inscrits à la newsletter",
+        "Customers and prospects subscribed to the newsletter",
+      ),
+      data: text(
+        "E-mail, langue, choix de consentement avec leur preuve (texte affiché, date, origine), oppositions",
+        "E-mail, language, consent choices with their proof (wording shown, date, origin), objections",
+      ),
+      recipients: text(
+        `Personnel habilité de ${shopName} ; Vigie (sous-traitant, registre des consentements)`,
+        `Authorised staff of ${shopName}; Vigie (processor, consent ledger)`,
+      ),
+      processors: text("Vigie", "Vigie"),
+      transfers: text(
+        "Aucun transfert connu hors de l'EEE (à confirmer)",
+        "No known transfer outside the EEA (to be confirmed)",
+      ),
+      retention: [
+        {
+          category: "marketing_prospects",
+          months: retention.prospectYears * 12,
+          clock: "last_contact",
+          note: text("prospects qui n'ont jamais commandé", "prospects who never ordered"),
+        },
+        {
+          category: "marketing_customers",
+          months: retention.customerYearsAfterLastOrder * 12,
+          clock: "last_order",
+          note: text("clients", "customers"),
+        },
+        {
+          category: "consent_proofs",
+          months: 60,
+          clock: "consent_end",
+          note: text("preuves de consentement", "proofs of consent"),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+    }),
   },
   {
-    fr: "Vérification d'identité proportionnée avant toute communication ou effacement de données",
-    en: "Proportionate identity checks before any data is disclosed or erased",
+    key: "mailchimp",
+    requires: "mailchimp",
+    content: ({ retention }) => ({
+      name: text("Partage avec l'outil d'e-mailing Mailchimp", "Sharing with the Mailchimp e-mailing tool"),
+      purposes: [
+        {
+          purpose: text(
+            "Envoi des campagnes, mesure des ouvertures et des clics (sauf opposition)",
+            "Sending campaigns, measuring opens and clicks (unless the person objected)",
+          ),
+          basis: "consent",
+          basisDetail: text("CPCE art. L34-5", "French Post and Electronic Communications Code art. L34-5"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text("Inscrits à la newsletter", "Newsletter subscribers"),
+      data: text(
+        "E-mail, nom, statut d'abonnement, étiquettes, activité (ouvertures, clics)",
+        "E-mail, name, subscription status, tags, activity (opens, clicks)",
+      ),
+      recipients: text("Mailchimp (sous-traitant, Intuit)", "Mailchimp (processor, Intuit)"),
+      processors: text("Mailchimp", "Mailchimp"),
+      transfers: text(
+        "The Rocket Science Group LLC (États-Unis) : garanties à confirmer dans l'accord de traitement de Mailchimp (Data Privacy Framework ou clauses contractuelles types)",
+        "The Rocket Science Group LLC (United States): safeguards to confirm in Mailchimp's data processing agreement (Data Privacy Framework or standard contractual clauses)",
+      ),
+      retention: [
+        {
+          category: "marketing_prospects",
+          months: retention.prospectYears * 12,
+          clock: "last_contact",
+          note: text(
+            "jusqu'au désabonnement ou à l'opposition, puis suppression",
+            "until unsubscription or objection, then deletion",
+          ),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+    }),
+  },
+  {
+    key: "statistics",
+    content: ({ shopName, retention }) => ({
+      name: text("Statistiques et gestion commerciale", "Statistics and business management"),
+      purposes: [
+        {
+          purpose: text(
+            "Statistiques de fréquentation, normalisation, enrichissement et dédoublonnage des fichiers",
+            "Traffic statistics, cleaning, enriching and de-duplicating files",
+          ),
+          basis: "legitimate_interests",
+          basisDetail: empty,
+          legitimateInterest: text(
+            "Développer l'activité de la boutique et tenir des fichiers clients exacts",
+            "Developing the shop's business and keeping accurate customer files",
+          ),
+        },
+      ],
+      subjects: text("Clients et visiteurs", "Customers and visitors"),
+      data: text("Commandes, données de navigation agrégées", "Orders, aggregated browsing data"),
+      recipients: text(
+        `Personnel habilité de ${shopName} ; Shopify (sous-traitant)`,
+        `Authorised staff of ${shopName}; Shopify (processor)`,
+      ),
+      processors: text("Shopify", "Shopify"),
+      transfers: SHOPIFY_TRANSFERS,
+      retention: [
+        {
+          category: "customer_relationship",
+          months: retention.customerYearsAfterLastOrder * 12,
+          clock: "last_order",
+          note: empty,
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+    }),
+  },
+  {
+    key: "site_analytics",
+    content: () => ({
+      name: text("Mesure d'audience du site (traceurs)", "Site audience measurement (trackers)"),
+      purposes: [
+        {
+          purpose: text(
+            "Statistiques et mesures de la fréquentation du site, avec le consentement du visiteur",
+            "Statistics and measurement of the site's traffic, with the visitor's consent",
+          ),
+          basis: "consent",
+          basisDetail: text("loi Informatique et Libertés art. 82", "French Data Protection Act art. 82"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text("Visiteurs du site", "Site visitors"),
+      data: text(
+        "Identifiants de traceurs, pages vues, appareil et navigateur, région",
+        "Tracker identifiers, pages viewed, device and browser, region",
+      ),
+      recipients: text("Shopify (sous-traitant, statistiques de la boutique)", "Shopify (processor, store analytics)"),
+      processors: text("Shopify", "Shopify"),
+      transfers: SHOPIFY_TRANSFERS,
+      retention: [
+        {
+          category: "audience_measurement",
+          months: 25,
+          clock: "collection",
+          note: text(
+            "traceurs 13 mois au plus ; choix du visiteur redemandé après 6 mois",
+            "trackers at most 13 months; the visitor's choice asked again after 6 months",
+          ),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+      trackers: ["analytics"],
+    }),
+  },
+  {
+    key: "social_sharing",
+    content: () => ({
+      name: text("Outils de partage sur les réseaux sociaux", "Social network sharing tools"),
+      purposes: [
+        {
+          purpose: text(
+            "Mise à disposition d'outils de partage sur les réseaux sociaux",
+            "Providing tools to share on social networks",
+          ),
+          basis: "consent",
+          basisDetail: text("loi Informatique et Libertés art. 82", "French Data Protection Act art. 82"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text("Visiteurs du site", "Site visitors"),
+      data: text(
+        "Identifiants de traceurs, pages partagées, compte de réseau social s'il est connecté",
+        "Tracker identifiers, pages shared, social network account when signed in",
+      ),
+      recipients: text(
+        "Réseaux sociaux dont les boutons de partage figurent sur le site (pour leur propre compte)",
+        "Social networks whose sharing buttons are on the site (on their own behalf)",
+      ),
+      processors: empty,
+      transfers: text(
+        "Selon chaque réseau social (souvent aux États-Unis) : à confirmer",
+        "Depending on each social network (often the United States): to be confirmed",
+      ),
+      retention: [
+        {
+          category: "other",
+          months: 13,
+          clock: "collection",
+          note: text("traceurs ; choix du visiteur redemandé après 6 mois", "trackers; the visitor's choice asked again after 6 months"),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+      trackers: ["marketing"],
+    }),
+  },
+  {
+    key: "advertising",
+    content: () => ({
+      name: text("Publicité et partenaires commerciaux", "Advertising and business partners"),
+      purposes: [
+        {
+          purpose: text(
+            "Publicité ciblée et mesure des campagnes par les régies marketing et publicitaires",
+            "Targeted advertising and campaign measurement by marketing and advertising agencies",
+          ),
+          basis: "consent",
+          basisDetail: text("loi Informatique et Libertés art. 82", "French Data Protection Act art. 82"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text("Visiteurs du site", "Site visitors"),
+      data: text(
+        "Identifiants de traceurs, pages vues, produits consultés, achats",
+        "Tracker identifiers, pages viewed, products viewed, purchases",
+      ),
+      recipients: text(
+        "Régies marketing et publicitaires, partenaires commerciaux (pour leur propre compte)",
+        "Marketing and advertising agencies, business partners (on their own behalf)",
+      ),
+      processors: empty,
+      transfers: text(
+        "Selon chaque partenaire : à confirmer dans chaque contrat",
+        "Depending on each partner: to be confirmed in each contract",
+      ),
+      retention: [
+        {
+          category: "other",
+          months: 13,
+          clock: "collection",
+          note: text("traceurs ; choix du visiteur redemandé après 6 mois", "trackers; the visitor's choice asked again after 6 months"),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+      trackers: ["marketing", "sale_of_data"],
+    }),
+  },
+  {
+    key: "rights",
+    content: ({ shopName }) => ({
+      name: text("Gestion des demandes d'exercice des droits", "Handling data-protection requests"),
+      purposes: [
+        {
+          purpose: text(
+            "Recevoir, vérifier l'identité du demandeur, répondre dans le délai légal et en garder la preuve",
+            "Receiving requests, checking the requester's identity, answering within the legal time limit and keeping proof of it",
+          ),
+          basis: "legal_obligation",
+          basisDetail: text("RGPD art. 12 à 22", "GDPR arts. 12–22"),
+          legitimateInterest: empty,
+        },
+      ],
+      subjects: text("Personnes qui exercent leurs droits", "People who exercise their rights"),
+      data: text(
+        "Identité, e-mail, demande et réponse, décision de vérification d'identité (les pièces d'identité sont effacées après vérification)",
+        "Identity, e-mail, request and answer, identity-check decision (identity documents are erased once checked)",
+      ),
+      recipients: text(
+        `Délégué à la protection des données et personnel habilité de ${shopName} ; Vigie (sous-traitant)`,
+        `Data protection officer and authorised staff of ${shopName}; Vigie (processor)`,
+      ),
+      processors: text("Vigie", "Vigie"),
+      transfers: text(
+        "Aucun transfert connu hors de l'EEE (à confirmer)",
+        "No known transfer outside the EEA (to be confirmed)",
+      ),
+      retention: [
+        {
+          category: "rights_requests",
+          months: 60,
+          clock: "request_closed",
+          note: text("comme preuve de la réponse", "as proof of the answer"),
+        },
+      ],
+      security: SECURITY_MEASURES,
+      automatedDecision: empty,
+    }),
   },
 ];
+
+/** One stored activity, as the register reads it. */
+export type StoredActivity = {
+  key: string;
+  requires: string | null;
+  content: ActivityContent;
+  revision: number;
+  reviewedRevision: number | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+};
 
 export type RegisterInput = {
   shopName: string;
   contactEmail: string | null;
-  retention: { customerYearsAfterLastOrder: number; prospectYears: number };
+  activities: StoredActivity[];
   /** The systems connected to the shop. */
-  connected: ReadonlySet<RegisterSystem>;
+  connected: ReadonlySet<string>;
   locale: Locale;
 };
 
-export type RegisterActivity = {
-  id: string;
-  trackers: NonNullable<Activity["trackers"]>;
-  name: string;
-  purposes: { purpose: string; basis: string }[];
-  subjects: string;
-  data: string;
-  recipients: string;
-  transfers: string;
-  retention: string;
-  automatedDecision: string | null;
-};
+/** A retention period in one language, with its reference and the warning when longer. */
+export function readRetention(entry: RetentionEntry, locale: Locale) {
+  const { reference, longerThanReference } = retentionCheck(entry);
+  const note = entry.note[locale];
+  return {
+    category: entry.category,
+    text: `${formatPeriod(entry, locale)}${note ? ` (${note})` : ""}`,
+    reference: reference ? `${formatPeriod(reference, locale)} — ${reference.source[locale]}` : null,
+    longerThanReference,
+  };
+}
 
-/** The register in one language, with the shop's own values filled in. */
+/** The purpose's basis as one line: "Obligation légale (art. 6(1)(c)) — Code de commerce art. L123-22". */
+export function basisLine(purpose: ActivityContent["purposes"][number], locale: Locale) {
+  const detail = purpose.basisDetail[locale];
+  return `${BASIS_LABELS[purpose.basis][locale]}${detail ? ` — ${detail}` : ""}`;
+}
+
+export type RegisterActivity = ReturnType<typeof readActivity>;
+
+/** One activity in one language. */
+export function readActivity(activity: StoredActivity, locale: Locale) {
+  const { content } = activity;
+  return {
+    id: activity.key,
+    name: content.name[locale],
+    purposes: content.purposes.map((purpose) => ({
+      purpose: purpose.purpose[locale],
+      basis: basisLine(purpose, locale),
+      legitimateInterest:
+        purpose.basis === "legitimate_interests" ? purpose.legitimateInterest[locale] || null : null,
+    })),
+    subjects: content.subjects[locale],
+    data: content.data[locale],
+    recipients: content.recipients[locale],
+    processors: content.processors[locale],
+    transfers: content.transfers[locale],
+    retentionPeriods: content.retention.map((entry) => readRetention(entry, locale)),
+    retention: content.retention.map((entry) => readRetention(entry, locale).text).join(" ; "),
+    security: content.security[locale],
+    automatedDecision: content.automatedDecision[locale] || null,
+    trackers: content.trackers,
+    revision: activity.revision,
+    review: {
+      state: reviewState(activity),
+      at: activity.reviewedAt?.toISOString() ?? null,
+      by: activity.reviewedBy,
+    },
+  };
+}
+
+/** The register in one language: the activities that apply to the shop (a system's once connected). */
 export function buildRegister(input: RegisterInput) {
-  const fill = (text: Text) =>
-    text[input.locale]
-      .replaceAll("{shop}", input.shopName)
-      .replaceAll("{customerYears}", String(input.retention.customerYearsAfterLastOrder))
-      .replaceAll("{prospectYears}", String(input.retention.prospectYears));
-  const activities: RegisterActivity[] = ACTIVITIES.filter(
-    (activity) => !activity.requires || input.connected.has(activity.requires),
-  ).map((activity) => ({
-    id: activity.id,
-    trackers: activity.trackers ?? [],
-    name: fill(activity.name),
-    purposes: activity.purposes.map(({ purpose, basis }) => ({ purpose: fill(purpose), basis: fill(basis) })),
-    subjects: fill(activity.subjects),
-    data: fill(activity.data),
-    recipients: fill(activity.recipients),
-    transfers: fill(activity.transfers),
-    retention: fill(activity.retention),
-    automatedDecision: activity.automatedDecision ? fill(activity.automatedDecision) : null,
-  }));
+  const activities = input.activities
+    .filter((activity) => !activity.requires || input.connected.has(activity.requires))
+    .map((activity) => readActivity(activity, input.locale));
   return {
     // Art. 30(1)(a): the controller and its contact.
     controller: { name: input.shopName, contactEmail: input.contactEmail },
     activities,
-    // Art. 30(1)(g).
-    security: SECURITY_MEASURES.map(fill),
   };
 }
 export type Register = ReturnType<typeof buildRegister>;
