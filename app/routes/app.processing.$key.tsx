@@ -109,7 +109,7 @@ export default function EditActivity() {
 }
 
 function ActivityPage() {
-  const { key, revision, purposeRows, periodRows, values, reading, changes } = useLoaderData<typeof loader>();
+  const { revision, purposeRows, periodRows, values, reading, changes } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -175,6 +175,7 @@ function ActivityPage() {
                   {t("register.form.rowsHelp")}
                 </Text>
                 {Array.from({ length: purposeRows }, (_, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: form rows are positional (purposes.<index>.…)
                   <BlockStack gap="200" key={`purpose-${index}`}>
                     <BilingualField
                       bind={bind}
@@ -226,6 +227,7 @@ function ActivityPage() {
                   {t("register.retention")}
                 </Text>
                 {Array.from({ length: periodRows }, (_, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: form rows are positional (retention.<index>.…)
                   <BlockStack gap="200" key={`period-${index}`}>
                     <Text as="h3" variant="headingSm">
                       {t("register.form.period", { n: index + 1 })}

@@ -106,6 +106,7 @@ export default function ProcessingRegister() {
                     {t("register.retention")}
                   </Text>
                   {activity.retentionPeriods.map((period, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: periods have no identity but their place
                     <BlockStack gap="100" key={`${period.category}-${index}`}>
                       <Text as="p">{period.text}</Text>
                       {period.reference ? (
