@@ -74,6 +74,9 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       "/app/retention",
       "/app/backfill",
       "/app/processing",
+      "/app/processing/orders",
+      "/app/processors",
+      "/app/processors/shopify",
       "/app/audit",
       "/app/settings",
     ];

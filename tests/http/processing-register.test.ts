@@ -107,7 +107,54 @@ describe("the record of processing over HTTP", () => {
     expect(csv).toMatch(/Orders and customer service,.*\d{4}-\d\d-\d\dT[\d:.]+Z \(sandbox-staff\)/);
   });
 
-  it("answers 404 for an activity that does not exist", async () => {
+  it("answers 404 for an activity or a recipient that does not exist", async () => {
     expect((await page("/app/processing/nope?locale=en")).status).toBe(404);
+    expect((await page("/app/processors/nope?locale=en")).status).toBe(404);
+  });
+
+  it("lists the demo shop's recipients with their transfers, all to confirm, in both languages", async () => {
+    // React separates adjacent texts with empty comments in server-rendered HTML.
+    const en = (await (await page("/app/processors?locale=en")).text()).replaceAll("<!-- -->", "");
+    for (const id of [
+      "shopify",
+      "stripe",
+      "mailchimp",
+      "carriers",
+      "vigie",
+      "banks",
+      "advertising",
+      "social_networks",
+    ]) {
+      expect(en, id).toContain(`data-testid="processor-${id}"`);
+    }
+    expect(en).toContain(
+      "United States (Stripe, Inc.) — Adequacy decision (art. 45) — EU–US Data Privacy Framework",
+    );
+    expect(en).toContain("Joint controller (art. 26)");
+    expect(en.match(/>To confirm</g)).toHaveLength(8);
+    const fr = await (await page("/app/processors?locale=fr")).text();
+    expect(fr).toContain("Garantie inconnue");
+    expect(fr).toContain("À confirmer");
+  });
+
+  it("confirms Shopify's transfers only once staff state the safeguard of each, audited", async () => {
+    const entry = await db.registerEntry.findFirstOrThrow({ where: { kind: "processor", key: "shopify" } });
+    const refused = await post("/app/processors/shopify?locale=en", { intent: "confirm", revision: "1" });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("A transfer outside the EEA needs its safeguard");
+    const saved = await post("/app/processors/shopify?locale=en", {
+      ...flattenForForm(JSON.parse(entry.content)),
+      revision: "1",
+      intent: "save",
+      "transfers.1.mechanism": "sccs",
+    });
+    expect(saved.status).toBe(200);
+    const confirmed = await post("/app/processors/shopify?locale=en", { intent: "confirm", revision: "2" });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain("Confirmed.");
+    const list = await (await page("/app/processors?locale=en")).text();
+    expect(list).toMatch(/Confirmed by sandbox-staff on .+ \(version 2\)/);
+    expect(list).toContain("Standard contractual clauses (art. 46(2)(c))");
+    expect(await db.auditEvent.count({ where: { action: "register.processor.reviewed" } })).toBe(1);
   });
 });
