@@ -108,6 +108,11 @@ export function RequestFormPage({
         </div>
       )}
       <p>{t("privacy.intro")}</p>
+      <p>
+        <a href={`${prefix}/notice?locale=${locale}`} data-testid="notice-link">
+          {t("privacy.noticeLink")}
+        </a>
+      </p>
       <ul>
         {REQUEST_TYPES.map((value) => (
           <li key={value}>

@@ -5,6 +5,7 @@ import type { Db, Tx } from "~/db/client.server";
 import { defaultWording } from "~/domain/consent";
 import { recordAudit } from "~/services/audit.server";
 import { appendConsentEvent } from "~/services/consent-ledger.server";
+import { publishNotice } from "~/services/privacy-notice.server";
 import type { ShopSettings } from "~/services/shop-settings.server";
 import { clearShopPurged, isShopPurged } from "~/services/shops.server";
 import { upsertSubject } from "~/services/subjects.server";
@@ -135,10 +136,23 @@ export async function ensureDemoStore(
     // A demo shop re-created at start by an earlier version kept the purge marker, and with it
     // every sandbox webhook was dropped: the shop in use wins.
     await clearShopPurged(db, encryptionKey, settings.shop);
+    await publishFirstNotice(db, existing.id, now);
     return existing;
   }
   if (await isShopPurged(db, encryptionKey, settings.shop)) return null;
-  return createDemoStore(db, settings, encryptionKey, now);
+  const created = await createDemoStore(db, settings, encryptionKey, now);
+  await publishFirstNotice(db, created.id, now);
+  return created;
+}
+
+/**
+ * The demo shop's notice, version 1: its policy's facts as Vigie writes them from the drafted record
+ * and registers (recipients and transfers still to confirm), published once so that the privacy
+ * centre shows it from the first start.
+ */
+async function publishFirstNotice(db: Db, shopId: string, now: Date) {
+  if ((await db.noticeVersion.count({ where: { shopId } })) > 0) return;
+  await publishNotice(db, { id: shopId }, { type: "system", id: "system" }, now);
 }
 
 /** After shop/redact: the demo shop again, as on a first start, its deliveries counting again. */
@@ -151,6 +165,7 @@ export async function recreateDemoStore(
   const existing = await db.shop.findUnique({ where: { domain: settings.shop }, select: { id: true } });
   const shop = existing ?? (await createDemoStore(db, settings, encryptionKey, now));
   await clearShopPurged(db, encryptionKey, settings.shop);
+  await publishFirstNotice(db, shop.id, now);
   return shop;
 }
 

@@ -77,6 +77,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       "/app/processing/orders",
       "/app/processors",
       "/app/processors/shopify",
+      "/app/notice",
       "/app/audit",
       "/app/settings",
     ];

@@ -1,0 +1,37 @@
+// The privacy notice in force (GDPR art. 13–14), in the shop's theme through the app proxy; an
+// earlier version with `?version=`.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NoticeView } from "~/components/notice-view";
+import { MessagePage } from "~/components/privacy-centre-pages";
+import { createTranslator } from "~/i18n/translate";
+import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
+import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
+import { publishedNotice } from "~/services/privacy-notice.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const proxy = await requireProxy(request, context);
+  const t = createTranslator(proxy.locale);
+  const asked = new URL(request.url).searchParams.get("version");
+  const version = asked && /^\d{1,6}$/.test(asked) ? Number(asked) : undefined;
+  const notice =
+    asked && version === undefined ? null : await publishedNotice(context.db, proxy.shop.id, version);
+  if (!notice) {
+    return liquidResponse(<MessagePage title={t("notice.missingTitle")} body={t("notice.missing")} />, {
+      status: 404,
+    });
+  }
+  const date = new Intl.DateTimeFormat(proxy.locale, { dateStyle: "long", timeZone: "Europe/Paris" }).format(
+    notice.publishedAt,
+  );
+  return liquidResponse(
+    <section
+      className="vigie-privacy"
+      style={{ maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 }}
+    >
+      <NoticeView
+        notice={notice.content[proxy.locale]}
+        footer={t("notice.versionLine", { version: notice.version, date })}
+      />
+    </section>,
+  );
+}
