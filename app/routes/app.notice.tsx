@@ -2,18 +2,7 @@
 // publish it as a new version, and compare any two published versions.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  InlineStack,
-  Layout,
-  Link,
-  List,
-  Page,
-  Text,
-} from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
 import { NoticeView } from "~/components/notice-view";
 import { AppError, httpStatusOf } from "~/domain/errors";
