@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "
 import { Banner, BlockStack, Button, Card, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
 import { NoticeView } from "~/components/notice-view";
-import { AppError, httpStatusOf } from "~/domain/errors";
+import { AppError } from "~/domain/errors";
+import { appErrorResponse } from "~/http/app-error-response.server";
 import type { MessageKey } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { ok: true, version: published.version, created: published.created };
   } catch (error) {
     if (error instanceof AppError) {
-      return Response.json({ ok: false, error: error.code }, { status: httpStatusOf(error.code) });
+      return appErrorResponse(error);
     }
     throw error;
   }
@@ -73,7 +74,7 @@ export default function NoticePage() {
                   ? result.created
                     ? t("notice.published", { version: result.version ?? "" })
                     : t("notice.unchanged", { version: result.version ?? "" })
-                  : t(`register.errors.${result.error}` as MessageKey)}
+                  : t(`appErrors.${result.error}` as MessageKey)}
               </Banner>
             </div>
           </Layout.Section>

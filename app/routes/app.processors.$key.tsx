@@ -20,9 +20,10 @@ import {
 import { z } from "zod";
 import { BilingualField, ChoiceField, useFormValues } from "~/components/bilingual-field";
 import { withSearch } from "~/components/nav-items";
-import { AppError, httpStatusOf } from "~/domain/errors";
+import { AppError } from "~/domain/errors";
 import { RECIPIENT_ROLES, TRANSFER_MECHANISMS } from "~/domain/processing/processors";
 import { flattenForForm } from "~/domain/processing/record";
+import { appErrorResponse } from "~/http/app-error-response.server";
 import type { MessageKey } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -72,9 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { ok: true, done: changed.length > 0 ? "saved" : "unchanged" } satisfies ActionResult;
   } catch (error) {
     if (error instanceof AppError) {
-      return Response.json({ ok: false, error: error.code, fields: error.fields } satisfies ActionResult, {
-        status: httpStatusOf(error.code),
-      });
+      return appErrorResponse(error);
     }
     throw error;
   }
@@ -140,7 +139,7 @@ function ProcessorPage() {
                           ? "register.form.saved"
                           : "register.form.unchanged",
                     )
-                  : t(`register.errors.${result.error}` as MessageKey)}
+                  : t(`appErrors.${result.error}` as MessageKey)}
               </Banner>
             </div>
           </Layout.Section>

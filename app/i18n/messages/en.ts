@@ -922,17 +922,6 @@ export const en = {
       reviewDone: "Signed off.",
       back: "Record of processing",
     },
-    errors: {
-      REGISTER_ENTRY_INVALID:
-        "Some fields are missing or not valid: every text in French and in English, a purpose with its basis, the interest pursued for a legitimate interest, a retention period.",
-      REGISTER_ENTRY_STALE:
-        "Someone saved this entry since you opened it: reload it, then make your change again.",
-      PROCESSOR_CONTRACT_REQUIRED:
-        "A processor needs its contract (date or link) before it can be confirmed (art. 28(3)).",
-      TRANSFER_SAFEGUARD_REQUIRED:
-        "A transfer outside the EEA needs its safeguard (art. 46) before it can be confirmed.",
-      NOT_FOUND: "No such entry.",
-    },
   },
 
   processors: {
@@ -1096,6 +1085,14 @@ export const en = {
     DOCUMENT_TYPE: "Accepted formats: PDF, JPEG, PNG, WebP, HEIC.",
     MAILCHIMP_CREDENTIALS_INVALID: "Mailchimp refused these credentials: check the API key and the audience.",
     STRIPE_CREDENTIALS_INVALID: "Stripe refused these credentials: check the secret key.",
+    REGISTER_ENTRY_INVALID:
+      "Some fields are missing or not valid: every text in French and in English, a purpose with its basis, the interest pursued for a legitimate interest, a retention period.",
+    REGISTER_ENTRY_STALE:
+      "Someone saved this entry since you opened it: reload it, then make your change again.",
+    PROCESSOR_CONTRACT_REQUIRED:
+      "A processor needs its contract (date or link) before it can be confirmed (art. 28(3)).",
+    TRANSFER_SAFEGUARD_REQUIRED:
+      "A transfer outside the EEA needs its safeguard (art. 46) before it can be confirmed.",
     NOT_FOUND: "Nothing was found for this shop with this reference.",
     NOW_REQUIRED: "Vigie could not do this (an internal error). Try again; if it persists, contact support.",
   },

@@ -945,17 +945,6 @@ export const fr: Messages = {
       reviewDone: "Validé.",
       back: "Registre des traitements",
     },
-    errors: {
-      REGISTER_ENTRY_INVALID:
-        "Des champs manquent ou ne sont pas valides : chaque texte en français et en anglais, une finalité avec sa base légale, l'intérêt poursuivi pour un intérêt légitime, une durée de conservation.",
-      REGISTER_ENTRY_STALE:
-        "Quelqu'un a enregistré cette fiche depuis que vous l'avez ouverte : rechargez-la, puis refaites votre modification.",
-      PROCESSOR_CONTRACT_REQUIRED:
-        "Un sous-traitant doit avoir son contrat (date ou lien) avant d'être confirmé (art. 28(3)).",
-      TRANSFER_SAFEGUARD_REQUIRED:
-        "Un transfert hors de l'EEE doit avoir sa garantie (art. 46) avant d'être confirmé.",
-      NOT_FOUND: "Fiche introuvable.",
-    },
   },
 
   processors: {
@@ -1124,6 +1113,14 @@ export const fr: Messages = {
     DOCUMENT_TYPE: "Formats acceptés : PDF, JPEG, PNG, WebP, HEIC.",
     MAILCHIMP_CREDENTIALS_INVALID: "Mailchimp refuse ces identifiants : vérifiez la clé d'API et l'audience.",
     STRIPE_CREDENTIALS_INVALID: "Stripe refuse ces identifiants : vérifiez la clé secrète.",
+    REGISTER_ENTRY_INVALID:
+      "Des champs manquent ou ne sont pas valides : chaque texte en français et en anglais, une finalité avec sa base légale, l'intérêt poursuivi pour un intérêt légitime, une durée de conservation.",
+    REGISTER_ENTRY_STALE:
+      "Quelqu'un a enregistré cette fiche depuis que vous l'avez ouverte : rechargez-la, puis refaites votre modification.",
+    PROCESSOR_CONTRACT_REQUIRED:
+      "Un sous-traitant doit avoir son contrat (date ou lien) avant d'être confirmé (art. 28(3)).",
+    TRANSFER_SAFEGUARD_REQUIRED:
+      "Un transfert hors de l'EEE doit avoir sa garantie (art. 46) avant d'être confirmé.",
     NOT_FOUND: "Rien n'a été trouvé pour cette boutique sous cette référence.",
     NOW_REQUIRED:
       "Vigie n'a pas pu le faire (erreur interne). Réessayez ; si cela persiste, contactez le support.",
