@@ -1,17 +1,21 @@
 // shop/redact on real databases (Shopify's mandatory compliance webhooks; GDPR art. 17): every row
 // of the shop goes, in every table, whatever table is added later; another shop's rows and the
 // shop's legal holds (Code de commerce L123-22) stay; a reinstalled shop is not purged.
+
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { finished } from "node:stream/promises";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db/client.server";
+import { flattenForForm } from "~/domain/processing/record";
 import { requestLedgerVerification } from "~/services/consent-admin.server";
 import { storeDocument } from "~/services/documents.server";
 import { chunkSink } from "~/services/exports/chunks.server";
 import { openPaymentCheck } from "~/services/payment-checks.server";
 import { fileFromPrivacyCentre } from "~/services/privacy-centre/storefront-requests.server";
+import { publishNotice } from "~/services/privacy-notice.server";
+import { activityForEdit, saveActivity } from "~/services/processing-register.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { answerRequest } from "~/services/requests/request-actions.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
@@ -315,6 +319,16 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
     await answerRequest(t.db, links, ref, { type: "staff", id: "staff-1" }, directive.id, "Enregistrées.");
     // A job whose payload names the shop by id only.
     await requestLedgerVerification(t.db, { id: shop.id, domain }, "staff-1");
+    // Its record of processing, processors register (an edit in their history) and published notice.
+    const { entry } = await activityForEdit(t.db, shop.id, "orders", "fr");
+    await saveActivity(
+      t.db,
+      ref,
+      "staff-1",
+      "orders",
+      Object.entries({ ...flattenForForm(entry.content), revision: "1", "data.fr": `Adresse de ${email}` }),
+    );
+    await publishNotice(t.db, ref, { type: "staff", id: "staff-1" });
     return { shop, domain, email };
   }
 
