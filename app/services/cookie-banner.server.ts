@@ -18,8 +18,8 @@ import type { Register } from "~/domain/processing/register";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator, type MessageKey } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import { registerForShop } from "./processing-register.server";
 import { insertEvents, rowToEvent } from "./consent-ledger.server";
+import { registerForShop } from "./processing-register.server";
 import { parseShopSettings, ShopSettingsSchema } from "./shop-settings.server";
 
 type ShopRow = { id: string; name: string | null; domain: string; settings: string };

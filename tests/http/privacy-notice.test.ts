@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { ActivityContentSchema, flattenForForm } from "~/domain/processing/record";
-import { signAppProxyQuery } from "~/http/app-proxy.server";
+import { signAppProxyQuery } from "~/sandbox/shopify-signing.server";
 import { type RunningServer, startServer } from "../support/server";
 
 describe("the privacy notice over HTTP", () => {

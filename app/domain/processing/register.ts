@@ -127,6 +127,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ],
       security: SECURITY_MEASURES,
       automatedDecision: empty,
+      trackers: [],
     }),
   },
   {
@@ -184,6 +185,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
         `Oui : une transaction jugée risquée est suspendue ; une personne de ${shopName} examine les justificatifs avant tout refus, et le client peut présenter ses observations et contester la décision (art. 22(3))`,
         `Yes: a transaction judged risky is held; a person at ${shopName} reviews the supporting documents before any refusal, and the customer can give their view and contest the decision (art. 22(3))`,
       ),
+      trackers: [],
     }),
   },
   {
@@ -249,6 +251,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ],
       security: SECURITY_MEASURES,
       automatedDecision: empty,
+      trackers: [],
     }),
   },
   {
@@ -291,6 +294,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ],
       security: SECURITY_MEASURES,
       automatedDecision: empty,
+      trackers: [],
     }),
   },
   {
@@ -329,6 +333,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ],
       security: SECURITY_MEASURES,
       automatedDecision: empty,
+      trackers: [],
     }),
   },
   {
@@ -351,7 +356,10 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
         "Identifiants de traceurs, pages vues, appareil et navigateur, région",
         "Tracker identifiers, pages viewed, device and browser, region",
       ),
-      recipients: text("Shopify (sous-traitant, statistiques de la boutique)", "Shopify (processor, store analytics)"),
+      recipients: text(
+        "Shopify (sous-traitant, statistiques de la boutique)",
+        "Shopify (processor, store analytics)",
+      ),
       processors: text("Shopify", "Shopify"),
       transfers: SHOPIFY_TRANSFERS,
       retention: [
@@ -404,7 +412,10 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           category: "other",
           months: 13,
           clock: "collection",
-          note: text("traceurs ; choix du visiteur redemandé après 6 mois", "trackers; the visitor's choice asked again after 6 months"),
+          note: text(
+            "traceurs ; choix du visiteur redemandé après 6 mois",
+            "trackers; the visitor's choice asked again after 6 months",
+          ),
         },
       ],
       security: SECURITY_MEASURES,
@@ -446,7 +457,10 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           category: "other",
           months: 13,
           clock: "collection",
-          note: text("traceurs ; choix du visiteur redemandé après 6 mois", "trackers; the visitor's choice asked again after 6 months"),
+          note: text(
+            "traceurs ; choix du visiteur redemandé après 6 mois",
+            "trackers; the visitor's choice asked again after 6 months",
+          ),
         },
       ],
       security: SECURITY_MEASURES,
@@ -493,6 +507,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ],
       security: SECURITY_MEASURES,
       automatedDecision: empty,
+      trackers: [],
     }),
   },
 ];
