@@ -5,9 +5,9 @@ import { z } from "zod";
 import { canonicalJson } from "./canonical-json";
 import { sha256Hex } from "./ledger-hash";
 
-/** Shopify's Customer Privacy API purposes (setTrackingConsent's keys), in the banner's order. */
-export const SHOPIFY_TRACKING_KEYS = ["analytics", "marketing", "preferences", "sale_of_data"] as const;
-export type ShopifyTrackingKey = (typeof SHOPIFY_TRACKING_KEYS)[number];
+import { SHOPIFY_TRACKING_KEYS, type ShopifyTrackingKey } from "./tracking-keys";
+
+export { SHOPIFY_TRACKING_KEYS, type ShopifyTrackingKey };
 
 /** The ledger's purpose for each: a consent of its own kind, never mixed with the newsletter's. */
 export const TRACKER_PURPOSES = [

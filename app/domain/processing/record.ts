@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { AppError } from "~/domain/errors";
 import { LOCALES, type Locale } from "~/i18n/locale";
-import { SHOPIFY_TRACKING_KEYS } from "../consent/tracker-consent";
+import { SHOPIFY_TRACKING_KEYS } from "../consent/tracking-keys";
 import { RETENTION_CATEGORIES, RETENTION_CLOCKS } from "./retention-references";
 
 export type Text = Record<Locale, string>;
