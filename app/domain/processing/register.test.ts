@@ -131,6 +131,10 @@ describe("buildRegister", () => {
       "reviewed",
       "never_reviewed",
       "never_reviewed",
+      // The storefront's three tracker activities (the cookie banner's purposes).
+      "never_reviewed",
+      "never_reviewed",
+      "never_reviewed",
     ]);
   });
 });

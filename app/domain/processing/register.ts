@@ -368,7 +368,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           months: 25,
           clock: "collection",
           note: text(
-            "traceurs 13 mois au plus ; choix du visiteur redemandé après 6 mois",
+            "traceurs 13 mois au plus ; choix du visiteur redemandé après 6 mois",
             "trackers at most 13 months; the visitor's choice asked again after 6 months",
           ),
         },
@@ -404,7 +404,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ),
       processors: empty,
       transfers: text(
-        "Selon chaque réseau social (souvent aux États-Unis) : à confirmer",
+        "Selon chaque réseau social (souvent aux États-Unis) : à confirmer",
         "Depending on each social network (often the United States): to be confirmed",
       ),
       retention: [
@@ -413,7 +413,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           months: 13,
           clock: "collection",
           note: text(
-            "traceurs ; choix du visiteur redemandé après 6 mois",
+            "traceurs ; choix du visiteur redemandé après 6 mois",
             "trackers; the visitor's choice asked again after 6 months",
           ),
         },
@@ -449,7 +449,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ),
       processors: empty,
       transfers: text(
-        "Selon chaque partenaire : à confirmer dans chaque contrat",
+        "Selon chaque partenaire : à confirmer dans chaque contrat",
         "Depending on each partner: to be confirmed in each contract",
       ),
       retention: [
@@ -458,7 +458,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           months: 13,
           clock: "collection",
           note: text(
-            "traceurs ; choix du visiteur redemandé après 6 mois",
+            "traceurs ; choix du visiteur redemandé après 6 mois",
             "trackers; the visitor's choice asked again after 6 months",
           ),
         },
