@@ -232,6 +232,7 @@ export const SECTION_INFO: Record<SystemName, Record<string, SectionInfo>> = {
         "lawfulBasis",
         "source",
         "noticeVersion",
+        "privacyNoticeVersion",
         "wordingKey",
         "wording",
         "wordingLocale",

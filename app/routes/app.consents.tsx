@@ -208,6 +208,8 @@ export default function Consents() {
                       <Text as="span" tone="subdued" variant="bodySm">
                         {[
                           e.noticeVersion && `${t("consents.notice")} ${e.noticeVersion}`,
+                          e.privacyNoticeVersion &&
+                            t("consents.noticeInForce", { version: e.privacyNoticeVersion }),
                           e.orderId && `${t("consents.order")} ${e.orderId}`,
                           e.confirmsEventId &&
                             t("consents.confirms", {

@@ -174,6 +174,8 @@ const CSV_COLUMNS = [
   "region",
   "gpc",
   "visitor_id",
+  // The notice Vigie had published when the shopper acted (docs/decisions/057).
+  "privacy_notice_version",
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -231,6 +233,7 @@ export async function* ledgerCsv(
           r.region,
           r.gpc,
           r.visitorId,
+          r.privacyNoticeVersion,
         ]
           .map(csvCell)
           .join(",")

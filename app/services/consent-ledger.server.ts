@@ -54,6 +54,7 @@ export function rowToEvent(row: ConsentEventRow): ConsentEvent {
     lawfulBasis: row.lawfulBasis as ConsentEvent["lawfulBasis"],
     source: row.source as ConsentEvent["source"],
     noticeVersion: optional(row.noticeVersion),
+    privacyNoticeVersion: optional(row.privacyNoticeVersion),
     wordingKey: optional(row.wordingKey),
     wording: optional(row.wording),
     wordingLocale: optional(row.wordingLocale) as ConsentEvent["wordingLocale"],
@@ -185,6 +186,35 @@ export async function insertEvent(tx: Tx, eventInput: ConsentEventInput, shopId:
   return event as ConsentEvent;
 }
 
+/** Sources where the shopper acted on a page that links the shop's privacy notice. */
+const NOTICE_SOURCES: ReadonlySet<ConsentSource> = new Set(["checkout", "privacy_centre", "banner"]);
+
+/**
+ * Each shopper's act stamped with the notice Vigie had published when it happened (GDPR art. 7(1),
+ * 13): read from Vigie's own versions, never from what a browser sent. One indexed read per batch.
+ */
+async function withNoticeInForce(tx: Tx, shopId: string, inputs: ConsentEventInput[]) {
+  const inForce = new Map<number, number | undefined>();
+  const stamped: ConsentEventInput[] = [];
+  for (const input of inputs) {
+    if (!NOTICE_SOURCES.has(input.source) || input.privacyNoticeVersion !== undefined) {
+      stamped.push(input);
+      continue;
+    }
+    const at = new Date(input.occurredAt).getTime();
+    if (!inForce.has(at)) {
+      const version = await tx.noticeVersion.findFirst({
+        where: { shopId, publishedAt: { lte: new Date(at) } },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
+      inForce.set(at, version?.version);
+    }
+    stamped.push({ ...input, privacyNoticeVersion: inForce.get(at) });
+  }
+  return stamped;
+}
+
 /**
  * Chains several events after the shop's head, in order, and stores them at once (a banner choice:
  * one per purpose), in the caller's transaction: the head is taken once for all of them.
@@ -192,6 +222,7 @@ export async function insertEvent(tx: Tx, eventInput: ConsentEventInput, shopId:
 export async function insertEvents(tx: Tx, inputs: ConsentEventInput[], shopId: string) {
   if (inputs.length === 0) return [];
   const head = await takeHead(tx, shopId, inputs.length);
+  inputs = await withNoticeInForce(tx, shopId, inputs);
   const events: ConsentEvent[] = [];
   let prevHash = head.prevHash;
   for (const [index, input] of inputs.entries()) {
@@ -212,6 +243,7 @@ export async function insertEvents(tx: Tx, inputs: ConsentEventInput[], shopId: 
         lawfulBasis: event.lawfulBasis,
         source: event.source,
         noticeVersion: event.noticeVersion ?? null,
+        privacyNoticeVersion: event.privacyNoticeVersion ?? null,
         wordingKey: event.wordingKey ?? null,
         wording: event.wording ?? null,
         wordingLocale: event.wordingLocale ?? null,

@@ -82,6 +82,7 @@ async function* consentEvents({ db, scope, pageSize }: SectionContext): AsyncGen
         lawfulBasis: e.lawfulBasis,
         source: e.source,
         noticeVersion: e.noticeVersion,
+        privacyNoticeVersion: e.privacyNoticeVersion,
         wordingKey: e.wordingKey,
         wording: e.wording,
         wordingLocale: e.wordingLocale,

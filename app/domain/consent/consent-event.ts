@@ -108,6 +108,11 @@ export const ConsentEventInputSchema = z
     source: z.enum(CONSENT_SOURCES),
     /** Version of the privacy notice in force when the shopper acted (e.g. "2022-10-31"). */
     noticeVersion: TextSchema(64).optional(),
+    /**
+     * The privacy notice published in Vigie (its number) in force when the shopper acted, set by
+     * Vigie from its own versions rather than sent by a browser (GDPR art. 7(1), 13).
+     */
+    privacyNoticeVersion: z.number().int().positive().optional(),
     /** Which wording of the shop's catalogue was shown (e.g. "newsletter_checkbox.default"). */
     wordingKey: TextSchema(100).optional(),
     /** The exact text shown, not a reference to it: the proof must survive a catalogue edit. */
@@ -212,6 +217,7 @@ export type ChainedFields = {
   lawfulBasis: LawfulBasis;
   source: ConsentSource;
   noticeVersion?: string;
+  privacyNoticeVersion?: number;
   wordingKey?: string;
   wording?: string;
   wordingLocale?: WordingLocale;

@@ -28,6 +28,7 @@ const CHAINED: Record<keyof ChainedFields, true> = {
   lawfulBasis: true,
   source: true,
   noticeVersion: true,
+  privacyNoticeVersion: true,
   wordingKey: true,
   wording: true,
   wordingLocale: true,

@@ -191,6 +191,7 @@ export const en = {
     proof: "Proof",
     synced: "Synced to",
     notice: "notice",
+    noticeInForce: "privacy notice in force: version {version}",
     order: "order",
     pseudonymised: "personal data erased",
     confirms: "confirmed by e-mail (event #{seq})",
@@ -245,7 +246,7 @@ export const en = {
     noticeUrl: "Privacy notice URL",
     noticeVersion: "Notice version",
     noticeVersionHelp:
-      "Change it whenever the notice or the checkbox wording changes: each consent records the version the shopper saw.",
+      "A label for your texts outside Vigie (checkbox, Mailchimp): change it when they change. Each consent also records, by itself, the version of the notice published in Vigie that was in force at that moment.",
     doubleOptIn: "Double opt-in: have newsletter sign-ups confirmed by e-mail",
     doubleOptInHelp:
       "A box ticked at checkout or on the thank-you page becomes a subscription only once confirmed through the link in the e-mail Vigie sends (valid 7 days). Unconfirmed, nothing reaches Shopify or Mailchimp.",

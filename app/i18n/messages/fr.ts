@@ -199,6 +199,7 @@ export const fr: Messages = {
     proof: "Preuve",
     synced: "Synchronisé vers",
     notice: "politique",
+    noticeInForce: "politique de confidentialité en vigueur : version {version}",
     order: "commande",
     pseudonymised: "données personnelles effacées",
     confirms: "confirmé par e-mail (événement n° {seq})",
@@ -255,7 +256,7 @@ export const fr: Messages = {
     noticeUrl: "URL de la politique de confidentialité",
     noticeVersion: "Version de la politique",
     noticeVersionHelp:
-      "Changez-la à chaque modification de la politique ou du libellé de la case : chaque consentement garde la version vue par le client.",
+      "Libellé de vos textes hors de Vigie (case à cocher, Mailchimp) : changez-le quand ils changent. Chaque consentement garde aussi, de lui-même, la version de la politique publiée dans Vigie en vigueur à ce moment.",
     doubleOptIn: "Double opt-in : faire confirmer l'inscription à la newsletter par e-mail",
     doubleOptInHelp:
       "Une case cochée au paiement ou sur la page de remerciement ne vaut inscription qu'une fois confirmée par le lien de l'e-mail envoyé par Vigie (valable 7 jours). Sans confirmation, rien n'est enregistré chez Shopify ni Mailchimp.",

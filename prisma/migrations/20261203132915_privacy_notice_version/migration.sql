@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ConsentEvent" ADD COLUMN "privacyNoticeVersion" INTEGER;
+
