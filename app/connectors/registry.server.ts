@@ -11,6 +11,7 @@ import { createShopifyBulk, type ShopifyBulk } from "./shopify/bulk-customers";
 import { createShopifyConnector } from "./shopify/connector.server";
 import { ORDER_FOR_CONSENT_API_VERSION } from "./shopify/operations";
 import { createShopifyOrders, type ShopifyOrders } from "./shopify/orders.server";
+import { createShopifyStorePolicy, type ShopifyStorePolicy } from "./shopify/store-policy";
 import { createStripeConnector, parseStripeCredentials } from "./stripe/connector.server";
 import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
 import { createVigieConnector } from "./vigie/connector.server";
@@ -23,6 +24,8 @@ export type ShopConnectors = Record<SystemName, Connector | null> & {
   shopifyOrders?: ShopifyOrders | null;
   /** Shopify bulk query operations (the backfill); null when Shopify is not reachable. */
   shopifyBulk?: ShopifyBulk | null;
+  /** The store's legal policies (the privacy notice as its privacy policy); null when not reachable. */
+  shopifyStorePolicy?: ShopifyStorePolicy | null;
 };
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
@@ -75,6 +78,10 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     ? createShopifyBulk(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
     : null;
 
+  const shopifyStorePolicy = shopifyAccess
+    ? createShopifyStorePolicy(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
+    : null;
+
   let mailchimp: Connector | null = null;
   const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
   if (mailchimpSetting?.secrets) {
@@ -103,5 +110,6 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     stripePayments,
     shopifyOrders,
     shopifyBulk,
+    shopifyStorePolicy,
   };
 }

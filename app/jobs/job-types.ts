@@ -81,6 +81,13 @@ export const BackfillJob = defineJobType({
   priority: 90,
 });
 
+/** Writes a published notice version as the store's Shopify privacy policy (staff asked for it). */
+export const StorePolicyJob = defineJobType({
+  id: "notice.store-policy",
+  payload: z.object({ shopId: z.string().min(1), version: z.number().int().positive() }),
+  priority: 60,
+});
+
 /** Daily: releases the legal holds whose period has ended. */
 export const LegalHoldsExpireJob = defineJobType({ id: "legal-holds.expire", payload: EMPTY, priority: 90 });
 

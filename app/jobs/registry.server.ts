@@ -11,6 +11,7 @@ import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
+import { publishStorePolicy } from "~/services/store-policy.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
 import {
@@ -25,6 +26,7 @@ import {
   ProcessWebhookJob,
   PruneJobsJob,
   SendEmailJob,
+  StorePolicyJob,
   VerifyLedgerJob,
 } from "./job-types";
 import { pruneFinishedJobs } from "./queue/prune.server";
@@ -47,6 +49,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
   handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
+  handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),
   handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {
     const released = await releaseExpiredHolds(db);
     if (released > 0) log.info("legal holds released", { released });

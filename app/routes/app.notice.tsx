@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Layout, Link, List, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { NoticeView } from "~/components/notice-view";
 import { AppError } from "~/domain/errors";
@@ -17,6 +18,7 @@ import {
   publishedNotice,
   publishNotice,
 } from "~/services/privacy-notice.server";
+import { requestStorePolicy } from "~/services/store-policy.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop, locale } = await requireAdmin(request, context);
@@ -34,17 +36,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     draft: draft[locale],
     // The draft differs from the version in force: publishing would make a new version.
     changed: !current || JSON.stringify(current.content) !== JSON.stringify(draft),
-    versions: versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
+    versions: versions.map((v) => ({
+      ...v,
+      publishedAt: v.publishedAt.toISOString(),
+      storePolicyAt: v.storePolicyAt?.toISOString() ?? null,
+    })),
     compared: diff ? { from, to, lines: diff } : null,
   };
 }
 
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("store_policy"), version: z.coerce.number().int().positive() }),
+]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { shop, staffId } = await requireAdmin(request, context);
-  const form = await request.formData();
-  if (form.get("intent") !== "publish")
-    return Response.json({ ok: false, error: "REGISTER_ENTRY_INVALID" }, { status: 400 });
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return Response.json({ ok: false, error: "REGISTER_ENTRY_INVALID" }, { status: 400 });
   try {
+    if (parsed.data.intent === "store_policy") {
+      await requestStorePolicy(context.db, shop, staffId, parsed.data.version);
+      return { ok: true, storePolicy: parsed.data.version };
+    }
     const published = await publishNotice(context.db, shop, { type: "staff", id: staffId });
     return { ok: true, version: published.version, created: published.created };
   } catch (error) {
@@ -55,9 +69,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+const STORE_POLICY_REASONS = ["access_denied", "too_long", "shopify_not_connected"];
+/** Shopify's other codes are shown as one refusal: staff cannot act on them one by one. */
+const storePolicyReason = (error: string) => (STORE_POLICY_REASONS.includes(error) ? error : "refused");
+
 export default function NoticePage() {
   const { draft, changed, versions, compared } = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok: boolean; version?: number; created?: boolean; error?: string }>();
+  const result = useActionData<{
+    ok: boolean;
+    version?: number;
+    created?: boolean;
+    storePolicy?: number;
+    error?: string;
+  }>();
+  const inForce = versions[0];
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
   const { search } = useLocation();
@@ -71,9 +96,11 @@ export default function NoticePage() {
             <div data-testid="result">
               <Banner tone={result.ok ? "success" : "critical"}>
                 {result.ok
-                  ? result.created
-                    ? t("notice.published", { version: result.version ?? "" })
-                    : t("notice.unchanged", { version: result.version ?? "" })
+                  ? result.storePolicy
+                    ? t("notice.storePolicy.queued", { version: result.storePolicy })
+                    : result.created
+                      ? t("notice.published", { version: result.version ?? "" })
+                      : t("notice.unchanged", { version: result.version ?? "" })
                   : t(`appErrors.${result.error}` as MessageKey)}
               </Banner>
             </div>
@@ -114,6 +141,40 @@ export default function NoticePage() {
                 </Text>
               </BlockStack>
             </Card>
+            {inForce ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    {t("notice.storePolicy.title")}
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {t("notice.storePolicy.help")}
+                  </Text>
+                  <div data-testid="store-policy">
+                    <Text as="p">
+                      {inForce.storePolicyStatus
+                        ? t(`notice.storePolicy.status.${inForce.storePolicyStatus}` as MessageKey, {
+                            version: inForce.version,
+                            when: inForce.storePolicyAt ? when(inForce.storePolicyAt) : "",
+                            reason: inForce.storePolicyError
+                              ? t(
+                                  `notice.storePolicy.errors.${storePolicyReason(inForce.storePolicyError)}` as MessageKey,
+                                )
+                              : "",
+                          })
+                        : t("notice.storePolicy.status.none", { version: inForce.version })}
+                    </Text>
+                  </div>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="store_policy" />
+                    <input type="hidden" name="version" value={inForce.version} />
+                    <Button submit disabled={inForce.storePolicyStatus === "queued"}>
+                      {t("notice.storePolicy.write", { version: inForce.version })}
+                    </Button>
+                  </Form>
+                </BlockStack>
+              </Card>
+            ) : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

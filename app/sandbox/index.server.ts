@@ -35,7 +35,12 @@ export async function startSandbox(deps: {
     settings,
     endpoints: systems.endpoints,
     handleStorefront: (request, response, port) =>
-      handleSandboxStorefront(request, response, { db, settings, port }),
+      handleSandboxStorefront(request, response, {
+        db,
+        settings,
+        port,
+        privacyPolicy: () => systems.shopPolicy(settings.shop, "PRIVACY_POLICY"),
+      }),
     listening(port) {
       const url = `http://127.0.0.1:${port}`;
       systems.connectWebhooks(url);

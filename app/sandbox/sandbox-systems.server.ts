@@ -14,6 +14,8 @@ export type SandboxSystems = {
   endpoints: ConnectorEndpoints;
   /** Points the simulators' webhooks at the running sandbox. */
   connectWebhooks(publicUrl: string): void;
+  /** The HTML body of one of a shop's legal policies in the Shopify simulator (its storefront shows it). */
+  shopPolicy(shop: string, type: "PRIVACY_POLICY"): string | null;
   stop(): Promise<void>;
 };
 
@@ -87,6 +89,7 @@ export async function startSandboxSystems(
   });
   seedStripeDemo(stripe.state);
   return {
+    shopPolicy: (shop, type) => shopify.state.shop(shop).policies.get(type)?.body ?? null,
     endpoints: {
       shopify: { baseUrl: shopify.baseUrl, accessToken: shopify.accessTokenFor },
       mailchimpBasePath: mailchimp.basePath,

@@ -213,7 +213,7 @@ function thankYouPage(locale: "fr" | "en") {
 export async function handleSandboxStorefront(
   request: IncomingMessage,
   response: ServerResponse,
-  deps: { db: Db; settings: SandboxSettings; port: number },
+  deps: { db: Db; settings: SandboxSettings; port: number; privacyPolicy?: () => string | null },
 ): Promise<boolean> {
   const url = new URL(request.url ?? "/", "http://sandbox");
   if (url.pathname !== STOREFRONT_PREFIX && !url.pathname.startsWith(`${STOREFRONT_PREFIX}/`)) return false;
@@ -244,6 +244,20 @@ export async function handleSandboxStorefront(
   if (url.pathname === `${STOREFRONT_PREFIX}/session-token`) {
     response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
     response.end(JSON.stringify({ token: checkoutSessionToken(deps.settings) }));
+    return true;
+  }
+  // Shopify's own policy page: the body the Admin API wrote (shopPolicyUpdate), as Shopify shows it.
+  if (url.pathname === `${STOREFRONT_PREFIX}/policies/privacy-policy`) {
+    const body = deps.privacyPolicy?.() ?? null;
+    const title = locale === "fr" ? "Politique de confidentialité" : "Privacy policy";
+    response.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    response.end(
+      themePage(
+        locale,
+        `<main style="max-width:48rem;margin:2rem auto;padding:0 1rem"><h1>${title}</h1>${body ?? ""}</main>`,
+        customerId,
+      ),
+    );
     return true;
   }
   if (url.pathname === `${STOREFRONT_PREFIX}/thank-you`) {

@@ -45,7 +45,14 @@ export async function draftNotice(db: Db, shopId: string): Promise<NoticeContent
   return { fr: buildNotice(input, "fr"), en: buildNotice(input, "en") };
 }
 
-const VERSION_SELECT = { version: true, publishedAt: true, publishedBy: true } as const;
+const VERSION_SELECT = {
+  version: true,
+  publishedAt: true,
+  publishedBy: true,
+  storePolicyStatus: true,
+  storePolicyAt: true,
+  storePolicyError: true,
+} as const;
 
 /**
  * Publishes the draft as the next version, audited; nothing new when it is the same as the version

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { ActivityContentSchema, flattenForForm } from "~/domain/processing/record";
 import { signAppProxyQuery } from "~/sandbox/shopify-signing.server";
-import { type RunningServer, startServer } from "../support/server";
+import { eventually, type RunningServer, startServer } from "../support/server";
 
 describe("the privacy notice over HTTP", () => {
   let server: RunningServer;
@@ -122,5 +122,45 @@ describe("the privacy notice over HTTP", () => {
       /data-op="added"[^>]*>\+ - E-mail marketing: .*3 years after the last contact \(customers\)/,
     );
     expect(await db.auditEvent.count({ where: { action: "notice.published", actorType: "staff" } })).toBe(1);
+  });
+
+  it("writes the version in force as the store's own privacy policy when staff ask, in the shop's language", async () => {
+    const storefrontPolicy = () =>
+      fetch(`${server.baseUrl}/sandbox/storefront/policies/privacy-policy?locale=fr`);
+    // Nothing is written to Shopify until staff ask.
+    expect((await storefrontPolicy()).status).toBe(404);
+    const version = (await db.noticeVersion.findFirstOrThrow({ orderBy: { version: "desc" } })).version;
+    const asked = await post("/app/notice?locale=en", { intent: "store_policy", version: String(version) });
+    expect(asked.status).toBe(200);
+    expect((await asked.text()).replaceAll("<!-- -->", "")).toContain(
+      `Version ${version} is being written to your store&#x27;s privacy policy.`,
+    );
+    const page = await eventually(async () => {
+      const response = await storefrontPolicy();
+      return response.status === 200 && (await response.text());
+    }, 20_000);
+    // The demo shop speaks French: its policy is the French notice, every text escaped.
+    expect(page).toContain(`<p><em>Version ${version}, en vigueur depuis le`);
+    expect(page).toContain("<h2>Votre droit d&#39;opposition</h2>");
+    const admin = await eventually(async () => {
+      const html = (await (await fetch(`${server.baseUrl}/app/notice?locale=fr`)).text()).replaceAll(
+        "<!-- -->",
+        "",
+      );
+      return html.includes("est la politique de confidentialité de la boutique depuis le") && html;
+    });
+    expect(admin).toContain(`La version ${version} est la politique de confidentialité de la boutique`);
+    const actions = await db.auditEvent.findMany({
+      where: { action: { startsWith: "notice.store_policy" } },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorType: true, targetId: true },
+    });
+    expect(actions).toEqual([
+      { action: "notice.store_policy_requested", actorType: "staff", targetId: String(version) },
+      { action: "notice.store_policy_published", actorType: "system", targetId: String(version) },
+    ]);
+    // An unknown version is refused and queues nothing.
+    expect((await post("/app/notice?locale=en", { intent: "store_policy", version: "99" })).status).toBe(404);
+    expect((await post("/app/notice?locale=en", { intent: "store_policy", version: "x" })).status).toBe(400);
   });
 });

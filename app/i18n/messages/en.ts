@@ -128,6 +128,9 @@ export const en = {
     "register.processor.edited": "Processors register: recipient edited",
     "register.processor.reviewed": "Processors register: recipient confirmed",
     "notice.published": "Privacy notice published",
+    "notice.store_policy_requested": "Privacy notice: writing to the store's privacy policy asked",
+    "notice.store_policy_published": "Privacy notice written as the store's privacy policy",
+    "notice.store_policy_failed": "Privacy notice could not be written as the store's privacy policy",
     "register.exported": "Record of processing downloaded",
     "job.retried": "Dead job retried",
     "email.unknown": "E-mail interrupted while sending (outcome unknown, not sent again)",
@@ -983,6 +986,25 @@ export const en = {
     versionLine: "Version {version}, in force since {date}.",
     missingTitle: "Privacy notice",
     missing: "The shop has not published its privacy notice here yet.",
+    storePolicy: {
+      title: "Your store's privacy policy",
+      help: "Shopify shows its own privacy policy page (Settings › Policies). Vigie can write the version in force there, in the shop's language, so that both say the same. Turn off Shopify's automated privacy policy first, or it may write over it.",
+      write: "Write version {version} as the store's privacy policy",
+      queued: "Version {version} is being written to your store's privacy policy.",
+      status: {
+        none: "Version {version} has not been written to the store's privacy policy.",
+        queued: "Version {version}: being written to the store's privacy policy.",
+        published: "Version {version} is the store's privacy policy since {when}.",
+        failed: "Version {version} could not be written to the store's privacy policy ({when}): {reason}",
+      },
+      errors: {
+        access_denied:
+          "Shopify refused access. Approve the new permission to manage legal policies (write_legal_policies) when Shopify asks, then try again.",
+        too_long: "the notice is longer than the 512 KB Shopify accepts.",
+        shopify_not_connected: "Shopify is not connected.",
+        refused: "Shopify refused the text.",
+      },
+    },
   },
   retention: {
     title: "Retention",

@@ -135,6 +135,9 @@ export const fr: Messages = {
     "register.processor.edited": "Registre des sous-traitants : destinataire modifié",
     "register.processor.reviewed": "Registre des sous-traitants : destinataire confirmé",
     "notice.published": "Politique de confidentialité publiée",
+    "notice.store_policy_requested": "Politique de confidentialité : écriture dans la politique de la boutique demandée",
+    "notice.store_policy_published": "Politique de confidentialité écrite comme politique de la boutique",
+    "notice.store_policy_failed": "Politique de confidentialité non écrite dans la politique de la boutique",
     "register.exported": "Registre des traitements téléchargé",
     "job.retried": "Tâche morte relancée",
     "email.unknown": "E-mail interrompu pendant l'envoi (issue inconnue, non renvoyé)",
@@ -1006,6 +1009,29 @@ export const fr: Messages = {
     versionLine: "Version {version}, en vigueur depuis le {date}.",
     missingTitle: "Politique de confidentialité",
     missing: "La boutique n'a pas encore publié ici sa politique de confidentialité.",
+    storePolicy: {
+      title: "La politique de confidentialité de la boutique",
+      help: "Shopify affiche sa propre page de politique de confidentialité (Paramètres › Politiques). Vigie peut y écrire la version en vigueur, dans la langue de la boutique, pour que les deux disent la même chose. Désactivez d'abord la politique automatique de Shopify, sinon elle pourrait la remplacer.",
+      write: "Écrire la version {version} comme politique de la boutique",
+      queued:
+        "La version {version} est en cours d'écriture dans la politique de confidentialité de la boutique.",
+      status: {
+        none: "La version {version} n'a pas été écrite dans la politique de confidentialité de la boutique.",
+        queued:
+          "Version {version} : en cours d'écriture dans la politique de confidentialité de la boutique.",
+        published:
+          "La version {version} est la politique de confidentialité de la boutique depuis le {when}.",
+        failed:
+          "La version {version} n'a pas pu être écrite dans la politique de la boutique ({when}) : {reason}",
+      },
+      errors: {
+        access_denied:
+          "Shopify a refusé l'accès. Acceptez la nouvelle autorisation de gérer les politiques légales (write_legal_policies) quand Shopify la demande, puis réessayez.",
+        too_long: "la politique dépasse les 512 Ko acceptés par Shopify.",
+        shopify_not_connected: "Shopify n'est pas connecté.",
+        refused: "Shopify a refusé le texte.",
+      },
+    },
   },
   retention: {
     title: "Conservation",

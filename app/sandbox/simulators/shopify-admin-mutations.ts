@@ -3,7 +3,8 @@
 //   e-mail address, and (per Shopify's doc of consentUpdatedAt) keeps the most recent record: an
 //   update dated before the current one is accepted but leaves the state as it was;
 // - customerRequestDataErasure records a pending erasure and refuses a second request;
-//   customerCancelDataErasure clears it.
+//   customerCancelDataErasure clears it;
+// - shopPolicyUpdate needs write_legal_policies, a known ShopPolicyType and a body of at most 512 KB.
 import {
   COST,
   consentOut,
@@ -13,6 +14,18 @@ import {
   VariableError,
 } from "./shopify-admin-graphql";
 import type { SimCustomer } from "./shopify-admin-store";
+
+/** Shopify's ShopPolicyType values. */
+const POLICY_TYPES = [
+  "CONTACT_INFORMATION",
+  "LEGAL_NOTICE",
+  "PRIVACY_POLICY",
+  "REFUND_POLICY",
+  "SHIPPING_POLICY",
+  "SUBSCRIPTION_POLICY",
+  "TERMS_OF_SALE",
+  "TERMS_OF_SERVICE",
+];
 
 const ALL_STATES = ["SUBSCRIBED", "UNSUBSCRIBED", "NOT_SUBSCRIBED", "PENDING", "REDACTED", "INVALID"];
 const INPUT_STATES = ["SUBSCRIBED", "UNSUBSCRIBED", "PENDING"];
@@ -168,6 +181,48 @@ export const MUTATION_RESOLVERS: Record<string, Resolver> = {
       }
       customer.erasureRequestedAt = null;
       return { data: erasurePayload(field, customer, []), actualCost: COST.mutation };
+    },
+  },
+
+  VigieShopPolicyUpdate: {
+    field: "shopPolicyUpdate",
+    scopes: ["write_legal_policies"],
+    requestedCost: () => COST.mutation,
+    resolve(ctx, variables) {
+      const input = (variables.shopPolicy ?? {}) as { type?: unknown; body?: unknown };
+      if (typeof input.type !== "string" || !POLICY_TYPES.includes(input.type)) {
+        throw new VariableError(
+          "shopPolicy",
+          `Expected "${String(input.type)}" to be one of: ${POLICY_TYPES.join(", ")}`,
+        );
+      }
+      if (typeof input.body !== "string")
+        throw new VariableError("shopPolicy", "Expected value to not be null");
+      const payload = (shopPolicy: unknown, userErrors: UserErrorOut[]) => ({
+        data: { shopPolicyUpdate: { shopPolicy, userErrors } },
+        actualCost: COST.mutation,
+      });
+      if (Buffer.byteLength(input.body, "utf8") > 512 * 1024) {
+        return payload(null, [
+          { field: ["shopPolicy", "body"], message: "Body is too long", code: "TOO_LONG" },
+        ]);
+      }
+      const existing = ctx.shop.policies.get(input.type);
+      const policy = {
+        id: existing?.id ?? ctx.store.nextPolicyId(),
+        body: input.body,
+        updatedAt: new Date(ctx.now()).toISOString(),
+      };
+      ctx.shop.policies.set(input.type, policy);
+      return payload(
+        {
+          id: `gid://shopify/ShopPolicy/${policy.id}`,
+          type: input.type,
+          url: `https://${ctx.shop.domain}/policies/${input.type.toLowerCase().replaceAll("_", "-")}`,
+          updatedAt: policy.updatedAt,
+        },
+        [],
+      );
     },
   },
 };

@@ -9,6 +9,7 @@ export const DEFAULT_SCOPES = [
   "read_orders",
   "write_customer_data_erasure",
   "write_app_proxy",
+  "write_legal_policies",
 ];
 
 export type SimAddress = {
@@ -88,6 +89,8 @@ export type SimShop = {
   currencyCode: string;
   customers: Map<number, SimCustomer>;
   orders: Map<number, SimOrder>;
+  /** Legal policies by ShopPolicyType (shopPolicyUpdate), HTML bodies as Shopify keeps them. */
+  policies: Map<string, { id: number; body: string; updatedAt: string }>;
 };
 
 export type CustomerSeed = Partial<Omit<SimCustomer, "emailMarketing" | "smsMarketing" | "addresses">> & {
@@ -148,6 +151,11 @@ export class ShopifyAdminStore {
   private nextCustomerId = 1001;
   private nextOrderId = 5001;
   private orderNumber = 1001;
+  private policyId = 9001;
+
+  nextPolicyId(): number {
+    return this.policyId++;
+  }
 
   constructor(private readonly now: () => number) {}
 
@@ -173,6 +181,7 @@ export class ShopifyAdminStore {
       currencyCode: seed.currencyCode ?? "EUR",
       customers: new Map(),
       orders: new Map(),
+      policies: new Map(),
     };
     this.shops.set(shop.domain, shop);
     return shop;

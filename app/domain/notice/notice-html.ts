@@ -1,0 +1,28 @@
+// The published notice as the HTML body of the store's privacy policy (Shopify keeps policies as
+// HTML). Every text is escaped: shop names and staff-edited record fields are not markup.
+import type { Notice } from "./notice";
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+
+/**
+ * `notice` as HTML headed by the line that says which version it is (GDPR art. 12(1): the same
+ * text shoppers read in the privacy centre), without a title: Shopify shows the policy's own.
+ */
+export function noticeHtml(notice: Notice, versionLine: string): string {
+  const parts = [`<p><em>${escape(versionLine)}</em></p>`];
+  for (const section of notice.sections) {
+    parts.push(`<h2>${escape(section.heading)}</h2>`);
+    for (const paragraph of section.paragraphs) parts.push(`<p>${escape(paragraph)}</p>`);
+    if (section.items.length > 0) {
+      parts.push(`<ul>${section.items.map((item) => `<li>${escape(item)}</li>`).join("")}</ul>`);
+    }
+  }
+  return parts.join("\n");
+}
