@@ -5,11 +5,13 @@ import type { Session } from "@shopify/shopify-api";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { ShopifyCredentials } from "~/config.server";
+import type { ADMIN_API_VERSION } from "~/connectors/shopify/api-version";
 import type { Db } from "~/db/client.server";
 import { backfillAtInstall } from "~/services/backfill/backfill.server";
 import { markShopInstalled } from "~/services/shops.server";
 
-export const API_VERSION = ApiVersion.October25;
+// Shopify's library and Vigie's own calls speak the same version.
+export const API_VERSION = ApiVersion.October26 satisfies `${typeof ADMIN_API_VERSION}`;
 
 /**
  * NOTE: the library retries a concurrent upsert (Prisma P2002) only when the error is an instance

@@ -91,7 +91,7 @@ const response = await fetch(url, {
     "content-type": "application/json",
     "x-shopify-topic": topic,
     "x-shopify-shop-domain": shop,
-    "x-shopify-api-version": "2025-10",
+    "x-shopify-api-version": "2026-10",
     "x-shopify-webhook-id": randomUUID(),
     "x-shopify-triggered-at": now,
     "x-shopify-hmac-sha256": createHmac("sha256", apiSecret).update(body).digest("base64"),

@@ -60,6 +60,12 @@ export const SECTION_INFO: Record<SystemName, Record<string, SectionInfo>> = {
         en: "What you entered for each order: contact, addresses, note and additional details.",
       },
     },
+    withheld: {
+      description: {
+        fr: "Les champs que Shopify n'a pas communiqués à Vigie (données client protégées pour lesquelles l'application n'est pas approuvée) : la boutique peut vous les donner depuis son administration Shopify.",
+        en: "The fields Shopify did not give Vigie (protected customer data the app is not approved for): the shop can give them to you from its Shopify admin.",
+      },
+    },
   },
   stripe: {
     customer: {

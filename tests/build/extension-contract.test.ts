@@ -4,6 +4,7 @@
 // the one the buyer saw, nor misses a consent written under a renamed key.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ADMIN_API_VERSION } from "~/connectors/shopify/api-version";
 import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
 import { DEFAULT_WORDING } from "~/domain/consent/default-wordings";
 import {
@@ -40,5 +41,13 @@ describe("the checkout extension's contract with the app", () => {
     expect(locale("en.default.json").newsletter_checkbox.default.replace("{{shop}}", "{shop}")).toBe(
       DEFAULT_WORDING.templates.en,
     );
+  });
+
+  it("subscribes to webhooks on the Admin API version Vigie calls, the newest Shopify's library knows", async () => {
+    const toml = readFileSync("shopify.app.toml", "utf8");
+    expect(toml).toMatch(new RegExp(`\\[webhooks\\]\\s*\\napi_version = "${ADMIN_API_VERSION}"`));
+    const { ApiVersion } = await import("@shopify/shopify-api");
+    const stable = Object.values(ApiVersion).filter((version) => /^\d{4}-\d{2}$/.test(version));
+    expect(ADMIN_API_VERSION).toBe(stable.sort().at(-1));
   });
 });

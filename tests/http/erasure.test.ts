@@ -101,7 +101,7 @@ describe("erasure through the sandbox", () => {
     // Shopify has the erasure request pending: a second one is refused as already requested.
     const shopifyReceipt = done.receipts.find((r) => r.stepId.startsWith("shopify:customer-data-erasure:"));
     expect(shopifyReceipt).toMatchObject({ outcome: "done", vendorRef: "gid://shopify/Customer/7001" });
-    const again = await fetch(`${systems.shopify}/admin/api/2025-10/graphql.json`, {
+    const again = await fetch(`${systems.shopify}/admin/api/2026-10/graphql.json`, {
       method: "POST",
       headers: {
         "content-type": "application/json",

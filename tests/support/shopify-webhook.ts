@@ -22,7 +22,7 @@ export function shopifyDelivery(
     "content-type": "application/json",
     "x-shopify-topic": topic,
     "x-shopify-shop-domain": options.shop ?? "imera-paris.myshopify.com",
-    "x-shopify-api-version": "2025-10",
+    "x-shopify-api-version": "2026-10",
     "x-shopify-webhook-id": webhookId,
     "x-shopify-triggered-at": new Date().toISOString(),
     "x-shopify-hmac-sha256": createHmac("sha256", secret).update(body).digest("base64"),

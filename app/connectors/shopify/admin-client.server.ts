@@ -3,8 +3,10 @@
 // waits before sending when the last known bucket cannot pay for the query, waits exactly as long as
 // the restore rate needs when Shopify answers THROTTLED, and backs off on 429/5xx/network errors.
 // See docs/decisions/015-shopify-admin-connector.md.
+
 import type { z } from "zod";
 import type { Logger } from "~/utils/logger.server";
+import { ADMIN_API_VERSION } from "./api-version";
 import { ShopifyAdminError } from "./errors";
 import { type GraphqlError, GraphqlResponseSchema, type QueryCost, type ThrottleStatus } from "./responses";
 
@@ -41,6 +43,11 @@ export type GraphqlOptions<T> = {
   schema?: z.ZodType<T>;
   /** Expected requested cost; defaults to what this operation cost last time. */
   expectedCost?: number;
+  /**
+   * Told the names of protected customer data fields Shopify withheld (answered null with a
+   * field-level ACCESS_DENIED because the app is not approved for them): they are absent, not a failure.
+   */
+  onWithheld?: (fields: string[]) => void;
 };
 
 export type ShopifyAdminClient = {
@@ -75,7 +82,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 
 /** Creates a client bound to one shop and token. Holds the last throttle status of that shop. */
 export function createShopifyAdminClient(options: ShopifyAdminClientOptions): ShopifyAdminClient {
-  const apiVersion = options.apiVersion ?? "2025-10";
+  const apiVersion = options.apiVersion ?? ADMIN_API_VERSION;
   const baseUrl = (options.baseUrl ?? `https://${options.shop}`).replace(/\/+$/, "");
   const endpoint = `${baseUrl}/admin/api/${apiVersion}/graphql.json`;
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -226,7 +233,12 @@ export function createShopifyAdminClient(options: ShopifyAdminClientOptions): Sh
         await sleep(Math.max(wait, 1));
         continue;
       }
-      if (errorList.length > 0) {
+      const withheld = errorList.filter((e) => isWithheldField(e, data));
+      if (withheld.length > 0 && withheld.length === errorList.length) {
+        const fields = [...new Set(withheld.map((e) => String(e.path?.at(-1))))];
+        log?.warn("shopify withheld protected customer data fields", { operation, fields });
+        opts.onWithheld?.(fields);
+      } else if (errorList.length > 0) {
         const codes = [...new Set(errorList.map((e) => e.extensions?.code ?? "UNKNOWN"))];
         throw new ShopifyAdminError(
           "GRAPHQL",
@@ -250,6 +262,21 @@ export function createShopifyAdminClient(options: ShopifyAdminClientOptions): Sh
   }
 
   return { graphql, throttleStatus: currentBucket };
+}
+
+/**
+ * A field inside the answer that Shopify withheld (protected customer data the app is not approved
+ * for): ACCESS_DENIED on a path below a top-level field, with the rest of the data served. A missing
+ * scope denies the top-level field itself and stays a failure.
+ */
+function isWithheldField(error: GraphqlError, data: unknown): boolean {
+  return (
+    error.extensions?.code === "ACCESS_DENIED" &&
+    Array.isArray(error.path) &&
+    error.path.length >= 2 &&
+    data !== null &&
+    typeof data === "object"
+  );
 }
 
 function safeJson(text: string | null): unknown {

@@ -218,4 +218,31 @@ describe("exportSubject", () => {
     );
     expect(all).toHaveLength(2);
   });
+
+  it("exports what Shopify gives when it withholds protected fields, and names the fields it withheld", async () => {
+    const { connector } = await setup({
+      withheldFields: ["defaultPhoneNumber", "phone", "addressesV2"],
+      orders: [
+        { id: 5001, customerId: 7001, createdAt: new Date(REFERENCE_TIMESTAMP - 60 * MINUTE).toISOString() },
+      ],
+    });
+    const records = await collect(connector.exportSubject(CAMILLE_REF));
+    const customer = records.find((r) => r.section === "customer");
+    expect(customer?.data).toMatchObject({ email: "camille.martin@example.fr", phone: null });
+    expect(records.some((r) => r.section === "addresses")).toBe(false);
+    expect(records.filter((r) => r.section === "orders")).toHaveLength(1);
+    expect(records.filter((r) => r.section === "withheld").map((r) => r.data.field)).toEqual([
+      "addressesV2",
+      "defaultPhoneNumber",
+      "phone",
+    ]);
+  });
+
+  it("still fails when a whole operation is denied (a missing scope), rather than exporting nothing", async () => {
+    const { connector } = await setup({ scopes: ["write_customer_data_erasure"] });
+    await expect(collect(connector.exportSubject(CAMILLE_REF))).rejects.toMatchObject({
+      kind: "GRAPHQL",
+      graphqlCodes: ["ACCESS_DENIED"],
+    });
+  });
 });

@@ -98,11 +98,11 @@ export function createShopifyConnector({
     return match && sameEmail(match.defaultEmailAddress?.emailAddress, subject.email) ? match : null;
   }
 
-  async function withAllLineItems(order: OrderNode): Promise<OrderNode> {
+  async function withAllLineItems(api: ShopifyAdminClient, order: OrderNode): Promise<OrderNode> {
     let page = order.lineItems;
     const nodes = [...page.nodes];
     while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-      const { order: more } = await runOperation(client, orderLineItemsQuery, {
+      const { order: more } = await runOperation(api, orderLineItemsQuery, {
         id: order.id,
         first: PAGE_SIZES.lineItems * 5,
         after: page.pageInfo.endCursor,
@@ -114,30 +114,33 @@ export function createShopifyConnector({
     return { ...order, lineItems: { nodes, pageInfo: page.pageInfo } };
   }
 
-  async function* customerExport(customerId: string, seenOrders: Set<string>): AsyncGenerator<ExportRecord> {
-    const { customer } = await runOperation(client, customerDetailsQuery, {
+  async function* customerExport(
+    api: ShopifyAdminClient,
+    customerId: string,
+    seenOrders: Set<string>,
+  ): AsyncGenerator<ExportRecord> {
+    const { customer } = await runOperation(api, customerDetailsQuery, {
       id: customerId,
       addressesFirst: PAGE_SIZES.addresses,
     });
     if (!customer) return;
     yield* customerRecords(customer);
     let addresses = customer.addressesV2;
-    for (;;) {
+    while (addresses) {
       for (const address of addresses.nodes)
         yield { section: "addresses", data: { ...address }, provided: true };
       if (!addresses.pageInfo.hasNextPage || !addresses.pageInfo.endCursor) break;
-      const next = await runOperation(client, customerAddressesQuery, {
+      const next = await runOperation(api, customerAddressesQuery, {
         id: customerId,
         first: PAGE_SIZES.addresses,
         after: addresses.pageInfo.endCursor,
       });
-      if (!next.customer) break;
-      addresses = next.customer.addressesV2;
+      addresses = next.customer?.addressesV2 ?? null;
     }
     const pages = pagesAhead<string | null, { customer: { orders: Connection<OrderNode> } | null }>(
       null,
       (after) =>
-        runOperation(client, customerOrdersQuery, {
+        runOperation(api, customerOrdersQuery, {
           id: customerId,
           first: PAGE_SIZES.orders,
           after,
@@ -151,24 +154,28 @@ export function createShopifyConnector({
     for await (const page of pages) {
       for (const order of page.customer?.orders.nodes ?? []) {
         seenOrders.add(order.id);
-        yield* orderRecords(await withAllLineItems(order));
+        yield* orderRecords(await withAllLineItems(api, order));
       }
     }
   }
 
-  async function* namedOrders(orderIds: string[], seenOrders: Set<string>): AsyncGenerator<ExportRecord> {
+  async function* namedOrders(
+    api: ShopifyAdminClient,
+    orderIds: string[],
+    seenOrders: Set<string>,
+  ): AsyncGenerator<ExportRecord> {
     const wanted = [...new Set(orderIds.map((id) => toGid("Order", id)))].filter(
       (gid): gid is string => gid !== null && !seenOrders.has(gid),
     );
     for (let start = 0; start < wanted.length; start += PAGE_SIZES.nodes) {
-      const { nodes } = await runOperation(client, ordersByIdsQuery, {
+      const { nodes } = await runOperation(api, ordersByIdsQuery, {
         ids: wanted.slice(start, start + PAGE_SIZES.nodes),
         lineItemsFirst: PAGE_SIZES.lineItems,
       });
       for (const node of nodes) {
         if (!node || !("id" in node) || seenOrders.has(node.id)) continue;
         seenOrders.add(node.id);
-        yield* orderRecords(await withAllLineItems(node));
+        yield* orderRecords(await withAllLineItems(api, node));
       }
     }
   }
@@ -244,9 +251,25 @@ export function createShopifyConnector({
 
     async *exportSubject(subject): AsyncGenerator<ExportRecord> {
       const seenOrders = new Set<string>();
+      // Fields Shopify withheld (protected customer data the app is not approved for): the export
+      // says so rather than failing or pretending they are empty.
+      const withheld = new Set<string>();
+      const api: ShopifyAdminClient = {
+        ...client,
+        graphql: (query, variables, options) =>
+          client.graphql(query, variables, {
+            ...options,
+            onWithheld: (fields) => {
+              for (const field of fields) withheld.add(field);
+            },
+          }),
+      };
       const customer = await findCustomer(subject);
-      if (customer) yield* customerExport(customer.id, seenOrders);
-      yield* namedOrders(subject.orderIds ?? [], seenOrders);
+      if (customer) yield* customerExport(api, customer.id, seenOrders);
+      yield* namedOrders(api, subject.orderIds ?? [], seenOrders);
+      for (const field of [...withheld].sort()) {
+        yield { section: "withheld", data: { field }, provided: false };
+      }
     },
 
     async planErasure(subject): Promise<ErasureStep[]> {

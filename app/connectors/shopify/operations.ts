@@ -1,8 +1,9 @@
-// Vigie's Admin GraphQL operations (API 2025-10): named, `#graphql`-tagged, each with its variables
+// Vigie's Admin GraphQL operations (API ADMIN_API_VERSION): named, `#graphql`-tagged, each with its variables
 // type, its hand-written result type and the zod schema its answer is checked with. Page sizes are
 // variables so that the calculated cost (and the simulator's) follows what is really asked.
 import { z } from "zod";
 import type { ShopifyAdminClient } from "./admin-client.server";
+import { ADMIN_API_VERSION } from "./api-version";
 import {
   type Connection,
   type CustomerConsentNode,
@@ -138,7 +139,7 @@ export const customerDetailsQuery = operation<
 );
 
 export const customerAddressesQuery = operation<
-  { customer: { id: string; addressesV2: Connection<MailingAddress> } | null },
+  { customer: { id: string; addressesV2: Connection<MailingAddress> | null } | null },
   { id: string; first: number; after: string | null }
 >(
   "VigieCustomerAddresses",
@@ -154,7 +155,9 @@ export const customerAddressesQuery = operation<
   }
   ${ADDRESS_FIELDS}`,
   z.object({
-    customer: z.object({ id: z.string(), addressesV2: connectionSchema(MailingAddressSchema) }).nullable(),
+    customer: z
+      .object({ id: z.string(), addressesV2: connectionSchema(MailingAddressSchema).nullable() })
+      .nullable(),
   }),
 );
 
@@ -224,8 +227,8 @@ export const orderLineItemsQuery = operation<
   z.object({ order: z.object({ id: z.string(), lineItems: LineItemConnectionSchema }).nullable() }),
 );
 
-/** `Order.checkoutToken` exists from this Admin API version on: VigieOrderForConsent is sent on it. */
-export const ORDER_FOR_CONSENT_API_VERSION = "2026-07";
+/** VigieOrderForConsent reads `Order.checkoutToken`, which exists from 2026-07: the version all calls use has it. */
+export const ORDER_FOR_CONSENT_API_VERSION = ADMIN_API_VERSION;
 
 /** One order, its checkout and its buyer; `order` is null for an id this shop does not have. */
 export const orderForConsentQuery = operation<{ order: OrderForConsent | null }, { id: string }>(

@@ -18,6 +18,8 @@ export type QueryCost = {
 
 export type GraphqlError = {
   message: string;
+  /** The field the error is about, from the root of `data` (aliases and list indexes included). */
+  path?: (string | number)[];
   extensions?: { code?: string; [key: string]: unknown };
 };
 
@@ -35,6 +37,7 @@ export const QueryCostSchema: z.ZodType<QueryCost> = z.object({
 
 const GraphqlErrorSchema: z.ZodType<GraphqlError> = z.object({
   message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
   extensions: z.looseObject({ code: z.string().optional() }).optional(),
 });
 

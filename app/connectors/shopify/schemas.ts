@@ -1,4 +1,4 @@
-// Hand-written result types of Vigie's Admin GraphQL operations (API 2025-10) and the zod schemas
+// Hand-written result types of Vigie's Admin GraphQL operations (API ADMIN_API_VERSION, operations.ts) and the zod schemas
 // that check Shopify's answers against them. Each schema is declared as `z.ZodType<Type>`, so the
 // compiler keeps the type and the schema in step.
 import { z } from "zod";
@@ -62,7 +62,8 @@ export type CustomerDetails = {
   id: string;
   firstName: string | null;
   lastName: string | null;
-  displayName: string;
+  /** Null when Shopify withholds names (protected customer data not approved). */
+  displayName: string | null;
   locale: string | null;
   note: string | null;
   tags: string[];
@@ -88,7 +89,8 @@ export type CustomerDetails = {
   } | null;
   emailMarketingConsent: EmailMarketingConsent | null;
   smsMarketingConsent: SmsMarketingConsent | null;
-  addressesV2: Connection<MailingAddress>;
+  /** Null when Shopify withholds addresses (protected customer data not approved). */
+  addressesV2: Connection<MailingAddress> | null;
 };
 
 export type LineItem = { title: string; quantity: number; sku: string | null; variantTitle: string | null };
@@ -168,7 +170,7 @@ export const CustomerDetailsSchema: z.ZodType<CustomerDetails> = z.object({
   id: z.string(),
   firstName: nullableString,
   lastName: nullableString,
-  displayName: z.string(),
+  displayName: nullableString,
   locale: nullableString,
   note: nullableString,
   tags: z.array(z.string()),
@@ -183,7 +185,7 @@ export const CustomerDetailsSchema: z.ZodType<CustomerDetails> = z.object({
   defaultPhoneNumber: z.object({ phoneNumber: z.string(), ...AddressOwnerMarketing }).nullable(),
   emailMarketingConsent: EmailMarketingConsentSchema.nullable(),
   smsMarketingConsent: SmsMarketingConsentSchema.nullable(),
-  addressesV2: connectionSchema(MailingAddressSchema),
+  addressesV2: connectionSchema(MailingAddressSchema).nullable(),
 });
 
 const LineItemSchema: z.ZodType<LineItem> = z.object({

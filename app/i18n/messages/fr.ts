@@ -135,7 +135,8 @@ export const fr: Messages = {
     "register.processor.edited": "Registre des sous-traitants : destinataire modifié",
     "register.processor.reviewed": "Registre des sous-traitants : destinataire confirmé",
     "notice.published": "Politique de confidentialité publiée",
-    "notice.store_policy_requested": "Politique de confidentialité : écriture dans la politique de la boutique demandée",
+    "notice.store_policy_requested":
+      "Politique de confidentialité : écriture dans la politique de la boutique demandée",
     "notice.store_policy_published": "Politique de confidentialité écrite comme politique de la boutique",
     "notice.store_policy_failed": "Politique de confidentialité non écrite dans la politique de la boutique",
     "register.exported": "Registre des traitements téléchargé",

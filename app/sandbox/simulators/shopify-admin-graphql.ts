@@ -5,7 +5,11 @@ import type { ShopifyAdminStore, SimAddress, SimCustomer, SimOrder, SimShop } fr
 
 export type Variables = Record<string, unknown>;
 
-export type GraphqlErrorOut = { message: string; path?: string[]; extensions: Record<string, unknown> };
+export type GraphqlErrorOut = {
+  message: string;
+  path?: (string | number)[];
+  extensions: Record<string, unknown>;
+};
 
 export type ResolverContext = {
   store: ShopifyAdminStore;

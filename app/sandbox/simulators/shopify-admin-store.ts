@@ -89,6 +89,11 @@ export type SimShop = {
   currencyCode: string;
   customers: Map<number, SimCustomer>;
   orders: Map<number, SimOrder>;
+  /**
+   * Protected customer data fields the app is not approved for (e.g. "phone", "defaultPhoneNumber"):
+   * answered as null with a field-level ACCESS_DENIED error, as Shopify does.
+   */
+  withheld: Set<string>;
   /** Legal policies by ShopPolicyType (shopPolicyUpdate), HTML bodies as Shopify keeps them. */
   policies: Map<string, { id: number; body: string; updatedAt: string }>;
 };
@@ -111,6 +116,8 @@ export type ShopSeed = {
   /** Defaults to a random `shpat_…` token. */
   accessToken?: string;
   scopes?: string[];
+  /** See SimShop.withheld. */
+  withheldFields?: string[];
   currencyCode?: string;
   customers?: CustomerSeed[];
   orders?: OrderSeed[];
@@ -182,6 +189,7 @@ export class ShopifyAdminStore {
       customers: new Map(),
       orders: new Map(),
       policies: new Map(),
+      withheld: new Set(seed.withheldFields ?? []),
     };
     this.shops.set(shop.domain, shop);
     return shop;

@@ -1,7 +1,9 @@
 // Webhook deliveries of the simulator, made the way Shopify makes them: a JSON POST to
 // `<url>/webhooks/<topic>` with the X-Shopify-* headers and a base64 HMAC-SHA256 of the raw body
 // under the app's secret. Retries (when configured) keep the webhook id and the event id.
+
 import { randomUUID } from "node:crypto";
+import { ADMIN_API_VERSION } from "~/connectors/shopify/api-version";
 import { shopifyWebhookHmac } from "~/webhooks/shopify-hmac";
 
 export type WebhookConfig = {
@@ -59,7 +61,7 @@ export function createWebhookDispatcher(
             "Content-Type": "application/json",
             "X-Shopify-Topic": delivery.topic,
             "X-Shopify-Shop-Domain": delivery.shop,
-            "X-Shopify-API-Version": target.apiVersion ?? "2025-10",
+            "X-Shopify-API-Version": target.apiVersion ?? ADMIN_API_VERSION,
             "X-Shopify-Webhook-Id": delivery.webhookId,
             "X-Shopify-Event-Id": delivery.eventId,
             "X-Shopify-Triggered-At": new Date(now()).toISOString(),

@@ -51,7 +51,7 @@ async function start(options: Parameters<typeof startShopifyAdminSimulator>[0] =
 // biome-ignore lint/suspicious/noExplicitAny: the tests read Shopify's loose JSON answers field by field
 type Answer = { status: number; headers: Headers; body: Record<string, any> };
 
-async function post(body: unknown, token = sim.accessTokenFor(SHOP), version = "2025-10"): Promise<Answer> {
+async function post(body: unknown, token = sim.accessTokenFor(SHOP), version = "2026-10"): Promise<Answer> {
   const response = await fetch(`${sim.baseUrl}/admin/api/${version}/graphql.json`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
@@ -108,7 +108,7 @@ describe("startShopifyAdminSimulator", () => {
     await start();
     const answer = await post(consentQuery("gid://shopify/Customer/7001"));
     expect(answer.status).toBe(200);
-    expect(answer.headers.get("x-shopify-api-version")).toBe("2025-10");
+    expect(answer.headers.get("x-shopify-api-version")).toBe("2026-10");
     expect(answer.body.extensions.cost).toEqual({
       requestedQueryCost: 3,
       actualQueryCost: 3,
@@ -227,7 +227,7 @@ describe("customerEmailMarketingConsentUpdate (simulated)", () => {
     expect(delivery.headers).toMatchObject({
       "x-shopify-topic": "customers/email_marketing_consent_update",
       "x-shopify-shop-domain": SHOP,
-      "x-shopify-api-version": "2025-10",
+      "x-shopify-api-version": "2026-10",
       "x-shopify-triggered-at": new Date(T0).toISOString(),
       "content-type": "application/json",
     });

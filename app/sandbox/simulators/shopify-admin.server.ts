@@ -298,7 +298,9 @@ export async function startShopifyAdminSimulator(
       const resolved = resolver.resolve(ctx, variables);
       shopBucket.available -= resolved.actualCost;
       stats.operations[name] = (stats.operations[name] ?? 0) + 1;
-      return answer(resolved.data, resolved.errors, requested, resolved.actualCost);
+      const withheld = withholdFields(resolved.data, shop.withheld);
+      const errors = [...(resolved.errors ?? []), ...withheld];
+      return answer(resolved.data, errors.length > 0 ? errors : undefined, requested, resolved.actualCost);
     } catch (error) {
       if (!(error instanceof VariableError)) throw error;
       return answer(undefined, [{ message: error.message, extensions: { code: "INVALID_VARIABLE" } }], 0, 0);
@@ -360,4 +362,33 @@ export async function startShopifyAdminSimulator(
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Protected customer data the app is not approved for: each such field in the answer becomes null,
+ * with an ACCESS_DENIED error whose path names it (the rest of the answer is served).
+ */
+function withholdFields(data: unknown, fields: ReadonlySet<string>): GraphqlErrorOut[] {
+  const errors: GraphqlErrorOut[] = [];
+  if (fields.size === 0) return errors;
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]));
+      return;
+    }
+    if (!value || typeof value !== "object") return;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (fields.has(key)) {
+        record[key] = null;
+        errors.push({
+          message: `This app is not approved to access the ${key} field. See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.`,
+          path: [...path, key],
+          extensions: { code: "ACCESS_DENIED" },
+        });
+      } else walk(record[key], [...path, key]);
+    }
+  };
+  walk(data, []);
+  return errors;
 }
