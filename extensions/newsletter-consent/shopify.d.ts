@@ -41,3 +41,9 @@ declare module './src/consent-api.ts' {
   const shopify: import('@shopify/ui-extensions/purchase.thank-you.block.render').Api;
   const globalThis: { shopify: typeof shopify };
 }
+
+//@ts-ignore
+declare module './src/app-url.ts' {
+  const shopify: import('@shopify/ui-extensions/purchase.thank-you.block.render').Api;
+  const globalThis: { shopify: typeof shopify };
+}

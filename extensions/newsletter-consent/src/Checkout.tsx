@@ -30,6 +30,19 @@ async function applyAll(changes: AttributeChange[]): Promise<boolean> {
 }
 
 function Extension() {
+  // A draft order's or an accelerated checkout's attributes cannot change: the box would record
+  // nothing, so the buyer is told the question comes on the thank-you page, which saves it itself.
+  if (shopify.instructions.value?.attributes.canUpdateAttributes === false) {
+    return (
+      <s-text color="subdued" type="small">
+        {shopify.i18n.translate("checkout.on_thank_you")}
+      </s-text>
+    );
+  }
+  return <AttributeConsent />;
+}
+
+function AttributeConsent() {
   const wording = resolveWording(shopify);
   const attributes = shopify.attributes.value ?? [];
   // Unticked unless this checkout already holds the buyer's own tick for this exact text.

@@ -1,9 +1,17 @@
 // The thank-you fallback's network calls, to the Vigie backend: GET the buyer's current choice
 // when the block loads (so that a reload shows it), POST each change.
+import { DEPLOYED_APP_URL } from "./app-url";
 import type { ConsentRecord } from "./wording";
 
-/** Must equal `application_url` in shopify.app.toml (a test checks it). */
-export const APP_URL = "https://vigie.example.com";
+declare const process: { env: Record<string, string | undefined> } | undefined;
+
+/**
+ * The running app: `shopify app dev` defines process.env.APP_URL as its tunnel while it bundles;
+ * a deployed build has no `process` and calls the URL `npm run extension:url` wrote from
+ * shopify.app.toml's application_url. No other host is ever called.
+ */
+export const APP_URL: string =
+  (typeof process !== "undefined" ? process.env.APP_URL : undefined) || DEPLOYED_APP_URL;
 export const CONSENT_ENDPOINT = `${APP_URL}/api/checkout/consent`;
 
 export interface ConsentPayload extends ConsentRecord {

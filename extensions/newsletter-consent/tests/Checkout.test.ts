@@ -68,6 +68,28 @@ describe("checkout contact target", () => {
     expect(applyAttributeChange).not.toHaveBeenCalled();
   });
 
+  test.each([
+    ["en", "You can choose to receive our news by e-mail on the order confirmation page."],
+    [
+      "fr",
+      "Vous pourrez choisir de recevoir nos actualités par e-mail sur la page de confirmation de commande.",
+    ],
+  ] as const)(
+    "where attributes cannot change (%s), shows no box and sends the buyer to the thank-you page",
+    async (locale, note) => {
+      useLocale(locale);
+      extension.shopify.instructions.value = {
+        ...extension.shopify.instructions.value,
+        attributes: { canUpdateAttributes: false },
+      };
+      await extension.render();
+
+      expect(document.body.querySelector("s-checkbox")).toBeNull();
+      expect(noteText()).toBe(note);
+      expect(applyAttributeChange).not.toHaveBeenCalled();
+    },
+  );
+
   test("ticking writes the five attributes, consent marker last", async () => {
     await extension.render();
     click(checkbox());

@@ -27,5 +27,9 @@ test("shopify app build bundles both targets under 64 KB", { timeout: 120_000 },
   expect(bundle).toContain('shopify.extend("purchase.checkout.contact.render-after"');
   expect(bundle).toContain('shopify.extend("purchase.thank-you.block.render"');
   expect(bundle).toContain("_vigie_consent");
+  // The deployed build calls the app at the URL `npm run extension:url` wrote, and no other host.
+  const { DEPLOYED_APP_URL } = await import("../src/app-url");
+  expect(bundle).toContain(DEPLOYED_APP_URL);
+  expect(bundle).toContain("/api/checkout/consent");
   expect(statSync(BUNDLE).size).toBeLessThan(SIZE_LIMIT);
 });

@@ -27,7 +27,7 @@ beforeEach(() => extension.setUp());
 afterEach(() => extension.tearDown());
 
 describe("postConsent", () => {
-  test("APP_URL is the application_url of shopify.app.toml", () => {
+  test("APP_URL is the application_url of shopify.app.toml, as npm run extension:url wrote it", () => {
     const appToml = readFileSync(path.resolve(EXTENSION_DIR, "../../shopify.app.toml"), "utf8");
     expect(appToml).toMatch(new RegExp(`^application_url = "${APP_URL}"$`, "m"));
     expect(CONSENT_ENDPOINT).toBe(`${APP_URL}/api/checkout/consent`);
