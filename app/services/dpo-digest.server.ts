@@ -182,9 +182,16 @@ export async function collectDigest(
   return results;
 }
 
-/** The dashboard's "Attention" card: the same sections, new requests counted over the last day. */
-export function attentionItems(db: Db, shop: { id: string; domain: string }, now = new Date()) {
-  return collectDigest(db, shop, { now, limit: 10 });
+/** The dashboard's "Attention" card: the same sections, new requests counted since the last digest. */
+export async function attentionItems(db: Db, shop: { id: string; domain: string }, now = new Date()) {
+  const previous = await db.dpoDigest.findFirst({
+    where: { shopId: shop.id, createdAt: { lte: now } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const since = previous && previous.createdAt > dayAgo ? previous.createdAt : dayAgo;
+  return collectDigest(db, shop, { now, since, limit: 10 });
 }
 
 /** Where an admin path opens: the sandbox's own pages, or the app inside the shop's Shopify admin. */
