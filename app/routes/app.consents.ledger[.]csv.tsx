@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { recordAudit } from "~/services/audit.server";
 import { ledgerCsv } from "~/services/consent-admin.server";
-import { parseLedgerFilter } from "~/services/consent-filters";
+import { parseLedgerFilter } from "~/services/consent-filters.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop, staffId } = await requireAdmin(request, context);

@@ -28,7 +28,6 @@ import { useState } from "react";
 import { z } from "zod";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
 import { withSearch } from "~/components/nav-items";
-import { CONSENT_KINDS, CONSENT_SOURCES } from "~/domain/consent/consent-event";
 import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
@@ -42,7 +41,8 @@ import {
   searchConsentSubjects,
   withdrawByStaff,
 } from "~/services/consent-admin.server";
-import { type LedgerFilter, ledgerFilterSearch, parseLedgerFilter } from "~/services/consent-filters";
+import { type LedgerFilter, ledgerFilterSearch } from "~/services/consent-filters";
+import { LEDGER_FILTER_OPTIONS, parseLedgerFilter } from "~/services/consent-filters.server";
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw"), subjectId: z.string().min(1).max(100) }),
@@ -63,7 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lastLedgerVerification(db, shop.id),
     listLedgerEvents(db, shop.id, filter),
   ]);
-  return { query, results, timeline, rate, ledger, filter, recent };
+  return { query, results, timeline, rate, ledger, filter, recent, options: LEDGER_FILTER_OPTIONS };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -84,7 +84,7 @@ function statusTone(status: string) {
 }
 
 export default function Consents() {
-  const { query, results, timeline, rate, ledger, filter, recent } = useLoaderData<typeof loader>();
+  const { query, results, timeline, rate, ledger, filter, recent, options } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const [from, setFrom] = useState(filter.from ?? "");
   const [to, setTo] = useState(filter.to ?? "");
@@ -277,12 +277,10 @@ export default function Consents() {
                   label={t("ledgerList.source")}
                   name="source"
                   value={filter.source ?? ""}
-                  onChange={(value) =>
-                    applyFilter({ source: (value || undefined) as LedgerFilter["source"] })
-                  }
+                  onChange={(value) => applyFilter({ source: value || undefined })}
                   options={[
                     { label: t("ledgerList.anySource"), value: "" },
-                    ...CONSENT_SOURCES.map((source) => ({
+                    ...options.sources.map((source) => ({
                       label: t(`ledgerList.sources.${source}` as never),
                       value: source,
                     })),
@@ -292,10 +290,10 @@ export default function Consents() {
                   label={t("ledgerList.kind")}
                   name="kind"
                   value={filter.kind ?? ""}
-                  onChange={(value) => applyFilter({ kind: (value || undefined) as LedgerFilter["kind"] })}
+                  onChange={(value) => applyFilter({ kind: value || undefined })}
                   options={[
                     { label: t("ledgerList.anyKind"), value: "" },
-                    ...CONSENT_KINDS.map((kind) => ({
+                    ...options.kinds.map((kind) => ({
                       label: t(`ledgerList.kinds.${kind}` as never),
                       value: kind,
                     })),
