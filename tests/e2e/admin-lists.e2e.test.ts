@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { sendShopDigest } from "~/services/dpo-digest.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
+import { fileStaffRequest } from "~/services/requests/staff-intake.server";
 import { hasBrowser, launchBrowser } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -18,12 +19,39 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
     server = await startServer();
     db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
     browser = await launchBrowser();
+    // Two requests from the demo shop's customers (their addresses are on file): one received
+    // 40 days ago, now overdue, one today.
+    const shop = await db.shop.findFirstOrThrow({ where: { domain: "imera-paris.myshopify.com" } });
+    for (const [email, daysAgo, type] of [
+      ["camille.martin@example.fr", 40, "access"],
+      ["emma.thomas@example.com", 0, "erasure"],
+    ] as const) {
+      await fileStaffRequest({
+        db,
+        links: sandboxLinks(shop.domain),
+        shop,
+        staffId: "sandbox-staff",
+        form: { type, email, name: "Client", message: "" },
+        locale: "fr",
+        receivedAt: new Date(Date.now() - daysAgo * 86_400_000),
+      });
+    }
   });
   afterAll(async () => {
     await browser?.close();
     await db?.$disconnect();
     await server?.stop();
   });
+
+  function sandboxLinks(shopDomain: string): LinkContext {
+    return {
+      shopDomain,
+      proxyPrefix: "/sandbox/storefront/apps/privacy",
+      secret: Buffer.alloc(32),
+      sandboxUrl: server.baseUrl,
+      appUrl: server.baseUrl,
+    } as LinkContext;
+  }
 
   async function someRequest() {
     return db.rightsRequest.findFirstOrThrow({
@@ -87,14 +115,7 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
       where: { domain: "imera-paris.myshopify.com" },
       select: { id: true, domain: true, name: true, locale: true, settings: true },
     });
-    const links = (): LinkContext =>
-      ({
-        shopDomain: shop.domain,
-        proxyPrefix: "/sandbox/storefront/apps/privacy",
-        secret: Buffer.alloc(32),
-        sandboxUrl: server.baseUrl,
-        appUrl: server.baseUrl,
-      }) as LinkContext;
+    const links = () => sandboxLinks(shop.domain);
     // A day far ahead, 09:00 in Paris: every open request of the demo shop is overdue by then.
     const outcome = await sendShopDigest(db, links, shop, new Date("2030-01-02T08:00:00Z"));
     expect(outcome).toBe("sent");
