@@ -10,8 +10,9 @@ import { ledgerCsv, listLedgerEvents } from "~/services/consent-admin.server";
 import { LEDGER_PAGE_SIZE, type LedgerFilter } from "~/services/consent-filters";
 import { appendConsentEvent } from "~/services/consent-ledger.server";
 import { PAGE_SIZE, type RequestListQuery } from "~/services/requests/queue-filters";
+import { extendRequest, verifyIdentityByStaff } from "~/services/requests/request-actions.server";
 import { searchRequests } from "~/services/requests/request-list.server";
-import { requestDeadlineStatus } from "~/services/requests/request-record.server";
+import { requestDeadline, requestDeadlineStatus } from "~/services/requests/request-record.server";
 import { fileStaffRequest } from "~/services/requests/staff-intake.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { createShop, type TestShop } from "../fixtures/vigie-store";
@@ -189,6 +190,46 @@ describe.each(testDialects())("the admin's lists on %s", (dialect) => {
       NOW,
     );
     expect(dominique.requests.map((r) => r.reference)).toEqual([seeded[3]?.reference]);
+    await t.db.rightsRequest.delete({ where: { id: filed.id } });
+  });
+
+  it("keeps the derived due date in step with the clock: paused, resumed, extended", async () => {
+    const staff = { type: "staff" as const, id: "dpo" };
+    const receivedAt = new Date(NOW.getTime() - 10 * 24 * HOUR);
+    // An address the shop does not have on file: the clock waits for it (docs/decisions/036).
+    const filed = await fileStaffRequest({
+      db: t.db,
+      links: shop.links,
+      shop: shop.shop,
+      staffId: "dpo",
+      form: { type: "erasure", email: "sync@example.fr", name: "Sam", message: "" },
+      locale: "fr",
+      receivedAt,
+      now: receivedAt,
+    });
+    const stored = () =>
+      t.db.rightsRequest.findUniqueOrThrow({ where: { id: filed.id }, include: { pauses: true } });
+    expect(await stored()).toMatchObject({ clockPaused: true });
+    const paused = await searchRequests(
+      t.db,
+      shop.shop.id,
+      { state: "open", due: "paused", q: "sync@" },
+      NOW,
+    );
+    expect(paused.requests.map((r) => r.id)).toEqual([filed.id]);
+
+    const resumedAt = new Date(NOW.getTime() - 2 * 24 * HOUR);
+    await verifyIdentityByStaff(t.db, shop.shop, staff, filed.id, resumedAt);
+    const resumed = await stored();
+    expect(resumed.clockPaused).toBe(false);
+    expect(resumed.dueOn).toBe(requestDeadline(resumed, NOW).dueDate);
+
+    await extendRequest(t.db, shop.links, shop.shop, staff, filed.id, 2, "Many systems to search.", NOW);
+    const extended = await stored();
+    expect(extended.dueOn).toBe(requestDeadline(extended, NOW).dueDate);
+    expect((extended.dueOn as string) > (resumed.dueOn as string)).toBe(true);
+    const later = await searchRequests(t.db, shop.shop.id, { state: "open", due: "later", q: "sync@" }, NOW);
+    expect(later.requests.map((r) => r.id)).toEqual([filed.id]);
     await t.db.rightsRequest.delete({ where: { id: filed.id } });
   });
 
