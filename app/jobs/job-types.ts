@@ -93,3 +93,9 @@ export const LegalHoldsExpireJob = defineJobType({ id: "legal-holds.expire", pay
 
 /** Daily: deletes finished jobs past their keeping period. */
 export const PruneJobsJob = defineJobType({ id: "jobs.prune", payload: EMPTY, priority: 90 });
+
+/**
+ * Hourly: each shop whose local digest hour has come gets its DPO's daily digest, once per day of
+ * its calendar (docs/decisions/056).
+ */
+export const DpoDigestJob = defineJobType({ id: "dpo.digest", payload: EMPTY, priority: 90 });

@@ -10,7 +10,7 @@ describe("the job registry", () => {
     expect([...handled].sort()).toEqual([...declared].sort());
   });
 
-  it("schedules only declared types whose payload is empty, each once a day", () => {
+  it("schedules only declared types whose payload is empty, each once a day or hourly for the digest", () => {
     const declared = new Set(Object.values(JOB_TYPES));
     for (const schedule of SCHEDULES) {
       expect(declared.has(schedule.type as never)).toBe(true);
@@ -18,9 +18,12 @@ describe("the job registry", () => {
     }
     expect(SCHEDULES.map((s) => s.type.id).sort()).toEqual([
       "consent.lapse-confirmations",
+      "dpo.digest",
       "jobs.prune",
       "legal-holds.expire",
     ]);
-    expect(new Set(SCHEDULES.map((s) => s.everyMs))).toEqual(new Set([86_400_000]));
+    for (const schedule of SCHEDULES) {
+      expect(schedule.everyMs).toBe(schedule.type.id === "dpo.digest" ? 3_600_000 : 86_400_000);
+    }
   });
 });

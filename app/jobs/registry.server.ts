@@ -6,6 +6,7 @@ import { runBackfill } from "~/services/backfill/backfill.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
 import { verifyLedger } from "~/services/consent-ledger.server";
 import { syncConsentEvent } from "~/services/consent-sync.server";
+import { sendDueDigests } from "~/services/dpo-digest.server";
 import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
 import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
@@ -18,6 +19,7 @@ import {
   BackfillJob,
   ConsentLapseJob,
   ConsentSyncJob,
+  DpoDigestJob,
   ErasurePlanJob,
   ErasureSystemJob,
   ExportAssembleJob,
@@ -58,6 +60,10 @@ export const JOB_HANDLERS: JobHandler[] = [
     const pruned = await pruneFinishedJobs(db);
     if (pruned > 0) log.info("finished jobs pruned", { pruned });
   }),
+  handle(DpoDigestJob, async (_payload, { db, links, log }) => {
+    const outcomes = await sendDueDigests(db, links);
+    if (outcomes.sent > 0) log.info("DPO digests queued", outcomes);
+  }),
 ] as JobHandler[];
 
 /** Recurring jobs: one run per period, whatever the number of workers. */
@@ -65,4 +71,6 @@ export const SCHEDULES: Schedule[] = [
   { type: LegalHoldsExpireJob, everyMs: 86_400_000 },
   { type: PruneJobsJob, everyMs: 86_400_000 },
   { type: ConsentLapseJob, everyMs: 86_400_000 },
+  // Hourly, so that each shop's digest leaves at its own local hour (once a day: DpoDigest).
+  { type: DpoDigestJob, everyMs: 3_600_000 },
 ];

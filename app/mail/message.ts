@@ -139,6 +139,34 @@ export const PaymentCheckDocumentsSchema = z.object({
   dpoEmail,
 });
 
+const bilingual = z.object({ fr: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) });
+
+/**
+ * The daily digest to the shop's DPO (docs/decisions/056): what needs them, section by section,
+ * each item linking to its page in the admin. Sections come from DIGEST_SECTIONS, in both languages.
+ */
+export const DpoDigestSchema = z.object({
+  type: z.literal("dpo.digest"),
+  shopName,
+  day: localDate,
+  dashboardUrl: webUrl,
+  sections: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z_]{1,40}$/),
+        title: bilingual,
+        /** How many there are (the items may show only the first ones). */
+        total: z.number().int().min(1),
+        items: z
+          .array(z.object({ text: bilingual, href: webUrl }))
+          .min(1)
+          .max(50),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+
 /** Every e-mail Vigie can send, told apart by `type` (stored as OutboxEmail.template). */
 export const EmailMessageSchema = z.discriminatedUnion("type", [
   AcknowledgementSchema,
@@ -150,6 +178,7 @@ export const EmailMessageSchema = z.discriminatedUnion("type", [
   ConsentConfirmSchema,
   PaymentCheckDocumentsSchema,
   DocumentNeededSchema,
+  DpoDigestSchema,
 ]);
 
 export type EmailMessage = z.infer<typeof EmailMessageSchema>;

@@ -4,6 +4,7 @@ import type { Locale } from "~/i18n/locale";
 import { type EmailContent, type RenderedEmail, renderHtml, renderText } from "./layout";
 import { type EmailMessage, EmailMessageSchema, type EmailTemplateId, type MessageOf } from "./message";
 import { consentConfirm } from "./templates/consent-confirm";
+import { dpoDigest } from "./templates/dpo-digest";
 import { paymentCheckDocuments } from "./templates/payment-check-documents";
 import { requestAcknowledgement } from "./templates/request-acknowledgement";
 import { requestAnswer } from "./templates/request-answer";
@@ -26,6 +27,7 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "consent.confirm": consentConfirm,
   "payment_check.documents": paymentCheckDocuments,
   "request.document_needed": requestDocumentNeeded,
+  "dpo.digest": dpoDigest,
 };
 
 const WebUrlSchema = z.url({ protocol: /^https?$/ });

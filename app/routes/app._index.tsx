@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -14,12 +14,19 @@ import {
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
+import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { getDashboard } from "~/services/dashboard.server";
 import { retryJob } from "~/services/retry-job.server";
+
+/** An item's admin path with the embedded app's query kept (before any #fragment). */
+function adminLink(path: string, search: string) {
+  const [pathname = path, fragment] = path.split("#");
+  return `${withSearch(pathname, search)}${fragment ? `#${fragment}` : ""}`;
+}
 
 const RetryFormSchema = z.object({ intent: z.literal("retry"), jobId: z.string().min(1).max(100) });
 
@@ -49,10 +56,51 @@ export default function Dashboard() {
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
   const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
+  const { search } = useLocation();
 
   return (
     <Page title={t("dashboard.title")}>
       <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.attentionTitle")}
+              </Text>
+              <div data-testid="attention">
+                {data.attention.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("dashboard.attentionEmpty")}
+                  </Text>
+                ) : (
+                  <BlockStack gap="300">
+                    {data.attention.map((section) => (
+                      <BlockStack gap="100" key={section.id}>
+                        <Text as="h3" variant="headingSm">
+                          <span data-testid={`attention-${section.id}`}>
+                            {section.title[locale]} ({section.total})
+                          </span>
+                        </Text>
+                        <ul style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+                          {section.items.map((item) => (
+                            <li key={`${item.path}-${item.text.en}`}>
+                              <Link to={adminLink(item.path, search)}>{item.text[locale]}</Link>
+                            </li>
+                          ))}
+                        </ul>
+                        {section.total > section.items.length && (
+                          <Text as="p" tone="subdued" variant="bodySm">
+                            {t("dashboard.attentionMore", { count: section.total - section.items.length })}
+                          </Text>
+                        )}
+                      </BlockStack>
+                    ))}
+                  </BlockStack>
+                )}
+              </div>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
             {(
@@ -112,6 +160,7 @@ export default function Dashboard() {
           </Card>
         </Layout.Section>
         <Layout.Section>
+          <div id="dead-jobs" />
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">

@@ -3,23 +3,34 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { recordAudit } from "~/services/audit.server";
 import { ledgerCsv } from "~/services/consent-admin.server";
+import { parseLedgerFilter } from "~/services/consent-filters.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop, staffId } = await requireAdmin(request, context);
   const db = context.db;
+  // The Consents page's filters (?source=&kind=&from=&to=, days of the shop's calendar);
+  // ?visitor=<id>: one visitor's choices (the Cookies page). No filter: the whole ledger.
+  const params = new URL(request.url).searchParams;
+  const visitor = params.get("visitor")?.trim();
+  const { before: _page, ...chosen } = parseLedgerFilter(params);
+  const filter = {
+    ...chosen,
+    ...(visitor && /^[0-9a-f-]{36}$/.test(visitor) && { visitorId: visitor }),
+  };
   await recordAudit(db, {
     shopId: shop.id,
     actorType: "staff",
     actorId: staffId,
     action: "consent.ledger.exported",
+    // Which events left (the filter names no one; a visitor id is personal and stays out).
+    data: {
+      source: chosen.source ?? null,
+      kind: chosen.kind ?? null,
+      from: chosen.from ?? null,
+      to: chosen.to ?? null,
+      visitor: Boolean(filter.visitorId),
+    },
   });
-  // ?source=banner: the banner's choices only; ?visitor=<id>: one visitor's (the Cookies page).
-  const params = new URL(request.url).searchParams;
-  const visitor = params.get("visitor")?.trim();
-  const filter = {
-    ...(params.get("source") === "banner" && { source: "banner" as const }),
-    ...(visitor && /^[0-9a-f-]{36}$/.test(visitor) && { visitorId: visitor }),
-  };
   const rows = ledgerCsv(db, shop.id, 1000, filter);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

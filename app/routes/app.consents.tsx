@@ -1,5 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -10,6 +19,8 @@ import {
   InlineStack,
   Layout,
   Page,
+  Pagination,
+  Select,
   Text,
   TextField,
 } from "@shopify/polaris";
@@ -25,10 +36,13 @@ import {
   consentRateByMonth,
   consentTimeline,
   lastLedgerVerification,
+  listLedgerEvents,
   requestLedgerVerification,
   searchConsentSubjects,
   withdrawByStaff,
 } from "~/services/consent-admin.server";
+import { type LedgerFilter, ledgerFilterSearch } from "~/services/consent-filters";
+import { LEDGER_FILTER_OPTIONS, parseLedgerFilter } from "~/services/consent-filters.server";
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw"), subjectId: z.string().min(1).max(100) }),
@@ -41,13 +55,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = (url.searchParams.get("q") ?? "").slice(0, 200);
   const subjectId = url.searchParams.get("subject");
   const db = context.db;
-  const [results, timeline, rate, ledger] = await Promise.all([
+  const filter = parseLedgerFilter(url.searchParams);
+  const [results, timeline, rate, ledger, recent] = await Promise.all([
     searchConsentSubjects(db, shop.id, query),
     subjectId ? consentTimeline(db, shop.id, subjectId) : null,
     consentRateByMonth(db, shop.id),
     lastLedgerVerification(db, shop.id),
+    listLedgerEvents(db, shop.id, filter),
   ]);
-  return { query, results, timeline, rate, ledger };
+  return { query, results, timeline, rate, ledger, filter, recent, options: LEDGER_FILTER_OPTIONS };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -68,7 +84,20 @@ function statusTone(status: string) {
 }
 
 export default function Consents() {
-  const { query, results, timeline, rate, ledger } = useLoaderData<typeof loader>();
+  const { query, results, timeline, rate, ledger, filter, recent, options } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const [from, setFrom] = useState(filter.from ?? "");
+  const [to, setTo] = useState(filter.to ?? "");
+  /** The page with these ledger filters (the search and the open subject kept). */
+  const consentsUrl = (next: LedgerFilter) => {
+    const params = new URLSearchParams(ledgerFilterSearch(next));
+    if (query) params.set("q", query);
+    const qs = params.toString();
+    return withSearch(`/app/consents${qs ? `?${qs}` : ""}`, search);
+  };
+  const applyFilter = (change: Partial<LedgerFilter>) =>
+    navigate(consentsUrl({ ...filter, before: undefined, ...change }));
+  const filteredCsv = ledgerFilterSearch(filter, false);
   const result = useActionData<{ ok: boolean; message: string }>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -78,11 +107,13 @@ export default function Consents() {
   const [downloading, setDownloading] = useState(false);
   const when = (iso: string | Date | null) => (iso ? formatDateTime(locale, iso) : "—");
 
-  async function downloadCsv() {
+  async function downloadCsv(filtered: boolean) {
     // fetch (not a link): in the Shopify admin, App Bridge adds the session token to fetch calls.
     setDownloading(true);
     try {
-      const response = await fetch(withSearch("/app/consents/ledger.csv", search));
+      const response = await fetch(
+        withSearch(`/app/consents/ledger.csv${filtered && filteredCsv ? `?${filteredCsv}` : ""}`, search),
+      );
       const blob = await response.blob();
       const href = URL.createObjectURL(blob);
       const a = Object.assign(document.createElement("a"), { href, download: "consent-ledger.csv" });
@@ -238,6 +269,127 @@ export default function Consents() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
+                {t("ledgerList.title")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("ledgerList.help")}
+              </Text>
+              <InlineStack gap="300" wrap blockAlign="end">
+                <Select
+                  label={t("ledgerList.source")}
+                  name="source"
+                  value={filter.source ?? ""}
+                  onChange={(value) => applyFilter({ source: value || undefined })}
+                  options={[
+                    { label: t("ledgerList.anySource"), value: "" },
+                    ...options.sources.map((source) => ({
+                      label: t(`ledgerList.sources.${source}` as never),
+                      value: source,
+                    })),
+                  ]}
+                />
+                <Select
+                  label={t("ledgerList.kind")}
+                  name="kind"
+                  value={filter.kind ?? ""}
+                  onChange={(value) => applyFilter({ kind: value || undefined })}
+                  options={[
+                    { label: t("ledgerList.anyKind"), value: "" },
+                    ...options.kinds.map((kind) => ({
+                      label: t(`ledgerList.kinds.${kind}` as never),
+                      value: kind,
+                    })),
+                  ]}
+                />
+                <Form
+                  method="get"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    applyFilter({ from: from || undefined, to: to || undefined });
+                  }}
+                >
+                  <InlineStack gap="200" blockAlign="end">
+                    <TextField
+                      label={t("ledgerList.from")}
+                      type="date"
+                      name="from"
+                      value={from}
+                      onChange={setFrom}
+                      autoComplete="off"
+                    />
+                    <TextField
+                      label={t("ledgerList.to")}
+                      type="date"
+                      name="to"
+                      value={to}
+                      onChange={setTo}
+                      autoComplete="off"
+                    />
+                    <Button submit>{t("ledgerList.apply")}</Button>
+                  </InlineStack>
+                </Form>
+              </InlineStack>
+              <Text as="p" tone="subdued" variant="bodySm">
+                {t("ledgerList.timeZone", { zone: recent.timeZone })}
+              </Text>
+              {recent.events.length === 0 ? (
+                <div data-testid="ledger-no-match">
+                  <Text as="p">{t("ledgerList.empty")}</Text>
+                </div>
+              ) : (
+                <div data-testid="ledger-events">
+                  <DataTable
+                    columnContentTypes={["numeric", "text", "text", "text", "text", "text"]}
+                    headings={[
+                      "#",
+                      t("consents.when"),
+                      t("ledgerList.kind"),
+                      t("ledgerList.source"),
+                      t("ledgerList.purpose"),
+                      t("consents.email"),
+                    ]}
+                    rows={recent.events.map((e) => [
+                      e.seq,
+                      formatDateTime(locale, e.occurredAt, { timeZone: recent.timeZone }),
+                      t(`ledgerList.kinds.${e.kind}` as never),
+                      t(`ledgerList.sources.${e.source}` as never),
+                      e.purpose,
+                      e.subjectId ? (
+                        <Link
+                          key="s"
+                          to={withSearch(
+                            `/app/consents?q=${encodeURIComponent(e.email ?? "")}&subject=${e.subjectId}`,
+                            search,
+                          )}
+                        >
+                          {e.email ?? t("consents.pseudonymised")}
+                        </Link>
+                      ) : (
+                        (e.email ?? (e.pseudonymised ? t("consents.pseudonymised") : "—"))
+                      ),
+                    ])}
+                  />
+                </div>
+              )}
+              <InlineStack align="space-between" blockAlign="center">
+                <Pagination
+                  hasPrevious={Boolean(filter.before)}
+                  onPrevious={() => navigate(consentsUrl({ ...filter, before: undefined }))}
+                  hasNext={recent.next !== null}
+                  onNext={() => navigate(consentsUrl({ ...filter, before: recent.next ?? undefined }))}
+                />
+                <Button onClick={() => downloadCsv(true)} loading={downloading}>
+                  {t("ledgerList.exportFiltered")}
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
                 {t("consents.rateTitle")}
               </Text>
               <ConsentRateChart months={rate} />
@@ -277,7 +429,7 @@ export default function Consents() {
                     {t("consents.verify")}
                   </Button>
                 </Form>
-                <Button onClick={downloadCsv} loading={downloading}>
+                <Button onClick={() => downloadCsv(false)} loading={downloading}>
                   {t("consents.exportCsv")}
                 </Button>
               </InlineStack>

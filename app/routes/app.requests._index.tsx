@@ -1,29 +1,67 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
-import { Badge, Card, DataTable, EmptyState, Page, Tabs, Text } from "@shopify/polaris";
+import { Form, Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  InlineStack,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { DeadlineBadge } from "~/components/deadline-badge";
 import { withSearch } from "~/components/nav-items";
-import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
+import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
 import { formatLocalDate } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { QUEUE_FILTERS, type QueueFilter } from "~/services/requests/queue-filters";
-import { listRequests } from "~/services/requests/request-queue.server";
+import {
+  DUE_FILTERS,
+  parseRequestListQuery,
+  QUEUE_FILTERS,
+  type RequestListQuery,
+  requestListSearch,
+  STATE_FILTERS,
+} from "~/services/requests/queue-filters";
+import { searchRequests } from "~/services/requests/request-list.server";
+
+/** Links made before the filters (?filter=overdue…) open the same view with the new ones. */
+function legacyFilter(params: URLSearchParams) {
+  const filter = params.get("filter");
+  if (!filter || !QUEUE_FILTERS.includes(filter as never)) return params;
+  const next = new URLSearchParams(params);
+  next.delete("filter");
+  if (filter === "closed" || filter === "all") next.set("state", filter);
+  else if (filter !== "open") next.set("due", filter);
+  return next;
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request, context);
-  const param = new URL(request.url).searchParams.get("filter");
-  const filter: QueueFilter = QUEUE_FILTERS.includes(param as QueueFilter) ? (param as QueueFilter) : "open";
-  return { filter, requests: await listRequests(context.db, shop.id, filter) };
+  const query = parseRequestListQuery(legacyFilter(new URL(request.url).searchParams));
+  return { query, ...(await searchRequests(context.db, shop.id, query)) };
 }
 
 export default function Requests() {
-  const { filter, requests } = useLoaderData<typeof loader>();
+  const { query, requests, next } = useLoaderData<typeof loader>();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
   const navigate = useNavigate();
+  const [q, setQ] = useState(query.q ?? "");
+  useEffect(() => setQ(query.q ?? ""), [query.q]);
   const day = (value: string) => formatLocalDate(locale, value, "medium");
-  const tabs = QUEUE_FILTERS.map((id) => ({ id, content: t(`requests.filters.${id}` as never) }));
+  const go = (change: Partial<RequestListQuery>) => {
+    const qs = requestListSearch({ ...query, after: undefined, ...change });
+    navigate(withSearch(`/app/requests${qs ? `?${qs}` : ""}`, search));
+  };
+  const filtered = Boolean(query.q || query.type || query.due || query.state !== "open");
+  const firstPage = requestListSearch({ ...query, after: undefined });
   return (
     <Page
       title={t("requests.title")}
@@ -32,17 +70,93 @@ export default function Requests() {
         { content: t("requests.outbox"), url: withSearch("/app/outbox", search) },
         { content: t("paymentChecks.title"), url: withSearch("/app/payment-checks", search) },
       ]}
+      pagination={{
+        hasPrevious: Boolean(query.after),
+        previousURL: withSearch(`/app/requests${firstPage ? `?${firstPage}` : ""}`, search),
+        hasNext: next !== null,
+        nextURL: next
+          ? withSearch(`/app/requests?${requestListSearch({ ...query, after: next })}`, search)
+          : undefined,
+      }}
     >
       <Card padding="0">
-        <Tabs
-          tabs={tabs}
-          selected={QUEUE_FILTERS.indexOf(filter)}
-          onSelect={(index) => navigate(withSearch(`/app/requests?filter=${QUEUE_FILTERS[index]}`, search))}
-        />
+        <Box padding="400">
+          <BlockStack gap="300">
+            <Form
+              method="get"
+              onSubmit={(event) => {
+                event.preventDefault();
+                go({ q: q.trim() || undefined });
+              }}
+            >
+              <InlineStack gap="200" blockAlign="end">
+                <div style={{ flexGrow: 1 }}>
+                  <TextField
+                    label={t("requestList.searchLabel")}
+                    name="q"
+                    value={q}
+                    onChange={setQ}
+                    autoComplete="off"
+                    placeholder={t("requestList.searchPlaceholder")}
+                    helpText={t("requestList.searchHelp")}
+                  />
+                </div>
+                <Button submit>{t("requestList.search")}</Button>
+              </InlineStack>
+            </Form>
+            <InlineStack gap="300" wrap>
+              <Select
+                label={t("requests.type")}
+                name="type"
+                value={query.type ?? ""}
+                onChange={(value) => go({ type: (value || undefined) as RequestType | undefined })}
+                options={[
+                  { label: t("requestList.anyType"), value: "" },
+                  ...REQUEST_TYPES.map((type) => ({
+                    label: REQUEST_TYPE_INFO[type].label[locale],
+                    value: type,
+                  })),
+                ]}
+              />
+              <Select
+                label={t("requests.state")}
+                name="state"
+                value={query.state}
+                onChange={(value) => go({ state: value as RequestListQuery["state"] })}
+                options={STATE_FILTERS.map((state) => ({
+                  label: t(`requestList.states.${state}` as never),
+                  value: state,
+                }))}
+              />
+              <Select
+                label={t("requests.due")}
+                name="due"
+                value={query.due ?? ""}
+                onChange={(value) => go({ due: (value || undefined) as RequestListQuery["due"] })}
+                options={[
+                  { label: t("requestList.anyDue"), value: "" },
+                  ...DUE_FILTERS.map((due) => ({ label: t(`requestList.due.${due}` as never), value: due })),
+                ]}
+              />
+            </InlineStack>
+          </BlockStack>
+        </Box>
         {requests.length === 0 ? (
-          <EmptyState heading={t("requests.empty")} image="">
-            <Text as="p">{t("requests.emptyHelp")}</Text>
-          </EmptyState>
+          filtered ? (
+            <EmptyState
+              heading={t("requestList.noMatch")}
+              image=""
+              action={{ content: t("requestList.clear"), url: withSearch("/app/requests", search) }}
+            >
+              <div data-testid="requests-no-match">
+                <Text as="p">{t("requestList.noMatchHelp")}</Text>
+              </div>
+            </EmptyState>
+          ) : (
+            <EmptyState heading={t("requests.empty")} image="">
+              <Text as="p">{t("requests.emptyHelp")}</Text>
+            </EmptyState>
+          )
         ) : (
           <DataTable
             columnContentTypes={["text", "text", "text", "text", "text", "text"]}

@@ -1,10 +1,14 @@
 // What the admin's Consents page reads and does, always scoped to the staff member's shop.
+import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
+import { addDays, type LocalDate, localStartOfDay } from "~/domain/deadlines/local-date";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
 import { VerifyLedgerJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "./audit.server";
+import { LEDGER_PAGE_SIZE, type LedgerFilter } from "./consent-filters";
 import { recordConsent } from "./consents.server";
+import { shopTimeZone } from "./shop-settings.server";
 
 /** Subjects whose e-mail starts with the query (case-insensitive), with their current state. */
 export async function searchConsentSubjects(db: Db, shopId: string, query: string) {
@@ -191,14 +195,15 @@ export async function* ledgerCsv(
   db: Db,
   shopId: string,
   pageSize = 1000,
-  /** Only the banner's choices, or one visitor's (the whole ledger when absent). */
-  filter: { source?: "banner"; visitorId?: string } = {},
+  /** The Consents page's filters, or one visitor's choices (the whole ledger when empty). */
+  filter: Omit<LedgerFilter, "before"> & { visitorId?: string } = {},
 ): AsyncGenerator<string> {
+  const where = await ledgerWhere(db, shopId, filter);
   yield `${CSV_COLUMNS.join(",")}\r\n`;
   let after = 0;
   for (;;) {
     const rows = await db.consentEvent.findMany({
-      where: { shopId, seq: { gt: after }, ...filter },
+      where: { AND: [where, { seq: { gt: after } }] },
       orderBy: { seq: "asc" },
       take: pageSize,
     });
@@ -242,4 +247,63 @@ export async function* ledgerCsv(
       .join("");
     after = rows[rows.length - 1]?.seq ?? after;
   }
+}
+
+/**
+ * The ledger events a filter selects, scoped to the shop. `from`/`to` are days of the shop's
+ * calendar, both included: from local midnight of `from` to local midnight after `to`.
+ */
+export async function ledgerWhere(
+  db: Db,
+  shopId: string,
+  filter: Omit<LedgerFilter, "before"> & { visitorId?: string },
+): Promise<Prisma.ConsentEventWhereInput> {
+  const timeZone = filter.from || filter.to ? await shopTimeZone(db, shopId) : null;
+  const occurredAt: Prisma.DateTimeFilter = {};
+  if (timeZone && filter.from) occurredAt.gte = localStartOfDay(filter.from as LocalDate, timeZone);
+  if (timeZone && filter.to) occurredAt.lt = localStartOfDay(addDays(filter.to as LocalDate, 1), timeZone);
+  return {
+    shopId,
+    ...(filter.source && { source: filter.source }),
+    ...(filter.kind && { kind: filter.kind }),
+    ...(filter.visitorId && { visitorId: filter.visitorId }),
+    ...(timeZone && { occurredAt }),
+  };
+}
+
+/**
+ * One page of the shop's ledger events matching `filter`, newest recorded first (by chain
+ * position); `next` is the `before` of the following page. Personal fields stay out: the list
+ * shows the event and its proof markers, the subject's page shows who.
+ */
+export async function listLedgerEvents(db: Db, shopId: string, filter: LedgerFilter) {
+  const timeZone = await shopTimeZone(db, shopId);
+  const where = await ledgerWhere(db, shopId, filter);
+  const rows = await db.consentEvent.findMany({
+    where: filter.before ? { AND: [where, { seq: { lt: filter.before } }] } : where,
+    orderBy: { seq: "desc" },
+    take: LEDGER_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      seq: true,
+      kind: true,
+      purpose: true,
+      source: true,
+      lawfulBasis: true,
+      occurredAt: true,
+      noticeVersion: true,
+      wordingKey: true,
+      subjectId: true,
+      email: true,
+      orderId: true,
+      pseudonymised: true,
+    },
+  });
+  const page = rows.slice(0, LEDGER_PAGE_SIZE);
+  return {
+    /** The shop's zone: the filter's days and the times shown are its. */
+    timeZone,
+    events: page.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+    next: rows.length > LEDGER_PAGE_SIZE ? (page[page.length - 1]?.seq ?? null) : null,
+  };
 }

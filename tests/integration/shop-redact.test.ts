@@ -11,6 +11,7 @@ import type { Db } from "~/db/client.server";
 import { flattenForForm } from "~/domain/processing/record";
 import { requestLedgerVerification } from "~/services/consent-admin.server";
 import { storeDocument } from "~/services/documents.server";
+import { sendShopDigest } from "~/services/dpo-digest.server";
 import { chunkSink } from "~/services/exports/chunks.server";
 import { openPaymentCheck } from "~/services/payment-checks.server";
 import { fileFromPrivacyCentre } from "~/services/privacy-centre/storefront-requests.server";
@@ -329,6 +330,13 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
       Object.entries({ ...flattenForForm(entry.content), revision: "1", "data.fr": `Adresse de ${email}` }),
     );
     await publishNotice(t.db, ref, { type: "staff", id: "staff-1" });
+    // The DPO's digest of the day (docs/decisions/056): its record and its e-mail.
+    await sendShopDigest(
+      t.db,
+      () => links,
+      { ...ref, settings: shop.settings },
+      new Date("2026-12-03T10:00:00Z"),
+    );
     return { shop, domain, email };
   }
 

@@ -41,6 +41,7 @@ export const CONSENT_PERSONAL_FIELDS = [
 /** Request columns emptied; reference, type, channel, state, dates and outcome stay. */
 export const REQUEST_PERSONAL_FIELDS = [
   "requesterEmail",
+  "requesterEmailKey",
   "requesterName",
   "message",
   "answerNote",

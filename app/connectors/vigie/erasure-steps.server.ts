@@ -149,6 +149,7 @@ const STEPS: Record<VigieStepKind, (tx: Tx, scope: VigieScope) => Promise<Outcom
         where: { id: row.id },
         data: {
           requesterEmail: null,
+          requesterEmailKey: null,
           requesterName: null,
           message: null,
           answerNote: null,

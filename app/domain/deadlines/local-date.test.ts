@@ -8,6 +8,7 @@ import {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  localStartOfDay,
   parseLocalDate,
   toLocalDate,
 } from "./local-date";
@@ -133,5 +134,19 @@ describe("compareLocalDates", () => {
     expect(compareLocalDates(d("2026-04-02"), d("2026-04-03"))).toBeLessThan(0);
     expect(compareLocalDates(d("2026-04-02"), d("2026-04-02"))).toBe(0);
     expect(compareLocalDates(d("2027-01-01"), d("2026-12-31"))).toBeGreaterThan(0);
+  });
+});
+
+describe("localStartOfDay", () => {
+  it("is local midnight in the shop's zone, summer and winter", () => {
+    expect(localStartOfDay(parseLocalDate("2026-07-01"), "Europe/Paris").toISOString()).toBe(
+      "2026-06-30T22:00:00.000Z",
+    );
+    expect(localStartOfDay(parseLocalDate("2026-01-15"), "Europe/Paris").toISOString()).toBe(
+      "2026-01-14T23:00:00.000Z",
+    );
+    expect(localStartOfDay(parseLocalDate("2026-01-15"), "America/New_York").toISOString()).toBe(
+      "2026-01-15T05:00:00.000Z",
+    );
   });
 });

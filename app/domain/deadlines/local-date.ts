@@ -112,6 +112,16 @@ export function localNoon(date: LocalDate, timeZone: string): Date {
 }
 
 /**
+ * The first instant of `date` in `timeZone` (local midnight, or the first instant after it when the
+ * zone skips midnight): where a day of the shop's calendar begins. Throws `INVALID_TIME_ZONE`.
+ */
+export function localStartOfDay(date: LocalDate, timeZone: string): Date {
+  const wallClock = new Date(`${date}T00:00:00Z`).getTime();
+  const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
+  return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/**
  * The legal calendar date of `instant` in `timeZone` (IANA name). 23:30 UTC on 31 January is 1 February in Paris.
  * Throws `INVALID_INSTANT` for an invalid Date and `INVALID_TIME_ZONE` for an unknown zone.
  */

@@ -13,6 +13,7 @@ import { shopTimeZone } from "../shop-settings.server";
 import { openEmailCodeCheck } from "./identity-codes.server";
 import { queueRequestEmail } from "./request-emails.server";
 import { confirmUrl, type LinkContext, statusUrl } from "./request-links.server";
+import { syncRequestClock } from "./request-record.server";
 import { tasksFor } from "./request-tasks";
 import { startWork } from "./request-work.server";
 
@@ -75,6 +76,7 @@ export async function fileRequest(
       state,
       details: JSON.stringify(input.details),
       requesterEmail: input.requesterEmail,
+      requesterEmailKey: input.requesterEmail?.trim().toLowerCase() || null,
       requesterName: input.requesterName || null,
       message: input.message || null,
       locale: input.locale,
@@ -94,6 +96,7 @@ export async function fileRequest(
         }),
     },
   });
+  await syncRequestClock(tx, request.id, now);
   await recordAudit(tx, {
     shopId: input.shop.id,
     actorType: input.actor.type,

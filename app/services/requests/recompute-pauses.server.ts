@@ -10,7 +10,7 @@ import type { PauseReason } from "~/domain/requests/identity-policy";
 import type { Logger } from "~/utils/logger.server";
 import { recordAudit } from "../audit.server";
 import { emailOnFile } from "../subjects.server";
-import { type RequestWithPauses, requestDeadline } from "./request-record.server";
+import { type RequestWithPauses, requestDeadline, syncRequestClock } from "./request-record.server";
 
 /** The reason every pause was given before the rule was corrected. */
 export const LEGACY_PAUSE_REASON = "identity";
@@ -99,6 +99,7 @@ async function recomputeRequest(tx: Tx, requestId: string, now: Date) {
       },
     });
   }
+  if (changed > 0) await syncRequestClock(tx, row.id, now);
   return changed;
 }
 

@@ -28,7 +28,7 @@ import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
 import { applyDirectiveRequest } from "./post-mortem-directives.server";
 import { queueRequestEmail } from "./request-emails.server";
 import { confirmUrl, documentsUrl, exportDownloadUrl, type LinkContext } from "./request-links.server";
-import { type RequestWithPauses, toDomainRequest } from "./request-record.server";
+import { type RequestWithPauses, syncRequestClock, toDomainRequest } from "./request-record.server";
 import { startWork } from "./request-work.server";
 
 type ShopRef = { id: string; domain: string; name: string | null };
@@ -75,6 +75,7 @@ async function move(
     },
     include: { pauses: true, shop: { select: { domain: true } } },
   });
+  await syncRequestClock(tx, row.id, now);
   if (next.state === "in_progress" && row.state !== "in_progress")
     await startWork(tx, updated, updated.shop.domain);
   return updated;
@@ -176,6 +177,7 @@ export function requestIdentityDocument(
       });
     }
     await tx.rightsRequest.update({ where: { id: row.id }, data: { identityLevel: "document" } });
+    await syncRequestClock(tx, row.id, now);
     await tx.identityCheck.updateMany({
       where: { requestId, status: "pending" },
       data: { status: "cancelled", decidedAt: now },
@@ -232,6 +234,7 @@ export function extendRequest(
       data: { extensionMonths: months, extensionReason: reason.trim(), extensionNotifiedAt: now },
       include: { pauses: true },
     });
+    await syncRequestClock(tx, row.id, now);
     await recordAudit(tx, {
       shopId: shop.id,
       actorType: actor.type,
