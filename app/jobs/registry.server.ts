@@ -11,6 +11,7 @@ import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
+import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
 import {
@@ -24,6 +25,7 @@ import {
   LegalHoldsExpireJob,
   ProcessWebhookJob,
   PruneJobsJob,
+  RestrictionNoticeJob,
   SendEmailJob,
   VerifyLedgerJob,
 } from "./job-types";
@@ -46,6 +48,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ExportAssembleJob, ({ archiveId }, context) => assembleExport(context, archiveId)),
   handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
   handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
+  handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {
     const released = await releaseExpiredHolds(db);
