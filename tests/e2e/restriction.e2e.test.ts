@@ -77,13 +77,15 @@ describe.runIf(hasBrowser)("granting and lifting a restriction of processing in 
       await page.locator('input[name="email"]').fill(email);
       await page.locator('select[name="restriction_ground"]').selectOption(ground);
       await page.getByRole("button", { name: x.create }).click();
-      await page.waitForURL(/\/app\/requests\/(?!new)[^/?]+\?/);
-      expect(await page.locator("h1").first().textContent()).toContain(x.type);
+      await page.waitForURL(
+        (url) => /^\/app\/requests\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"),
+      );
+      await expect.poll(async () => (await page.locator("h1").allTextContents()).join(" ")).toContain(x.type);
 
       await page.getByRole("button", { name: x.verify }).click();
       await page.getByRole("button", { name: x.grant }).click();
       await expect.poll(() => page.getByTestId("restriction-status").textContent()).toContain(x.inForce);
-      expect(await page.getByTestId("restricted-badge").textContent()).toBe(x.badge);
+      expect(await page.getByTestId("restricted-badge").textContent()).toMatch(new RegExp(`${x.badge}$`));
       // Shopify and Mailchimp told by the worker: their notices turn to "informed".
       await reloadUntil(page, "recipient-mailchimp", new RegExp(x.told));
       await reloadUntil(page, "recipient-shopify", new RegExp(x.told));
@@ -92,12 +94,14 @@ describe.runIf(hasBrowser)("granting and lifting a restriction of processing in 
 
       // The list shows the badge beside the person's request.
       await page.goto(`${server.baseUrl}/app/requests?locale=${locale}`);
-      expect(await page.getByTestId(`restricted-${request.reference}`).textContent()).toBe(x.badge);
+      expect(await page.getByTestId(`restricted-${request.reference}`).textContent()).toMatch(
+        new RegExp(`${x.badge}$`),
+      );
 
       await page.goto(`${server.baseUrl}/app/requests/${requestId}?locale=${locale}`);
       await page.getByRole("button", { name: x.lift }).click();
       // In force until the notice has left (the sandbox hands it to the outbox), then lifted.
-      await reloadUntil(page, "restriction-status", new RegExp(`^${x.lifted}$`));
+      await reloadUntil(page, "restriction-status", new RegExp(`${x.lifted}$`));
       const notice = await db.outboxEmail.findFirstOrThrow({
         where: { requestId, template: "request.restriction_lift" },
       });
