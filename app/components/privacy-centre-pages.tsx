@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
+import { RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import type { FormErrors, RequestFormField } from "~/services/requests/request-form";
@@ -91,6 +92,7 @@ export function RequestFormPage({
   const deceased = wire("deceased_email");
   const relationship = wire("heir_relationship");
   const scope = wire("heir_scope");
+  const ground = wire("restriction_ground");
   const mail = wire("email");
   const name = wire("name");
   return (
@@ -173,6 +175,31 @@ export function RequestFormPage({
           </p>
           {consent.error}
         </fieldset>
+
+        <fieldset style={fieldset}>
+          <legend>{t("privacy.restriction.legend")}</legend>
+          <label htmlFor="vigie-restriction_ground">{t("privacy.restriction.ground")}</label>
+          <select {...ground.props} style={field} defaultValue={text("restriction_ground")}>
+            <option value="">—</option>
+            {RESTRICTION_GROUNDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`privacy.restriction.grounds.${value}`)}
+              </option>
+            ))}
+          </select>
+          {ground.error}
+        </fieldset>
+
+        <p>
+          <input
+            id="vigie-recipients_asked"
+            name="recipients_asked"
+            type="checkbox"
+            value="on"
+            defaultChecked={text("recipients_asked") === "on"}
+          />{" "}
+          <label htmlFor="vigie-recipients_asked">{t("privacy.restriction.recipientsAsked")}</label>
+        </p>
 
         <fieldset style={fieldset}>
           <legend>{t("privacy.heir.legend")}</legend>

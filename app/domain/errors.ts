@@ -30,6 +30,7 @@ const APP_ERRORS = {
   MAILCHIMP_CREDENTIALS_INVALID: 400,
   STRIPE_CREDENTIALS_INVALID: 400,
   REGISTER_ENTRY_INVALID: 400,
+  RESTRICTION_GROUND_REQUIRED: 400,
   // Nothing of this shop by that id (404).
   NOT_FOUND: 404,
   // Not possible in the current state (409).
@@ -50,6 +51,14 @@ const APP_ERRORS = {
   REGISTER_ENTRY_STALE: 409,
   TRANSFER_SAFEGUARD_REQUIRED: 409,
   PROCESSOR_CONTRACT_REQUIRED: 409,
+  /** Restriction (GDPR art. 18): not granted yet, already granted, or no lift possible in its state. */
+  RESTRICTION_NOT_GRANTED: 409,
+  RESTRICTION_ALREADY_GRANTED: 409,
+  RESTRICTION_NOT_ACTIVE: 409,
+  /** Art. 18(3): the person must be told before a lift, and there is no address to tell them at. */
+  RESTRICTION_NOTICE_IMPOSSIBLE: 409,
+  /** A retention erasure of a person whose processing is restricted (art. 18(2)). */
+  SUBJECT_RESTRICTED: 409,
   // A document the privacy centre does not take.
   DOCUMENT_TOO_LARGE: 413,
   DOCUMENT_TOO_MANY: 413,

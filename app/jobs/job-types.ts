@@ -74,6 +74,14 @@ export const ErasureSystemJob = defineJobType({
   maxAttempts: 6,
 });
 
+/** Tells Shopify and Mailchimp of a granted restriction (GDPR art. 18, 19): marketing set to not subscribed. */
+export const RestrictionNoticeJob = defineJobType({
+  id: "restriction.notify",
+  payload: z.object({ restrictionId: z.string().min(1) }),
+  priority: 30,
+  maxAttempts: 6,
+});
+
 /** One step of a shop's backfill from Shopify (start, status check, import of the file). */
 export const BackfillJob = defineJobType({
   id: "backfill.shopify",

@@ -12,6 +12,7 @@ import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
+import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
@@ -27,6 +28,7 @@ import {
   LegalHoldsExpireJob,
   ProcessWebhookJob,
   PruneJobsJob,
+  RestrictionNoticeJob,
   SendEmailJob,
   StorePolicyJob,
   VerifyLedgerJob,
@@ -50,6 +52,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ExportAssembleJob, ({ archiveId }, context) => assembleExport(context, archiveId)),
   handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
   handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
+  handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),
   handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {

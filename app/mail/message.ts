@@ -90,6 +90,8 @@ export const AnswerSchema = z.object({
   holds: z.array(LegalHoldSchema).max(50).optional(),
   /** An erasure's receipts, per system: what was done, when, and the vendor's reference (GDPR art. 17, 19). */
   erasure: z.array(ErasureReceiptSchema).max(10).optional(),
+  /** GDPR art. 19, second sentence: the recipients told of the rectification, erasure or restriction. */
+  recipients: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
   dpoEmail,
 });
 
@@ -117,6 +119,15 @@ export const ClosedUnverifiedSchema = z.object({
   type: z.literal("request.closed_unverified"),
   shopName,
   reference,
+});
+
+/** GDPR art. 18(3): the person is told before their restriction of processing is lifted. */
+export const RestrictionLiftSchema = z.object({
+  type: z.literal("request.restriction_lift"),
+  shopName,
+  reference,
+  grantedOn: localDate,
+  dpoEmail,
 });
 
 export const ConsentConfirmSchema = z.object({
@@ -175,6 +186,7 @@ export const EmailMessageSchema = z.discriminatedUnion("type", [
   AnswerSchema,
   RefusalSchema,
   ClosedUnverifiedSchema,
+  RestrictionLiftSchema,
   ConsentConfirmSchema,
   PaymentCheckDocumentsSchema,
   DocumentNeededSchema,

@@ -13,6 +13,7 @@ import { requestDocumentNeeded } from "./templates/request-document-needed";
 import { requestExtension } from "./templates/request-extension";
 import { requestIdentityCode } from "./templates/request-identity-code";
 import { requestRefusal } from "./templates/request-refusal";
+import { requestRestrictionLift } from "./templates/request-restriction-lift";
 import { unsubscribeLine } from "./templates/shared";
 
 export type { RenderedEmail } from "./layout";
@@ -24,6 +25,7 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "request.answer": requestAnswer,
   "request.refusal": requestRefusal,
   "request.closed_unverified": requestClosedUnverified,
+  "request.restriction_lift": requestRestrictionLift,
   "consent.confirm": consentConfirm,
   "payment_check.documents": paymentCheckDocuments,
   "request.document_needed": requestDocumentNeeded,

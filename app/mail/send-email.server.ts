@@ -5,6 +5,7 @@
 // Every outcome is written on the status it was decided from, which makes the job idempotent.
 import type { Db } from "~/db/client.server";
 import { recordAudit } from "~/services/audit.server";
+import { completeLiftOnNotice } from "~/services/restriction/restrictions.server";
 import { parseShopSettings } from "~/services/shop-settings.server";
 import type { Logger } from "~/utils/logger.server";
 import { classifySendError, type MailTransport } from "./transport.server";
@@ -42,6 +43,12 @@ async function settle(db: Db, email: Email, from: string[], outcome: Outcome) {
       targetId: email.id,
       data: { template: email.template, requestId: email.requestId },
     });
+    // GDPR art. 18(3): a restriction's lift takes effect with its notice having left, not before.
+    if (
+      email.template === "request.restriction_lift" &&
+      (outcome.status === "sent" || outcome.status === "outbox")
+    )
+      await completeLiftOnNotice(tx, email.id, outcome.status);
   });
 }
 

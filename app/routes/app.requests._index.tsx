@@ -183,7 +183,14 @@ export default function Requests() {
               <span key="due">
                 {day(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />
               </span>,
-              <Badge key="state">{t(`requests.states.${r.state}` as never)}</Badge>,
+              <span key="state">
+                <Badge>{t(`requests.states.${r.state}` as never)}</Badge>{" "}
+                {r.restricted && (
+                  <span data-testid={`restricted-${r.reference}`}>
+                    <Badge tone="warning">{t("restriction.badge")}</Badge>
+                  </span>
+                )}
+              </span>,
             ])}
           />
         )}

@@ -20,6 +20,7 @@ import { parseLocalDate } from "~/domain/deadlines/local-date";
 import { isAppError, isAppErrorCode } from "~/domain/errors";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
+import { isArt19Type, RESTRICTION_GROUND_BASIS, RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
 import { appErrorResponse } from "~/http/app-error-response.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -93,6 +94,8 @@ export default function NewRequest() {
   const [scope, setScope] = useState<string[]>([]);
   const [deceasedEmail, setDeceasedEmail] = useState("");
   const [relationship, setRelationship] = useState("");
+  const [restrictionGround, setRestrictionGround] = useState<string>("");
+  const [recipientsAsked, setRecipientsAsked] = useState(false);
   const bad = (field: string) =>
     result?.fields.includes(field)
       ? field in RequestFormSchema.shape
@@ -258,6 +261,30 @@ export default function NewRequest() {
                   {scope.map((s) => (
                     <input key={s} type="hidden" name="heir_scope" value={s} />
                   ))}
+                </>
+              )}
+              {type === "restriction" && (
+                <Select
+                  label={t("restriction.groundLabel")}
+                  name="restriction_ground"
+                  value={restrictionGround}
+                  onChange={setRestrictionGround}
+                  placeholder="—"
+                  options={RESTRICTION_GROUNDS.map((value) => ({
+                    value,
+                    label: `${t(`restriction.grounds.${value}`)} (${RESTRICTION_GROUND_BASIS[value]})`,
+                  }))}
+                  error={bad("restriction_ground")}
+                />
+              )}
+              {isArt19Type(type) && (
+                <>
+                  <Checkbox
+                    label={t("privacy.restriction.recipientsAsked")}
+                    checked={recipientsAsked}
+                    onChange={setRecipientsAsked}
+                  />
+                  {recipientsAsked && <input type="hidden" name="recipients_asked" value="on" />}
                 </>
               )}
               <Button submit variant="primary" loading={navigation.state === "submitting"}>

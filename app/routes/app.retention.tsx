@@ -1,7 +1,7 @@
 // Retention (policy §4; GDPR art. 5(1)(e)): the shop's periods, who is past them, and the sweep
 // that files their erasures for staff to approve.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Retention() {
-  const { policy, counts, due, planned, batch, ordersAccess, unknownLastOrder } =
+  const { policy, counts, due, planned, batch, ordersAccess, unknownLastOrder, restricted } =
     useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
@@ -152,6 +152,36 @@ export default function Retention() {
             />
           )}
         </Card>
+        {restricted.length > 0 && (
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingSm">
+                <span data-testid="retention-restricted">
+                  {t("restriction.retentionKept", { count: restricted.length })}
+                </span>
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("restriction.retentionKeptHelp")}
+              </Text>
+              <DataTable
+                columnContentTypes={["text", "text"]}
+                headings={[t("retention.who"), t("retention.reason")]}
+                rows={restricted.map((subject) => [
+                  subject.requestId ? (
+                    <Link key="who" to={withSearch(`/app/requests/${subject.requestId}`, search)}>
+                      {subject.email ?? subject.id}
+                    </Link>
+                  ) : (
+                    (subject.email ?? subject.id)
+                  ),
+                  subject.ground
+                    ? t(`restriction.grounds.${subject.ground}` as never)
+                    : t("restriction.badge"),
+                ])}
+              />
+            </BlockStack>
+          </Card>
+        )}
       </BlockStack>
     </Page>
   );

@@ -4,7 +4,9 @@
 import { ConnectorError, type ConsentChange } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
+import { marketingPushAllowed } from "~/domain/requests/restriction";
 import type { Logger } from "~/utils/logger.server";
+import { isSubjectRestricted } from "./restriction/restrictions.server";
 
 const SYSTEMS = ["shopify", "mailchimp"] as const;
 type System = (typeof SYSTEMS)[number];
@@ -45,6 +47,7 @@ export async function syncConsentEvent(
   });
   const state = subject?.consentStates[0];
   if (!subject?.email || !state || (state.status !== "subscribed" && state.status !== "unsubscribed")) return;
+  const restricted = await isSubjectRestricted(db, subject.id);
   const systems = await connectors(subject.shop.domain);
   const ref = {
     shopDomain: subject.shop.domain,
@@ -78,6 +81,11 @@ export async function syncConsentEvent(
     // Policy §1: contacts go to Mailchimp only if the shopper did not object (GDPR art. 21).
     if (system === "mailchimp" && change.status === "subscribed" && subject.marketingObjectionAt) {
       await save(system, "skipped", "objected");
+      continue;
+    }
+    // GDPR art. 18(2): while restricted, the data is only stored; a subscription is not carried out.
+    if (!marketingPushAllowed(change.status, restricted)) {
+      await save(system, "skipped", "restricted");
       continue;
     }
     const connector = systems[system];

@@ -2,23 +2,34 @@
 // the first ones listed with why; and the sweep that files an erasure for each, for staff to approve.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
+import { isAppError } from "~/domain/errors";
+import { RESTRICTED_STATUSES } from "~/domain/requests/restriction";
 import { OPEN_REQUEST_STATES, retentionCutoffs, retentionDue } from "~/domain/retention/retention-rules";
 import type { ErasureStep } from "~/domain/systems";
 import { recordAudit } from "./audit.server";
 import { approveErasure, parsePlan } from "./erasure/erasure-runs.server";
 import { fileRequest } from "./requests/create-request.server";
+import { isSubjectRestricted, NOT_RESTRICTED } from "./restriction/restrictions.server";
 import { parseShopSettings } from "./shop-settings.server";
 
 /** Subjects one sweep files erasures for: bounded work per click; the next sweep takes the rest. */
 export const SWEEP_BATCH = 100;
 
-/** The rules of retentionDue as filters, for customers and for contacts who never ordered. */
-function dueFilters(shopId: string, cutoffs: ReturnType<typeof retentionCutoffs>) {
+/**
+ * The rules of retentionDue as filters, for customers and for contacts who never ordered. GDPR
+ * art. 18(2): a person whose processing is restricted is only stored, never erased by the sweep
+ * (`restricted: true` gives those, kept and counted apart).
+ */
+function dueFilters(shopId: string, cutoffs: ReturnType<typeof retentionCutoffs>, restricted = false) {
   const noOpenRequest = { none: { state: { in: OPEN_REQUEST_STATES } } };
+  const restriction: Prisma.SubjectWhereInput = restricted
+    ? { restrictions: { some: { status: { in: RESTRICTED_STATUSES } } } }
+    : NOT_RESTRICTED;
   const customers: Prisma.SubjectWhereInput = {
     shopId,
     lastOrderAt: { lt: cutoffs.customers },
     requests: noOpenRequest,
+    ...restriction,
   };
   // Their sign-up, consent changes and requests all older than the cut-off. A customer whose orders
   // Shopify counts but Vigie could not read (older than 60 days without read_all_orders) is no prospect.
@@ -31,6 +42,7 @@ function dueFilters(shopId: string, cutoffs: ReturnType<typeof retentionCutoffs>
     requests: {
       none: { OR: [{ state: { in: OPEN_REQUEST_STATES } }, { receivedAt: { gte: cutoffs.prospects } }] },
     },
+    ...restriction,
   };
   return { customers, prospects };
 }
@@ -91,12 +103,19 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
   const policy = await policyOf(db, shopId);
   const cutoffs = retentionCutoffs(now, policy);
   const { customers, prospects } = dueFilters(shopId, cutoffs);
-  const [customerCount, prospectCount, due, shop, unknownLastOrder] = await Promise.all([
+  const kept = dueFilters(shopId, cutoffs, true);
+  const [customerCount, prospectCount, due, shop, unknownLastOrder, restricted] = await Promise.all([
     db.subject.count({ where: customers }),
     db.subject.count({ where: prospects }),
     dueSubjects(db, shopId, cutoffs, limit),
     db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ordersAccess: true } }),
     db.subject.count({ where: { shopId, lastOrderAt: null, orderCount: { gt: 0 } } }),
+    db.subject.findMany({
+      where: { OR: [kept.customers, kept.prospects] },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+      select: { id: true, email: true, restrictions: { select: { requestId: true, ground: true } } },
+    }),
   ]);
   return {
     policy,
@@ -104,6 +123,13 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
     /** Customers Shopify counts orders for whose last order date Vigie could not read. */
     unknownLastOrder,
     due,
+    /** Past their period but restricted (GDPR art. 18(2)): kept, with the request that restricted them. */
+    restricted: restricted.map((s) => ({
+      id: s.id,
+      email: s.email,
+      requestId: s.restrictions[0]?.requestId ?? null,
+      ground: s.restrictions[0]?.ground ?? null,
+    })),
     // "recent": Shopify let Vigie read only the last 60 days of orders (docs/decisions/047).
     ordersAccess: shop.ordersAccess as "all" | "recent" | null,
   };
@@ -136,6 +162,8 @@ export async function sweepRetention(
         where: { shopId: shop.id, subjectId: subject.id, state: { in: OPEN_REQUEST_STATES } },
       });
       if (open > 0) return false;
+      // GDPR art. 18(2): restricted meanwhile: only stored, not erased.
+      if (await isSubjectRestricted(tx, subject.id)) return false;
       await fileRequest(tx, null, {
         shop: { id: shop.id, domain: shop.domain, name: row.name },
         details: { type: "erasure" },
@@ -173,7 +201,12 @@ export type PlanSummary = { system: string; actions: Partial<Record<ErasureStep[
  */
 export async function plannedRetentionErasures(db: Db, shopId: string, limit = SWEEP_BATCH) {
   const runs = await db.erasureRun.findMany({
-    where: { shopId, channel: "retention", status: "planned" },
+    where: {
+      shopId,
+      channel: "retention",
+      status: "planned",
+      request: { OR: [{ subjectId: null }, { subject: NOT_RESTRICTED }] },
+    },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: {
@@ -214,6 +247,13 @@ export async function approveRetentionErasures(
     select: { id: true },
   });
   let approved = 0;
-  for (const run of runs) if (await approveErasure(db, shop, staffId, run.id)) approved += 1;
+  for (const run of runs) {
+    try {
+      if (await approveErasure(db, shop, staffId, run.id)) approved += 1;
+    } catch (error) {
+      // Restricted since it was planned (GDPR art. 18(2)): left planned, shown with why.
+      if (!isAppError(error, "SUBJECT_RESTRICTED")) throw error;
+    }
+  }
   return { approved };
 }

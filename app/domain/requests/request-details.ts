@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
 import type { RequestType } from "./request-types";
+import { RESTRICTION_GROUNDS, type RestrictionGround } from "./restriction";
 
 /** Review state of a supporting document (proof of death, proof of heir status). */
 export const PROOF_STATUSES = ["missing", "submitted", "accepted", "rejected"] as const;
@@ -14,7 +15,7 @@ export type DirectiveAction = "record" | "update" | "revoke";
 /** The person the deceased named to carry out the directives; reachable by e-mail or post. */
 export type ExecutorContact = { name: string; email?: string; postalAddress?: string };
 
-type SimpleType = Exclude<RequestType, "post_mortem_directive" | "heir_request">;
+type SimpleType = Exclude<RequestType, "post_mortem_directive" | "heir_request" | "restriction">;
 
 export type PostMortemDirectiveDetails = {
   type: "post_mortem_directive";
@@ -38,8 +39,23 @@ export type HeirRequestDetails = {
   heirProof: ProofStatus;
 };
 
-/** Type-specific data of a request; simple types carry nothing beyond their type. */
-export type RequestDetails = { type: SimpleType } | PostMortemDirectiveDetails | HeirRequestDetails;
+export type RestrictionDetails = {
+  type: "restriction";
+  /** Which case of GDPR art. 18(1) the person invokes. */
+  ground: RestrictionGround;
+  /** GDPR art. 19, second sentence: the person asked to be told which recipients were informed. */
+  recipientsAsked?: boolean;
+};
+
+/**
+ * Type-specific data of a request; simple types carry nothing beyond their type, except that after
+ * a rectification or erasure the person may ask which recipients were told (GDPR art. 19).
+ */
+export type RequestDetails =
+  | { type: SimpleType; recipientsAsked?: boolean }
+  | RestrictionDetails
+  | PostMortemDirectiveDetails
+  | HeirRequestDetails;
 
 function isBlank(value: string | null | undefined): boolean {
   return value === null || value === undefined || value.trim() === "";
@@ -87,8 +103,21 @@ function validateHeirRequest(details: HeirRequestDetails): void {
   }
 }
 
+function validateRestriction(details: RestrictionDetails): void {
+  // GDPR art. 18(1): a restriction rests on one of the four cases (a)–(d).
+  if (!(RESTRICTION_GROUNDS as readonly string[]).includes(details.ground)) {
+    throw new AppError("RESTRICTION_GROUND_REQUIRED", "A restriction names its ground under art. 18(1)");
+  }
+}
+
+/** Whether the person asked which recipients were told (GDPR art. 19, second sentence). */
+export function recipientsAsked(details: RequestDetails): boolean {
+  return "recipientsAsked" in details && details.recipientsAsked === true;
+}
+
 /** Throws an `AppError` when type-specific details are incomplete; returns nothing when they are valid. */
 export function validateDetails(details: RequestDetails): void {
+  if (details.type === "restriction") validateRestriction(details);
   if (details.type === "post_mortem_directive") validateDirective(details);
   if (details.type === "heir_request") validateHeirRequest(details);
 }

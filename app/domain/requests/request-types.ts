@@ -5,6 +5,7 @@ export const REQUEST_TYPES = [
   "access",
   "rectification",
   "erasure",
+  "restriction",
   "withdraw_consent",
   "object",
   "object_to_marketing",
@@ -43,7 +44,7 @@ export const REFUSAL_GROUND_BASIS: Record<RefusalGround, string> = {
   legal_claims: "GDPR art. 17(3)(e), 21(1)",
   compelling_legitimate_grounds: "GDPR art. 21(1)",
   rights_of_others: "GDPR art. 15(4), 20(4)",
-  not_applicable: "GDPR art. 17(1), 20(1), 21(1) (conditions not met)",
+  not_applicable: "GDPR art. 17(1), 18(1), 20(1), 21(1) (conditions not met)",
   requester_not_entitled: "LIL art. 85-II; décret 2019-536 art. 124",
 };
 
@@ -81,6 +82,16 @@ export const REQUEST_TYPE_INFO: Record<RequestType, RequestTypeInfo> = {
       "legal_claims",
       "not_applicable",
     ],
+  },
+  restriction: {
+    label: { fr: "Droit à la limitation du traitement", en: "Right to restriction of processing" },
+    description: {
+      fr: "Faire geler vos données : elles sont conservées mais plus utilisées, le temps d'une vérification ou d'un litige.",
+      en: "Have your data frozen: kept but no longer used, while it is checked or for a legal claim.",
+    },
+    legalBasis: ["GDPR art. 18", "GDPR art. 19"],
+    // Art. 18(1): granted when one of (a)–(d) applies; otherwise its conditions are not met.
+    refusalGrounds: ["identity_not_established", "manifestly_unfounded_or_excessive", "not_applicable"],
   },
   withdraw_consent: {
     label: { fr: "Retrait du consentement", en: "Withdrawal of consent" },

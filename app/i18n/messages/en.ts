@@ -152,6 +152,11 @@ export const en = {
     "directive.none_to_revoke": "No post-mortem directive in force to revoke",
     "directive.found": "A post-mortem directive is on record for the deceased",
     "directive.carried_out": "Post-mortem directive carried out",
+    "restriction.granted": "Restriction of processing granted",
+    "restriction.recipient_told": "Recipient told of the restriction by its connector",
+    "restriction.lift_decided": "Lift of the restriction decided; the person is e-mailed first",
+    "restriction.lifted": "Restriction lifted, after the person was told",
+    "request.recipient_notice": "Recipient informed by staff (art. 19)",
   },
   login: {
     title: "Log in to Vigie",
@@ -503,6 +508,10 @@ export const en = {
       heir_proofs: "Proofs reviewed. Once both are accepted, confirm the heir's identity to start.",
       carry_out_directive: "The directive is marked carried out.",
       revoke_directive: "The directive is revoked: its text and executor are erased.",
+      grant_restriction:
+        "Restriction in place: Shopify and Mailchimp are being told; answer the person once done.",
+      lift_restriction: "The person is being e-mailed; the restriction ends once the e-mail has left.",
+      recipient_notice: "Recorded.",
     },
     errors: {
       invalid: "Some fields are missing or not valid.",
@@ -655,6 +664,18 @@ export const en = {
       consent:
         "I specifically consent to these directives being kept and carried out after my death (this consent is only for these directives).",
     },
+    restriction: {
+      legend: "For a restriction of processing",
+      ground: "Why do you ask for it?",
+      grounds: {
+        accuracy_contested: "I contest the accuracy of my data, for the time you check it",
+        unlawful_no_erasure: "The processing is unlawful, but I do not want my data erased",
+        legal_claims: "You no longer need my data, but I need it for a legal claim",
+        objection_pending: "I objected to the processing, while you check whether your grounds override mine",
+      },
+      recipientsAsked:
+        "Tell me which recipients of my data were informed (for a rectification, an erasure or a restriction)",
+    },
     heir: {
       legend: "For a request from an heir",
       deceasedEmail: "Deceased person's e-mail (the one they used with us)",
@@ -691,6 +712,8 @@ export const en = {
       deceased_email: "Enter a valid e-mail address for the deceased person.",
       heir_relationship: "Say how the heir is related to the deceased person (100 characters at most).",
       heir_scope: "Choose at least one thing asked for.",
+      restriction_ground: "Choose why the restriction is asked for.",
+      recipients_asked: "Tick the box or leave it empty.",
     },
   },
   documents: {
@@ -836,6 +859,7 @@ export const en = {
   },
 
   taskDetail: {
+    "restriction.granted": "Restriction in place",
     no_record: "Nothing held about this person",
     withdrawn: "Consent withdrawn",
     not_subscribed: "Was not subscribed: nothing to withdraw",
@@ -1134,6 +1158,66 @@ export const en = {
       "Orders older than 60 days could not be read: Shopify has not granted Vigie access to the shop's whole order history (read_all_orders). This export lists only the orders of the last 60 days.",
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
+  restriction: {
+    title: "Restriction of processing (GDPR art. 18)",
+    badge: "Restricted",
+    groundLine: "Ground (art. 18(1)): {ground} ({basis})",
+    groundLabel: "Ground (art. 18(1))",
+    grounds: {
+      accuracy_contested: "accuracy contested, while it is checked",
+      unlawful_no_erasure: "unlawful processing, erasure not wanted",
+      legal_claims: "needed by the person for legal claims",
+      objection_pending: "objection pending the balancing of grounds",
+    },
+    status: {
+      active: "In force: the data is only stored",
+      lifting: "Lift decided: in force until the notice to the person has left",
+      lifted: "Lifted",
+    },
+    grantedOn: "Granted {at}",
+    liftDecidedOn: "Lift decided {at}; notice e-mail: {status}",
+    liftedOn: "Lifted {at}, after the person was told",
+    notGranted:
+      "Not granted yet. Once granted, this person's data is only stored: marketing stops in Shopify and Mailchimp, Vigie does not subscribe them again, the retention sweep leaves them, and exports still work.",
+    grant: "Grant the restriction",
+    lift: "Lift the restriction",
+    liftHelp:
+      "The person is e-mailed first, in their language (art. 18(3)); the lift takes effect once that e-mail has left.",
+    recipientsAsked:
+      "The person asked to be told which recipients were informed (art. 19): the answer lists them.",
+    recipientsTitle: "Recipients to inform (GDPR art. 19)",
+    recipientsHelp:
+      "Systems Vigie tells itself, and the other recipients of the processors register, for you to inform and mark.",
+    noticeStatus: {
+      pending: "to inform",
+      done: "informed",
+      failed: "not told",
+      not_concerned: "did not receive this person's data",
+    },
+    channels: {
+      connector: "told by Vigie",
+      staff: "to inform yourself",
+    },
+    markDone: "Informed",
+    markNotConcerned: "Did not receive their data",
+    outcomes: {
+      applied: "marketing set to not subscribed",
+      already: "was not subscribed",
+      not_found: "not known there",
+      not_supported: "nothing to change there",
+      erased: "erased (see the receipts)",
+      not_connected: "not connected",
+      error: "error",
+      retrying: "retrying",
+      staff: "by staff",
+      refused: "refused by the system",
+      pending_confirmation: "waiting for confirmation",
+      not_concerned: "not concerned",
+    },
+    retentionKept: "Kept, processing restricted (GDPR art. 18): {count}",
+    retentionKeptHelp:
+      "Their data is only stored while their restriction lasts: the sweep files no erasure for them.",
+  },
   appErrors: {
     BANNER_VERSION_STALE: "The banner changed since it was shown: please choose again.",
     BACKFILL_RUNNING: "An import is already running: wait for it to finish.",
@@ -1183,6 +1267,14 @@ export const en = {
       "A processor needs its contract (date or link) before it can be confirmed (art. 28(3)).",
     TRANSFER_SAFEGUARD_REQUIRED:
       "A transfer outside the EEA needs its safeguard (art. 46) before it can be confirmed.",
+    RESTRICTION_GROUND_REQUIRED: "Choose why the restriction is asked for (GDPR art. 18(1)(a)–(d)).",
+    RESTRICTION_NOT_GRANTED: "Grant the restriction first: this request has none in place yet.",
+    RESTRICTION_ALREADY_GRANTED: "This restriction is already in place.",
+    RESTRICTION_NOT_ACTIVE: "This restriction is not in force: its lift is already decided or done.",
+    RESTRICTION_NOTICE_IMPOSSIBLE:
+      "The person must be told before their restriction is lifted (art. 18(3)), and this request has no address to write to.",
+    SUBJECT_RESTRICTED:
+      "This person's processing is restricted (GDPR art. 18): their data is only stored and the retention sweep does not erase it.",
     NOT_FOUND: "Nothing was found for this shop with this reference.",
     NOW_REQUIRED: "Vigie could not do this (an internal error). Try again; if it persists, contact support.",
   },

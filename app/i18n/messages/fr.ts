@@ -160,6 +160,12 @@ export const fr: Messages = {
     "directive.none_to_revoke": "Aucune directive post mortem en vigueur à révoquer",
     "directive.found": "Une directive post mortem est enregistrée pour la personne décédée",
     "directive.carried_out": "Directive post mortem exécutée",
+    "restriction.granted": "Limitation du traitement accordée",
+    "restriction.recipient_told": "Destinataire informé de la limitation par son connecteur",
+    "restriction.lift_decided":
+      "Levée de la limitation décidée ; la personne est d'abord informée par e-mail",
+    "restriction.lifted": "Limitation levée, après information de la personne",
+    "request.recipient_notice": "Destinataire informé par l'équipe (art. 19)",
   },
   login: {
     title: "Se connecter à Vigie",
@@ -516,6 +522,11 @@ export const fr: Messages = {
         "Justificatifs examinés. Une fois les deux acceptés, confirmez l'identité de l'héritier pour commencer.",
       carry_out_directive: "La directive est marquée comme exécutée.",
       revoke_directive: "La directive est révoquée : son texte et son exécutant sont effacés.",
+      grant_restriction:
+        "Limitation en place : Shopify et Mailchimp sont informés ; répondez à la personne une fois fait.",
+      lift_restriction:
+        "La personne est informée par e-mail ; la limitation prend fin une fois l'e-mail parti.",
+      recipient_notice: "Enregistré.",
     },
     errors: {
       invalid: "Des champs manquent ou ne sont pas valides.",
@@ -670,6 +681,21 @@ export const fr: Messages = {
       consent:
         "Je consens spécifiquement à ce que ces directives soient conservées et exécutées après mon décès (ce consentement ne vaut que pour ces directives).",
     },
+    restriction: {
+      legend: "Pour une limitation du traitement",
+      ground: "Pourquoi la demandez-vous ?",
+      grounds: {
+        accuracy_contested: "Je conteste l'exactitude de mes données, le temps que vous la vérifiiez",
+        unlawful_no_erasure:
+          "Le traitement est illicite, mais je ne veux pas que mes données soient effacées",
+        legal_claims:
+          "Vous n'avez plus besoin de mes données, mais j'en ai besoin pour faire valoir un droit en justice",
+        objection_pending:
+          "Je me suis opposé(e) au traitement, le temps que vous vérifiiez si vos motifs prévalent sur les miens",
+      },
+      recipientsAsked:
+        "Indiquez-moi les destinataires de mes données qui ont été informés (pour une rectification, un effacement ou une limitation)",
+    },
     heir: {
       legend: "Pour la demande d'un héritier",
       deceasedEmail: "E-mail de la personne décédée (celui utilisé chez nous)",
@@ -708,6 +734,8 @@ export const fr: Messages = {
       deceased_email: "Saisissez une adresse e-mail valide pour la personne décédée.",
       heir_relationship: "Indiquez le lien de l'héritier avec la personne décédée (100 caractères au plus).",
       heir_scope: "Choisissez au moins une demande.",
+      restriction_ground: "Indiquez pourquoi la limitation est demandée.",
+      recipients_asked: "Cochez la case ou laissez-la vide.",
     },
   },
   documents: {
@@ -856,6 +884,7 @@ export const fr: Messages = {
   },
 
   taskDetail: {
+    "restriction.granted": "Limitation en place",
     no_record: "Rien n'est détenu sur cette personne",
     withdrawn: "Consentement retiré",
     not_subscribed: "N'était pas abonné : rien à retirer",
@@ -1165,6 +1194,66 @@ export const fr: Messages = {
       "Les commandes de plus de 60 jours n'ont pas pu être lues : Shopify n'a pas accordé à Vigie l'accès à tout l'historique des commandes de la boutique (read_all_orders). Cet export ne contient que les commandes des 60 derniers jours.",
   },
   // Why an operation was refused, one text per AppError code (app/domain/errors.ts).
+  restriction: {
+    title: "Limitation du traitement (RGPD art. 18)",
+    badge: "Limité",
+    groundLine: "Motif (art. 18(1)) : {ground} ({basis})",
+    groundLabel: "Motif (art. 18(1))",
+    grounds: {
+      accuracy_contested: "exactitude contestée, le temps de la vérifier",
+      unlawful_no_erasure: "traitement illicite, effacement non souhaité",
+      legal_claims: "nécessaires à la personne pour un droit en justice",
+      objection_pending: "opposition en cours d'examen",
+    },
+    status: {
+      active: "En vigueur : les données sont seulement conservées",
+      lifting: "Levée décidée : en vigueur jusqu'au départ de l'e-mail informant la personne",
+      lifted: "Levée",
+    },
+    grantedOn: "Accordée le {at}",
+    liftDecidedOn: "Levée décidée le {at} ; e-mail d'information : {status}",
+    liftedOn: "Levée le {at}, après information de la personne",
+    notGranted:
+      "Pas encore accordée. Une fois accordée, les données de cette personne sont seulement conservées : la prospection s'arrête dans Shopify et Mailchimp, Vigie ne la réinscrit pas, la purge de conservation la laisse de côté, et les exports restent possibles.",
+    grant: "Accorder la limitation",
+    lift: "Lever la limitation",
+    liftHelp:
+      "La personne est d'abord informée par e-mail, dans sa langue (art. 18(3)) ; la levée prend effet une fois cet e-mail parti.",
+    recipientsAsked:
+      "La personne a demandé à connaître les destinataires informés (art. 19) : la réponse les liste.",
+    recipientsTitle: "Destinataires à informer (RGPD art. 19)",
+    recipientsHelp:
+      "Les systèmes que Vigie informe lui-même, et les autres destinataires du registre des sous-traitants, à informer puis cocher par vous.",
+    noticeStatus: {
+      pending: "à informer",
+      done: "informé",
+      failed: "non informé",
+      not_concerned: "n'a pas reçu les données de cette personne",
+    },
+    channels: {
+      connector: "informé par Vigie",
+      staff: "à informer par vous",
+    },
+    markDone: "Informé",
+    markNotConcerned: "N'a pas reçu ses données",
+    outcomes: {
+      applied: "prospection passée à non inscrit",
+      already: "n'était pas inscrit",
+      not_found: "inconnu de ce système",
+      not_supported: "rien à y changer",
+      erased: "effacé (voir les reçus)",
+      not_connected: "non connecté",
+      error: "erreur",
+      retrying: "nouvel essai en cours",
+      staff: "par l'équipe",
+      refused: "refusé par le système",
+      pending_confirmation: "en attente de confirmation",
+      not_concerned: "non concerné",
+    },
+    retentionKept: "Conservés, traitement limité (RGPD art. 18) : {count}",
+    retentionKeptHelp:
+      "Leurs données sont seulement conservées tant que dure la limitation : la purge ne dépose aucun effacement pour eux.",
+  },
   appErrors: {
     BANNER_VERSION_STALE: "Le bandeau a changé depuis son affichage : merci de choisir à nouveau.",
     BACKFILL_RUNNING: "Un import est déjà en cours : attendez qu'il se termine.",
@@ -1217,6 +1306,14 @@ export const fr: Messages = {
       "Un sous-traitant doit avoir son contrat (date ou lien) avant d'être confirmé (art. 28(3)).",
     TRANSFER_SAFEGUARD_REQUIRED:
       "Un transfert hors de l'EEE doit avoir sa garantie (art. 46) avant d'être confirmé.",
+    RESTRICTION_GROUND_REQUIRED: "Indiquez pourquoi la limitation est demandée (RGPD art. 18(1)(a) à (d)).",
+    RESTRICTION_NOT_GRANTED: "Accordez d'abord la limitation : cette demande n'en a pas encore.",
+    RESTRICTION_ALREADY_GRANTED: "Cette limitation est déjà en place.",
+    RESTRICTION_NOT_ACTIVE: "Cette limitation n'est pas en vigueur : sa levée est déjà décidée ou faite.",
+    RESTRICTION_NOTICE_IMPOSSIBLE:
+      "La personne doit être informée avant la levée de sa limitation (art. 18(3)), et cette demande n'a pas d'adresse où lui écrire.",
+    SUBJECT_RESTRICTED:
+      "Le traitement des données de cette personne est limité (RGPD art. 18) : elles sont seulement conservées et la purge de conservation ne les efface pas.",
     NOT_FOUND: "Rien n'a été trouvé pour cette boutique sous cette référence.",
     NOW_REQUIRED:
       "Vigie n'a pas pu le faire (erreur interne). Réessayez ; si cela persiste, contactez le support.",

@@ -91,6 +91,34 @@ function holds(list: LegalHold[] | undefined, locale: Locale): Block[] {
   ];
 }
 
+// GDPR art. 19, second sentence: on request, the person is told who was informed.
+function recipients(list: string[] | undefined, locale: Locale): Block[] {
+  if (!list) return [];
+  const fr = locale === "fr";
+  if (list.length === 0)
+    return [
+      {
+        kind: "paragraph",
+        content: [
+          fr
+            ? "Vos données n'avaient été communiquées à aucun destinataire à informer (article 19 du RGPD)."
+            : "Your data had not been disclosed to any recipient to be informed (GDPR Article 19).",
+        ],
+      },
+    ];
+  return [
+    {
+      kind: "paragraph",
+      content: [
+        fr
+          ? "Comme vous l'avez demandé, voici les destinataires de vos données que nous avons informés (article 19 du RGPD) :"
+          : "As you asked, here are the recipients of your data we have informed (GDPR Article 19):",
+      ],
+    },
+    { kind: "list", items: list.map((name) => [name]) },
+  ];
+}
+
 export function requestAnswer(m: MessageOf<"request.answer">, locale: Locale): EmailContent {
   const type = requestTypeLabel(m.requestType, locale, true);
   const fr = locale === "fr";
@@ -110,6 +138,7 @@ export function requestAnswer(m: MessageOf<"request.answer">, locale: Locale): E
       ...download(m, locale),
       ...erasure(m.erasure, locale),
       ...holds(m.holds, locale),
+      ...recipients(m.recipients, locale),
       contact(m.reference, m.dpoEmail, locale),
       // GDPR art. 15(1)(f) and 77: the shopper may complain to a supervisory authority.
       {

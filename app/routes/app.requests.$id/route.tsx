@@ -2,13 +2,15 @@
 // each card shows one part of it (app/components/request-page/), and every action is one service call.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Badge, Banner, Layout, Page } from "@shopify/polaris";
+import { Badge, Banner, InlineStack, Layout, Page } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
 import { AskedCard } from "~/components/request-page/asked-card";
 import { DecisionForms } from "~/components/request-page/decision-forms";
 import { HistoryCards } from "~/components/request-page/history-cards";
 import { IdentityCard } from "~/components/request-page/identity-card";
 import type { CardProps } from "~/components/request-page/kit";
+import { RecipientsCard } from "~/components/request-page/recipients-card";
+import { RestrictionCard } from "~/components/request-page/restriction-card";
 import { SummaryCards } from "~/components/request-page/summary-cards";
 import { TasksCard } from "~/components/request-page/tasks-card";
 import { isAppError } from "~/domain/errors";
@@ -66,7 +68,16 @@ export default function RequestPage() {
     <Page
       title={`${r.reference} · ${REQUEST_TYPE_INFO[r.type].label[locale]}`}
       backAction={{ content: t("requests.title"), url: withSearch("/app/requests", search) }}
-      titleMetadata={<Badge>{t(`requests.states.${r.state}` as never)}</Badge>}
+      titleMetadata={
+        <InlineStack gap="200">
+          <Badge>{t(`requests.states.${r.state}` as never)}</Badge>
+          {data.subjectRestricted && (
+            <span data-testid="restricted-badge">
+              <Badge tone="warning">{t("restriction.badge")}</Badge>
+            </span>
+          )}
+        </InlineStack>
+      }
     >
       <Layout>
         {result && (
@@ -84,12 +95,22 @@ export default function RequestPage() {
             <AskedCard {...props} />
           </Layout.Section>
         )}
+        {r.type === "restriction" && (
+          <Layout.Section>
+            <RestrictionCard {...props} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <IdentityCard {...props} />
         </Layout.Section>
         <Layout.Section>
           <TasksCard {...props} />
         </Layout.Section>
+        {data.recipients.length > 0 && (
+          <Layout.Section>
+            <RecipientsCard {...props} />
+          </Layout.Section>
+        )}
         {!r.closed && (
           <Layout.Section>
             <DecisionForms {...props} />

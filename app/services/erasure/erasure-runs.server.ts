@@ -5,12 +5,14 @@ import type { ErasureRun, RightsRequest } from "@prisma/client";
 import type { SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
 import { erasureComplete, type SystemPlan } from "~/domain/erasure/erasure-plan";
+import { AppError } from "~/domain/errors";
 import type { ErasureReceipt, SystemName } from "~/domain/systems";
 import { ErasurePlanJob, ErasureSystemJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { hasLiveJob, nextAttempt } from "~/jobs/queue/flows.server";
 import { openBytes, sealBytes } from "~/utils/secret-box.server";
 import { recordAudit } from "../audit.server";
+import { isSubjectRestricted } from "../restriction/restrictions.server";
 
 /** What a run must remember after Vigie erased its own copy: who, and where the answer goes. */
 export type SealedSubject = { ref: SubjectRef; answerTo: string | null };
@@ -94,6 +96,13 @@ export async function approveErasure(
   now = new Date(),
 ) {
   return db.$transaction(async (tx) => {
+    // GDPR art. 18(2): the shop's own retention erasure waits while the person's processing is restricted.
+    const planned = await tx.erasureRun.findFirst({
+      where: { id: runId, shopId: shop.id, channel: "retention" },
+      select: { request: { select: { subjectId: true } } },
+    });
+    if (planned?.request.subjectId && (await isSubjectRestricted(tx, planned.request.subjectId)))
+      throw new AppError("SUBJECT_RESTRICTED", "restricted: the retention erasure waits");
     const { count } = await tx.erasureRun.updateMany({
       where: { id: runId, shopId: shop.id, status: "planned" },
       data: { status: "running", approvedBy: staffId, approvedAt: now, startedAt: now },

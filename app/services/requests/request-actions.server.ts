@@ -10,6 +10,8 @@ import {
   type HeirRequestDetails,
   heirProofsAccepted,
   type ProofStatus,
+  type RequestDetails,
+  recipientsAsked,
 } from "~/domain/requests/request-details";
 import {
   clockEffect,
@@ -24,6 +26,7 @@ import type { RequestType } from "~/domain/requests/request-types";
 import type { ErasureReceiptLine, LegalHold } from "~/mail/message";
 import { recordAudit } from "../audit.server";
 import { deleteDocuments } from "../documents.server";
+import { planRecipientNotices, recipientsInformed } from "../restriction/recipient-notices.server";
 import { openEmailCodeCheck, tryEmailCode } from "./identity-codes.server";
 import { applyDirectiveRequest } from "./post-mortem-directives.server";
 import { queueRequestEmail } from "./request-emails.server";
@@ -279,6 +282,13 @@ export function answerRequest(
       throw new AppError("EXPORT_NOT_READY", "The export is not complete yet");
     // LIL art. 85-I: carrying out a directive request is writing it in the register.
     if (row.type === "post_mortem_directive") await applyDirectiveRequest(tx, shop.id, actor, row, now);
+    // GDPR art. 18: a restriction is answered once it is in place.
+    if (row.type === "restriction" && !(await tx.restriction.findUnique({ where: { requestId } })))
+      throw new AppError("RESTRICTION_NOT_GRANTED", "grant the restriction before answering");
+    // GDPR art. 19: after a rectification, its recipients are to be told (tasks, if not planned yet).
+    if (row.type === "rectification") await planRecipientNotices(tx, row, "rectification", null, now);
+    const details = JSON.parse(row.details) as RequestDetails;
+    const recipients = recipientsAsked(details) ? await recipientsInformed(tx, row.id) : undefined;
     const moved = await move(tx, row, { to: "answered" }, now);
     await tx.rightsRequest.update({ where: { id: row.id }, data: { answerNote: summary.trim() } });
     await recordAudit(tx, {
@@ -294,6 +304,7 @@ export function answerRequest(
       reference: row.reference,
       requestType: row.type as RequestType,
       summary: summary.trim(),
+      ...(recipients && { recipients }),
       ...(archive?.expiresAt && {
         downloadUrl: exportDownloadUrl(links, {
           id: archive.id,
@@ -509,6 +520,11 @@ export async function answerErasure(
   now = new Date(),
 ) {
   const row = await load(tx, shop.id, requestId);
+  // GDPR art. 19: each system erased was told by its own erasure (its receipt is the notice); the
+  // register's other recipients become staff tasks.
+  await planRecipientNotices(tx, row, "erasure", { outcome: "erased" }, now);
+  const details = JSON.parse(row.details) as RequestDetails;
+  const recipients = recipientsAsked(details) ? await recipientsInformed(tx, row.id) : undefined;
   const moved = await move(tx, row, { to: "answered" }, now);
   await recordAudit(tx, {
     shopId: shop.id,
@@ -529,6 +545,7 @@ export async function answerErasure(
       summary: answer.summary,
       erasure: answer.receipts,
       holds: answer.holds,
+      ...(recipients && { recipients }),
     },
   );
   return moved;

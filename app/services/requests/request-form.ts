@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError, type AppErrorCode } from "~/domain/errors";
 import { HEIR_SCOPES, type RequestDetails, validateDetails } from "~/domain/requests/request-details";
 import { REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
+import { RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
 
 const email = z
   .email()
@@ -23,6 +24,10 @@ export const RequestFormSchema = z.object({
   deceased_email: email.optional(),
   heir_relationship: z.string().trim().max(100).optional(),
   heir_scope: z.array(z.enum(HEIR_SCOPES)).optional(),
+  /** GDPR art. 18(1)(a)–(d): which case the person invokes. */
+  restriction_ground: z.enum(RESTRICTION_GROUNDS).optional(),
+  /** GDPR art. 19: the person asks to be told which recipients were informed. */
+  recipients_asked: z.literal("on").optional(),
 });
 export type RequestForm = z.infer<typeof RequestFormSchema>;
 export type RequestFormField = keyof RequestForm;
@@ -37,6 +42,9 @@ const TYPE_FIELDS: Partial<Record<RequestType, readonly RequestFormField[]>> = {
     "specific_consent",
   ],
   heir_request: ["deceased_email", "heir_relationship", "heir_scope"],
+  restriction: ["restriction_ground", "recipients_asked"],
+  rectification: ["recipients_asked"],
+  erasure: ["recipients_asked"],
 };
 const COMMON_FIELDS: readonly RequestFormField[] = ["type", "email", "name", "message"];
 
@@ -47,6 +55,7 @@ const FIELD_OF_ERROR: Partial<Record<AppErrorCode, RequestFormField>> = {
   HEIR_SCOPE_INVALID: "heir_scope",
   HEIR_DECEASED_EMAIL_REQUIRED: "deceased_email",
   HEIR_RELATIONSHIP_REQUIRED: "heir_relationship",
+  RESTRICTION_GROUND_REQUIRED: "restriction_ground",
 };
 
 /** Reads FormData (repeated heir_scope values kept as a list) into the schema's input shape. */
@@ -87,7 +96,12 @@ export function detailsFromForm(form: RequestForm): RequestDetails {
       heirProof: "missing",
     };
   }
-  return { type: form.type };
+  const asked = form.recipients_asked === "on";
+  if (form.type === "restriction") {
+    // An absent ground is refused by the domain (RESTRICTION_GROUND_REQUIRED), next to its field.
+    return { type: "restriction", ground: form.restriction_ground ?? ("" as never), recipientsAsked: asked };
+  }
+  return { type: form.type, ...(asked && { recipientsAsked: true }) };
 }
 
 /** Field → message key: each field has one message saying what it needs. */

@@ -1,8 +1,10 @@
 // The requests list: search by e-mail or reference, filters by type, state and due date, newest
 // first in keyset pages (docs/decisions/056). Every query is the shop's and uses an index.
+
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { addDays, toLocalDate } from "~/domain/deadlines/local-date";
+import { restrictedAmong } from "../restriction/restrictions.server";
 import { shopTimeZone } from "../shop-settings.server";
 import { PAGE_SIZE, type RequestListQuery } from "./queue-filters";
 import { requestDeadline, requestDeadlineStatus, syncRequestClock } from "./request-record.server";
@@ -103,6 +105,9 @@ export async function searchRequests(db: Db, shopId: string, query: RequestListQ
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
+  // GDPR art. 18: whose processing is restricted, shown as a badge beside their requests.
+  const subjectIds = [...new Set(page.flatMap((row) => (row.subjectId ? [row.subjectId] : [])))];
+  const restricted = await restrictedAmong(db, shopId, subjectIds);
   return {
     today,
     next: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
@@ -121,6 +126,7 @@ export async function searchRequests(db: Db, shopId: string, query: RequestListQ
         dueDate: deadline.dueDate,
         deadline: status?.status ?? "closed",
         daysLeft: status?.daysLeft ?? null,
+        restricted: row.subjectId !== null && restricted.has(row.subjectId),
       };
     }),
   };

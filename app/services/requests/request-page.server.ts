@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { toLocalDate } from "~/domain/deadlines/local-date";
 import { AppError } from "~/domain/errors";
-import { PROOF_STATUSES } from "~/domain/requests/request-details";
+import { PROOF_STATUSES, type RequestDetails, recipientsAsked } from "~/domain/requests/request-details";
 import type { RefusalGround, RequestType } from "~/domain/requests/request-types";
 import { SYSTEMS } from "~/domain/systems";
 import { listDocuments } from "../documents.server";
@@ -12,6 +12,13 @@ import { approveErasure, replanErasure, retryErasureSystem } from "../erasure/er
 import { erasurePanelData } from "../erasure/erasure-view.server";
 import { exportPanelData } from "../exports/export-view.server";
 import { retryExportSystem } from "../exports/exports.server";
+import { recipientNoticesOf, recordRecipientNotice } from "../restriction/recipient-notices.server";
+import {
+  decideLift,
+  grantRestriction,
+  isSubjectRestricted,
+  restrictionOfRequest,
+} from "../restriction/restrictions.server";
 import {
   carryOutDirective,
   directiveForHeirRequest,
@@ -41,7 +48,7 @@ export async function loadRequestPage(db: Db, shop: ShopRef, requestId: string) 
   const pendingDocumentCheck = r.identityChecks.find(
     (c) => c.method === "document" && c.status === "pending",
   );
-  const [documents, archive, erasure, directive] = await Promise.all([
+  const [documents, archive, erasure, directive, restriction, recipients] = await Promise.all([
     pendingDocumentCheck
       ? listDocuments(db, { ownerType: "identity_check", ownerId: pendingDocumentCheck.id })
       : Promise.resolve([]),
@@ -53,7 +60,10 @@ export async function loadRequestPage(db: Db, shop: ShopRef, requestId: string) 
       : r.type === "post_mortem_directive"
         ? directiveOfRequest(db, shop.id, r.id)
         : Promise.resolve(null),
+    restrictionOfRequest(db, shop.id, r.id),
+    recipientNoticesOf(db, r.id),
   ]);
+  const subjectRestricted = r.subjectId ? await isSubjectRestricted(db, r.subjectId) : false;
   return {
     request: {
       id: r.id,
@@ -96,6 +106,11 @@ export async function loadRequestPage(db: Db, shop: ShopRef, requestId: string) 
     archive,
     erasure,
     directive,
+    // GDPR art. 18: the restriction this request put in place, and art. 19: who is (to be) told.
+    restriction,
+    subjectRestricted,
+    recipientsAsked: recipientsAsked(JSON.parse(r.details) as RequestDetails),
+    recipients,
     checks: r.identityChecks.map((c) => ({
       id: c.id,
       method: c.method,
@@ -134,6 +149,13 @@ export const RequestPageActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("carry_out_directive") }),
   z.object({ intent: z.literal("revoke_directive"), directiveId: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("replan_erasure") }),
+  z.object({ intent: z.literal("grant_restriction") }),
+  z.object({ intent: z.literal("lift_restriction") }),
+  z.object({
+    intent: z.literal("recipient_notice"),
+    noticeId: z.string().min(1).max(100),
+    status: z.enum(["done", "not_concerned"]),
+  }),
   z.object({ intent: z.literal("retry_erasure"), system: z.enum(SYSTEMS) }),
   z.object({
     intent: z.literal("retry_export"),
@@ -186,6 +208,15 @@ export async function runRequestPageAction(
       return;
     case "revoke_directive":
       await revokeDirectiveByStaff(db, shop, actor, action.directiveId);
+      return;
+    case "grant_restriction":
+      await grantRestriction(db, shop, actor, requestId);
+      return;
+    case "lift_restriction":
+      await decideLift(db, links, shop, actor, requestId);
+      return;
+    case "recipient_notice":
+      await recordRecipientNotice(db, shop, staffId, requestId, action.noticeId, action.status);
       return;
     case "retry_export":
       await retryExportSystem(db, shop, staffId, action.archiveId, action.system);

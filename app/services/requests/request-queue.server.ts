@@ -1,5 +1,6 @@
 // The requests queue and a request's full page, scoped to one shop.
 import type { Db } from "~/db/client.server";
+import { restrictedAmong } from "../restriction/restrictions.server";
 import type { QueueFilter } from "./queue-filters";
 import { requestDeadline, requestDeadlineStatus } from "./request-record.server";
 
@@ -24,6 +25,9 @@ export async function listRequests(db: Db, shopId: string, filter: QueueFilter, 
   );
   if (filter !== "closed" && filter !== "all")
     kept.sort((a, b) => a.deadline.dueDate.localeCompare(b.deadline.dueDate));
+  // GDPR art. 18: whose processing is restricted, shown as a badge beside their requests.
+  const subjectIds = kept.flatMap(({ row }) => (row.subjectId ? [row.subjectId] : []));
+  const restricted = await restrictedAmong(db, shopId, [...new Set(subjectIds)]);
   return kept.map(({ row, deadline, status }) => ({
     id: row.id,
     reference: row.reference,
@@ -37,6 +41,7 @@ export async function listRequests(db: Db, shopId: string, filter: QueueFilter, 
     dueDate: deadline.dueDate,
     deadline: status?.status ?? "closed",
     daysLeft: status?.daysLeft ?? null,
+    restricted: row.subjectId !== null && restricted.has(row.subjectId),
   }));
 }
 

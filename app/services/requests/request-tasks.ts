@@ -18,6 +18,7 @@ export function tasksFor(type: RequestType): TaskSpec[] {
     case "object_to_marketing":
       return [{ system: "vigie", kind: "consent" }];
     case "post_mortem_directive":
+    case "restriction":
       return [{ system: "vigie", kind: "record" }];
     case "rectification":
     case "object":

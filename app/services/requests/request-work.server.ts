@@ -4,6 +4,7 @@ import type { RightsRequest } from "@prisma/client";
 import type { Tx } from "~/db/client.server";
 import { startErasure } from "../erasure/erasure-runs.server";
 import { startExport } from "../exports/exports.server";
+import { planRecipientNotices } from "../restriction/recipient-notices.server";
 import { applyMarketingRequest } from "./marketing-requests.server";
 
 export async function startWork(tx: Tx, request: RightsRequest, shopDomain: string) {
@@ -11,4 +12,6 @@ export async function startWork(tx: Tx, request: RightsRequest, shopDomain: stri
   if (request.type === "erasure") await startErasure(tx, request, shopDomain);
   if (request.type === "withdraw_consent" || request.type === "object_to_marketing")
     await applyMarketingRequest(tx, request, shopDomain);
+  // GDPR art. 19: the recipients to tell of a rectification are listed while staff carry it out.
+  if (request.type === "rectification") await planRecipientNotices(tx, request, "rectification");
 }

@@ -12,7 +12,8 @@
       hint.hidden = !types.includes(select.value);
     }
     for (const fields of form.querySelectorAll("[data-vigie-fields-for]")) {
-      const other = fields.getAttribute("data-vigie-fields-for") !== select.value;
+      const types = (fields.getAttribute("data-vigie-fields-for") || "").split(/\s+/);
+      const other = !types.includes(select.value);
       fields.hidden = other;
       fields.disabled = other;
     }

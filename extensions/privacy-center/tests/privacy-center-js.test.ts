@@ -82,7 +82,15 @@ describe("privacy-center.js", () => {
     const posted = [...new FormData(form()).keys()];
     expect(posted).toContain("deceased_email");
     expect(posted).not.toContain("directive_instructions");
+    choose("restriction");
+    expect(open()).toEqual(["restriction", "rectification erasure restriction"]);
+    const ground = document.querySelector<HTMLInputElement>("[name=restriction_ground][value=legal_claims]");
+    if (ground) ground.checked = true;
+    expect(new FormData(form()).get("restriction_ground")).toBe("legal_claims");
     choose("erasure");
+    expect(open()).toEqual(["rectification erasure restriction"]);
+    expect([...new FormData(form()).keys()]).not.toContain("restriction_ground");
+    choose("access");
     expect(open()).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ function field<T extends Element>(root: HTMLElement, name: string): T {
 }
 
 describe("privacy-center block", () => {
-  it.each(["en", "fr"] as const)("lists the nine rights with their %s names and descriptions", (locale) => {
+  it.each(["en", "fr"] as const)("lists the ten rights with their %s names and descriptions", (locale) => {
     const root = renderDom({ locale });
     const items = [...root.querySelectorAll("[data-vigie-right]")];
     expect(items.map((li) => li.getAttribute("data-vigie-right"))).toEqual([...REQUEST_TYPES]);
@@ -59,6 +59,8 @@ describe("privacy-center block", () => {
       "locale",
       "type",
       "message",
+      "restriction_ground",
+      "recipients_asked",
       "directive_action",
       "directive_instructions",
       "executor_name",
@@ -120,7 +122,7 @@ describe("privacy-center block", () => {
     );
   });
 
-  it("offers the nine request types, values as the domain names them, after a required placeholder", () => {
+  it("offers the ten request types, values as the domain names them, after a required placeholder", () => {
     const root = renderDom({ locale: "fr" });
     const select = field<HTMLSelectElement>(root, "type");
     expect(select.required).toBe(true);
@@ -188,14 +190,26 @@ describe("privacy-center block", () => {
       expected,
     );
     expect(root.querySelector("[data-vigie-hint-for=heir_request]")).toBeNull();
-    expect(root.querySelector("[data-vigie-fields-for]")).toBeNull();
+    expect(root.querySelector("[data-vigie-fields-for=heir_request]")).toBeNull();
+    expect(root.querySelector("[data-vigie-fields-for=post_mortem_directive]")).toBeNull();
+    // Without rectification, erasure and restriction, nobody is asked about recipients (art. 19).
+    const withoutArt19 = renderDom({
+      settings: {
+        show_rectification: false,
+        show_erasure: false,
+        show_restriction: false,
+        show_access: true,
+      },
+    });
+    expect(withoutArt19.querySelector("[name=recipients_asked]")).toBeNull();
+    expect(withoutArt19.querySelector("[name=restriction_ground]")).toBeNull();
   });
 
   it("shows every right when none is ticked", () => {
     const none = Object.fromEntries(REQUEST_TYPES.map((t) => [`show_${t}`, false]));
     const root = renderDom({ settings: none });
-    expect(root.querySelectorAll("[data-vigie-right]")).toHaveLength(9);
-    expect(field<HTMLSelectElement>(root, "type").options).toHaveLength(10);
+    expect(root.querySelectorAll("[data-vigie-right]")).toHaveLength(10);
+    expect(field<HTMLSelectElement>(root, "type").options).toHaveLength(11);
   });
 
   it.each([
@@ -227,13 +241,14 @@ describe("privacy-center block", () => {
   it("labels every control and groups them in fieldsets with legends", () => {
     const root = renderDom({ customer: LOGGED_IN });
     const controls = [...root.querySelectorAll("input:not([type=hidden]), select, textarea")];
-    // Type, message, e-mail, name; five for a directive; two fields and three purposes for an heir.
-    expect(controls).toHaveLength(14);
+    // Type, message, e-mail, name; four grounds of a restriction and the recipients box (art. 18,
+    // 19); five for a directive; two fields and three purposes for an heir.
+    expect(controls).toHaveLength(19);
     for (const control of controls) {
       expect(text(root.querySelector(`label[for="${control.id}"]`))).not.toBe("");
     }
     const fieldsets = [...root.querySelectorAll("fieldset")];
-    expect(fieldsets).toHaveLength(5);
+    expect(fieldsets).toHaveLength(8);
     for (const fieldset of fieldsets) expect(text(fieldset.querySelector(":scope > legend"))).not.toBe("");
     for (const id of ["aria-describedby", "aria-labelledby"].flatMap((a) =>
       [...root.querySelectorAll(`[${a}]`)].map((el) => el.getAttribute(a)),
