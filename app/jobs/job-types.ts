@@ -86,3 +86,10 @@ export const LegalHoldsExpireJob = defineJobType({ id: "legal-holds.expire", pay
 
 /** Daily: deletes finished jobs past their keeping period. */
 export const PruneJobsJob = defineJobType({ id: "jobs.prune", payload: EMPTY, priority: 90 });
+
+/** Queues the next batch of a breach's notice to the people affected (GDPR art. 34). */
+export const BreachNoticeJob = defineJobType({
+  id: "breach.notice",
+  payload: z.object({ breachId: z.string().min(1) }),
+  priority: 50,
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Locale } from "~/i18n/locale";
 import { type EmailContent, type RenderedEmail, renderHtml, renderText } from "./layout";
 import { type EmailMessage, EmailMessageSchema, type EmailTemplateId, type MessageOf } from "./message";
+import { breachNotice } from "./templates/breach-notice";
 import { consentConfirm } from "./templates/consent-confirm";
 import { paymentCheckDocuments } from "./templates/payment-check-documents";
 import { requestAcknowledgement } from "./templates/request-acknowledgement";
@@ -26,6 +27,7 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "consent.confirm": consentConfirm,
   "payment_check.documents": paymentCheckDocuments,
   "request.document_needed": requestDocumentNeeded,
+  "breach.notice": breachNotice,
 };
 
 const WebUrlSchema = z.url({ protocol: /^https?$/ });
