@@ -4,6 +4,7 @@
 // address, with its progress counted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendQueuedEmail } from "~/mail/send-email.server";
+import { seedDemoBreach } from "~/sandbox/demo-breach.server";
 import {
   NOTICE_BATCH_SIZE,
   previewNotice,
@@ -243,5 +244,27 @@ describe.each(testDialects())("breach register on %s", (dialect) => {
     const emails = await t.db.outboxEmail.findMany({ where: { shopId: shop.shop.id } });
     expect(emails.map((e) => e.to).sort()).toEqual(["known0000@example.com", "known0001@example.com"]);
     expect(emails.every((e) => e.locale === "fr")).toBe(true);
+  });
+
+  it("gives the demo shop one past breach, notified within the 72 hours and closed, once", async () => {
+    const shop = await createShop(t.db, "breach-demo");
+    await seedDemoBreach(t.db, shop.shop, "Europe/Paris", NOW);
+    await seedDemoBreach(t.db, shop.shop, "Europe/Paris", NOW);
+    const [breach, ...others] = await listBreaches(t.db, shop.shop.id, NOW);
+    expect(others).toEqual([]);
+    expect(breach).toMatchObject({ state: "closed", clock: { status: "notified" } });
+    const detail = await breachDetail(t.db, shop.shop.id, breach?.id ?? "", NOW);
+    expect(detail).toMatchObject({
+      notificationRequired: true,
+      informRequired: false,
+      cnilReference: "NOTIF-DEMO-0001",
+    });
+    expect(detail.changes.map((c) => c.action)).toEqual([
+      "closed",
+      "decided_information",
+      "notified",
+      "decided_notification",
+      "recorded",
+    ]);
   });
 });
