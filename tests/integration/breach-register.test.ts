@@ -218,7 +218,7 @@ describe.each(testDialects())("breach register on %s", (dialect) => {
     expect(audit.filter((a) => a.action === "breach.notice_batch")).toHaveLength(2);
     expect(audit.filter((a) => a.action === "breach.notice_done")).toHaveLength(1);
     expect(audit.some((a) => a.action === "breach.notice_started")).toBe(true);
-  });
+  }, 180_000);
 
   it("sends to pasted addresses known to Vigie only, in each one's language, and refuses incomplete texts", async () => {
     const shop = await createShop(t.db, "breach-list");

@@ -81,6 +81,7 @@ describe("wall-clock times of the shop's zone", () => {
   it("round-trips a form's datetime-local value", () => {
     expect(toLocalDateTime(paris("2027-01-15T23:45"), PARIS)).toBe("2027-01-15T23:45");
     expect(paris("2027-01-15T23:45").toISOString()).toBe("2027-01-15T22:45:00.000Z");
+    expect(paris("2027-01-15T23:45:00").toISOString()).toBe("2027-01-15T22:45:00.000Z");
     expect(() => paris("2027-01-15 23:45")).toThrow(expect.objectContaining({ code: "INVALID_INSTANT" }));
   });
 });

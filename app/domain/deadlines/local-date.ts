@@ -181,7 +181,8 @@ export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return toEpochDay(a) - toEpochDay(b);
 }
 
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+// A browser may add seconds (":00") to a datetime-local value: accepted, then dropped.
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
 
 /**
  * The instant a wall-clock time "YYYY-MM-DDTHH:mm" of `timeZone` names (a form's datetime-local).
@@ -194,7 +195,7 @@ export function localDateTimeToInstant(value: string, timeZone: string): Date {
   parseLocalDate(match[1] as string);
   const [hours, minutes] = [Number(match[2]), Number(match[3])];
   if (hours > 23 || minutes > 59) throw new AppError("INVALID_INSTANT", "no such time of day");
-  const wallClock = new Date(`${value}:00Z`).getTime();
+  const wallClock = new Date(`${match[1]}T${match[2]}:${match[3]}:00Z`).getTime();
   const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
   return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
 }

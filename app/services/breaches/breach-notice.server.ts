@@ -17,6 +17,8 @@ import { applyBreachChange, breachReference } from "./breach-register.server";
 
 /** Addresses queued per job run. */
 export const NOTICE_BATCH_SIZE = 200;
+/** A batch renders and stores 200 e-mails: more than Prisma's default 5 s on a loaded machine. */
+const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
 /** Addresses staff may paste at once. */
 export const MAX_PASTED_ADDRESSES = 5_000;
 
@@ -108,11 +110,6 @@ export async function startNotice(
     const locales = LOCALES.filter((locale) => preview.byLocale[locale] > 0);
     const missing = missingNoticeFields(facts, locales);
     if (missing.length > 0) throw new AppError("BREACH_NOTICE_INCOMPLETE", "texts missing", missing);
-    if (matched) {
-      for (const [email, locale] of matched) {
-        await tx.breachRecipient.create({ data: { breachId, shopId: shop.id, email, locale } });
-      }
-    }
     await applyBreachChange(
       tx,
       shop,
@@ -128,6 +125,10 @@ export async function startNotice(
       },
       now,
     );
+    // After the compare-and-set above: of two confirmations at once, the second stops there.
+    await tx.breachRecipient.createMany({
+      data: [...(matched ?? [])].map(([email, locale]) => ({ breachId, shopId: shop.id, email, locale })),
+    });
     await enqueue(
       tx,
       BreachNoticeJob,
@@ -135,7 +136,7 @@ export async function startNotice(
       { key: noticeJobKey(breachId, 0), shopDomain: shop.domain },
     );
     return preview;
-  });
+  }, BATCH_TRANSACTION);
 }
 
 const noticeJobKey = (breachId: string, batch: number) => `${BreachNoticeJob.id}:${breachId}:${batch}`;
@@ -162,8 +163,8 @@ export async function sendBreachNoticeBatch({ db, log }: { db: Db; log: Logger }
     const { shop } = breach;
     const facts = BreachFactsSchema.parse(JSON.parse(breach.facts));
     const contact = facts.dpoContact || parseShopSettings(shop.settings).dpoEmail || shop.domain;
-    const send = async (recipientId: string, email: string, locale: Locale) => {
-      const emailId = await queueEmail(tx, {
+    const send = (email: string, locale: Locale) =>
+      queueEmail(tx, {
         shopId: shop.id,
         shopDomain: shop.domain,
         to: email,
@@ -178,8 +179,6 @@ export async function sendBreachNoticeBatch({ db, log }: { db: Db; log: Logger }
           contact,
         },
       });
-      await tx.breachRecipient.update({ where: { id: recipientId }, data: { emailId } });
-    };
     let queued = 0;
     let more: boolean;
     let cursor = breach.noticeCursor;
@@ -205,11 +204,8 @@ export async function sendBreachNoticeBatch({ db, log }: { db: Db; log: Logger }
         if (already.has(email)) continue;
         already.add(email);
         const locale = noticeLocale(subject.locale, shop.locale);
-        const recipient = await tx.breachRecipient.create({
-          data: { breachId, shopId: shop.id, email, locale },
-          select: { id: true },
-        });
-        await send(recipient.id, email, locale);
+        const emailId = await send(email, locale);
+        await tx.breachRecipient.create({ data: { breachId, shopId: shop.id, email, locale, emailId } });
         queued++;
       }
       cursor = subjects.at(-1)?.id ?? cursor;
@@ -222,7 +218,8 @@ export async function sendBreachNoticeBatch({ db, log }: { db: Db; log: Logger }
         select: { id: true, email: true, locale: true },
       });
       for (const recipient of waiting) {
-        await send(recipient.id, recipient.email, noticeLocale(recipient.locale, shop.locale));
+        const emailId = await send(recipient.email, noticeLocale(recipient.locale, shop.locale));
+        await tx.breachRecipient.update({ where: { id: recipient.id }, data: { emailId } });
         queued++;
       }
       more = waiting.length === NOTICE_BATCH_SIZE;
@@ -251,7 +248,7 @@ export async function sendBreachNoticeBatch({ db, log }: { db: Db; log: Logger }
       data: { batch, queued },
     });
     return { batch, queued, more };
-  });
+  }, BATCH_TRANSACTION);
   if (result) log.info("breach notice batch queued", { breachId, ...result });
   return result;
 }
