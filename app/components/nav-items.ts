@@ -11,6 +11,7 @@ export const NAV_ITEMS: { path: string; label: MessageKey }[] = [
   { path: "/app/processing", label: "nav.processing" },
   { path: "/app/processors", label: "nav.processors" },
   { path: "/app/notice", label: "nav.notice" },
+  { path: "/app/breaches", label: "nav.breaches" },
   { path: "/app/audit", label: "nav.audit" },
   { path: "/app/settings", label: "nav.settings" },
 ];

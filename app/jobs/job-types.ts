@@ -107,3 +107,9 @@ export const PruneJobsJob = defineJobType({ id: "jobs.prune", payload: EMPTY, pr
  * its calendar (docs/decisions/056).
  */
 export const DpoDigestJob = defineJobType({ id: "dpo.digest", payload: EMPTY, priority: 90 });
+/** Queues the next batch of a breach's notice to the people affected (GDPR art. 34). */
+export const BreachNoticeJob = defineJobType({
+  id: "breach.notice",
+  payload: z.object({ breachId: z.string().min(1) }),
+  priority: 50,
+});

@@ -3,6 +3,7 @@
 
 import { sendQueuedEmail } from "~/mail/send-email.server";
 import { runBackfill } from "~/services/backfill/backfill.server";
+import { sendBreachNoticeBatch } from "~/services/breaches/breach-notice.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
 import { verifyLedger } from "~/services/consent-ledger.server";
 import { syncConsentEvent } from "~/services/consent-sync.server";
@@ -18,6 +19,7 @@ import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
 import {
   BackfillJob,
+  BreachNoticeJob,
   ConsentLapseJob,
   ConsentSyncJob,
   DpoDigestJob,
@@ -55,6 +57,9 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),
+  handle(BreachNoticeJob, async ({ breachId }, context) => {
+    await sendBreachNoticeBatch(context, breachId);
+  }),
   handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {
     const released = await releaseExpiredHolds(db);
     if (released > 0) log.info("legal holds released", { released });

@@ -178,6 +178,21 @@ export const DpoDigestSchema = z.object({
     .max(20),
 });
 
+/**
+ * GDPR art. 34(2): the notice to a person affected by a breach, in clear and plain language: its
+ * nature, the contact point, the likely consequences and the measures taken or proposed.
+ */
+export const BreachNoticeSchema = z.object({
+  type: z.literal("breach.notice"),
+  shopName,
+  reference,
+  nature: staffText,
+  consequences: staffText,
+  measures: staffText,
+  /** The DPO or other contact point, as written in the register (an address or a phone number). */
+  contact: z.string().trim().min(1).max(300),
+});
+
 /** Every e-mail Vigie can send, told apart by `type` (stored as OutboxEmail.template). */
 export const EmailMessageSchema = z.discriminatedUnion("type", [
   AcknowledgementSchema,
@@ -191,6 +206,7 @@ export const EmailMessageSchema = z.discriminatedUnion("type", [
   PaymentCheckDocumentsSchema,
   DocumentNeededSchema,
   DpoDigestSchema,
+  BreachNoticeSchema,
 ]);
 
 export type EmailMessage = z.infer<typeof EmailMessageSchema>;

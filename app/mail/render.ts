@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Locale } from "~/i18n/locale";
 import { type EmailContent, type RenderedEmail, renderHtml, renderText } from "./layout";
 import { type EmailMessage, EmailMessageSchema, type EmailTemplateId, type MessageOf } from "./message";
+import { breachNotice } from "./templates/breach-notice";
 import { consentConfirm } from "./templates/consent-confirm";
 import { dpoDigest } from "./templates/dpo-digest";
 import { paymentCheckDocuments } from "./templates/payment-check-documents";
@@ -30,6 +31,7 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "payment_check.documents": paymentCheckDocuments,
   "request.document_needed": requestDocumentNeeded,
   "dpo.digest": dpoDigest,
+  "breach.notice": breachNotice,
 };
 
 const WebUrlSchema = z.url({ protocol: /^https?$/ });

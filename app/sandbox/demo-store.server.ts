@@ -11,6 +11,7 @@ import { clearShopPurged, isShopPurged } from "~/services/shops.server";
 import { upsertSubject } from "~/services/subjects.server";
 import { sealSecret } from "~/utils/secret-box.server";
 import { webhookSecretHash } from "~/webhooks/mailchimp-intake.server";
+import { seedDemoBreach } from "./demo-breach.server";
 import {
   sandboxMailchimpCredentials,
   sandboxMailchimpWebhookSecret,
@@ -151,6 +152,7 @@ export async function ensureDemoStore(
  * centre shows it from the first start.
  */
 async function publishFirstNotice(db: Db, shopId: string, now: Date) {
+  await seedDemoBreach(db, { id: shopId }, DEMO_SETTINGS.timeZone, now);
   if ((await db.noticeVersion.count({ where: { shopId } })) > 0) return;
   await publishNotice(db, { id: shopId }, { type: "system", id: "system" }, now);
 }

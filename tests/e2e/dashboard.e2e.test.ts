@@ -78,6 +78,8 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       "/app/processors",
       "/app/processors/shopify",
       "/app/notice",
+      "/app/breaches",
+      "/app/breaches/new",
       "/app/audit",
       "/app/settings",
     ];

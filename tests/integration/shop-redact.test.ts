@@ -9,6 +9,8 @@ import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db/client.server";
 import { flattenForForm } from "~/domain/processing/record";
+import { sendBreachNoticeBatch, startNotice } from "~/services/breaches/breach-notice.server";
+import { decideInformation, recordBreach } from "~/services/breaches/breach-register.server";
 import { requestLedgerVerification } from "~/services/consent-admin.server";
 import { storeDocument } from "~/services/documents.server";
 import { sendShopDigest } from "~/services/dpo-digest.server";
@@ -337,6 +339,23 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
       { ...ref, settings: shop.settings },
       new Date("2026-12-03T10:00:00Z"),
     );
+    // A breach in its register, its history and the art. 34 notice to the shopper (docs/decisions/052).
+    const breach = await recordBreach(
+      t.db,
+      ref,
+      "staff-1",
+      Object.entries({
+        title: "E-mail misdirected",
+        "nature.fr": `Suivi de commande de ${email} envoyé à un tiers`,
+        "consequences.fr": "Adresse lue par un tiers",
+        "measures.fr": "Message supprimé",
+        dpoContact: `dpo@${domain}`,
+        awareAt: "2026-11-02T09:00",
+      }),
+    );
+    await decideInformation(t.db, ref, "staff-1", breach.id, { required: "yes", reasoning: "Home address" });
+    await startNotice(t.db, ref, "staff-1", breach.id, { audience: "list", addresses: email });
+    await sendBreachNoticeBatch(testJobContext({ db: t.db, dialect }), breach.id);
     return { shop, domain, email };
   }
 

@@ -190,3 +190,28 @@ export function dayOfWeek(date: LocalDate): number {
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return toEpochDay(a) - toEpochDay(b);
 }
+
+// A browser may add seconds (":00") to a datetime-local value: accepted, then dropped.
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
+
+/**
+ * The instant a wall-clock time "YYYY-MM-DDTHH:mm" of `timeZone` names (a form's datetime-local).
+ * In the hour skipped by a DST change the later offset is used; in the hour lived twice, the first.
+ * Throws `INVALID_INSTANT` for a malformed value.
+ */
+export function localDateTimeToInstant(value: string, timeZone: string): Date {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (!match) throw new AppError("INVALID_INSTANT", "expected YYYY-MM-DDTHH:mm");
+  parseLocalDate(match[1] as string);
+  const [hours, minutes] = [Number(match[2]), Number(match[3])];
+  if (hours > 23 || minutes > 59) throw new AppError("INVALID_INSTANT", "no such time of day");
+  const wallClock = new Date(`${match[1]}T${match[2]}:${match[3]}:00Z`).getTime();
+  const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
+  return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/** The wall-clock time "YYYY-MM-DDTHH:mm" of `instant` in `timeZone` (to fill a datetime-local field). */
+export function toLocalDateTime(instant: Date, timeZone: string): string {
+  const shifted = new Date(Math.floor(instant.getTime() / 60_000) * 60_000 + zoneOffsetMs(instant, timeZone));
+  return shifted.toISOString().slice(0, 16);
+}
