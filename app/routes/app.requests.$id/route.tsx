@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Badge, Banner, Layout, Page } from "@shopify/polaris";
+import { ActionLock, maskEmail } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
 import { AskedCard } from "~/components/request-page/asked-card";
 import { DecisionForms } from "~/components/request-page/decision-forms";
@@ -61,6 +62,7 @@ export default function RequestPage() {
     when: (iso) => formatDateTime(locale, iso),
     day: (local) => formatLocalDate(locale, local),
     busy: (intent) => navigation.formData?.get("intent") === intent,
+    who: r.requesterEmail ? maskEmail(r.requesterEmail) : t("confirm.someone"),
   };
   return (
     <Page
@@ -68,37 +70,39 @@ export default function RequestPage() {
       backAction={{ content: t("requests.title"), url: withSearch("/app/requests", search) }}
       titleMetadata={<Badge>{t(`requests.states.${r.state}` as never)}</Badge>}
     >
-      <Layout>
-        {result && (
+      <ActionLock>
+        <Layout>
+          {result && (
+            <Layout.Section>
+              <Banner tone={result.ok ? "success" : "critical"}>
+                {result.ok ? t(`requests.done.${result.done}` as never) : t(`appErrors.${result.error}`)}
+              </Banner>
+            </Layout.Section>
+          )}
           <Layout.Section>
-            <Banner tone={result.ok ? "success" : "critical"}>
-              {result.ok ? t(`requests.done.${result.done}` as never) : t(`appErrors.${result.error}`)}
-            </Banner>
+            <SummaryCards {...props} />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <SummaryCards {...props} />
-        </Layout.Section>
-        {(r.type === "post_mortem_directive" || r.type === "heir_request") && (
+          {(r.type === "post_mortem_directive" || r.type === "heir_request") && (
+            <Layout.Section>
+              <AskedCard {...props} />
+            </Layout.Section>
+          )}
           <Layout.Section>
-            <AskedCard {...props} />
+            <IdentityCard {...props} />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <IdentityCard {...props} />
-        </Layout.Section>
-        <Layout.Section>
-          <TasksCard {...props} />
-        </Layout.Section>
-        {!r.closed && (
           <Layout.Section>
-            <DecisionForms {...props} />
+            <TasksCard {...props} />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <HistoryCards {...props} />
-        </Layout.Section>
-      </Layout>
+          {!r.closed && (
+            <Layout.Section>
+              <DecisionForms {...props} />
+            </Layout.Section>
+          )}
+          <Layout.Section>
+            <HistoryCards {...props} />
+          </Layout.Section>
+        </Layout>
+      </ActionLock>
     </Page>
   );
 }
