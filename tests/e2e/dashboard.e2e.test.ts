@@ -39,6 +39,8 @@ async function shownText(page: Page, locale: "fr" | "en"): Promise<string> {
     const display = foreign.map((element) => element.style.display);
     for (const element of foreign) element.style.display = "none";
     const options = [...document.body.querySelectorAll("option")].map((option) => option.textContent);
+    // The rendered text (innerText), not the DOM's: a folded <details> is not read.
+    // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees is the point.
     const text = `${document.body.innerText}\n${options.join("\n")}`;
     foreign.forEach((element, i) => {
       element.style.display = display[i] ?? "";

@@ -814,6 +814,12 @@ export const en = {
       after: "This cannot be undone.",
       action: "Mark carried out",
     },
+    refuseOrder: {
+      title: "Refuse this order?",
+      body: "Record that order {order} of {who} is refused after the payment check.",
+      after: "The documents received are deleted; the decision cannot be changed.",
+      action: "Refuse the order",
+    },
     approvePlans: {
       title: "Approve these erasure plans ({count})?",
       body: "Erase the data of {who}, as each plan shows.",

@@ -833,6 +833,12 @@ export const fr: Messages = {
       after: "C'est irréversible.",
       action: "Marquer exécutée",
     },
+    refuseOrder: {
+      title: "Refuser cette commande ?",
+      body: "Enregistrer que la commande {order} de {who} est refusée après la vérification du paiement.",
+      after: "Les justificatifs reçus sont supprimés ; la décision ne peut être changée.",
+      action: "Refuser la commande",
+    },
     approvePlans: {
       title: "Approuver ces plans d'effacement ({count}) ?",
       body: "Effacer les données de {who}, comme chaque plan l'indique.",
