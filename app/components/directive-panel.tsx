@@ -6,6 +6,7 @@ import { Badge, BlockStack, Button, InlineStack, Select, Text } from "@shopify/p
 import { useState } from "react";
 import { PROOF_STATUSES } from "~/domain/requests/request-details";
 import type { Translate } from "~/i18n/translate";
+import { ConfirmAction } from "./confirm-action";
 
 export type DirectiveData = {
   id: string;
@@ -69,8 +70,8 @@ export function HeirDirectiveTask({
   closed,
   t,
   when,
-  busy,
-}: Props & { directive: DirectiveData | null; closed: boolean }) {
+  reference,
+}: Props & { directive: DirectiveData | null; closed: boolean; reference: string }) {
   return (
     <div data-testid="directive-task">
       <BlockStack gap="200">
@@ -81,12 +82,20 @@ export function HeirDirectiveTask({
           <>
             <DirectiveBody directive={directive} t={t} when={when} />
             {directive.status === "in_force" && !closed && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="carry_out_directive" />
-                <Button submit loading={busy("carry_out_directive")}>
-                  {t("requests.directive.carryOut")}
-                </Button>
-              </Form>
+              <ConfirmAction
+                intent="carry_out_directive"
+                label={t("requests.directive.carryOut")}
+                title={t("confirm.carryOutDirective.title")}
+                confirm={t("confirm.carryOutDirective.action")}
+                body={
+                  <BlockStack gap="200">
+                    <Text as="p">{t("confirm.carryOutDirective.body", { reference })}</Text>
+                    <Text as="p" tone="subdued">
+                      {t("confirm.carryOutDirective.after")}
+                    </Text>
+                  </BlockStack>
+                }
+              />
             )}
           </>
         ) : (
@@ -100,7 +109,12 @@ export function HeirDirectiveTask({
 }
 
 /** A directive request's entry in the register: what it wrote, and staff revocation. */
-export function DirectiveEntry({ directive, t, when, busy }: Props & { directive: DirectiveData }) {
+export function DirectiveEntry({
+  directive,
+  t,
+  when,
+  who,
+}: Props & { directive: DirectiveData; who: string }) {
   return (
     <BlockStack gap="200">
       <Text as="h3" variant="headingSm">
@@ -108,13 +122,22 @@ export function DirectiveEntry({ directive, t, when, busy }: Props & { directive
       </Text>
       <DirectiveBody directive={directive} t={t} when={when} />
       {directive.status === "in_force" && (
-        <Form method="post">
-          <input type="hidden" name="intent" value="revoke_directive" />
-          <input type="hidden" name="directiveId" value={directive.id} />
-          <Button submit tone="critical" loading={busy("revoke_directive")}>
-            {t("requests.directive.revoke")}
-          </Button>
-        </Form>
+        <ConfirmAction
+          intent="revoke_directive"
+          fields={{ directiveId: directive.id }}
+          label={t("requests.directive.revoke")}
+          title={t("confirm.revokeDirective.title")}
+          confirm={t("confirm.revokeDirective.action")}
+          critical
+          body={
+            <BlockStack gap="200">
+              <Text as="p">{t("confirm.revokeDirective.body", { who })}</Text>
+              <Text as="p" tone="subdued">
+                {t("confirm.revokeDirective.after")}
+              </Text>
+            </BlockStack>
+          }
+        />
       )}
     </BlockStack>
   );

@@ -1,11 +1,15 @@
 // The erasure of a request, for staff: the dry run (what each system will do, and why), the
 // "Execute" button, then each system's receipts, and the legal holds that outlive the erasure.
 import { Form } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, InlineStack, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { stepKind } from "~/domain/erasure/step-kinds";
 import type { ErasureStep } from "~/domain/systems";
-import type { Translate } from "~/i18n/translate";
+import { citeLaw } from "~/i18n/legal-citation";
+import type { Locale } from "~/i18n/locale";
+import { type Translate, translateDynamic } from "~/i18n/translate";
+import { ConfirmAction, listOf } from "./confirm-action";
+import { TechnicalDetail } from "./technical-detail";
 
 export type ErasurePanelData = {
   id: string;
@@ -40,17 +44,28 @@ const TONE = {
 export function ErasurePanel({
   run,
   t,
+  locale,
+  who,
   when,
   day,
 }: {
   run: ErasurePanelData;
   t: Translate;
+  locale: Locale;
+  /** Whose data: as the confirmation names them. */
+  who: string;
   when: (iso: string | null) => string;
   day: (local: string) => string;
 }) {
   const receipt = (id: string) => run.receipts.find((r) => r.stepId === id);
   const stepLabel = (system: SystemPlan["system"], step: ErasureStep) =>
     t(`erasure.steps.${stepKind(system, step.id)}` as never);
+  const systemName = (system: string) => t(`requests.systems.${system}` as never);
+  const erased = run.plan.filter((p) => p.steps.some((step) => step.action !== "keep")).map((p) => p.system);
+  const kept = run.plan.flatMap((p) =>
+    p.steps.filter((step) => step.action === "keep").map((step) => stepLabel(p.system, step)),
+  );
+  const settled = run.progress.filter((p) => p.state === "done" || p.state === "skipped").length;
   return (
     <BlockStack gap="300">
       <Text as="h3" variant="headingSm">
@@ -61,10 +76,27 @@ export function ErasurePanel({
           {t(run.planStalled ? "erasure.planStalled" : "erasure.planning")}
         </Text>
       )}
-      {run.error && <Banner tone="critical">{t("erasure.planFailed", { error: run.error })}</Banner>}
+      {run.error && (
+        <Banner tone="critical">
+          <BlockStack gap="100">
+            <Text as="p">{t("technical.planFailed")}</Text>
+            <TechnicalDetail summary={t("technical.detail")}>{run.error}</TechnicalDetail>
+          </BlockStack>
+        </Banner>
+      )}
       {run.status === "planned" && <Banner tone="warning">{t("erasure.dryRun")}</Banner>}
       {run.channel === "shopify" && <Banner tone="info">{t("erasure.automatic")}</Banner>}
-      {run.status === "running" && <Text as="p">{t("erasure.running")}</Text>}
+      {run.status === "running" && (
+        <BlockStack gap="100">
+          <Text as="p">{t("erasure.running")}</Text>
+          <div data-testid="erasure-progress">
+            <ProgressBar
+              progress={Math.round((100 * settled) / Math.max(1, run.progress.length))}
+              size="small"
+            />
+          </div>
+        </BlockStack>
+      )}
       {run.status === "done" && (
         <Text as="p" data-testid="erasure-status">
           {t("erasure.done", { at: when(run.finishedAt) })}
@@ -101,15 +133,28 @@ export function ErasurePanel({
                     <Badge>{t(`erasure.actions.${step.action}` as never)}</Badge>{" "}
                     {stepLabel(system.system, step)}
                     {step.fields && step.fields.length > 0 && (
-                      <Text as="span" tone="subdued">{` (${step.fields.join(", ")})`}</Text>
+                      <Text as="span" tone="subdued">{` (${step.fields
+                        .map((field) => translateDynamic(locale, "erasureFields", field))
+                        .join(", ")})`}</Text>
                     )}
                     {done && (
                       <Text as="span" tone={done.outcome === "failed" ? "critical" : "subdued"}>
                         {` — ${t(`erasure.outcomes.${done.outcome}` as never)}, ${when(done.at)}`}
-                        {done.vendorRef && system.system !== "vigie" ? ` · ${done.vendorRef}` : ""}
-                        {done.outcome === "failed" && done.detail ? ` · ${done.detail}` : ""}
                       </Text>
                     )}
+                    {/* The system's own reference and error: for support, folded away. */}
+                    {done &&
+                      ((done.vendorRef && system.system !== "vigie") ||
+                        (done.outcome === "failed" && done.detail)) && (
+                        <TechnicalDetail summary={t("technical.detail")}>
+                          {[
+                            system.system !== "vigie" ? done.vendorRef : null,
+                            done.outcome === "failed" ? done.detail : null,
+                          ]
+                            .filter(Boolean)
+                            .join("\n")}
+                        </TechnicalDetail>
+                      )}
                   </li>
                 );
               })}
@@ -133,19 +178,34 @@ export function ErasurePanel({
         );
       })}
       {run.status === "planned" && (
-        <Form method="post">
-          <input type="hidden" name="intent" value="approve_erasure" />
-          <BlockStack gap="100">
-            <Text as="p" tone="subdued">
-              {t("erasure.executeHelp")}
-            </Text>
-            <InlineStack gap="200">
-              <Button submit variant="primary" tone="critical">
-                {t("erasure.execute")}
-              </Button>
-            </InlineStack>
-          </BlockStack>
-        </Form>
+        <BlockStack gap="100">
+          <Text as="p" tone="subdued">
+            {t("erasure.executeHelp")}
+          </Text>
+          <ConfirmAction
+            intent="approve_erasure"
+            label={t("erasure.execute")}
+            title={t("confirm.erase.title")}
+            confirm={t("confirm.erase.action")}
+            critical
+            primary
+            body={
+              <BlockStack gap="200">
+                <Text as="p">
+                  {t("confirm.erase.body", { who, systems: listOf(locale, erased.map(systemName)) })}
+                </Text>
+                <Text as="p">
+                  {kept.length > 0
+                    ? t("confirm.erase.kept", { what: listOf(locale, kept) })
+                    : t("confirm.erase.nothingKept")}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {t("confirm.erase.after")}
+                </Text>
+              </BlockStack>
+            }
+          />
+        </BlockStack>
       )}
       {(run.status === "planned" ||
         run.status === "failed" ||
@@ -164,7 +224,7 @@ export function ErasurePanel({
             <Text as="p" key={hold.id}>
               {t("erasure.holdUntil", {
                 what: t(`erasure.holdWhat.${hold.system}` as never),
-                basis: hold.basis,
+                basis: citeLaw(hold.basis, locale),
                 until: day(hold.expiresAt.slice(0, 10)),
               })}
               {hold.releasedAt ? ` (${t("erasure.holdReleased", { at: when(hold.releasedAt) })})` : ""}

@@ -1,9 +1,10 @@
 // The retention sweep's erasures waiting for staff: who, what each plan does per system, and one
 // button that approves exactly the plans shown (each in full on its request page).
-import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, DataTable, Text } from "@shopify/polaris";
+import { Link, useLocation } from "@remix-run/react";
+import { BlockStack, Card, DataTable, Text } from "@shopify/polaris";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PlanSummary } from "~/services/retention.server";
+import { ConfirmAction, listOf, maskEmail } from "./confirm-action";
 import { withSearch } from "./nav-items";
 
 export type PlannedRetentionErasure = {
@@ -15,9 +16,8 @@ export type PlannedRetentionErasure = {
 };
 
 export function RetentionApprovals({ planned }: { planned: PlannedRetentionErasure[] }) {
-  const { t } = useTranslation();
+  const { locale, t } = useTranslation();
   const { search } = useLocation();
-  const navigation = useNavigation();
   if (planned.length === 0) return null;
   const describe = (summary: PlanSummary) =>
     summary
@@ -25,7 +25,7 @@ export function RetentionApprovals({ planned }: { planned: PlannedRetentionErasu
         const counts = Object.entries(actions)
           .map(([action, count]) => `${t(`erasure.actions.${action}` as never)} ${count}`)
           .join(", ");
-        return `${t(`requests.systems.${system}` as never)}: ${counts}`;
+        return `${t(`requests.systems.${system}` as never)}${locale === "fr" ? "\u00a0: " : ": "}${counts}`;
       })
       .join(" · ");
   return (
@@ -48,20 +48,30 @@ export function RetentionApprovals({ planned }: { planned: PlannedRetentionErasu
             describe(run.summary),
           ])}
         />
-        <Form method="post">
-          <input type="hidden" name="intent" value="approve" />
-          {planned.map((run) => (
-            <input key={run.runId} type="hidden" name="runId" value={run.runId} />
-          ))}
-          <Button
-            submit
-            variant="primary"
-            tone="critical"
-            loading={navigation.formData?.get("intent") === "approve"}
-          >
-            {t("retention.approveAll", { count: planned.length })}
-          </Button>
-        </Form>
+        <ConfirmAction
+          intent="approve"
+          fields={{ runId: planned.map((run) => run.runId) }}
+          label={t("retention.approveAll", { count: planned.length })}
+          title={t("confirm.approvePlans.title", { count: planned.length })}
+          confirm={t("confirm.approvePlans.action")}
+          critical
+          primary
+          body={
+            <BlockStack gap="200">
+              <Text as="p">
+                {t("confirm.approvePlans.body", {
+                  who: listOf(
+                    locale,
+                    planned.map((run) => (run.email ? maskEmail(run.email) : run.reference)),
+                  ),
+                })}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("confirm.approvePlans.after")}
+              </Text>
+            </BlockStack>
+          }
+        />
       </BlockStack>
     </Card>
   );

@@ -1,6 +1,7 @@
 import type { Locale } from "./locale";
 import { en, type Messages } from "./messages/en";
 import { fr } from "./messages/fr";
+import { elideBefore, frenchSpacing } from "./typography";
 
 const CATALOGUES: Record<Locale, Messages> = { en, fr };
 
@@ -26,16 +27,44 @@ export function createTranslator(locale: Locale): Translate {
   const messages = CATALOGUES[locale];
   return (key, vars) => {
     const text = lookup(messages, key) ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (match, name) => String(vars[name] ?? match)) : text;
+    const filled = vars ? fill(text, vars, locale) : text;
+    // French typography (docs/decisions/054): the catalogue need not type its no-break spaces.
+    return locale === "fr" ? frenchSpacing(filled) : filled;
   };
+}
+
+/** Puts each {name} in place; in French, "de {shop}" becomes "d'iméra" before a vowel. */
+function fill(text: string, vars: Record<string, string | number>, locale: Locale): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1] as string;
+    const index = match.index ?? 0;
+    let before = out + text.slice(last, index);
+    const given = vars[name];
+    let value = given === undefined ? match[0] : String(given);
+    if (locale === "fr" && given !== undefined) ({ before, value } = elideBefore(before, value));
+    out = before + value;
+    last = index + match[0].length;
+  }
+  return out + text.slice(last);
 }
 
 /** Looks up a key that comes from data (an audit action code), with a fallback when unknown. */
 export function translateDynamic(
   locale: Locale,
-  group: "auditAction" | "actor" | "jobStatus" | "consentSource" | "taskDetail",
+  group:
+    | "auditAction"
+    | "actor"
+    | "jobStatus"
+    | "consentSource"
+    | "taskDetail"
+    | "erasureFields"
+    | "auditTarget"
+    | "jobTypes",
   code: string,
 ) {
   const table = CATALOGUES[locale][group] as Record<string, string>;
-  return table[code] ?? code;
+  const text = table[code] ?? code;
+  return locale === "fr" ? frenchSpacing(text) : text;
 }

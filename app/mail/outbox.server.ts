@@ -114,6 +114,7 @@ export async function listOutbox(db: Db, shopId: string, take = 50) {
       status: true,
       createdAt: true,
       template: true,
+      locale: true,
       unsubUrl: true,
     },
   });

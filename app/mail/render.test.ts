@@ -39,7 +39,7 @@ describe("renderEmail", () => {
       const fr = renderEmail(s[template], "fr", { unsubscribeUrl: url });
       const en = renderEmail(s[template], "en", { unsubscribeUrl: url });
       expect(fr.text, template).toContain(
-        "Vous ne souhaitez pas recevoir la newsletter de la boutique iméra ? Désinscrivez-vous en un clic.\nMe désinscrire\u00a0: " +
+        "Vous ne souhaitez pas recevoir la newsletter de la boutique iméra\u00a0? Désinscrivez-vous en un clic.\nMe désinscrire\u00a0: " +
           url,
       );
       expect(en.text, template).toContain(
@@ -135,12 +135,13 @@ describe("renderEmail", () => {
       "- Preuve de consentement — RGPD art. 7(1), à conserver jusqu'au 26 novembre 2031",
     );
     expect(en.text).toContain("- Factures — Code de commerce, art. L123-22, kept until 31 December 2036");
+    expect(en.text).toContain("- Preuve de consentement — GDPR art. 7(1), kept until 26 November 2031");
     expect(en.html).toContain('<li style="margin:0 0 6px"><strong>Factures</strong>');
     expect(fr.text).toContain("https://www.cnil.fr/fr/plaintes");
     expect(en.text).toContain("https://www.cnil.fr/en/complaints");
     // An erasure's receipts, per system, with the date and the vendor's reference.
     expect(fr.text).toContain(
-      "- Stripe — Client Stripe supprimé ; Moyens de paiement détachés, le 26 novembre 2026 (référence : cus_Q1)",
+      "- Stripe — Client Stripe supprimé\u00a0; Moyens de paiement détachés, le 26 novembre 2026 (référence\u00a0: cus_Q1)",
     );
     expect(fr.text).toContain("- Mailchimp — Contact supprimé définitivement, le 27 novembre 2026\n");
     expect(en.text).toContain("Here is what was done, system by system:");
@@ -185,7 +186,7 @@ describe("renderEmail", () => {
       requestType: "heir_request" as const,
       ground: "requester_not_entitled" as const,
     };
-    expect(renderEmail(message, "fr").text).toContain("(LIL art. 85-II; décret 2019-536 art. 124)");
+    expect(renderEmail(message, "fr").text).toContain("(LIL art. 85-II\u00a0; décret 2019-536 art. 124)");
     expect(renderEmail(message, "en").text).toContain("(French Data Protection Act (LIL) art. 85-II");
   });
 
@@ -254,7 +255,7 @@ describe("renderEmail", () => {
       { ...s["request.closed_unverified"], shopName: "iméra\r\nBcc: x@example.com" },
       "fr",
     );
-    expect(out.subject).toBe("iméra Bcc: x@example.com — Votre demande DR-2026-0042 a été close");
+    expect(out.subject).toBe("iméra Bcc\u00a0: x@example.com — Votre demande DR-2026-0042 a été close");
   });
 
   it("refuses a message that does not match its schema", () => {

@@ -1,7 +1,15 @@
 // Renders any e-mail Vigie sends, in the shopper's language. Pure: no I/O, no clock.
 import { z } from "zod";
 import type { Locale } from "~/i18n/locale";
-import { type EmailContent, type RenderedEmail, renderHtml, renderText } from "./layout";
+import { frenchSpacing } from "~/i18n/typography";
+import {
+  type Block,
+  type EmailContent,
+  type Inline,
+  type RenderedEmail,
+  renderHtml,
+  renderText,
+} from "./layout";
 import { type EmailMessage, EmailMessageSchema, type EmailTemplateId, type MessageOf } from "./message";
 import { breachNotice } from "./templates/breach-notice";
 import { consentConfirm } from "./templates/consent-confirm";
@@ -48,19 +56,64 @@ export function renderEmail(
 ): RenderedEmail {
   const parsed = EmailMessageSchema.parse(message);
   const template = TEMPLATES[parsed.type] as (message: EmailMessage, locale: Locale) => EmailContent;
-  const content = template(parsed, locale);
+  const written = template(parsed, locale);
   if (options.unsubscribeUrl !== undefined) {
-    content.unsubscribe = unsubscribeLine(
+    written.unsubscribe = unsubscribeLine(
       parsed.shopName,
       locale,
       WebUrlSchema.parse(options.unsubscribeUrl),
     );
   }
+  const content = locale === "fr" ? typeset(written, frenchSpacing) : written;
   // A subject is one line: a newline in a shop name must not start a new header.
-  const subject = content.subject.replace(/\s+/g, " ").trim();
+  // (No-break spaces are kept: French typography.)
+  const subject = content.subject.replace(/[^\S\u00a0\u202f]+/g, " ").trim();
   return {
     subject,
     text: renderText({ ...content, subject }, locale),
     html: renderHtml({ ...content, subject }, locale, parsed.shopName),
+  };
+}
+
+/**
+ * Every text Vigie wrote in `content` through `write` (French spacing, docs/decisions/054); links,
+ * codes and what staff or the shopper typed (quotes) are left as they are.
+ */
+function typeset(content: EmailContent, write: (text: string) => string): EmailContent {
+  const inline = (part: Inline): Inline =>
+    typeof part === "string"
+      ? write(part)
+      : "strong" in part
+        ? { strong: write(part.strong) }
+        : { ...part, ...(part.label !== undefined && { label: write(part.label) }) };
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case "paragraph":
+        return { ...b, content: b.content.map(inline) };
+      case "heading":
+        return { ...b, text: write(b.text) };
+      case "facts":
+        return { ...b, rows: b.rows.map((row) => ({ label: write(row.label), value: write(row.value) })) };
+      case "list":
+        return { ...b, items: b.items.map((item) => item.map(inline)) };
+      case "button":
+        return { ...b, label: write(b.label) };
+      default:
+        return b;
+    }
+  };
+  return {
+    ...content,
+    subject: write(content.subject),
+    blocks: content.blocks.map(block),
+    signature: content.signature.map(write),
+    footer: write(content.footer),
+    ...(content.unsubscribe && {
+      unsubscribe: {
+        ...content.unsubscribe,
+        lead: write(content.unsubscribe.lead),
+        label: write(content.unsubscribe.label),
+      },
+    }),
   };
 }

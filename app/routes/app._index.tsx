@@ -6,7 +6,6 @@ import {
   BlockStack,
   Button,
   Card,
-  DataTable,
   InlineGrid,
   InlineStack,
   Layout,
@@ -15,7 +14,9 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { TechnicalDetail } from "~/components/technical-detail";
 import { formatDateTime } from "~/i18n/format-date";
+import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -57,6 +58,10 @@ export default function Dashboard() {
   const { locale, t } = useTranslation();
   const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
   const { search } = useLocation();
+  const jobWork = (type: string) => {
+    const work = translateDynamic(locale, "jobTypes", type);
+    return work === type ? translateDynamic(locale, "jobTypes", "other") : work;
+  };
 
   return (
     <Page title={t("dashboard.title")}>
@@ -152,7 +157,7 @@ export default function Dashboard() {
                             : undefined
                     }
                   >
-                    {`${t(`jobStatus.${status}`)}: ${data.jobs[status]}`}
+                    {`${t(`jobStatus.${status}`)}${locale === "fr" ? "\u00a0: " : ": "}${data.jobs[status]}`}
                   </Badge>
                 ))}
               </InlineStack>
@@ -176,29 +181,31 @@ export default function Dashboard() {
                   {t("dashboard.deadEmpty")}
                 </Text>
               ) : (
-                <DataTable
-                  columnContentTypes={["text", "numeric", "text", "text", "text"]}
-                  headings={[
-                    t("dashboard.type"),
-                    t("dashboard.attempts"),
-                    t("dashboard.lastError"),
-                    t("dashboard.failedAt"),
-                    "",
-                  ]}
-                  rows={data.deadJobs.map((job) => [
-                    job.type,
-                    job.attempts,
-                    job.lastError ?? "",
-                    formatDate(job.finishedAt),
-                    <Form method="post" key={job.id}>
-                      <input type="hidden" name="intent" value="retry" />
-                      <input type="hidden" name="jobId" value={job.id} />
-                      <Button submit size="slim" loading={navigation.formData?.get("jobId") === job.id}>
-                        {t("dashboard.retry")}
-                      </Button>
-                    </Form>,
-                  ])}
-                />
+                <BlockStack gap="300">
+                  {data.deadJobs.map((job) => (
+                    <InlineStack key={job.id} gap="300" align="space-between" blockAlign="start" wrap={false}>
+                      <BlockStack gap="100">
+                        <Text as="p">
+                          {t("technical.deadJob", {
+                            work: jobWork(job.type),
+                            attempts: job.attempts,
+                            at: formatDate(job.finishedAt),
+                          })}
+                        </Text>
+                        <TechnicalDetail summary={t("technical.detail")}>
+                          {`${t("technical.jobDetail", { type: job.type, id: job.id })}\n${job.lastError ?? ""}`}
+                        </TechnicalDetail>
+                      </BlockStack>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="retry" />
+                        <input type="hidden" name="jobId" value={job.id} />
+                        <Button submit size="slim" loading={navigation.formData?.get("jobId") === job.id}>
+                          {t("dashboard.retry")}
+                        </Button>
+                      </Form>
+                    </InlineStack>
+                  ))}
+                </BlockStack>
               )}
             </BlockStack>
           </Card>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { BlockStack, Card, DataTable, Page, Text } from "@shopify/polaris";
 import { withSearch } from "~/components/nav-items";
+import { TechnicalDetail } from "~/components/technical-detail";
 import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
@@ -49,7 +50,17 @@ export default function AuditLog() {
                 translateDynamic(locale, "actor", event.actorType) +
                   (event.actorId ? ` (${event.actorId})` : ""),
                 translateDynamic(locale, "auditAction", event.action),
-                event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—",
+                // What it is about, in words; its id folded away for whoever needs it.
+                event.targetType ? (
+                  <TechnicalDetail
+                    key={event.id}
+                    summary={translateDynamic(locale, "auditTarget", event.targetType)}
+                  >
+                    {`${event.targetType} ${event.targetId ?? ""}`}
+                  </TechnicalDetail>
+                ) : (
+                  "—"
+                ),
               ])}
             />
           )}

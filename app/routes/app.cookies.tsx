@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Cookies() {
   const data = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>()?.saved;
-  const { t } = useTranslation();
+  const { locale, t } = useTranslation();
   const { search } = useLocation();
   const [visitor, setVisitor] = useState(data.visitor ?? "");
   const [askAgain, setAskAgain] = useState(data.askAgainOnChange);
@@ -99,7 +99,9 @@ export default function Cookies() {
               {data.purposes.map((purpose) => (
                 <List.Item key={purpose.key}>
                   <strong>{purpose.title}</strong> — {purpose.description}{" "}
-                  {purpose.processors.length > 0 ? `(${purpose.processors.join(" ; ")})` : ""}
+                  {purpose.processors.length > 0
+                    ? `(${purpose.processors.join(locale === "fr" ? "\u00a0; " : "; ")})`
+                    : ""}
                 </List.Item>
               ))}
             </List>

@@ -46,7 +46,9 @@ export default function Outbox() {
           <Card key={email.id}>
             <BlockStack gap="200">
               <Text as="h2" variant="headingSm">
-                {email.subject} <Badge>{t(`outbox.status.${email.status}` as never)}</Badge>
+                {/* The e-mail is in its reader's language, whatever the page's. */}
+                <span lang={email.locale}>{email.subject}</span>{" "}
+                <Badge>{t(`outbox.status.${email.status}` as never)}</Badge>
               </Text>
               <Text as="p" tone="subdued">
                 {when(email.createdAt)} · {t("outbox.to")} {email.to}
@@ -66,6 +68,7 @@ export default function Outbox() {
                 </Form>
               )}
               <pre
+                lang={email.locale}
                 data-testid="outbox-text"
                 style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0 }}
               >

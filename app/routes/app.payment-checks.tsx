@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
+import { ConfirmAction, maskEmail } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
@@ -76,15 +77,32 @@ export default function PaymentChecks() {
                 c.status === "documents_requested" ||
                 c.status === "open") && (
                 <InlineStack gap="200">
-                  {(["cleared", "order_refused"] as const).map((outcome) => (
-                    <Form method="post" key={outcome}>
-                      <input type="hidden" name="checkId" value={c.id} />
-                      <input type="hidden" name="outcome" value={outcome} />
-                      <Button submit tone={outcome === "order_refused" ? "critical" : undefined}>
-                        {t(outcome === "cleared" ? "paymentChecks.clear" : "paymentChecks.refuse")}
-                      </Button>
-                    </Form>
-                  ))}
+                  <Form method="post">
+                    <input type="hidden" name="checkId" value={c.id} />
+                    <input type="hidden" name="outcome" value="cleared" />
+                    <Button submit>{t("paymentChecks.clear")}</Button>
+                  </Form>
+                  <ConfirmAction
+                    intent="order_refused"
+                    fields={{ checkId: c.id, outcome: "order_refused" }}
+                    label={t("paymentChecks.refuse")}
+                    title={t("confirm.refuseOrder.title")}
+                    confirm={t("confirm.refuseOrder.action")}
+                    critical
+                    body={
+                      <BlockStack gap="200">
+                        <Text as="p">
+                          {t("confirm.refuseOrder.body", {
+                            order: c.orderRef,
+                            who: c.email ? maskEmail(c.email) : t("confirm.someone"),
+                          })}
+                        </Text>
+                        <Text as="p" tone="subdued">
+                          {t("confirm.refuseOrder.after")}
+                        </Text>
+                      </BlockStack>
+                    }
+                  />
                 </InlineStack>
               )}
             </BlockStack>

@@ -14,6 +14,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
+import { ActionLock } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
 import { formatDate } from "~/i18n/format-date";
@@ -69,120 +70,122 @@ export default function Retention() {
   const { locale, t } = useTranslation();
   return (
     <Page title={t("retention.title")}>
-      <BlockStack gap="400">
-        {ordersAccess === "recent" && (
-          <Banner tone="warning">
-            <span data-testid="orders-access-warning">
-              {t("ordersAccess.recent")}{" "}
-              {unknownLastOrder > 0 && t("retention.unknownLastOrder", { count: unknownLastOrder })}
-            </span>
-          </Banner>
-        )}
-        <Card>
-          <BlockStack gap="200">
-            <Text as="p">
-              {t("retention.policy", {
-                customerYears: policy.customerYearsAfterLastOrder,
-                prospectYears: policy.prospectYears,
-              })}
-            </Text>
-            <InlineStack gap="200">
-              <span data-testid="due-customers">
-                <Badge tone={counts.customers > 0 ? "attention" : "success"}>
-                  {t("retention.dueCustomers", { count: counts.customers })}
-                </Badge>
+      <ActionLock>
+        <BlockStack gap="400">
+          {ordersAccess === "recent" && (
+            <Banner tone="warning">
+              <span data-testid="orders-access-warning">
+                {t("ordersAccess.recent")}{" "}
+                {unknownLastOrder > 0 && t("retention.unknownLastOrder", { count: unknownLastOrder })}
               </span>
-              <span data-testid="due-prospects">
-                <Badge tone={counts.prospects > 0 ? "attention" : "success"}>
-                  {t("retention.dueProspects", { count: counts.prospects })}
-                </Badge>
-              </span>
-            </InlineStack>
-            <Text as="p" tone="subdued">
-              {t("retention.next")}
-            </Text>
-          </BlockStack>
-        </Card>
-        {typeof result?.approved === "number" && (
-          <Banner tone="success">
-            <span data-testid="approve-result">{t("retention.approved", { count: result.approved })}</span>
-          </Banner>
-        )}
-        <RetentionApprovals planned={planned} />
-        {typeof result?.filed === "number" && (
-          <Banner
-            tone={result.filed > 0 ? "success" : "info"}
-            action={{ content: t("retention.toRequests"), url: withSearch("/app/requests", search) }}
-          >
-            <span data-testid="sweep-result">
-              {result.filed > 0 ? t("retention.swept", { count: result.filed }) : t("retention.sweptNone")}
-            </span>
-          </Banner>
-        )}
-        {due.length > 0 && (
+            </Banner>
+          )}
           <Card>
             <BlockStack gap="200">
-              <Text as="p">{t("retention.sweepHelp", { batch })}</Text>
-              <Form method="post">
-                <input type="hidden" name="intent" value="sweep" />
-                <Button
-                  submit
-                  variant="primary"
-                  tone="critical"
-                  loading={navigation.formData?.get("intent") === "sweep"}
-                >
-                  {t("retention.sweep")}
-                </Button>
-              </Form>
+              <Text as="p">
+                {t("retention.policy", {
+                  customerYears: policy.customerYearsAfterLastOrder,
+                  prospectYears: policy.prospectYears,
+                })}
+              </Text>
+              <InlineStack gap="200">
+                <span data-testid="due-customers">
+                  <Badge tone={counts.customers > 0 ? "attention" : "success"}>
+                    {t("retention.dueCustomers", { count: counts.customers })}
+                  </Badge>
+                </span>
+                <span data-testid="due-prospects">
+                  <Badge tone={counts.prospects > 0 ? "attention" : "success"}>
+                    {t("retention.dueProspects", { count: counts.prospects })}
+                  </Badge>
+                </span>
+              </InlineStack>
+              <Text as="p" tone="subdued">
+                {t("retention.next")}
+              </Text>
             </BlockStack>
           </Card>
-        )}
-        <Card>
-          {due.length === 0 ? (
-            <Text as="p">{t("retention.none")}</Text>
-          ) : (
-            <DataTable
-              columnContentTypes={["text", "text", "text"]}
-              headings={[t("retention.who"), t("retention.reason"), t("retention.since")]}
-              rows={due.map((subject) => [
-                subject.email ?? `#${subject.shopifyCustomerId ?? subject.id}`,
-                t(subject.reason === "customer" ? "retention.reasonCustomer" : "retention.reasonProspect"),
-                formatDate(locale, subject.since),
-              ])}
-            />
+          {typeof result?.approved === "number" && (
+            <Banner tone="success">
+              <span data-testid="approve-result">{t("retention.approved", { count: result.approved })}</span>
+            </Banner>
           )}
-        </Card>
-        {restricted.length > 0 && (
+          <RetentionApprovals planned={planned} />
+          {typeof result?.filed === "number" && (
+            <Banner
+              tone={result.filed > 0 ? "success" : "info"}
+              action={{ content: t("retention.toRequests"), url: withSearch("/app/requests", search) }}
+            >
+              <span data-testid="sweep-result">
+                {result.filed > 0 ? t("retention.swept", { count: result.filed }) : t("retention.sweptNone")}
+              </span>
+            </Banner>
+          )}
+          {due.length > 0 && (
+            <Card>
+              <BlockStack gap="200">
+                <Text as="p">{t("retention.sweepHelp", { batch })}</Text>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="sweep" />
+                  <Button
+                    submit
+                    variant="primary"
+                    tone="critical"
+                    loading={navigation.formData?.get("intent") === "sweep"}
+                  >
+                    {t("retention.sweep")}
+                  </Button>
+                </Form>
+              </BlockStack>
+            </Card>
+          )}
           <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingSm">
-                <span data-testid="retention-restricted">
-                  {t("restriction.retentionKept", { count: restricted.length })}
-                </span>
-              </Text>
-              <Text as="p" tone="subdued">
-                {t("restriction.retentionKeptHelp")}
-              </Text>
+            {due.length === 0 ? (
+              <Text as="p">{t("retention.none")}</Text>
+            ) : (
               <DataTable
-                columnContentTypes={["text", "text"]}
-                headings={[t("retention.who"), t("retention.reason")]}
-                rows={restricted.map((subject) => [
-                  subject.requestId ? (
-                    <Link key="who" to={withSearch(`/app/requests/${subject.requestId}`, search)}>
-                      {subject.email ?? subject.id}
-                    </Link>
-                  ) : (
-                    (subject.email ?? subject.id)
-                  ),
-                  subject.ground
-                    ? t(`restriction.grounds.${subject.ground}` as never)
-                    : t("restriction.badge"),
+                columnContentTypes={["text", "text", "text"]}
+                headings={[t("retention.who"), t("retention.reason"), t("retention.since")]}
+                rows={due.map((subject) => [
+                  subject.email ?? `#${subject.shopifyCustomerId ?? subject.id}`,
+                  t(subject.reason === "customer" ? "retention.reasonCustomer" : "retention.reasonProspect"),
+                  formatDate(locale, subject.since),
                 ])}
               />
-            </BlockStack>
+            )}
           </Card>
-        )}
-      </BlockStack>
+          {restricted.length > 0 && (
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingSm">
+                  <span data-testid="retention-restricted">
+                    {t("restriction.retentionKept", { count: restricted.length })}
+                  </span>
+                </Text>
+                <Text as="p" tone="subdued">
+                  {t("restriction.retentionKeptHelp")}
+                </Text>
+                <DataTable
+                  columnContentTypes={["text", "text"]}
+                  headings={[t("retention.who"), t("retention.reason")]}
+                  rows={restricted.map((subject) => [
+                    subject.requestId ? (
+                      <Link key="who" to={withSearch(`/app/requests/${subject.requestId}`, search)}>
+                        {subject.email ?? subject.id}
+                      </Link>
+                    ) : (
+                      (subject.email ?? subject.id)
+                    ),
+                    subject.ground
+                      ? t(`restriction.grounds.${subject.ground}` as never)
+                      : t("restriction.badge"),
+                  ])}
+                />
+              </BlockStack>
+            </Card>
+          )}
+        </BlockStack>
+      </ActionLock>
     </Page>
   );
 }

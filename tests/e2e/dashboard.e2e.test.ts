@@ -1,11 +1,62 @@
 // Merchant staff open the sandbox admin in Chromium.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { hasBrowser, launchBrowser } from "../support/browser";
+import { describeFindings, scanText } from "../support/language-scan";
 import { eventually, type RunningServer, startServer } from "../support/server";
+
+/** Every page of the admin's menu, and the pages one level below it. */
+const ADMIN_PATHS = [
+  "/app",
+  "/app/requests",
+  "/app/requests/new",
+  "/app/outbox",
+  "/app/consents",
+  "/app/cookies",
+  "/app/retention",
+  "/app/backfill",
+  "/app/processing",
+  "/app/processing/orders",
+  "/app/processors",
+  "/app/processors/shopify",
+  "/app/notice",
+  "/app/breaches",
+  "/app/breaches/new",
+  "/app/audit",
+  "/app/settings",
+];
+
+/**
+ * What a reader of the page sees: its text and its menus' choices, without what is marked as
+ * written in another language (`lang`, e.g. a technical detail or a wording the shopper agreed to).
+ */
+async function shownText(page: Page, locale: "fr" | "en"): Promise<string> {
+  return page.evaluate((locale) => {
+    const foreign = [...document.body.querySelectorAll<HTMLElement>("[lang]")].filter(
+      (element) => !(element.getAttribute("lang") ?? "").startsWith(locale),
+    );
+    const display = foreign.map((element) => element.style.display);
+    for (const element of foreign) element.style.display = "none";
+    const options = [...document.body.querySelectorAll("option")].map((option) => option.textContent);
+    // The rendered text (innerText), not the DOM's: a folded <details> is not read.
+    // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees is the point.
+    const text = `${document.body.innerText}\n${options.join("\n")}`;
+    foreign.forEach((element, i) => {
+      element.style.display = display[i] ?? "";
+    });
+    return text;
+  }, locale);
+}
+
+/** What the page shows that a reader of `locale` should not meet, by page. */
+async function languageFindings(page: Page, locale: "fr" | "en", where: string) {
+  await page.waitForLoadState("networkidle");
+  const findings = describeFindings(scanText(await shownText(page, locale), locale));
+  return findings.length === 0 ? {} : { [`${where} (${locale})`]: findings };
+}
 
 describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
   let server: RunningServer;
@@ -64,27 +115,8 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
   });
 
   it("every admin page renders and hydrates without an error, in both languages", async () => {
-    const paths = [
-      "/app",
-      "/app/requests",
-      "/app/requests/new",
-      "/app/outbox",
-      "/app/consents",
-      "/app/cookies",
-      "/app/retention",
-      "/app/backfill",
-      "/app/processing",
-      "/app/processing/orders",
-      "/app/processors",
-      "/app/processors/shopify",
-      "/app/notice",
-      "/app/breaches",
-      "/app/breaches/new",
-      "/app/audit",
-      "/app/settings",
-    ];
     for (const locale of ["fr", "en"]) {
-      for (const path of paths) {
+      for (const path of ADMIN_PATHS) {
         const page = await browser.newPage();
         const errors: string[] = [];
         page.on("pageerror", (error) => errors.push(error.message));
@@ -102,6 +134,116 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       }
     }
   }, 120_000); // twenty pages, each loaded until the network is idle: a walk, not a timing target
+
+  it("every admin page reads in one language, with no raw field name, code or id", async () => {
+    // A job given up on: staff read what stopped, the error folded away.
+    await db.job.create({
+      data: {
+        type: "erasure.system",
+        payload: JSON.stringify({ runId: "gone", system: "mailchimp" }),
+        shopDomain: shop,
+        status: "dead",
+        attempts: 10,
+        lastError: "Error: Mailchimp answered 503",
+        finishedAt: new Date(),
+      },
+    });
+    const page = await browser.newPage();
+    let findings = {};
+    for (const locale of ["fr", "en"] as const) {
+      for (const path of ADMIN_PATHS) {
+        await page.goto(`${server.baseUrl}${path}?locale=${locale}`);
+        findings = { ...findings, ...(await languageFindings(page, locale, path)) };
+      }
+    }
+    expect(findings).toEqual({});
+    await page.goto(`${server.baseUrl}/app?locale=fr`);
+    expect(
+      await page.getByText("L'effacement des données d'un système s'est arrêté après 10 tentatives").count(),
+    ).toBe(1);
+    expect(await page.getByText("Error: Mailchimp answered 503").isVisible()).toBe(false);
+    await page.getByText("Détail technique").first().click();
+    expect(await page.getByText("Error: Mailchimp answered 503").isVisible()).toBe(true);
+    await page.close();
+  }, 180_000); // thirty pages loaded until the network is idle: a walk, not a timing target
+
+  it("staff confirm each irreversible action, told what happens and to whom; the request page reads in one language in every state", async () => {
+    const file = async (type: string, email: string) => {
+      const answer = await fetch(`${server.baseUrl}/app/requests/new?locale=en`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          type,
+          email,
+          name: "",
+          message: "",
+          receivedOn: new Date().toISOString().slice(0, 10),
+          requesterLocale: "fr",
+        }),
+      });
+      expect(answer.status).toBe(302);
+      return db.rightsRequest.findFirstOrThrow({ where: { requesterEmail: email, type } });
+    };
+    const bothLanguages = async (page: Page, url: string, state: string) => {
+      for (const locale of ["fr", "en"] as const) {
+        await page.goto(`${url}?locale=${locale}`);
+        expect(await languageFindings(page, locale, `request page, ${state}`)).toEqual({});
+      }
+    };
+    const page = await browser.newPage();
+
+    // An erasure: identity to confirm, then its dry run, then executed once confirmed.
+    const erasure = await file("erasure", "camille.martin@example.fr");
+    const erasureUrl = `${server.baseUrl}/app/requests/${erasure.id}`;
+    await bothLanguages(page, erasureUrl, erasure.state);
+    await page.goto(`${erasureUrl}?locale=fr`);
+    await page.getByRole("button", { name: "Identité confirmée" }).click();
+    await eventually(
+      async () =>
+        (await db.erasureRun.findUnique({ where: { requestId: erasure.id } }))?.status === "planned",
+    );
+    await bothLanguages(page, erasureUrl, "erasure planned");
+
+    await page.goto(`${erasureUrl}?locale=fr`);
+    await page.getByRole("button", { name: "Exécuter l'effacement" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect
+      .poll(() => dialog.getByTestId("confirm-body").textContent())
+      .toContain("Effacer les données de c…@example.fr dans Shopify, Stripe, Mailchimp et Vigie.");
+    expect(await dialog.getByTestId("confirm-body").textContent()).toContain(
+      "Conservé, comme la loi l'exige\u00a0: Éléments de facturation des commandes archivés",
+    );
+    // Cancelling does nothing.
+    await dialog.getByRole("button", { name: "Annuler" }).click();
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+    expect((await db.erasureRun.findUniqueOrThrow({ where: { requestId: erasure.id } })).status).toBe(
+      "planned",
+    );
+    await page.getByRole("button", { name: "Exécuter l'effacement" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Effacer maintenant" }).click();
+    await eventually(
+      async () => (await db.erasureRun.findUnique({ where: { requestId: erasure.id } }))?.status === "done",
+      30_000,
+    );
+    await bothLanguages(page, erasureUrl, "erasure done");
+
+    // A refusal: the ground in the reader's words, then refused once confirmed.
+    const access = await file("access", "lucas.bernard@example.fr");
+    const accessUrl = `${server.baseUrl}/app/requests/${access.id}`;
+    await page.goto(`${accessUrl}?locale=en`);
+    await page.getByLabel("Explanation").fill("Fifth identical request this month.");
+    await page.getByTestId("refuse-form").getByRole("button", { name: "Refuse" }).click();
+    await expect
+      .poll(() => page.getByRole("dialog").getByTestId("confirm-body").textContent())
+      .toContain(`Refuse request ${access.reference} of l…@example.fr, on the ground: `);
+    await page.getByRole("dialog").getByRole("button", { name: "Refuse the request" }).click();
+    await expect
+      .poll(async () => (await db.rightsRequest.findUniqueOrThrow({ where: { id: access.id } })).state)
+      .toBe("refused");
+    await bothLanguages(page, accessUrl, "refused");
+    await page.close();
+  }, 240_000); // a dozen pages and an erasure through the simulators: a walk, not a timing target
 
   it("staff read the record of processing in both languages and download it as CSV, audited", async () => {
     const page = await browser.newPage();
@@ -182,6 +324,10 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     await page.goto(`${server.baseUrl}/app/retention?locale=en`);
     expect(await page.getByText("Erasure plans waiting for your approval: 1").count()).toBe(1);
     await page.getByRole("button", { name: "Approve these plans (1)" }).click();
+    await expect
+      .poll(() => page.getByRole("dialog").getByTestId("confirm-body").textContent())
+      .toContain("Erase the data of a…@example.fr, as each plan shows.");
+    await page.getByRole("dialog").getByRole("button", { name: "Approve and erase" }).click();
     await expect.poll(() => page.getByTestId("approve-result").textContent()).toContain("Plans approved: 1.");
     await eventually(
       async () => (await db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "done",

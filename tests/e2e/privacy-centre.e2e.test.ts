@@ -92,7 +92,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     );
     // Nothing typed is lost.
     expect(await shopper.getByLabel("Votre demande").inputValue()).toBe("post_mortem_directive");
-    expect(await shopper.getByLabel(/^Vos directives :/).inputValue()).toBe(instructions);
+    expect(await shopper.getByLabel(/^Vos directives\s:/).inputValue()).toBe(instructions);
     expect(await shopper.getByLabel(/^Personne chargée de les exécuter/).inputValue()).toBe("Claire Martin");
     expect(await shopper.getByLabel("Son e-mail", { exact: true }).inputValue()).toBe(
       "claire.martin@example.fr",
@@ -126,6 +126,11 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     await staff.goto(`${server.baseUrl}/app/requests/${request.id}?locale=fr`);
     await staff.getByLabel("Réponse au demandeur").fill("Vos directives sont enregistrées.");
     await staff.getByRole("button", { name: "Répondre" }).click();
+    // Answering closes the request: staff confirm, told to whom it goes.
+    await expect
+      .poll(() => staff.getByRole("dialog").getByTestId("confirm-body").textContent())
+      .toContain("Envoyer votre réponse par e-mail à j…@example.fr et clore la demande");
+    await staff.getByRole("dialog").getByRole("button", { name: "Envoyer et clore" }).click();
     await expect.poll(() => staff.getByText("Registre des directives post mortem").count()).toBe(1);
     expect(await staff.getByTestId("directive-instructions").textContent()).toBe(instructions);
     expect(

@@ -82,7 +82,9 @@ describe("double opt-in and one-click withdrawal through the server, SMTP and th
     const before = await db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
     expect(JSON.parse(before.settings).doubleOptIn).toBe(false);
     const page = await (await fetch(`${server.baseUrl}/app/settings?locale=fr`)).text();
-    expect(page).toContain("Double opt-in : faire confirmer l&#x27;inscription à la newsletter par e-mail");
+    expect(page).toContain(
+      "Double opt-in\u00a0: faire confirmer l&#x27;inscription à la newsletter par e-mail",
+    );
     const saved = await fetch(`${server.baseUrl}/app/settings?index`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

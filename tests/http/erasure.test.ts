@@ -79,7 +79,7 @@ describe("erasure through the sandbox", () => {
 
     // Staff read the dry run in French: what each system will do. Nothing has happened yet.
     const page = await (await fetch(`${server.baseUrl}/app/requests/${request.id}?locale=fr`)).text();
-    expect(page).toContain("Simulation : rien n&#x27;a encore été effacé");
+    expect(page).toContain("Simulation\u00a0: rien n&#x27;a encore été effacé");
     expect(page).toContain("Exécuter l&#x27;effacement");
     expect(page).toContain("Client Stripe supprimé");
     expect(page).toContain("Contact supprimé définitivement");

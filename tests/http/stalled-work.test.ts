@@ -82,7 +82,9 @@ describe("stalled work on the admin pages", () => {
     expect(en).toContain("Retry Stripe");
     expect(en).not.toContain("Retry Shopify");
     const fr = await page(`/app/requests/${access.id}`, "fr");
-    expect(fr).toContain("Stripe s&#x27;est arrêté sans finir : la tâche qui le préparait ne tourne plus.");
+    expect(fr).toContain(
+      "Stripe s&#x27;est arrêté sans finir\u00a0: la tâche qui le préparait ne tourne plus.",
+    );
     expect(fr).toContain("Relancer Stripe");
   });
 
@@ -121,7 +123,7 @@ describe("stalled work on the admin pages", () => {
     expect(en).not.toContain("Retry Vigie");
     const fr = await page(`/app/requests/${erasure.id}`, "fr");
     expect(fr).toContain(
-      "Stripe s&#x27;est arrêté sans finir : la tâche qui l&#x27;effaçait ne tourne plus.",
+      "Stripe s&#x27;est arrêté sans finir\u00a0: la tâche qui l&#x27;effaçait ne tourne plus.",
     );
   });
 

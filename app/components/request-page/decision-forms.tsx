@@ -3,10 +3,12 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineGrid, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { REFUSAL_GROUND_BASIS, REQUEST_TYPE_INFO } from "~/domain/requests/request-types";
+import { citeLaw } from "~/i18n/legal-citation";
 import type { CardProps } from "./kit";
 
-export function DecisionForms({ data, t, busy }: CardProps) {
+export function DecisionForms({ data, t, busy, locale, who }: CardProps) {
   const r = data.request;
   const info = REQUEST_TYPE_INFO[r.type];
   const [months, setMonths] = useState("1");
@@ -15,15 +17,33 @@ export function DecisionForms({ data, t, busy }: CardProps) {
   const [ground, setGround] = useState<string>(info.refusalGrounds[0] ?? "");
   const [explanation, setExplanation] = useState("");
   if (r.closed) return null;
+  const groundLabel = (g: string) =>
+    `${t(`requests.grounds.${g}` as never)} (${citeLaw(REFUSAL_GROUND_BASIS[g as keyof typeof REFUSAL_GROUND_BASIS], locale)})`;
+  // While the erasure runs, the request is not answered, refused or prolonged by hand.
+  const erasing = data.erasure?.status === "running";
   return (
     <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
       <Card>
-        <Form method="post">
-          <input type="hidden" name="intent" value="answer" />
-          <BlockStack gap="200">
-            <Text as="h2" variant="headingSm">
-              {t("requests.actions.answer")}
-            </Text>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingSm">
+            {t("requests.actions.answer")}
+          </Text>
+          <ConfirmAction
+            intent="answer"
+            label={t("requests.actions.answer")}
+            title={t("confirm.answer.title")}
+            confirm={t("confirm.answer.action")}
+            primary
+            disabled={summary.trim() === "" || erasing}
+            body={
+              <BlockStack gap="200">
+                <Text as="p">{t("confirm.answer.body", { who, reference: r.reference })}</Text>
+                <Text as="p" tone="subdued">
+                  {t("confirm.answer.after")}
+                </Text>
+              </BlockStack>
+            }
+          >
             <TextField
               label={t("requests.summary")}
               name="summary"
@@ -32,11 +52,8 @@ export function DecisionForms({ data, t, busy }: CardProps) {
               multiline={4}
               autoComplete="off"
             />
-            <Button submit variant="primary" loading={busy("answer")} disabled={summary.trim() === ""}>
-              {t("requests.actions.answer")}
-            </Button>
-          </BlockStack>
-        </Form>
+          </ConfirmAction>
+        </BlockStack>
       </Card>
       <Card>
         <Form method="post">
@@ -63,26 +80,40 @@ export function DecisionForms({ data, t, busy }: CardProps) {
               multiline={2}
               autoComplete="off"
             />
-            <Button submit loading={busy("extend")} disabled={r.extensionMonths > 0}>
+            <Button submit loading={busy("extend")} disabled={r.extensionMonths > 0 || erasing}>
               {t("requests.actions.extend")}
             </Button>
           </BlockStack>
         </Form>
       </Card>
       <Card>
-        <Form method="post">
-          <input type="hidden" name="intent" value="refuse" />
-          <BlockStack gap="200">
-            <Text as="h2" variant="headingSm">
-              {t("requests.actions.refuse")}
-            </Text>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingSm">
+            {t("requests.actions.refuse")}
+          </Text>
+          <ConfirmAction
+            intent="refuse"
+            label={t("requests.actions.refuse")}
+            title={t("confirm.refuse.title")}
+            confirm={t("confirm.refuse.action")}
+            critical
+            disabled={erasing}
+            testId="refuse-form"
+            body={
+              <BlockStack gap="200">
+                <Text as="p">
+                  {t("confirm.refuse.body", { who, reference: r.reference, ground: groundLabel(ground) })}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {t("confirm.refuse.after")}
+                </Text>
+              </BlockStack>
+            }
+          >
             <Select
               label={t("requests.ground")}
               name="ground"
-              options={info.refusalGrounds.map((g) => ({
-                value: g,
-                label: `${t(`requests.grounds.${g}` as never)} (${REFUSAL_GROUND_BASIS[g]})`,
-              }))}
+              options={info.refusalGrounds.map((g) => ({ value: g, label: groundLabel(g) }))}
               value={ground}
               onChange={setGround}
             />
@@ -94,11 +125,8 @@ export function DecisionForms({ data, t, busy }: CardProps) {
               multiline={3}
               autoComplete="off"
             />
-            <Button submit tone="critical" loading={busy("refuse")}>
-              {t("requests.actions.refuse")}
-            </Button>
-          </BlockStack>
-        </Form>
+          </ConfirmAction>
+        </BlockStack>
       </Card>
     </InlineGrid>
   );

@@ -37,7 +37,8 @@ export function HistoryCards({ data, locale, t, when }: CardProps) {
               <Text as="span" tone="subdued">
                 {when(e.createdAt)}
               </Text>{" "}
-              · {e.subject} <Badge>{t(`outbox.status.${e.status}` as never)}</Badge>
+              · <span lang={data.request.locale}>{e.subject}</span>{" "}
+              <Badge>{t(`outbox.status.${e.status}` as never)}</Badge>
             </Text>
           ))}
         </BlockStack>

@@ -2,10 +2,11 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
 import type { CardProps } from "./kit";
 
-export function IdentityCard({ data, t, when, day, busy, search }: CardProps) {
+export function IdentityCard({ data, t, when, day, busy, search, who }: CardProps) {
   const r = data.request;
   const [documentReason, setDocumentReason] = useState("");
   const clockRunsDuringCheck =
@@ -73,15 +74,27 @@ export function IdentityCard({ data, t, when, day, busy, search }: CardProps) {
             ))}
             {data.documents.length > 0 && (
               <InlineStack gap="200">
-                {(["yes", "no"] as const).map((accepted) => (
-                  <Form method="post" key={accepted}>
-                    <input type="hidden" name="intent" value="document_decision" />
-                    <input type="hidden" name="accepted" value={accepted} />
-                    <Button submit tone={accepted === "no" ? "critical" : undefined}>
-                      {t(accepted === "yes" ? "identityDocuments.accept" : "identityDocuments.reject")}
-                    </Button>
-                  </Form>
-                ))}
+                <Form method="post">
+                  <input type="hidden" name="intent" value="document_decision" />
+                  <input type="hidden" name="accepted" value="yes" />
+                  <Button submit>{t("identityDocuments.accept")}</Button>
+                </Form>
+                <ConfirmAction
+                  intent="document_decision"
+                  fields={{ accepted: "no" }}
+                  label={t("identityDocuments.reject")}
+                  title={t("confirm.rejectDocument.title")}
+                  confirm={t("confirm.rejectDocument.action")}
+                  critical
+                  body={
+                    <BlockStack gap="200">
+                      <Text as="p">{t("confirm.rejectDocument.body", { who, reference: r.reference })}</Text>
+                      <Text as="p" tone="subdued">
+                        {t("confirm.rejectDocument.after")}
+                      </Text>
+                    </BlockStack>
+                  }
+                />
               </InlineStack>
             )}
           </BlockStack>
@@ -94,12 +107,21 @@ export function IdentityCard({ data, t, when, day, busy, search }: CardProps) {
                 {t("requests.actions.verify")}
               </Button>
             </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="close_unverified" />
-              <Button submit tone="critical" loading={busy("close_unverified")}>
-                {t("requests.actions.closeUnverified")}
-              </Button>
-            </Form>
+            <ConfirmAction
+              intent="close_unverified"
+              label={t("requests.actions.closeUnverified")}
+              title={t("confirm.closeUnverified.title")}
+              confirm={t("confirm.closeUnverified.action")}
+              critical
+              body={
+                <BlockStack gap="200">
+                  <Text as="p">{t("confirm.closeUnverified.body", { who, reference: r.reference })}</Text>
+                  <Text as="p" tone="subdued">
+                    {t("confirm.closeUnverified.after")}
+                  </Text>
+                </BlockStack>
+              }
+            />
           </InlineStack>
         )}
         {!r.closed && (

@@ -19,4 +19,6 @@ export type CardProps = {
   busy: (intent: string) => boolean;
   /** The admin's query string (host, shop, locale), kept on links. */
   search: string;
+  /** Whom the request is about, as confirmations name them ("c…@example.com"). */
+  who: string;
 };

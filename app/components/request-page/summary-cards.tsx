@@ -2,6 +2,7 @@
 import { Badge, BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { DeadlineBadge } from "~/components/deadline-badge";
 import { REQUEST_TYPE_INFO } from "~/domain/requests/request-types";
+import { citeLaw } from "~/i18n/legal-citation";
 import type { CardProps } from "./kit";
 
 export function SummaryCards({ data, locale, t, when, day }: CardProps) {
@@ -61,7 +62,7 @@ export function SummaryCards({ data, locale, t, when, day }: CardProps) {
           <Text as="h2" variant="headingSm">
             {t("requests.legalBasis")}
           </Text>
-          <Text as="p">{info.legalBasis.join(" · ")}</Text>
+          <Text as="p">{info.legalBasis.map((basis) => citeLaw(basis, locale)).join(" · ")}</Text>
           <Text as="p" tone="subdued">
             {info.description[locale]}
           </Text>

@@ -7,7 +7,7 @@ import { ExportSection } from "./export-section";
 import type { CardProps } from "./kit";
 
 export function TasksCard(props: CardProps) {
-  const { data, locale, t, when, day, busy } = props;
+  const { data, locale, t, when, day, busy, who } = props;
   const r = data.request;
   return (
     <Card>
@@ -16,7 +16,14 @@ export function TasksCard(props: CardProps) {
           {t("requests.tasks")}
         </Text>
         {r.type === "heir_request" && (
-          <HeirDirectiveTask directive={data.directive} closed={r.closed} t={t} when={when} busy={busy} />
+          <HeirDirectiveTask
+            directive={data.directive}
+            closed={r.closed}
+            t={t}
+            when={when}
+            busy={busy}
+            reference={r.reference}
+          />
         )}
         {data.tasks.map((task) => (
           <InlineStack key={task.id} gap="200" align="space-between">
@@ -39,9 +46,11 @@ export function TasksCard(props: CardProps) {
           </InlineStack>
         ))}
         {r.type === "post_mortem_directive" && data.directive && (
-          <DirectiveEntry directive={data.directive} t={t} when={when} busy={busy} />
+          <DirectiveEntry directive={data.directive} t={t} when={when} busy={busy} who={who} />
         )}
-        {data.erasure && <ErasurePanel run={data.erasure} t={t} when={when} day={day} />}
+        {data.erasure && (
+          <ErasurePanel run={data.erasure} t={t} locale={locale} who={who} when={when} day={day} />
+        )}
         <ExportSection {...props} />
       </BlockStack>
     </Card>

@@ -3,6 +3,7 @@
 // connected) following the reference policy (iméra's); staff then edit and sign off each activity
 // (app/domain/processing/record.ts). This file holds the drafts and the record's reading in one language.
 import type { Locale } from "~/i18n/locale";
+import { elide } from "../../i18n/typography";
 import {
   type ActivityContent,
   type LawfulBasis,
@@ -103,7 +104,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
         "Identity, contact details (e-mail, phone), shipping and billing addresses, orders, messages to customer service",
       ),
       recipients: text(
-        `Personnel habilité de ${shopName} ; Shopify (sous-traitant, plateforme de la boutique) ; transporteurs`,
+        `Personnel habilité ${elide("de", shopName)} ; Shopify (sous-traitant, plateforme de la boutique) ; transporteurs`,
         `Authorised staff of ${shopName}; Shopify (processor, shop platform); carriers`,
       ),
       processors: text("Shopify ; transporteurs", "Shopify; carriers"),
@@ -182,7 +183,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ],
       security: SECURITY_MEASURES,
       automatedDecision: text(
-        `Oui : une transaction jugée risquée est suspendue ; une personne de ${shopName} examine les justificatifs avant tout refus, et le client peut présenter ses observations et contester la décision (art. 22(3))`,
+        `Oui : une transaction jugée risquée est suspendue ; une personne ${elide("de", shopName)} examine les justificatifs avant tout refus, et le client peut présenter ses observations et contester la décision (art. 22(3))`,
         `Yes: a transaction judged risky is held; a person at ${shopName} reviews the supporting documents before any refusal, and the customer can give their view and contest the decision (art. 22(3))`,
       ),
       trackers: [],
@@ -221,7 +222,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
         "E-mail, language, consent choices with their proof (wording shown, date, origin), objections",
       ),
       recipients: text(
-        `Personnel habilité de ${shopName} ; Vigie (sous-traitant, registre des consentements)`,
+        `Personnel habilité ${elide("de", shopName)} ; Vigie (sous-traitant, registre des consentements)`,
         `Authorised staff of ${shopName}; Vigie (processor, consent ledger)`,
       ),
       processors: text("Vigie", "Vigie"),
@@ -318,7 +319,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       subjects: text("Clients et visiteurs", "Customers and visitors"),
       data: text("Commandes, données de navigation agrégées", "Orders, aggregated browsing data"),
       recipients: text(
-        `Personnel habilité de ${shopName} ; Shopify (sous-traitant)`,
+        `Personnel habilité ${elide("de", shopName)} ; Shopify (sous-traitant)`,
         `Authorised staff of ${shopName}; Shopify (processor)`,
       ),
       processors: text("Shopify", "Shopify"),
@@ -368,7 +369,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           months: 25,
           clock: "collection",
           note: text(
-            "traceurs 13 mois au plus ; choix du visiteur redemandé après 6 mois",
+            "traceurs 13 mois au plus\u00a0; choix du visiteur redemandé après 6 mois",
             "trackers at most 13 months; the visitor's choice asked again after 6 months",
           ),
         },
@@ -404,7 +405,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ),
       processors: empty,
       transfers: text(
-        "Selon chaque réseau social (souvent aux États-Unis) : à confirmer",
+        "Selon chaque réseau social (souvent aux États-Unis)\u00a0: à confirmer",
         "Depending on each social network (often the United States): to be confirmed",
       ),
       retention: [
@@ -413,7 +414,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           months: 13,
           clock: "collection",
           note: text(
-            "traceurs ; choix du visiteur redemandé après 6 mois",
+            "traceurs\u00a0; choix du visiteur redemandé après 6 mois",
             "trackers; the visitor's choice asked again after 6 months",
           ),
         },
@@ -449,7 +450,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
       ),
       processors: empty,
       transfers: text(
-        "Selon chaque partenaire : à confirmer dans chaque contrat",
+        "Selon chaque partenaire\u00a0: à confirmer dans chaque contrat",
         "Depending on each partner: to be confirmed in each contract",
       ),
       retention: [
@@ -458,7 +459,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
           months: 13,
           clock: "collection",
           note: text(
-            "traceurs ; choix du visiteur redemandé après 6 mois",
+            "traceurs\u00a0; choix du visiteur redemandé après 6 mois",
             "trackers; the visitor's choice asked again after 6 months",
           ),
         },
@@ -489,7 +490,7 @@ export const ACTIVITY_DRAFTS: ActivityDraft[] = [
         "Identity, e-mail, request and answer, identity-check decision (identity documents are erased once checked)",
       ),
       recipients: text(
-        `Délégué à la protection des données et personnel habilité de ${shopName} ; Vigie (sous-traitant)`,
+        `Délégué à la protection des données et personnel habilité ${elide("de", shopName)} ; Vigie (sous-traitant)`,
         `Data protection officer and authorised staff of ${shopName}; Vigie (processor)`,
       ),
       processors: text("Vigie", "Vigie"),

@@ -1,6 +1,7 @@
 // The answer to a request: staff's summary, the download link for an export, the data kept by law.
 
 import { spellLocalDate } from "~/i18n/format-date";
+import { citeLaw } from "~/i18n/legal-citation";
 import type { Locale } from "~/i18n/locale";
 import type { Block, EmailContent } from "../layout";
 import type { ErasureReceiptLine, LegalHold, MessageOf } from "../message";
@@ -76,7 +77,9 @@ function holds(list: LegalHold[] | undefined, locale: Locale): Block[] {
         const until = spellLocalDate(hold.until, locale);
         return [
           { strong: hold.what },
-          fr ? ` — ${hold.basis}, à conserver jusqu'au ${until}` : ` — ${hold.basis}, kept until ${until}`,
+          fr
+            ? ` — ${citeLaw(hold.basis, locale)}, à conserver jusqu'au ${until}`
+            : ` — ${citeLaw(hold.basis, locale)}, kept until ${until}`,
         ];
       }),
     },

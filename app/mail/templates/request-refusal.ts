@@ -1,5 +1,6 @@
 // A refusal: the ground and its legal basis, staff's explanation, and where to complain.
 import { REFUSAL_GROUND_BASIS, type RefusalGround } from "~/domain/requests/request-types";
+import { citeLaw } from "~/i18n/legal-citation";
 import type { Locale } from "~/i18n/locale";
 import type { EmailContent } from "../layout";
 import type { MessageOf } from "../message";
@@ -44,10 +45,8 @@ export const REFUSAL_GROUND_TEXT: Record<RefusalGround, Record<Locale, string>> 
 /** The provision a ground rests on, as cited to the shopper: "RGPD art. 12(5)" / "GDPR art. 12(5)". */
 export function refusalBasis(ground: RefusalGround, locale: Locale): string {
   // The ground's text already says the conditions are not met.
-  const basis = REFUSAL_GROUND_BASIS[ground].replace(" (conditions not met)", "");
-  return locale === "fr"
-    ? basis.replaceAll("GDPR", "RGPD")
-    : basis.replaceAll("LIL", "French Data Protection Act (LIL)");
+  const basis = citeLaw(REFUSAL_GROUND_BASIS[ground].replace(" (conditions not met)", ""), locale);
+  return locale === "fr" ? basis : basis.replaceAll("LIL", "French Data Protection Act (LIL)");
 }
 
 export function requestRefusal(m: MessageOf<"request.refusal">, locale: Locale): EmailContent {

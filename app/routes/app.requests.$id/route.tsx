@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Badge, Banner, InlineStack, Layout, Page } from "@shopify/polaris";
+import { ActionLock, maskEmail } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
 import { AskedCard } from "~/components/request-page/asked-card";
 import { DecisionForms } from "~/components/request-page/decision-forms";
@@ -63,6 +64,7 @@ export default function RequestPage() {
     when: (iso) => formatDateTime(locale, iso),
     day: (local) => formatLocalDate(locale, local),
     busy: (intent) => navigation.formData?.get("intent") === intent,
+    who: r.requesterEmail ? maskEmail(r.requesterEmail) : t("confirm.someone"),
   };
   return (
     <Page
@@ -79,47 +81,49 @@ export default function RequestPage() {
         </InlineStack>
       }
     >
-      <Layout>
-        {result && (
+      <ActionLock>
+        <Layout>
+          {result && (
+            <Layout.Section>
+              <Banner tone={result.ok ? "success" : "critical"}>
+                {result.ok ? t(`requests.done.${result.done}` as never) : t(`appErrors.${result.error}`)}
+              </Banner>
+            </Layout.Section>
+          )}
           <Layout.Section>
-            <Banner tone={result.ok ? "success" : "critical"}>
-              {result.ok ? t(`requests.done.${result.done}` as never) : t(`appErrors.${result.error}`)}
-            </Banner>
+            <SummaryCards {...props} />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <SummaryCards {...props} />
-        </Layout.Section>
-        {(r.type === "post_mortem_directive" || r.type === "heir_request") && (
+          {(r.type === "post_mortem_directive" || r.type === "heir_request") && (
+            <Layout.Section>
+              <AskedCard {...props} />
+            </Layout.Section>
+          )}
+          {r.type === "restriction" && (
+            <Layout.Section>
+              <RestrictionCard {...props} />
+            </Layout.Section>
+          )}
           <Layout.Section>
-            <AskedCard {...props} />
+            <IdentityCard {...props} />
           </Layout.Section>
-        )}
-        {r.type === "restriction" && (
           <Layout.Section>
-            <RestrictionCard {...props} />
+            <TasksCard {...props} />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <IdentityCard {...props} />
-        </Layout.Section>
-        <Layout.Section>
-          <TasksCard {...props} />
-        </Layout.Section>
-        {data.recipients.length > 0 && (
+          {data.recipients.length > 0 && (
+            <Layout.Section>
+              <RecipientsCard {...props} />
+            </Layout.Section>
+          )}
+          {!r.closed && (
+            <Layout.Section>
+              <DecisionForms {...props} />
+            </Layout.Section>
+          )}
           <Layout.Section>
-            <RecipientsCard {...props} />
+            <HistoryCards {...props} />
           </Layout.Section>
-        )}
-        {!r.closed && (
-          <Layout.Section>
-            <DecisionForms {...props} />
-          </Layout.Section>
-        )}
-        <Layout.Section>
-          <HistoryCards {...props} />
-        </Layout.Section>
-      </Layout>
+        </Layout>
+      </ActionLock>
     </Page>
   );
 }
