@@ -254,6 +254,26 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
     await t.db.erasureReceipt.create({
       data: { runId: run.id, stepId: "vigie:subject", system: "vigie", outcome: "done", at: new Date() },
     });
+    // A restriction of processing (art. 18) and the recipients told of the erasure (art. 19).
+    await t.db.restriction.create({
+      data: {
+        shopId: shop.id,
+        subjectId: subject.id,
+        requestId: access.id,
+        ground: "accuracy_contested",
+        grantedBy: "staff-1",
+        grantedAt: new Date(),
+      },
+    });
+    await t.db.recipientNotice.create({
+      data: {
+        requestId: erasure.id,
+        recipient: "mailchimp",
+        name: "Mailchimp",
+        channel: "connector",
+        status: "done",
+      },
+    });
     await t.db.$transaction(async (tx) => {
       await storeDocument(tx, TEST_SECRET_KEY, {
         shopId: shop.id,
