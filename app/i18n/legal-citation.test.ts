@@ -12,7 +12,7 @@ describe("citeLaw", () => {
   });
   it("leaves no English in a French refusal ground's basis", () => {
     expect(citeLaw(REFUSAL_GROUND_BASIS.not_applicable, "fr")).toBe(
-      "RGPD art. 17(1), 20(1), 21(1) (conditions non réunies)",
+      "RGPD art. 17(1), 18(1), 20(1), 21(1) (conditions non réunies)",
     );
     expect(citeLaw("RGPD art. 7(1)", "en")).toBe("GDPR art. 7(1)");
   });

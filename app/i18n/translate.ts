@@ -68,3 +68,9 @@ export function translateDynamic(
   const text = table[code] ?? code;
   return locale === "fr" ? frenchSpacing(text) : text;
 }
+
+/** What a job does, in words ("the erasure of one system's data"); an unknown type as "a task". */
+export function jobWork(locale: Locale, type: string) {
+  const work = translateDynamic(locale, "jobTypes", type);
+  return work === type ? translateDynamic(locale, "jobTypes", "other") : work;
+}

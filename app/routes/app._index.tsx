@@ -16,7 +16,7 @@ import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { TechnicalDetail } from "~/components/technical-detail";
 import { formatDateTime } from "~/i18n/format-date";
-import { translateDynamic } from "~/i18n/translate";
+import { jobWork } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -58,10 +58,6 @@ export default function Dashboard() {
   const { locale, t } = useTranslation();
   const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
   const { search } = useLocation();
-  const jobWork = (type: string) => {
-    const work = translateDynamic(locale, "jobTypes", type);
-    return work === type ? translateDynamic(locale, "jobTypes", "other") : work;
-  };
 
   return (
     <Page title={t("dashboard.title")}>
@@ -187,7 +183,7 @@ export default function Dashboard() {
                       <BlockStack gap="100">
                         <Text as="p">
                           {t("technical.deadJob", {
-                            work: jobWork(job.type),
+                            work: jobWork(locale, job.type),
                             attempts: job.attempts,
                             at: formatDate(job.finishedAt),
                           })}

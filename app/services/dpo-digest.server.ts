@@ -8,6 +8,7 @@ import { addDays, type LocalDate, toLocalDate } from "~/domain/deadlines/local-d
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
 import { formatLocalDate } from "~/i18n/format-date";
 import { resolveLocale } from "~/i18n/locale";
+import { jobWork } from "~/i18n/translate";
 import { queueEmail } from "~/mail/outbox.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { fillMissingClocks } from "./requests/request-list.server";
@@ -142,8 +143,8 @@ export const DIGEST_SECTIONS: DigestSection[] = [
         total,
         items: rows.map((job) => ({
           text: {
-            fr: `${job.type} · échec après ${job.attempts} essai(s)`,
-            en: `${job.type} · failed after ${job.attempts} attempt(s)`,
+            fr: `${jobWork("fr", job.type)} · arrêtée après ${job.attempts} essai(s)`,
+            en: `${jobWork("en", job.type)} · stopped after ${job.attempts} attempt(s)`,
           },
           // The dashboard lists dead jobs with their error and a Retry button.
           path: "/app#dead-jobs",

@@ -959,6 +959,7 @@ export const en = {
     userAgent: "browser",
     actor: "who acted",
     requesterEmail: "requester's e-mail",
+    requesterEmailKey: "requester's e-mail (search key)",
     requesterName: "requester's name",
     message: "message",
     answerNote: "answer",

@@ -985,6 +985,7 @@ export const fr: Messages = {
     userAgent: "navigateur",
     actor: "auteur de l'action",
     requesterEmail: "e-mail du demandeur",
+    requesterEmailKey: "e-mail du demandeur (clé de recherche)",
     requesterName: "nom du demandeur",
     message: "message",
     answerNote: "réponse",

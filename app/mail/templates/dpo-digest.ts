@@ -2,6 +2,7 @@
 // admin; written to the shop's DPO, in the shop's language.
 import { formatLocalDate } from "~/i18n/format-date";
 import type { Locale } from "~/i18n/locale";
+import { elide } from "~/i18n/typography";
 import type { Block, EmailContent } from "../layout";
 import type { MessageOf } from "../message";
 import { greeting } from "./shared";
@@ -50,7 +51,7 @@ export function dpoDigest(m: MessageOf<"dpo.digest">, locale: Locale): EmailCont
     ],
     signature: fr ? ["Bien cordialement,", "Vigie"] : ["Kind regards,", "Vigie"],
     footer: fr
-      ? `Vous recevez ce point quotidien en tant que délégué à la protection des données de ${m.shopName} (adresse indiquée dans les réglages de Vigie). Il n'est envoyé que les jours où quelque chose vous attend.`
+      ? `Vous recevez ce point quotidien en tant que délégué à la protection des données ${elide("de", m.shopName)} (adresse indiquée dans les réglages de Vigie). Il n'est envoyé que les jours où quelque chose vous attend.`
       : `You receive this daily digest as the data protection officer of ${m.shopName} (the address set in Vigie's settings). It is sent only on days when something is waiting for you.`,
   };
 }

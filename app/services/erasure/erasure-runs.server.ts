@@ -96,19 +96,25 @@ export async function approveErasure(
   now = new Date(),
 ) {
   return db.$transaction(async (tx) => {
-    // GDPR art. 18(2): the shop's own retention erasure waits while the person's processing is restricted.
-    const planned = await tx.erasureRun.findFirst({
-      where: { id: runId, shopId: shop.id, channel: "retention" },
-      select: { request: { select: { subjectId: true } } },
-    });
-    if (planned?.request.subjectId && (await isSubjectRestricted(tx, planned.request.subjectId)))
-      throw new AppError("SUBJECT_RESTRICTED", "restricted: the retention erasure waits");
+    // The write comes first: it takes SQLite's write lock before any read (a read-then-write
+    // transaction can fail with "database is locked" when another writer got in between).
     const { count } = await tx.erasureRun.updateMany({
       where: { id: runId, shopId: shop.id, status: "planned" },
       data: { status: "running", approvedBy: staffId, approvedAt: now, startedAt: now },
     });
     if (count === 0) return false;
-    const run = await tx.erasureRun.findUniqueOrThrow({ where: { id: runId } });
+    const run = await tx.erasureRun.findUniqueOrThrow({
+      where: { id: runId },
+      include: { request: { select: { subjectId: true } } },
+    });
+    // GDPR art. 18(2): the shop's own retention erasure waits while the person's processing is
+    // restricted (thrown, the approval above rolls back).
+    if (
+      run.channel === "retention" &&
+      run.request.subjectId &&
+      (await isSubjectRestricted(tx, run.request.subjectId))
+    )
+      throw new AppError("SUBJECT_RESTRICTED", "restricted: the retention erasure waits");
     await enqueueExecution(tx, run, shop.domain);
     await tx.requestTask.updateMany({
       where: { requestId: run.requestId, kind: "erasure", status: "pending" },
