@@ -2,9 +2,9 @@
 // calls one service. A job type with rows in the queue must stay listed here.
 
 import { sendQueuedEmail } from "~/mail/send-email.server";
+import { enqueueDailyVerifications, verifyShopChains } from "~/services/audit-chain.server";
 import { runBackfill } from "~/services/backfill/backfill.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
-import { verifyLedger } from "~/services/consent-ledger.server";
 import { syncConsentEvent } from "~/services/consent-sync.server";
 import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
 import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
@@ -26,6 +26,7 @@ import {
   PruneJobsJob,
   SendEmailJob,
   VerifyLedgerJob,
+  VerifyShopsJob,
 } from "./job-types";
 import { pruneFinishedJobs } from "./queue/prune.server";
 import type { Schedule } from "./queue/schedules.server";
@@ -34,8 +35,13 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ProcessWebhookJob, ({ receiptId }, context) => processDelivery(context, receiptId)),
   handle(ConsentSyncJob, ({ eventId }, context) => syncConsentEvent(context, eventId)),
   handle(VerifyLedgerJob, async ({ shopId }, { db, log }) => {
-    const result = await verifyLedger(db, shopId);
-    if (!result.ok) log.warn("consent ledger verification failed", { shopId, brokenAt: result.brokenAt });
+    const { ledger, audit } = await verifyShopChains(db, shopId);
+    if (!ledger.ok) log.warn("consent ledger verification failed", { shopId, brokenAt: ledger.brokenAt });
+    if (!audit.ok) log.warn("audit log verification failed", { shopId, brokenAt: audit.brokenAt });
+  }),
+  handle(VerifyShopsJob, async (_payload, { db, log }) => {
+    const queued = await enqueueDailyVerifications(db);
+    if (queued > 0) log.info("daily chain verifications queued", { queued });
   }),
   handle(ConsentLapseJob, async (_payload, { db, log }) => {
     const lapsed = await lapseUnconfirmedConsents(db);
@@ -62,4 +68,5 @@ export const SCHEDULES: Schedule[] = [
   { type: LegalHoldsExpireJob, everyMs: 86_400_000 },
   { type: PruneJobsJob, everyMs: 86_400_000 },
   { type: ConsentLapseJob, everyMs: 86_400_000 },
+  { type: VerifyShopsJob, everyMs: 86_400_000 },
 ];

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -14,6 +14,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
+import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
@@ -49,6 +50,8 @@ export default function Dashboard() {
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
   const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
+  const { search } = useLocation();
+  const chain = data.auditChain.result;
 
   return (
     <Page title={t("dashboard.title")}>
@@ -77,6 +80,34 @@ export default function Dashboard() {
               </Card>
             ))}
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.auditChainTitle")}
+              </Text>
+              <InlineStack gap="300" blockAlign="center">
+                <span data-testid="audit-chain-status">
+                  <Badge tone={chain === null ? undefined : chain.ok ? "success" : "critical"}>
+                    {chain === null
+                      ? t("dashboard.auditNever")
+                      : chain.ok
+                        ? t("dashboard.auditIntact")
+                        : chain.brokenAt.seq === null
+                          ? t("dashboard.auditBrokenOutside")
+                          : t("dashboard.auditBroken", { seq: chain.brokenAt.seq })}
+                  </Badge>
+                </span>
+                {data.auditChain.verifiedAt && (
+                  <Text as="span" tone="subdued">
+                    {t("dashboard.auditVerifiedAt", { at: formatDate(data.auditChain.verifiedAt) })}
+                  </Text>
+                )}
+                <Link to={withSearch("/app/audit", search)}>{t("dashboard.auditOpen")}</Link>
+              </InlineStack>
+            </BlockStack>
+          </Card>
         </Layout.Section>
         <Layout.Section>
           <Card>

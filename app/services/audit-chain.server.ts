@@ -13,7 +13,10 @@ import {
   checkAuditHead,
   verifyAuditChain,
 } from "~/domain/audit/audit-chain";
+import { VerifyLedgerJob } from "~/jobs/job-types";
+import { enqueue } from "~/jobs/queue/enqueue.server";
 import type { Logger } from "~/utils/logger.server";
+import { verifyLedger } from "./consent-ledger.server";
 
 export type AuditAppend = {
   shopId: string;
@@ -237,4 +240,50 @@ export async function lastAuditVerification(db: Db | Tx, shopId: string) {
     verifiedAt: head?.lastVerifiedAt ?? null,
     result: head?.lastVerification ? (JSON.parse(head.lastVerification) as AuditVerification) : null,
   };
+}
+
+/** The verification job's work: the shop's consent ledger, then its audit log. */
+export async function verifyShopChains(db: Db, shopId: string, now = new Date()) {
+  const ledger = await verifyLedger(db, shopId, now);
+  const audit = await verifyAuditLog(db, shopId, now);
+  return { ledger, audit };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The daily check: one verification per installed shop, keyed by the day so it runs once. */
+export async function enqueueDailyVerifications(db: Db, now = new Date()) {
+  const day = Math.floor(now.getTime() / DAY_MS);
+  const shops = await db.shop.findMany({ where: { state: "installed" }, select: { id: true, domain: true } });
+  let queued = 0;
+  for (const shop of shops) {
+    const job = await enqueue(
+      db,
+      VerifyLedgerJob,
+      { shopId: shop.id },
+      { shopDomain: shop.domain, key: `${VerifyLedgerJob.id}:${shop.id}:${day}` },
+    );
+    if (job) queued++;
+  }
+  return queued;
+}
+
+/** Staff ask for both chains to be verified now (they may hold millions of entries: a job). */
+export async function requestAuditVerification(
+  db: Db,
+  shop: { id: string; domain: string },
+  staffId: string,
+) {
+  await db.$transaction(async (tx) => {
+    await enqueue(tx, VerifyLedgerJob, { shopId: shop.id }, { shopDomain: shop.domain });
+    await appendAuditEntry(tx, {
+      shopId: shop.id,
+      actorType: "staff",
+      actorId: staffId,
+      action: "audit.verify_requested",
+      targetType: null,
+      targetId: null,
+      data: "{}",
+    });
+  });
 }

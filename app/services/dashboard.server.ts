@@ -1,13 +1,14 @@
 import type { Db } from "~/db/client.server";
 import { countJobsByStatus } from "~/jobs/queue/flows.server";
 import { FINISHED_JOB_DAYS } from "~/jobs/queue/prune.server";
+import { lastAuditVerification } from "./audit-chain.server";
 import { requestCounts } from "./requests/request-queue.server";
 
 const DAY_MS = 86_400_000;
 
 /** The dashboard's figures for one shop, read in parallel. */
 export async function getDashboard(db: Db, shop: { id: string; domain: string }, now = new Date()) {
-  const [requests, subjects, auditEvents, webhooks7d, jobs, deadJobs] = await Promise.all([
+  const [requests, subjects, auditEvents, webhooks7d, jobs, deadJobs, auditChain] = await Promise.all([
     requestCounts(db, shop.id, now),
     db.subject.count({ where: { shopId: shop.id } }),
     db.auditEvent.count({ where: { shopId: shop.id } }),
@@ -21,6 +22,19 @@ export async function getDashboard(db: Db, shop: { id: string; domain: string },
       orderBy: { finishedAt: "desc" },
       take: 20,
     }),
+    lastAuditVerification(db, shop.id),
   ]);
-  return { requests, subjects, auditEvents, webhooks7d, jobs, deadJobs, jobsKeptDays: FINISHED_JOB_DAYS };
+  return {
+    requests,
+    subjects,
+    auditEvents,
+    webhooks7d,
+    jobs,
+    deadJobs,
+    jobsKeptDays: FINISHED_JOB_DAYS,
+    auditChain: {
+      verifiedAt: auditChain.verifiedAt?.toISOString() ?? null,
+      result: auditChain.result,
+    },
+  };
 }

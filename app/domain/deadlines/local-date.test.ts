@@ -8,6 +8,7 @@ import {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  localMidnight,
   parseLocalDate,
   toLocalDate,
 } from "./local-date";
@@ -133,5 +134,22 @@ describe("compareLocalDates", () => {
     expect(compareLocalDates(d("2026-04-02"), d("2026-04-03"))).toBeLessThan(0);
     expect(compareLocalDates(d("2026-04-02"), d("2026-04-02"))).toBe(0);
     expect(compareLocalDates(d("2027-01-01"), d("2026-12-31"))).toBeGreaterThan(0);
+  });
+});
+
+describe("localMidnight", () => {
+  it("is the first instant of the day in the zone, summer and winter", () => {
+    expect(localMidnight(parseLocalDate("2026-01-15"), "Europe/Paris").toISOString()).toBe(
+      "2026-01-14T23:00:00.000Z",
+    );
+    expect(localMidnight(parseLocalDate("2026-07-15"), "Europe/Paris").toISOString()).toBe(
+      "2026-07-14T22:00:00.000Z",
+    );
+    expect(localMidnight(parseLocalDate("2026-03-29"), "Europe/Paris").toISOString()).toBe(
+      "2026-03-28T23:00:00.000Z",
+    );
+    expect(localMidnight(parseLocalDate("2026-07-15"), "Pacific/Auckland").toISOString()).toBe(
+      "2026-07-14T12:00:00.000Z",
+    );
   });
 });

@@ -112,6 +112,17 @@ export function localNoon(date: LocalDate, timeZone: string): Date {
 }
 
 /**
+ * The first instant of `date` in `timeZone` (its local midnight), for "from this day" bounds. Throws
+ * `INVALID_TIME_ZONE`.
+ */
+export function localMidnight(date: LocalDate, timeZone: string): Date {
+  const wallClock = new Date(`${date}T00:00:00Z`).getTime();
+  const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
+  // The offset at midnight itself may differ from the one hours away (a DST change that day).
+  return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/**
  * The legal calendar date of `instant` in `timeZone` (IANA name). 23:30 UTC on 31 January is 1 February in Paris.
  * Throws `INVALID_INSTANT` for an invalid Date and `INVALID_TIME_ZONE` for an unknown zone.
  */
