@@ -57,6 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     next: page.next,
     timeZone: page.timeZone,
     actions: AUDIT_ACTIONS,
+    actors: AUDIT_ACTOR_TYPES,
     verification: {
       ...page.verification,
       verifiedAt: page.verification.verifiedAt?.toISOString() ?? null,
@@ -205,7 +206,7 @@ export default function AuditLog() {
                   name="actor"
                   options={[
                     { label: t("audit.anyActor"), value: "" },
-                    ...AUDIT_ACTOR_TYPES.map((type) => ({
+                    ...data.actors.map((type) => ({
                       label: translateDynamic(locale, "actor", type),
                       value: type,
                     })),
