@@ -49,19 +49,18 @@ describe.each(testDialects())("audit log on %s", (dialect) => {
         settings: JSON.stringify({ timeZone: "Europe/Paris" }),
       },
     });
-    const entry = (at: string, input: Omit<Parameters<typeof recordAudit>[1], "shopId">) =>
-      t.db.$transaction(async (tx) => {
-        await recordAudit(tx, { shopId: shop.id, ...input });
-        // recordAudit stamps now; move the entry to its instant and re-seal it, as if written then.
-        const row = await tx.auditEvent.findFirstOrThrow({
-          where: { shopId: shop.id },
-          orderBy: { seq: "desc" },
-        });
-        const createdAt = new Date(at);
-        const hash = auditHashFor(rowToAuditEntry({ ...row, createdAt }));
-        await tx.auditEvent.update({ where: { id: row.id }, data: { createdAt, hash } });
-        await tx.auditChainHead.update({ where: { shopId: shop.id }, data: { hash } });
+    const entry = async (at: string, input: Omit<Parameters<typeof recordAudit>[1], "shopId">) => {
+      await recordAudit(t.db, { shopId: shop.id, ...input });
+      // recordAudit stamps now; move the entry to its instant and re-seal it, as if written then.
+      const row = await t.db.auditEvent.findFirstOrThrow({
+        where: { shopId: shop.id },
+        orderBy: { seq: "desc" },
       });
+      const createdAt = new Date(at);
+      const hash = auditHashFor(rowToAuditEntry({ ...row, createdAt }));
+      await t.db.auditEvent.update({ where: { id: row.id }, data: { createdAt, hash } });
+      await t.db.auditChainHead.update({ where: { shopId: shop.id }, data: { hash } });
+    };
     // 30 November 23:30 in Paris is 22:30 UTC; 1 December 00:30 in Paris is 30 November 23:30 UTC.
     await entry("2026-11-30T22:30:00Z", {
       actorType: "shopper",
