@@ -33,15 +33,41 @@ export function afterCommit(client: Db | Tx, callback: () => void) {
   else queueMicrotask(callback);
 }
 
-/** Makes `db.$transaction(fn)` run the callbacks `afterCommit` registered in it, once committed. */
+// The work each open transaction does last, just before it commits, keyed by its client.
+const BEFORE_COMMIT = Symbol.for("vigie.db.beforeCommit");
+const lastGlobals = globalThis as { [BEFORE_COMMIT]?: WeakMap<object, (() => Promise<unknown>)[]> };
+lastGlobals[BEFORE_COMMIT] ??= new WeakMap();
+const pendingBeforeCommit = lastGlobals[BEFORE_COMMIT];
+
+/**
+ * Runs `task` in the transaction `client` is, after the rest of its work and just before it
+ * commits (tasks in the order given); false, and nothing done, for a client outside one. How an
+ * audit append holds its shop's chain lock only for the end of its transaction.
+ */
+export function beforeCommit(client: Db | Tx, task: () => Promise<unknown>): boolean {
+  const pending = pendingBeforeCommit.get(client);
+  if (!pending) return false;
+  pending.push(task);
+  return true;
+}
+
+/**
+ * Makes `db.$transaction(fn)` run the tasks `beforeCommit` registered in it last, and the callbacks
+ * `afterCommit` registered in it once committed.
+ */
 function runAfterCommitCallbacks(db: Db) {
   const transaction = db.$transaction.bind(db) as (arg: unknown, options?: unknown) => Promise<unknown>;
   (db as { $transaction: unknown }).$transaction = async (arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return transaction(arg, options);
     const callbacks: (() => void)[] = [];
-    const result = await transaction((tx: Tx) => {
+    const result = await transaction(async (tx: Tx) => {
       pendingAfterCommit.set(tx, callbacks);
-      return (arg as (tx: Tx) => unknown)(tx);
+      const tasks: (() => Promise<unknown>)[] = [];
+      pendingBeforeCommit.set(tx, tasks);
+      const value = await (arg as (tx: Tx) => unknown)(tx);
+      // A task may register another: run until none is left.
+      for (let i = 0; i < tasks.length; i++) await (tasks[i] as () => Promise<unknown>)();
+      return value;
     }, options);
     for (const callback of callbacks) callback();
     return result;

@@ -21,11 +21,21 @@ export const ConsentSyncJob = defineJobType({
   priority: 30,
 });
 
-/** Re-verifies a shop's whole consent chain (staff asked for it). */
+/**
+ * Re-verifies a shop's whole consent chain and audit log chain (staff asked for it, or the daily
+ * check below); each result is stored on its chain's head and shown to staff.
+ */
 export const VerifyLedgerJob = defineJobType({
   id: "consent.verify-ledger",
   payload: z.object({ shopId: z.string().min(1) }),
   priority: 60,
+});
+
+/** Daily: queues VerifyLedgerJob for every installed shop (docs/decisions/053). */
+export const VerifyShopsJob = defineJobType({
+  id: "integrity.verify-shops",
+  payload: EMPTY,
+  priority: 90,
 });
 
 /** Daily: double opt-in requests left unconfirmed past their window lapse. */

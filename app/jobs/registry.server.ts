@@ -2,10 +2,10 @@
 // calls one service. A job type with rows in the queue must stay listed here.
 
 import { sendQueuedEmail } from "~/mail/send-email.server";
+import { enqueueDailyVerifications, verifyShopChains } from "~/services/audit-chain.server";
 import { runBackfill } from "~/services/backfill/backfill.server";
 import { sendBreachNoticeBatch } from "~/services/breaches/breach-notice.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
-import { verifyLedger } from "~/services/consent-ledger.server";
 import { syncConsentEvent } from "~/services/consent-sync.server";
 import { sendDueDigests } from "~/services/dpo-digest.server";
 import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
@@ -34,6 +34,7 @@ import {
   SendEmailJob,
   StorePolicyJob,
   VerifyLedgerJob,
+  VerifyShopsJob,
 } from "./job-types";
 import { pruneFinishedJobs } from "./queue/prune.server";
 import type { Schedule } from "./queue/schedules.server";
@@ -42,8 +43,13 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ProcessWebhookJob, ({ receiptId }, context) => processDelivery(context, receiptId)),
   handle(ConsentSyncJob, ({ eventId }, context) => syncConsentEvent(context, eventId)),
   handle(VerifyLedgerJob, async ({ shopId }, { db, log }) => {
-    const result = await verifyLedger(db, shopId);
-    if (!result.ok) log.warn("consent ledger verification failed", { shopId, brokenAt: result.brokenAt });
+    const { ledger, audit } = await verifyShopChains(db, shopId);
+    if (!ledger.ok) log.warn("consent ledger verification failed", { shopId, brokenAt: ledger.brokenAt });
+    if (!audit.ok) log.warn("audit log verification failed", { shopId, brokenAt: audit.brokenAt });
+  }),
+  handle(VerifyShopsJob, async (_payload, { db, log }) => {
+    const queued = await enqueueDailyVerifications(db);
+    if (queued > 0) log.info("daily chain verifications queued", { queued });
   }),
   handle(ConsentLapseJob, async (_payload, { db, log }) => {
     const lapsed = await lapseUnconfirmedConsents(db);
@@ -81,4 +87,5 @@ export const SCHEDULES: Schedule[] = [
   { type: ConsentLapseJob, everyMs: 86_400_000 },
   // Hourly, so that each shop's digest leaves at its own local hour (once a day: DpoDigest).
   { type: DpoDigestJob, everyMs: 3_600_000 },
+  { type: VerifyShopsJob, everyMs: 86_400_000 },
 ];

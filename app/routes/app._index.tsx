@@ -58,6 +58,7 @@ export default function Dashboard() {
   const { locale, t } = useTranslation();
   const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
   const { search } = useLocation();
+  const chain = data.auditChain.result;
 
   return (
     <Page title={t("dashboard.title")}>
@@ -126,6 +127,34 @@ export default function Dashboard() {
               </Card>
             ))}
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.auditChainTitle")}
+              </Text>
+              <InlineStack gap="300" blockAlign="center">
+                <span data-testid="audit-chain-status">
+                  <Badge tone={chain === null ? undefined : chain.ok ? "success" : "critical"}>
+                    {chain === null
+                      ? t("dashboard.auditNever")
+                      : chain.ok
+                        ? t("dashboard.auditIntact")
+                        : chain.brokenAt.seq === null
+                          ? t("dashboard.auditBrokenOutside")
+                          : t("dashboard.auditBroken", { seq: chain.brokenAt.seq })}
+                  </Badge>
+                </span>
+                {data.auditChain.verifiedAt && (
+                  <Text as="span" tone="subdued">
+                    {t("dashboard.auditVerifiedAt", { at: formatDate(data.auditChain.verifiedAt) })}
+                  </Text>
+                )}
+                <Link to={withSearch("/app/audit", search)}>{t("dashboard.auditOpen")}</Link>
+              </InlineStack>
+            </BlockStack>
+          </Card>
         </Layout.Section>
         <Layout.Section>
           <Card>

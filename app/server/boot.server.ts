@@ -10,6 +10,7 @@ import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { createShopifyVerifier } from "~/http/shopify-api.server";
 import { createTransport } from "~/mail/transport.server";
+import { chainLegacyAuditEvents } from "~/services/audit-chain.server";
 import { recomputeLegacyPauses } from "~/services/requests/recompute-pauses.server";
 import { DEFAULT_PROXY_PREFIX, SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { createShopifyApp } from "~/shopify.server";
@@ -43,6 +44,8 @@ export async function bootApp(config: Config, log: Logger): Promise<BootedApp> {
   const { db } = await createDatabase(config.databaseUrl);
   // Once: open requests paused before docs/decisions/036 get the corrected clock (audited).
   await recomputeLegacyPauses(db, log);
+  // Once: audit rows written before docs/decisions/053 are chained, so an upgraded shop verifies.
+  await chainLegacyAuditEvents(db, log);
   const encryptionKey = Buffer.from(
     config.encryptionKey ?? loadOrCreateLocalEncryptionKey(config.dataDir),
     "base64",

@@ -22,6 +22,7 @@ import { enqueue } from "~/jobs/queue/enqueue.server";
 import { enqueueScheduled } from "~/jobs/queue/schedules.server";
 import { SCHEDULES } from "~/jobs/registry.server";
 import { queueEmail } from "~/mail/outbox.server";
+import { verifyAuditLog } from "~/services/audit-chain.server";
 import { recordConsent } from "~/services/consents.server";
 import { approveErasure, parsePlan } from "~/services/erasure/erasure-runs.server";
 import { readChunks } from "~/services/exports/chunks.server";
@@ -468,5 +469,7 @@ describe.each(testDialects())("crash convergence on %s", (dialect) => {
     expect(
       await t.db.auditEvent.count({ where: { action: "hold.released", data: { contains: work.hold } } }),
     ).toBe(1);
+    // Every entry written through all those crashes sits in one intact chain (docs/decisions/053).
+    expect(await verifyAuditLog(t.db, shop.id)).toMatchObject({ ok: true });
   }, 240_000);
 });

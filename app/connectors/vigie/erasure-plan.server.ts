@@ -145,8 +145,8 @@ function describe(kind: VigieStepKind, n: number): StepText {
     case "pseudonymise-audit":
       return {
         action: "mask",
-        target: `${n} audit event(s) naming the subject: the subject id erased; action, actor and time kept`,
-        fields: ["targetId"],
+        target: `${n} audit event(s) naming the subject: the subject id and its salt erased; action, actor, time and the chain's hashes kept`,
+        fields: ["targetId", "targetSalt"],
         reason: "GDPR art. 5(2): the log shows what was done and by whom, no longer to whom",
       };
     case "delete-subject":

@@ -191,7 +191,9 @@ const STEPS: Record<VigieStepKind, (tx: Tx, scope: VigieScope) => Promise<Outcom
   async "pseudonymise-audit"(tx, scope) {
     const { count } = await tx.auditEvent.updateMany({
       where: { shopId: scope.shopId, targetType: "subject", targetId: { in: scope.linkedIds } },
-      data: { targetId: null },
+      // The salt goes too: the entry's commitment can no longer be tied to the subject, and the
+      // chain still verifies (docs/decisions/053).
+      data: { targetId: null, targetSalt: null },
     });
     return result(count, `audit events unlinked: ${count}`);
   },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connector } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
 import type { ErasureReceipt, ErasureStep } from "~/domain/systems";
+import { verifyAuditLog } from "~/services/audit-chain.server";
 import { verifyLedger } from "~/services/consent-ledger.server";
 import {
   cellsContaining,
@@ -347,6 +348,8 @@ describe.each(testDialects())("Vigie erasure on %s", (dialect) => {
           where: { shopId: shop.shop.id, action: "consent.withdrawn.staff", targetId: null },
         }),
       ).toBe(1);
+      // The entry unlinked from the subject still verifies in the shop's audit chain (docs/decisions/053).
+      expect(await verifyAuditLog(t.db, shop.shop.id)).toMatchObject({ ok: true });
     });
 
     it("never reads nor erases another shop's subject with the same e-mail and Shopify id", async () => {

@@ -150,3 +150,20 @@ describe("localStartOfDay", () => {
     );
   });
 });
+
+describe("localStartOfDay, across zones and DST", () => {
+  it("is the first instant of the day in the zone, summer and winter", () => {
+    expect(localStartOfDay(parseLocalDate("2026-01-15"), "Europe/Paris").toISOString()).toBe(
+      "2026-01-14T23:00:00.000Z",
+    );
+    expect(localStartOfDay(parseLocalDate("2026-07-15"), "Europe/Paris").toISOString()).toBe(
+      "2026-07-14T22:00:00.000Z",
+    );
+    expect(localStartOfDay(parseLocalDate("2026-03-29"), "Europe/Paris").toISOString()).toBe(
+      "2026-03-28T23:00:00.000Z",
+    );
+    expect(localStartOfDay(parseLocalDate("2026-07-15"), "Pacific/Auckland").toISOString()).toBe(
+      "2026-07-14T12:00:00.000Z",
+    );
+  });
+});
