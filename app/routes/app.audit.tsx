@@ -141,12 +141,18 @@ export default function AuditLog() {
         : event.targetType === "subject"
           ? `/app/consents?subject=${encodeURIComponent(event.targetId)}`
           : null;
-    return to ? (
-      <Link to={withSearch(to, search)} data-testid="audit-target-link">
-        {`${label} ${event.targetId}`}
-      </Link>
-    ) : (
-      `${label} ${event.targetId}`
+    // The record's id is for support and for re-verifying the CSV: folded away (docs/decisions/054).
+    return (
+      <>
+        {to ? (
+          <Link to={withSearch(to, search)} data-testid="audit-target-link">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+        <TechnicalDetail summary={t("technical.detail")}>{event.targetId}</TechnicalDetail>
+      </>
     );
   };
 

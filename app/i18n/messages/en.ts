@@ -1024,6 +1024,7 @@ export const en = {
     actor: "who acted",
     requesterEmail: "requester's e-mail",
     requesterEmailKey: "requester's e-mail (search key)",
+    targetSalt: "link between an audit entry and the person",
     requesterName: "requester's name",
     message: "message",
     answerNote: "answer",

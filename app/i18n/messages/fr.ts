@@ -1051,6 +1051,7 @@ export const fr: Messages = {
     actor: "auteur de l'action",
     requesterEmail: "e-mail du demandeur",
     requesterEmailKey: "e-mail du demandeur (clé de recherche)",
+    targetSalt: "lien entre une entrée du journal et la personne",
     requesterName: "nom du demandeur",
     message: "message",
     answerNote: "réponse",
