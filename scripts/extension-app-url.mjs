@@ -14,7 +14,7 @@ try {
 } catch {
   parsed = null;
 }
-if (!parsed || parsed.protocol !== "https:" || parsed.pathname !== "/" || parsed.search || parsed.hash) {
+if (parsed?.protocol !== "https:" || parsed.pathname !== "/" || parsed.search || parsed.hash) {
   console.error(`extension:url needs an https:// origin (application_url or SHOPIFY_APP_URL), got "${url}"`);
   process.exit(1);
 }

@@ -44,7 +44,7 @@ export async function publishStorePolicy(context: JobContext, shopId: string, ve
     select: { content: true, publishedAt: true, storePolicyStatus: true, shop: true },
   });
   // Already written (a re-run after a crash), or gone with the shop.
-  if (!row || row.storePolicyStatus !== "queued") return;
+  if (row?.storePolicyStatus !== "queued") return;
   const locale = resolveLocale(row.shop.locale);
   const t = createTranslator(locale);
   const date = formatDate(locale, row.publishedAt, {

@@ -114,7 +114,7 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
     // Irreversible: a dialog says how many people get which e-mail before anything is sent.
     await page.getByRole("button", { name: "Les informer…" }).click();
     const dialog = page.getByRole("dialog");
-    await expect.poll(() => dialog.textContent()).toContain("Informer 2 personnes\u00a0?");
+    await expect.poll(() => dialog.textContent()).toContain("Informer les personnes concernées (2)\u00a0?");
     expect(await dialog.textContent()).toContain(
       "2 personnes recevront l'e-mail «\u00a0Information sur une violation de vos données personnelles\u00a0»\u00a0: 1 en français, 1 en anglais.",
     );
@@ -190,7 +190,9 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
       .poll(() => page.getByTestId("preview").textContent())
       .toContain(`${people} people would be informed`);
     await page.getByRole("button", { name: "Inform them…" }).click();
-    await expect.poll(() => page.getByRole("dialog").textContent()).toContain(`Inform ${people} people?`);
+    await expect
+      .poll(() => page.getByRole("dialog").textContent())
+      .toContain(`Inform the people affected (${people})?`);
     // Cancelled: nothing is sent.
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);

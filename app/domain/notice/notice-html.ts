@@ -9,19 +9,19 @@ const ESCAPES: Record<string, string> = {
   '"': "&quot;",
   "'": "&#39;",
 };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /**
  * `notice` as HTML headed by the line that says which version it is (GDPR art. 12(1): the same
  * text shoppers read in the privacy centre), without a title: Shopify shows the policy's own.
  */
 export function noticeHtml(notice: Notice, versionLine: string): string {
-  const parts = [`<p><em>${escape(versionLine)}</em></p>`];
+  const parts = [`<p><em>${escapeHtml(versionLine)}</em></p>`];
   for (const section of notice.sections) {
-    parts.push(`<h2>${escape(section.heading)}</h2>`);
-    for (const paragraph of section.paragraphs) parts.push(`<p>${escape(paragraph)}</p>`);
+    parts.push(`<h2>${escapeHtml(section.heading)}</h2>`);
+    for (const paragraph of section.paragraphs) parts.push(`<p>${escapeHtml(paragraph)}</p>`);
     if (section.items.length > 0) {
-      parts.push(`<ul>${section.items.map((item) => `<li>${escape(item)}</li>`).join("")}</ul>`);
+      parts.push(`<ul>${section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`);
     }
   }
   return parts.join("\n");

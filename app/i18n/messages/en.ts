@@ -1519,7 +1519,7 @@ export const en = {
       previewResult: "{total} people would be informed: {fr} in French, {en} in English.",
       previewSkipped: "Not known to Vigie, left out: {unknown}. Not addresses: {invalid}.",
       send: "Inform them…",
-      modalTitle: "Inform {total} people?",
+      modalTitle: "Inform the people affected ({total})?",
       modalBody:
         "{total} people will receive the e-mail “{subject}”: {fr} in French, {en} in English. It says what happened, the likely consequences, the measures and whom to contact. Once confirmed it cannot be undone, and nobody gets it twice.",
       confirm: "Send the notice",

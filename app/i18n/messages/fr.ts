@@ -1559,7 +1559,7 @@ export const fr: Messages = {
       previewResult: "{total} personnes seraient informées : {fr} en français, {en} en anglais.",
       previewSkipped: "Inconnues de Vigie, écartées : {unknown}. Adresses non valables : {invalid}.",
       send: "Les informer…",
-      modalTitle: "Informer {total} personnes ?",
+      modalTitle: "Informer les personnes concernées ({total}) ?",
       modalBody:
         "{total} personnes recevront l'e-mail « {subject} » : {fr} en français, {en} en anglais. Il décrit ce qui s'est passé, les conséquences probables, les mesures et qui contacter. Une fois confirmé, l'envoi est définitif, et personne ne le reçoit deux fois.",
       confirm: "Envoyer l'information",

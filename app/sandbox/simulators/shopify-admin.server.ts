@@ -373,7 +373,7 @@ function withholdFields(data: unknown, fields: ReadonlySet<string>): GraphqlErro
   if (fields.size === 0) return errors;
   const walk = (value: unknown, path: (string | number)[]) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
+      for (const [index, item] of value.entries()) walk(item, [...path, index]);
       return;
     }
     if (!value || typeof value !== "object") return;
