@@ -19,6 +19,7 @@ describe("the job registry", () => {
     expect(SCHEDULES.map((s) => s.type.id).sort()).toEqual([
       "consent.lapse-confirmations",
       "dpo.digest",
+      "integrity.verify-shops",
       "jobs.prune",
       "legal-holds.expire",
     ]);

@@ -26,15 +26,25 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
       ["camille.martin@example.fr", 40, "access"],
       ["emma.thomas@example.com", 0, "erasure"],
     ] as const) {
-      await fileStaffRequest({
-        db,
-        links: sandboxLinks(shop.domain),
-        shop,
-        staffId: "sandbox-staff",
-        form: { type, email, name: "Client", message: "" },
-        locale: "fr",
-        receivedAt: new Date(Date.now() - daysAgo * 86_400_000),
-      });
+      // This test process writes into the running server's SQLite file while its worker writes
+      // too: a transaction that read first can be refused ("database is locked"); file it again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await fileStaffRequest({
+            db,
+            links: sandboxLinks(shop.domain),
+            shop,
+            staffId: "sandbox-staff",
+            form: { type, email, name: "Client", message: "" },
+            locale: "fr",
+            receivedAt: new Date(Date.now() - daysAgo * 86_400_000),
+          });
+          break;
+        } catch (error) {
+          if (attempt >= 20 || !String(error).includes("database is locked")) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     }
   });
   afterAll(async () => {
