@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default("data"),
   /** Cookie-banner choices a minute per shop and network (docs/decisions/045); raised by the bench. */
   BANNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** The sandbox imports the demo shop's history at its first start, as an install does. */
+  SANDBOX_IMPORT: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -66,6 +68,8 @@ export type Config = {
   dataDir: string;
   /** Cookie-banner choices a minute per shop and network. */
   bannerRatePerMinute: number;
+  /** Whether the sandbox imports the demo shop from its simulated Shopify at first start. */
+  sandboxImport: boolean;
 };
 
 export class ConfigError extends Error {
@@ -138,6 +142,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `Vigie <no-reply@${shopify ? new URL(shopify.appUrl).hostname : "localhost"}>`,
     worker: e.WORKER === "on",
+    sandboxImport: e.SANDBOX_IMPORT === "on",
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     bannerRatePerMinute: e.BANNER_RATE_PER_MINUTE,

@@ -4,6 +4,7 @@
 
 import type { Db } from "~/db/client.server";
 import type { SandboxControls } from "~/server/app-context";
+import { backfillAtInstall } from "~/services/backfill/backfill.server";
 import type { Logger } from "~/utils/logger.server";
 import { ensureDemoStore, recreateDemoStore } from "./demo-store.server";
 import { startSandboxSystems } from "./sandbox-systems.server";
@@ -18,9 +19,23 @@ export async function startSandbox(deps: {
   db: Db;
   dataDir: string;
   encryptionKey: Buffer;
+  /** Imports the demo shop's customers and orders from the simulated Shopify, as an install does. */
+  importAtStart: boolean;
   log: Logger;
 }): Promise<SandboxControls> {
   const { db, dataDir, encryptionKey, log } = deps;
+  // Once per demo shop (backfillAtInstall skips a shop that had one); the worker runs it.
+  const importDemoShop = async () => {
+    if (!deps.importAtStart) return;
+    try {
+      const started = await backfillAtInstall(db, settings.shop);
+      log.info(started ? "demo shop import queued" : "demo shop already imported");
+    } catch (error) {
+      log.warn("the demo shop's import could not be queued; /app/backfill can start it", {
+        error: (error as Error).message,
+      });
+    }
+  };
   const settings = loadOrCreateSandboxSettings(dataDir);
   if (!(await ensureDemoStore(db, settings, encryptionKey))) {
     log.warn("the demo shop's data was deleted by shop/redact: /app offers to re-create it");
@@ -46,9 +61,12 @@ export async function startSandbox(deps: {
       systems.connectWebhooks(url);
       // Where `npm run sandbox:webhook` finds this sandbox; removed on shutdown.
       writeSandboxServerFile(dataDir, { port, url, pid: process.pid });
+      // After the webhooks are connected: the import's end is announced by bulk_operations/finish.
+      void importDemoShop();
     },
     recreateDemoShop: async () => {
       await recreateDemoStore(db, settings, encryptionKey);
+      await importDemoShop();
     },
     async stop() {
       removeSandboxServerFile(dataDir);

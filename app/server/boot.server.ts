@@ -52,7 +52,13 @@ export async function bootApp(config: Config, log: Logger): Promise<BootedApp> {
   );
   const sandbox = config.shopify
     ? null
-    : await loadSandbox({ db, dataDir: config.dataDir, encryptionKey, log: log.child("sandbox") });
+    : await loadSandbox({
+        db,
+        dataDir: config.dataDir,
+        encryptionKey,
+        importAtStart: config.sandboxImport,
+        log: log.child("sandbox"),
+      });
   const shopify = config.shopify
     ? createShopifyApp({ credentials: config.shopify, db, encryptionKey })
     : null;
