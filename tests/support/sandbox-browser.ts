@@ -4,6 +4,7 @@
 // everything torn down in one call.
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import { vi } from "vitest";
 import { createDatabase, type Db } from "~/db/client.server";
 import { launchBrowser, trackersAlreadyChosen } from "./browser";
 import { type RunningServer, SERVER_START_MS, startServer } from "./server";
@@ -53,7 +54,15 @@ export type SandboxBrowserOptions = {
 
 const REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
+/**
+ * How long `expect.poll` waits for a page to show an answer, unless the test says otherwise. A form
+ * submitted in Chromium goes through the server and its database before the page changes: on a
+ * loaded machine that is seconds, not the one second vitest waits by default.
+ */
+export const PAGE_ANSWER_MS = 15_000;
+
 export async function startSandboxBrowser(options: SandboxBrowserOptions = {}): Promise<SandboxBrowser> {
+  vi.setConfig({ expect: { requireAssertions: false, poll: { timeout: PAGE_ANSWER_MS, interval: 50 } } });
   const server = await startServer(options.env);
   let db: Db | undefined;
   let browser: BrowserContext | undefined;
