@@ -1,27 +1,20 @@
 // Staff find a request by e-mail, filter the consent ledger, and read the DPO's digest in the
 // sandbox outbox, in Chromium, in French and in English (docs/decisions/056).
-import path from "node:path";
-import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
 import { sendShopDigest } from "~/services/dpo-digest.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { fileStaffRequest } from "~/services/requests/staff-intake.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 
 describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
+    sandbox = await startSandboxBrowser();
     // Two requests from the demo shop's customers (their addresses are on file): one received
     // 40 days ago, now overdue, one today.
-    const shop = await db.shop.findFirstOrThrow({ where: { domain: "imera-paris.myshopify.com" } });
+    const shop = await sandbox.db.shop.findFirstOrThrow({ where: { domain: "imera-paris.myshopify.com" } });
     for (const [email, daysAgo, type] of [
       ["camille.martin@example.fr", 40, "access"],
       ["emma.thomas@example.com", 0, "erasure"],
@@ -31,7 +24,7 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
       for (let attempt = 1; ; attempt++) {
         try {
           await fileStaffRequest({
-            db,
+            db: sandbox.db,
             links: sandboxLinks(shop.domain),
             shop,
             staffId: "sandbox-staff",
@@ -46,11 +39,9 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
         }
       }
     }
-  });
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   function sandboxLinks(shopDomain: string): LinkContext {
@@ -58,13 +49,13 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
       shopDomain,
       proxyPrefix: "/sandbox/storefront/apps/privacy",
       secret: Buffer.alloc(32),
-      sandboxUrl: server.baseUrl,
-      appUrl: server.baseUrl,
+      sandboxUrl: sandbox.baseUrl,
+      appUrl: sandbox.baseUrl,
     } as LinkContext;
   }
 
   async function someRequest() {
-    return db.rightsRequest.findFirstOrThrow({
+    return sandbox.db.rightsRequest.findFirstOrThrow({
       where: { requesterEmail: { not: null }, closedAt: null },
       orderBy: { receivedAt: "asc" },
     });
@@ -73,8 +64,7 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
   it("in French: finds a request by the beginning of its e-mail, then a filter that matches nothing teaches", async () => {
     const request = await someRequest();
     const email = request.requesterEmail as string;
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/requests?locale=fr`);
+    const { page } = await sandbox.openPage("/app/requests", { locale: "fr" });
     await page.getByLabel("Trouver une demande").fill(email.slice(0, 6).toUpperCase());
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.waitForURL(/q=/);
@@ -91,8 +81,7 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
 
   it("in English: filters the requests by type and state, kept in the URL", async () => {
     const request = await someRequest();
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/requests?locale=en&state=all`);
+    const { page } = await sandbox.openPage("/app/requests?state=all", { locale: "en" });
     await page.getByLabel("Type").selectOption(request.type);
     await page.waitForURL(new RegExp(`type=${request.type}`));
     await expect.poll(() => page.getByTestId(`request-${request.reference}`).count()).toBe(1);
@@ -103,17 +92,16 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
   });
 
   it("filters the consent ledger by source, in French then in English", async () => {
-    const checkout = await db.consentEvent.count({ where: { source: "checkout" } });
+    const checkout = await sandbox.db.consentEvent.count({ where: { source: "checkout" } });
     expect(checkout).toBeGreaterThan(0);
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/consents?locale=fr`);
+    const { page } = await sandbox.openPage("/app/consents", { locale: "fr" });
     await page.getByLabel("Provenance").selectOption("checkout");
     await page.waitForURL(/source=checkout/);
     await expect
       .poll(() => page.getByTestId("ledger-events").locator("tbody tr").count())
       .toBe(Math.min(checkout, 50));
     expect(await page.getByTestId("ledger-events").textContent()).toContain("Paiement");
-    await page.goto(`${server.baseUrl}/app/consents?locale=en&source=checkout`);
+    await page.goto(sandbox.url("/app/consents?source=checkout", "en"));
     await page.getByLabel("Event").selectOption("expired");
     await expect.poll(() => page.getByTestId("ledger-no-match").count()).toBe(1);
     expect(page.url()).toContain("source=checkout");
@@ -121,26 +109,25 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
   });
 
   it("shows the DPO's digest in the sandbox outbox, each line opening its page", async () => {
-    const shop = await db.shop.findFirstOrThrow({
+    const shop = await sandbox.db.shop.findFirstOrThrow({
       where: { domain: "imera-paris.myshopify.com" },
       select: { id: true, domain: true, name: true, locale: true, settings: true },
     });
     const links = () => sandboxLinks(shop.domain);
     // A day far ahead, 09:00 in Paris: every open request of the demo shop is overdue by then.
-    const outcome = await sendShopDigest(db, links, shop, new Date("2030-01-02T08:00:00Z"));
+    const outcome = await sendShopDigest(sandbox.db, links, shop, new Date("2030-01-02T08:00:00Z"));
     expect(outcome).toBe("sent");
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/outbox?locale=fr`);
+    const { page } = await sandbox.openPage("/app/outbox", { locale: "fr" });
     // Newest first: the worker may have sent today's digest already, below this one.
     const digest = page.getByTestId("outbox-text").filter({ hasText: "DEMANDES EN RETARD" }).first();
     await expect.poll(() => digest.count()).toBe(1);
     expect(await page.getByText("Point du jour Vigie, 2 janvier 2030").count()).toBe(1);
     const text = (await digest.textContent()) ?? "";
-    const link = text.match(new RegExp(`${server.baseUrl}/app/requests/[A-Za-z0-9]+`))?.[0];
+    const link = text.match(new RegExp(`${sandbox.baseUrl}/app/requests/[A-Za-z0-9]+`))?.[0];
     expect(link).toBeDefined();
     await page.goto(`${link}?locale=en`);
     await expect.poll(() => page.getByText("Legal clock").count()).toBeGreaterThan(0);
-    await page.goto(`${server.baseUrl}/app?locale=en`);
+    await page.goto(sandbox.url("/app", "en"));
     await expect
       .poll(() => page.getByTestId("attention").textContent())
       .toMatch(

@@ -1,46 +1,37 @@
 // Staff read the audit log in Chromium, in French and in English: verify its chain, filter it,
 // follow a reference to its request, download the filtered entries as CSV with their hashes.
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 
 describe.runIf(hasBrowser)("the audit log in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
   let requestId: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
+    sandbox = await startSandboxBrowser();
     // A request filed by staff: its receipt is in the log, naming it.
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/requests/new?locale=en`);
+    const { page } = await sandbox.openPage("/app/requests/new", { locale: "en" });
     await page.locator('input[name="email"]').fill("lea.dupont@example.fr");
     await page.getByRole("button", { name: "File the request" }).click();
     await page.waitForURL(/\/app\/requests\/(?!new)[\w-]+\?/);
     requestId = new URL(page.url()).pathname.split("/").at(-1) as string;
     await page.close();
-  });
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   async function verifyNow(page: Page, locale: "fr" | "en", queued: string, intact: RegExp) {
-    await page.goto(`${server.baseUrl}/app/audit?locale=${locale}`);
+    await page.goto(sandbox.url("/app/audit", locale));
     await page.getByRole("button", { name: locale === "fr" ? "Vérifier maintenant" : "Verify now" }).click();
     await expect.poll(() => page.getByText(queued).count()).toBe(1);
     await expect
       .poll(
         async () => {
-          await page.goto(`${server.baseUrl}/app/audit?locale=${locale}`);
+          await page.goto(sandbox.url("/app/audit", locale));
           return page.getByTestId("audit-verification").textContent();
         },
         { timeout: 60_000, interval: 1_000 },
@@ -49,7 +40,7 @@ describe.runIf(hasBrowser)("the audit log in Chromium", () => {
   }
 
   it("in French: verifies the chain, filters by action in words and follows a reference to its request", async () => {
-    const page = await browser.newPage();
+    const { page } = await sandbox.openPage();
     await verifyNow(page, "fr", "Vérification lancée", /^Intact\u00a0: \d+ entrées vérifiées le /);
 
     await page.getByLabel("Action", { exact: true }).selectOption({ label: "Demande reçue" });
@@ -72,13 +63,13 @@ describe.runIf(hasBrowser)("the audit log in Chromium", () => {
   }, 180_000);
 
   it("in English: filters by reference, downloads the filtered entries as CSV with their hashes, audited", async () => {
-    const page = await browser.newPage();
+    const { page } = await sandbox.openPage();
     await verifyNow(page, "en", "Verification queued", /^Intact: \d+ entries verified on /);
     await page.getByLabel("Request or person reference").fill(requestId);
     await page.getByRole("button", { name: "Filter", exact: true }).click();
     await page.waitForURL(new RegExp(`ref=${requestId}`));
     const rows = page.locator("table tbody tr");
-    const count = await db.auditEvent.count({ where: { targetId: requestId } });
+    const count = await sandbox.db.auditEvent.count({ where: { targetId: requestId } });
     expect(count).toBeGreaterThan(0);
     await expect.poll(() => rows.count()).toBe(count);
     expect(await page.getByTestId("audit-target-link").count()).toBe(count);
@@ -95,15 +86,18 @@ describe.runIf(hasBrowser)("the audit log in Chromium", () => {
     expect(genesis).toMatch(/^"0","genesis"/);
     expect(entries).toHaveLength(count);
     for (const line of entries) expect(line).toContain(`"request","${requestId}"`);
-    const stored = await db.auditEvent.findMany({ where: { targetId: requestId }, orderBy: { seq: "asc" } });
+    const stored = await sandbox.db.auditEvent.findMany({
+      where: { targetId: requestId },
+      orderBy: { seq: "asc" },
+    });
     expect(entries.map((line) => line.match(/"([0-9a-f]{64})"$/)?.[1])).toEqual(stored.map((e) => e.hash));
 
     // The download is itself in the log, in words, and the dashboard shows the chain intact.
-    await page.goto(`${server.baseUrl}/app/audit?locale=en`);
+    await page.goto(sandbox.url("/app/audit", "en"));
     expect(await page.locator("table tbody tr").first().textContent()).toContain(
       "Audit log downloaded (CSV)",
     );
-    await page.goto(`${server.baseUrl}/app?locale=en`);
+    await page.goto(sandbox.url("/app", "en"));
     expect(await page.getByTestId("audit-chain-status").textContent()).toMatch(/^(Success)?Intact$/);
     await page.close();
   }, 180_000);

@@ -2,32 +2,23 @@
 // operation runs in the worker, the page follows its progress, and the retention page then lists
 // the customer whose last order is 11 years old and the newsletter contact of 4 years, whose
 // erasures the sweep files. Imported marketing states are labelled as such, in both languages.
-import path from "node:path";
-import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { eventually, type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
+import { eventually } from "../support/server";
 
 describe.runIf(hasBrowser)("import from Shopify in the sandbox admin", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-  });
+    sandbox = await startSandboxBrowser();
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   it("staff run the import and follow it to the end; imported states carry no proof", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/backfill?locale=en`);
+    const { page } = await sandbox.openPage("/app/backfill", { locale: "en" });
     expect(await page.getByText("No import has run yet.").count()).toBe(1);
     await page.getByRole("button", { name: "Import from Shopify" }).click();
     await expect
@@ -39,7 +30,7 @@ describe.runIf(hasBrowser)("import from Shopify in the sandbox admin", () => {
     );
     // The demo shop granted read_all_orders: no 60-day statement.
     expect(await page.getByTestId("orders-access-warning").count()).toBe(0);
-    const imported = await db.consentEvent.findMany({ where: { source: "shopify_import" } });
+    const imported = await sandbox.db.consentEvent.findMany({ where: { source: "shopify_import" } });
     expect(imported.map((e) => [e.email, e.kind]).sort()).toEqual([
       ["agathe.roux@example.fr", "granted"],
       ["hugo.lefevre@example.fr", "withdrawn"],
@@ -48,14 +39,13 @@ describe.runIf(hasBrowser)("import from Shopify in the sandbox admin", () => {
       ["margaux.girard@example.com", "granted"],
     ]);
     expect(imported.every((e) => e.wording === null && e.noticeVersion === null)).toBe(true);
-    await page.goto(`${server.baseUrl}/app/backfill?locale=fr`);
+    await page.goto(sandbox.url("/app/backfill", "fr"));
     expect(await page.getByText("enregistrés comme importés de Shopify", { exact: false }).count()).toBe(1);
     await page.close();
   }, 60_000);
 
   it("the retention page then lists the 11-year customer and the 4-year contact, and the sweep files their erasures", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/retention?locale=en`);
+    const { page } = await sandbox.openPage("/app/retention", { locale: "en" });
     expect(await page.getByText("margaux.girard@example.com").count()).toBe(1);
     expect(await page.getByText("lettre.quatre.ans@example.fr").count()).toBe(1);
     for (const notDue of ["agathe.roux@example.fr", "hugo.lefevre@example.fr", "lettre.un.an@example.fr"]) {
@@ -67,7 +57,7 @@ describe.runIf(hasBrowser)("import from Shopify in the sandbox admin", () => {
     await expect
       .poll(() => page.getByTestId("sweep-result").textContent())
       .toContain("Erasure requests filed: 2");
-    const filed = await db.rightsRequest.findMany({
+    const filed = await sandbox.db.rightsRequest.findMany({
       where: { channel: "retention" },
       select: { subject: { select: { email: true } } },
     });
@@ -80,15 +70,17 @@ describe.runIf(hasBrowser)("import from Shopify in the sandbox admin", () => {
 
   it("a second import changes nothing", async () => {
     const before = {
-      subjects: await db.subject.count(),
-      events: await db.consentEvent.count(),
+      subjects: await sandbox.db.subject.count(),
+      events: await sandbox.db.consentEvent.count(),
     };
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/backfill?locale=en`);
+    const { page } = await sandbox.openPage("/app/backfill", { locale: "en" });
     await page.getByRole("button", { name: "Import again" }).click();
-    await eventually(async () => (await db.backfill.count({ where: { status: "done" } })) === 2, 30_000);
-    expect(await db.subject.count()).toBe(before.subjects);
-    expect(await db.consentEvent.count()).toBe(before.events);
+    await eventually(
+      async () => (await sandbox.db.backfill.count({ where: { status: "done" } })) === 2,
+      30_000,
+    );
+    expect(await sandbox.db.subject.count()).toBe(before.subjects);
+    expect(await sandbox.db.consentEvent.count()).toBe(before.events);
     await page.close();
   });
 });

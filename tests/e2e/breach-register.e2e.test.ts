@@ -1,29 +1,14 @@
 // Staff record a personal-data breach in Chromium, in French and in English: the 72-hour clock,
 // the decisions with their reasoning, the late notification refused without reasons, and the art.
 // 34 notice confirmed in a dialog that says who gets which e-mail, then found in the outbox.
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
 import { toLocalDateTime } from "~/domain/deadlines/local-date";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 
 const HOUR = 3_600_000;
 const parisAgo = (hours: number) => toLocalDateTime(new Date(Date.now() - hours * HOUR), "Europe/Paris");
-
-/** A page that collects its script errors (a failed hydration among them). */
-async function watchedPage(browser: BrowserContext) {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    // A refusal (400, 409) is an answer the page shows, not a script error.
-    const refusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
-    if (message.type() === "error" && !refusal.test(message.text())) errors.push(message.text());
-  });
-  return { page, errors };
-}
 
 async function fillFacts(page: Page, title: string, awareAt: string) {
   await page.locator('input[name="title"]').fill(title);
@@ -47,24 +32,20 @@ async function fillFacts(page: Page, title: string, awareAt: string) {
 }
 
 describe.runIf(hasBrowser)("the breach register in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-  });
+    sandbox = await startSandboxBrowser();
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   it("in French: records a breach, shows the clock, decides, confirms the notice and finds the e-mails in the outbox", async () => {
-    const { page, errors } = await watchedPage(browser);
-    await page.goto(`${server.baseUrl}/app/breaches?locale=fr`);
+    const { page, errors } = await sandbox.openPage("/app/breaches", {
+      locale: "fr",
+      refusalsAreAnswers: true,
+    });
     // The demo shop's past breach, notified within the 72 hours.
     await expect.poll(() => page.getByTestId("breaches").textContent()).toContain("VIOL-1");
     expect(await page.getByTestId("breaches").textContent()).toContain("Notifiée dans les temps");
@@ -118,7 +99,7 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
     expect(await dialog.textContent()).toContain(
       "2 personnes recevront l'e-mail «\u00a0Information sur une violation de vos données personnelles\u00a0»\u00a0: 1 en français, 1 en anglais.",
     );
-    expect(await db.breachRecipient.count()).toBe(0);
+    expect(await sandbox.db.breachRecipient.count()).toBe(0);
     await dialog.getByRole("button", { name: "Envoyer l'information" }).click();
     await expect.poll(() => page.getByTestId("result").textContent()).toContain("Information confirmée");
     // The jobs queue the e-mails; the page counts them.
@@ -135,7 +116,7 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
       .poll(() => page.getByTestId("history").textContent())
       .toContain("Information des personnes confirmée par sandbox-staff");
 
-    await page.goto(`${server.baseUrl}/app/outbox?locale=fr`);
+    await page.goto(sandbox.url("/app/outbox", "fr"));
     const outbox = await page.locator("body").textContent();
     expect(outbox).toContain("iméra — Information sur une violation de vos données personnelles (VIOL-2)");
     expect(outbox).toContain("iméra — A breach of your personal data (VIOL-2)");
@@ -146,8 +127,10 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
   }, 180_000); // a walk through the pages and the worker's batches, not a timing target
 
   it("in English: an overdue clock, a late notification refused without reasons, then kept with them", async () => {
-    const { page, errors } = await watchedPage(browser);
-    await page.goto(`${server.baseUrl}/app/breaches/new?locale=en`);
+    const { page, errors } = await sandbox.openPage("/app/breaches/new", {
+      locale: "en",
+      refusalsAreAnswers: true,
+    });
     await fillFacts(page, "Backup disk lost", parisAgo(80));
     await page.getByRole("button", { name: "Record the breach" }).click();
     await page.waitForURL(/\/app\/breaches\/c\w+\?locale=en&recorded=1/);
@@ -185,7 +168,7 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
       .poll(() => page.getByTestId("information").textContent())
       .toContain("— Addresses and order history");
     await page.getByRole("button", { name: "Count the people" }).click();
-    const people = await db.subject.count({ where: { email: { not: null } } });
+    const people = await sandbox.db.subject.count({ where: { email: { not: null } } });
     await expect
       .poll(() => page.getByTestId("preview").textContent())
       .toContain(`${people} people would be informed`);
@@ -196,7 +179,7 @@ describe.runIf(hasBrowser)("the breach register in Chromium", () => {
     // Cancelled: nothing is sent.
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
-    expect(await db.breach.count({ where: { noticeStatus: { not: null } } })).toBe(1);
+    expect(await sandbox.db.breach.count({ where: { noticeStatus: { not: null } } })).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000); // a walk through the pages and the worker's batches, not a timing target

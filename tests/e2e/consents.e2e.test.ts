@@ -1,31 +1,21 @@
 // Staff (the DPO) work with the consent ledger in Chromium, in French and English.
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 
 describe.runIf(hasBrowser)("the Consents page in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-  });
+    sandbox = await startSandboxBrowser();
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   it("the DPO finds a shopper, reads the proof of each consent, and withdraws it (French)", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/consents?locale=fr`);
+    const { page } = await sandbox.openPage("/app/consents", { locale: "fr" });
     await page.getByLabel("Trouver un client par e-mail").fill("camille");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.getByRole("link", { name: "Ouvrir" }).click();
@@ -38,8 +28,10 @@ describe.runIf(hasBrowser)("the Consents page in Chromium", () => {
     await expect
       .poll(() => page.getByText("Consentement retiré. Shopify et Mailchimp seront mis à jour.").count())
       .toBe(1);
-    const camille = await db.subject.findFirstOrThrow({ where: { email: "camille.martin@example.fr" } });
-    const withdrawal = await db.consentEvent.findFirstOrThrow({
+    const camille = await sandbox.db.subject.findFirstOrThrow({
+      where: { email: "camille.martin@example.fr" },
+    });
+    const withdrawal = await sandbox.db.consentEvent.findFirstOrThrow({
       where: { subjectId: camille.id, kind: "withdrawn" },
     });
     expect(withdrawal).toMatchObject({ source: "staff", actor: "sandbox-staff" });
@@ -47,14 +39,13 @@ describe.runIf(hasBrowser)("the Consents page in Chromium", () => {
   });
 
   it("the DPO verifies the ledger, sees the consent rate, and exports the ledger with its proof (English)", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/consents?locale=en`);
+    const { page } = await sandbox.openPage("/app/consents", { locale: "en" });
     expect(await page.getByRole("img", { name: "Consent rate at checkout" }).count()).toBe(1);
     await page.getByRole("button", { name: "Verify ledger" }).click();
     await expect.poll(() => page.getByText("Verification started").count()).toBe(1);
     await expect
       .poll(async () => {
-        await page.goto(`${server.baseUrl}/app/consents?locale=en`);
+        await page.goto(sandbox.url("/app/consents", "en"));
         return page.getByTestId("ledger-verification").textContent();
       })
       .toMatch(/events, chain intact/);
@@ -65,7 +56,7 @@ describe.runIf(hasBrowser)("the Consents page in Chromium", () => {
     const csv = readFileSync(await download.path(), "utf8");
     const [header, ...rows] = csv.trim().split("\r\n");
     expect(header).toContain("occurred_at,recorded_at,kind,purpose,lawful_basis,source,notice_version");
-    expect(rows.length).toBe(await db.consentEvent.count());
+    expect(rows.length).toBe(await sandbox.db.consentEvent.count());
     expect(csv).toContain('"camille.martin@example.fr"');
     await page.close();
   });

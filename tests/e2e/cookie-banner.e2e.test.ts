@@ -5,13 +5,12 @@
 // Global Privacy Control; asked again after 6 months; keyboard only.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
 import { verifyLedger } from "~/services/consent-ledger.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { eventually, type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
+import { eventually } from "../support/server";
 
 type Consent = { analytics: boolean; marketing: boolean; preferences: boolean; sale_of_data: boolean };
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -23,36 +22,30 @@ const all = (value: boolean): Consent => ({
 });
 
 describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
   let shopId: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    shopId = (await db.shop.findUniqueOrThrow({ where: { domain: "imera-paris.myshopify.com" } })).id;
-    browser = await launchBrowser();
-  });
+    sandbox = await startSandboxBrowser();
+    shopId = (await sandbox.db.shop.findUniqueOrThrow({ where: { domain: "imera-paris.myshopify.com" } })).id;
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   /** A first visit: no cookie, nothing stored. */
   async function firstVisit(query: string, options: { gpc?: boolean } = {}): Promise<Page> {
-    await browser.clearCookies();
-    const page = await browser.newPage();
+    await sandbox.browser.clearCookies();
+    const { page } = await sandbox.openPage();
     if (options.gpc) {
       // The browser sends Global Privacy Control (navigator.globalPrivacyControl, as Firefox and Brave do).
       await page.addInitScript(() =>
         Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),
       );
     }
-    await page.goto(`${server.baseUrl}/sandbox/storefront`);
+    await page.goto(`${sandbox.baseUrl}/sandbox/storefront`);
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${server.baseUrl}/sandbox/storefront?${query}`);
+    await page.goto(`${sandbox.baseUrl}/sandbox/storefront?${query}`);
     await page.getByRole("button", { name: /^Cookies$/ }).waitFor();
     return page;
   }
@@ -72,7 +65,10 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
   async function ledgerOf(page: Page, n = 1) {
     const visitorId = (await stored(page))?.visitorId as string;
     return eventually(async () => {
-      const rows = await db.consentEvent.findMany({ where: { shopId, visitorId }, orderBy: { seq: "asc" } });
+      const rows = await sandbox.db.consentEvent.findMany({
+        where: { shopId, visitorId },
+        orderBy: { seq: "asc" },
+      });
       return rows.length >= 4 * n ? rows.slice(4 * (n - 1), 4 * n) : null;
     });
   }
@@ -124,7 +120,7 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     await dialog.waitFor({ state: "detached" });
     expect((await calls(page)).at(-1)).toEqual({ ...all(false), analytics: true });
     expect(kinds(await ledgerOf(page, 2))).toEqual({ ...all(false), analytics: true });
-    expect(await verifyLedger(db, shopId)).toMatchObject({ ok: true });
+    expect(await verifyLedger(sandbox.db, shopId)).toMatchObject({ ok: true });
     await page.close();
   });
 
@@ -227,14 +223,14 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Refuse all" }).click();
     await ledgerOf(page);
     const visitorId = (await stored(page))?.visitorId as string;
-    const refused = await db.consentEvent.count({
+    const refused = await sandbox.db.consentEvent.count({
       where: { shopId, purpose: "tracking_analytics", kind: "refused" },
     });
-    const accepted = await db.consentEvent.count({
+    const accepted = await sandbox.db.consentEvent.count({
       where: { shopId, purpose: "tracking_analytics", kind: "granted" },
     });
 
-    await page.goto(`${server.baseUrl}/app/cookies?locale=en`);
+    await page.goto(sandbox.url("/app/cookies", "en"));
     const rates = page.getByTestId("banner-rates");
     await rates.waitFor();
     const row = rates.getByRole("row").filter({ hasText: "Audience measurement" });
@@ -247,7 +243,7 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     await choices.waitFor();
     expect(await choices.getByRole("row").count()).toBe(5);
     const csv = await (
-      await page.request.get(`${server.baseUrl}/app/consents/ledger.csv?visitor=${visitorId}`)
+      await page.request.get(`${sandbox.baseUrl}/app/consents/ledger.csv?visitor=${visitorId}`)
     ).text();
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(5);

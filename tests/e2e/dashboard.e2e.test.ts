@@ -1,12 +1,12 @@
 // Merchant staff open the sandbox admin in Chromium.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
+import { hasBrowser } from "../support/browser";
 import { describeFindings, scanText } from "../support/language-scan";
-import { eventually, type RunningServer, startServer } from "../support/server";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
+import { eventually } from "../support/server";
 
 /** Every page of the admin's menu, and the pages one level below it. */
 const ADMIN_PATHS = [
@@ -59,24 +59,18 @@ async function languageFindings(page: Page, locale: "fr" | "en", where: string) 
 }
 
 describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
   const shop = "imera-paris.myshopify.com";
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-  });
+    sandbox = await startSandboxBrowser();
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   it("staff see real counts and the job queue, and retry a dead job", async () => {
-    const dead = await db.job.create({
+    const dead = await sandbox.db.job.create({
       // Its receipt is gone (as after a purge), so once retried it succeeds at once.
       data: {
         type: "webhook.process",
@@ -88,12 +82,14 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         finishedAt: new Date(),
       },
     });
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app`);
+    const { page } = await sandbox.openPage();
+    await page.goto(`${sandbox.baseUrl}/app`);
     await expect.poll(() => page.getByTestId("sandbox-banner").textContent()).toContain("iméra");
-    expect(await page.getByTestId("count-subjects").textContent()).toBe(String(await db.subject.count()));
+    expect(await page.getByTestId("count-subjects").textContent()).toBe(
+      String(await sandbox.db.subject.count()),
+    );
     expect(await page.getByTestId("count-auditEvents").textContent()).toBe(
-      String(await db.auditEvent.count()),
+      String(await sandbox.db.auditEvent.count()),
     );
     expect(await page.getByText("Dead: 1").count()).toBe(1);
     expect(await page.getByText("Error: Mailchimp answered 503").count()).toBe(1);
@@ -108,23 +104,18 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     await page.getByRole("button", { name: "Retry" }).click();
     await expect.poll(() => page.getByText("Job queued again.").count()).toBe(1);
     await eventually(
-      async () => (await db.job.findUnique({ where: { id: dead.id } }))?.status === "succeeded",
+      async () => (await sandbox.db.job.findUnique({ where: { id: dead.id } }))?.status === "succeeded",
     );
-    expect(await db.auditEvent.count({ where: { action: "job.retried", targetId: dead.id } })).toBe(1);
+    expect(await sandbox.db.auditEvent.count({ where: { action: "job.retried", targetId: dead.id } })).toBe(
+      1,
+    );
     await page.close();
   });
 
   it("every admin page renders and hydrates without an error, in both languages", async () => {
-    for (const locale of ["fr", "en"]) {
+    for (const locale of ["fr", "en"] as const) {
       for (const path of ADMIN_PATHS) {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on("pageerror", (error) => errors.push(error.message));
-        page.on("console", (message) => {
-          if (message.type() === "error") errors.push(message.text());
-        });
-        await page.goto(`${server.baseUrl}${path}?locale=${locale}`);
-        await page.waitForLoadState("networkidle");
+        const { page, errors } = await sandbox.openPage(path, { locale, hydrated: true });
         expect(errors, `${path} (${locale})`).toEqual([]);
         expect(
           await page.getByText(locale === "fr" ? "Une erreur est survenue" : "Something went wrong").count(),
@@ -137,7 +128,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
 
   it("every admin page reads in one language, with no raw field name, code or id", async () => {
     // A job given up on: staff read what stopped, the error folded away.
-    await db.job.create({
+    await sandbox.db.job.create({
       data: {
         type: "erasure.system",
         payload: JSON.stringify({ runId: "gone", system: "mailchimp" }),
@@ -148,16 +139,16 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         finishedAt: new Date(),
       },
     });
-    const page = await browser.newPage();
+    const { page } = await sandbox.openPage();
     let findings = {};
     for (const locale of ["fr", "en"] as const) {
       for (const path of ADMIN_PATHS) {
-        await page.goto(`${server.baseUrl}${path}?locale=${locale}`);
+        await page.goto(sandbox.url(`${path}`, locale));
         findings = { ...findings, ...(await languageFindings(page, locale, path)) };
       }
     }
     expect(findings).toEqual({});
-    await page.goto(`${server.baseUrl}/app?locale=fr`);
+    await page.goto(sandbox.url("/app", "fr"));
     expect(
       await page.getByText("L'effacement des données d'un système s'est arrêté après 10 tentatives").count(),
     ).toBe(1);
@@ -169,7 +160,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
 
   it("staff confirm each irreversible action, told what happens and to whom; the request page reads in one language in every state", async () => {
     const file = async (type: string, email: string) => {
-      const answer = await fetch(`${server.baseUrl}/app/requests/new?locale=en`, {
+      const answer = await fetch(sandbox.url("/app/requests/new", "en"), {
         method: "POST",
         redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -183,7 +174,7 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         }),
       });
       expect(answer.status).toBe(302);
-      return db.rightsRequest.findFirstOrThrow({ where: { requesterEmail: email, type } });
+      return sandbox.db.rightsRequest.findFirstOrThrow({ where: { requesterEmail: email, type } });
     };
     const bothLanguages = async (page: Page, url: string, state: string) => {
       for (const locale of ["fr", "en"] as const) {
@@ -191,17 +182,17 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         expect(await languageFindings(page, locale, `request page, ${state}`)).toEqual({});
       }
     };
-    const page = await browser.newPage();
+    const { page } = await sandbox.openPage();
 
     // An erasure: identity to confirm, then its dry run, then executed once confirmed.
     const erasure = await file("erasure", "camille.martin@example.fr");
-    const erasureUrl = `${server.baseUrl}/app/requests/${erasure.id}`;
+    const erasureUrl = `${sandbox.baseUrl}/app/requests/${erasure.id}`;
     await bothLanguages(page, erasureUrl, erasure.state);
     await page.goto(`${erasureUrl}?locale=fr`);
     await page.getByRole("button", { name: "Identité confirmée" }).click();
     await eventually(
       async () =>
-        (await db.erasureRun.findUnique({ where: { requestId: erasure.id } }))?.status === "planned",
+        (await sandbox.db.erasureRun.findUnique({ where: { requestId: erasure.id } }))?.status === "planned",
     );
     await bothLanguages(page, erasureUrl, "erasure planned");
 
@@ -217,20 +208,21 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     // Cancelling does nothing.
     await dialog.getByRole("button", { name: "Annuler" }).click();
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
-    expect((await db.erasureRun.findUniqueOrThrow({ where: { requestId: erasure.id } })).status).toBe(
+    expect((await sandbox.db.erasureRun.findUniqueOrThrow({ where: { requestId: erasure.id } })).status).toBe(
       "planned",
     );
     await page.getByRole("button", { name: "Exécuter l'effacement" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Effacer maintenant" }).click();
     await eventually(
-      async () => (await db.erasureRun.findUnique({ where: { requestId: erasure.id } }))?.status === "done",
+      async () =>
+        (await sandbox.db.erasureRun.findUnique({ where: { requestId: erasure.id } }))?.status === "done",
       30_000,
     );
     await bothLanguages(page, erasureUrl, "erasure done");
 
     // A refusal: the ground in the reader's words, then refused once confirmed.
     const access = await file("access", "lucas.bernard@example.fr");
-    const accessUrl = `${server.baseUrl}/app/requests/${access.id}`;
+    const accessUrl = `${sandbox.baseUrl}/app/requests/${access.id}`;
     await page.goto(`${accessUrl}?locale=en`);
     await page.getByLabel("Explanation").fill("Fifth identical request this month.");
     await page.getByTestId("refuse-form").getByRole("button", { name: "Refuse" }).click();
@@ -239,15 +231,16 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
       .toContain(`Refuse request ${access.reference} of l…@example.fr, on the ground: `);
     await page.getByRole("dialog").getByRole("button", { name: "Refuse the request" }).click();
     await expect
-      .poll(async () => (await db.rightsRequest.findUniqueOrThrow({ where: { id: access.id } })).state)
+      .poll(
+        async () => (await sandbox.db.rightsRequest.findUniqueOrThrow({ where: { id: access.id } })).state,
+      )
       .toBe("refused");
     await bothLanguages(page, accessUrl, "refused");
     await page.close();
   }, 240_000); // a dozen pages and an erasure through the simulators: a walk, not a timing target
 
   it("staff read the record of processing in both languages and download it as CSV, audited", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/processing?locale=fr`);
+    const { page } = await sandbox.openPage("/app/processing", { locale: "fr" });
     // The sandbox connects Stripe and Mailchimp: their activities are in the register.
     const trackers = ["site_analytics", "social_sharing", "advertising"];
     for (const id of ["orders", "payments", "marketing", "mailchimp", "statistics", ...trackers, "rights"]) {
@@ -257,11 +250,11 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     expect(
       await page.getByText("10 ans après la dernière commande", { exact: false }).count(),
     ).toBeGreaterThan(0);
-    await page.goto(`${server.baseUrl}/app/processing?locale=en`);
+    await page.goto(sandbox.url("/app/processing", "en"));
     expect(await page.getByText("Transfers outside the EEA", { exact: true }).count()).toBe(9);
 
-    const exportsBefore = await db.auditEvent.count({ where: { action: "register.exported" } });
-    const response = await page.request.get(`${server.baseUrl}/app/processing.csv?locale=en`);
+    const exportsBefore = await sandbox.db.auditEvent.count({ where: { action: "register.exported" } });
+    const response = await page.request.get(sandbox.url("/app/processing.csv", "en"));
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const csv = await response.text();
@@ -271,13 +264,14 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         "Security measures (art. 32),Signed off",
     );
     expect(csv).toContain("Payment security and fraud prevention");
-    expect(await db.auditEvent.count({ where: { action: "register.exported" } })).toBe(exportsBefore + 1);
+    expect(await sandbox.db.auditEvent.count({ where: { action: "register.exported" } })).toBe(
+      exportsBefore + 1,
+    );
     await page.close();
   });
 
   it("staff navigate the sections in French, and the audit log lists what happened", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app?locale=fr`);
+    const { page } = await sandbox.openPage("/app", { locale: "fr" });
     await page.getByRole("link", { name: "Demandes" }).click();
     await expect.poll(() => page.getByText("Nouvelle demande").count()).toBe(1);
     expect(page.url()).toContain("locale=fr");
@@ -290,8 +284,8 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
   });
 
   it("staff file the erasures of those past their retention period, review their plans and approve them", async () => {
-    const shopRow = await db.shop.findUniqueOrThrow({ where: { domain: shop } });
-    const due = await db.subject.create({
+    const shopRow = await sandbox.db.shop.findUniqueOrThrow({ where: { domain: shop } });
+    const due = await sandbox.db.subject.create({
       data: {
         shopId: shopRow.id,
         email: "ancienne.cliente@example.fr",
@@ -299,31 +293,32 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
         createdAt: new Date(Date.now() - 12 * 365.25 * 86_400_000),
       },
     });
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/retention?locale=en`);
+    const { page } = await sandbox.openPage("/app/retention", { locale: "en" });
     expect(await page.getByText("ancienne.cliente@example.fr").count()).toBe(1);
 
     await page.getByRole("button", { name: "File their erasures" }).click();
     await expect
       .poll(() => page.getByTestId("sweep-result").textContent())
       .toContain("Erasure requests filed:");
-    const request = await db.rightsRequest.findFirstOrThrow({ where: { subjectId: due.id } });
+    const request = await sandbox.db.rightsRequest.findFirstOrThrow({ where: { subjectId: due.id } });
     expect(request).toMatchObject({ type: "erasure", channel: "retention", requesterEmail: null });
-    expect(await db.auditEvent.count({ where: { action: "retention.swept", shopId: shopRow.id } })).toBe(1);
+    expect(
+      await sandbox.db.auditEvent.count({ where: { action: "retention.swept", shopId: shopRow.id } }),
+    ).toBe(1);
 
     // The plan is drawn up by the worker and waits for staff on the request page.
     await eventually(
       async () =>
-        (await db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "planned",
+        (await sandbox.db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "planned",
     );
-    await page.goto(`${server.baseUrl}/app/requests/${request.id}?locale=en`);
+    await page.goto(sandbox.url(`/app/requests/${request.id}`, "en"));
     await expect
       .poll(() => page.getByText("the retention sweep", { exact: false }).count())
       .toBeGreaterThan(0);
 
     // Back on the retention page, the plan waits for approval with what it will do; approving it
     // here starts the erasure as the request page would.
-    await page.goto(`${server.baseUrl}/app/retention?locale=en`);
+    await page.goto(sandbox.url("/app/retention", "en"));
     expect(await page.getByText("Erasure plans waiting for your approval: 1").count()).toBe(1);
     await page.getByRole("button", { name: "Approve these plans (1)" }).click();
     await expect
@@ -332,9 +327,10 @@ describe.runIf(hasBrowser)("the sandbox admin in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Approve and erase" }).click();
     await expect.poll(() => page.getByTestId("approve-result").textContent()).toContain("Plans approved: 1.");
     await eventually(
-      async () => (await db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "done",
+      async () =>
+        (await sandbox.db.erasureRun.findUnique({ where: { requestId: request.id } }))?.status === "done",
     );
-    expect(await db.subject.count({ where: { id: due.id } })).toBe(0);
+    expect(await sandbox.db.subject.count({ where: { id: due.id } })).toBe(0);
     await page.close();
   });
 });

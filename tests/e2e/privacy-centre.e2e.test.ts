@@ -1,33 +1,23 @@
 // A shopper files a request in the storefront privacy centre (the theme block, through Shopify's
 // app proxy as the sandbox simulates it), confirms it with the link in the e-mail, and staff see
 // it in the queue with its legal due date.
-import path from "node:path";
-import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser, trackersAlreadyChosen } from "../support/browser";
-import { eventually, type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
+import { eventually } from "../support/server";
 
 describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-    await trackersAlreadyChosen(browser, server.baseUrl);
-  });
+    sandbox = await startSandboxBrowser({ trackersChosen: true });
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   it("a guest files an erasure request, confirms it by the e-mailed link, and staff see it due in a month", async () => {
-    const shopper = await browser.newPage();
-    await shopper.goto(`${server.baseUrl}/sandbox/storefront?locale=fr`);
+    const { page: shopper } = await sandbox.openPage("/sandbox/storefront", { locale: "fr" });
     await shopper.getByLabel(/Type de demande/).selectOption("erasure");
     await shopper.getByLabel(/Adresse e-mail/).fill("jeanne.durand@example.fr");
     await shopper.getByRole("button", { name: /Envoyer/ }).click();
@@ -35,7 +25,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     const reference = (await shopper.getByTestId("received").textContent())?.match(
       /R-\d{4}-[A-Z0-9]{5}/,
     )?.[0] as string;
-    const request = await db.rightsRequest.findFirstOrThrow({ where: { reference } });
+    const request = await sandbox.db.rightsRequest.findFirstOrThrow({ where: { reference } });
     expect(request).toMatchObject({
       state: "identity_check",
       type: "erasure",
@@ -45,19 +35,20 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
 
     // The shopper opens the e-mail (the sandbox keeps it in the outbox) and follows its link.
     const email = await eventually(() =>
-      db.outboxEmail.findFirst({ where: { requestId: request.id, template: "request.identity_code" } }),
+      sandbox.db.outboxEmail.findFirst({
+        where: { requestId: request.id, template: "request.identity_code" },
+      }),
     );
     const link = email.text.match(/https?:\/\/\S+\/confirm\?\S+/)?.[0] as string;
     expect(link).toContain("/sandbox/storefront/apps/privacy/confirm?");
-    await shopper.goto(link.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    await shopper.goto(link.replace(/^https?:\/\/[^/]+/, sandbox.baseUrl));
     await shopper.getByRole("button", { name: "Confirmer" }).click();
     await expect.poll(() => shopper.getByTestId("message").textContent()).toContain(reference);
-    expect(await db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+    expect(await sandbox.db.rightsRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       state: "in_progress",
     });
 
-    const staff = await browser.newPage();
-    await staff.goto(`${server.baseUrl}/app/requests?locale=fr`);
+    const { page: staff } = await sandbox.openPage("/app/requests", { locale: "fr" });
     const row = staff.getByRole("row").filter({ has: staff.getByTestId(`request-${reference}`) });
     await expect.poll(() => row.textContent()).toContain("Droit à l'effacement");
     const due = new Intl.DateTimeFormat("fr", { dateStyle: "medium", timeZone: "UTC" }).format(
@@ -73,8 +64,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
   });
 
   it("a guest records post-mortem directives with their own fields, a mistake keeps what was typed, and staff carrying out the request write them in the register", async () => {
-    const shopper = await browser.newPage();
-    await shopper.goto(`${server.baseUrl}/sandbox/storefront?locale=fr`);
+    const { page: shopper } = await sandbox.openPage("/sandbox/storefront", { locale: "fr" });
     await shopper.getByLabel(/Type de demande/).selectOption("post_mortem_directive");
     // Only the chosen type's own fields are shown.
     expect(await shopper.getByLabel("Vos directives", { exact: true }).isVisible()).toBe(true);
@@ -103,7 +93,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     await expect
       .poll(() => shopper.getByTestId("received").textContent())
       .toContain("Directives post mortem");
-    const request = await db.rightsRequest.findFirstOrThrow({
+    const request = await sandbox.db.rightsRequest.findFirstOrThrow({
       where: { requesterEmail: "jean.martin@example.fr", type: "post_mortem_directive" },
     });
     expect(JSON.parse(request.details)).toEqual({
@@ -116,14 +106,15 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
 
     // The person confirms their address; staff answer: the directive is in the register.
     const email = await eventually(() =>
-      db.outboxEmail.findFirst({ where: { requestId: request.id, template: "request.identity_code" } }),
+      sandbox.db.outboxEmail.findFirst({
+        where: { requestId: request.id, template: "request.identity_code" },
+      }),
     );
     const link = email.text.match(/https?:\/\/\S+\/confirm\?\S+/)?.[0] as string;
-    await shopper.goto(link.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    await shopper.goto(link.replace(/^https?:\/\/[^/]+/, sandbox.baseUrl));
     await shopper.getByRole("button", { name: "Confirmer" }).click();
     await expect.poll(() => shopper.getByTestId("message").textContent()).toContain(request.reference);
-    const staff = await browser.newPage();
-    await staff.goto(`${server.baseUrl}/app/requests/${request.id}?locale=fr`);
+    const { page: staff } = await sandbox.openPage(`/app/requests/${request.id}`, { locale: "fr" });
     await staff.getByLabel("Réponse au demandeur").fill("Vos directives sont enregistrées.");
     await staff.getByRole("button", { name: "Répondre" }).click();
     // Answering closes the request: staff confirm, told to whom it goes.
@@ -134,7 +125,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     await expect.poll(() => staff.getByText("Registre des directives post mortem").count()).toBe(1);
     expect(await staff.getByTestId("directive-instructions").textContent()).toBe(instructions);
     expect(
-      await db.postMortemDirective.findFirstOrThrow({ where: { email: "jean.martin@example.fr" } }),
+      await sandbox.db.postMortemDirective.findFirstOrThrow({ where: { email: "jean.martin@example.fr" } }),
     ).toMatchObject({
       status: "in_force",
       instructions,
@@ -145,8 +136,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
   });
 
   it("an heir files a request for the deceased, corrects a mistake without retyping, and staff see the directive as the first task", async () => {
-    const heir = await browser.newPage();
-    await heir.goto(`${server.baseUrl}/sandbox/storefront?locale=en`);
+    const { page: heir } = await sandbox.openPage("/sandbox/storefront", { locale: "en" });
     await heir.getByLabel(/Type of request/).selectOption("heir_request");
     expect(await heir.getByLabel(/^Deceased person's e-mail/).isVisible()).toBe(true);
     expect(await heir.getByLabel("Your directives", { exact: true }).isVisible()).toBe(false);
@@ -171,7 +161,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     await heir.getByLabel(/^Your relationship to the deceased person/).fill("daughter");
     await heir.getByRole("button", { name: /Send/ }).click();
     await expect.poll(() => heir.getByTestId("received").textContent()).toContain("Request from an heir");
-    const request = await db.rightsRequest.findFirstOrThrow({
+    const request = await sandbox.db.rightsRequest.findFirstOrThrow({
       where: { requesterEmail: "claire.martin@example.fr", type: "heir_request" },
     });
     expect(JSON.parse(request.details)).toEqual({
@@ -184,8 +174,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     });
 
     // Staff open the heir's request: the deceased's directive comes first, before any other task.
-    const staff = await browser.newPage();
-    await staff.goto(`${server.baseUrl}/app/requests/${request.id}?locale=en`);
+    const { page: staff } = await sandbox.openPage(`/app/requests/${request.id}`, { locale: "en" });
     const task = staff.getByTestId("directive-task");
     await expect.poll(() => task.textContent()).toContain("Follow the deceased's post-mortem directive");
     expect(await task.textContent()).toContain(
@@ -198,8 +187,7 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
   });
 
   it("staff enter an heir's letter with its own fields; a mistake is shown next to its field, nothing typed lost", async () => {
-    const staff = await browser.newPage();
-    await staff.goto(`${server.baseUrl}/app/requests/new?locale=en`);
+    const { page: staff } = await sandbox.openPage("/app/requests/new", { locale: "en" });
     await staff.getByLabel("Type", { exact: true }).selectOption("heir_request");
     // The letter came two days ago.
     await staff
@@ -223,8 +211,11 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
       .toContain("Effacer mon compte, transmettre mes factures à ma fille Claire.");
     expect(
       JSON.parse(
-        (await db.rightsRequest.findFirstOrThrow({ where: { requesterEmail: "paul.heir@example.fr" } }))
-          .details,
+        (
+          await sandbox.db.rightsRequest.findFirstOrThrow({
+            where: { requesterEmail: "paul.heir@example.fr" },
+          })
+        ).details,
       ),
     ).toMatchObject({
       deceasedEmail: "jean.martin@example.fr",
@@ -235,17 +226,19 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
   });
 
   it("a signed-in customer confirms what they file, and is identified by their account", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/sandbox/storefront/login?customer=7001`);
-    await page.goto(`${server.baseUrl}/sandbox/storefront?locale=en`);
+    const { page } = await sandbox.openPage();
+    await page.goto(`${sandbox.baseUrl}/sandbox/storefront/login?customer=7001`);
+    await page.goto(sandbox.url("/sandbox/storefront", "en"));
     expect(await page.getByLabel(/E-mail address/i).inputValue()).toBe("camille.martin@example.fr");
     await page.getByLabel(/Type of request/).selectOption("access");
     await page.getByRole("button", { name: /Send/ }).click();
     await expect.poll(() => page.getByRole("button", { name: "Confirm and send" }).count()).toBe(1);
-    expect(await db.rightsRequest.count({ where: { requesterEmail: "camille.martin@example.fr" } })).toBe(0);
+    expect(
+      await sandbox.db.rightsRequest.count({ where: { requesterEmail: "camille.martin@example.fr" } }),
+    ).toBe(0);
     await page.getByRole("button", { name: "Confirm and send" }).click();
     await expect.poll(() => page.getByTestId("received").count()).toBe(1);
-    const request = await db.rightsRequest.findFirstOrThrow({
+    const request = await sandbox.db.rightsRequest.findFirstOrThrow({
       where: { requesterEmail: "camille.martin@example.fr" },
     });
     expect(request).toMatchObject({

@@ -1,30 +1,20 @@
 // Staff edit and sign off an activity of the record of processing in Chromium, in French and in English.
-import path from "node:path";
-import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 
 describe.runIf(hasBrowser)("editing and signing off the record of processing in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-  });
+    sandbox = await startSandboxBrowser();
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   it("in French: shortens the customers' marketing period to the CNIL's 3 years, then signs it off", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/processing?locale=fr`);
+    const { page } = await sandbox.openPage("/app/processing", { locale: "fr" });
     expect(await page.getByTestId("retention-warning-marketing").count()).toBe(1);
     await page.getByTestId("activity-marketing").getByRole("link", { name: "Modifier" }).click();
     await page.waitForURL(/\/app\/processing\/marketing\?locale=fr/);
@@ -42,14 +32,15 @@ describe.runIf(hasBrowser)("editing and signing off the record of processing in 
     await expect.poll(() => page.getByTestId("result").textContent()).toContain("Validé.");
     await expect.poll(() => page.getByTestId("review-state").textContent()).toMatch(/^(Réussite)?Validé$/);
     expect(await page.getByTestId("history").textContent()).toContain("Validé par sandbox-staff");
-    const entry = await db.registerEntry.findFirstOrThrow({ where: { kind: "activity", key: "marketing" } });
+    const entry = await sandbox.db.registerEntry.findFirstOrThrow({
+      where: { kind: "activity", key: "marketing" },
+    });
     expect(entry).toMatchObject({ revision: 2, reviewedRevision: 2, reviewedBy: "sandbox-staff" });
     await page.close();
   });
 
   it("in English: an edit after the sign-off asks for a new one; a missing legitimate interest is refused", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/app/processing/statistics?locale=en`);
+    const { page } = await sandbox.openPage("/app/processing/statistics", { locale: "en" });
     await page.getByRole("button", { name: "Sign off this version" }).click();
     await expect.poll(() => page.getByTestId("review-state").textContent()).toMatch(/^(Success)?Signed off$/);
 
@@ -65,7 +56,7 @@ describe.runIf(hasBrowser)("editing and signing off the record of processing in 
     await expect
       .poll(() => page.getByTestId("review-state").textContent())
       .toMatch(/Changed since sign-off$/);
-    await page.goto(`${server.baseUrl}/app/processing?locale=en`);
+    await page.goto(sandbox.url("/app/processing", "en"));
     expect(await page.getByTestId("review-statistics").textContent()).toMatch(/Changed since sign-off$/);
     expect(await page.getByTestId("review-marketing").textContent()).toMatch(/^(Success)?Signed off$/);
     await page.close();

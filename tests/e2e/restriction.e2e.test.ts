@@ -1,12 +1,10 @@
 // Staff grant and lift a restriction of processing (GDPR art. 18) in Chromium, in French and in
 // English: filed from the staff form with its ground, granted (Shopify and Mailchimp told, shown as
 // the art. 19 notices), shown as a badge in the list, lifted only once the person's notice has left.
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 
 const TEXTS = {
   fr: {
@@ -36,19 +34,13 @@ const TEXTS = {
 } as const;
 
 describe.runIf(hasBrowser)("granting and lifting a restriction of processing in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-  }, 120_000);
+    sandbox = await startSandboxBrowser();
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   /** Reloads until `testId`'s text matches (the worker runs the jobs in the background). */
@@ -71,8 +63,7 @@ describe.runIf(hasBrowser)("granting and lifting a restriction of processing in 
     "in %s: files, grants, shows and lifts it",
     async (locale, email, ground) => {
       const x = TEXTS[locale];
-      const page = await browser.newPage();
-      await page.goto(`${server.baseUrl}/app/requests/new?locale=${locale}`);
+      const { page } = await sandbox.openPage("/app/requests/new", { locale });
       await page.locator('select[name="type"]').selectOption("restriction");
       await page.locator('input[name="email"]').fill(email);
       await page.locator('select[name="restriction_ground"]').selectOption(ground);
@@ -90,19 +81,19 @@ describe.runIf(hasBrowser)("granting and lifting a restriction of processing in 
       await reloadUntil(page, "recipient-mailchimp", new RegExp(x.told));
       await reloadUntil(page, "recipient-shopify", new RegExp(x.told));
       const requestId = new URL(page.url()).pathname.split("/").at(-1) as string;
-      const request = await db.rightsRequest.findUniqueOrThrow({ where: { id: requestId } });
+      const request = await sandbox.db.rightsRequest.findUniqueOrThrow({ where: { id: requestId } });
 
       // The list shows the badge beside the person's request.
-      await page.goto(`${server.baseUrl}/app/requests?locale=${locale}`);
+      await page.goto(sandbox.url("/app/requests", locale));
       expect(await page.getByTestId(`restricted-${request.reference}`).textContent()).toMatch(
         new RegExp(`${x.badge}$`),
       );
 
-      await page.goto(`${server.baseUrl}/app/requests/${requestId}?locale=${locale}`);
+      await page.goto(sandbox.url(`/app/requests/${requestId}`, locale));
       await page.getByRole("button", { name: x.lift }).click();
       // In force until the notice has left (the sandbox hands it to the outbox), then lifted.
       await reloadUntil(page, "restriction-status", new RegExp(`${x.lifted}$`));
-      const notice = await db.outboxEmail.findFirstOrThrow({
+      const notice = await sandbox.db.outboxEmail.findFirstOrThrow({
         where: { requestId, template: "request.restriction_lift" },
       });
       expect(notice.subject).toContain(x.subject);

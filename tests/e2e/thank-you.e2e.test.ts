@@ -1,28 +1,20 @@
 // The buyer on the sandbox's thank-you page in Chromium: the newsletter box shows their current
 // choice on load, so that after ticking and reloading it is still ticked (and after unticking,
 // unticked), as the checkout extension's block does.
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Db } from "~/db/client.server";
-import { hasBrowser, launchBrowser, trackersAlreadyChosen } from "../support/browser";
-import { eventually, type RunningServer, startServer } from "../support/server";
+import { hasBrowser } from "../support/browser";
+import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
+import { eventually } from "../support/server";
 
 describe.runIf(hasBrowser)("the thank-you page's newsletter box in Chromium", () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let db: Db;
+  let sandbox: SandboxBrowser;
 
   beforeAll(async () => {
-    server = await startServer();
-    db = (await createDatabase(`file:${path.join(server.dataDir, "vigie.sqlite")}`)).db;
-    browser = await launchBrowser();
-    await trackersAlreadyChosen(browser, server.baseUrl);
-  });
+    sandbox = await startSandboxBrowser({ trackersChosen: true });
+  }, SANDBOX_START_MS);
   afterAll(async () => {
-    await browser?.close();
-    await db?.$disconnect();
-    await server?.stop();
+    await sandbox?.close();
   });
 
   /** Loads (or reloads) the page and waits for its question about the buyer's state. */
@@ -35,9 +27,9 @@ describe.runIf(hasBrowser)("the thank-you page's newsletter box in Chromium", ()
   }
 
   it("ticked, then reloaded: still ticked; unticked, then reloaded: unticked", async () => {
-    const page = await browser.newPage();
+    const { page } = await sandbox.openPage();
     const box = page.getByLabel("I'd like to receive news from iméra by e-mail");
-    await load(page, () => page.goto(`${server.baseUrl}/sandbox/storefront/thank-you?locale=en`));
+    await load(page, () => page.goto(sandbox.url("/sandbox/storefront/thank-you", "en")));
     expect(await box.isChecked()).toBe(false);
 
     await box.check();
@@ -48,7 +40,9 @@ describe.runIf(hasBrowser)("the thank-you page's newsletter box in Chromium", ()
     await expect.poll(() => box.isChecked()).toBe(true);
     // The ledger has it too, for Lucas, the order's buyer.
     await eventually(() =>
-      db.consentState.findFirst({ where: { status: "subscribed", subject: { shopifyCustomerId: "7002" } } }),
+      sandbox.db.consentState.findFirst({
+        where: { status: "subscribed", subject: { shopifyCustomerId: "7002" } },
+      }),
     );
 
     await box.uncheck();

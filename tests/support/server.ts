@@ -54,11 +54,17 @@ export function spawnBuiltServer(env: Record<string, string | undefined>, args: 
   return { child, output: () => output, exited };
 }
 
+/**
+ * How long the built server may take to listen: on a loaded machine (several suites at once on two
+ * cores) loading the build and seeding the sandbox takes well over the half-minute it takes alone.
+ */
+export const SERVER_START_MS = 90_000;
+
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "vigie-server-"));
   const { child, output, exited } = spawnBuiltServer({ PORT: String(port), DATA_DIR: dataDir, ...env });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + SERVER_START_MS;
   while (!output().includes('"message":"listening"')) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
