@@ -1,11 +1,31 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
-import { resolveLocale } from "~/i18n/locale";
+import { NAV_ITEMS } from "~/components/nav-items";
+import { type Locale, resolveLocale } from "~/i18n/locale";
+import { createTranslator, type MessageKey } from "~/i18n/translate";
+
+/** The page's title (WCAG 2.4.2): its admin section, or what a shopper's page is for; then the app. */
+function pageTitle(locale: Locale, pathname: string) {
+  const t = createTranslator(locale);
+  const own: [string, MessageKey][] = [
+    ["/app/outbox", "outbox.title"],
+    ["/consent/unsubscribe/", "unsubscribe.title"],
+    ["/consent/confirm/", "consentConfirm.title"],
+    ...NAV_ITEMS.map((item) => [item.path, item.label] as [string, MessageKey]),
+  ];
+  const match = own
+    .filter(([path]) => pathname === path || pathname.startsWith(path.endsWith("/") ? path : `${path}/`))
+    .sort((a, b) => b[0].length - a[0].length)[0];
+  return match ? `${t(match[1])} · ${t("app.name")}` : t("app.name");
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  return { locale: resolveLocale(url.searchParams.get("locale"), request.headers.get("accept-language")) };
+  const locale = resolveLocale(url.searchParams.get("locale"), request.headers.get("accept-language"));
+  return { locale, title: pageTitle(locale, url.pathname) };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Vigie" }];
 
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();

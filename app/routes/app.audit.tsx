@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { TechnicalDetail } from "~/components/technical-detail";
 import { formatDateTime } from "~/i18n/format-date";
@@ -161,7 +162,8 @@ export default function AuditLog() {
       title={t("audit.title")}
       pagination={{
         hasPrevious: !data.isFirstPage,
-        previousURL: withFilters("/app/audit"),
+        // No link where there is no previous page (a disabled link has no role to name).
+        previousURL: data.isFirstPage ? undefined : withFilters("/app/audit"),
         hasNext: data.next !== null,
         nextURL: data.next ? withFilters(`/app/audit?before=${data.next}`) : undefined,
       }}
@@ -281,7 +283,20 @@ export default function AuditLog() {
               {t("audit.help")}
             </Text>
             {data.events.length === 0 ? (
-              <Text as="p">{filterQuery ? t("audit.emptyFiltered") : t("audit.empty")}</Text>
+              filterQuery ? (
+                <ListEmptyState
+                  testId="audit-no-match"
+                  heading={t("emptyStates.auditFiltered.heading")}
+                  help={t("emptyStates.auditFiltered.help")}
+                  action={{ content: t("emptyStates.clearFilters"), url: withSearch("/app/audit", search) }}
+                />
+              ) : (
+                <ListEmptyState
+                  testId="audit-empty"
+                  heading={t("emptyStates.audit.heading")}
+                  help={t("emptyStates.audit.help")}
+                />
+              )
             ) : (
               <DataTable
                 columnContentTypes={["numeric", "text", "text", "text", "text"]}

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { Badge, Banner, BlockStack, Button, Card, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { AppError } from "~/domain/errors";
 import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -78,7 +79,11 @@ export default function Backfill() {
         </Card>
         <Card>
           {latest === null ? (
-            <Text as="p">{t("backfill.never")}</Text>
+            <ListEmptyState
+              testId="backfill-empty"
+              heading={t("emptyStates.backfill.heading")}
+              help={t("emptyStates.backfill.help")}
+            />
           ) : (
             <BlockStack gap="200">
               <span data-testid="backfill-status">

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, Link, Page, Text } from "@shopify/polaris";
 import { BreachClockBadge, relativeTime } from "~/components/breach-clock";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
@@ -32,9 +33,15 @@ export default function Breaches() {
         <Card padding="0">
           <div data-testid="breaches">
             {breaches.length === 0 ? (
-              <div style={{ padding: "16px" }}>
-                <Text as="p">{t("breaches.empty")}</Text>
-              </div>
+              <ListEmptyState
+                testId="breaches-empty"
+                heading={t("emptyStates.breaches.heading")}
+                help={t("emptyStates.breaches.help")}
+                action={{
+                  content: t("emptyStates.breaches.action"),
+                  url: withSearch("/app/breaches/new", search),
+                }}
+              />
             ) : (
               <DataTable
                 columnContentTypes={["text", "text", "text", "text", "text"]}

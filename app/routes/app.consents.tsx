@@ -27,6 +27,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
@@ -167,7 +168,13 @@ export default function Consents() {
                   <Button submit>{t("consents.search")}</Button>
                 </InlineStack>
               </Form>
-              {query && results.length === 0 && <Text as="p">{t("consents.noResults")}</Text>}
+              {query && results.length === 0 && (
+                <ListEmptyState
+                  testId="consent-search-no-match"
+                  heading={t("emptyStates.consentSearch.heading")}
+                  help={t("emptyStates.consentSearch.help")}
+                />
+              )}
               {results.length > 0 && (
                 <DataTable
                   columnContentTypes={["text", "text", "text", "text"]}
@@ -333,9 +340,27 @@ export default function Consents() {
                 {t("ledgerList.timeZone", { zone: recent.timeZone })}
               </Text>
               {recent.events.length === 0 ? (
-                <div data-testid="ledger-no-match">
-                  <Text as="p">{t("ledgerList.empty")}</Text>
-                </div>
+                filteredCsv ? (
+                  <ListEmptyState
+                    testId="ledger-no-match"
+                    heading={t("emptyStates.ledgerFiltered.heading")}
+                    help={t("emptyStates.ledgerFiltered.help")}
+                    action={{
+                      content: t("emptyStates.clearFilters"),
+                      url: withSearch("/app/consents", search),
+                    }}
+                  />
+                ) : (
+                  <ListEmptyState
+                    testId="ledger-empty"
+                    heading={t("emptyStates.ledger.heading")}
+                    help={t("emptyStates.ledger.help")}
+                    action={{
+                      content: t("emptyStates.ledger.action"),
+                      url: withSearch("/app/backfill", search),
+                    }}
+                  />
+                )
               ) : (
                 <div data-testid="ledger-events">
                   <DataTable

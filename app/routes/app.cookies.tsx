@@ -18,6 +18,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -148,7 +149,11 @@ export default function Cookies() {
               </InlineStack>
             </Form>
             {data.choices && data.choices.length === 0 ? (
-              <Text as="p">{t("cookieBanner.noVisitor")}</Text>
+              <ListEmptyState
+                testId="visitor-no-match"
+                heading={t("emptyStates.cookieVisitor.heading")}
+                help={t("emptyStates.cookieVisitor.help")}
+              />
             ) : null}
             {data.choices && data.choices.length > 0 ? (
               <BlockStack gap="200">

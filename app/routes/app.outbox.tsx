@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
@@ -41,7 +42,13 @@ export default function Outbox() {
           {smtp ? t("outbox.smtp") : t("outbox.help")}
         </Text>
         {result?.ok && <Banner tone="success">{t("outbox.resent")}</Banner>}
-        {emails.length === 0 && <Text as="p">{t("outbox.empty")}</Text>}
+        {emails.length === 0 && (
+          <ListEmptyState
+            testId="outbox-empty"
+            heading={t("emptyStates.outbox.heading")}
+            help={t("emptyStates.outbox.help")}
+          />
+        )}
         {emails.map((email) => (
           <Card key={email.id}>
             <BlockStack gap="200">

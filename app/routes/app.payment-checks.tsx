@@ -3,6 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { ConfirmAction, maskEmail } from "~/components/confirm-action";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
@@ -41,7 +42,17 @@ export default function PaymentChecks() {
         <Text as="p" tone="subdued">
           {t("paymentChecks.help")}
         </Text>
-        {checks.length === 0 && <Text as="p">{t("paymentChecks.empty")}</Text>}
+        {checks.length === 0 && (
+          <ListEmptyState
+            testId="payment-checks-empty"
+            heading={t("emptyStates.paymentChecks.heading")}
+            help={t("emptyStates.paymentChecks.help")}
+            action={{
+              content: t("emptyStates.paymentChecks.action"),
+              url: withSearch("/app/requests", search),
+            }}
+          />
+        )}
         {checks.map((c) => (
           <Card key={c.id}>
             <BlockStack gap="200">

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Page, Text } from "@shopify/polaris";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -50,6 +51,19 @@ export default function ProcessingRegister() {
             {field(t("register.contact"), controller.contactEmail ?? t("register.noContact"))}
           </BlockStack>
         </Card>
+        {activities.length === 0 && (
+          <Card>
+            <ListEmptyState
+              testId="processing-empty"
+              heading={t("emptyStates.processing.heading")}
+              help={t("emptyStates.processing.help")}
+              action={{
+                content: t("emptyStates.processing.action"),
+                url: withSearch("/app/settings", search),
+              }}
+            />
+          </Card>
+        )}
         {activities.map((activity) => (
           <Card key={activity.id}>
             <div data-testid={`activity-${activity.id}`}>

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Link, List, Page, Text } from "@shopify/polaris";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -36,6 +37,19 @@ export default function Processors() {
             {t("processors.help")}
           </Text>
         </Card>
+        {processors.length === 0 && (
+          <Card>
+            <ListEmptyState
+              testId="processors-empty"
+              heading={t("emptyStates.processors.heading")}
+              help={t("emptyStates.processors.help")}
+              action={{
+                content: t("emptyStates.processors.action"),
+                url: withSearch("/app/settings", search),
+              }}
+            />
+          </Card>
+        )}
         {processors.map((processor) => (
           <Card key={processor.id}>
             <div data-testid={`processor-${processor.id}`}>

@@ -7,15 +7,14 @@ import {
   Button,
   Card,
   DataTable,
-  EmptyState,
   InlineStack,
   Page,
   Select,
-  Text,
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { DeadlineBadge } from "~/components/deadline-badge";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
 import { formatLocalDate } from "~/i18n/format-date";
@@ -72,7 +71,9 @@ export default function Requests() {
       ]}
       pagination={{
         hasPrevious: Boolean(query.after),
-        previousURL: withSearch(`/app/requests${firstPage ? `?${firstPage}` : ""}`, search),
+        previousURL: query.after
+          ? withSearch(`/app/requests${firstPage ? `?${firstPage}` : ""}`, search)
+          : undefined,
         hasNext: next !== null,
         nextURL: next
           ? withSearch(`/app/requests?${requestListSearch({ ...query, after: next })}`, search)
@@ -143,19 +144,19 @@ export default function Requests() {
         </Box>
         {requests.length === 0 ? (
           filtered ? (
-            <EmptyState
+            <ListEmptyState
+              testId="requests-no-match"
               heading={t("requestList.noMatch")}
-              image=""
+              help={t("requestList.noMatchHelp")}
               action={{ content: t("requestList.clear"), url: withSearch("/app/requests", search) }}
-            >
-              <div data-testid="requests-no-match">
-                <Text as="p">{t("requestList.noMatchHelp")}</Text>
-              </div>
-            </EmptyState>
+            />
           ) : (
-            <EmptyState heading={t("requests.empty")} image="">
-              <Text as="p">{t("requests.emptyHelp")}</Text>
-            </EmptyState>
+            <ListEmptyState
+              testId="requests-empty"
+              heading={t("requests.empty")}
+              help={t("requests.emptyHelp")}
+              action={{ content: t("emptyStates.newRequest"), url: withSearch("/app/requests/new", search) }}
+            />
           )
         ) : (
           <DataTable

@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { ActionLock } from "~/components/confirm-action";
+import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
 import { formatDate } from "~/i18n/format-date";
@@ -141,7 +142,15 @@ export default function Retention() {
           )}
           <Card>
             {due.length === 0 ? (
-              <Text as="p">{t("retention.none")}</Text>
+              <ListEmptyState
+                testId="retention-empty"
+                heading={t("emptyStates.retention.heading")}
+                help={t("emptyStates.retention.help")}
+                action={{
+                  content: t("emptyStates.retention.action"),
+                  url: withSearch("/app/settings", search),
+                }}
+              />
             ) : (
               <DataTable
                 columnContentTypes={["text", "text", "text"]}

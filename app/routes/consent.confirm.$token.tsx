@@ -9,7 +9,11 @@ import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { confirmBySignedLink, inspectConfirmationLink } from "~/services/consent-confirmation.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+// The root's title (what this page is for), and no indexing.
+export const meta: MetaFunction = ({ matches }) => [
+  ...(matches.find((match) => match.id === "root")?.meta ?? []),
+  { name: "robots", content: "noindex" },
+];
 
 function localeFor(request: Request, wordingLocale?: string | null) {
   return resolveLocale(

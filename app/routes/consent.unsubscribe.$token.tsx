@@ -9,7 +9,11 @@ import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { resolveUnsubscribeLink, withdrawBySignedLink } from "~/services/unsubscribe.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+// The root's title (what this page is for), and no indexing.
+export const meta: MetaFunction = ({ matches }) => [
+  ...(matches.find((match) => match.id === "root")?.meta ?? []),
+  { name: "robots", content: "noindex" },
+];
 
 function localeFor(request: Request, subjectLocale?: string | null) {
   return resolveLocale(

@@ -24,10 +24,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       taken.archive,
       `export-${taken.archive.requestReference}.zip`,
     );
-  const locale = resolveLocale(null, request.headers.get("accept-language"));
+  const locale = resolveLocale(
+    new URL(request.url).searchParams.get("locale"),
+    request.headers.get("accept-language"),
+  );
   const t = createTranslator(locale);
   const page = renderToStaticMarkup(
     <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <title>{t("exportLink.title")}</title>
+      </head>
       <body>
         <ShopperPage title={t("exportLink.title")}>
           <p>{t(`exportLink.${taken.reason}` as never)}</p>

@@ -1615,6 +1615,68 @@ export const en = {
     NOT_FOUND: "Nothing was found for this shop with this reference.",
     NOW_REQUIRED: "Vigie could not do this (an internal error). Try again; if it persists, contact support.",
   },
+  emptyStates: {
+    newRequest: "File a request",
+    clearFilters: "Clear the filters",
+    ledger: {
+      heading: "No consent recorded yet",
+      help: "Consents appear here as shoppers give or withdraw them: at checkout, in the privacy centre, on the cookie banner, or from Shopify and Mailchimp.",
+      action: "Import the history",
+    },
+    ledgerFiltered: {
+      heading: "No event matches these filters",
+      help: "Widen the dates, or choose another source or event; clear the filters to see every event.",
+    },
+    consentSearch: {
+      heading: "No shopper with this e-mail",
+      help: "Check the spelling, or search by the full address the shopper gave at checkout.",
+    },
+    audit: {
+      heading: "Nothing in the audit log yet",
+      help: "Every action on personal data (a request handled, a consent exported, a document viewed) is written here as it happens.",
+    },
+    auditFiltered: {
+      heading: "No entry matches these filters",
+      help: "Choose another action or actor, widen the dates, or clear the filters.",
+    },
+    breaches: {
+      heading: "No breach recorded",
+      help: "Record every personal data breach here as soon as you learn of it, even a minor one: the register is kept for the CNIL (GDPR art. 33(5)), and the 72-hour clock starts when you became aware.",
+      action: "Record a breach",
+    },
+    retention: {
+      heading: "Nobody is past their retention period",
+      help: "Customers and prospects whose retention period has ended appear here, to be erased in one sweep. The periods are set in Settings.",
+      action: "Open the settings",
+    },
+    outbox: {
+      heading: "No e-mail sent yet",
+      help: "E-mails to requesters, shoppers and the DPO (acknowledgements, codes, answers, the daily digest) appear here as Vigie writes them.",
+    },
+    paymentChecks: {
+      heading: "No payment check",
+      help: "When a requester asks about a payment, the check of their order and its documents appears here. Requests are on the Requests page.",
+      action: "Open the requests",
+    },
+    processing: {
+      heading: "No processing activity yet",
+      help: "The register is drafted from the systems the shop connects (Shopify, Stripe, Mailchimp). Connect them in Settings, then review each activity here.",
+      action: "Open the settings",
+    },
+    processors: {
+      heading: "No processor yet",
+      help: "Processors are drafted from the systems the shop connects. Connect them in Settings, then confirm each one with its contract.",
+      action: "Open the settings",
+    },
+    cookieVisitor: {
+      heading: "No choice recorded for this visitor",
+      help: "Copy the visitor id from the cookie banner's details (or the shopper's browser storage) and search again; a visitor who never chose has no record.",
+    },
+    backfill: {
+      heading: "The history has not been imported",
+      help: "Import the shop's customers, orders and marketing consents from Shopify once, so that retention and requests know everyone: use the button below.",
+    },
+  },
   errors: {
     title: "Something went wrong",
     notFound: "Page not found",

@@ -1661,6 +1661,68 @@ export const fr: Messages = {
     NOW_REQUIRED:
       "Vigie n'a pas pu le faire (erreur interne). Réessayez ; si cela persiste, contactez le support.",
   },
+  emptyStates: {
+    newRequest: "Saisir une demande",
+    clearFilters: "Effacer les filtres",
+    ledger: {
+      heading: "Aucun consentement enregistré pour l'instant",
+      help: "Les consentements apparaissent ici à mesure que les clients les donnent ou les retirent : au paiement, dans l'espace confidentialité, sur le bandeau cookies, ou depuis Shopify et Mailchimp.",
+      action: "Importer l'historique",
+    },
+    ledgerFiltered: {
+      heading: "Aucun événement ne correspond à ces filtres",
+      help: "Élargissez les dates, ou choisissez une autre provenance ou un autre événement ; effacez les filtres pour voir tous les événements.",
+    },
+    consentSearch: {
+      heading: "Aucun client avec cette adresse e-mail",
+      help: "Vérifiez l'orthographe, ou cherchez l'adresse complète donnée par le client au paiement.",
+    },
+    audit: {
+      heading: "Le journal d'audit est encore vide",
+      help: "Chaque action sur des données personnelles (une demande traitée, un consentement exporté, un document consulté) y est écrite au moment où elle a lieu.",
+    },
+    auditFiltered: {
+      heading: "Aucune entrée ne correspond à ces filtres",
+      help: "Choisissez une autre action ou un autre auteur, élargissez les dates, ou effacez les filtres.",
+    },
+    breaches: {
+      heading: "Aucune violation enregistrée",
+      help: "Consignez ici chaque violation de données personnelles dès que vous en avez connaissance, même mineure : le registre est tenu pour la CNIL (RGPD art. 33(5)), et le délai de 72 heures court depuis ce moment.",
+      action: "Consigner une violation",
+    },
+    retention: {
+      heading: "Personne n'a dépassé sa durée de conservation",
+      help: "Les clients et prospects dont la durée de conservation est écoulée apparaissent ici, pour être effacés en une fois. Les durées se règlent dans les Réglages.",
+      action: "Ouvrir les réglages",
+    },
+    outbox: {
+      heading: "Aucun e-mail pour l'instant",
+      help: "Les e-mails aux demandeurs, aux clients et au DPO (accusés de réception, codes, réponses, point du jour) apparaissent ici à mesure que Vigie les écrit.",
+    },
+    paymentChecks: {
+      heading: "Aucune vérification de paiement",
+      help: "Quand un demandeur interroge sur un paiement, la vérification de sa commande et ses justificatifs apparaissent ici. Les demandes sont sur la page Demandes.",
+      action: "Ouvrir les demandes",
+    },
+    processing: {
+      heading: "Aucun traitement pour l'instant",
+      help: "Le registre est rédigé à partir des systèmes que la boutique connecte (Shopify, Stripe, Mailchimp). Connectez-les dans les Réglages, puis relisez chaque traitement ici.",
+      action: "Ouvrir les réglages",
+    },
+    processors: {
+      heading: "Aucun sous-traitant pour l'instant",
+      help: "Les sous-traitants sont rédigés à partir des systèmes que la boutique connecte. Connectez-les dans les Réglages, puis confirmez chacun avec son contrat.",
+      action: "Ouvrir les réglages",
+    },
+    cookieVisitor: {
+      heading: "Aucun choix enregistré pour ce visiteur",
+      help: "Copiez l'identifiant du visiteur depuis le détail du bandeau cookies (ou le stockage du navigateur du client) et cherchez à nouveau ; un visiteur qui n'a jamais choisi n'a pas d'enregistrement.",
+    },
+    backfill: {
+      heading: "L'historique n'a pas encore été importé",
+      help: "Importez une fois depuis Shopify les clients, commandes et consentements marketing de la boutique, pour que la conservation et les demandes connaissent tout le monde : utilisez le bouton ci-dessous.",
+    },
+  },
   errors: {
     title: "Une erreur est survenue",
     notFound: "Page introuvable",
