@@ -27,7 +27,7 @@ export const DEMO_SETTINGS: ShopSettings = {
   doubleOptIn: false,
   // iméra sells from Paris: its dates of receipt are days of the Paris calendar (docs/decisions/037).
   timeZone: "Europe/Paris",
-  retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
+  retention: { customerYearsAfterLastOrder: 10, prospectYears: 3, repermissionLeadDays: 30 },
   banner: { askAgainOnChange: true },
 };
 
