@@ -5,7 +5,9 @@ import type { SystemName } from "~/domain/systems";
 import { logger } from "~/utils/logger.server";
 import { openSecret } from "~/utils/secret-box.server";
 import type { Connector } from "./connector";
-import { createMailchimpConnector } from "./mailchimp/connector.server";
+import { createMailchimpClient } from "./mailchimp/client.server";
+import { createMailchimpConnector, parseMailchimpCredentials } from "./mailchimp/connector.server";
+import { createMailchimpEngagement, type MailchimpEngagement } from "./mailchimp/engagement.server";
 import { createShopifyAdminClient } from "./shopify/admin-client.server";
 import { createShopifyBulk, type ShopifyBulk } from "./shopify/bulk-customers";
 import { createShopifyConnector } from "./shopify/connector.server";
@@ -26,6 +28,8 @@ export type ShopConnectors = Record<SystemName, Connector | null> & {
   shopifyBulk?: ShopifyBulk | null;
   /** The store's legal policies (the privacy notice as its privacy policy); null when not reachable. */
   shopifyStorePolicy?: ShopifyStorePolicy | null;
+  /** Mailchimp members' opens and clicks (the re-permission); null when Mailchimp is not connected. */
+  mailchimpEngagement?: MailchimpEngagement | null;
 };
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
@@ -83,10 +87,18 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     : null;
 
   let mailchimp: Connector | null = null;
+  let mailchimpEngagement: MailchimpEngagement | null = null;
   const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
   if (mailchimpSetting?.secrets) {
     const credentials = JSON.parse(openSecret(secretKey, mailchimpSetting.secrets));
     mailchimp = createMailchimpConnector({ credentials, basePath: endpoints?.mailchimpBasePath });
+    mailchimpEngagement = createMailchimpEngagement(
+      createMailchimpClient({
+        credentials: parseMailchimpCredentials(credentials),
+        basePath: endpoints?.mailchimpBasePath,
+        log: logger.child("mailchimp"),
+      }),
+    );
   }
   const stripeSetting = shop.connectors.find((c) => c.connector === "stripe");
   const stripeCredentials = stripeSetting?.secrets
@@ -111,5 +123,6 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     shopifyOrders,
     shopifyBulk,
     shopifyStorePolicy,
+    mailchimpEngagement,
   };
 }

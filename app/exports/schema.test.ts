@@ -72,7 +72,7 @@ describe("the export schema", () => {
       ),
     );
 
-    expect(known).toHaveLength(7);
+    expect(known).toHaveLength(8);
     expect(documented).toEqual(known);
   });
 });

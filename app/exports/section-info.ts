@@ -291,6 +291,22 @@ export const SECTION_INFO: Record<SystemName, Record<string, SectionInfo>> = {
         "orderIds",
       ],
     },
+    restrictions: {
+      description: {
+        fr: "Les limitations du traitement de vos données (RGPD art. 18) : le motif et son article (accuracy_contested : exactitude contestée, unlawful_no_erasure : traitement illicite sans effacement, legal_claims : droits en justice, objection_pending : opposition en cours d'examen), l'état (active : en vigueur, lifting : levée annoncée, lifted : levée), les dates d'octroi et de levée.",
+        en: "The restrictions of the processing of your data (GDPR art. 18): the ground and its article (accuracy_contested: accuracy contested, unlawful_no_erasure: unlawful processing without erasure, legal_claims: legal claims, objection_pending: objection being weighed), the state (active: in force, lifting: lift announced, lifted: lifted), the dates it was granted and lifted.",
+      },
+      columns: [
+        "id",
+        "requestReference",
+        "ground",
+        "basis",
+        "status",
+        "grantedAt",
+        "liftDecidedAt",
+        "liftedAt",
+      ],
+    },
     identity_checks: {
       description: {
         fr: "Les vérifications d'identité de vos demandes : méthode, résultat, dates (jamais les codes ni les documents).",

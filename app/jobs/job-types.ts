@@ -45,6 +45,23 @@ export const ConsentLapseJob = defineJobType({
   priority: 90,
 });
 
+/** Daily: queues the re-permission's first batch for every installed shop (docs/decisions/069). */
+export const RepermissionShopsJob = defineJobType({
+  id: "retention.repermission-shops",
+  payload: EMPTY,
+  priority: 90,
+});
+
+/**
+ * Asks one batch of a shop's newsletter-only contacts near the end of their period whether to
+ * stay, then queues the next batch after `after` (a subject id) until none is left.
+ */
+export const RepermissionBatchJob = defineJobType({
+  id: "retention.repermission",
+  payload: z.object({ shopId: z.string().min(1), run: z.string().min(1), after: z.string().optional() }),
+  priority: 70,
+});
+
 /** Sends one stored e-mail, or leaves it in the outbox. */
 export const SendEmailJob = defineJobType({
   id: "mail.send",

@@ -22,6 +22,7 @@ describe("the job registry", () => {
       "integrity.verify-shops",
       "jobs.prune",
       "legal-holds.expire",
+      "retention.repermission-shops",
     ]);
     for (const schedule of SCHEDULES) {
       expect(schedule.everyMs).toBe(schedule.type.id === "dpo.digest" ? 3_600_000 : 86_400_000);

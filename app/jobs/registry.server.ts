@@ -13,6 +13,7 @@ import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
+import { queueDailyRepermissions, runRepermissionBatch } from "~/services/repermission.server";
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
@@ -30,6 +31,8 @@ import {
   LegalHoldsExpireJob,
   ProcessWebhookJob,
   PruneJobsJob,
+  RepermissionBatchJob,
+  RepermissionShopsJob,
   RestrictionNoticeJob,
   SendEmailJob,
   StorePolicyJob,
@@ -54,6 +57,13 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ConsentLapseJob, async (_payload, { db, log }) => {
     const lapsed = await lapseUnconfirmedConsents(db);
     if (lapsed > 0) log.info("unconfirmed consents lapsed", { lapsed });
+  }),
+  handle(RepermissionShopsJob, async (_payload, { db, log }) => {
+    const queued = await queueDailyRepermissions(db);
+    if (queued > 0) log.info("re-permission runs queued", { queued });
+  }),
+  handle(RepermissionBatchJob, async (payload, context) => {
+    await runRepermissionBatch(context, payload);
   }),
   handle(SendEmailJob, ({ emailId }, context) => sendQueuedEmail(context, emailId)),
   handle(ExportSystemJob, (part, context) => buildExportPart(context, part)),
@@ -88,4 +98,5 @@ export const SCHEDULES: Schedule[] = [
   // Hourly, so that each shop's digest leaves at its own local hour (once a day: DpoDigest).
   { type: DpoDigestJob, everyMs: 3_600_000 },
   { type: VerifyShopsJob, everyMs: 86_400_000 },
+  { type: RepermissionShopsJob, everyMs: 86_400_000 },
 ];

@@ -138,6 +138,19 @@ export const ConsentConfirmSchema = z.object({
   wording: z.string().trim().min(1).max(2_000),
 });
 
+/** Before the prospects' period ends (docs/decisions/069): stay subscribed, in one click? */
+export const ConsentRepermissionSchema = z.object({
+  type: z.literal("consent.repermission"),
+  shopName,
+  renewUrl: webUrl,
+  /** The sentence the click agrees to, recorded as the renewal's wording. */
+  wording: z.string().trim().min(1).max(2_000),
+  /** The last day before the person's data is erased unless they stay. */
+  endsOn: localDate,
+  /** The shop's period for contacts who never ordered (policy §4; CNIL: 3 years). */
+  years: z.number().int().min(1).max(10),
+});
+
 export const PaymentCheckDocumentsSchema = z.object({
   type: z.literal("payment_check.documents"),
   shopName,
@@ -203,6 +216,7 @@ export const EmailMessageSchema = z.discriminatedUnion("type", [
   ClosedUnverifiedSchema,
   RestrictionLiftSchema,
   ConsentConfirmSchema,
+  ConsentRepermissionSchema,
   PaymentCheckDocumentsSchema,
   DocumentNeededSchema,
   DpoDigestSchema,

@@ -13,6 +13,7 @@ import {
 import { type EmailMessage, EmailMessageSchema, type EmailTemplateId, type MessageOf } from "./message";
 import { breachNotice } from "./templates/breach-notice";
 import { consentConfirm } from "./templates/consent-confirm";
+import { consentRepermission } from "./templates/consent-repermission";
 import { dpoDigest } from "./templates/dpo-digest";
 import { paymentCheckDocuments } from "./templates/payment-check-documents";
 import { requestAcknowledgement } from "./templates/request-acknowledgement";
@@ -36,6 +37,7 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "request.closed_unverified": requestClosedUnverified,
   "request.restriction_lift": requestRestrictionLift,
   "consent.confirm": consentConfirm,
+  "consent.repermission": consentRepermission,
   "payment_check.documents": paymentCheckDocuments,
   "request.document_needed": requestDocumentNeeded,
   "dpo.digest": dpoDigest,

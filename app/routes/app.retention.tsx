@@ -18,9 +18,11 @@ import { ActionLock } from "~/components/confirm-action";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
+import { RetentionRepermission } from "~/components/retention-repermission";
 import { formatDate } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
+import { repermissionProgress, startRepermission } from "~/services/repermission.server";
 import {
   approveRetentionErasures,
   plannedRetentionErasures,
@@ -31,6 +33,7 @@ import {
 
 const FormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("sweep") }),
+  z.object({ intent: z.literal("repermission") }),
   // The plans staff were shown: one approved after the page loaded is never approved unseen.
   z.object({
     intent: z.literal("approve"),
@@ -38,16 +41,17 @@ const FormSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-type ActionResult = { filed?: number; approved?: number; error?: "invalid" };
+type ActionResult = { filed?: number; approved?: number; repermission?: true; error?: "invalid" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request, context);
   const db = context.db;
-  const [overview, planned] = await Promise.all([
+  const [overview, planned, repermission] = await Promise.all([
     retentionOverview(db, shop.id),
     plannedRetentionErasures(db, shop.id),
+    repermissionProgress(db, shop.id),
   ]);
-  return { ...overview, planned, batch: SWEEP_BATCH };
+  return { ...overview, planned, repermission, batch: SWEEP_BATCH };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -55,6 +59,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const data = await request.formData();
   const form = FormSchema.safeParse({ intent: data.get("intent"), runIds: data.getAll("runId") });
   if (!form.success) return Response.json({ error: "invalid" } satisfies ActionResult, { status: 400 });
+  if (form.data.intent === "repermission") {
+    await startRepermission(context.db, shop, staffId);
+    return Response.json({ repermission: true } satisfies ActionResult);
+  }
   const result: ActionResult =
     form.data.intent === "sweep"
       ? await sweepRetention(context.db, shop, staffId)
@@ -63,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Retention() {
-  const { policy, counts, due, planned, batch, ordersAccess, unknownLastOrder, restricted } =
+  const { policy, counts, due, planned, batch, ordersAccess, unknownLastOrder, restricted, repermission } =
     useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
@@ -106,6 +114,7 @@ export default function Retention() {
               </Text>
             </BlockStack>
           </Card>
+          <RetentionRepermission progress={repermission} started={result?.repermission === true} />
           {typeof result?.approved === "number" && (
             <Banner tone="success">
               <span data-testid="approve-result">{t("retention.approved", { count: result.approved })}</span>

@@ -102,6 +102,7 @@ export default function Settings() {
   const [doubleOptIn, setDoubleOptIn] = useState(privacy.doubleOptIn);
   const [customerYears, setCustomerYears] = useState(String(privacy.retention.customerYearsAfterLastOrder));
   const [prospectYears, setProspectYears] = useState(String(privacy.retention.prospectYears));
+  const [leadDays, setLeadDays] = useState(String(privacy.retention.repermissionLeadDays));
   const [timeZone, setTimeZone] = useState(privacy.timeZone);
   const [apiKey, setApiKey] = useState("");
   const [audienceId, setAudienceId] = useState(mailchimp?.audienceId ?? "");
@@ -194,6 +195,18 @@ export default function Settings() {
                     onChange={setProspectYears}
                     autoComplete="off"
                     error={bad("prospectYears")}
+                  />
+                  <TextField
+                    label={t("repermission.leadDays")}
+                    helpText={t("repermission.leadDaysHelp")}
+                    name="repermissionLeadDays"
+                    type="number"
+                    min={7}
+                    max={180}
+                    value={leadDays}
+                    onChange={setLeadDays}
+                    autoComplete="off"
+                    error={bad("repermissionLeadDays")}
                   />
                 </FormLayout.Group>
                 <Button submit variant="primary" loading={busy("privacy")}>

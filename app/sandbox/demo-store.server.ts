@@ -27,7 +27,7 @@ export const DEMO_SETTINGS: ShopSettings = {
   doubleOptIn: false,
   // iméra sells from Paris: its dates of receipt are days of the Paris calendar (docs/decisions/037).
   timeZone: "Europe/Paris",
-  retention: { customerYearsAfterLastOrder: 10, prospectYears: 3 },
+  retention: { customerYearsAfterLastOrder: 10, prospectYears: 3, repermissionLeadDays: 30 },
   banner: { askAgainOnChange: true },
 };
 
@@ -39,7 +39,49 @@ const DEMO_SHOPPERS = [
   { customerId: 7002, email: "lucas.bernard@example.fr", locale: "fr", orderedDaysAgo: 12 },
   { customerId: 7003, email: "emma.thomas@example.com", locale: "en" },
   { customerId: null, email: "newsletter.only@example.fr", locale: "fr" },
+  // Her processing is restricted (GDPR art. 18): seedRestriction.
+  { customerId: null, email: "jeanne.restreinte@example.fr", locale: "fr" },
 ];
+
+/**
+ * A person whose processing is restricted while she contests the accuracy of her data (art.
+ * 18(1)(a)): her request answered, the restriction in force, so staff see the badge, the retention
+ * page keeps her apart and her export shows it (docs/decisions/055, 069).
+ */
+async function seedRestriction(tx: Tx, shopId: string, now: Date) {
+  const subject = await tx.subject.findFirstOrThrow({
+    where: { shopId, email: "jeanne.restreinte@example.fr" },
+  });
+  const receivedAt = new Date(now.getTime() - 24 * DAY);
+  const request = await tx.rightsRequest.create({
+    data: {
+      shopId,
+      reference: `R-${receivedAt.getUTCFullYear()}-RSTR8`,
+      type: "restriction",
+      channel: "privacy_centre",
+      state: "answered",
+      details: JSON.stringify({ type: "restriction", ground: "accuracy_contested", recipientsAsked: false }),
+      requesterEmail: subject.email,
+      requesterEmailKey: subject.email,
+      receivedAt,
+      closedAt: new Date(now.getTime() - 20 * DAY),
+      identityLevel: "verified",
+      identityVerifiedAt: receivedAt,
+      subjectId: subject.id,
+    },
+  });
+  await tx.restriction.create({
+    data: {
+      shopId,
+      subjectId: subject.id,
+      requestId: request.id,
+      ground: "accuracy_contested",
+      status: "active",
+      grantedBy: "sandbox",
+      grantedAt: new Date(now.getTime() - 20 * DAY),
+    },
+  });
+}
 
 async function seedConsentHistory(tx: Tx, shopId: string, now: Date) {
   const subjects = await tx.subject.findMany({
@@ -184,6 +226,7 @@ async function createDemoStore(db: Db, settings: SandboxSettings, encryptionKey:
       await upsertSubject(tx, shop.id, { ...shopper, orderedAt });
     }
     await seedConsentHistory(tx, shop.id, now);
+    await seedRestriction(tx, shop.id, now);
     const credentials = sandboxMailchimpCredentials(settings);
     await tx.connectorSetting.create({
       data: {

@@ -123,7 +123,12 @@ export async function deriveSubjectState(db: Db | Tx, shopId: string, subjectId:
 }
 
 /** The subject's current state for the newsletter, re-derived from their events and stored. */
-async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<ConsentState> {
+async function refreshState(
+  tx: Tx,
+  shopId: string,
+  subjectId: string,
+  bySystem = false,
+): Promise<ConsentState> {
   const state = await deriveSubjectState(tx, shopId, subjectId);
   const data = {
     shopId,
@@ -132,10 +137,18 @@ async function refreshState(tx: Tx, shopId: string, subjectId: string): Promise<
     since: state.since ? new Date(state.since) : null,
     lastEventId: state.lastEvent?.id ?? "",
   };
+  // `updatedAt` is the person's last consent act, from which retention counts (CNIL: a contact the
+  // person initiated): Vigie's own events (a re-permission asked, a lapse) leave it where it was.
+  const previous = bySystem
+    ? await tx.consentState.findUnique({
+        where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
+        select: { updatedAt: true },
+      })
+    : null;
   await tx.consentState.upsert({
     where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
     create: { subjectId, purpose: PURPOSE, ...data },
-    update: data,
+    update: previous ? { ...data, updatedAt: previous.updatedAt } : data,
   });
   return state;
 }
@@ -173,7 +186,7 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
     },
     input.shopId,
   );
-  const state = await refreshState(tx, input.shopId, input.subject.id as string);
+  const state = await refreshState(tx, input.shopId, input.subject.id as string, input.source === "system");
   return { event, state };
 }
 

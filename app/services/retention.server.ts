@@ -38,6 +38,8 @@ function dueFilters(shopId: string, cutoffs: ReturnType<typeof retentionCutoffs>
     lastOrderAt: null,
     OR: [{ orderCount: null }, { orderCount: 0 }],
     createdAt: { lt: cutoffs.prospects },
+    // Their last click or reply (docs/decisions/069), never an open.
+    AND: [{ OR: [{ lastEngagedAt: null }, { lastEngagedAt: { lt: cutoffs.prospects } }] }],
     consentStates: { none: { updatedAt: { gte: cutoffs.prospects } } },
     requests: {
       none: { OR: [{ state: { in: OPEN_REQUEST_STATES } }, { receivedAt: { gte: cutoffs.prospects } }] },
@@ -71,6 +73,7 @@ async function dueSubjects(
       shopifyCustomerId: true,
       createdAt: true,
       lastOrderAt: true,
+      lastEngagedAt: true,
       consentStates: { select: { updatedAt: true } },
       requests: { select: { receivedAt: true, state: true } },
     },
@@ -79,6 +82,7 @@ async function dueSubjects(
     const lastContactAt = new Date(
       Math.max(
         subject.createdAt.getTime(),
+        subject.lastEngagedAt?.getTime() ?? 0,
         ...subject.consentStates.map((state) => state.updatedAt.getTime()),
         ...subject.requests.map((request) => request.receivedAt.getTime()),
       ),

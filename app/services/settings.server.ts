@@ -23,6 +23,8 @@ export const PrivacySettingsFormSchema = z.object({
   doubleOptIn: z.enum(["on"]).optional(),
   customerYearsAfterLastOrder: z.coerce.number().int().min(1).max(30),
   prospectYears: z.coerce.number().int().min(1).max(10),
+  /** Kept as it is when the form leaves it out. */
+  repermissionLeadDays: z.coerce.number().int().min(7).max(180).optional(),
   /** The shop's IANA zone; kept as it is when the form leaves it out. */
   timeZone: z.string().trim().refine(isTimeZone).optional(),
 });
@@ -78,6 +80,7 @@ export async function savePrivacySettings(
     retention: {
       customerYearsAfterLastOrder: form.customerYearsAfterLastOrder,
       prospectYears: form.prospectYears,
+      repermissionLeadDays: form.repermissionLeadDays ?? previous.retention.repermissionLeadDays,
     },
   });
   await db.$transaction(async (tx) => {

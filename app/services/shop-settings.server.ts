@@ -25,6 +25,8 @@ export const ShopSettingsSchema = z.object({
       customerYearsAfterLastOrder: z.number().int().min(1).max(30).default(10),
       /** Newsletter-only contacts who never ordered: years (policy §4; CNIL: 3 years). */
       prospectYears: z.number().int().min(1).max(10).default(3),
+      /** Days before a prospect's period ends when they are asked whether to stay (docs/decisions/069). */
+      repermissionLeadDays: z.number().int().min(7).max(180).default(30),
     })
     .prefault({}),
   /** The storefront cookie banner (docs/decisions/043). */

@@ -11,7 +11,8 @@ export type TokenPurpose =
   | "request"
   | "account_confirmation"
   | "documents"
-  | "consent_confirmation";
+  | "consent_confirmation"
+  | "repermission";
 
 function keyFor(secret: Buffer, purpose: TokenPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `vigie:token:${purpose}`, 32));

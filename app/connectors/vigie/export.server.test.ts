@@ -54,9 +54,47 @@ describe.each(testDialects())("Vigie export on %s", (dialect) => {
         email: "camille@example.fr",
         shopifyCustomerId: "7390451000001",
       });
+      // Her processing restricted (GDPR art. 18), then lifted: the restriction is hers to see.
+      const restrictionRequest = await t.db.rightsRequest.create({
+        data: {
+          shopId: shop.shop.id,
+          subjectId: seeded.subjectId,
+          reference: "R-2026-RSTR1",
+          type: "restriction",
+          channel: "privacy_centre",
+          state: "answered",
+          details: JSON.stringify({ type: "restriction", ground: "legal_claims", recipientsAsked: false }),
+          message: "Gardez mes données pour mon litige.",
+          receivedAt: new Date("2026-10-01T10:00:00Z"),
+          identityLevel: "verified",
+        },
+      });
+      await t.db.restriction.create({
+        data: {
+          shopId: shop.shop.id,
+          subjectId: seeded.subjectId,
+          requestId: restrictionRequest.id,
+          ground: "legal_claims",
+          status: "lifted",
+          grantedAt: new Date("2026-10-02T10:00:00Z"),
+          liftDecidedAt: new Date("2026-11-02T10:00:00Z"),
+          liftedAt: new Date("2026-11-02T10:05:00Z"),
+        },
+      });
       const records = await collect(
         createVigieConnector({ db: t.db, shopId: shop.shop.id }).exportSubject(seeded.ref),
       );
+      expect(bySection(records, "restrictions").map((r) => r.data)).toEqual([
+        expect.objectContaining({
+          requestReference: "R-2026-RSTR1",
+          ground: "legal_claims",
+          basis: "GDPR art. 18(1)(c)",
+          status: "lifted",
+          grantedAt: "2026-10-02T10:00:00.000Z",
+          liftDecidedAt: "2026-11-02T10:00:00.000Z",
+          liftedAt: "2026-11-02T10:05:00.000Z",
+        }),
+      ]);
 
       expect(bySection(records, "subject")).toEqual([
         {
@@ -108,7 +146,11 @@ describe.each(testDialects())("Vigie export on %s", (dialect) => {
       ]);
 
       const requests = bySection(records, "rights_requests");
-      expect(requests.map((r) => r.data.type).sort()).toEqual(["erasure", "post_mortem_directive"]);
+      expect(requests.map((r) => r.data.type).sort()).toEqual([
+        "erasure",
+        "post_mortem_directive",
+        "restriction",
+      ]);
       expect(requests.every((r) => r.provided)).toBe(true);
       expect(requests[0]?.data).toMatchObject({
         requesterEmail: "camille@example.fr",
@@ -117,6 +159,7 @@ describe.each(testDialects())("Vigie export on %s", (dialect) => {
       });
       expect(requests.map((r) => r.data.message).sort()).toEqual([
         "Effacez mes données, merci.",
+        "Gardez mes données pour mon litige.",
         "Mes directives.",
       ]);
 

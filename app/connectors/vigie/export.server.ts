@@ -2,6 +2,7 @@
 // about one subject, section by section, streamed in keyset pages so no table is ever read whole.
 import type { SubjectRef } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import { RESTRICTION_GROUND_BASIS, type RestrictionGround } from "~/domain/requests/restriction";
 import type { ExportRecord } from "~/domain/systems";
 import { exportLinkedRecords, type SectionContext } from "./export-linked.server";
 import { afterId, iso, json, keysetPages, rowId } from "./pages";
@@ -23,6 +24,7 @@ export async function* exportVigieSubject(
   yield* consentEvents(context);
   yield* consentStates(context);
   yield* requests(context);
+  yield* restrictions(context);
   yield* exportLinkedRecords(context);
 }
 
@@ -179,6 +181,46 @@ async function* requests({ db, scope, pageSize, references }: SectionContext): A
         answerNote: r.answerNote,
         shopifyCustomerId: r.shopifyCustomerId,
         orderIds: json(r.orderIds),
+      },
+    };
+  }
+}
+
+/**
+ * The restrictions of processing in force or past (GDPR art. 18, 15(1)): the ground and its
+ * provision, the state, when it was granted, when its lift was decided and took effect.
+ */
+async function* restrictions({
+  db,
+  scope,
+  pageSize,
+  references,
+}: SectionContext): AsyncGenerator<ExportRecord> {
+  const rows = keysetPages(
+    (after: string | undefined) =>
+      db.restriction.findMany({
+        where: { shopId: scope.shopId, subjectId: { in: scope.linkedIds }, ...afterId(after) },
+        orderBy: { id: "asc" },
+        take: pageSize,
+        include: { request: { select: { reference: true } } },
+      }),
+    rowId,
+    pageSize,
+  );
+  for await (const r of rows) {
+    yield {
+      section: "restrictions",
+      // The person asked for it; the state and dates are the shop's acts.
+      provided: false,
+      data: {
+        id: r.id,
+        requestReference: references.get(r.requestId) ?? r.request.reference,
+        ground: r.ground,
+        basis: RESTRICTION_GROUND_BASIS[r.ground as RestrictionGround] ?? null,
+        status: r.status,
+        grantedAt: iso(r.grantedAt),
+        liftDecidedAt: iso(r.liftDecidedAt),
+        liftedAt: iso(r.liftedAt),
       },
     };
   }

@@ -213,6 +213,9 @@ export const en = {
     "job.retried": "Dead job retried",
     "email.unknown": "E-mail interrupted while sending (outcome unknown, not sent again)",
     "email.resent": "E-mail sent again by staff",
+    "consent.repermission_requested": "Asked whether to stay subscribed (before the retention period ends)",
+    "consent.repermission_renewed": "Newsletter consent renewed by the shopper (link)",
+    "retention.repermission_started": "Re-permission e-mails started",
     "retention.swept": "Erasures filed for people past their retention period",
     "backfill.started": "Import of the shop's customers from Shopify started",
     "backfill.done": "Import of the shop's customers from Shopify finished",
@@ -1060,6 +1063,8 @@ export const en = {
     "backfill.shopify": "Importing the shop's history from Shopify",
     "legal-holds.expire": "Releasing expired legal holds",
     "jobs.prune": "Clearing old finished jobs",
+    "retention.repermission-shops": "Planning the newsletter re-permission e-mails",
+    "retention.repermission": "Asking newsletter subscribers whether to stay",
     other: "A background job",
   },
   // What an audit entry is about, in words (docs/decisions/054).
@@ -1541,6 +1546,38 @@ export const en = {
       notice_started: "Notice to the people confirmed by {who}",
       closed: "Closed by {who}",
     },
+  },
+  repermission: {
+    /** Shopper-facing: the renewal page (docs/decisions/069). */
+    page: {
+      title: "Keep receiving our newsletter?",
+      body: "We have not heard from you for a long time. Unless you confirm, {shop} will stop sending you its newsletter and erase your details on {date}.",
+      wording: "Yes, I want to keep receiving the {shop} newsletter by e-mail.",
+      renew: "Keep me subscribed",
+      note: "You can unsubscribe at any time, in one click, from the link in every newsletter.",
+      doneTitle: "You are still subscribed",
+      doneBody: "Thank you: {shop} will keep sending you its newsletter.",
+      expiredTitle: "This link has expired",
+      expiredBody:
+        "The time to answer is over. To receive {shop}'s newsletter again, subscribe on its website.",
+      notSubscribedTitle: "You are not subscribed",
+      notSubscribedBody:
+        "You unsubscribed from {shop}'s newsletter since this e-mail: this link does not subscribe you again.",
+    },
+    /** Staff: the retention page's card and the settings field. */
+    card: {
+      title: "Asking before erasing",
+      help: "Newsletter subscribers who never ordered are asked once, {days} days before their period ends, whether to stay. A click renews their consent; without an answer, the sweep erases them at the end of the period. Only a click or a reply counts as contact, never an open.",
+      due: "To ask now",
+      asked: "Asked, waiting",
+      renewed: "Renewed",
+      ended: "No answer, period over",
+      running: "Sending in progress: {sent} e-mails sent so far.",
+      start: "Send the e-mails now",
+      started: "The e-mails are being sent in batches.",
+    },
+    leadDays: "Ask before the end (days)",
+    leadDaysHelp: "How long before their period ends newsletter-only contacts are asked whether to stay.",
   },
   appErrors: {
     BREACH_AWARE_IN_FUTURE: "A breach cannot be discovered or happen in the future.",

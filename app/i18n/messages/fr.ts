@@ -222,6 +222,10 @@ export const fr: Messages = {
     "job.retried": "Tâche morte relancée",
     "email.unknown": "E-mail interrompu pendant l'envoi (issue inconnue, non renvoyé)",
     "email.resent": "E-mail renvoyé par l'équipe",
+    "consent.repermission_requested":
+      "Demande de rester inscrit·e envoyée (avant la fin de la durée de conservation)",
+    "consent.repermission_renewed": "Consentement à la newsletter renouvelé par le client (lien)",
+    "retention.repermission_started": "Envoi des demandes de renouvellement lancé",
     "retention.swept": "Effacements déposés pour des personnes au-delà de leur durée de conservation",
     "backfill.started": "Import des clients de la boutique depuis Shopify lancé",
     "backfill.done": "Import des clients de la boutique depuis Shopify terminé",
@@ -1088,6 +1092,8 @@ export const fr: Messages = {
     "backfill.shopify": "L'import de l'historique de la boutique depuis Shopify",
     "legal-holds.expire": "La levée des conservations légales échues",
     "jobs.prune": "Le nettoyage des anciennes tâches terminées",
+    "retention.repermission-shops": "Préparation des demandes de renouvellement de la newsletter",
+    "retention.repermission": "Demande aux abonnés de la newsletter s'ils souhaitent rester",
     other: "Une tâche d'arrière-plan",
   },
   // Ce sur quoi porte une entrée du journal, en mots (docs/decisions/054).
@@ -1581,6 +1587,39 @@ export const fr: Messages = {
       notice_started: "Information des personnes confirmée par {who}",
       closed: "Close par {who}",
     },
+  },
+  repermission: {
+    /** Pour les clients : la page de renouvellement (docs/decisions/069). */
+    page: {
+      title: "Continuer à recevoir notre newsletter ?",
+      body: "Nous n'avons pas eu de vos nouvelles depuis longtemps. Sans confirmation de votre part, {shop} cessera de vous envoyer sa newsletter et effacera vos coordonnées le {date}.",
+      wording: "Oui, je souhaite continuer à recevoir par e-mail la newsletter de {shop}.",
+      renew: "Je reste inscrit·e",
+      note: "Vous pourrez vous désinscrire à tout moment, en un clic, grâce au lien présent dans chaque newsletter.",
+      doneTitle: "Vous restez inscrit·e",
+      doneBody: "Merci : {shop} continuera de vous envoyer sa newsletter.",
+      expiredTitle: "Ce lien a expiré",
+      expiredBody:
+        "Le délai pour répondre est passé. Pour recevoir à nouveau la newsletter de {shop}, inscrivez-vous sur son site.",
+      notSubscribedTitle: "Vous n'êtes pas inscrit·e",
+      notSubscribedBody:
+        "Vous vous êtes désinscrit·e de la newsletter de {shop} depuis cet e-mail : ce lien ne vous réinscrit pas.",
+    },
+    /** Équipe : la carte de la page de conservation et le champ des réglages. */
+    card: {
+      title: "Demander avant d'effacer",
+      help: "Les abonnés à la newsletter qui n'ont jamais commandé sont interrogés une fois, {days} jours avant la fin de leur durée de conservation, pour savoir s'ils veulent rester. Un clic renouvelle leur consentement ; sans réponse, le balayage les efface à la fin de la durée. Seul un clic ou une réponse compte comme contact, jamais une ouverture.",
+      due: "À interroger maintenant",
+      asked: "Interrogés, en attente",
+      renewed: "Renouvelés",
+      ended: "Sans réponse, durée écoulée",
+      running: "Envoi en cours : {sent} e-mails envoyés jusqu'ici.",
+      start: "Envoyer les e-mails maintenant",
+      started: "Les e-mails partent par lots.",
+    },
+    leadDays: "Demander avant la fin (jours)",
+    leadDaysHelp:
+      "Combien de temps avant la fin de leur durée de conservation les contacts newsletter sont interrogés.",
   },
   appErrors: {
     BREACH_AWARE_IN_FUTURE: "Une violation ne peut pas être découverte ni survenir dans le futur.",
