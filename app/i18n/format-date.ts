@@ -1,7 +1,7 @@
 // One way to write dates and times for people, in their language: a calendar date of the shop (a
 // deadline, a date of receipt: "YYYY-MM-DD", written as is, never shifted by a time zone) and an
 // instant (written in the given zone, the reader's by default). Client-safe.
-import type { Locale } from "./locale";
+import type { ShopperLocale as Locale } from "./locale";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -73,16 +73,61 @@ const MONTHS: Record<Locale, readonly string[]> = {
     "November",
     "December",
   ],
+  de: [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+  ],
+  es: [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+  ],
+  it: [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+  ],
 };
 
 /**
- * A legal date written out: "26 décembre 2026", "1er mars 2027" / "26 December 2026". Spelt by hand
+ * A legal date written out: "26 décembre 2026", "1er mars 2027" / "26 December 2026" /
+ * "26. Dezember 2026" / "26 de diciembre de 2026" / "1º marzo 2027". Spelt by hand
  * rather than with Intl so the text never depends on the ICU data of the machine that renders it.
  */
 export function spellLocalDate(date: string, locale: Locale): string {
   const year = Number(date.slice(0, 4));
   const month = MONTHS[locale][Number(date.slice(5, 7)) - 1];
   const day = Number(date.slice(8, 10));
-  const dayText = locale === "fr" && day === 1 ? "1er" : String(day);
+  if (locale === "de") return `${day}. ${month} ${year}`;
+  if (locale === "es") return `${day} de ${month} de ${year}`;
+  const dayText = day === 1 && locale === "fr" ? "1er" : day === 1 && locale === "it" ? "1º" : String(day);
   return `${dayText} ${month} ${year}`;
 }

@@ -1,11 +1,17 @@
-import type { Locale } from "./locale";
+import type { Locale, ShopperLocale } from "./locale";
+import { de } from "./messages/de";
 import { en, type Messages } from "./messages/en";
+import { es } from "./messages/es";
 import { fr } from "./messages/fr";
+import { it } from "./messages/it";
+import type { ShopperMessages } from "./messages/shopper";
 import { elideBefore, frenchSpacing } from "./typography";
 
 const CATALOGUES: Record<Locale, Messages> = { en, fr };
+/** What shoppers read, in every language Vigie writes for them (docs/decisions/061). */
+export const SHOPPER_CATALOGUES: Record<ShopperLocale, ShopperMessages> = { fr, en, de, es, it };
 
-type Leaves<T, Prefix extends string = ""> = {
+export type Leaves<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
@@ -13,7 +19,7 @@ type Leaves<T, Prefix extends string = ""> = {
 export type MessageKey = Leaves<Messages>;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-function lookup(messages: Messages, key: string): string | undefined {
+export function lookup(messages: object, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split(".")) {
     if (typeof node !== "object" || node === null) return undefined;
@@ -33,8 +39,22 @@ export function createTranslator(locale: Locale): Translate {
   };
 }
 
+/** Every key of the shopper catalogues, e.g. "privacy.title". */
+export type ShopperMessageKey = Leaves<ShopperMessages>;
+export type ShopperTranslate = (key: ShopperMessageKey, vars?: Record<string, string | number>) => string;
+
+/** A translator for what shoppers read, in any of their languages; French typography as above. */
+export function createShopperTranslator(locale: ShopperLocale): ShopperTranslate {
+  const messages = SHOPPER_CATALOGUES[locale];
+  return (key, vars) => {
+    const text = lookup(messages, key) ?? key;
+    const filled = vars ? fill(text, vars, locale) : text;
+    return locale === "fr" ? frenchSpacing(filled) : filled;
+  };
+}
+
 /** Puts each {name} in place; in French, "de {shop}" becomes "d'iméra" before a vowel. */
-function fill(text: string, vars: Record<string, string | number>, locale: Locale): string {
+function fill(text: string, vars: Record<string, string | number>, locale: ShopperLocale): string {
   let out = "";
   let last = 0;
   for (const match of text.matchAll(/\{(\w+)\}/g)) {

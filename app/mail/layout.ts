@@ -1,7 +1,7 @@
 // One description of an e-mail's content, rendered twice: as plain text and as simple inline-styled
 // HTML. Templates never write markup, so the two parts carry the same content and every string
 // reaching the HTML goes through escapeHtml.
-import type { Locale } from "~/i18n/locale";
+import type { ShopperLocale as Locale } from "~/i18n/locale";
 import { colon, escapeHtml } from "./format";
 
 /** A run of text inside a paragraph or a list item. */

@@ -2,7 +2,7 @@
 // causes it, with its `mail.send` job. The job sends it (SMTP) or leaves it in the outbox.
 import { z } from "zod";
 import type { Db, Tx } from "~/db/client.server";
-import { LOCALES } from "~/i18n/locale";
+import { SHOPPER_LOCALES } from "~/i18n/locale";
 import { SendEmailJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { nextAttempt } from "~/jobs/queue/flows.server";
@@ -26,7 +26,7 @@ export const QueueEmailInputSchema = z.object({
   requestId: z.string().min(1).optional(),
   to: z.email(),
   /** The shopper's language. */
-  locale: z.enum(LOCALES),
+  locale: z.enum(SHOPPER_LOCALES),
   message: EmailMessageSchema,
   /**
    * A marketing-related e-mail's one-click withdrawal link: shown in the e-mail and sent as its

@@ -1,6 +1,6 @@
 // Renders any e-mail Vigie sends, in the shopper's language. Pure: no I/O, no clock.
 import { z } from "zod";
-import type { Locale } from "~/i18n/locale";
+import { type ShopperLocale, staffLocaleOf } from "~/i18n/locale";
 import { frenchSpacing } from "~/i18n/typography";
 import {
   type Block,
@@ -25,10 +25,12 @@ import { requestIdentityCode } from "./templates/request-identity-code";
 import { requestRefusal } from "./templates/request-refusal";
 import { requestRestrictionLift } from "./templates/request-restriction-lift";
 import { unsubscribeLine } from "./templates/shared";
+import { type MailText, mailText } from "./text";
 
 export type { RenderedEmail } from "./layout";
 
-const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Locale) => EmailContent } = {
+/** One structure per e-mail; its words come from the shopper's catalogue (docs/decisions/061). */
+const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, text: MailText) => EmailContent } = {
   "request.acknowledgement": requestAcknowledgement,
   "request.identity_code": requestIdentityCode,
   "request.extension": requestExtension,
@@ -40,7 +42,8 @@ const TEMPLATES: { [T in EmailTemplateId]: (message: MessageOf<T>, locale: Local
   "consent.repermission": consentRepermission,
   "payment_check.documents": paymentCheckDocuments,
   "request.document_needed": requestDocumentNeeded,
-  "dpo.digest": dpoDigest,
+  // Staff read the digest: it is written in French or English only.
+  "dpo.digest": (message, text) => dpoDigest(message, staffLocaleOf(text.locale)),
   "breach.notice": breachNotice,
 };
 
@@ -53,18 +56,15 @@ const WebUrlSchema = z.url({ protocol: /^https?$/ });
  */
 export function renderEmail(
   message: EmailMessage,
-  locale: Locale,
+  locale: ShopperLocale,
   options: { unsubscribeUrl?: string } = {},
 ): RenderedEmail {
   const parsed = EmailMessageSchema.parse(message);
-  const template = TEMPLATES[parsed.type] as (message: EmailMessage, locale: Locale) => EmailContent;
-  const written = template(parsed, locale);
+  const template = TEMPLATES[parsed.type] as (message: EmailMessage, text: MailText) => EmailContent;
+  const text = mailText(locale);
+  const written = template(parsed, text);
   if (options.unsubscribeUrl !== undefined) {
-    written.unsubscribe = unsubscribeLine(
-      parsed.shopName,
-      locale,
-      WebUrlSchema.parse(options.unsubscribeUrl),
-    );
+    written.unsubscribe = unsubscribeLine(parsed.shopName, text, WebUrlSchema.parse(options.unsubscribeUrl));
   }
   const content = locale === "fr" ? typeset(written, frenchSpacing) : written;
   // A subject is one line: a newline in a shop name must not start a new header.

@@ -8,7 +8,7 @@ import { isAppError } from "~/domain/errors";
 import type { RequestType } from "~/domain/requests/request-types";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { formatLocalDate } from "~/i18n/format-date";
-import { resolveLocale } from "~/i18n/locale";
+import { resolveLocale, resolveShopperLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import {
   accountConfirmationToken,
@@ -54,6 +54,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const raw = formDataToObject(await request.formData()) as Record<string, string | string[]>;
   // The block posts the storefront's language; the proxied query carries none.
   proxy.locale = resolveLocale(typeof raw.locale === "string" ? raw.locale : proxy.locale);
+  proxy.shopperLocale = resolveShopperLocale(
+    typeof raw.locale === "string" ? raw.locale : null,
+    null,
+    proxy.shopperLocale,
+  );
   const t = createTranslator(proxy.locale);
   const { confirmation: _token, ...values } = raw;
   const parsed = parseRequestForm(raw);

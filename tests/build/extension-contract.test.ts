@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ADMIN_API_VERSION } from "~/connectors/shopify/api-version";
 import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
+import { WORDING_LOCALES } from "~/domain/consent/consent-event";
 import { DEFAULT_WORDING } from "~/domain/consent/default-wordings";
 import {
   CONSENT_KEY,
@@ -14,7 +15,10 @@ import {
   WORDING_KEY_KEY,
   WORDING_LOCALE_KEY,
 } from "../../extensions/newsletter-consent/src/consent-attributes";
-import { DEFAULT_WORDING_KEY } from "../../extensions/newsletter-consent/src/wording";
+import {
+  DEFAULT_WORDING_KEY,
+  WORDING_LOCALES as EXTENSION_WORDING_LOCALES,
+} from "../../extensions/newsletter-consent/src/wording";
 
 const locale = (file: string) =>
   JSON.parse(readFileSync(`extensions/newsletter-consent/locales/${file}`, "utf8")) as {
@@ -32,15 +36,16 @@ describe("the checkout extension's contract with the app", () => {
     }).toEqual(CHECKOUT_ATTRIBUTES);
   });
 
-  it("shows the default wording the app records, in French and English", () => {
+  it("shows the default wording the app records, in every language it has a locale file for", () => {
     expect(DEFAULT_WORDING_KEY).toBe(DEFAULT_WORDING.key);
-    // Shopify's extension i18n writes {{shop}}; the app's templates write {shop}.
-    expect(locale("fr.json").newsletter_checkbox.default.replace("{{shop}}", "{shop}")).toBe(
-      DEFAULT_WORDING.templates.fr,
-    );
-    expect(locale("en.default.json").newsletter_checkbox.default.replace("{{shop}}", "{shop}")).toBe(
-      DEFAULT_WORDING.templates.en,
-    );
+    expect(EXTENSION_WORDING_LOCALES).toEqual(WORDING_LOCALES);
+    for (const language of WORDING_LOCALES) {
+      const file = language === "en" ? "en.default.json" : `${language}.json`;
+      // Shopify's extension i18n writes {{shop}}; the app's templates write {shop}.
+      expect(locale(file).newsletter_checkbox.default.replace("{{shop}}", "{shop}"), language).toBe(
+        DEFAULT_WORDING.templates[language],
+      );
+    }
   });
 
   it("subscribes to webhooks on the Admin API version Vigie calls, the newest Shopify's library knows", async () => {

@@ -51,6 +51,7 @@ describe.each(testDialects())("the identity clock on %s", (dialect) => {
       loggedInCustomerId: null,
       pathPrefix: "/apps/privacy",
       locale: "fr",
+      shopperLocale: "fr",
     };
     return { shop, links, proxy };
   }

@@ -50,6 +50,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
       loggedInCustomerId: null,
       pathPrefix: "/apps/privacy",
       locale: "fr",
+      shopperLocale: "fr",
     };
     return { shop: { id: shop.id, domain, name: shop.name }, links, proxy };
   }

@@ -310,7 +310,13 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
     await fileFromPrivacyCentre({
       db: t.db,
       links,
-      proxy: { shop: ref, loggedInCustomerId: null, pathPrefix: "/apps/privacy", locale: "fr" },
+      proxy: {
+        shop: ref,
+        loggedInCustomerId: null,
+        pathPrefix: "/apps/privacy",
+        locale: "fr",
+        shopperLocale: "fr",
+      },
       form: { type: "portability", email, name: "", message: "" },
       clientIp: "203.0.113.42",
     });

@@ -77,7 +77,7 @@ describe("parseCheckoutConsent", () => {
     ["missing notice version", ticked({ _vigie_notice_version: undefined })],
     ["missing wording key", ticked({ _vigie_wording_key: undefined })],
     ["missing locale", ticked({ _vigie_wording_locale: undefined })],
-    ["an unsupported locale", ticked({ _vigie_wording_locale: "de" })],
+    ["an unsupported locale", ticked({ _vigie_wording_locale: "nl" })],
     ["a wording of 501 code points", ticked({ _vigie_wording: "a".repeat(501) })],
     ["a blank wording", ticked({ _vigie_wording: "   " })],
     ["a wording as a number", ticked({ _vigie_wording: 42 })],

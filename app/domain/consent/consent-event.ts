@@ -38,7 +38,8 @@ export const CONSENT_SOURCES = [
 export const IMPORTED_SOURCES = ["shopify_import"] as const;
 /** Sources where a shopper acted in a browser, the only ones that may carry an IP prefix or user agent. */
 export const WEB_SOURCES = ["checkout", "privacy_centre", "banner"] as const;
-export const WORDING_LOCALES = ["fr", "en"] as const;
+// The languages of the checkout box (docs/decisions/061): the shopper languages.
+export const WORDING_LOCALES = ["fr", "en", "de", "es", "it"] as const;
 
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

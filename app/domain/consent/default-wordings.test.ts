@@ -10,6 +10,9 @@ describe("DEFAULT_WORDING", () => {
       templates: {
         fr: "Je souhaite recevoir les actualités de {shop} par e-mail",
         en: "I'd like to receive news from {shop} by e-mail",
+        de: "Ich möchte Neuigkeiten von {shop} per E-Mail erhalten",
+        es: "Deseo recibir las novedades de {shop} por correo electrónico",
+        it: "Desidero ricevere le novità di {shop} via e-mail",
       },
     });
   });

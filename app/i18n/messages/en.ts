@@ -265,6 +265,176 @@ export const en = {
     overBody:
       "You cancelled it, or a newer request replaced it: use the link in the latest e-mail you received.",
   },
+  // What shoppers read in Vigie's e-mails (docs/decisions/061). de.ts, es.ts and it.ts translate it too.
+  shopper: {
+    requestTypes: {
+      access: "Right of access",
+      rectification: "Right to rectification",
+      erasure: "Right to erasure",
+      restriction: "Right to restriction of processing",
+      withdraw_consent: "Withdrawal of consent",
+      object: "Right to object",
+      object_to_marketing: "Objection to direct marketing",
+      portability: "Right to data portability",
+      post_mortem_directive: "Post-mortem directives",
+      heir_request: "Request from an heir",
+    },
+    mail: {
+      greeting: "Hello,",
+      signOff: "Kind regards,",
+      dpo: "The data protection officer",
+      team: "The {shop} team",
+      contactDpo:
+        "If you have any questions, please write to our data protection officer at {email}, quoting reference {reference}.",
+      contactService:
+        "If you have any questions, please contact our customer service, quoting reference {reference}.",
+      remediesHeading: "Your right to complain",
+      remediesComplaint:
+        "If you disagree with this decision, you may lodge a complaint with the French data protection authority, the CNIL (Commission nationale de l'informatique et des libertés), online at {url}, or with the data protection authority of the EU country where you live or work.",
+      remediesCourt: "You may also seek a judicial remedy before the competent court.",
+      cnilUrl: "https://www.cnil.fr/en/complaints",
+      footerData:
+        "This message is sent to you by {shop} about your personal data. It is not a marketing message.",
+      footerOrder: "This message is sent to you by {shop} about your order. It is not a marketing message.",
+      unsubscribeLead: "Don't want the {shop} newsletter? Unsubscribe in one click.",
+      unsubscribeLabel: "Unsubscribe",
+      minuteOne: "{count} minute",
+      minuteOther: "{count} minutes",
+      hourOne: "{count} hour",
+      hourOther: "{count} hours",
+      lawName: "French Data Protection Act (LIL)",
+      acknowledgement: {
+        subject: "{shop} — We have received your request ({reference})",
+        intro: "We acknowledge receipt of your request about your personal data.",
+        reference: "Reference",
+        request: "Request",
+        receivedOn: "Received on",
+        dueOn: "Answer due by",
+        deadline:
+          "We will answer within the one-month period set by the GDPR, that is by {due} at the latest. Should the complexity of your request or the number of requests we receive make it necessary, this period may be extended by two further months; we would then let you know before that date and tell you why.",
+        follow: "You can follow the progress of your request at any time:",
+        button: "Follow my request",
+        proof: "We will only ask you for proof of identity if we have reasonable doubts about who you are.",
+        notYou:
+          "If you did not make this request, please let us know promptly: someone may have used your e-mail address.",
+      },
+      identityCode: {
+        subject: "{shop} — Please confirm your request ({reference})",
+        intro:
+          "So that we can handle your request {reference}, please confirm that it comes from you by clicking the link below:",
+        button: "Confirm my request",
+        codeLead: "You can also enter this code on your request's tracking page:",
+        validity:
+          "This code is valid for {validity}. Do not share it with anyone: we will never ask you for it by phone or e-mail.",
+        notYou:
+          "If you did not make this request, please ignore this message: without confirmation, it will not be processed.",
+      },
+      extension: {
+        subject: "{shop} — We need more time to answer your request ({reference})",
+        body: "Handling your request {reference} requires more time. As Article 12(3) of the GDPR allows, we are extending the period for our answer: you will receive it by {due} at the latest.",
+        reasonsLead: "Our reasons for this extension are as follows:",
+        apology: "We apologise for the delay and will keep you informed of any developments.",
+      },
+      answer: {
+        subject: "{shop} — Our answer to your request ({reference})",
+        intro: "We have handled your request {reference} ({type}). Here is our answer:",
+        downloadReady: "Your data is ready to download:",
+        downloadButton: "Download my data",
+        downloadExpires: "This link expires on {date}. Please save your files before then.",
+        erasureLead: "Here is what was done, system by system:",
+        erasureLine: "{system} — {done}, on {on}",
+        erasureReferences: "(reference: {references})",
+        holdsLead:
+          "Some data must nevertheless be kept, because the law requires us to (GDPR Article 17(3)(b)):",
+        holdLine: "{what} — {basis}, kept until {until}",
+        holdsAfter:
+          "This data is now used for that purpose only and will be deleted when the stated period ends.",
+        recipientsNone: "Your data had not been disclosed to any recipient to be informed (GDPR Article 19).",
+        recipientsLead:
+          "As you asked, here are the recipients of your data we have informed (GDPR Article 19):",
+        complaint:
+          "If you consider that your rights have not been respected, you may lodge a complaint with the CNIL, the French data protection authority: {url}.",
+      },
+      refusal: {
+        subject: "{shop} — Our decision on your request ({reference})",
+        intro:
+          "We have carefully considered your request {reference} ({type}) and regret that we are unable to act on it, for the following reason: {ground}.",
+        explanationLead: "Our explanation:",
+        grounds: {
+          identity_not_established: "we could not establish your identity",
+          manifestly_unfounded_or_excessive: "the request is manifestly unfounded or excessive",
+          legal_obligation: "a legal obligation requires us to keep this data",
+          legal_claims: "this data is needed to establish, exercise or defend legal claims",
+          compelling_legitimate_grounds:
+            "there are compelling legitimate grounds for this processing which override your interests, rights and freedoms",
+          rights_of_others: "granting it would adversely affect the rights and freedoms of others",
+          not_applicable: "the conditions for this right to apply are not met",
+          requester_not_entitled: "you have not shown that you are an heir entitled to exercise these rights",
+        },
+      },
+      closedUnverified: {
+        subject: "{shop} — Your request {reference} has been closed",
+        body: "We did not receive the confirmation we need to check that request {reference} comes from you. To protect your data, we cannot act on it and have closed it.",
+        again:
+          "If you still wish to exercise your rights, simply make a new request on our website, then confirm it with the link or code we will send you by e-mail.",
+        notYou: "If you did not make this request, there is nothing you need to do.",
+      },
+      restrictionLift: {
+        subject: "{shop} — The restriction of processing of your data is being lifted ({reference})",
+        since:
+          "Following your request {reference}, the processing of your data has been restricted since {granted}: we keep it without using it.",
+        lifted:
+          "We are letting you know that this restriction is about to be lifted: we may process your data again as described in our privacy notice (GDPR Article 18(3)). You will not receive marketing without your consent.",
+      },
+      consentConfirm: {
+        subject: "{shop} — Please confirm your newsletter subscription",
+        asked:
+          "When you placed your order, you asked to receive the {shop} newsletter. To confirm your subscription, please click the link below:",
+        button: "Confirm my subscription",
+        agreed: "You agreed to the following text:",
+        unless: "Unless you confirm, you will not be subscribed and will not receive our newsletter.",
+        withdraw:
+          "You can withdraw your consent at any time, in one click, using the unsubscribe link in every newsletter.",
+        ignore: "If you did not ask for this, simply ignore this message.",
+      },
+      paymentCheck: {
+        subject: "{shop} — Verification needed for your order {order}",
+        intro:
+          "Before we can finalise your order {order}, we need to carry out a check to prevent payment fraud. Please send us:",
+        documents: {
+          identity: "proof of identity (national identity card, passport or residence permit)",
+          billing_address: "proof of the billing or delivery address given with the order",
+          payment_method: "proof of the means of payment used (for example, a photo of your bank card)",
+        },
+        cardAdvice:
+          "For your bank card, please hide every digit except the last four, as well as the security code on the back: we do not need them.",
+        button: "Send my documents",
+        usage:
+          "These documents are used for this check only: they are stored encrypted and deleted as soon as it is complete.",
+        without: "Without these documents, we may have to refuse your order.",
+      },
+      documentNeeded: {
+        subject: "{shop} — A document is needed for your request {reference}",
+        intro: "To handle your request {reference}, we need to make sure it comes from you, for this reason:",
+        proof:
+          "Please send us proof of identity (identity card, passport or residence permit). You may hide your photo and the document's numbers: we only need your first and last names.",
+        button: "Send my document",
+        storage:
+          "The document is stored encrypted, used for this check only, and deleted as soon as it is complete. The time limit for answering your request is suspended until we receive it.",
+      },
+      breach: {
+        subject: "{shop} — A breach of your personal data ({reference})",
+        intro:
+          "As Article 34 of the GDPR requires, we are letting you know of a breach of personal data concerning you that is likely to result in a high risk to your rights and freedoms.",
+        happened: "What happened",
+        consequences: "Likely consequences",
+        measures: "What we have done or will do",
+        contactHeading: "Contact us",
+        contact: "If you have any questions, you can reach our data protection officer: {contact}.",
+        quote: "Please quote reference {reference}. We apologise for this incident.",
+      },
+    },
+  },
   consents: {
     title: "Consents",
     searchLabel: "Find a shopper by e-mail",

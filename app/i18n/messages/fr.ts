@@ -277,6 +277,189 @@ export const fr: Messages = {
     overBody:
       "Vous l'avez annulée, ou une demande plus récente la remplace : utilisez le lien du dernier e-mail reçu.",
   },
+  // Ce que les clients lisent dans les e-mails de Vigie (docs/decisions/061), traduit aussi dans de.ts, es.ts et it.ts.
+  shopper: {
+    requestTypes: {
+      access: "Droit d'accès",
+      rectification: "Droit de rectification",
+      erasure: "Droit à l'effacement",
+      restriction: "Droit à la limitation du traitement",
+      withdraw_consent: "Retrait du consentement",
+      object: "Droit d'opposition",
+      object_to_marketing: "Opposition à la prospection",
+      portability: "Droit à la portabilité",
+      post_mortem_directive: "Directives post mortem",
+      heir_request: "Demande d'un héritier",
+    },
+    mail: {
+      greeting: "Bonjour,",
+      signOff: "Bien cordialement,",
+      dpo: "Le délégué à la protection des données",
+      team: "L'équipe {shop}",
+      contactDpo:
+        "Pour toute question, vous pouvez écrire à notre délégué à la protection des données à l'adresse {email} en rappelant la référence {reference}.",
+      contactService:
+        "Pour toute question, vous pouvez contacter notre service client en rappelant la référence {reference}.",
+      remediesHeading: "Vos voies de recours",
+      remediesComplaint:
+        "Si vous n'êtes pas d'accord avec cette décision, vous pouvez introduire une réclamation auprès de la Commission nationale de l'informatique et des libertés (CNIL), en ligne sur {url}, ou auprès de l'autorité de protection des données de l'État de l'Union européenne où vous résidez ou travaillez.",
+      remediesCourt: "Vous pouvez également former un recours devant la juridiction compétente.",
+      cnilUrl: "https://www.cnil.fr/fr/plaintes",
+      footerData:
+        "Ce message vous est adressé par {shop} au sujet de vos données personnelles. Ce n'est pas un message publicitaire.",
+      footerOrder:
+        "Ce message vous est adressé par {shop} au sujet de votre commande. Ce n'est pas un message publicitaire.",
+      unsubscribeLead:
+        "Vous ne souhaitez pas recevoir la newsletter de la boutique {shop} ? Désinscrivez-vous en un clic.",
+      unsubscribeLabel: "Me désinscrire",
+      minuteOne: "{count} minute",
+      minuteOther: "{count} minutes",
+      hourOne: "{count} heure",
+      hourOther: "{count} heures",
+      lawName: "LIL",
+      acknowledgement: {
+        subject: "{shop} — Nous avons bien reçu votre demande ({reference})",
+        intro: "Nous accusons réception de votre demande relative à vos données personnelles.",
+        reference: "Référence",
+        request: "Demande",
+        receivedOn: "Reçue le",
+        dueOn: "Réponse au plus tard le",
+        deadline:
+          "Nous vous répondrons dans le délai d'un mois prévu par le RGPD, soit au plus tard le {due}. Si la complexité de votre demande ou le nombre de demandes reçues l'exigeait, ce délai pourrait être prolongé de deux mois ; nous vous en informerions alors avant cette date, en vous en indiquant les raisons.",
+        follow: "Vous pouvez suivre l'avancement de votre demande à tout moment :",
+        button: "Suivre ma demande",
+        proof:
+          "Nous ne vous demanderons un justificatif d'identité qu'en cas de doute raisonnable sur votre identité.",
+        notYou:
+          "Si vous n'êtes pas à l'origine de cette demande, merci de nous le signaler sans tarder : quelqu'un a peut-être utilisé votre adresse e-mail.",
+      },
+      identityCode: {
+        subject: "{shop} — Confirmez votre demande ({reference})",
+        intro:
+          "Pour que nous puissions traiter votre demande {reference}, merci de confirmer qu'elle émane bien de vous en cliquant sur le lien ci-dessous :",
+        button: "Confirmer ma demande",
+        codeLead: "Vous pouvez aussi saisir ce code sur la page de suivi de votre demande :",
+        validity:
+          "Ce code est valable {validity}. Ne le communiquez à personne : nous ne vous le demanderons jamais par téléphone ni par e-mail.",
+        notYou:
+          "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans confirmation, elle ne sera pas traitée.",
+      },
+      extension: {
+        subject: "{shop} — Prolongation du délai de réponse à votre demande ({reference})",
+        body: "Le traitement de votre demande {reference} nécessite un délai supplémentaire. Comme le permet l'article 12, paragraphe 3, du RGPD, nous prolongeons le délai de réponse : vous recevrez notre réponse au plus tard le {due}.",
+        reasonsLead: "Les raisons de cette prolongation sont les suivantes :",
+        apology:
+          "Nous vous prions de nous excuser pour ce délai et ne manquerons pas de vous tenir au courant de toute évolution.",
+      },
+      answer: {
+        subject: "{shop} — Réponse à votre demande ({reference})",
+        intro: "Nous avons traité votre demande {reference} ({type}). Voici notre réponse :",
+        downloadReady: "Vos données sont disponibles au téléchargement :",
+        downloadButton: "Télécharger mes données",
+        downloadExpires: "Ce lien expirera le {date}. Pensez à enregistrer vos fichiers d'ici là.",
+        erasureLead: "Voici ce qui a été fait, système par système :",
+        erasureLine: "{system} — {done}, le {on}",
+        erasureReferences: "(référence : {references})",
+        holdsLead:
+          "Certaines données doivent toutefois être conservées, car la loi nous y oblige (article 17, paragraphe 3, point b, du RGPD) :",
+        holdLine: "{what} — {basis}, à conserver jusqu'au {until}",
+        holdsAfter:
+          "Ces données ne sont plus utilisées qu'à cette fin et seront supprimées à l'échéance indiquée.",
+        recipientsNone:
+          "Vos données n'avaient été communiquées à aucun destinataire à informer (article 19 du RGPD).",
+        recipientsLead:
+          "Comme vous l'avez demandé, voici les destinataires de vos données que nous avons informés (article 19 du RGPD) :",
+        complaint:
+          "Si vous estimez que vos droits ne sont pas respectés, vous pouvez introduire une réclamation auprès de la CNIL : {url}.",
+      },
+      refusal: {
+        subject: "{shop} — Suite donnée à votre demande ({reference})",
+        intro:
+          "Nous avons examiné avec attention votre demande {reference} ({type}) et nous ne sommes malheureusement pas en mesure d'y donner suite, pour le motif suivant : {ground}.",
+        explanationLead: "Nos explications :",
+        grounds: {
+          identity_not_established: "nous n'avons pas pu nous assurer de votre identité",
+          manifestly_unfounded_or_excessive: "la demande est manifestement infondée ou excessive",
+          legal_obligation: "une obligation légale nous impose de conserver ces données",
+          legal_claims:
+            "ces données sont nécessaires à la constatation, à l'exercice ou à la défense de droits en justice",
+          compelling_legitimate_grounds:
+            "il existe des motifs légitimes et impérieux pour ce traitement, qui prévalent sur vos intérêts, droits et libertés",
+          rights_of_others: "y faire droit porterait atteinte aux droits et libertés d'autres personnes",
+          not_applicable: "les conditions d'application de ce droit ne sont pas réunies",
+          requester_not_entitled:
+            "vous n'avez pas justifié de la qualité d'héritier permettant d'exercer ces droits",
+        },
+      },
+      closedUnverified: {
+        subject: "{shop} — Votre demande {reference} a été close",
+        body: "Nous n'avons pas reçu la confirmation nécessaire pour vérifier que la demande {reference} émane bien de vous. Afin de protéger vos données, nous ne pouvons pas y donner suite et l'avons close.",
+        again:
+          "Si vous souhaitez toujours exercer vos droits, il vous suffit de présenter une nouvelle demande sur notre site, puis de la confirmer grâce au lien ou au code que nous vous enverrons par e-mail.",
+        notYou: "Si vous n'êtes pas à l'origine de cette demande, vous n'avez rien à faire.",
+      },
+      restrictionLift: {
+        subject: "{shop} — Levée de la limitation du traitement de vos données ({reference})",
+        since:
+          "À la suite de votre demande {reference}, le traitement de vos données est limité depuis le {granted} : nous les conservons sans les utiliser.",
+        lifted:
+          "Nous vous informons que cette limitation va être levée : nous pourrons de nouveau traiter vos données dans les conditions décrites dans notre politique de confidentialité (article 18, paragraphe 3, du RGPD). Vous ne recevrez pas de prospection sans votre consentement.",
+      },
+      consentConfirm: {
+        subject: "{shop} — Confirmez votre inscription à notre newsletter",
+        asked:
+          "Lors de votre commande, vous avez demandé à recevoir la newsletter de la boutique {shop}. Pour confirmer votre inscription, cliquez sur le lien ci-dessous :",
+        button: "Confirmer mon inscription",
+        agreed: "Vous avez accepté le texte suivant :",
+        unless:
+          "Sans confirmation de votre part, votre inscription ne sera pas enregistrée et vous ne recevrez pas notre newsletter.",
+        withdraw:
+          "Vous pourrez retirer votre consentement à tout moment, en un clic, grâce au lien de désinscription présent dans chaque newsletter.",
+        ignore: "Si vous n'êtes pas à l'origine de cette demande, ignorez simplement ce message.",
+      },
+      paymentCheck: {
+        subject: "{shop} — Vérification nécessaire pour votre commande {order}",
+        intro:
+          "Avant de finaliser votre commande {order}, nous devons procéder à une vérification destinée à lutter contre la fraude au paiement. Merci de nous transmettre :",
+        documents: {
+          identity: "un justificatif d'identité (carte nationale d'identité, passeport ou titre de séjour)",
+          billing_address:
+            "un justificatif de l'adresse de facturation ou de livraison indiquée lors de la commande",
+          payment_method:
+            "un justificatif du moyen de paiement utilisé (par exemple, une photo de votre carte bancaire)",
+        },
+        cardAdvice:
+          "Pour votre carte bancaire, masquez tous les chiffres sauf les quatre derniers, ainsi que le cryptogramme au dos : nous n'en avons pas besoin.",
+        button: "Envoyer mes justificatifs",
+        usage:
+          "Ces documents servent uniquement à cette vérification : ils sont conservés chiffrés et supprimés dès qu'elle est terminée.",
+        without: "Sans ces justificatifs, nous pourrions être amenés à refuser votre commande.",
+      },
+      documentNeeded: {
+        subject: "{shop} — Justificatif nécessaire pour votre demande {reference}",
+        intro:
+          "Pour traiter votre demande {reference}, nous devons nous assurer qu'elle émane bien de vous, pour la raison suivante :",
+        proof:
+          "Merci de nous transmettre un justificatif d'identité (carte d'identité, passeport ou titre de séjour). Vous pouvez masquer votre photo et les numéros du document : seuls vos nom et prénom nous sont utiles.",
+        button: "Envoyer mon justificatif",
+        storage:
+          "Le document est conservé chiffré, sert uniquement à cette vérification, et est supprimé dès qu'elle est terminée. Le délai de réponse à votre demande est suspendu jusqu'à sa réception.",
+      },
+      breach: {
+        subject: "{shop} — Information sur une violation de vos données personnelles ({reference})",
+        intro:
+          "Nous vous informons, comme le prévoit l'article 34 du RGPD, d'une violation de données personnelles qui vous concerne et qui est susceptible d'engendrer un risque élevé pour vos droits et libertés.",
+        happened: "Ce qui s'est passé",
+        consequences: "Les conséquences probables",
+        measures: "Les mesures prises ou envisagées",
+        contactHeading: "Nous contacter",
+        contact:
+          "Pour toute question, vous pouvez joindre notre délégué à la protection des données : {contact}.",
+        quote:
+          "Merci de rappeler la référence {reference}. Nous vous prions de nous excuser pour cet incident.",
+      },
+    },
+  },
   consents: {
     title: "Consentements",
     searchLabel: "Trouver un client par e-mail",

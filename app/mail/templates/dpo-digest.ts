@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/locale";
 import { elide } from "~/i18n/typography";
 import type { Block, EmailContent } from "../layout";
 import type { MessageOf } from "../message";
+import { mailText } from "../text";
 import { greeting } from "./shared";
 
 export function dpoDigest(m: MessageOf<"dpo.digest">, locale: Locale): EmailContent {
@@ -33,7 +34,7 @@ export function dpoDigest(m: MessageOf<"dpo.digest">, locale: Locale): EmailCont
       ? `${m.shopName} — Point du jour Vigie, ${day}`
       : `${m.shopName} — Vigie daily digest, ${day}`,
     blocks: [
-      greeting(locale),
+      greeting(mailText(locale)),
       {
         kind: "paragraph",
         content: [

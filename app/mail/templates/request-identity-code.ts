@@ -1,79 +1,27 @@
 // The one-time code that confirms a request comes from the owner of the e-mail address.
-import type { Locale } from "~/i18n/locale";
 import { minutes } from "../format";
 import type { EmailContent } from "../layout";
 import type { MessageOf } from "../message";
+import type { MailText } from "../text";
 import { dpoSignature, footer, greeting } from "./shared";
 
-export function requestIdentityCode(m: MessageOf<"request.identity_code">, locale: Locale): EmailContent {
-  const validity = minutes(m.expiresInMinutes, locale);
-  if (locale === "fr") {
-    return {
-      // No code in the subject: it would show on a locked phone's screen.
-      subject: `${m.shopName} — Confirmez votre demande (${m.reference})`,
-      blocks: [
-        greeting(locale),
-        {
-          kind: "paragraph",
-          content: [
-            "Pour que nous puissions traiter votre demande ",
-            { strong: m.reference },
-            ", merci de confirmer qu'elle émane bien de vous en cliquant sur le lien ci-dessous :",
-          ],
-        },
-        { kind: "button", href: m.confirmUrl, label: "Confirmer ma demande" },
-        {
-          kind: "paragraph",
-          content: ["Vous pouvez aussi saisir ce code sur la page de suivi de votre demande :"],
-        },
-        { kind: "code", value: m.code },
-        {
-          kind: "paragraph",
-          content: [
-            `Ce code est valable ${validity}. Ne le communiquez à personne : nous ne vous le demanderons jamais par téléphone ni par e-mail.`,
-          ],
-        },
-        {
-          kind: "paragraph",
-          content: [
-            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans confirmation, elle ne sera pas traitée.",
-          ],
-        },
-      ],
-      signature: dpoSignature(m.shopName, locale),
-      footer: footer(m.shopName, locale),
-    };
-  }
+export function requestIdentityCode(m: MessageOf<"request.identity_code">, x: MailText): EmailContent {
   return {
     // No code in the subject: it would show on a locked phone's screen.
-    subject: `${m.shopName} — Please confirm your request (${m.reference})`,
+    subject: x.t("identityCode.subject", { shop: m.shopName, reference: m.reference }),
     blocks: [
-      greeting(locale),
-      {
-        kind: "paragraph",
-        content: [
-          "So that we can handle your request ",
-          { strong: m.reference },
-          ", please confirm that it comes from you by clicking the link below:",
-        ],
-      },
-      { kind: "button", href: m.confirmUrl, label: "Confirm my request" },
-      { kind: "paragraph", content: ["You can also enter this code on your request's tracking page:"] },
+      greeting(x),
+      { kind: "paragraph", content: x.rich("identityCode.intro", { reference: { strong: m.reference } }) },
+      { kind: "button", href: m.confirmUrl, label: x.t("identityCode.button") },
+      { kind: "paragraph", content: [x.t("identityCode.codeLead")] },
       { kind: "code", value: m.code },
       {
         kind: "paragraph",
-        content: [
-          `This code is valid for ${validity}. Do not share it with anyone: we will never ask you for it by phone or e-mail.`,
-        ],
+        content: [x.t("identityCode.validity", { validity: minutes(m.expiresInMinutes, x.locale) })],
       },
-      {
-        kind: "paragraph",
-        content: [
-          "If you did not make this request, please ignore this message: without confirmation, it will not be processed.",
-        ],
-      },
+      { kind: "paragraph", content: [x.t("identityCode.notYou")] },
     ],
-    signature: dpoSignature(m.shopName, locale),
-    footer: footer(m.shopName, locale),
+    signature: dpoSignature(m.shopName, x),
+    footer: footer(m.shopName, x),
   };
 }

@@ -5,13 +5,15 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { replayExpiresAt, replayKey, verifyAppProxySignature } from "~/http/app-proxy.server";
 import type { ShopifyVerifier } from "~/http/shopify-api.server";
-import { type Locale, resolveLocale } from "~/i18n/locale";
+import { type Locale, resolveLocale, resolveShopperLocale, type ShopperLocale } from "~/i18n/locale";
 
 export type ProxyContext = {
   shop: { id: string; domain: string; name: string | null; locale: string };
   loggedInCustomerId: string | null;
   pathPrefix: string;
   locale: Locale;
+  /** The shopper's own language (docs/decisions/061): a request filed here is answered in it. */
+  shopperLocale: ShopperLocale;
 };
 
 function refuse(status: number, message: string): never {
@@ -84,11 +86,17 @@ export async function requireProxy(
   const locale = resolveLocale(
     url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? call.shop.locale,
   );
+  const shopperLocale = resolveShopperLocale(
+    url.searchParams.get("locale"),
+    request.headers.get("accept-language"),
+    resolveShopperLocale(call.shop.locale),
+  );
   return {
     shop: call.shop,
     loggedInCustomerId: call.loggedInCustomerId,
     pathPrefix: call.pathPrefix ?? "/apps/privacy",
     locale,
+    shopperLocale,
   };
 }
 

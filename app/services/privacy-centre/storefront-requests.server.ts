@@ -104,7 +104,8 @@ export async function fileStorefrontRequest(options: FilingOptions) {
         requesterEmail: verified && account?.email ? account.email : form.email,
         requesterName: form.name,
         message: form.message,
-        locale: proxy.locale,
+        // The shopper's language, so every e-mail about the request is written in it.
+        locale: proxy.shopperLocale,
         receivedAt: now,
         identity,
         subjectId: subject?.id ?? null,

@@ -7,7 +7,7 @@ import { clockDecision, type IdentityRequirement } from "~/domain/requests/ident
 import type { RequestDetails } from "~/domain/requests/request-details";
 import { createRequest } from "~/domain/requests/request-lifecycle";
 import type { RequestType } from "~/domain/requests/request-types";
-import type { Locale } from "~/i18n/locale";
+import type { ShopperLocale } from "~/i18n/locale";
 import { type ActorType, recordAudit } from "../audit.server";
 import { shopTimeZone } from "../shop-settings.server";
 import { openEmailCodeCheck } from "./identity-codes.server";
@@ -26,7 +26,7 @@ export type CreateRequestInput = {
   requesterEmail: string | null;
   requesterName?: string | null;
   message?: string | null;
-  locale: Locale;
+  locale: ShopperLocale;
   receivedAt: Date;
   /** The shop's IANA zone, read from its settings when not given: receipt and due dates are its calendar days. */
   timeZone?: string;

@@ -1,7 +1,7 @@
 // E-mails to a requester, in their language, with the shop's name and DPO contact filled in.
 import type { RightsRequest } from "@prisma/client";
 import type { Tx } from "~/db/client.server";
-import { resolveLocale } from "~/i18n/locale";
+import { resolveShopperLocale } from "~/i18n/locale";
 import { isMarketingRelated } from "~/mail/marketing";
 import type { EmailMessage } from "~/mail/message";
 import { queueEmail } from "~/mail/outbox.server";
@@ -41,7 +41,7 @@ export async function queueRequestEmail(
     shopDomain: shop.domain,
     requestId: request.id,
     to: request.requesterEmail,
-    locale: resolveLocale(request.locale),
+    locale: resolveShopperLocale(request.locale),
     message: {
       ...message,
       shopName: shop.name ?? shop.domain,

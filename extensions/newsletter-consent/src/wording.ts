@@ -1,7 +1,9 @@
 // What the buyer is shown, decided in one place so that the consent record stores exactly that.
 // Pure: everything comes in as arguments (no `shopify` global here).
 
-export type WordingLocale = "fr" | "en";
+/** The languages the box has a locale file for; each must match the app's WORDING_LOCALES. */
+export const WORDING_LOCALES = ["fr", "en", "de", "es", "it"] as const;
+export type WordingLocale = (typeof WORDING_LOCALES)[number];
 export type WordingKey = "newsletter_checkbox.default" | "newsletter_checkbox.custom";
 
 export const DEFAULT_WORDING_KEY = "newsletter_checkbox.default";
@@ -30,9 +32,10 @@ export interface WordingSource {
   i18n: { translate: (key: string, options?: Record<string, string>) => string };
 }
 
-/** `fr`, `fr-CA`, `fr-BE`… → `fr`; everything else → `en` (the default locale file). */
+/** `fr`, `fr-CA`, `de-AT`… → `fr`, `de`; a language with no locale file → `en` (the default file Shopify shows). */
 export function wordingLocale(isoCode: string): WordingLocale {
-  return isoCode.toLowerCase().split("-")[0] === "fr" ? "fr" : "en";
+  const language = isoCode.toLowerCase().split("-")[0] ?? "";
+  return (WORDING_LOCALES as readonly string[]).includes(language) ? (language as WordingLocale) : "en";
 }
 
 function textSetting(value: unknown): string | undefined {

@@ -6,8 +6,10 @@ export const EXTENSION_DIR = path.resolve(__dirname, "..");
 
 type Messages = { [key: string]: string | Messages };
 
-function loadMessages(locale: "fr" | "en"): Messages {
-  const file = locale === "fr" ? "fr.json" : "en.default.json";
+type Language = "fr" | "en" | "de" | "es" | "it";
+
+function loadMessages(locale: Language): Messages {
+  const file = locale === "en" ? "en.default.json" : `${locale}.json`;
   return JSON.parse(readFileSync(path.join(EXTENSION_DIR, "locales", file), "utf8"));
 }
 
@@ -15,7 +17,7 @@ function loadMessages(locale: "fr" | "en"): Messages {
  * A `shopify.i18n.translate` that reads our real locale files (the tester's default echoes the key).
  * A missing key throws, so a string absent from a locale file fails the test.
  */
-export function translator(locale: "fr" | "en") {
+export function translator(locale: Language) {
   const messages = loadMessages(locale);
   return (key: string, options: Record<string, unknown> = {}): string => {
     let node: string | Messages | undefined = messages;
@@ -26,7 +28,7 @@ export function translator(locale: "fr" | "en") {
 }
 
 /** Every key path of a locale file ("a.b.c"), sorted. */
-export function keyPaths(locale: "fr" | "en"): string[] {
+export function keyPaths(locale: Language): string[] {
   const walk = (node: Messages, prefix: string): string[] =>
     Object.entries(node).flatMap(([key, value]) =>
       typeof value === "string" ? [prefix + key] : walk(value, `${prefix + key}.`),

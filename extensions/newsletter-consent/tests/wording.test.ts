@@ -15,7 +15,8 @@ function source(isoCode: string, settings: WordingSource["settings"]["value"] = 
 describe("wording", () => {
   test("buyer language → wording locale", () => {
     expect(["fr", "fr-CA", "FR-be"].map(wordingLocale)).toEqual(["fr", "fr", "fr"]);
-    expect(["en", "en-GB", "de", "fri"].map(wordingLocale)).toEqual(["en", "en", "en", "en"]);
+    expect(["en", "en-GB", "nl", "fri"].map(wordingLocale)).toEqual(["en", "en", "en", "en"]);
+    expect(["de-AT", "es", "it-CH"].map(wordingLocale)).toEqual(["de", "es", "it"]);
   });
 
   test("defaults: the shop's French and English wording, notice 2022-10-31, store privacy policy", () => {
