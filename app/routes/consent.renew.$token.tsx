@@ -5,14 +5,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ShopperPage, shopperButtonStyle } from "~/components/shopper-page";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { formatLocalDate } from "~/i18n/format-date";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale, type ShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { inspectRenewalLink, type RenewalLink, renewBySignedLink } from "~/services/repermission.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 function localeFor(request: Request, linkLocale?: string | null) {
-  return resolveLocale(
+  return resolveShopperLocale(
     new URL(request.url).searchParams.get("locale") ?? linkLocale,
     request.headers.get("accept-language"),
   );
@@ -42,17 +42,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return Response.json({ locale, link, posted: true }, { status: statusOf(link) });
 }
 
-type Data = { locale: "fr" | "en"; link: RenewalLink; posted: boolean };
+type Data = { locale: ShopperLocale; link: RenewalLink; posted: boolean };
 
 export default function RenewSubscription() {
   const data = useLoaderData<Data>();
   const after = useActionData<Data>();
   const { locale, link, posted } = after ?? data;
-  const t = createTranslator(locale);
+  const t = createShopperTranslator(locale);
   if (!link.found) {
     return (
-      <ShopperPage title={t("unsubscribe.invalidTitle")}>
-        <p>{t("unsubscribe.invalidBody")}</p>
+      <ShopperPage title={t("shopper.repermission.invalidTitle")}>
+        <p>{t("shopper.repermission.invalidBody")}</p>
       </ShopperPage>
     );
   }
@@ -60,37 +60,37 @@ export default function RenewSubscription() {
   const done = link.decision === "already_renewed" || (posted && link.decision === "renew");
   if (done) {
     return (
-      <ShopperPage title={t("repermission.page.doneTitle")}>
-        <p data-testid="renewed">{t("repermission.page.doneBody", { shop })}</p>
+      <ShopperPage title={t("shopper.repermission.doneTitle")}>
+        <p data-testid="renewed">{t("shopper.repermission.doneBody", { shop })}</p>
       </ShopperPage>
     );
   }
   if (link.decision === "expired") {
     return (
-      <ShopperPage title={t("repermission.page.expiredTitle")}>
-        <p>{t("repermission.page.expiredBody", { shop })}</p>
+      <ShopperPage title={t("shopper.repermission.expiredTitle")}>
+        <p>{t("shopper.repermission.expiredBody", { shop })}</p>
       </ShopperPage>
     );
   }
   if (link.decision === "not_subscribed") {
     return (
-      <ShopperPage title={t("repermission.page.notSubscribedTitle")}>
-        <p>{t("repermission.page.notSubscribedBody", { shop })}</p>
+      <ShopperPage title={t("shopper.repermission.notSubscribedTitle")}>
+        <p>{t("shopper.repermission.notSubscribedBody", { shop })}</p>
       </ShopperPage>
     );
   }
   return (
-    <ShopperPage title={t("repermission.page.title")}>
-      <p>{t("repermission.page.body", { shop, date: formatLocalDate(locale, link.endsOn) })}</p>
+    <ShopperPage title={t("shopper.repermission.title")}>
+      <p>{t("shopper.repermission.body", { shop, date: formatLocalDate(locale, link.endsOn) })}</p>
       <blockquote style={{ margin: "0 0 1rem", paddingLeft: "1rem", borderLeft: "4px solid #e4e7eb" }}>
         {link.wording}
       </blockquote>
       <Form method="post">
         <button type="submit" style={shopperButtonStyle}>
-          {t("repermission.page.renew")}
+          {t("shopper.repermission.renew")}
         </button>
       </Form>
-      <p style={{ fontSize: "0.9rem", color: "#52606d" }}>{t("repermission.page.note")}</p>
+      <p style={{ fontSize: "0.9rem", color: "#52606d" }}>{t("shopper.repermission.note")}</p>
     </ShopperPage>
   );
 }

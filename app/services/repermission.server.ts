@@ -21,7 +21,8 @@ import {
   repermissionSkip,
 } from "~/domain/retention/repermission";
 import { OPEN_REQUEST_STATES, yearsBefore } from "~/domain/retention/retention-rules";
-import { createTranslator } from "~/i18n/translate";
+import { SHOPPER_FALLBACK, shopperLocaleOf } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import type { JobContext } from "~/jobs/handler";
 import { RepermissionBatchJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
@@ -38,7 +39,7 @@ import { type AppLinks, unsubscribeUrl } from "./unsubscribe.server";
 export const REPERMISSION_BATCH = 50;
 const DAY_MS = 86_400_000;
 /** The catalogue key of the sentence a renewal agrees to (recorded as its wording). */
-const WORDING_KEY = "repermission.page.wording";
+const WORDING_KEY = "shopper.repermission.wording";
 
 type Policy = { prospectYears: number; repermissionLeadDays: number };
 
@@ -92,14 +93,14 @@ async function shopOf(db: Db | Tx, shopId: string) {
   return { ...shop, settings, policy: settings.retention };
 }
 
+/** The subscriber's language when Vigie writes it, else the shop's, else French. */
 function localeOf(subjectLocale: string | null, shopLocale: string): WordingLocale {
-  const wanted = (subjectLocale ?? shopLocale).slice(0, 2);
-  return wanted === "en" ? "en" : "fr";
+  return shopperLocaleOf(subjectLocale) ?? shopperLocaleOf(shopLocale) ?? SHOPPER_FALLBACK;
 }
 
 /** The sentence a click on the renewal link agrees to, exactly as the e-mail and the page show it. */
 function renewalWording(locale: WordingLocale, shopName: string) {
-  return createTranslator(locale)(WORDING_KEY, { shop: shopName });
+  return createShopperTranslator(locale)(WORDING_KEY, { shop: shopName });
 }
 
 const RenewTokenSchema = z.object({ s: z.string().min(1), r: z.string().min(1) });

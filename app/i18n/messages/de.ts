@@ -4,6 +4,25 @@ import type { ShopperMessages } from "./shopper";
 
 export const de: ShopperMessages = {
   shopper: {
+    /** The re-permission link's page (docs/decisions/069). */
+    repermission: {
+      title: "Möchten Sie unseren Newsletter weiter erhalten?",
+      body: "Wir haben lange nichts von Ihnen gehört. Ohne Ihre Bestätigung stellt {shop} den Versand des Newsletters an Sie ein und löscht Ihre Daten am {date}.",
+      wording: "Ja, ich möchte den Newsletter von {shop} weiterhin per E-Mail erhalten.",
+      renew: "Ich bleibe angemeldet",
+      note: "Sie können sich jederzeit mit einem Klick über den Link in jedem Newsletter abmelden.",
+      doneTitle: "Sie bleiben angemeldet",
+      doneBody: "Vielen Dank: {shop} sendet Ihnen weiterhin seinen Newsletter.",
+      expiredTitle: "Dieser Link ist abgelaufen",
+      expiredBody:
+        "Die Frist für eine Antwort ist abgelaufen. Um den Newsletter von {shop} wieder zu erhalten, melden Sie sich bitte auf der Website an.",
+      notSubscribedTitle: "Sie sind nicht angemeldet",
+      notSubscribedBody:
+        "Sie haben sich seit dieser E-Mail vom Newsletter von {shop} abgemeldet: Dieser Link meldet Sie nicht erneut an.",
+      invalidTitle: "Dieser Link ist ungültig",
+      invalidBody:
+        "Möglicherweise wurde er falsch kopiert. Verwenden Sie den Link aus der erhaltenen E-Mail oder wenden Sie sich an den Shop.",
+    },
     requestTypes: {
       access: "Recht auf Auskunft",
       rectification: "Recht auf Berichtigung",
@@ -143,6 +162,13 @@ export const de: ShopperMessages = {
         withdraw:
           "Sie können Ihre Einwilligung jederzeit mit einem Klick über den Abmeldelink in jedem Newsletter widerrufen.",
         ignore: "Falls Sie dies nicht angefordert haben, ignorieren Sie diese Nachricht einfach.",
+      },
+      repermission: {
+        subject: "{shop} — Möchten Sie unseren Newsletter weiter erhalten?",
+        body: "Sie haben den Newsletter von {shop} abonniert, und wir haben seit fast {years} Jahren nichts von Ihnen gehört. Ohne die Zustimmung unserer Abonnentinnen und Abonnenten bewahren wir ihre Daten nicht länger auf.",
+        button: "Ich bleibe angemeldet",
+        after:
+          "Wenn wir bis zum {date} nichts von Ihnen hören, erhalten Sie unseren Newsletter nicht mehr und Ihre Daten werden gelöscht. Sie erhalten dazu keine weitere Nachricht.",
       },
       paymentCheck: {
         subject: "{shop} — Überprüfung für Ihre Bestellung {order} erforderlich",

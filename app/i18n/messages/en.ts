@@ -267,6 +267,24 @@ export const en = {
   },
   // What shoppers read in Vigie's e-mails (docs/decisions/061). de.ts, es.ts and it.ts translate it too.
   shopper: {
+    /** The re-permission link's page (docs/decisions/069). */
+    repermission: {
+      title: "Keep receiving our newsletter?",
+      body: "We have not heard from you for a long time. Unless you confirm, {shop} will stop sending you its newsletter and erase your details on {date}.",
+      wording: "Yes, I want to keep receiving the {shop} newsletter by e-mail.",
+      renew: "Keep me subscribed",
+      note: "You can unsubscribe at any time, in one click, from the link in every newsletter.",
+      doneTitle: "You are still subscribed",
+      doneBody: "Thank you: {shop} will keep sending you its newsletter.",
+      expiredTitle: "This link has expired",
+      expiredBody:
+        "The time to answer is over. To receive {shop}'s newsletter again, subscribe on its website.",
+      notSubscribedTitle: "You are not subscribed",
+      notSubscribedBody:
+        "You unsubscribed from {shop}'s newsletter since this e-mail: this link does not subscribe you again.",
+      invalidTitle: "This link is not valid",
+      invalidBody: "It may have been mistyped. Use the link in the e-mail you received, or contact the shop.",
+    },
     requestTypes: {
       access: "Right of access",
       rectification: "Right to rectification",
@@ -396,6 +414,13 @@ export const en = {
         withdraw:
           "You can withdraw your consent at any time, in one click, using the unsubscribe link in every newsletter.",
         ignore: "If you did not ask for this, simply ignore this message.",
+      },
+      repermission: {
+        subject: "{shop} — Would you like to keep receiving our newsletter?",
+        body: "You subscribed to the {shop} newsletter and we have not heard from you for nearly {years} years. We do not keep subscribers' details beyond that without their agreement.",
+        button: "Keep me subscribed",
+        after:
+          "If we do not hear from you by {date}, you will no longer receive our newsletter and your data will be erased. You will not receive another message about this.",
       },
       paymentCheck: {
         subject: "{shop} — Verification needed for your order {order}",
@@ -1718,22 +1743,6 @@ export const en = {
     },
   },
   repermission: {
-    /** Shopper-facing: the renewal page (docs/decisions/069). */
-    page: {
-      title: "Keep receiving our newsletter?",
-      body: "We have not heard from you for a long time. Unless you confirm, {shop} will stop sending you its newsletter and erase your details on {date}.",
-      wording: "Yes, I want to keep receiving the {shop} newsletter by e-mail.",
-      renew: "Keep me subscribed",
-      note: "You can unsubscribe at any time, in one click, from the link in every newsletter.",
-      doneTitle: "You are still subscribed",
-      doneBody: "Thank you: {shop} will keep sending you its newsletter.",
-      expiredTitle: "This link has expired",
-      expiredBody:
-        "The time to answer is over. To receive {shop}'s newsletter again, subscribe on its website.",
-      notSubscribedTitle: "You are not subscribed",
-      notSubscribedBody:
-        "You unsubscribed from {shop}'s newsletter since this e-mail: this link does not subscribe you again.",
-    },
     /** Staff: the retention page's card and the settings field. */
     card: {
       title: "Asking before erasing",

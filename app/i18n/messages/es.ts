@@ -4,6 +4,25 @@ import type { ShopperMessages } from "./shopper";
 
 export const es: ShopperMessages = {
   shopper: {
+    /** The re-permission link's page (docs/decisions/069). */
+    repermission: {
+      title: "¿Desea seguir recibiendo nuestro boletín?",
+      body: "Hace mucho tiempo que no sabemos de usted. Si no lo confirma, {shop} dejará de enviarle su boletín y borrará sus datos el {date}.",
+      wording: "Sí, deseo seguir recibiendo por correo electrónico el boletín de {shop}.",
+      renew: "Sigo suscrito/a",
+      note: "Puede darse de baja en cualquier momento, con un clic, desde el enlace incluido en cada boletín.",
+      doneTitle: "Sigue suscrito/a",
+      doneBody: "Gracias: {shop} seguirá enviándole su boletín.",
+      expiredTitle: "Este enlace ha caducado",
+      expiredBody:
+        "El plazo para responder ha terminado. Para volver a recibir el boletín de {shop}, suscríbase en su sitio web.",
+      notSubscribedTitle: "No está suscrito/a",
+      notSubscribedBody:
+        "Se dio de baja del boletín de {shop} después de este correo: este enlace no vuelve a suscribirle.",
+      invalidTitle: "Este enlace no es válido",
+      invalidBody:
+        "Puede que se haya copiado mal. Utilice el enlace del correo recibido o póngase en contacto con la tienda.",
+    },
     requestTypes: {
       access: "Derecho de acceso",
       rectification: "Derecho de rectificación",
@@ -138,6 +157,13 @@ export const es: ShopperMessages = {
         withdraw:
           "Podrá retirar su consentimiento en cualquier momento, con un solo clic, mediante el enlace de baja incluido en cada boletín.",
         ignore: "Si usted no ha solicitado esta suscripción, simplemente ignore este mensaje.",
+      },
+      repermission: {
+        subject: "{shop} — ¿Desea seguir recibiendo nuestro boletín?",
+        body: "Usted se suscribió al boletín de {shop} y no hemos sabido de usted desde hace casi {years} años. No conservamos los datos de nuestros suscriptores más allá de ese plazo sin su consentimiento.",
+        button: "Sigo suscrito/a",
+        after:
+          "Si no recibimos respuesta antes del {date}, dejará de recibir nuestro boletín y sus datos serán borrados. No recibirá ningún otro mensaje sobre este asunto.",
       },
       paymentCheck: {
         subject: "{shop} — Verificación necesaria para su pedido {order}",

@@ -279,6 +279,25 @@ export const fr: Messages = {
   },
   // Ce que les clients lisent dans les e-mails de Vigie (docs/decisions/061), traduit aussi dans de.ts, es.ts et it.ts.
   shopper: {
+    /** The re-permission link's page (docs/decisions/069). */
+    repermission: {
+      title: "Continuer à recevoir notre newsletter ?",
+      body: "Nous n'avons pas eu de vos nouvelles depuis longtemps. Sans confirmation de votre part, {shop} cessera de vous envoyer sa newsletter et effacera vos coordonnées le {date}.",
+      wording: "Oui, je souhaite continuer à recevoir par e-mail la newsletter de {shop}.",
+      renew: "Je reste inscrit·e",
+      note: "Vous pourrez vous désinscrire à tout moment, en un clic, grâce au lien présent dans chaque newsletter.",
+      doneTitle: "Vous restez inscrit·e",
+      doneBody: "Merci : {shop} continuera de vous envoyer sa newsletter.",
+      expiredTitle: "Ce lien a expiré",
+      expiredBody:
+        "Le délai pour répondre est passé. Pour recevoir à nouveau la newsletter de {shop}, inscrivez-vous sur son site.",
+      notSubscribedTitle: "Vous n'êtes pas inscrit·e",
+      notSubscribedBody:
+        "Vous vous êtes désinscrit·e de la newsletter de {shop} depuis cet e-mail : ce lien ne vous réinscrit pas.",
+      invalidTitle: "Ce lien n'est pas valide",
+      invalidBody:
+        "Il a peut-être été mal copié. Utilisez le lien de l'e-mail reçu, ou contactez la boutique.",
+    },
     requestTypes: {
       access: "Droit d'accès",
       rectification: "Droit de rectification",
@@ -416,6 +435,13 @@ export const fr: Messages = {
         withdraw:
           "Vous pourrez retirer votre consentement à tout moment, en un clic, grâce au lien de désinscription présent dans chaque newsletter.",
         ignore: "Si vous n'êtes pas à l'origine de cette demande, ignorez simplement ce message.",
+      },
+      repermission: {
+        subject: "{shop} — Souhaitez-vous continuer à recevoir notre newsletter ?",
+        body: "Vous êtes inscrit·e à la newsletter de la boutique {shop} sans nous avoir fait signe depuis près de {years} ans. Nous ne gardons pas les coordonnées de nos abonnés au-delà sans leur accord.",
+        button: "Je reste inscrit·e",
+        after:
+          "Sans réponse de votre part d'ici le {date}, vous ne recevrez plus notre newsletter et vos données seront effacées. Vous ne recevrez pas d'autre message à ce sujet.",
       },
       paymentCheck: {
         subject: "{shop} — Vérification nécessaire pour votre commande {order}",
@@ -1772,22 +1798,6 @@ export const fr: Messages = {
     },
   },
   repermission: {
-    /** Pour les clients : la page de renouvellement (docs/decisions/069). */
-    page: {
-      title: "Continuer à recevoir notre newsletter ?",
-      body: "Nous n'avons pas eu de vos nouvelles depuis longtemps. Sans confirmation de votre part, {shop} cessera de vous envoyer sa newsletter et effacera vos coordonnées le {date}.",
-      wording: "Oui, je souhaite continuer à recevoir par e-mail la newsletter de {shop}.",
-      renew: "Je reste inscrit·e",
-      note: "Vous pourrez vous désinscrire à tout moment, en un clic, grâce au lien présent dans chaque newsletter.",
-      doneTitle: "Vous restez inscrit·e",
-      doneBody: "Merci : {shop} continuera de vous envoyer sa newsletter.",
-      expiredTitle: "Ce lien a expiré",
-      expiredBody:
-        "Le délai pour répondre est passé. Pour recevoir à nouveau la newsletter de {shop}, inscrivez-vous sur son site.",
-      notSubscribedTitle: "Vous n'êtes pas inscrit·e",
-      notSubscribedBody:
-        "Vous vous êtes désinscrit·e de la newsletter de {shop} depuis cet e-mail : ce lien ne vous réinscrit pas.",
-    },
     /** Équipe : la carte de la page de conservation et le champ des réglages. */
     card: {
       title: "Demander avant d'effacer",

@@ -4,6 +4,25 @@ import type { ShopperMessages } from "./shopper";
 
 export const it: ShopperMessages = {
   shopper: {
+    /** The re-permission link's page (docs/decisions/069). */
+    repermission: {
+      title: "Desidera continuare a ricevere la nostra newsletter?",
+      body: "Non abbiamo Sue notizie da molto tempo. Senza una Sua conferma, {shop} smetterà di inviarLe la newsletter e cancellerà i Suoi dati il {date}.",
+      wording: "Sì, desidero continuare a ricevere via e-mail la newsletter di {shop}.",
+      renew: "Resto iscritto/a",
+      note: "Può annullare l'iscrizione in qualsiasi momento, con un clic, dal link presente in ogni newsletter.",
+      doneTitle: "Resta iscritto/a",
+      doneBody: "Grazie: {shop} continuerà a inviarLe la newsletter.",
+      expiredTitle: "Questo link è scaduto",
+      expiredBody:
+        "Il termine per rispondere è scaduto. Per ricevere di nuovo la newsletter di {shop}, si iscriva sul sito.",
+      notSubscribedTitle: "Non risulta iscritto/a",
+      notSubscribedBody:
+        "Dopo questa e-mail ha annullato l'iscrizione alla newsletter di {shop}: questo link non La iscrive di nuovo.",
+      invalidTitle: "Questo link non è valido",
+      invalidBody:
+        "Potrebbe essere stato copiato in modo errato. Utilizzi il link dell'e-mail ricevuta o contatti il negozio.",
+    },
     requestTypes: {
       access: "Diritto di accesso",
       rectification: "Diritto di rettifica",
@@ -138,6 +157,13 @@ export const it: ShopperMessages = {
         withdraw:
           "Potrà revocare il consenso in qualsiasi momento, con un clic, tramite il link di disiscrizione presente in ogni newsletter.",
         ignore: "Se non ha richiesto Lei l'iscrizione, ignori semplicemente questo messaggio.",
+      },
+      repermission: {
+        subject: "{shop} — Desidera continuare a ricevere la nostra newsletter?",
+        body: "Lei si è iscritto/a alla newsletter di {shop} e non abbiamo Sue notizie da quasi {years} anni. Non conserviamo i dati dei nostri iscritti oltre questo periodo senza il loro consenso.",
+        button: "Resto iscritto/a",
+        after:
+          "Se non riceviamo una Sua risposta entro il {date}, non riceverà più la nostra newsletter e i Suoi dati saranno cancellati. Non riceverà altri messaggi in merito.",
       },
       paymentCheck: {
         subject: "{shop} — Verifica necessaria per il Suo ordine {order}",
