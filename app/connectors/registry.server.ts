@@ -11,6 +11,7 @@ import { createShopifyBulk, type ShopifyBulk } from "./shopify/bulk-customers";
 import { createShopifyConnector } from "./shopify/connector.server";
 import { ORDER_FOR_CONSENT_API_VERSION } from "./shopify/operations";
 import { createShopifyOrders, type ShopifyOrders } from "./shopify/orders.server";
+import { createShopifyShopProfile, type ShopifyShopProfile } from "./shopify/shop-profile";
 import { createShopifyStorePolicy, type ShopifyStorePolicy } from "./shopify/store-policy";
 import { createStripeConnector, parseStripeCredentials } from "./stripe/connector.server";
 import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
@@ -26,6 +27,8 @@ export type ShopConnectors = Record<SystemName, Connector | null> & {
   shopifyBulk?: ShopifyBulk | null;
   /** The store's legal policies (the privacy notice as its privacy policy); null when not reachable. */
   shopifyStorePolicy?: ShopifyStorePolicy | null;
+  /** The shop's own settings (its time zone); null when Shopify is not reachable. */
+  shopifyShop?: ShopifyShopProfile | null;
 };
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
@@ -82,6 +85,10 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     ? createShopifyStorePolicy(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
     : null;
 
+  const shopifyShop = shopifyAccess
+    ? createShopifyShopProfile(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
+    : null;
+
   let mailchimp: Connector | null = null;
   const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
   if (mailchimpSetting?.secrets) {
@@ -111,5 +118,6 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     shopifyOrders,
     shopifyBulk,
     shopifyStorePolicy,
+    shopifyShop,
   };
 }

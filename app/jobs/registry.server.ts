@@ -14,6 +14,7 @@ import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
+import { syncShopTimeZone } from "~/services/shop-time-zone.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
@@ -32,6 +33,7 @@ import {
   PruneJobsJob,
   RestrictionNoticeJob,
   SendEmailJob,
+  ShopTimeZoneJob,
   StorePolicyJob,
   VerifyLedgerJob,
   VerifyShopsJob,
@@ -63,6 +65,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),
+  handle(ShopTimeZoneJob, ({ shopId }, context) => syncShopTimeZone(context, shopId)),
   handle(BreachNoticeJob, async ({ breachId }, context) => {
     await sendBreachNoticeBatch(context, breachId);
   }),
