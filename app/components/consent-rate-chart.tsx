@@ -1,15 +1,13 @@
 // Share of checkout orders that carried a newsletter consent, per month: bars in plain SVG, with
 // the figures in a table underneath for screen readers and exact reading.
+import { formatMonth } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 
 export type MonthRate = { month: string; orders: number; granted: number };
 
 export function ConsentRateChart({ months }: { months: MonthRate[] }) {
   const { locale, t } = useTranslation();
-  const label = (month: string) =>
-    new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(
-      new Date(`${month}-01T00:00:00Z`),
-    );
+  const label = (month: string) => formatMonth(locale, month);
   const rate = (m: MonthRate) => (m.orders === 0 ? 0 : m.granted / m.orders);
   const width = 640;
   const height = 180;

@@ -30,7 +30,7 @@ import { ConsentRateChart } from "~/components/consent-rate-chart";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   consentRateByMonth,
@@ -105,7 +105,8 @@ export default function Consents() {
   const { search } = useLocation();
   const [q, setQ] = useState(query);
   const [downloading, setDownloading] = useState(false);
-  const when = (iso: string | Date | null) => (iso ? formatDateTime(locale, iso) : "—");
+  const dates = useDates();
+  const when = (iso: string | Date | null) => dates.dateTime(iso);
 
   async function downloadCsv(filtered: boolean) {
     // fetch (not a link): in the Shopify admin, App Bridge adds the session token to fetch calls.

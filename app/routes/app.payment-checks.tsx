@@ -4,8 +4,7 @@ import { Badge, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopi
 import { z } from "zod";
 import { ConfirmAction, maskEmail } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
-import { formatDateTime } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { decidePaymentCheck, listPaymentChecks } from "~/services/payment-checks.server";
 
@@ -29,9 +28,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function PaymentChecks() {
   const { checks } = useLoaderData<typeof loader>();
-  const { locale, t } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) => formatDateTime(locale, iso);
+  const dates = useDates();
+  const when = (iso: string) => dates.dateTime(iso);
   return (
     <Page
       title={t("paymentChecks.title")}

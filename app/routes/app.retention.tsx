@@ -17,8 +17,7 @@ import { z } from "zod";
 import { ActionLock } from "~/components/confirm-action";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
-import { formatDate } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   approveRetentionErasures,
@@ -67,7 +66,8 @@ export default function Retention() {
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { search } = useLocation();
-  const { locale, t } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <Page title={t("retention.title")}>
       <ActionLock>
@@ -149,7 +149,7 @@ export default function Retention() {
                 rows={due.map((subject) => [
                   subject.email ?? `#${subject.shopifyCustomerId ?? subject.id}`,
                   t(subject.reason === "customer" ? "retention.reasonCustomer" : "retention.reasonProspect"),
-                  formatDate(locale, subject.since),
+                  dates.date(subject.since),
                 ])}
               />
             )}

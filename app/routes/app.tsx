@@ -12,14 +12,20 @@ import { ErrorPage } from "~/components/error-page";
 import { NAV_ITEMS, withSearch } from "~/components/nav-items";
 import { PolarisLink } from "~/components/polaris-link";
 import { asSandboxShopGone, SandboxShopGonePage } from "~/components/sandbox-shop-gone";
+import { localDay } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
+import { shopTimeZone } from "~/services/shop-settings.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request, context);
+  // Every date on the admin's pages in the shop's zone, deadlines from its today (useDates()).
+  const timeZone = await shopTimeZone(context.db, admin.shop.id);
   return {
+    timeZone,
+    today: localDay(new Date(), timeZone),
     sandbox: admin.sandbox,
     apiKey: context.config.shopify?.apiKey ?? "",
     shopName: admin.shop.name ?? admin.shop.domain,
