@@ -26,6 +26,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { ConfirmAction } from "~/components/confirm-action";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
@@ -206,17 +207,20 @@ export default function Consents() {
                   </Badge>
                 </InlineStack>
                 {(timeline.state?.status === "subscribed" || timeline.state?.status === "pending") && (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="subjectId" value={timeline.subject.id} />
-                    <Button
-                      submit
-                      tone="critical"
-                      loading={navigation.formData?.get("intent") === "withdraw"}
-                    >
-                      {t("consents.withdraw")}
-                    </Button>
-                  </Form>
+                  <ConfirmAction
+                    intent="withdraw"
+                    fields={{ subjectId: timeline.subject.id }}
+                    label={t("consents.withdraw")}
+                    title={t("adminWalk.withdrawTitle")}
+                    confirm={t("adminWalk.withdrawConfirm")}
+                    critical
+                    testId="withdraw-consent"
+                    body={
+                      <Text as="p">
+                        {t("adminWalk.withdrawBody", { email: timeline.subject.email ?? "" })}
+                      </Text>
+                    }
+                  />
                 )}
                 <DataTable
                   columnContentTypes={["numeric", "text", "text", "text", "text"]}

@@ -1616,6 +1616,15 @@ export const en = {
     NOW_REQUIRED: "Vigie could not do this (an internal error). Try again; if it persists, contact support.",
   },
   adminWalk: {
+    sandboxLinks: "Try the sandbox",
+    storefront: "Storefront",
+    privacyCentre: "Privacy centre",
+    thankYou: "Thank-you page",
+    outbox: "Outbox (e-mails)",
+    withdrawTitle: "Withdraw this person's consent?",
+    withdrawBody:
+      "{email} will no longer receive the newsletter: the withdrawal is written in the consent ledger and sent to Shopify and Mailchimp. It cannot be undone; only the person can consent again.",
+    withdrawConfirm: "Withdraw consent",
     zoneFromShopify: "{zone} — from Shopify",
     zoneDefault: "{zone} — until Shopify gives the shop's own",
     zoneHelp:

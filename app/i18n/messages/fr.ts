@@ -1662,6 +1662,15 @@ export const fr: Messages = {
       "Vigie n'a pas pu le faire (erreur interne). Réessayez ; si cela persiste, contactez le support.",
   },
   adminWalk: {
+    sandboxLinks: "Essayer le bac à sable",
+    storefront: "Boutique",
+    privacyCentre: "Espace confidentialité",
+    thankYou: "Page de remerciement",
+    outbox: "Boîte d'envoi (e-mails)",
+    withdrawTitle: "Retirer le consentement de cette personne ?",
+    withdrawBody:
+      "{email} ne recevra plus la lettre d'information : le retrait est inscrit au registre des consentements et transmis à Shopify et à Mailchimp. Il est définitif ; seule la personne peut consentir à nouveau.",
+    withdrawConfirm: "Retirer le consentement",
     zoneFromShopify: "{zone} — repris de Shopify",
     zoneDefault: "{zone} — en attendant celui de la boutique dans Shopify",
     zoneHelp:
