@@ -8,6 +8,7 @@ import type { ShopifyCredentials } from "~/config.server";
 import type { ADMIN_API_VERSION } from "~/connectors/shopify/api-version";
 import type { Db } from "~/db/client.server";
 import { backfillAtInstall } from "~/services/backfill/backfill.server";
+import { readTimeZoneFromShopify } from "~/services/shop-time-zone.server";
 import { markShopInstalled } from "~/services/shops.server";
 
 // Shopify's library and Vigie's own calls speak the same version.
@@ -45,6 +46,8 @@ export function createShopifyApp(deps: { credentials: ShopifyCredentials; db: Db
         await markShopInstalled(db, encryptionKey, session.shop);
         // The shop's existing customers and orders, once (docs/decisions/046).
         await backfillAtInstall(db, session.shop);
+        // The shop's time zone, from its Shopify settings (docs/decisions/065).
+        await readTimeZoneFromShopify(db, session.shop);
       },
     },
   });

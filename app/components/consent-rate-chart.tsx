@@ -1,16 +1,14 @@
 // Share of checkout orders that carried a newsletter consent, per month: bars in plain SVG, each
 // with its percentage above it, and the figures in a table underneath for screen readers and exact
 // reading, its columns as wide as the bars' slots so that each figure sits under its bar.
+import { formatMonth } from "~/i18n/format-date";
 import { useTranslation } from "~/i18n/use-translation";
 
 export type MonthRate = { month: string; orders: number; granted: number };
 
 export function ConsentRateChart({ months }: { months: MonthRate[] }) {
   const { locale, t } = useTranslation();
-  const label = (month: string) =>
-    new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(
-      new Date(`${month}-01T00:00:00Z`),
-    );
+  const label = (month: string) => formatMonth(locale, month);
   const rate = (m: MonthRate) => (m.orders === 0 ? 0 : m.granted / m.orders);
   const width = 640;
   const height = 180;

@@ -13,6 +13,7 @@ import { createShopifyBulk, type ShopifyBulk } from "./shopify/bulk-customers";
 import { createShopifyConnector } from "./shopify/connector.server";
 import { ORDER_FOR_CONSENT_API_VERSION } from "./shopify/operations";
 import { createShopifyOrders, type ShopifyOrders } from "./shopify/orders.server";
+import { createShopifyShopProfile, type ShopifyShopProfile } from "./shopify/shop-profile";
 import { createShopifyStorePolicy, type ShopifyStorePolicy } from "./shopify/store-policy";
 import { createStripeConnector, parseStripeCredentials } from "./stripe/connector.server";
 import { createStripePayments, type StripePayments } from "./stripe/payment-contact.server";
@@ -30,6 +31,8 @@ export type ShopConnectors = Record<SystemName, Connector | null> & {
   shopifyStorePolicy?: ShopifyStorePolicy | null;
   /** Mailchimp members' opens and clicks (the re-permission); null when Mailchimp is not connected. */
   mailchimpEngagement?: MailchimpEngagement | null;
+  /** The shop's own settings (its time zone); null when Shopify is not reachable. */
+  shopifyShop?: ShopifyShopProfile | null;
 };
 
 /** Where the outside systems are: Shopify and Mailchimp themselves, or the sandbox's simulators. */
@@ -86,6 +89,10 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     ? createShopifyStorePolicy(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
     : null;
 
+  const shopifyShop = shopifyAccess
+    ? createShopifyShopProfile(createShopifyAdminClient({ shop: shopDomain, ...shopifyAccess }))
+    : null;
+
   let mailchimp: Connector | null = null;
   let mailchimpEngagement: MailchimpEngagement | null = null;
   const mailchimpSetting = shop.connectors.find((c) => c.connector === "mailchimp");
@@ -124,5 +131,6 @@ export async function connectorsForShop(deps: ConnectorDeps, shopDomain: string)
     shopifyBulk,
     shopifyStorePolicy,
     mailchimpEngagement,
+    shopifyShop,
   };
 }

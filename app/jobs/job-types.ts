@@ -123,6 +123,13 @@ export const StorePolicyJob = defineJobType({
   priority: 60,
 });
 
+/** Reads the shop's time zone from Shopify and stores it (install, sandbox start; docs/decisions/065). */
+export const ShopTimeZoneJob = defineJobType({
+  id: "shop.time-zone",
+  payload: z.object({ shopId: z.string().min(1) }),
+  priority: 30,
+});
+
 /** Daily: releases the legal holds whose period has ended. */
 export const LegalHoldsExpireJob = defineJobType({ id: "legal-holds.expire", payload: EMPTY, priority: 90 });
 

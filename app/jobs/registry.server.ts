@@ -15,6 +15,7 @@ import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
 import { queueDailyRepermissions, runRepermissionBatch } from "~/services/repermission.server";
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
+import { syncShopTimeZone } from "~/services/shop-time-zone.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
@@ -35,6 +36,7 @@ import {
   RepermissionShopsJob,
   RestrictionNoticeJob,
   SendEmailJob,
+  ShopTimeZoneJob,
   StorePolicyJob,
   VerifyLedgerJob,
   VerifyShopsJob,
@@ -73,6 +75,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),
+  handle(ShopTimeZoneJob, ({ shopId }, context) => syncShopTimeZone(context, shopId)),
   handle(BreachNoticeJob, async ({ breachId }, context) => {
     await sendBreachNoticeBatch(context, breachId);
   }),

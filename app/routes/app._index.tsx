@@ -15,9 +15,8 @@ import {
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { TechnicalDetail } from "~/components/technical-detail";
-import { formatDateTime } from "~/i18n/format-date";
 import { jobWork } from "~/i18n/translate";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { getDashboard } from "~/services/dashboard.server";
@@ -56,7 +55,8 @@ export default function Dashboard() {
   const result = useActionData<{ retried: boolean }>();
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
-  const formatDate = (iso: string | null) => (iso ? formatDateTime(locale, iso, { length: "short" }) : "—");
+  const dates = useDates();
+  const formatDate = (iso: string | null) => dates.dateTime(iso);
   const { search } = useLocation();
   const chain = data.auditChain.result;
 

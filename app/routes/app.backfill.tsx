@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { AppError } from "~/domain/errors";
 import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { backfillStatus, requestBackfill } from "~/services/backfill/backfill.server";
 
@@ -42,7 +42,8 @@ export default function Backfill() {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const { locale, t } = useTranslation();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dates = useDates();
+  const date = { format: (instant: Date) => dates.dateTime(instant) };
   const number = new Intl.NumberFormat(locale);
   const active = latest !== null && ACTIVE.has(latest.status);
   // While it runs, the page follows it.

@@ -26,12 +26,13 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { ConfirmAction } from "~/components/confirm-action";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { formatDateTime } from "~/i18n/format-date";
 import { translateDynamic } from "~/i18n/translate";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   consentRateByMonth,
@@ -106,7 +107,8 @@ export default function Consents() {
   const { search } = useLocation();
   const [q, setQ] = useState(query);
   const [downloading, setDownloading] = useState(false);
-  const when = (iso: string | Date | null) => (iso ? formatDateTime(locale, iso) : "—");
+  const dates = useDates();
+  const when = (iso: string | Date | null) => dates.dateTime(iso);
 
   async function downloadCsv(filtered: boolean) {
     // fetch (not a link): in the Shopify admin, App Bridge adds the session token to fetch calls.
@@ -212,17 +214,20 @@ export default function Consents() {
                   </Badge>
                 </InlineStack>
                 {(timeline.state?.status === "subscribed" || timeline.state?.status === "pending") && (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="subjectId" value={timeline.subject.id} />
-                    <Button
-                      submit
-                      tone="critical"
-                      loading={navigation.formData?.get("intent") === "withdraw"}
-                    >
-                      {t("consents.withdraw")}
-                    </Button>
-                  </Form>
+                  <ConfirmAction
+                    intent="withdraw"
+                    fields={{ subjectId: timeline.subject.id }}
+                    label={t("consents.withdraw")}
+                    title={t("adminWalk.withdrawTitle")}
+                    confirm={t("adminWalk.withdrawConfirm")}
+                    critical
+                    testId="withdraw-consent"
+                    body={
+                      <Text as="p">
+                        {t("adminWalk.withdrawBody", { email: timeline.subject.email ?? "" })}
+                      </Text>
+                    }
+                  />
                 )}
                 <DataTable
                   columnContentTypes={["numeric", "text", "text", "text", "text"]}

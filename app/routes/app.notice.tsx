@@ -9,7 +9,7 @@ import { NoticeView } from "~/components/notice-view";
 import { AppError } from "~/domain/errors";
 import { appErrorResponse } from "~/http/app-error-response.server";
 import type { MessageKey } from "~/i18n/translate";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   compareNoticeVersions,
@@ -84,10 +84,10 @@ export default function NoticePage() {
   }>();
   const inForce = versions[0];
   const navigation = useNavigation();
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const dates = useDates();
+  const when = (iso: string) => dates.dateTime(iso);
   return (
     <Page title={t("notice.title")}>
       <Layout>

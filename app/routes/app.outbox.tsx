@@ -6,8 +6,7 @@ import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from
 import { z } from "zod";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
-import { formatDateTime } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { listOutbox, resendEmail } from "~/mail/outbox.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 
@@ -29,9 +28,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Outbox() {
   const { smtp, emails } = useLoaderData<typeof loader>();
   const result = useActionData<{ ok: boolean }>();
-  const { locale, t } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) => formatDateTime(locale, iso);
+  const dates = useDates();
+  const when = (iso: string) => dates.dateTime(iso);
   return (
     <Page
       title={t("outbox.title")}

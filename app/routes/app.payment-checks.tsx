@@ -5,8 +5,7 @@ import { z } from "zod";
 import { ConfirmAction, maskEmail } from "~/components/confirm-action";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
-import { formatDateTime } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { decidePaymentCheck, listPaymentChecks } from "~/services/payment-checks.server";
 
@@ -30,9 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function PaymentChecks() {
   const { checks } = useLoaderData<typeof loader>();
-  const { locale, t } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) => formatDateTime(locale, iso);
+  const dates = useDates();
+  const when = (iso: string) => dates.dateTime(iso);
   return (
     <Page
       title={t("paymentChecks.title")}

@@ -25,7 +25,7 @@ import { flattenForForm, LAWFUL_BASES } from "~/domain/processing/record";
 import { RETENTION_CATEGORIES, RETENTION_CLOCKS } from "~/domain/processing/retention-references";
 import { appErrorResponse } from "~/http/app-error-response.server";
 import type { MessageKey } from "~/i18n/translate";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { activityForEdit, reviewActivity, saveActivity } from "~/services/processing-register.server";
 
@@ -111,13 +111,13 @@ function ActivityPage() {
   const { revision, purposeRows, periodRows, values, reading, changes } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
   const { bind } = useFormValues(values);
   const bad = (name: string) =>
     Boolean(result?.fields?.some((field) => field === name || field.startsWith(`${name}.`)));
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const dates = useDates();
+  const when = (iso: string) => dates.dateTime(iso);
   const busy = (intent: string) => navigation.formData?.get("intent") === intent;
   const fieldNames = (fields: string[]) =>
     fields.map((field) => t(FIELD_LABELS[field] ?? "register.activity")).join(", ");

@@ -5,7 +5,7 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Page, Text } from "@shopify/polaris";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { registerForShop } from "~/services/processing-register.server";
 
@@ -22,10 +22,10 @@ const REVIEW_TONE = {
 
 export default function ProcessingRegister() {
   const { controller, activities } = useLoaderData<typeof loader>();
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  const dates = useDates();
+  const when = (iso: string) => dates.date(iso);
   const field = (label: string, value: string) => (
     <BlockStack gap="100">
       <Text as="h3" variant="headingSm">

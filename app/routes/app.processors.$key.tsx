@@ -25,7 +25,7 @@ import { RECIPIENT_ROLES, TRANSFER_MECHANISMS } from "~/domain/processing/proces
 import { flattenForForm } from "~/domain/processing/record";
 import { appErrorResponse } from "~/http/app-error-response.server";
 import type { MessageKey } from "~/i18n/translate";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { confirmProcessor, processorForEdit, saveProcessor } from "~/services/processors-register.server";
 
@@ -100,13 +100,13 @@ function ProcessorPage() {
   const { revision, transferRows, values, reading, changes } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { search } = useLocation();
   const { bind } = useFormValues(values);
   const bad = (name: string) =>
     Boolean(result?.fields?.some((field) => field === name || field.startsWith(`${name}.`)));
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const dates = useDates();
+  const when = (iso: string) => dates.dateTime(iso);
   const busy = (intent: string) => navigation.formData?.get("intent") === intent;
   const fieldNames = (fields: string[]) =>
     fields.map((field) => t(FIELD_LABELS[field] ?? "processors.name")).join(", ");

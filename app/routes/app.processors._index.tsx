@@ -5,7 +5,7 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Link, List, Page, Text } from "@shopify/polaris";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { processorsForShop } from "~/services/processors-register.server";
 
@@ -19,8 +19,8 @@ export default function Processors() {
   const { t, locale } = useTranslation();
   const { search } = useLocation();
   const colon = locale === "fr" ? "\u00a0:" : ":";
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+  const dates = useDates();
+  const day = (iso: string) => dates.day(iso.slice(0, 10));
   const line = (label: string, value: string) => (
     <Text as="p">
       <Text as="span" fontWeight="semibold">

@@ -17,8 +17,7 @@ import { DeadlineBadge } from "~/components/deadline-badge";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
-import { formatLocalDate } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   DUE_FILTERS,
@@ -54,7 +53,8 @@ export default function Requests() {
   const navigate = useNavigate();
   const [q, setQ] = useState(query.q ?? "");
   useEffect(() => setQ(query.q ?? ""), [query.q]);
-  const day = (value: string) => formatLocalDate(locale, value, "medium");
+  const dates = useDates();
+  const day = (value: string) => dates.day(value);
   const go = (change: Partial<RequestListQuery>) => {
     const qs = requestListSearch({ ...query, after: undefined, ...change });
     navigate(withSearch(`/app/requests${qs ? `?${qs}` : ""}`, search));
@@ -182,7 +182,7 @@ export default function Requests() {
                 t(r.channel === "retention" ? "requests.viaRetention" : "requests.viaShopify"),
               day(r.receivedOn),
               <span key="due">
-                {day(r.dueDate)} <DeadlineBadge status={r.deadline} daysLeft={r.daysLeft} />
+                <DeadlineBadge status={r.deadline} dueDate={r.dueDate} />
               </span>,
               <span key="state">
                 <Badge>{t(`requests.states.${r.state}` as never)}</Badge>{" "}

@@ -19,8 +19,7 @@ import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
 import { RetentionRepermission } from "~/components/retention-repermission";
-import { formatDate } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { repermissionProgress, startRepermission } from "~/services/repermission.server";
 import {
@@ -76,7 +75,8 @@ export default function Retention() {
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { search } = useLocation();
-  const { locale, t } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <Page title={t("retention.title")}>
       <ActionLock>
@@ -167,7 +167,7 @@ export default function Retention() {
                 rows={due.map((subject) => [
                   subject.email ?? `#${subject.shopifyCustomerId ?? subject.id}`,
                   t(subject.reason === "customer" ? "retention.reasonCustomer" : "retention.reasonProspect"),
-                  formatDate(locale, subject.since),
+                  dates.date(subject.since),
                 ])}
               />
             )}

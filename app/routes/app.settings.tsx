@@ -103,7 +103,6 @@ export default function Settings() {
   const [customerYears, setCustomerYears] = useState(String(privacy.retention.customerYearsAfterLastOrder));
   const [prospectYears, setProspectYears] = useState(String(privacy.retention.prospectYears));
   const [leadDays, setLeadDays] = useState(String(privacy.retention.repermissionLeadDays));
-  const [timeZone, setTimeZone] = useState(privacy.timeZone);
   const [apiKey, setApiKey] = useState("");
   const [audienceId, setAudienceId] = useState(mailchimp?.audienceId ?? "");
   const [archive, setArchive] = useState(mailchimp?.archiveInsteadOfDelete ?? false);
@@ -157,15 +156,24 @@ export default function Settings() {
                   autoComplete="off"
                   error={bad("noticeVersion")}
                 />
-                <TextField
-                  label={t("settings.timeZone")}
-                  helpText={t("settings.timeZoneHelp")}
-                  name="timeZone"
-                  value={timeZone}
-                  onChange={setTimeZone}
-                  autoComplete="off"
-                  error={bad("timeZone")}
-                />
+                <BlockStack gap="100">
+                  <Text as="p" variant="bodyMd">
+                    {t("settings.timeZone")}
+                  </Text>
+                  <Text as="p" variant="bodyMd" fontWeight="semibold">
+                    <span data-testid="shop-time-zone">
+                      {t(
+                        privacy.timeZoneFromShopifyAt ? "adminWalk.zoneFromShopify" : "adminWalk.zoneDefault",
+                        {
+                          zone: privacy.timeZone,
+                        },
+                      )}
+                    </span>
+                  </Text>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {t("adminWalk.zoneHelp")}
+                  </Text>
+                </BlockStack>
                 <Checkbox
                   label={t("settings.doubleOptIn")}
                   helpText={t("settings.doubleOptInHelp")}

@@ -3,10 +3,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NoticeView } from "~/components/notice-view";
 import { MessagePage } from "~/components/privacy-centre-pages";
+import { formatDate } from "~/i18n/format-date";
 import { createTranslator } from "~/i18n/translate";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { publishedNotice } from "~/services/privacy-notice.server";
+import { shopTimeZone } from "~/services/shop-settings.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const proxy = await requireProxy(request, context);
@@ -20,9 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: 404,
     });
   }
-  const date = new Intl.DateTimeFormat(proxy.locale, { dateStyle: "long", timeZone: "Europe/Paris" }).format(
-    notice.publishedAt,
-  );
+  const date = formatDate(proxy.locale, notice.publishedAt, {
+    timeZone: await shopTimeZone(context.db, proxy.shop.id),
+  });
   return liquidResponse(
     <section
       className="vigie-privacy"

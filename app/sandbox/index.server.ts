@@ -5,6 +5,7 @@
 import type { Db } from "~/db/client.server";
 import type { SandboxControls } from "~/server/app-context";
 import { backfillAtInstall } from "~/services/backfill/backfill.server";
+import { readTimeZoneFromShopify } from "~/services/shop-time-zone.server";
 import type { Logger } from "~/utils/logger.server";
 import { ensureDemoStore, recreateDemoStore } from "./demo-store.server";
 import { startSandboxSystems } from "./sandbox-systems.server";
@@ -40,6 +41,8 @@ export async function startSandbox(deps: {
   if (!(await ensureDemoStore(db, settings, encryptionKey))) {
     log.warn("the demo shop's data was deleted by shop/redact: /app offers to re-create it");
   }
+  // The demo shop's time zone, as the simulated Shopify has it (docs/decisions/065).
+  await readTimeZoneFromShopify(db, settings.shop);
   const systems = await startSandboxSystems(settings);
   log.info("sandbox systems", {
     shopify: systems.endpoints.shopify?.baseUrl,

@@ -4,13 +4,15 @@
 // language; a day with nothing to say sends nothing.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
-import { addDays, type LocalDate, toLocalDate } from "~/domain/deadlines/local-date";
+import { breachClock } from "~/domain/breaches/clock";
+import { addDays, type LocalDate, toLocalDate, toLocalDateTime } from "~/domain/deadlines/local-date";
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
-import { formatLocalDate } from "~/i18n/format-date";
+import { formatDateTime, formatDeadline } from "~/i18n/format-date";
 import { resolveLocale } from "~/i18n/locale";
 import { jobWork } from "~/i18n/translate";
 import { queueEmail } from "~/mail/outbox.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
+import { breachReference } from "./breaches/breach-register.server";
 import { fillMissingClocks } from "./requests/request-list.server";
 import { parseShopSettings } from "./shop-settings.server";
 
@@ -32,7 +34,18 @@ export type DigestWindow = {
   now: Date;
   /** The shop's calendar day at `now`. */
   today: LocalDate;
+  /** The shop's time zone (times written in it). */
+  timeZone: string;
 };
+
+function breachTitle(facts: string): string {
+  try {
+    const title = (JSON.parse(facts) as { title?: unknown }).title;
+    return typeof title === "string" ? title : "";
+  } catch {
+    return "";
+  }
+}
 
 export type DigestSection = {
   id: string;
@@ -43,8 +56,9 @@ export type DigestSection = {
 
 const OPEN = { closedAt: null };
 
-function dueDay(date: string | null, locale: "fr" | "en") {
-  return date ? formatLocalDate(locale, date, "medium") : "—";
+/** "in 5 days — 8 January" / « dans 5 jours — 8 janvier », seen from the shop's today. */
+function dueDay(date: string | null, locale: "fr" | "en", today: LocalDate) {
+  return date ? formatDeadline(locale, date, today) : "—";
 }
 
 function requestItem(
@@ -61,7 +75,8 @@ async function requestSection(
   where: Prisma.RightsRequestWhereInput,
   orderBy: Prisma.RightsRequestOrderByWithRelationInput[],
   limit: number,
-  when: (row: { dueOn: string | null; receivedAt: Date }, locale: "fr" | "en") => string,
+  when: (row: { dueOn: string | null; receivedAt: Date }, locale: "fr" | "en", today: LocalDate) => string,
+  today: LocalDate,
 ) {
   const [total, rows] = await Promise.all([
     db.rightsRequest.count({ where }),
@@ -72,11 +87,24 @@ async function requestSection(
       select: { id: true, reference: true, type: true, dueOn: true, receivedAt: true, timeZone: true },
     }),
   ]);
-  return { total, items: rows.map((row) => requestItem(row, (locale) => when(row, locale))) };
+  return { total, items: rows.map((row) => requestItem(row, (locale) => when(row, locale, today))) };
 }
 
-const due = (row: { dueOn: string | null }, locale: "fr" | "en") =>
-  `${locale === "fr" ? "échéance" : "due"} ${dueDay(row.dueOn, locale)}`;
+const due = (row: { dueOn: string | null }, locale: "fr" | "en", today: LocalDate) =>
+  `${locale === "fr" ? "échéance" : "due"} ${dueDay(row.dueOn, locale, today)}`;
+
+const HOUR_MS = 3_600_000;
+
+/** A breach's 72-hour clock in words: "41 h left — until …" / "5 h late — since …". */
+function breachClockText(msLeft: number, deadline: Date, locale: "fr" | "en", timeZone: string) {
+  const at = formatDateTime(locale, deadline, { timeZone });
+  if (msLeft >= 0) {
+    const hours = Math.floor(msLeft / HOUR_MS);
+    return locale === "fr" ? `reste ${hours} h — avant le ${at}` : `${hours} h left — until ${at}`;
+  }
+  const hours = Math.ceil(-msLeft / HOUR_MS);
+  return locale === "fr" ? `${hours} h de retard — depuis le ${at}` : `${hours} h late — since ${at}`;
+}
 
 /**
  * What the digest and the dashboard's card say, in this order. A new kind of item (e.g. the breach
@@ -94,6 +122,7 @@ export const DIGEST_SECTIONS: DigestSection[] = [
         [{ dueOn: "asc" }, { id: "asc" }],
         limit,
         due,
+        w.today,
       ),
   },
   {
@@ -111,6 +140,7 @@ export const DIGEST_SECTIONS: DigestSection[] = [
         [{ dueOn: "asc" }, { id: "asc" }],
         limit,
         due,
+        w.today,
       ),
   },
   {
@@ -123,7 +153,47 @@ export const DIGEST_SECTIONS: DigestSection[] = [
         [{ createdAt: "desc" }, { id: "desc" }],
         limit,
         due,
+        w.today,
       ),
+  },
+  {
+    id: "breach_clocks",
+    title: { fr: "Violations : délai de 72 heures", en: "Breaches: the 72-hour clock" },
+    // GDPR art. 33(1): the CNIL is notified within 72 hours of awareness, unless no risk is likely.
+    async collect(db, w, limit) {
+      const where = {
+        shopId: w.shop.id,
+        state: { not: "closed" },
+        notifiedAt: null,
+        // Undecided or required: NOT { false } would also drop the undecided (SQL's NULL).
+        OR: [{ notificationRequired: null }, { notificationRequired: true }],
+      };
+      const [total, rows] = await Promise.all([
+        db.breach.count({ where }),
+        db.breach.findMany({
+          where,
+          orderBy: [{ awareAt: "asc" }, { id: "asc" }],
+          take: limit,
+          select: { id: true, number: true, awareAt: true, facts: true },
+        }),
+      ]);
+      return {
+        total,
+        items: rows.map((row) => {
+          const clock = breachClock({ awareAt: row.awareAt, now: w.now, notificationRequired: true });
+          const title = breachTitle(row.facts);
+          const line = (locale: "fr" | "en") =>
+            [
+              breachReference(row.number),
+              title,
+              breachClockText(clock.msLeft, clock.deadline, locale, w.timeZone),
+            ]
+              .filter(Boolean)
+              .join(" · ");
+          return { text: { fr: line("fr"), en: line("en") }, path: `/app/breaches/${row.id}` };
+        }),
+      };
+    },
   },
   {
     id: "dead_jobs",
@@ -174,6 +244,7 @@ export async function collectDigest(
     now,
     since: options.since ?? new Date(now.getTime() - 86_400_000),
     today: toLocalDate(now, timeZone),
+    timeZone,
   };
   const results: DigestSectionResult[] = [];
   for (const section of DIGEST_SECTIONS) {
@@ -203,8 +274,7 @@ export function adminUrl(links: LinkContext, path: string): string {
 }
 
 function localHour(now: Date, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now);
-  return Number(hour);
+  return Number(toLocalDateTime(now, timeZone).slice(11, 13));
 }
 
 export type DigestOutcome = "sent" | "empty" | "no_recipient";

@@ -7,7 +7,6 @@ import {
   parseMailchimpCredentials,
 } from "~/connectors/mailchimp/connector.server";
 import type { Db } from "~/db/client.server";
-import { isTimeZone } from "~/domain/deadlines/local-date";
 import { AppError } from "~/domain/errors";
 import { openSecret, sealSecret } from "~/utils/secret-box.server";
 import { webhookSecretHash } from "~/webhooks/mailchimp-intake.server";
@@ -25,8 +24,6 @@ export const PrivacySettingsFormSchema = z.object({
   prospectYears: z.coerce.number().int().min(1).max(10),
   /** Kept as it is when the form leaves it out. */
   repermissionLeadDays: z.coerce.number().int().min(7).max(180).optional(),
-  /** The shop's IANA zone; kept as it is when the form leaves it out. */
-  timeZone: z.string().trim().refine(isTimeZone).optional(),
 });
 
 export const MailchimpFormSchema = z.object({
@@ -72,7 +69,6 @@ export async function savePrivacySettings(
   const previous = parseShopSettings(current.settings);
   const next = ShopSettingsSchema.parse({
     ...previous,
-    timeZone: form.timeZone ?? previous.timeZone,
     dpoEmail: form.dpoEmail || undefined,
     privacyNoticeUrl: form.privacyNoticeUrl || undefined,
     noticeVersion: form.noticeVersion,

@@ -19,6 +19,8 @@ export const ShopSettingsSchema = z.object({
    * (docs/decisions/037). Each request keeps the zone it was filed under.
    */
   timeZone: z.string().refine(isTimeZone).default(DEFAULT_TIME_ZONE).catch(DEFAULT_TIME_ZONE),
+  /** When the zone was last read from Shopify (docs/decisions/065); absent until then. */
+  timeZoneFromShopifyAt: z.iso.datetime().optional().catch(undefined),
   retention: z
     .object({
       /** Customers: years after the last order (policy §4). */

@@ -25,13 +25,16 @@ describe("the shop's time zone setting", () => {
     expect(settings).toMatchObject({ timeZone: "Europe/Paris", dpoEmail: "dpo@imera.example" });
   });
 
-  it("accepts an IANA zone from the settings form and refuses anything else on its field", () => {
-    expect(PrivacySettingsFormSchema.parse({ ...form, timeZone: "America/Los_Angeles" }).timeZone).toBe(
-      "America/Los_Angeles",
-    );
-    expect(PrivacySettingsFormSchema.parse(form).timeZone).toBeUndefined();
-    const refused = PrivacySettingsFormSchema.safeParse({ ...form, timeZone: "Mars/Olympus" });
-    expect(refused.success).toBe(false);
-    expect(refused.error?.issues.map((i) => i.path[0])).toEqual(["timeZone"]);
+  it("is not set from the settings form: it comes from Shopify (docs/decisions/065)", () => {
+    const parsed = PrivacySettingsFormSchema.parse({ ...form, timeZone: "America/Los_Angeles" });
+    expect("timeZone" in parsed).toBe(false);
+  });
+
+  it("remembers when it was read from Shopify, and forgets a malformed date", () => {
+    const at = "2026-12-03T10:00:00.000Z";
+    expect(parseShopSettings(JSON.stringify({ timeZoneFromShopifyAt: at })).timeZoneFromShopifyAt).toBe(at);
+    expect(
+      parseShopSettings(JSON.stringify({ timeZoneFromShopifyAt: "yesterday" })).timeZoneFromShopifyAt,
+    ).toBe(undefined);
   });
 });

@@ -12,6 +12,7 @@ import { customersCreate, customersUpdate } from "./topics/customers-upsert.serv
 import { MAILCHIMP_TOPIC_HANDLERS } from "./topics/mailchimp-audience.server";
 import { ordersCreate } from "./topics/orders-create.server";
 import { shopRedact } from "./topics/shop-redact.server";
+import { shopUpdate } from "./topics/shop-update.server";
 import { STRIPE_TOPIC_HANDLERS } from "./topics/stripe-payment-checks.server";
 import type { TopicHandler } from "./topics/topic-handler";
 
@@ -25,6 +26,7 @@ export const SHOPIFY_TOPICS = [
   customersCreate,
   customersUpdate,
   bulkOperationsFinish,
+  shopUpdate,
 ] as TopicHandler[];
 
 const HANDLERS = new Map<string, TopicHandler>([

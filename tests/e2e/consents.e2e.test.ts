@@ -25,12 +25,17 @@ describe.runIf(hasBrowser)("the Consents page in Chromium", () => {
     expect(await page.getByText("commande 5001").count()).toBeGreaterThan(0);
     expect(page.url()).toContain("locale=fr");
     await page.getByRole("button", { name: "Retirer le consentement" }).click();
-    await expect
-      .poll(() => page.getByText("Consentement retiré. Shopify et Mailchimp seront mis à jour.").count())
-      .toBe(1);
     const camille = await sandbox.db.subject.findFirstOrThrow({
       where: { email: "camille.martin@example.fr" },
     });
+    // Irreversible: a confirmation says what will happen and to whom; nothing is written before it.
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.textContent()).toContain("ne recevra plus la lettre d'information");
+    expect(await sandbox.db.consentEvent.count({ where: { subjectId: camille.id, kind: "withdrawn" } })).toBe(0);
+    await dialog.getByRole("button", { name: "Retirer le consentement" }).click();
+    await expect
+      .poll(() => page.getByText("Consentement retiré. Shopify et Mailchimp seront mis à jour.").count())
+      .toBe(1);
     const withdrawal = await sandbox.db.consentEvent.findFirstOrThrow({
       where: { subjectId: camille.id, kind: "withdrawn" },
     });

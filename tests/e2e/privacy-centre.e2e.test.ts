@@ -51,10 +51,13 @@ describe.runIf(hasBrowser)("the storefront privacy centre in Chromium", () => {
     const { page: staff } = await sandbox.openPage("/app/requests", { locale: "fr" });
     const row = staff.getByRole("row").filter({ has: staff.getByTestId(`request-${reference}`) });
     await expect.poll(() => row.textContent()).toContain("Droit à l'effacement");
-    const due = new Intl.DateTimeFormat("fr", { dateStyle: "medium", timeZone: "UTC" }).format(
-      new Date(
-        `${(await import("~/domain/deadlines/due-date")).computeDeadline({ receivedAt: request.receivedAt }).dueDate}T00:00:00Z`,
-      ),
+    // The deadline in words from the shop's today (docs/decisions/065).
+    const { formatDeadline, localDay } = await import("~/i18n/format-date");
+    const due = formatDeadline(
+      "fr",
+      (await import("~/domain/deadlines/due-date")).computeDeadline({ receivedAt: request.receivedAt })
+        .dueDate,
+      localDay(new Date(), "Europe/Paris"),
     );
     expect(await row.textContent()).toContain(due);
     await staff.getByTestId(`request-${reference}`).click();

@@ -85,11 +85,15 @@ describe.each(testDialects())("the DPO's daily digest on %s", (dialect) => {
     expect(emails).toHaveLength(1);
     const email = emails[0];
     expect(email).toMatchObject({ to: "dpo@imera.example", locale: "en" });
-    expect(email?.subject).toBe("iméra — Vigie daily digest, December 3, 2026");
+    expect(email?.subject).toBe("iméra — Vigie daily digest, 3 December 2026");
     const text = email?.text ?? "";
     const admin = `https://${shop.shop.domain}/admin/apps/vigie-privacy`;
     expect(text).toContain("OVERDUE REQUESTS (1)");
-    expect(text).toContain(`${overdue.reference} · Right of access · due`);
+    // Deadlines in words from the shop's today (docs/decisions/065).
+    expect(text).toMatch(
+      new RegExp(`${overdue.reference} · Right of access · due \\d+ days late — \\d+ November`),
+    );
+    expect(text).toMatch(/Right of access · due in \d+ days — \d+ December/);
     expect(text).toContain(`${admin}/app/requests/${overdue.id}`);
     expect(text).toContain("REQUESTS DUE WITHIN 7 DAYS (1)");
     expect(text).toContain(`${admin}/app/requests/${soon.id}`);
@@ -171,5 +175,47 @@ describe.each(testDialects())("the DPO's daily digest on %s", (dialect) => {
     ]);
     expect(await t.db.outboxEmail.count({ where: { shopId: shop.shop.id, template: "dpo.digest" } })).toBe(1);
     expect(await t.db.dpoDigest.count({ where: { shopId: shop.shop.id } })).toBe(1);
+  });
+
+  it("names each breach whose 72-hour clock runs, hours left or late, linked to its page (art. 33(1))", async () => {
+    const shop = await createShop(t.db, "digest-breach");
+    const row = await configure(shop, { dpoEmail: "dpo@imera.example", timeZone: "Europe/Paris" }, "fr");
+    const now = new Date("2026-12-03T09:00:00Z");
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const breach = (number: number, awareAt: Date, extra: Record<string, unknown> = {}) =>
+      t.db.breach.create({
+        data: {
+          shopId: shop.shop.id,
+          number,
+          facts: JSON.stringify({ title: `Incident ${number}` }),
+          awareAt,
+          ...extra,
+        },
+      });
+    const running = await breach(1, hoursAgo(30));
+    const late = await breach(2, hoursAgo(80));
+    await breach(3, hoursAgo(100), { notifiedAt: hoursAgo(50), state: "notified" });
+    await breach(4, hoursAgo(10), { notificationRequired: false });
+
+    const card = await attentionItems(t.db, shop.shop, now);
+    const section = card.find((s) => s.id === "breach_clocks");
+    expect(section?.total).toBe(2);
+    expect(section?.items.map((i) => i.path)).toEqual([
+      `/app/breaches/${late.id}`,
+      `/app/breaches/${running.id}`,
+    ]);
+    expect(section?.items[0]?.text.en).toBe(
+      "VIOL-2 · Incident 2 · 8 h late — since 3 December 2026, 02:00 GMT+1",
+    );
+    expect(section?.items[1]?.text.fr).toBe(
+      "VIOL-1 · Incident 1 · reste 42 h — avant le 5 décembre 2026 à 04:00 UTC+1",
+    );
+
+    expect(await sendShopDigest(t.db, links(shop), row, now)).toBe("sent");
+    const email = await t.db.outboxEmail.findFirstOrThrow({
+      where: { shopId: shop.shop.id, template: "dpo.digest" },
+    });
+    expect(email.text).toContain("VIOLATIONS\u00a0: DÉLAI DE 72 HEURES (2)");
+    expect(email.text).toContain(`/app/breaches/${late.id}`);
   });
 });

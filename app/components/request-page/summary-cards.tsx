@@ -19,10 +19,7 @@ export function SummaryCards({ data, locale, t, when, day }: CardProps) {
             <span data-testid="due-date">{day(data.deadline.dueDate)}</span>
           </Text>
           <InlineStack gap="200">
-            <DeadlineBadge
-              status={data.status?.status ?? "closed"}
-              daysLeft={data.status?.daysLeft ?? null}
-            />
+            <DeadlineBadge status={data.status?.status ?? "closed"} dueDate={data.deadline.dueDate} />
             {data.deadline.pausedDays > 0 && (
               <Badge>{t("requests.pausedDays", { days: data.deadline.pausedDays })}</Badge>
             )}

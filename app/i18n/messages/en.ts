@@ -151,6 +151,7 @@ export const en = {
     "consent.ledger.exported": "Ledger exported (CSV)",
     "settings.banner.updated": "Cookie banner settings updated",
     "settings.privacy.updated": "Privacy settings updated",
+    "settings.time_zone_from_shopify": "Time zone taken from Shopify",
     "settings.mailchimp.updated": "Mailchimp connection updated",
     "settings.mailchimp.webhook_rotated": "Mailchimp webhook URL created",
     "settings.mailchimp.removed": "Mailchimp disconnected",
@@ -598,8 +599,6 @@ export const en = {
     doubleOptInHelp:
       "A box ticked at checkout or on the thank-you page becomes a subscription only once confirmed through the link in the e-mail Vigie sends (valid 7 days). Unconfirmed, nothing reaches Shopify or Mailchimp.",
     timeZone: "Time zone",
-    timeZoneHelp:
-      "The shop's IANA time zone (e.g. Europe/Paris): dates of receipt and legal deadlines are calendar days there. Requests already filed keep theirs.",
     customerYears: "Customers: years after the last order",
     prospectYears: "Newsletter-only contacts: years",
     save: "Save",
@@ -1246,6 +1245,7 @@ export const en = {
   },
   // The background jobs staff may meet, in words (docs/decisions/054).
   jobTypes: {
+    "shop.time-zone": "Reading the shop's time zone from Shopify",
     "webhook.process": "Processing a notification from Shopify",
     "consent.sync": "Sending a consent change to the connected systems",
     "consent.verify-ledger": "Checking the consent ledger",
@@ -1892,6 +1892,21 @@ export const en = {
       heading: "The history has not been imported",
       help: "Import the shop's customers, orders and marketing consents from Shopify once, so that retention and requests know everyone: use the button below.",
     },
+  },
+  adminWalk: {
+    sandboxLinks: "Try the sandbox",
+    storefront: "Storefront",
+    privacyCentre: "Privacy centre",
+    thankYou: "Thank-you page",
+    outbox: "Outbox (e-mails)",
+    withdrawTitle: "Withdraw this person's consent?",
+    withdrawBody:
+      "{email} will no longer receive the newsletter: the withdrawal is written in the consent ledger and sent to Shopify and Mailchimp. It cannot be undone; only the person can consent again.",
+    withdrawConfirm: "Withdraw consent",
+    zoneFromShopify: "{zone} — from Shopify",
+    zoneDefault: "{zone} — until Shopify gives the shop's own",
+    zoneHelp:
+      "Dates of receipt and legal deadlines are calendar days in this zone; change it in Shopify (Settings → General). Requests already filed keep theirs.",
   },
   errors: {
     title: "Something went wrong",

@@ -154,6 +154,7 @@ export const fr: Messages = {
     "consent.ledger.exported": "Registre exporté (CSV)",
     "settings.banner.updated": "Réglages du bandeau cookies modifiés",
     "settings.privacy.updated": "Paramètres de confidentialité modifiés",
+    "settings.time_zone_from_shopify": "Fuseau horaire repris de Shopify",
     "settings.mailchimp.updated": "Connexion Mailchimp modifiée",
     "settings.mailchimp.webhook_rotated": "URL du webhook Mailchimp créée",
     "settings.mailchimp.removed": "Mailchimp déconnecté",
@@ -627,8 +628,6 @@ export const fr: Messages = {
     doubleOptInHelp:
       "Une case cochée au paiement ou sur la page de remerciement ne vaut inscription qu'une fois confirmée par le lien de l'e-mail envoyé par Vigie (valable 7 jours). Sans confirmation, rien n'est enregistré chez Shopify ni Mailchimp.",
     timeZone: "Fuseau horaire",
-    timeZoneHelp:
-      "Le fuseau IANA de la boutique (par ex. Europe/Paris) : les dates de réception et les délais légaux sont des jours de ce calendrier. Les demandes déjà reçues gardent le leur.",
     customerYears: "Clients : années après la dernière commande",
     prospectYears: "Inscrits à la seule newsletter : années",
     save: "Enregistrer",
@@ -1289,6 +1288,7 @@ export const fr: Messages = {
   },
   // Les tâches d'arrière-plan que le personnel peut rencontrer, en mots (docs/decisions/054).
   jobTypes: {
+    "shop.time-zone": "Lecture du fuseau horaire de la boutique dans Shopify",
     "webhook.process": "Le traitement d'une notification de Shopify",
     "consent.sync": "L'envoi d'un changement de consentement aux systèmes connectés",
     "consent.verify-ledger": "La vérification du registre des consentements",
@@ -1954,6 +1954,21 @@ export const fr: Messages = {
       heading: "L'historique n'a pas encore été importé",
       help: "Importez une fois depuis Shopify les clients, commandes et consentements marketing de la boutique, pour que la conservation et les demandes connaissent tout le monde : utilisez le bouton ci-dessous.",
     },
+  },
+  adminWalk: {
+    sandboxLinks: "Essayer le bac à sable",
+    storefront: "Boutique",
+    privacyCentre: "Espace confidentialité",
+    thankYou: "Page de remerciement",
+    outbox: "Boîte d'envoi (e-mails)",
+    withdrawTitle: "Retirer le consentement de cette personne ?",
+    withdrawBody:
+      "{email} ne recevra plus la lettre d'information : le retrait est inscrit au registre des consentements et transmis à Shopify et à Mailchimp. Il est définitif ; seule la personne peut consentir à nouveau.",
+    withdrawConfirm: "Retirer le consentement",
+    zoneFromShopify: "{zone} — repris de Shopify",
+    zoneDefault: "{zone} — en attendant celui de la boutique dans Shopify",
+    zoneHelp:
+      "Les dates de réception et les délais légaux sont des jours du calendrier de ce fuseau ; il se change dans Shopify (Paramètres → Général). Les demandes déjà reçues gardent le leur.",
   },
   errors: {
     title: "Une erreur est survenue",

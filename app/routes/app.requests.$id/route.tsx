@@ -17,8 +17,7 @@ import { TasksCard } from "~/components/request-page/tasks-card";
 import { isAppError } from "~/domain/errors";
 import { REQUEST_TYPE_INFO } from "~/domain/requests/request-types";
 import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
-import { formatDateTime, formatLocalDate } from "~/i18n/format-date";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   loadRequestPage,
@@ -54,6 +53,7 @@ export default function RequestPage() {
   const result = useActionData<{ ok: true; done: RequestPageIntent } | RefusedAction>();
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
+  const dates = useDates();
   const { search } = useLocation();
   const r = data.request;
   const props: CardProps = {
@@ -61,8 +61,8 @@ export default function RequestPage() {
     locale,
     t,
     search,
-    when: (iso) => formatDateTime(locale, iso),
-    day: (local) => formatLocalDate(locale, local),
+    when: (iso) => dates.dateTime(iso),
+    day: (local) => dates.day(local),
     busy: (intent) => navigation.formData?.get("intent") === intent,
     who: r.requesterEmail ? maskEmail(r.requesterEmail) : t("confirm.someone"),
   };

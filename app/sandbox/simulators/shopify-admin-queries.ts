@@ -97,6 +97,13 @@ export const QUERY_RESOLVERS: Record<string, Resolver> = {
     resolve: (ctx) => ({ data: { shop: { name: ctx.shop.name } }, actualCost: COST.object }),
   },
 
+  VigieShopTimeZone: {
+    field: "shop",
+    scopes: [],
+    requestedCost: () => COST.object,
+    resolve: (ctx) => ({ data: { shop: { ianaTimezone: ctx.shop.ianaTimezone } }, actualCost: COST.object }),
+  },
+
   VigieCustomerConsent: {
     field: "customer",
     scopes: ["read_customers"],

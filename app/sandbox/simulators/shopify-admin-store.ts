@@ -87,6 +87,8 @@ export type SimShop = {
   accessToken: string;
   scopes: Set<string>;
   currencyCode: string;
+  /** The shop's IANA time zone (Shopify's `Shop.ianaTimezone`), set in its Settings → General. */
+  ianaTimezone: string;
   customers: Map<number, SimCustomer>;
   orders: Map<number, SimOrder>;
   /**
@@ -119,6 +121,8 @@ export type ShopSeed = {
   /** See SimShop.withheld. */
   withheldFields?: string[];
   currencyCode?: string;
+  /** Defaults to Europe/Paris. */
+  ianaTimezone?: string;
   customers?: CustomerSeed[];
   orders?: OrderSeed[];
 };
@@ -186,6 +190,7 @@ export class ShopifyAdminStore {
       accessToken: seed.accessToken ?? `shpat_${randomBytes(16).toString("hex")}`,
       scopes: new Set(seed.scopes ?? DEFAULT_SCOPES),
       currencyCode: seed.currencyCode ?? "EUR",
+      ianaTimezone: seed.ianaTimezone ?? "Europe/Paris",
       customers: new Map(),
       orders: new Map(),
       policies: new Map(),

@@ -74,6 +74,11 @@ export type ShopifyAdminSimulator = {
     state: string,
     options?: { optInLevel?: string | null; at?: Date },
   ): void;
+  /**
+   * A merchant changing the shop's time zone in Shopify's settings: `Shop.ianaTimezone` changes and
+   * `shop/update` goes out with the shop's REST representation (its `iana_timezone`).
+   */
+  simulateTimeZoneChange(shop: string, ianaTimezone: string): void;
   /** Bulk query operations: fail the next one, expire result URLs, hold them running. */
   bulk: BulkControls;
   webhookDeliveries: WebhookDelivery[];
@@ -87,6 +92,7 @@ const ENDPOINT = /^\/admin\/api\/(\d{4}-(?:01|04|07|10)|unstable)\/graphql\.json
 const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 const CONSENT_TOPIC = "customers/email_marketing_consent_update";
 const BULK_FINISH_TOPIC = "bulk_operations/finish";
+const SHOP_UPDATE_TOPIC = "shop/update";
 const MAX_BODY = 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -351,6 +357,19 @@ export async function startShopifyAdminSimulator(
         consentUpdatedAt: (change.at ?? new Date(now())).toISOString(),
       });
       if (changed) webhooks.emit(shop, CONSENT_TOPIC, consentWebhookBody(customer));
+    },
+    simulateTimeZoneChange(shop, ianaTimezone) {
+      const found = store.shop(shop);
+      if (found.ianaTimezone === ianaTimezone) return;
+      found.ianaTimezone = ianaTimezone;
+      webhooks.emit(shop, SHOP_UPDATE_TOPIC, {
+        id: 1,
+        name: found.name,
+        myshopify_domain: found.domain,
+        currency: found.currencyCode,
+        iana_timezone: ianaTimezone,
+        updated_at: new Date(now()).toISOString(),
+      });
     },
     bulk: bulk.controls,
     webhookDeliveries: webhooks.deliveries,

@@ -54,6 +54,12 @@ export const AppUninstalledSchema = z.object({
   myshopify_domain: z.string().nullish(),
 });
 
+/** shop/update: the shop's REST representation; Vigie reads only its time zone. */
+export const ShopUpdateSchema = z.object({
+  id: NumericId.optional(),
+  iana_timezone: z.string().nullish(),
+});
+
 export const EmailMarketingConsentUpdateSchema = z.object({
   customer_id: NumericId,
   email_address: z.string().nullish(),
