@@ -1145,9 +1145,44 @@ export const en = {
     settingsTitle: "Banner settings",
     askAgainOnChange: "Ask visitors again when the purposes or processors change",
     consentMode:
-      "Google Consent Mode v2 is turned on per theme, in the theme editor (App embeds › Vigie cookie banner).",
+      "It can also be turned on per theme, in the theme editor (App embeds › Vigie cookie banner); either one turns it on.",
     save: "Save",
     saved: "Banner settings saved.",
+    consentModeLabel:
+      "Send Google Consent Mode v2 signals: denied before any choice, then the visitor's choice",
+    textsTitle: "Texts",
+    textsHelp:
+      "Leave a field empty to keep Vigie's wording (shown greyed). The version covers every text: a change asks visitors again if the setting below says so.",
+    languages: { fr: "French", en: "English" },
+    fields: {
+      title: "Title",
+      intro: "Introduction",
+      refuseAll: "“Refuse all” button",
+      acceptAll: "“Accept all” button",
+      choose: "“Choose” button",
+      save: "“Save my choices” button",
+    },
+    look: "Look",
+    colours: {
+      background: "Banner background",
+      text: "Text",
+      button: "Buttons (all three alike)",
+      buttonText: "Button text",
+    },
+    position: "Position",
+    positions: { bottom: "Bottom of the page", center: "Centre of the page" },
+    preview: "Live preview",
+    previewLanguage: "Language",
+    previewFrame: "Preview of the cookie banner as visitors see it",
+    contrastError:
+      "{pair}: contrast {ratio}:1, WCAG AA asks at least {minimum}:1. Choose colours further apart; nothing is saved until then.",
+    pairs: {
+      text_on_background: "Text on the banner background",
+      button_text_on_button: "Button text on the buttons",
+      button_on_background: "Buttons against the banner background",
+    },
+    invalid:
+      "A colour or a text is not valid (colours as #rrggbb, texts within their length); nothing was saved.",
   },
   consentReceipt: {
     link: "See and download my consent records (newsletter and cookies)",

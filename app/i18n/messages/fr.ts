@@ -1175,9 +1175,44 @@ export const fr: Messages = {
     settingsTitle: "Réglages du bandeau",
     askAgainOnChange: "Redemander aux visiteurs quand les finalités ou les destinataires changent",
     consentMode:
-      "Google Consent Mode v2 s'active par thème, dans l'éditeur de thème (Intégrations d'applications › Bandeau cookies Vigie).",
+      "Il peut aussi s'activer par thème, dans l'éditeur de thème (Intégrations d'applications › Bandeau cookies Vigie) ; l'un ou l'autre suffit.",
     save: "Enregistrer",
     saved: "Réglages du bandeau enregistrés.",
+    consentModeLabel:
+      "Envoyer les signaux Google Consent Mode v2 : refusés avant tout choix, puis le choix du visiteur",
+    textsTitle: "Textes",
+    textsHelp:
+      "Laissez un champ vide pour garder le texte de Vigie (affiché en grisé). La version couvre tous les textes : une modification redemande leur choix aux visiteurs si le réglage ci-dessous le prévoit.",
+    languages: { fr: "Français", en: "Anglais" },
+    fields: {
+      title: "Titre",
+      intro: "Introduction",
+      refuseAll: "Bouton « Tout refuser »",
+      acceptAll: "Bouton « Tout accepter »",
+      choose: "Bouton « Choisir »",
+      save: "Bouton « Enregistrer mes choix »",
+    },
+    look: "Apparence",
+    colours: {
+      background: "Fond du bandeau",
+      text: "Texte",
+      button: "Boutons (les trois à l'identique)",
+      buttonText: "Texte des boutons",
+    },
+    position: "Position",
+    positions: { bottom: "En bas de la page", center: "Au centre de la page" },
+    preview: "Aperçu en direct",
+    previewLanguage: "Langue",
+    previewFrame: "Aperçu du bandeau cookies tel que les visiteurs le voient",
+    contrastError:
+      "{pair} : contraste de {ratio}:1, le niveau AA des WCAG demande au moins {minimum}:1. Choisissez des couleurs plus contrastées ; rien n'est enregistré d'ici là.",
+    pairs: {
+      text_on_background: "Texte sur le fond du bandeau",
+      button_text_on_button: "Texte des boutons sur les boutons",
+      button_on_background: "Boutons sur le fond du bandeau",
+    },
+    invalid:
+      "Une couleur ou un texte n'est pas valable (couleurs au format #rrggbb, textes dans leur longueur) ; rien n'a été enregistré.",
   },
   consentReceipt: {
     link: "Voir et télécharger mes consentements (lettre d'information et cookies)",
