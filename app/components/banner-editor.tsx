@@ -76,7 +76,8 @@ export function BannerEditor(props: {
   const [state, setState] = useState<Settings>(props.settings);
   const [previewLocale, setPreviewLocale] = useState<Locale>("fr");
   const problems = contrastProblems(state.colours);
-  const shown = props.refused?.contrast.length ? props.refused.contrast : problems;
+  // The colours as they stand: a refusal on save showed the same pairs, and clears once they are fixed.
+  const shown = problems;
   const config = useMemo(() => {
     const own = Object.fromEntries(
       Object.entries(state.texts[previewLocale]).filter(([, value]) => value && value.trim() !== ""),
