@@ -97,6 +97,11 @@ export function RequestFormPage({
   const name = wire("name");
   return (
     <ProxyLayout title={t("privacy.title")}>
+      <p>
+        <a href={`${prefix}/receipt?locale=${locale}`} data-testid="receipt-link">
+          {t("consentReceipt.link")}
+        </a>
+      </p>
       {notice && (
         <div role="alert" data-testid="notice" style={alertBox}>
           <strong>{notice.title}</strong>

@@ -4,11 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import {
-  Banner,
   BlockStack,
   Button,
   Card,
-  Checkbox,
   DataTable,
   InlineStack,
   List,
@@ -18,11 +16,19 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { BannerEditor } from "~/components/banner-editor";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
+import { EDITABLE_BANNER_TEXTS } from "~/domain/consent/banner-look";
+import type { Locale } from "~/i18n/locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { bannerOverview, saveBannerSettings, visitorChoices } from "~/services/cookie-banner.server";
+import {
+  bannerOverview,
+  bannerPreviewAssets,
+  saveBannerSettings,
+  visitorChoices,
+} from "~/services/cookie-banner.server";
 
 const VisitorSchema = z
   .string()
@@ -33,9 +39,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shop, locale } = await requireAdmin(request, context);
   const visitor = VisitorSchema.safeParse(new URL(request.url).searchParams.get("visitor") ?? "");
   const overview = await bannerOverview(context.db, shop.id, locale);
+  const assets = bannerPreviewAssets();
   const choices = visitor.success ? await visitorChoices(context.db, shop.id, visitor.data) : null;
   return {
     ...overview,
+    shopName: shop.name ?? shop.domain,
+    assets,
     visitor: visitor.success ? visitor.data : null,
     choices: choices?.map((event) => ({
       id: event.id,
@@ -53,19 +62,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { shop, staffId } = await requireAdmin(request, context);
   const form = await request.formData();
-  await saveBannerSettings(context.db, shop.id, staffId, {
-    askAgainOnChange: form.get("askAgainOnChange") === "on",
+  const text = (name: string) => String(form.get(name) ?? "");
+  const texts = (locale: Locale) =>
+    Object.fromEntries(EDITABLE_BANNER_TEXTS.map((key) => [key, text(`text.${locale}.${key}`)]));
+  const outcome = await saveBannerSettings(context.db, shop.id, staffId, {
+    askAgainOnChange: text("askAgainOnChange") === "on",
+    consentMode: text("consentMode") === "on",
+    position: text("position") as "bottom",
+    colours: {
+      background: text("colour.background"),
+      text: text("colour.text"),
+      button: text("colour.button"),
+      buttonText: text("colour.buttonText"),
+    },
+    texts: { fr: texts("fr"), en: texts("en") },
   });
-  return { saved: true };
+  return outcome.ok
+    ? { saved: true, refused: null }
+    : { saved: false, refused: { contrast: outcome.contrast, invalid: outcome.invalid } };
 }
 
 export default function Cookies() {
   const data = useLoaderData<typeof loader>();
-  const saved = useActionData<typeof action>()?.saved;
+  const answer = useActionData<typeof action>();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
   const [visitor, setVisitor] = useState(data.visitor ?? "");
-  const [askAgain, setAskAgain] = useState(data.askAgainOnChange);
   const title = (key: string) => data.purposes.find((p) => p.key === key)?.title ?? key;
   const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)} %`);
   return (
@@ -192,28 +214,16 @@ export default function Cookies() {
             ) : null}
           </BlockStack>
         </Card>
-        <Card>
-          <Form method="post">
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {t("cookieBanner.settingsTitle")}
-              </Text>
-              {saved ? <Banner tone="success">{t("cookieBanner.saved")}</Banner> : null}
-              <Checkbox
-                label={t("cookieBanner.askAgainOnChange")}
-                checked={askAgain}
-                onChange={setAskAgain}
-              />
-              <input type="hidden" name="askAgainOnChange" value={askAgain ? "on" : "off"} />
-              <Text as="p" tone="subdued">
-                {t("cookieBanner.consentMode")}
-              </Text>
-              <InlineStack>
-                <Button submit>{t("cookieBanner.save")}</Button>
-              </InlineStack>
-            </BlockStack>
-          </Form>
-        </Card>
+        <BannerEditor
+          key={data.version}
+          shopName={data.shopName}
+          version={data.version}
+          settings={data.settings}
+          texts={data.texts}
+          assets={data.assets}
+          saved={answer?.saved === true}
+          refused={answer?.refused ?? null}
+        />
       </BlockStack>
     </Page>
   );

@@ -3,6 +3,7 @@
 // Shopify and Mailchimp; staff changes in the sandbox are kept across restarts.
 import type { Db, Tx } from "~/db/client.server";
 import { defaultWording } from "~/domain/consent";
+import { DEFAULT_BANNER_COLOURS } from "~/domain/consent/banner-look";
 import { recordAudit } from "~/services/audit.server";
 import { appendConsentEvent } from "~/services/consent-ledger.server";
 import { publishNotice } from "~/services/privacy-notice.server";
@@ -28,7 +29,13 @@ export const DEMO_SETTINGS: ShopSettings = {
   // iméra sells from Paris: its dates of receipt are days of the Paris calendar (docs/decisions/037).
   timeZone: "Europe/Paris",
   retention: { customerYearsAfterLastOrder: 10, prospectYears: 3, repermissionLeadDays: 30 },
-  banner: { askAgainOnChange: true },
+  banner: {
+    askAgainOnChange: true,
+    consentMode: false,
+    position: "bottom",
+    colours: DEFAULT_BANNER_COLOURS,
+    texts: { fr: {}, en: {} },
+  },
 };
 
 const DAY = 86_400_000;

@@ -2,6 +2,9 @@
 // their processors from the shop's record of processing, the version hashing them), each visitor's
 // choice appended to the consent ledger as one event per purpose, and what staff read back.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
 import type { Db, Tx } from "~/db/client.server";
 import {
   type BannerTexts,
@@ -13,6 +16,14 @@ import {
   type TrackerChoice,
   trackerPurposeOf,
 } from "~/domain/consent";
+import {
+  BANNER_POSITIONS,
+  BannerColoursSchema,
+  type BannerTextOverrides,
+  BannerTextOverridesSchema,
+  contrastProblems,
+  type EditableBannerText,
+} from "~/domain/consent/banner-look";
 import { AppError } from "~/domain/errors";
 import type { Register } from "~/domain/processing/register";
 import type { Locale } from "~/i18n/locale";
@@ -32,15 +43,22 @@ async function shopRow(db: Db, shopId: string): Promise<ShopRow> {
 }
 
 /** The banner's texts in one language: the catalogue's defaults, processors read from the shop's record. */
-function textsFor(shop: ShopRow, register: Register, locale: Locale): BannerTexts {
+function textsFor(
+  shop: ShopRow,
+  register: Register,
+  locale: Locale,
+  own: BannerTextOverrides = {},
+): BannerTexts {
   const t = createTranslator(locale);
+  // The shop's own wording where it gave one; the version below hashes whichever is shown.
+  const text = (key: EditableBannerText, fallback: string) => own[key] || fallback;
   return {
-    title: t("banner.title"),
-    intro: t("banner.intro", { shop: shop.name ?? shop.domain }),
-    acceptAll: t("banner.acceptAll"),
-    refuseAll: t("banner.refuseAll"),
-    choose: t("banner.choose"),
-    save: t("banner.save"),
+    title: text("title", t("banner.title")),
+    intro: text("intro", t("banner.intro", { shop: shop.name ?? shop.domain })),
+    acceptAll: text("acceptAll", t("banner.acceptAll")),
+    refuseAll: text("refuseAll", t("banner.refuseAll")),
+    choose: text("choose", t("banner.choose")),
+    save: text("save", t("banner.save")),
     close: t("banner.close"),
     noticeLink: t("banner.noticeLink"),
     cookiesLink: t("banner.cookiesLink"),
@@ -65,8 +83,9 @@ export async function bannerContent(db: Db, shopId: string) {
   const shop = await shopRow(db, shopId);
   const fr = await registerForShop(db, shopId, "fr");
   const en = await registerForShop(db, shopId, "en");
-  const texts = { fr: textsFor(shop, fr, "fr"), en: textsFor(shop, en, "en") };
   const settings = parseShopSettings(shop.settings);
+  const own = settings.banner.texts;
+  const texts = { fr: textsFor(shop, fr, "fr", own.fr), en: textsFor(shop, en, "en", own.en) };
   return { texts, version: bannerVersion(texts), settings: settings.banner };
 }
 
@@ -94,6 +113,9 @@ export async function bannerConfig(
     texts: content.texts[locale],
     askAgain: again.ask,
     askAgainReason: again.reason ?? null,
+    // The look and Consent Mode set on the Cookies page (docs/decisions/063).
+    look: { position: content.settings.position, colours: content.settings.colours },
+    consentMode: content.settings.consentMode,
   };
 }
 
@@ -196,15 +218,35 @@ export async function choiceRates(db: Db, shopId: string, since: Date) {
   });
 }
 
-/** Whether a change of purposes asks visitors again (the Cookies page), audited. */
+export type BannerSettingsInput = z.input<typeof BannerSettingsInputSchema>;
+const BannerSettingsInputSchema = z.object({
+  askAgainOnChange: z.boolean(),
+  consentMode: z.boolean(),
+  position: z.enum(BANNER_POSITIONS),
+  colours: BannerColoursSchema,
+  texts: z.object({ fr: BannerTextOverridesSchema, en: BannerTextOverridesSchema }),
+});
+
+export type BannerSettingsOutcome =
+  | { ok: true; version: string }
+  | { ok: false; contrast: ReturnType<typeof contrastProblems>; invalid: boolean };
+
+/**
+ * The banner's settings from the Cookies page: texts per language, colours, position, Consent Mode,
+ * re-asking on change. A colour pair below WCAG AA is refused and nothing is saved. Audited.
+ */
 export async function saveBannerSettings(
   db: Db,
   shopId: string,
   staffId: string,
-  banner: { askAgainOnChange: boolean },
-) {
+  input: BannerSettingsInput,
+): Promise<BannerSettingsOutcome> {
+  const parsed = BannerSettingsInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, contrast: [], invalid: true };
+  const contrast = contrastProblems(parsed.data.colours);
+  if (contrast.length > 0) return { ok: false, contrast, invalid: false };
   const current = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
-  const next = ShopSettingsSchema.parse({ ...parseShopSettings(current.settings), banner });
+  const next = ShopSettingsSchema.parse({ ...parseShopSettings(current.settings), banner: parsed.data });
   await db.$transaction(async (tx) => {
     await tx.shop.update({ where: { id: shopId }, data: { settings: JSON.stringify(next) } });
     await recordAudit(tx, {
@@ -214,6 +256,7 @@ export async function saveBannerSettings(
       action: "settings.banner.updated",
     });
   });
+  return { ok: true, version: (await bannerContent(db, shopId)).version };
 }
 
 /** What the Cookies page shows: the banner in force, its purposes, 30 days of choices. */
@@ -221,8 +264,23 @@ export async function bannerOverview(db: Db, shopId: string, locale: Locale, now
   const content = await bannerContent(db, shopId);
   return {
     version: content.version,
+    settings: content.settings,
+    texts: content.texts,
     askAgainOnChange: content.settings.askAgainOnChange,
     purposes: content.texts[locale].purposes,
     rates: await choiceRates(db, shopId, new Date(now.getTime() - 30 * 24 * 3600 * 1000)),
   };
+}
+
+let assets: { js: string; css: string } | null = null;
+/** The storefront banner's own script and styles, for the Cookies page's live preview. */
+export function bannerPreviewAssets(): { js: string; css: string } {
+  if (!assets) {
+    const dir = path.join(process.cwd(), "extensions", "privacy-center", "assets");
+    assets = {
+      js: readFileSync(path.join(dir, "cookie-banner.js"), "utf8"),
+      css: readFileSync(path.join(dir, "cookie-banner.css"), "utf8"),
+    };
+  }
+  return assets;
 }

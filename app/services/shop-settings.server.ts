@@ -1,6 +1,11 @@
 // A shop's privacy settings, stored as JSON on the Shop row and validated on every read.
 import { z } from "zod";
 import type { Tx } from "~/db/client.server";
+import {
+  BANNER_POSITIONS,
+  BannerColoursSchema,
+  BannerTextOverridesSchema,
+} from "~/domain/consent/banner-look";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "~/domain/deadlines/local-date";
 
 export const ShopSettingsSchema = z.object({
@@ -36,6 +41,14 @@ export const ShopSettingsSchema = z.object({
     .object({
       /** Ask visitors again when the purposes or processors change (a new banner version). */
       askAgainOnChange: z.boolean().default(true),
+      /** Google Consent Mode v2: defaults denied before any choice, then updates (docs/decisions/063). */
+      consentMode: z.boolean().default(false),
+      position: z.enum(BANNER_POSITIONS).default("bottom"),
+      colours: BannerColoursSchema.prefault({}),
+      /** The shop's own wording per language; an absent or empty text is the catalogue's default. */
+      texts: z
+        .object({ fr: BannerTextOverridesSchema.prefault({}), en: BannerTextOverridesSchema.prefault({}) })
+        .prefault({}),
     })
     .prefault({}),
 });

@@ -18,16 +18,21 @@
     stored = JSON.parse(localStorage.getItem(STORE) || "null");
   } catch (_) {}
   const visitorId = stored?.visitorId || crypto.randomUUID();
+  // The Cookies page's live preview (docs/decisions/063): the same banner, its config given, nothing sent.
+  const preview = window.vigieBannerPreview;
   let config = null;
   let api = null;
   let opener = null;
+  let defaulted = false;
 
   const gtag = (...args) => {
     window.dataLayer = window.dataLayer || [];
     window.dataLayer.push(args);
   };
-  const consentMode = (consent) =>
-    d.consentMode &&
+  // On in the theme editor or on Vigie's Cookies page; the default (denied) goes first, once.
+  const consentMode = (consent) => {
+    if (!(d.consentMode || config?.consentMode) || (!consent && defaulted) || preview) return;
+    defaulted = true;
     gtag("consent", consent ? "update" : "default", {
       ad_storage: consent?.marketing ? "granted" : "denied",
       ad_user_data: consent?.marketing ? "granted" : "denied",
@@ -35,6 +40,7 @@
       analytics_storage: consent?.analytics ? "granted" : "denied",
       ...(consent ? {} : { wait_for_update: 500 }),
     });
+  };
   consentMode(null);
 
   const el = (tag, attrs, ...children) => {
@@ -48,6 +54,7 @@
   };
 
   function post(action, consent) {
+    if (preview) return Promise.resolve();
     const body = { visitorId, version: config.version, locale, gpc, action, consent };
     const region = api.getRegion?.();
     if (/^[A-Z]{2}[A-Z0-9]{0,3}$/.test(region || "")) body.region = region;
@@ -178,11 +185,16 @@
         el("button", { type: "submit", class: "vcb-btn", "data-action": "save" }, t.save),
       );
     }
+    const look = config.look || {};
+    const c = look.colours || {};
     const dialog = el(
       "div",
       {
         id: "vcb-dialog",
-        class: `vcb vcb--${d.position === "center" ? "center" : "bottom"}`,
+        class: `vcb vcb--${(look.position || d.position) === "center" ? "center" : "bottom"}`,
+        style: c.button
+          ? `--vcb-bg:${c.background};--vcb-fg:${c.text};--vcb-accent:${c.button};--vcb-accent-fg:${c.buttonText}`
+          : null,
         role: "dialog",
         "aria-modal": "true",
         "aria-labelledby": "vcb-title",
@@ -220,6 +232,9 @@
     const answer = await fetch(`${endpoint}?${query}`, { headers: { accept: "application/json" } });
     if (!answer.ok) return;
     config = await answer.json();
+    consentMode(null);
+    // Google's tags follow the choice on every page, not only the one where it was made.
+    if (stored?.consent && !config.askAgain) consentMode(stored.consent);
     if (!document.getElementById("vcb-open")) {
       // Withdrawal as easy as consent: the banner can be reopened from every page.
       document.body.append(
@@ -233,6 +248,11 @@
     if (forceOpen || api.shouldShowBanner() || config.askAgain) open(false);
   }
 
+  if (preview) {
+    api = { shouldShowBanner: () => true, setTrackingConsent: () => {}, getRegion: () => null };
+    config = preview;
+    return open(false);
+  }
   const start = () =>
     window.Shopify?.loadFeatures?.([{ name: "consent-tracking-api", version: "0.1" }], (error) => {
       if (error) return;
