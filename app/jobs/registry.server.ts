@@ -13,6 +13,10 @@ import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
+import {
+  executeRectificationSystem,
+  planRectificationRun,
+} from "~/services/rectification/rectification-runs.server";
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
@@ -30,6 +34,8 @@ import {
   LegalHoldsExpireJob,
   ProcessWebhookJob,
   PruneJobsJob,
+  RectificationPlanJob,
+  RectificationSystemJob,
   RestrictionNoticeJob,
   SendEmailJob,
   StorePolicyJob,
@@ -60,6 +66,8 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ExportAssembleJob, ({ archiveId }, context) => assembleExport(context, archiveId)),
   handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
   handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
+  handle(RectificationPlanJob, ({ runId }, context) => planRectificationRun(context, runId)),
+  handle(RectificationSystemJob, (system, context) => executeRectificationSystem(context, system)),
   handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),
