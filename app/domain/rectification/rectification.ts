@@ -28,11 +28,7 @@ export const PostalAddressSchema = z.object({
 export const RequestedChangesSchema = z
   .object({
     name: z.object({ first: text(100).min(1), last: text(100).min(1) }).optional(),
-    email: z
-      .email()
-      .max(320)
-      .transform((e) => e.trim().toLowerCase())
-      .optional(),
+    email: z.string().trim().toLowerCase().pipe(z.email().max(320)).optional(),
     /** E.164, as every system stores it. */
     phone: z
       .string()
