@@ -576,6 +576,8 @@ export const en = {
     timeline: "Timeline",
     emails: "E-mails to the requester",
     done: {
+      approve_rectification: "Corrections are being applied in each system.",
+      retry_rectification: "Retry queued for that system.",
       verify: "Identity confirmed: the clock runs again.",
       document: "Document requested: the clock is paused.",
       extend: "Extended; the requester has been told why.",
@@ -781,6 +783,24 @@ export const en = {
   },
   requestForm: {
     errors: {
+      rect_first_name:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_last_name:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_email:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_phone:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_address1:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_address2:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_city:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_zip:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_country:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
       type: "Choose a type of request.",
       email: "Enter a valid e-mail address.",
       name: "200 characters at most.",

@@ -590,6 +590,8 @@ export const fr: Messages = {
     timeline: "Historique",
     emails: "E-mails au demandeur",
     done: {
+      approve_rectification: "Les corrections sont en cours d'application dans chaque système.",
+      retry_rectification: "Nouvel essai programmé pour ce système.",
       verify: "Identité confirmée : le délai reprend.",
       document: "Justificatif demandé : le délai est suspendu.",
       extend: "Prorogée ; le demandeur a été informé du motif.",
@@ -802,6 +804,24 @@ export const fr: Messages = {
   },
   requestForm: {
     errors: {
+      rect_first_name:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_last_name:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_email:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_phone:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_address1:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_address2:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_city:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_zip:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_country:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
       type: "Choisissez un type de demande.",
       email: "Saisissez une adresse e-mail valide.",
       name: "200 caractères au plus.",
