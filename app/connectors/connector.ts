@@ -1,6 +1,7 @@
 // One interface for every system that holds a shopper's data (Shopify, Stripe, Mailchimp, Vigie's
 // own store). Every verb is required: a system that cannot do something says so with an explicit
 // `not_supported` result, never by a missing method.
+import type { Profile, RequestedChanges } from "~/domain/rectification/rectification";
 import type { ErasureReceipt, ErasureStep, ExportRecord, SystemName } from "~/domain/systems";
 
 /** Who we are looking for, as Vigie knows them. Ids only where the system has its own. */
@@ -45,6 +46,17 @@ export type ReadConsentResult = {
   changedAt?: Date;
 };
 
+export type RectifyResult = {
+  /**
+   * applied: the system now holds the new values; already: it held them; not_found: no such person
+   * there; refused: the system will not take them (e.g. an e-mail address another customer has).
+   */
+  outcome: "applied" | "already" | "not_found" | "refused";
+  vendorRef?: string;
+  /** The vendor's error code, never its message (which may quote the values). */
+  detail?: string;
+};
+
 export type Connector = {
   name: SystemName;
   /** Whether the credentials work; never throws. */
@@ -59,6 +71,13 @@ export type Connector = {
   executeErasureStep(subject: SubjectRef, step: ErasureStep): Promise<ErasureReceipt>;
   readConsent(subject: SubjectRef): Promise<ReadConsentResult>;
   applyConsent(subject: SubjectRef, change: ConsentChange): Promise<ApplyConsentResult>;
+  /** What the system holds of the rectifiable fields (GDPR art. 16); null when the person is not there. */
+  readProfile(subject: SubjectRef): Promise<Profile | null>;
+  /**
+   * Writes the corrected values. Safe to repeat: a person already changed (found under the new
+   * e-mail address) answers `already`.
+   */
+  rectify(subject: SubjectRef, changes: RequestedChanges): Promise<RectifyResult>;
 };
 
 /** Thrown for a failure the job should retry (network, 429, 5xx, throttling beyond its budget). */

@@ -101,6 +101,21 @@ export const ErasureSystemJob = defineJobType({
   maxAttempts: 6,
 });
 
+/** Reads what every connected system holds of the fields to rectify (the diff staff review; GDPR art. 16). */
+export const RectificationPlanJob = defineJobType({
+  id: "rectification.plan",
+  payload: z.object({ runId: z.string().min(1) }),
+  priority: 30,
+});
+
+/** Writes an approved rectification in one system. */
+export const RectificationSystemJob = defineJobType({
+  id: "rectification.system",
+  payload: z.object({ runId: z.string().min(1), system: z.enum(SYSTEMS) }),
+  priority: 30,
+  maxAttempts: 6,
+});
+
 /** Tells Shopify and Mailchimp of a granted restriction (GDPR art. 18, 19): marketing set to not subscribed. */
 export const RestrictionNoticeJob = defineJobType({
   id: "restriction.notify",

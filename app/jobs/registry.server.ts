@@ -14,6 +14,10 @@ import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
 import { queueDailyRepermissions, runRepermissionBatch } from "~/services/repermission.server";
+import {
+  executeRectificationSystem,
+  planRectificationRun,
+} from "~/services/rectification/rectification-runs.server";
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { syncShopTimeZone } from "~/services/shop-time-zone.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
@@ -34,6 +38,8 @@ import {
   PruneJobsJob,
   RepermissionBatchJob,
   RepermissionShopsJob,
+  RectificationPlanJob,
+  RectificationSystemJob,
   RestrictionNoticeJob,
   SendEmailJob,
   ShopTimeZoneJob,
@@ -72,6 +78,8 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(ExportAssembleJob, ({ archiveId }, context) => assembleExport(context, archiveId)),
   handle(ErasurePlanJob, ({ runId }, context) => planErasureRun(context, runId)),
   handle(ErasureSystemJob, (system, context) => executeErasureSystem(context, system)),
+  handle(RectificationPlanJob, ({ runId }, context) => planRectificationRun(context, runId)),
+  handle(RectificationSystemJob, (system, context) => executeRectificationSystem(context, system)),
   handle(RestrictionNoticeJob, ({ restrictionId }, context) => notifyRestriction(context, restrictionId)),
   handle(BackfillJob, ({ backfillId }, context) => runBackfill(context, backfillId)),
   handle(StorePolicyJob, ({ shopId, version }, context) => publishStorePolicy(context, shopId, version)),

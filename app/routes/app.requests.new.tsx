@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { RectificationFields } from "~/components/rectification-fields";
 import { parseLocalDate } from "~/domain/deadlines/local-date";
 import { isAppError, isAppErrorCode } from "~/domain/errors";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
@@ -263,6 +264,7 @@ export default function NewRequest() {
                   ))}
                 </>
               )}
+              {type === "rectification" && <RectificationFields t={t} bad={bad as never} />}
               {type === "restriction" && (
                 <Select
                   label={t("restriction.groundLabel")}

@@ -10,6 +10,7 @@ import { createMailchimpClient, type MailchimpClient, type RetryOptions } from "
 import { applyMailchimpConsent, consentFromMember, findMember } from "./consent.server";
 import { isMailchimpError, MailchimpApiError } from "./errors";
 import { DEFAULT_PAGE_SIZE, exportMailchimpMember } from "./export.server";
+import { readMailchimpProfile, rectifyMailchimp } from "./rectification.server";
 import { type MailchimpCredentials, mailchimpCredentialsSchema } from "./schemas";
 import { subjectHash } from "./subscriber-hash";
 
@@ -192,6 +193,14 @@ export function createMailchimpConnector(options: MailchimpConnectorOptions): Co
         }
         throw error;
       }
+    },
+
+    readProfile(subject: SubjectRef) {
+      return readMailchimpProfile(client, subject);
+    },
+
+    rectify(subject: SubjectRef, changes) {
+      return rectifyMailchimp(client, subject, changes);
     },
   };
 }

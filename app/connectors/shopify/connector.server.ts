@@ -27,6 +27,7 @@ import {
   runOperation,
   shopQuery,
 } from "./operations";
+import { profileOf, readShopifyProfile, rectifyShopify } from "./rectification";
 import type { Connection, CustomerConsentNode, EmailMarketingState, OrderNode, UserError } from "./schemas";
 
 export type ShopifyConnectorOptions = {
@@ -336,6 +337,26 @@ export function createShopifyConnector({
         detail: describeUserErrors(errors),
         at,
       };
+    },
+
+    async readProfile(subject) {
+      const found = await findCustomer(subject);
+      const customer = found ? await readShopifyProfile(client, found.id) : null;
+      return customer ? profileOf(customer) : null;
+    },
+
+    // By customer id first: an e-mail already changed (a repeated job) still finds the customer.
+    async rectify(subject, changes) {
+      const found =
+        (await findCustomer(subject)) ??
+        (changes.email
+          ? await findCustomer({ ...subject, shopifyCustomerId: null, email: changes.email })
+          : null);
+      const customer = found ? await readShopifyProfile(client, found.id) : null;
+      if (!customer) return { outcome: "not_found" };
+      const result = await rectifyShopify(client, customer, changes);
+      log?.info("shopify rectification", { subjectId: subject.subjectId, outcome: result.outcome });
+      return result;
     },
   };
 }

@@ -36,7 +36,7 @@ export type Operation<TData, TVariables> = {
   readonly variables?: TVariables;
 };
 
-function operation<TData, TVariables>(
+export function operation<TData, TVariables>(
   name: string,
   document: string,
   schema: z.ZodType<TData>,

@@ -13,6 +13,7 @@ import { executeStripeStep, type StepContext } from "./erasure-steps.server";
 import { StripeConnectorError } from "./errors";
 import { DEFAULT_PAGE_SIZE, exportStripeSubject } from "./export.server";
 import { findCustomers, guestCheckoutSessions, type StripeSubjectRef } from "./lookup.server";
+import { readStripeProfile, rectifyStripe } from "./rectification.server";
 import { type StripeCredentials, stripeCredentialsSchema, stripeEndpointSchema } from "./schemas";
 
 export type { StripeSubjectRef } from "./lookup.server";
@@ -149,6 +150,14 @@ export function createStripeConnector(options: StripeConnectorOptions): Connecto
 
     async applyConsent(): Promise<ApplyConsentResult> {
       return { outcome: "not_supported", detail: "Stripe holds no marketing consent." };
+    },
+
+    readProfile(subject: StripeSubjectRef) {
+      return readStripeProfile(client, subject, pageSize);
+    },
+
+    rectify(subject: StripeSubjectRef, changes) {
+      return rectifyStripe(client, subject, changes, pageSize);
     },
   };
 }

@@ -6,9 +6,11 @@ import {
   type Connector,
   ConnectorError,
   type ReadConsentResult,
+  type RectifyResult,
   type SubjectRef,
 } from "~/connectors/connector";
 import type { Db } from "~/db/client.server";
+import type { Profile, RequestedChanges } from "~/domain/rectification/rectification";
 import type { ErasureReceipt, ErasureStep, ExportRecord } from "~/domain/systems";
 import { parseVigieStepId, planVigieErasure } from "./erasure-plan.server";
 import { executeVigieStep } from "./erasure-steps.server";
@@ -107,6 +109,38 @@ export function createVigieConnector(options: VigieConnectorOptions): Connector 
         outcome: "not_supported",
         detail: "Vigie's consent ledger is written by its consent services",
       };
+    },
+
+    async readProfile(subject: SubjectRef): Promise<Profile | null> {
+      const row = await db.subject.findFirst({
+        where: { id: subject.subjectId, shopId },
+        select: { email: true, phone: true },
+      });
+      return row ? { email: row.email, phone: row.phone } : null;
+    },
+
+    // GDPR art. 16: the subject's address and phone, and the address the person's requests are
+    // answered at (every request of theirs still open or not: the answer of this one included).
+    async rectify(subject: SubjectRef, changes: RequestedChanges): Promise<RectifyResult> {
+      const data = {
+        ...(changes.email !== undefined && { email: changes.email }),
+        ...(changes.phone !== undefined && { phone: changes.phone }),
+      };
+      if (Object.keys(data).length === 0) return { outcome: "already" };
+      try {
+        return await db.$transaction(async (tx) => {
+          const { count } = await tx.subject.updateMany({ where: { id: subject.subjectId, shopId }, data });
+          if (count === 0) return { outcome: "not_found" as const };
+          if (changes.email !== undefined)
+            await tx.rightsRequest.updateMany({
+              where: { shopId, subjectId: subject.subjectId },
+              data: { requesterEmail: changes.email, requesterEmailKey: changes.email },
+            });
+          return { outcome: "applied" as const };
+        });
+      } catch (error) {
+        throw storeError("rectification", error);
+      }
     },
   };
 }

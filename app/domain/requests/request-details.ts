@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { type RequestedChanges, RequestedChangesSchema } from "../rectification/rectification";
 import type { RequestType } from "./request-types";
 import { RESTRICTION_GROUNDS, type RestrictionGround } from "./restriction";
 
@@ -15,7 +16,17 @@ export type DirectiveAction = "record" | "update" | "revoke";
 /** The person the deceased named to carry out the directives; reachable by e-mail or post. */
 export type ExecutorContact = { name: string; email?: string; postalAddress?: string };
 
-type SimpleType = Exclude<RequestType, "post_mortem_directive" | "heir_request" | "restriction">;
+type SimpleType = Exclude<
+  RequestType,
+  "post_mortem_directive" | "heir_request" | "restriction" | "rectification"
+>;
+
+export type RectificationDetails = {
+  type: "rectification";
+  /** The corrected values (GDPR art. 16); absent on requests filed before they were asked for. */
+  changes?: RequestedChanges;
+  recipientsAsked?: boolean;
+};
 
 export type PostMortemDirectiveDetails = {
   type: "post_mortem_directive";
@@ -54,6 +65,7 @@ export type RestrictionDetails = {
 export type RequestDetails =
   | { type: SimpleType; recipientsAsked?: boolean }
   | RestrictionDetails
+  | RectificationDetails
   | PostMortemDirectiveDetails
   | HeirRequestDetails;
 
@@ -115,8 +127,16 @@ export function recipientsAsked(details: RequestDetails): boolean {
   return "recipientsAsked" in details && details.recipientsAsked === true;
 }
 
+function validateRectification(details: RectificationDetails): void {
+  // GDPR art. 16: the person states what is inaccurate and the corrected value.
+  if (details.changes !== undefined && !RequestedChangesSchema.safeParse(details.changes).success) {
+    throw new AppError("RECTIFICATION_CHANGES_INVALID", "The corrected values are incomplete or malformed");
+  }
+}
+
 /** Throws an `AppError` when type-specific details are incomplete; returns nothing when they are valid. */
 export function validateDetails(details: RequestDetails): void {
+  if (details.type === "rectification") validateRectification(details);
   if (details.type === "restriction") validateRestriction(details);
   if (details.type === "post_mortem_directive") validateDirective(details);
   if (details.type === "heir_request") validateHeirRequest(details);

@@ -78,15 +78,21 @@ export function isArt19Type(type: string): type is Art19Type {
  * GDPR art. 19: each recipient to whom the data were disclosed is told of the rectification,
  * erasure or restriction, unless impossible or disproportionate. A connector that can carry it out
  * tells its system (an erasure: its receipts; a restriction: marketing set to not subscribed in
- * Shopify and Mailchimp); every other recipient of the processors register is a staff task.
+ * Shopify and Mailchimp; a rectification run: its own writes, when the request carries the
+ * corrected values); every other recipient of the processors register is a staff task.
  */
 export function recipientNoticePlan(
   type: Art19Type,
   connected: readonly ConnectedRecipient[],
   registerRecipients: readonly string[],
+  rectifiedByConnectors = false,
 ): RecipientNoticePlan[] {
   const byConnector = new Set<ConnectedRecipient>(
-    type === "erasure" ? connected : type === "restriction" ? connected.filter((s) => s !== "stripe") : [],
+    type === "erasure" || (type === "rectification" && rectifiedByConnectors)
+      ? connected
+      : type === "restriction"
+        ? connected.filter((s) => s !== "stripe")
+        : [],
   );
   const plans: RecipientNoticePlan[] = connected.map((recipient) => ({
     recipient,

@@ -235,6 +235,14 @@ export const en = {
     "restriction.lift_decided": "Lift of the restriction decided; the person is e-mailed first",
     "restriction.lifted": "Restriction lifted, after the person was told",
     "request.recipient_notice": "Recipient informed by staff (art. 19)",
+
+    "rectification.planning": "Rectification: reading the systems",
+    "rectification.planned": "Rectification: changes ready for review",
+    "rectification.approved": "Rectification approved",
+    "rectification.system_done": "Rectification applied in a system",
+    "rectification.system_failed": "Rectification failed in a system",
+    "rectification.retried": "Rectification of a system retried",
+    "rectification.completed": "Rectification completed and answered",
   },
   login: {
     title: "Log in to Vigie",
@@ -765,6 +773,8 @@ export const en = {
     timeline: "Timeline",
     emails: "E-mails to the requester",
     done: {
+      approve_rectification: "Corrections are being applied in each system.",
+      retry_rectification: "Retry queued for that system.",
       verify: "Identity confirmed: the clock runs again.",
       document: "Document requested: the clock is paused.",
       extend: "Extended; the requester has been told why.",
@@ -970,6 +980,24 @@ export const en = {
   },
   requestForm: {
     errors: {
+      rect_first_name:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_last_name:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_email:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_phone:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_address1:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_address2:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_city:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_zip:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_country:
+        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
       type: "Choose a type of request.",
       email: "Enter a valid e-mail address.",
       name: "200 characters at most.",
@@ -1255,6 +1283,9 @@ export const en = {
     "export.assemble": "Assembling an export archive",
     "erasure.plan": "Drawing up an erasure plan",
     "erasure.system": "Erasing a system's data",
+
+    "rectification.plan": "Reading what each system holds before a rectification",
+    "rectification.system": "Correcting a person's data in a system",
     "backfill.shopify": "Importing the shop's history from Shopify",
     "legal-holds.expire": "Releasing expired legal holds",
     "jobs.prune": "Clearing old finished jobs",
@@ -1950,6 +1981,8 @@ export const en = {
       "A processor needs its contract (date or link) before it can be confirmed (art. 28(3)).",
     TRANSFER_SAFEGUARD_REQUIRED:
       "A transfer outside the EEA needs its safeguard (art. 46) before it can be confirmed.",
+    RECTIFICATION_CHANGES_INVALID:
+      "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
     RESTRICTION_GROUND_REQUIRED: "Choose why the restriction is asked for (GDPR art. 18(1)(a)–(d)).",
     RESTRICTION_NOT_GRANTED: "Grant the restriction first: this request has none in place yet.",
     RESTRICTION_ALREADY_GRANTED: "This restriction is already in place.",
@@ -2042,6 +2075,58 @@ export const en = {
     title: "Something went wrong",
     notFound: "Page not found",
     back: "Back to the dashboard",
+  },
+  // Rectification through the connectors (GDPR art. 16, docs/decisions/068).
+  rectification: {
+    title: "Rectification",
+    intro: "The corrected values, compared with what each system holds now.",
+    planning: "Reading what each system holds…",
+    planFailed: "The systems could not be read: {error}",
+    ownRecords: "Our own records",
+    fields: { name: "Name", email: "E-mail address", phone: "Phone number", address: "Postal address" },
+    columns: { field: "Field", from: "Now", to: "Corrected to" },
+    empty: "(empty)",
+    skipped: {
+      not_connected: "Not connected",
+      not_found: "This person is not in this system",
+      no_change: "Already holds the corrected values",
+    },
+    state: {
+      pending: "To apply",
+      running: "Being applied",
+      done: "Applied",
+      already: "Already applied",
+      not_found: "Not found",
+      failed: "Failed",
+    },
+    approve: "Apply the corrections",
+    approveTitle: "Apply these corrections in every system?",
+    approveBody:
+      "Vigie writes the corrected values in each system listed, then answers the person. A value written in a system cannot be taken back by Vigie.",
+    retry: "Retry",
+    approved: "Corrections are being applied.",
+    retried: "Retry queued.",
+    done: "Every correction was applied; the person has been answered.",
+    nothingToChange: "Every system already holds the corrected values: approving answers the person.",
+    noChanges: "The request carries no structured changes: correct the data by hand in each system.",
+    answer: {
+      summary: "We have corrected your data as you asked.",
+      changed: "{field} corrected to {value}",
+      notFound: "no record of you was found",
+    },
+    form: {
+      legend: "The corrected values",
+      help: "Fill in only what must change.",
+      firstName: "First name",
+      lastName: "Last name",
+      email: "E-mail address",
+      phone: "Phone number (international format, e.g. +33 6 12 34 56 78)",
+      address1: "Address",
+      address2: "Address (line 2)",
+      city: "City",
+      zip: "Postcode",
+      country: "Country (2-letter code, e.g. FR)",
+    },
   },
 };
 

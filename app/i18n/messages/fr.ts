@@ -246,6 +246,14 @@ export const fr: Messages = {
       "Levée de la limitation décidée ; la personne est d'abord informée par e-mail",
     "restriction.lifted": "Limitation levée, après information de la personne",
     "request.recipient_notice": "Destinataire informé par l'équipe (art. 19)",
+
+    "rectification.planning": "Rectification : lecture des systèmes",
+    "rectification.planned": "Rectification : modifications prêtes à relire",
+    "rectification.approved": "Rectification approuvée",
+    "rectification.system_done": "Rectification appliquée dans un système",
+    "rectification.system_failed": "Échec de la rectification dans un système",
+    "rectification.retried": "Rectification d'un système relancée",
+    "rectification.completed": "Rectification terminée et réponse envoyée",
   },
   login: {
     title: "Se connecter à Vigie",
@@ -794,6 +802,8 @@ export const fr: Messages = {
     timeline: "Historique",
     emails: "E-mails au demandeur",
     done: {
+      approve_rectification: "Les corrections sont en cours d'application dans chaque système.",
+      retry_rectification: "Nouvel essai programmé pour ce système.",
       verify: "Identité confirmée : le délai reprend.",
       document: "Justificatif demandé : le délai est suspendu.",
       extend: "Prorogée ; le demandeur a été informé du motif.",
@@ -1006,6 +1016,24 @@ export const fr: Messages = {
   },
   requestForm: {
     errors: {
+      rect_first_name:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_last_name:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_email:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_phone:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_address1:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_address2:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_city:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_zip:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_country:
+        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
       type: "Choisissez un type de demande.",
       email: "Saisissez une adresse e-mail valide.",
       name: "200 caractères au plus.",
@@ -1298,6 +1326,9 @@ export const fr: Messages = {
     "export.assemble": "L'assemblage d'une archive d'export",
     "erasure.plan": "L'établissement d'un plan d'effacement",
     "erasure.system": "L'effacement des données d'un système",
+
+    "rectification.plan": "Lecture des données de chaque système avant une rectification",
+    "rectification.system": "Correction des données d'une personne dans un système",
     "backfill.shopify": "L'import de l'historique de la boutique depuis Shopify",
     "legal-holds.expire": "La levée des conservations légales échues",
     "jobs.prune": "Le nettoyage des anciennes tâches terminées",
@@ -2011,6 +2042,8 @@ export const fr: Messages = {
       "Un sous-traitant doit avoir son contrat (date ou lien) avant d'être confirmé (art. 28(3)).",
     TRANSFER_SAFEGUARD_REQUIRED:
       "Un transfert hors de l'EEE doit avoir sa garantie (art. 46) avant d'être confirmé.",
+    RECTIFICATION_CHANGES_INVALID:
+      "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
     RESTRICTION_GROUND_REQUIRED: "Indiquez pourquoi la limitation est demandée (RGPD art. 18(1)(a) à (d)).",
     RESTRICTION_NOT_GRANTED: "Accordez d'abord la limitation : cette demande n'en a pas encore.",
     RESTRICTION_ALREADY_GRANTED: "Cette limitation est déjà en place.",
@@ -2104,5 +2137,63 @@ export const fr: Messages = {
     title: "Une erreur est survenue",
     notFound: "Page introuvable",
     back: "Retour au tableau de bord",
+  },
+  // Rectification par les connecteurs (RGPD art. 16, docs/decisions/068).
+  rectification: {
+    title: "Rectification",
+    intro: "Les valeurs corrigées, comparées à ce que chaque système contient aujourd'hui.",
+    planning: "Lecture des données de chaque système…",
+    planFailed: "Les systèmes n'ont pas pu être lus : {error}",
+    ownRecords: "Nos propres registres",
+    fields: {
+      name: "Nom",
+      email: "Adresse e-mail",
+      phone: "Numéro de téléphone",
+      address: "Adresse postale",
+    },
+    columns: { field: "Champ", from: "Actuellement", to: "Corrigé en" },
+    empty: "(vide)",
+    skipped: {
+      not_connected: "Non connecté",
+      not_found: "Cette personne n'est pas dans ce système",
+      no_change: "Contient déjà les valeurs corrigées",
+    },
+    state: {
+      pending: "À appliquer",
+      running: "En cours",
+      done: "Appliquée",
+      already: "Déjà appliquée",
+      not_found: "Introuvable",
+      failed: "Échec",
+    },
+    approve: "Appliquer les corrections",
+    approveTitle: "Appliquer ces corrections dans tous les systèmes ?",
+    approveBody:
+      "Vigie écrit les valeurs corrigées dans chaque système listé, puis répond à la personne. Une valeur écrite dans un système ne peut pas être reprise par Vigie.",
+    retry: "Réessayer",
+    approved: "Les corrections sont en cours d'application.",
+    retried: "Nouvel essai programmé.",
+    done: "Toutes les corrections ont été appliquées ; la personne a reçu la réponse.",
+    nothingToChange: "Chaque système contient déjà les valeurs corrigées : approuver répond à la personne.",
+    noChanges:
+      "La demande ne précise pas les valeurs corrigées : corrigez les données à la main dans chaque système.",
+    answer: {
+      summary: "Nous avons corrigé vos données comme vous l'avez demandé.",
+      changed: "{field} corrigé en {value}",
+      notFound: "aucune donnée vous concernant n'y a été trouvée",
+    },
+    form: {
+      legend: "Les valeurs corrigées",
+      help: "Ne remplissez que ce qui doit changer.",
+      firstName: "Prénom",
+      lastName: "Nom",
+      email: "Adresse e-mail",
+      phone: "Numéro de téléphone (format international, p. ex. +33 6 12 34 56 78)",
+      address1: "Adresse",
+      address2: "Complément d'adresse",
+      city: "Ville",
+      zip: "Code postal",
+      country: "Pays (code à 2 lettres, p. ex. FR)",
+    },
   },
 };

@@ -11,6 +11,7 @@ import { HistoryCards } from "~/components/request-page/history-cards";
 import { IdentityCard } from "~/components/request-page/identity-card";
 import type { CardProps } from "~/components/request-page/kit";
 import { RecipientsCard } from "~/components/request-page/recipients-card";
+import { RectificationCard } from "~/components/request-page/rectification-card";
 import { RestrictionCard } from "~/components/request-page/restriction-card";
 import { SummaryCards } from "~/components/request-page/summary-cards";
 import { TasksCard } from "~/components/request-page/tasks-card";
@@ -19,6 +20,7 @@ import { REQUEST_TYPE_INFO } from "~/domain/requests/request-types";
 import { appErrorResponse, type RefusedAction } from "~/http/app-error-response.server";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
+import { rectificationPanel } from "~/services/rectification/rectification-view.server";
 import {
   loadRequestPage,
   RequestPageActionSchema,
@@ -30,7 +32,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request, context);
   const page = await loadRequestPage(context.db, shop, params.id ?? "");
   if (!page) throw new Response("Not found", { status: 404 });
-  return page;
+  const rectification =
+    page.request.type === "rectification"
+      ? await rectificationPanel(context.db, context.encryptionKey, shop.id, page.request.id)
+      : null;
+  return { ...page, rectification };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -96,6 +102,11 @@ export default function RequestPage() {
           {(r.type === "post_mortem_directive" || r.type === "heir_request") && (
             <Layout.Section>
               <AskedCard {...props} />
+            </Layout.Section>
+          )}
+          {data.rectification && (
+            <Layout.Section>
+              <RectificationCard panel={data.rectification} {...props} />
             </Layout.Section>
           )}
           {r.type === "restriction" && (

@@ -244,8 +244,43 @@ export class MailchimpStore {
     return this.update(existing, { ...body, status });
   }
 
+  /**
+   * A new `email_address` in a PATCH: the member is keyed by its new hash. Mailchimp refuses it for
+   * a contact it will not mail (cleaned, unsubscribed by themselves or by a bounce, archived), for an
+   * address already in the audience and for a forgotten one.
+   */
+  private changeEmail(member: SimMember, value: unknown) {
+    if (typeof value !== "string" || value.trim().toLowerCase() === member.email_address.toLowerCase())
+      return;
+    const email = value.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new SimProblem(400, "Invalid Resource", "Please provide a valid email address.");
+    if (member.status === "cleaned" || member.status === "archived" || member.complianceHold) {
+      throw new SimProblem(
+        400,
+        "Invalid Resource",
+        `The email address of ${member.email_address} cannot be changed while the contact is ${member.status}.`,
+      );
+    }
+    const hash = simHash(email);
+    if (this.members.has(hash))
+      throw new SimProblem(400, "Member Exists", `${email} is already a list member.`);
+    if (this.forgotten.has(hash)) {
+      throw new SimProblem(
+        400,
+        "Forgotten Email Not Subscribed",
+        `${email} was permanently deleted and cannot be re-imported.`,
+      );
+    }
+    this.members.delete(member.id);
+    member.id = hash;
+    member.email_address = email;
+    this.members.set(hash, member);
+  }
+
   /** PATCH (and the update half of PUT): status rules, then the other fields. */
   update(member: SimMember, body: Record<string, unknown>): SimMember {
+    this.changeEmail(member, body.email_address);
     const status = body.status;
     if (status !== undefined) {
       if (typeof status !== "string" || !WRITABLE.has(status)) {

@@ -15,6 +15,7 @@ import {
 import { type GraphqlErrorOut, hasScope, type Resolver, VariableError } from "./shopify-admin-graphql";
 import { MUTATION_RESOLVERS } from "./shopify-admin-mutations";
 import { QUERY_RESOLVERS } from "./shopify-admin-queries";
+import { RECTIFICATION_RESOLVERS } from "./shopify-admin-rectification";
 import { ShopifyAdminStore, type ShopifySimulatorSeed, type SimCustomer } from "./shopify-admin-store";
 import {
   createWebhookDispatcher,
@@ -87,7 +88,12 @@ export type ShopifyAdminSimulator = {
   stop(): Promise<void>;
 };
 
-const RESOLVERS: Record<string, Resolver> = { ...QUERY_RESOLVERS, ...MUTATION_RESOLVERS, ...BULK_RESOLVERS };
+const RESOLVERS: Record<string, Resolver> = {
+  ...QUERY_RESOLVERS,
+  ...MUTATION_RESOLVERS,
+  ...BULK_RESOLVERS,
+  ...RECTIFICATION_RESOLVERS,
+};
 const ENDPOINT = /^\/admin\/api\/(\d{4}-(?:01|04|07|10)|unstable)\/graphql\.json$/;
 const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 const CONSENT_TOPIC = "customers/email_marketing_consent_update";

@@ -550,3 +550,43 @@ export async function answerErasure(
   );
   return moved;
 }
+
+/**
+ * Answers a rectification carried out through the connectors (GDPR art. 16): the request is
+ * answered and the person told, per system, what changed (the erasure's receipt lines); the art. 19
+ * notices were settled by the run.
+ */
+export async function answerRectification(
+  tx: Tx,
+  shop: ShopRef,
+  requestId: string,
+  answer: { to: string | null; summary: string; receipts: ErasureReceiptLine[] },
+  now = new Date(),
+) {
+  const row = await load(tx, shop.id, requestId);
+  const details = JSON.parse(row.details) as RequestDetails;
+  const recipients = recipientsAsked(details) ? await recipientsInformed(tx, row.id) : undefined;
+  const moved = await move(tx, row, { to: "answered" }, now);
+  await recordAudit(tx, {
+    shopId: shop.id,
+    actorType: "system",
+    action: "request.answered",
+    targetType: "request",
+    targetId: requestId,
+  });
+  await queueRequestEmail(
+    tx,
+    shop,
+    { id: row.id, requesterEmail: answer.to, locale: row.locale, type: row.type },
+    null,
+    {
+      type: "request.answer",
+      reference: row.reference,
+      requestType: row.type as RequestType,
+      summary: answer.summary,
+      erasure: answer.receipts,
+      ...(recipients && { recipients }),
+    },
+  );
+  return moved;
+}

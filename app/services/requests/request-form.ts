@@ -2,6 +2,7 @@
 // admin's intake form), validated into the domain's RequestDetails.
 import { z } from "zod";
 import { AppError, type AppErrorCode } from "~/domain/errors";
+import { RequestedChangesSchema } from "~/domain/rectification/rectification";
 import { HEIR_SCOPES, type RequestDetails, validateDetails } from "~/domain/requests/request-details";
 import { REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
 import { RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
@@ -28,6 +29,16 @@ export const RequestFormSchema = z.object({
   restriction_ground: z.enum(RESTRICTION_GROUNDS).optional(),
   /** GDPR art. 19: the person asks to be told which recipients were informed. */
   recipients_asked: z.literal("on").optional(),
+  /** GDPR art. 16: the corrected values, checked whole by the domain (RequestedChangesSchema). */
+  rect_first_name: z.string().trim().max(100).optional(),
+  rect_last_name: z.string().trim().max(100).optional(),
+  rect_email: z.string().trim().max(320).optional(),
+  rect_phone: z.string().trim().max(40).optional(),
+  rect_address1: z.string().trim().max(200).optional(),
+  rect_address2: z.string().trim().max(200).optional(),
+  rect_city: z.string().trim().max(100).optional(),
+  rect_zip: z.string().trim().max(20).optional(),
+  rect_country: z.string().trim().max(2).optional(),
 });
 export type RequestForm = z.infer<typeof RequestFormSchema>;
 export type RequestFormField = keyof RequestForm;
@@ -43,7 +54,18 @@ const TYPE_FIELDS: Partial<Record<RequestType, readonly RequestFormField[]>> = {
   ],
   heir_request: ["deceased_email", "heir_relationship", "heir_scope"],
   restriction: ["restriction_ground", "recipients_asked"],
-  rectification: ["recipients_asked"],
+  rectification: [
+    "recipients_asked",
+    "rect_first_name",
+    "rect_last_name",
+    "rect_email",
+    "rect_phone",
+    "rect_address1",
+    "rect_address2",
+    "rect_city",
+    "rect_zip",
+    "rect_country",
+  ],
   erasure: ["recipients_asked"],
 };
 const COMMON_FIELDS: readonly RequestFormField[] = ["type", "email", "name", "message"];
@@ -56,7 +78,29 @@ const FIELD_OF_ERROR: Partial<Record<AppErrorCode, RequestFormField>> = {
   HEIR_DECEASED_EMAIL_REQUIRED: "deceased_email",
   HEIR_RELATIONSHIP_REQUIRED: "heir_relationship",
   RESTRICTION_GROUND_REQUIRED: "restriction_ground",
+  RECTIFICATION_CHANGES_INVALID: "rect_first_name",
 };
+
+/** The corrected values a rectification form carries (GDPR art. 16), as the domain reads them. */
+function changesFromForm(form: RequestForm): Record<string, unknown> | undefined {
+  const changes: Record<string, unknown> = {};
+  if (form.rect_first_name || form.rect_last_name)
+    changes.name = { first: form.rect_first_name ?? "", last: form.rect_last_name ?? "" };
+  if (form.rect_email) changes.email = form.rect_email;
+  if (form.rect_phone) changes.phone = form.rect_phone;
+  if (form.rect_address1 || form.rect_city || form.rect_zip || form.rect_country)
+    changes.address = {
+      line1: form.rect_address1 ?? "",
+      line2: form.rect_address2 ?? "",
+      city: form.rect_city ?? "",
+      zip: form.rect_zip ?? "",
+      country: form.rect_country ?? "",
+    };
+  if (Object.keys(changes).length === 0) return undefined;
+  const parsed = RequestedChangesSchema.safeParse(changes);
+  // Malformed values are kept as typed: the domain refuses them next to the fields.
+  return parsed.success ? parsed.data : changes;
+}
 
 /** Reads FormData (repeated heir_scope values kept as a list) into the schema's input shape. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -100,6 +144,14 @@ export function detailsFromForm(form: RequestForm): RequestDetails {
   if (form.type === "restriction") {
     // An absent ground is refused by the domain (RESTRICTION_GROUND_REQUIRED), next to its field.
     return { type: "restriction", ground: form.restriction_ground ?? ("" as never), recipientsAsked: asked };
+  }
+  if (form.type === "rectification") {
+    const changes = changesFromForm(form);
+    return {
+      type: "rectification",
+      ...(changes && { changes: changes as never }),
+      ...(asked && { recipientsAsked: true }),
+    };
   }
   return { type: form.type, ...(asked && { recipientsAsked: true }) };
 }

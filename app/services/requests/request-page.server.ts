@@ -12,6 +12,7 @@ import { approveErasure, replanErasure, retryErasureSystem } from "../erasure/er
 import { erasurePanelData } from "../erasure/erasure-view.server";
 import { exportPanelData } from "../exports/export-view.server";
 import { retryExportSystem } from "../exports/exports.server";
+import { approveRectification, retryRectificationSystem } from "../rectification/rectification-runs.server";
 import { recipientNoticesOf, recordRecipientNotice } from "../restriction/recipient-notices.server";
 import {
   decideLift,
@@ -157,6 +158,8 @@ export const RequestPageActionSchema = z.discriminatedUnion("intent", [
     status: z.enum(["done", "not_concerned"]),
   }),
   z.object({ intent: z.literal("retry_erasure"), system: z.enum(SYSTEMS) }),
+  z.object({ intent: z.literal("approve_rectification") }),
+  z.object({ intent: z.literal("retry_rectification"), system: z.enum(SYSTEMS) }),
   z.object({
     intent: z.literal("retry_export"),
     archiveId: z.string().min(1).max(100),
@@ -221,6 +224,20 @@ export async function runRequestPageAction(
     case "retry_export":
       await retryExportSystem(db, shop, staffId, action.archiveId, action.system);
       return;
+    case "approve_rectification":
+    case "retry_rectification": {
+      const run = await db.rectificationRun.findFirst({
+        where: { requestId, shopId: shop.id },
+        select: { id: true },
+      });
+      const changed =
+        run &&
+        (action.intent === "approve_rectification"
+          ? await approveRectification(db, shop, staffId, run.id)
+          : await retryRectificationSystem(db, shop, staffId, run.id, action.system));
+      if (!changed) throw new AppError("ILLEGAL_TRANSITION", "No rectification in a state for this action");
+      return;
+    }
     case "approve_erasure":
     case "replan_erasure":
     case "retry_erasure": {

@@ -4,6 +4,7 @@ import type { RightsRequest } from "@prisma/client";
 import type { Tx } from "~/db/client.server";
 import { startErasure } from "../erasure/erasure-runs.server";
 import { startExport } from "../exports/exports.server";
+import { startRectification } from "../rectification/rectification-runs.server";
 import { planRecipientNotices } from "../restriction/recipient-notices.server";
 import { applyMarketingRequest } from "./marketing-requests.server";
 
@@ -12,6 +13,10 @@ export async function startWork(tx: Tx, request: RightsRequest, shopDomain: stri
   if (request.type === "erasure") await startErasure(tx, request, shopDomain);
   if (request.type === "withdraw_consent" || request.type === "object_to_marketing")
     await applyMarketingRequest(tx, request, shopDomain);
-  // GDPR art. 19: the recipients to tell of a rectification are listed while staff carry it out.
-  if (request.type === "rectification") await planRecipientNotices(tx, request, "rectification");
+  // GDPR art. 16: with the corrected values, Vigie reads each system for staff to review (ADR 068);
+  // art. 19: its recipients are listed (told by the run's writes, or by staff).
+  if (request.type === "rectification") {
+    await startRectification(tx, request, shopDomain);
+    await planRecipientNotices(tx, request, "rectification");
+  }
 }

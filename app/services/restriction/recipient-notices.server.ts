@@ -58,10 +58,14 @@ export async function planRecipientNotices(
     ...Object.entries(SYSTEM_NAMES),
     ...register.map((r) => [r.key, r.name] as [string, string]),
   ]);
+  // A rectification carried out by a run (docs/decisions/068) tells each system by its own write.
+  const byRun =
+    type === "rectification" && (await tx.rectificationRun.count({ where: { requestId: request.id } })) > 0;
   const plan = recipientNoticePlan(
     type,
     systems,
     register.map((r) => r.key),
+    byRun,
   );
   for (const notice of plan) {
     const told = done && notice.channel === "connector";
