@@ -13,11 +13,11 @@ import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
-import { queueDailyRepermissions, runRepermissionBatch } from "~/services/repermission.server";
 import {
   executeRectificationSystem,
   planRectificationRun,
 } from "~/services/rectification/rectification-runs.server";
+import { queueDailyRepermissions, runRepermissionBatch } from "~/services/repermission.server";
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { syncShopTimeZone } from "~/services/shop-time-zone.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
@@ -36,10 +36,10 @@ import {
   LegalHoldsExpireJob,
   ProcessWebhookJob,
   PruneJobsJob,
-  RepermissionBatchJob,
-  RepermissionShopsJob,
   RectificationPlanJob,
   RectificationSystemJob,
+  RepermissionBatchJob,
+  RepermissionShopsJob,
   RestrictionNoticeJob,
   SendEmailJob,
   ShopTimeZoneJob,

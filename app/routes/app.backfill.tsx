@@ -1,5 +1,5 @@
-// Import from Shopify (docs/decisions/046): the shop's customers and orders read through a bulk
-// operation, its progress, and a button to run it again.
+// Import from Shopify (docs/decisions/046, 070): the shop's customers and orders, then the orders
+// placed without an account, read through bulk operations; its progress, and a button to run it again.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, Page, ProgressBar, Text } from "@shopify/polaris";
@@ -73,6 +73,7 @@ export default function Backfill() {
         <Card>
           <BlockStack gap="200">
             <Text as="p">{t("backfill.intro")}</Text>
+            <Text as="p">{t("guestBackfill.intro")}</Text>
             <Text as="p" tone="subdued">
               {t("backfill.imported")}
             </Text>
@@ -96,6 +97,16 @@ export default function Backfill() {
                   {t(`backfill.status.${latest.status}`)}
                 </Badge>
               </span>
+              {active && (
+                <Text as="p">
+                  <span data-testid="backfill-phase">
+                    {t("guestBackfill.phase", {
+                      step: latest.phase === "guests" ? 2 : 1,
+                      label: t(`guestBackfill.phases.${latest.phase}`),
+                    })}
+                  </span>
+                </Text>
+              )}
               <ProgressBar progress={percent} size="small" />
               <Text as="p">
                 {latest.objectCount
@@ -114,6 +125,16 @@ export default function Backfill() {
                   })}
                 </span>
               </Text>
+              {latest.phase === "guests" && (
+                <Text as="p">
+                  <span data-testid="backfill-guest-counts">
+                    {t("guestBackfill.counts", {
+                      guestOrders: number.format(latest.guestOrders),
+                      guests: number.format(latest.guests),
+                    })}
+                  </span>
+                </Text>
+              )}
               <Text as="p" tone="subdued">
                 {t("backfill.startedAt", { date: date.format(new Date(latest.createdAt)) })} ·{" "}
                 {t(latest.trigger === "install" ? "backfill.trigger.install" : "backfill.trigger.staff")}

@@ -31,7 +31,9 @@ describe.runIf(hasBrowser)("the Consents page in Chromium", () => {
     // Irreversible: a confirmation says what will happen and to whom; nothing is written before it.
     const dialog = page.getByRole("dialog");
     await expect.poll(() => dialog.textContent()).toContain("ne recevra plus la lettre d'information");
-    expect(await sandbox.db.consentEvent.count({ where: { subjectId: camille.id, kind: "withdrawn" } })).toBe(0);
+    expect(await sandbox.db.consentEvent.count({ where: { subjectId: camille.id, kind: "withdrawn" } })).toBe(
+      0,
+    );
     await dialog.getByRole("button", { name: "Retirer le consentement" }).click();
     await expect
       .poll(() => page.getByText("Consentement retiré. Shopify et Mailchimp seront mis à jour.").count())

@@ -1,7 +1,8 @@
 // The backfill of a shop's customers and orders from Shopify, on real databases against the Shopify
 // simulator over HTTP: bulk operation, JSONL read as a stream, subjects with their last order and
-// imported marketing state; idempotent, resumable mid-file, a failed or expired operation handled,
-// and the webhooks that keep subjects current afterwards.
+// imported marketing state; then the orders placed without an account, whose buyers become subjects
+// by e-mail; idempotent, resumable mid-file, a failed or expired operation handled, and the webhooks
+// that keep subjects current afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createShopifyAdminClient } from "~/connectors/shopify/admin-client.server";
 import { createShopifyBulk } from "~/connectors/shopify/bulk-customers";
@@ -23,6 +24,10 @@ const DAY = 86_400_000;
 const YEAR = 365 * DAY;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const FILLERS = 400;
+/** Orders placed without an account in the main shop: 5 lines, 4 with an e-mail, 3 addresses. */
+const GUEST_LINES = 5;
+const GUEST_ORDERS = 4;
+const GUESTS = 3;
 
 describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
   const shop = `backfill-${dialect}.myshopify.com`;
@@ -86,6 +91,13 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
               { id: 6202, customerId: 7201, createdAt: ago(11 * YEAR) },
               { id: 6203, customerId: 7202, createdAt: ago(2 * DAY) },
               { id: 6204, customerId: 7204, createdAt: ago(2 * YEAR) },
+              // Without an account: a buyer twice (12 and 2 years ago), Ben before his account, a
+              // buyer 12 years ago, and an order with no e-mail at all.
+              { id: 6401, customerId: null, email: "Invite@Example.fr", createdAt: ago(12 * YEAR) },
+              { id: 6402, customerId: null, email: "invite@example.fr", createdAt: ago(2 * YEAR) },
+              { id: 6403, customerId: null, email: "BEN@example.fr", createdAt: ago(5 * YEAR) },
+              { id: 6404, customerId: null, email: null, createdAt: ago(YEAR) },
+              { id: 6405, customerId: null, email: "douze@example.fr", createdAt: ago(12 * YEAR) },
             ],
           },
           {
@@ -97,6 +109,8 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
             orders: [
               { id: 6301, customerId: 7301, createdAt: ago(4 * YEAR) },
               { id: 6302, customerId: 7302, createdAt: ago(10 * DAY) },
+              { id: 6303, customerId: null, email: "vieil.invite@example.fr", createdAt: ago(3 * YEAR) },
+              { id: 6304, customerId: null, email: "nouvel.invite@example.fr", createdAt: ago(20 * DAY) },
             ],
           },
         ],
@@ -184,8 +198,15 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect(started.started).toBe(true);
     const done = await drive(started.id);
     expect(done).toMatchObject({ status: "done", activeShopId: null, customers: FILLERS + 4, orders: 4 });
-    expect(done.linesDone).toBe(FILLERS + 4 + 4);
-    expect(done.objectCount).toBe(FILLERS + 8);
+    // The row ends in the second phase: its file's lines, and one bulk operation per phase.
+    expect(done).toMatchObject({
+      phase: "guests",
+      linesDone: GUEST_LINES,
+      objectCount: GUEST_LINES,
+      operations: 2,
+      guestOrders: GUEST_ORDERS,
+      guests: GUESTS,
+    });
 
     const ana = await subjectOf(shop, "7201");
     // Matched by e-mail to the subject Vigie already had; its last order is the newest of two.
@@ -198,7 +219,8 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect(contact.orderCount).toBe(0);
     // A customer whose e-mail Shopify withholds is still a subject, by customer id.
     expect(await subjectOf(shop, "7204")).toMatchObject({ email: null, orderCount: 1 });
-    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 4);
+    // The customers, and the two buyers known only by an order's e-mail.
+    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 6);
     expect(await t.db.shop.findUniqueOrThrow({ where: { domain: shop } })).toMatchObject({
       ordersAccess: "all",
     });
@@ -229,11 +251,35 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect(await t.db.job.count({ where: { type: "consent.sync" } })).toBe(0);
   });
 
+  const guestOf = (email: string) =>
+    t.db.subject.findMany({ where: { shopId: shops[shop]?.id as string, email } });
+
+  it("buyers who ordered without an account become subjects by e-mail, merged with the shop's, without a marketing state", async () => {
+    const [invite, ...others] = await guestOf("invite@example.fr");
+    expect(others).toEqual([]);
+    expect(invite).toMatchObject({ shopifyCustomerId: null, guestOrderCount: 2, orderCount: null });
+    // Their last order is the newer of two; the shop has had them since the older.
+    expect(invite?.lastOrderAt?.getTime()).toBeCloseTo(Date.now() - 2 * YEAR, -5);
+    expect(invite?.createdAt.getTime()).toBeCloseTo(Date.now() - 12 * YEAR, -5);
+    // Ben ordered without an account before he had one: the same person, his last order unchanged.
+    const ben = await subjectOf(shop, "7202");
+    expect(await guestOf("ben@example.fr")).toHaveLength(1);
+    expect(ben).toMatchObject({ email: "ben@example.fr", guestOrderCount: 1, orderCount: 1 });
+    expect(Date.now() - (ben.lastOrderAt?.getTime() ?? 0)).toBeLessThan(3 * DAY);
+    // An order placed without an account says nothing of consent: nothing recorded for them.
+    const guestIds = [invite?.id as string, ...(await guestOf("douze@example.fr")).map((g) => g.id)];
+    expect(await t.db.consentEvent.count({ where: { subjectId: { in: guestIds } } })).toBe(0);
+    expect(await t.db.consentState.count({ where: { subjectId: { in: guestIds } } })).toBe(0);
+  });
+
   it("retention sees the backfilled history: the 11-year customer and the 4-year newsletter contact are due", async () => {
     const overview = await retentionOverview(t.db, shops[shop]?.id as string);
     const due = new Map(overview.due.map((d) => [d.email, d.reason]));
     expect(due.get("ana@example.fr")).toBe("customer");
     expect(due.get("lettre@example.fr")).toBe("prospect");
+    // The buyer of 12 years ago, known only by an order's e-mail, is due as a customer; the one of 2 is not.
+    expect(due.get("douze@example.fr")).toBe("customer");
+    expect(due.has("invite@example.fr")).toBe(false);
     expect(due.has("ben@example.fr")).toBe(false);
     expect(overview.ordersAccess).toBe("all");
   });
@@ -246,8 +292,11 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     const again = await requestBackfill(t.db, shops[shop] as { id: string; domain: string }, "staff-1");
     const done = await drive(again.id);
     expect(done).toMatchObject({ status: "done", customers: FILLERS + 4, consentStates: 0 });
+    expect(done).toMatchObject({ guestOrders: GUEST_ORDERS, guests: GUESTS });
     expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(before.subjects);
     expect(await t.db.consentEvent.count({ where: { shopId: shops[shop]?.id } })).toBe(before.events);
+    // Counted anew, not added to: two orders without an account, as before.
+    expect((await guestOf("invite@example.fr"))[0]?.guestOrderCount).toBe(2);
   });
 
   /** A started backfill whose file Shopify has just finished, before any of it is read. */
@@ -275,10 +324,10 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect(Number(interrupted.bytesDone)).toBeLessThanOrEqual(Math.floor(fileSize / 3));
     const done = await drive(id, { batchSize: 50 });
     expect(sim.bulk.downloads.ranged).toBe(rangedBefore + 1);
-    expect(done).toMatchObject({ status: "done", linesDone: FILLERS + 8, operations: 1 });
+    expect(done).toMatchObject({ status: "done", operations: 2 });
     // Each line counted once across the two runs.
     expect(done.customers).toBe(FILLERS + 4);
-    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 4);
+    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 6);
   });
 
   it("a result URL that expired mid-import: a new bulk operation, and the import still converges", async () => {
@@ -288,8 +337,63 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect((await row(id)).linesDone).toBeGreaterThan(0);
     sim.bulk.expireUrls();
     const done = await drive(id, { batchSize: 100 });
-    expect(done).toMatchObject({ status: "done", operations: 2, customers: FILLERS + 4 });
-    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 4);
+    // The customers' phase started again, then the guests' phase: three operations.
+    expect(done).toMatchObject({ status: "done", operations: 3, customers: FILLERS + 4 });
+    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 6);
+  });
+
+  /** A backfill whose customers are in and whose guest orders' file Shopify has just finished. */
+  async function guestFileReady() {
+    const { id } = await fileReady();
+    sim.bulk.hold();
+    await runBackfill(context(), id);
+    expect(await row(id)).toMatchObject({ phase: "guests", status: "running" });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    sim.bulk.release();
+    const op = sim.bulk.operations.at(-1);
+    expect(op?.status).toBe("COMPLETED");
+    return { id, fileSize: op?.fileSize ?? 0 };
+  }
+
+  it("the guests' phase, interrupted mid-file, resumes at its offset and counts each order once", async () => {
+    const { id, fileSize } = await guestFileReady();
+    const rangedBefore = sim.bulk.downloads.ranged;
+    sim.bulk.cutNextDownload(Math.floor(fileSize / 2));
+    await expect(runBackfill(context(), id, { batchSize: 1 })).rejects.toThrow();
+    const interrupted = await row(id);
+    expect(interrupted).toMatchObject({ phase: "guests", status: "importing" });
+    expect(interrupted.linesDone).toBeGreaterThan(0);
+    expect(interrupted.linesDone).toBeLessThan(GUEST_LINES);
+    const done = await drive(id, { batchSize: 1 });
+    expect(sim.bulk.downloads.ranged).toBe(rangedBefore + 1);
+    expect(done).toMatchObject({
+      status: "done",
+      operations: 2,
+      linesDone: GUEST_LINES,
+      guestOrders: GUEST_ORDERS,
+      guests: GUESTS,
+    });
+    expect((await guestOf("invite@example.fr"))[0]?.guestOrderCount).toBe(2);
+    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 6);
+  });
+
+  it("the guests' result URL expired: that phase starts again with a new operation, and converges", async () => {
+    const { id } = await guestFileReady();
+    sim.bulk.cutNextDownload(200);
+    await expect(runBackfill(context(), id, { batchSize: 1 })).rejects.toThrow();
+    expect((await row(id)).linesDone).toBeGreaterThan(0);
+    sim.bulk.expireUrls();
+    const done = await drive(id);
+    // The customers' phase is not read again.
+    expect(done).toMatchObject({
+      status: "done",
+      operations: 3,
+      customers: FILLERS + 4,
+      guestOrders: GUEST_ORDERS,
+      guests: GUESTS,
+    });
+    expect((await guestOf("invite@example.fr"))[0]?.guestOrderCount).toBe(2);
+    expect(await t.db.subject.count({ where: { shopId: shops[shop]?.id } })).toBe(FILLERS + 6);
   });
 
   it("a bulk operation Shopify fails: the backfill says so, and staff can run it again", async () => {
@@ -330,6 +434,12 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect(overview.unknownLastOrder).toBe(1);
     // Not a contact who never ordered: not due as a prospect.
     expect(overview.due.map((d) => d.email)).not.toContain("old.buyer@example.fr");
+    // Orders placed without an account are read as far back as 60 days too.
+    const guests = await t.db.subject.findMany({
+      where: { shopId: shops[recentOnly]?.id as string, shopifyCustomerId: null },
+      select: { email: true },
+    });
+    expect(guests.map((g) => g.email)).toEqual(["nouvel.invite@example.fr"]);
   });
 
   it("bulk_operations/finish wakes the backfill waiting on that operation", async () => {
@@ -408,5 +518,47 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     expect(Date.now() - (ana.lastOrderAt?.getTime() ?? 0)).toBeLessThan(60_000);
     const overview = await retentionOverview(t.db, shops[shop]?.id as string);
     expect(overview.due.map((d) => d.email)).not.toContain("ana@example.fr");
+  });
+
+  it("orders/create names the buyer by the customer's e-mail, else the order's contact e-mail", async () => {
+    const deliver = async (body: unknown) => {
+      const deliveryId = `orders-create-${Math.random()}`;
+      await receipts.store(
+        {
+          source: "shopify",
+          deliveryId,
+          shopDomain: shop,
+          topic: "orders/create",
+          body: JSON.stringify(body),
+        },
+        { priority: 50 },
+      );
+      const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
+      await processDelivery(context(), receipt.id);
+    };
+    const now = new Date().toISOString();
+    // Without an account: the order's e-mail finds the buyer the backfill imported; no second one.
+    await deliver({ id: 7001, created_at: now, email: "INVITE@example.fr", customer: null });
+    const invite = await guestOf("invite@example.fr");
+    expect(invite).toHaveLength(1);
+    expect(Date.now() - (invite[0]?.lastOrderAt?.getTime() ?? 0)).toBeLessThan(60_000);
+    // A customer whose address Shopify withholds (null): the order's contact e-mail names them.
+    await deliver({
+      id: 7002,
+      created_at: now,
+      email: "retenu@example.fr",
+      customer: { id: 7205, email: null },
+    });
+    expect(await subjectOf(shop, "7205")).toMatchObject({ email: "retenu@example.fr" });
+    // Both given: the customer's address wins over the one typed at checkout.
+    await deliver({
+      id: 7003,
+      created_at: now,
+      email: "autre@example.fr",
+      contact_email: "autre@example.fr",
+      customer: { id: 7206, email: "Compte@Example.fr" },
+    });
+    expect(await subjectOf(shop, "7206")).toMatchObject({ email: "compte@example.fr" });
+    expect(await guestOf("autre@example.fr")).toEqual([]);
   });
 });

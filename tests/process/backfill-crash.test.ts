@@ -55,7 +55,7 @@ describe.each(testDialects())("backfill after a worker crash on %s", (dialect) =
     const first = await worker();
     await eventually(async () => {
       const row = await t.db.backfill.findUniqueOrThrow({ where: { id } });
-      return row.status === "importing" && row.linesDone > 0;
+      return row.phase === "customers" && row.status === "importing" && row.linesDone > 0;
     }, 30_000);
     await first.kill();
     const interrupted = await t.db.backfill.findUniqueOrThrow({ where: { id } });
@@ -74,7 +74,9 @@ describe.each(testDialects())("backfill after a worker crash on %s", (dialect) =
         `${error}: ${JSON.stringify({ ...row, bytesDone: String(row.bytesDone) })} ${JSON.stringify(jobs.map((j) => [j.jobKey, j.status, j.attempts, j.lastError?.slice(-700)]))}`,
       );
     });
-    expect(done).toMatchObject({ customers, operations: 1, activeShopId: null });
+    // One bulk operation per phase: the customers', then the orders placed without an account.
+    expect(done).toMatchObject({ customers, operations: 2, activeShopId: null, phase: "guests" });
+    expect(done).toMatchObject({ guestOrders: 4, guests: 3 });
     expect(world.shopify.bulk.downloads.ranged).toBeGreaterThan(rangedBefore);
     expect(await t.db.subject.count({ where: { shopId: shop.id, shopifyCustomerId: { not: null } } })).toBe(
       customers,

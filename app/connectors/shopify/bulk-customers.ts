@@ -1,10 +1,12 @@
 // The backfill's conversation with Shopify: one bulk query operation reading every customer with
-// their e-mail, marketing state, number of orders and orders (id, date), its status read by polling
+// their e-mail, marketing state, number of orders and orders (id, date), then one reading the orders
+// placed without an account (bulk-guest-orders.ts, docs/decisions/070), its status read by polling
 // (or announced by the bulk_operations/finish webhook), and its JSONL result downloaded as a stream,
 // resumable at a byte offset. See docs/decisions/046-backfill-with-bulk-operations.md.
 import { z } from "zod";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
 import type { ShopifyAdminClient } from "./admin-client.server";
+import { GUEST_ORDERS_QUERY } from "./bulk-guest-orders";
 import { gidNumber } from "./bulk-jsonl";
 import { ShopifyAdminError } from "./errors";
 
@@ -74,6 +76,8 @@ export type StartResult =
 
 export type ShopifyBulk = {
   startBackfill(): Promise<StartResult>;
+  /** The second phase: the orders placed without a customer account (bulk-guest-orders.ts). */
+  startGuestOrders(): Promise<StartResult>;
   operation(id: string): Promise<BulkOperationStatus | null>;
   /** The access scopes the shop granted (e.g. whether `read_all_orders` is among them). */
   accessScopes(): Promise<string[]>;
@@ -92,17 +96,19 @@ export function createShopifyBulk(
   client: ShopifyAdminClient,
   fetchImpl: typeof globalThis.fetch = globalThis.fetch,
 ): ShopifyBulk {
+  const start = async (query: string): Promise<StartResult> => {
+    const data = await client.graphql(START, { query }, { schema: StartSchema });
+    const payload = data.bulkOperationRunQuery;
+    const op = payload?.bulkOperation;
+    if (op) return { started: true, operationId: op.id };
+    const codes = (payload?.userErrors ?? []).map((e) => e.code ?? "");
+    if (codes.includes("OPERATION_IN_PROGRESS")) return { started: false, reason: "in_progress" };
+    if (codes.includes("LIMIT_REACHED")) return { started: false, reason: "limit_reached" };
+    return { started: false, reason: "refused" };
+  };
   return {
-    async startBackfill() {
-      const data = await client.graphql(START, { query: BACKFILL_QUERY }, { schema: StartSchema });
-      const payload = data.bulkOperationRunQuery;
-      const op = payload?.bulkOperation;
-      if (op) return { started: true, operationId: op.id };
-      const codes = (payload?.userErrors ?? []).map((e) => e.code ?? "");
-      if (codes.includes("OPERATION_IN_PROGRESS")) return { started: false, reason: "in_progress" };
-      if (codes.includes("LIMIT_REACHED")) return { started: false, reason: "limit_reached" };
-      return { started: false, reason: "refused" };
-    },
+    startBackfill: () => start(BACKFILL_QUERY),
+    startGuestOrders: () => start(GUEST_ORDERS_QUERY),
     async operation(id) {
       const data = await client.graphql(STATUS, { id }, { schema: StatusSchema });
       return data.node;

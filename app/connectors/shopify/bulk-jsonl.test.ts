@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretBackfillLine } from "./bulk-customers";
+import { GUEST_ORDERS_QUERY, interpretGuestOrderLine } from "./bulk-guest-orders";
 import { gidNumber, JsonlError, readJsonl } from "./bulk-jsonl";
 
 const encoder = new TextEncoder();
@@ -133,5 +134,51 @@ describe("interpretBackfillLine", () => {
     expect(gidNumber("Order", "gid://shopify/Order/42")).toBe("42");
     expect(gidNumber("Customer", "gid://shopify/Order/42")).toBeNull();
     expect(gidNumber("Customer", 42)).toBeNull();
+  });
+});
+
+describe("interpretGuestOrderLine", () => {
+  it("reads an order placed without an account: exact id beyond 2^53, date, the buyer's e-mail normalised", async () => {
+    const text =
+      '{"id":"gid://shopify/Order/9223372036854775807","createdAt":"2014-06-01T10:00:00Z","email":" Invite@Example.FR ","customer":null}\n';
+    const [line] = await collect(readJsonl(chunked(text, [])));
+    expect(interpretGuestOrderLine(line?.value ?? {})).toEqual({
+      guestOrder: {
+        orderId: "9223372036854775807",
+        email: "invite@example.fr",
+        createdAt: new Date("2014-06-01T10:00:00Z"),
+      },
+    });
+  });
+
+  it("skips an order of a customer account (the customers' phase read it), whatever its e-mail", () => {
+    expect(
+      interpretGuestOrderLine({
+        id: "gid://shopify/Order/5",
+        createdAt: "2020-01-01T00:00:00Z",
+        email: "checkout@example.fr",
+        customer: { id: "gid://shopify/Customer/1", defaultEmailAddress: { emailAddress: "a@example.fr" } },
+      }),
+    ).toBeNull();
+  });
+
+  it("an e-mail Shopify withholds (null) or that is missing leaves nobody to identify: skipped", () => {
+    const base = { id: "gid://shopify/Order/6", createdAt: "2020-01-01T00:00:00Z", customer: null };
+    expect(interpretGuestOrderLine({ ...base, email: null })).toBeNull();
+    expect(interpretGuestOrderLine(base)).toBeNull();
+    expect(interpretGuestOrderLine({ ...base, email: "not an address" })).toBeNull();
+  });
+
+  it("skips what the query does not produce: no order id, no date, a nested line", () => {
+    const order = { id: "gid://shopify/Order/7", createdAt: "2020-01-01T00:00:00Z", email: "a@example.fr" };
+    expect(interpretGuestOrderLine({ ...order, id: "gid://shopify/Customer/7" })).toBeNull();
+    expect(interpretGuestOrderLine({ ...order, createdAt: "yesterday" })).toBeNull();
+    expect(interpretGuestOrderLine({ ...order, __parentId: "gid://shopify/Customer/1" })).toBeNull();
+    expect(interpretGuestOrderLine(order)).toMatchObject({ guestOrder: { orderId: "7" } });
+  });
+
+  it("asks Shopify for the orders without a customer, with the customer selected to check", () => {
+    expect(GUEST_ORDERS_QUERY).toContain('orders(query: "-customer_id:*")');
+    expect(GUEST_ORDERS_QUERY).toMatch(/email customer \{ id defaultEmailAddress \{ emailAddress \} \}/);
   });
 });

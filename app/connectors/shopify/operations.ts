@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { ShopifyAdminClient } from "./admin-client.server";
 import { ADMIN_API_VERSION } from "./api-version";
+import { ORDER_BUYER_FIELDS } from "./order-email";
 import {
   type Connection,
   type CustomerConsentNode,
@@ -235,10 +236,7 @@ export const orderForConsentQuery = operation<{ order: OrderForConsent | null },
   "VigieOrderForConsent",
   `#graphql
   query VigieOrderForConsent($id: ID!) {
-    order(id: $id) {
-      id createdAt email checkoutToken
-      customer { id defaultEmailAddress { emailAddress } }
-    }
+    order(id: $id) { id createdAt checkoutToken ${ORDER_BUYER_FIELDS} }
   }`,
   z.object({ order: OrderForConsentSchema.nullable() }),
 );

@@ -17,12 +17,13 @@ afterEach(async () => {
   await harness?.sim.stop();
 });
 
-async function setup() {
+async function setup(withheldFields: string[] = []) {
   harness = await startHarness({
     seed: {
       shops: [
         {
           domain: SHOP,
+          withheldFields,
           customers: [CAMILLE],
           orders: [
             {
@@ -31,6 +32,8 @@ async function setup() {
               createdAt: "2026-11-20T09:00:00.000Z",
               checkoutToken: "0123456789abcdef0123456789abcdef",
             },
+            // Camille's order with another contact address typed at checkout.
+            { id: 5003, customerId: 7001, email: "Caisse@Example.fr", createdAt: "2026-11-21T09:00:00.000Z" },
             {
               id: 5002,
               email: "guest@example.com",
@@ -65,6 +68,28 @@ describe("createShopifyOrders", () => {
       checkoutToken: null,
     });
     expect(harness.sim.stats.operations.VigieOrderForConsent).toBe(2);
+  });
+
+  it("prefers the customer's default e-mail to the order's contact e-mail", async () => {
+    const orders = await setup();
+    expect(await orders.orderForConsent("5003")).toMatchObject({
+      customerId: "7001",
+      email: "camille.martin@example.fr",
+    });
+  });
+
+  it("a withheld e-mail field is absent: the other one names the buyer, or nobody", async () => {
+    // The customer's address withheld: the order's contact e-mail.
+    let orders = await setup(["defaultEmailAddress"]);
+    expect(await orders.orderForConsent("5003")).toMatchObject({
+      customerId: "7001",
+      email: "caisse@example.fr",
+    });
+    await harness.sim.stop();
+    // The order's e-mail withheld: the customer's address; a guest order then names nobody.
+    orders = await setup(["email"]);
+    expect(await orders.orderForConsent("5001")).toMatchObject({ email: "camille.martin@example.fr" });
+    expect(await orders.orderForConsent("5002")).toMatchObject({ customerId: null, email: null });
   });
 
   it("answers null for an order this shop does not have (Shopify's order: null)", async () => {

@@ -5,6 +5,7 @@ import { shopifyId } from "~/domain/subjects/identifiers";
 import type { ShopifyAdminClient } from "./admin-client.server";
 import { toGid } from "./connector.server";
 import { orderForConsentQuery, runOperation } from "./operations";
+import { orderBuyerEmail } from "./order-email";
 
 export type CheckoutOrder = {
   /** Numeric order id, as Vigie stores it. */
@@ -13,7 +14,7 @@ export type CheckoutOrder = {
   checkoutToken: string | null;
   /** Numeric customer id; null for a guest order. */
   customerId: string | null;
-  /** The customer's address, else the order's contact address. */
+  /** The customer's default address, else the order's contact address (order-email.ts); normalised. */
   email: string | null;
 };
 
@@ -39,7 +40,7 @@ export function createShopifyOrders(client: ShopifyAdminClient): ShopifyOrders {
         createdAt,
         checkoutToken: order.checkoutToken,
         customerId: customer ? shopifyId(customer.id.slice(customer.id.lastIndexOf("/") + 1)) : null,
-        email: customer?.defaultEmailAddress?.emailAddress ?? order.email,
+        email: orderBuyerEmail(order),
       };
     },
   };

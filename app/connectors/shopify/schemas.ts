@@ -2,6 +2,7 @@
 // that check Shopify's answers against them. Each schema is declared as `z.ZodType<Type>`, so the
 // compiler keeps the type and the schema in step.
 import { z } from "zod";
+import { type OrderBuyer, OrderBuyerShape } from "./order-email";
 
 export const EMAIL_MARKETING_STATES = [
   "SUBSCRIBED",
@@ -219,18 +220,13 @@ export const LineItemConnectionSchema = connectionSchema(LineItemSchema);
 export type OrderForConsent = {
   id: string;
   createdAt: string;
-  email: string | null;
   /** Admin API 2026-07 onwards; REST's `checkout_token`, the extension's `checkoutToken`. */
   checkoutToken: string | null;
-  customer: { id: string; defaultEmailAddress: { emailAddress: string } | null } | null;
-};
+} & OrderBuyer;
 
 export const OrderForConsentSchema: z.ZodType<OrderForConsent> = z.object({
   id: z.string(),
   createdAt: z.string(),
-  email: nullableString,
   checkoutToken: nullableString,
-  customer: z
-    .object({ id: z.string(), defaultEmailAddress: z.object({ emailAddress: z.string() }).nullable() })
-    .nullable(),
+  ...OrderBuyerShape,
 });

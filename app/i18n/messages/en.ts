@@ -1730,6 +1730,14 @@ export const en = {
       "Shopify could not produce the file ({error}). Run the import again; if it keeps failing, check the app's access in Shopify.",
     trigger: { install: "at install", staff: "asked by staff" },
   },
+  // The import's second phase: orders placed without an account (docs/decisions/070).
+  guestBackfill: {
+    intro:
+      "It then reads the orders placed without a customer account (guest checkout): each buyer becomes a person known by the order's e-mail, the same person as anyone Vigie already knows at that address. No marketing state is taken from these orders: buying without an account says nothing about consent.",
+    phase: "Step {step} of 2: {label}",
+    phases: { customers: "customers and their orders", guests: "orders placed without an account" },
+    counts: "{guestOrders} orders placed without an account, from {guests} e-mail addresses",
+  },
   ordersAccess: {
     recent:
       "Shopify only lets Vigie read the last 60 days of orders (the read_all_orders access is not granted): orders older than 60 days could not be read. Customers whose orders are all older count as customers whose last order date is unknown, and are not listed as due.",

@@ -1784,6 +1784,14 @@ export const fr: Messages = {
       "Shopify n'a pas pu produire le fichier ({error}). Relancez l'import ; si l'échec se répète, vérifiez les accès de l'application dans Shopify.",
     trigger: { install: "à l'installation", staff: "à la demande de l'équipe" },
   },
+  // La seconde phase de l'import : les commandes passées sans compte (docs/decisions/070).
+  guestBackfill: {
+    intro:
+      "Il lit ensuite les commandes passées sans compte client (commande en tant qu'invité) : chaque acheteur devient une personne connue par l'e-mail de la commande, la même que celle que Vigie connaît déjà à cette adresse. Aucun état marketing n'est tiré de ces commandes : acheter sans compte ne dit rien du consentement.",
+    phase: "Étape {step} sur 2 : {label}",
+    phases: { customers: "les clients et leurs commandes", guests: "les commandes passées sans compte" },
+    counts: "{guestOrders} commandes passées sans compte, de {guests} adresses e-mail",
+  },
   ordersAccess: {
     recent:
       "Shopify ne permet à Vigie de lire que les commandes des 60 derniers jours (l'accès read_all_orders n'est pas accordé) : les commandes de plus de 60 jours n'ont pas pu être lues. Les clients dont toutes les commandes sont plus anciennes comptent comme des clients dont la date de dernière commande est inconnue, et ne sont pas listés comme à effacer.",

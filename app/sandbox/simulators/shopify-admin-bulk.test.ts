@@ -20,7 +20,7 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-async function start(scopes = DEFAULT_SCOPES) {
+async function start(scopes = DEFAULT_SCOPES, withheldFields: string[] = []) {
   const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
   sim = await startShopifyAdminSimulator({
     bulk: { runMs: 10 },
@@ -29,6 +29,7 @@ async function start(scopes = DEFAULT_SCOPES) {
         {
           domain: SHOP,
           scopes,
+          withheldFields,
           customers: [
             {
               id: 1,
@@ -40,6 +41,8 @@ async function start(scopes = DEFAULT_SCOPES) {
           orders: [
             { id: 11, customerId: 1, createdAt: ago(400 * DAY) },
             { id: 12, customerId: 1, createdAt: ago(2 * DAY) },
+            { id: 13, customerId: null, email: "Invite@Example.fr", createdAt: ago(3 * DAY) },
+            { id: 14, customerId: null, email: "ancien@example.fr", createdAt: ago(500 * DAY) },
           ],
         },
       ],
@@ -111,6 +114,43 @@ describe("Shopify simulator: bulk query operations", () => {
       expect(await bulk.accessScopes()).toEqual([...scopes].sort());
       await sim.stop();
     }
+  });
+
+  it("serves the orders placed without an account, one line each with its contact e-mail", async () => {
+    const lines = async (bulk: Awaited<ReturnType<typeof start>>) => {
+      const started = await bulk.startGuestOrders();
+      if (!started.started) throw new Error("not started");
+      const op = await completed(bulk, started.operationId);
+      const download = await bulk.download(op.url as string, 0);
+      if (download.expired) throw new Error("expired");
+      const out = (await text(download.body))
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(op.objectCount).toBe(String(out.length));
+      return out;
+    };
+    const all = await lines(await start([...DEFAULT_SCOPES, "read_all_orders"]));
+    expect(all).toEqual([
+      {
+        id: "gid://shopify/Order/13",
+        createdAt: expect.any(String),
+        email: "Invite@Example.fr",
+        customer: null,
+      },
+      {
+        id: "gid://shopify/Order/14",
+        createdAt: expect.any(String),
+        email: "ancien@example.fr",
+        customer: null,
+      },
+    ]);
+    await sim.stop();
+    // Without read_all_orders, only the last 60 days; a withheld e-mail comes back null.
+    const recent = await lines(await start(DEFAULT_SCOPES, ["email"]));
+    expect(recent).toEqual([
+      { id: "gid://shopify/Order/13", createdAt: expect.any(String), email: null, customer: null },
+    ]);
   });
 
   it("answers a range with 206 from that byte, and 403 once the URL expired", async () => {

@@ -2,8 +2,10 @@
 // (one query operation at a time per shop: a second gets OPERATION_IN_PROGRESS), it runs for a while,
 // then ends COMPLETED with a JSONL file (nested connection nodes on lines of their own, with
 // `__parentId`) behind a signed URL that expires, or FAILED with an error code; either way a
-// `bulk_operations/finish` webhook goes out. Only the customers-with-orders query Vigie sends is
-// served (connectors/shopify/bulk-customers.ts).
+// `bulk_operations/finish` webhook goes out. The two queries Vigie sends are served: customers with
+// their orders (connectors/shopify/bulk-customers.ts), and orders, filtered by Shopify's search syntax
+// as far as Vigie's filter goes (`-customer_id:*`: the orders placed without an account;
+// connectors/shopify/bulk-guest-orders.ts).
 import { createHmac, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { COST, type Resolver, stringVariable } from "./shopify-admin-graphql";
@@ -84,7 +86,9 @@ export function createBulkOperations(deps: {
       op.errorCode = failNext;
       failNext = null;
     } else {
-      const { file, objects } = buildFile(shop, now());
+      const { file, objects } = /^\s*\{\s*orders\b/.test(op.query)
+        ? buildOrdersFile(shop, op.query, now())
+        : buildFile(shop, now());
       op.file = file;
       op.fileSize = file.length;
       op.objectCount = objects;
@@ -124,11 +128,15 @@ export function createBulkOperations(deps: {
           ],
         };
       }
-      if (!/\bcustomers\b/.test(query)) {
+      if (!/^\s*\{\s*(customers|orders)\b/.test(query)) {
         return {
           bulkOperation: null,
           userErrors: [
-            { field: ["query"], message: "The simulator serves the customers query only", code: "INVALID" },
+            {
+              field: ["query"],
+              message: "The simulator serves the customers and orders queries only",
+              code: "INVALID",
+            },
           ],
         };
       }
@@ -287,6 +295,43 @@ function buildFile(shop: SimShop, at: number): { file: Buffer; objects: number }
         }),
       );
     }
+  }
+  return { file: Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : ""), objects: lines.length };
+}
+
+/**
+ * The JSONL of `orders(query: …) { … }`: one line per order, by id. Of Shopify's search syntax only
+ * what Vigie sends is understood: `-customer_id:*` keeps the orders without a customer; any other
+ * filter (or none) is ignored, as Shopify ignores a filter it does not know, and every order comes.
+ * Fields the app is not approved for come back null, as in an ordinary answer.
+ */
+function buildOrdersFile(shop: SimShop, query: string, at: number): { file: Buffer; objects: number } {
+  const allOrders = shop.scopes.has("read_all_orders");
+  const filter = /orders\s*\(\s*query\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(query)?.[1] ?? "";
+  const guestsOnly = filter.split(/\s+/).includes("-customer_id:*");
+  const withheld = (key: string, value: unknown) => (shop.withheld.has(key) ? null : value);
+  const lines: string[] = [];
+  const orders = [...shop.orders.values()].sort((a, b) => a.id - b.id);
+  for (const order of orders) {
+    if (guestsOnly && order.customerId !== null) continue;
+    if (!allOrders && Date.parse(order.createdAt) < at - RECENT_ORDERS_MS) continue;
+    const customer = order.customerId === null ? undefined : shop.customers.get(order.customerId);
+    lines.push(
+      JSON.stringify({
+        id: `gid://shopify/Order/${order.id}`,
+        createdAt: order.createdAt,
+        email: withheld("email", order.email),
+        customer: customer
+          ? {
+              id: `gid://shopify/Customer/${customer.id}`,
+              defaultEmailAddress: withheld(
+                "defaultEmailAddress",
+                customer.email ? { emailAddress: customer.email } : null,
+              ),
+            }
+          : null,
+      }),
+    );
   }
   return { file: Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : ""), objects: lines.length };
 }

@@ -3,7 +3,8 @@
 // and a few orders, one carrying the checkout consent attributes of decision record 013, one placed
 // an hour before the sandbox started (recent enough for the thank-you page's consent, for 23 hours).
 // And a real shop's history, which only the import from Shopify brings into Vigie (docs/decisions/046):
-// customers whose last order is 2, 4 and 11 years old, newsletter-only contacts of 1 and 4 years.
+// customers whose last order is 2, 4 and 11 years old, newsletter-only contacts of 1 and 4 years,
+// and orders placed without an account (guest checkout) of 1 and 12 years, one by a later customer.
 import { CHECKOUT_ATTRIBUTES } from "~/domain/consent/checkout-attributes";
 import { DEFAULT_SCOPES, type ShopifySimulatorSeed } from "./shopify-admin-store";
 
@@ -17,6 +18,18 @@ export const DEMO_HISTORY = [
   { id: 7103, email: "margaux.girard@example.com", lastOrderYearsAgo: 11, subscribed: true },
   { id: 7104, email: "lettre.un.an@example.fr", contactYearsAgo: 1 },
   { id: 7105, email: "lettre.quatre.ans@example.fr", contactYearsAgo: 4 },
+] as const;
+
+/**
+ * Orders placed without an account (docs/decisions/070): their buyers are known by the order's
+ * e-mail only. One buyer ordered 1 and 3 years ago, one 12 years ago (past the shop's 10 years), and
+ * Hugo ordered as a guest 6 years ago, before his account: the import finds him, not a second person.
+ */
+export const DEMO_GUEST_ORDERS = [
+  { email: "sans.compte@example.fr", yearsAgo: 1 },
+  { email: "sans.compte@example.fr", yearsAgo: 3 },
+  { email: "invite.douze.ans@example.fr", yearsAgo: 12 },
+  { email: "Hugo.Lefevre@example.fr", yearsAgo: 6 },
 ] as const;
 
 /** Lucas's order of an hour ago, and the checkout it came from (what the thank-you page sends). */
@@ -93,6 +106,12 @@ export function demoShopifySeed(
         ]
       : [],
   );
+  const guestOrders = DEMO_GUEST_ORDERS.map((order) => ({
+    customerId: null,
+    email: order.email,
+    createdAt: yearsAgo(order.yearsAgo, 40),
+    lineItems: [{ title: "Savon au lait d'ânesse", quantity: 2, price: "9.00", sku: "SV-LA" }],
+  }));
   return {
     shops: [
       {
@@ -186,6 +205,7 @@ export function demoShopifySeed(
             billingAddress: lucasAddress,
           },
           ...historyOrders,
+          ...guestOrders,
         ],
       },
     ],

@@ -5,9 +5,12 @@
 //   importing → the JSONL file, read as a stream, applied in batches, each committed with the byte
 //               offset it reached: a worker killed mid-file resumes there with a ranged download;
 //   done | failed.
+// It goes through those steps twice (docs/decisions/070): phase "customers" (customers and their
+// orders), then phase "guests" (orders placed without an account, whose buyers only an e-mail names).
 // Two runs of the same step (a webhook and a poll at once, a crashed worker's job taken again)
 // cannot both commit: each transition and each batch is conditional on the state it started from.
 import { type BulkOperationStatus, interpretBackfillLine } from "~/connectors/shopify/bulk-customers";
+import { interpretGuestOrderLine } from "~/connectors/shopify/bulk-guest-orders";
 import { readJsonl } from "~/connectors/shopify/bulk-jsonl";
 import type { Db, Tx } from "~/db/client.server";
 import { AppError } from "~/domain/errors";
@@ -16,6 +19,7 @@ import { BackfillJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "~/services/audit.server";
 import { applyBackfillBatch } from "./import-customers.server";
+import { applyGuestOrdersBatch, resetGuestOrderCounts } from "./import-guest-orders.server";
 
 /** Lines committed together: one transaction, one progress update. */
 export const BACKFILL_BATCH = 500;
@@ -23,6 +27,7 @@ export const BACKFILL_BATCH = 500;
 const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
 
 export type BackfillTrigger = "install" | "staff";
+export type BackfillPhase = "customers" | "guests";
 
 /** Thrown inside a batch's transaction when another run of the same backfill got there first. */
 class Superseded extends Error {}
@@ -98,12 +103,15 @@ export async function backfillStatus(db: Db, shopId: string) {
     latest: latest && {
       id: latest.id,
       status: latest.status as "starting" | "running" | "importing" | "done" | "failed",
+      phase: latest.phase as BackfillPhase,
       trigger: latest.trigger,
       objectCount: latest.objectCount,
       linesDone: latest.linesDone,
       customers: latest.customers,
       orders: latest.orders,
       consentStates: latest.consentStates,
+      guestOrders: latest.guestOrders,
+      guests: latest.guests,
       error: latest.error,
       createdAt: latest.createdAt.toISOString(),
       finishedAt: latest.finishedAt?.toISOString() ?? null,
@@ -120,15 +128,23 @@ export async function bulkOperationFinished(
 ) {
   const row = await tx.backfill.findFirst({
     where: { operationId, status: "running", shop: { domain: shopDomain } },
-    select: { id: true },
+    select: { id: true, phase: true },
   });
   if (!row) return;
   await enqueue(
     tx,
     BackfillJob,
     { backfillId: row.id },
-    { key: `backfill:${row.id}:finish:${receiptId}`, shopDomain },
+    { key: stepKey(row, `finish:${receiptId}`), shopDomain },
   );
+}
+
+/**
+ * A step's job key: the customers' phase keeps the keys it always had, the guests' phase has its own
+ * (its status checks count from 1 again, and must not collide with the first phase's).
+ */
+function stepKey(row: { id: string; phase: string }, step: string) {
+  return row.phase === "guests" ? `backfill:${row.id}:guests:${step}` : `backfill:${row.id}:${step}`;
 }
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
@@ -140,7 +156,13 @@ function loadRow(db: Db, id: string) {
 /** Moves the backfill from `from` to the new state, unless another run moved it already. */
 async function advance(client: Db | Tx, row: Row, data: Parameters<Db["backfill"]["updateMany"]>[0]["data"]) {
   const { count } = await client.backfill.updateMany({
-    where: { id: row.id, status: row.status, operationId: row.operationId, polls: row.polls },
+    where: {
+      id: row.id,
+      status: row.status,
+      phase: row.phase,
+      operationId: row.operationId,
+      polls: row.polls,
+    },
     data,
   });
   return count === 1;
@@ -157,7 +179,7 @@ async function later(tx: Tx, row: Row, key: string, runAt: Date) {
     tx,
     BackfillJob,
     { backfillId: row.id },
-    { key: `backfill:${row.id}:${key}`, shopDomain: row.shop.domain, runAt },
+    { key: stepKey(row, key), shopDomain: row.shop.domain, runAt },
   );
 }
 
@@ -176,16 +198,18 @@ async function fail(db: Db, row: Row, error: string) {
   });
 }
 
-/** Back to the start with a new bulk operation (the last one's file is gone): the import is idempotent. */
+/**
+ * Back to the start of the phase with a new bulk operation (the last one's file is gone): the import
+ * is idempotent, and the phase's counts start again with it.
+ */
 async function restart(db: Db, row: Row) {
   await advance(db, row, {
     status: "starting",
     operationId: null,
     bytesDone: 0n,
     linesDone: 0,
-    customers: 0,
-    orders: 0,
     objectCount: null,
+    ...(row.phase === "guests" ? { guestOrders: 0, guests: 0 } : { customers: 0, orders: 0 }),
   });
 }
 
@@ -203,12 +227,16 @@ export async function runBackfill(
     if (!bulk) return fail(db, row, "shopify_not_connected");
 
     if (row.status === "starting") {
-      const scopes = await bulk.accessScopes();
-      await db.shop.update({
-        where: { id: row.shopId },
-        data: { ordersAccess: scopes.includes("read_all_orders") ? "all" : "recent" },
-      });
-      const started = await bulk.startBackfill();
+      let started: Awaited<ReturnType<typeof bulk.startBackfill>>;
+      if (row.phase === "guests") started = await bulk.startGuestOrders();
+      else {
+        const scopes = await bulk.accessScopes();
+        await db.shop.update({
+          where: { id: row.shopId },
+          data: { ordersAccess: scopes.includes("read_all_orders") ? "all" : "recent" },
+        });
+        started = await bulk.startBackfill();
+      }
       if (started.started) {
         // Killed between Shopify's answer and this line: the re-run finds the operation in progress
         // and waits for it to end, then starts its own (the file of a lost one is simply not read).
@@ -247,6 +275,8 @@ export async function runBackfill(
       await restart(db, row);
       continue;
     }
+    // The customers are in: the guests' phase starts at once.
+    if (outcome === "next_phase") continue;
     return;
   }
 }
@@ -254,9 +284,13 @@ export async function runBackfill(
 async function settleRunning(db: Db, row: Row, operation: BulkOperationStatus): Promise<"next" | "wait"> {
   switch (operation.status) {
     case "COMPLETED":
-      await advance(db, row, {
-        status: "importing",
-        objectCount: operation.objectCount ? Number(operation.objectCount) : null,
+      await db.$transaction(async (tx) => {
+        const moved = await advance(tx, row, {
+          status: "importing",
+          objectCount: operation.objectCount ? Number(operation.objectCount) : null,
+        });
+        // A pass over the guest orders counts them anew (import-guest-orders.server.ts).
+        if (moved && row.phase === "guests") await resetGuestOrderCounts(tx, row.shopId);
       });
       return "next";
     case "FAILED":
@@ -275,16 +309,51 @@ async function settleRunning(db: Db, row: Row, operation: BulkOperationStatus): 
   }
 }
 
-/** Reads the file from where the last committed batch ended; "expired" when the URL is dead. */
+type RowCounts = Parameters<Db["backfill"]["updateMany"]>[0]["data"];
+
+/** What a phase reads from a line of its file, and what a batch of those adds to the row's counts. */
+type PhaseImport = {
+  interpret(value: Record<string, unknown>): unknown;
+  apply(tx: Tx, shopId: string, lines: unknown[], now: Date): Promise<RowCounts>;
+};
+
+function phaseImport<T>(
+  interpret: (value: Record<string, unknown>) => T | null,
+  apply: (tx: Tx, shopId: string, lines: T[], now: Date) => Promise<RowCounts>,
+): PhaseImport {
+  return { interpret, apply: (tx, shopId, lines, now) => apply(tx, shopId, lines as T[], now) };
+}
+
+const PHASES: Record<BackfillPhase, PhaseImport> = {
+  customers: phaseImport(interpretBackfillLine, async (tx, shopId, lines, now) => {
+    const outcome = await applyBackfillBatch(tx, shopId, lines, now);
+    return {
+      customers: { increment: outcome.customers },
+      orders: { increment: outcome.orders },
+      consentStates: { increment: outcome.consentStates },
+    };
+  }),
+  guests: phaseImport(interpretGuestOrderLine, async (tx, shopId, lines, now) => {
+    const guestOrders = lines.map((line) => line.guestOrder);
+    const outcome = await applyGuestOrdersBatch(tx, shopId, guestOrders, now);
+    return { guestOrders: { increment: outcome.guestOrders }, guests: { increment: outcome.guests } };
+  }),
+};
+
+/**
+ * Reads the file from where the last committed batch ended; "expired" when the URL is dead,
+ * "next_phase" when the customers' file is read and the guests' phase is to start.
+ */
 async function importFile(
   context: JobContext,
   row: Row,
   url: string,
   batchSize: number,
-): Promise<"done" | "expired" | "superseded" | "paused"> {
+): Promise<"done" | "next_phase" | "expired" | "superseded" | "paused"> {
   const { db, signal } = context;
   const bulk = (await context.connectors(row.shop.domain)).shopifyBulk;
   if (!bulk) return "superseded";
+  const phase = PHASES[row.phase === "guests" ? "guests" : "customers"];
   let bytesDone = Number(row.bytesDone);
   let linesDone = row.linesDone;
   const download = await bulk.download(url, bytesDone, signal);
@@ -294,7 +363,7 @@ async function importFile(
     download.body,
     download.fromByte === bytesDone ? { startByte: bytesDone, startLine: linesDone } : {},
   );
-  let batch: Array<NonNullable<ReturnType<typeof interpretBackfillLine>>> = [];
+  let batch: unknown[] = [];
   let batchEnd = { byte: bytesDone, line: linesDone };
 
   const commit = async () => {
@@ -304,16 +373,16 @@ async function importFile(
     const end = batchEnd;
     try {
       await db.$transaction(async (tx) => {
-        const outcome = await applyBackfillBatch(tx, row.shopId, applied, new Date());
+        const counts = await phase.apply(tx, row.shopId, applied, new Date());
         const { count } = await tx.backfill.updateMany({
-          where: { id: row.id, status: "importing", operationId: row.operationId, bytesDone: BigInt(from) },
-          data: {
-            bytesDone: BigInt(end.byte),
-            linesDone: end.line,
-            customers: { increment: outcome.customers },
-            orders: { increment: outcome.orders },
-            consentStates: { increment: outcome.consentStates },
+          where: {
+            id: row.id,
+            status: "importing",
+            phase: row.phase,
+            operationId: row.operationId,
+            bytesDone: BigInt(from),
           },
+          data: { bytesDone: BigInt(end.byte), linesDone: end.line, ...counts },
         });
         if (count !== 1) throw new Superseded();
       }, BATCH_TRANSACTION);
@@ -328,23 +397,46 @@ async function importFile(
 
   for await (const item of lines) {
     if (item.line <= linesDone) continue;
-    const interpreted = interpretBackfillLine(item.value);
+    const interpreted = phase.interpret(item.value);
     if (interpreted) batch.push(interpreted);
     batchEnd = { byte: item.endByte, line: item.line };
     if (batchEnd.line - linesDone >= batchSize) {
       if (!(await commit())) return "superseded";
       if (signal.aborted) {
         // The worker is stopping: the next step picks up at this offset.
-        await db.$transaction((tx) => later(tx, row, `resume:${linesDone}`, new Date()));
+        await db.$transaction((tx) => later(tx, row, `resume:${row.operations}:${linesDone}`, new Date()));
         return "paused";
       }
     }
   }
   if (batchEnd.line > linesDone && !(await commit())) return "superseded";
+  const fileEnd = {
+    id: row.id,
+    status: "importing",
+    phase: row.phase,
+    operationId: row.operationId,
+    bytesDone: BigInt(bytesDone),
+  };
+  if (row.phase !== "guests") {
+    // The customers' file is read: the orders placed without an account are next, from a fresh start.
+    const { count } = await db.backfill.updateMany({
+      where: fileEnd,
+      data: {
+        phase: "guests",
+        status: "starting",
+        operationId: null,
+        bytesDone: 0n,
+        linesDone: 0,
+        objectCount: null,
+        polls: 0,
+      },
+    });
+    return count === 1 ? "next_phase" : "superseded";
+  }
   await db.$transaction(async (tx) => {
     const current = await tx.backfill.findUniqueOrThrow({ where: { id: row.id } });
     const { count } = await tx.backfill.updateMany({
-      where: { id: row.id, status: "importing", bytesDone: BigInt(bytesDone) },
+      where: fileEnd,
       data: { status: "done", activeShopId: null, finishedAt: new Date() },
     });
     if (count !== 1) return;
@@ -354,7 +446,13 @@ async function importFile(
       action: "backfill.done",
       targetType: "backfill",
       targetId: row.id,
-      data: { customers: current.customers, orders: current.orders, consentStates: current.consentStates },
+      data: {
+        customers: current.customers,
+        orders: current.orders,
+        consentStates: current.consentStates,
+        guestOrders: current.guestOrders,
+        guests: current.guests,
+      },
     });
   });
   return "done";

@@ -1,6 +1,7 @@
 // orders/create: keeps the subject up to date (last order, for retention), counts the checkout
 // for the consent rate, and turns a ticked newsletter box into a proven consent.
 import { minimiseIp, parseCheckoutConsent } from "~/domain/consent";
+import { buyerEmail } from "~/domain/subjects/buyer-email";
 import { shopifyId } from "~/domain/subjects/identifiers";
 import { recordCheckoutConsent } from "~/services/checkout-consent.server";
 import { countCheckout } from "~/services/consents.server";
@@ -18,7 +19,8 @@ export const ordersCreate = defineTopic({
     const orderedAt = payload.created_at ? new Date(payload.created_at) : new Date();
     const subject = await upsertSubject(tx, shop.id, {
       customerId: payload.customer?.id,
-      email: payload.customer?.email ?? payload.email ?? payload.contact_email,
+      // The customer's address, else the order's contact address (domain/subjects/buyer-email).
+      email: buyerEmail({ customer: payload.customer?.email, order: [payload.email, payload.contact_email] }),
       phone: payload.customer?.phone,
       locale: payload.customer?.locale ?? payload.customer_locale,
       orderedAt,
