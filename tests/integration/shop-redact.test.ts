@@ -382,6 +382,21 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
     await decideInformation(t.db, ref, "staff-1", breach.id, { required: "yes", reasoning: "Home address" });
     await startNotice(t.db, ref, "staff-1", breach.id, { audience: "list", addresses: email });
     await sendBreachNoticeBatch(testJobContext({ db: t.db, dialect }), breach.id);
+    // A rectification run with a system's receipt (docs/decisions/068) and a re-permission ask (069).
+    const rectification = await t.db.rectificationRun.create({
+      data: { shopId: shop.id, requestId: directive.id, status: "done", plan: "{}" },
+    });
+    await t.db.rectificationReceipt.create({
+      data: { runId: rectification.id, system: "shopify", outcome: "done", at: new Date() },
+    });
+    await t.db.repermission.create({
+      data: {
+        shopId: shop.id,
+        subjectId: subject.id,
+        periodEndsAt: new Date("2027-01-01T00:00:00Z"),
+        requestEventId: "event-asking",
+      },
+    });
     return { shop, domain, email };
   }
 
