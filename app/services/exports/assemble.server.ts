@@ -42,7 +42,11 @@ export async function assembleExport(
         read: partStaging(db, key, archiveId, p.system).read,
       })),
     output: sink,
-    retention: settings.retention,
+    // The README states the durations; the shop's other retention settings are not the shopper's.
+    retention: {
+      customerYearsAfterLastOrder: settings.retention.customerYearsAfterLastOrder,
+      prospectYears: settings.retention.prospectYears,
+    },
     contactEmail: settings.dpoEmail ?? null,
     shopifyOrdersRecentOnly: archive.shop.ordersAccess === "recent",
   });

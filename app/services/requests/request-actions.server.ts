@@ -523,32 +523,7 @@ export async function answerErasure(
   // GDPR art. 19: each system erased was told by its own erasure (its receipt is the notice); the
   // register's other recipients become staff tasks.
   await planRecipientNotices(tx, row, "erasure", { outcome: "erased" }, now);
-  const details = JSON.parse(row.details) as RequestDetails;
-  const recipients = recipientsAsked(details) ? await recipientsInformed(tx, row.id) : undefined;
-  const moved = await move(tx, row, { to: "answered" }, now);
-  await recordAudit(tx, {
-    shopId: shop.id,
-    actorType: "system",
-    action: "request.answered",
-    targetType: "request",
-    targetId: requestId,
-  });
-  await queueRequestEmail(
-    tx,
-    shop,
-    { id: row.id, requesterEmail: answer.to, locale: row.locale, type: row.type },
-    null,
-    {
-      type: "request.answer",
-      reference: row.reference,
-      requestType: row.type as RequestType,
-      summary: answer.summary,
-      erasure: answer.receipts,
-      holds: answer.holds,
-      ...(recipients && { recipients }),
-    },
-  );
-  return moved;
+  return answerWithReceipts(tx, shop, row, answer, now);
 }
 
 /**
@@ -563,7 +538,17 @@ export async function answerRectification(
   answer: { to: string | null; summary: string; receipts: ErasureReceiptLine[] },
   now = new Date(),
 ) {
-  const row = await load(tx, shop.id, requestId);
+  return answerWithReceipts(tx, shop, await load(tx, shop.id, requestId), answer, now);
+}
+
+/** The answer of a run carried out system by system: what was done where, and who was told (art. 19). */
+async function answerWithReceipts(
+  tx: Tx,
+  shop: ShopRef,
+  row: Awaited<ReturnType<typeof load>>,
+  answer: { to: string | null; summary: string; receipts: ErasureReceiptLine[]; holds?: LegalHold[] },
+  now: Date,
+) {
   const details = JSON.parse(row.details) as RequestDetails;
   const recipients = recipientsAsked(details) ? await recipientsInformed(tx, row.id) : undefined;
   const moved = await move(tx, row, { to: "answered" }, now);
@@ -572,7 +557,7 @@ export async function answerRectification(
     actorType: "system",
     action: "request.answered",
     targetType: "request",
-    targetId: requestId,
+    targetId: row.id,
   });
   await queueRequestEmail(
     tx,
@@ -585,6 +570,7 @@ export async function answerRectification(
       requestType: row.type as RequestType,
       summary: answer.summary,
       erasure: answer.receipts,
+      ...(answer.holds && { holds: answer.holds }),
       ...(recipients && { recipients }),
     },
   );
