@@ -74,7 +74,11 @@ describe.each(testDialects())("retention overview on %s", (dialect) => {
     });
 
     const overview = await retentionOverview(t.db, shop.id, NOW);
-    expect(overview.policy).toEqual({ customerYearsAfterLastOrder: 10, prospectYears: 3 });
+    expect(overview.policy).toEqual({
+      customerYearsAfterLastOrder: 10,
+      prospectYears: 3,
+      repermissionLeadDays: 30,
+    });
     expect(overview.counts).toEqual({ customers: 1, prospects: 1 });
     expect(overview.due.map(({ email, reason }) => ({ email, reason }))).toEqual([
       { email: "old.customer@example.fr", reason: "customer" },

@@ -81,6 +81,9 @@ const ROUTES: Record<string, PageVisit[] | NoPage> = {
       path: (_, l) => `/consent/confirm/unknown.link?locale=${l}`,
     },
   ],
+  "consent.renew.$token.tsx": [
+    { name: "re-permission (unknown link)", path: (_, l) => `/consent/renew/unknown.link?locale=${l}` },
+  ],
   "consent.unsubscribe.$token.tsx": [
     { name: "unsubscribe", path: (w, l) => `${w.unsubscribeLink}?locale=${l}` },
     { name: "unsubscribe (unknown link)", path: (_, l) => `/consent/unsubscribe/unknown.link?locale=${l}` },
@@ -101,6 +104,9 @@ const ROUTES: Record<string, PageVisit[] | NoPage> = {
     { name: "documents (closed link)", path: (_, l) => `${proxy}/documents?t=closed&locale=${l}` },
   ],
   "proxy.privacy.notice.tsx": [{ name: "privacy notice", path: (_, l) => `${proxy}/notice?locale=${l}` }],
+  "proxy.privacy.receipt.tsx": [
+    { name: "consent receipt (signed out)", path: (_, l) => `${proxy}/receipt?locale=${l}` },
+  ],
   "proxy.privacy.requests.tsx": [{ name: "request received", open: (page, w, l) => w.receivedPage(page, l) }],
   "proxy.privacy.status.tsx": [{ name: "request status", path: (w, l) => w.statusLink(l) }],
   "sandbox.demo-shop.tsx": {
@@ -165,6 +171,7 @@ async function keyboardWalk(page: Page) {
   });
   const reached = new Set<string>();
   const invisible: string[] = [];
+  let last: string | undefined;
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   for (let presses = 0; presses < expected.length + 40; presses++) {
     await page.keyboard.press("Tab");
@@ -190,7 +197,10 @@ async function keyboardWalk(page: Page) {
       if (presses > 0) break;
       continue;
     }
+    // A date input's fields (day, month, year) take one Tab each: the same element, not a loop.
+    if (focused.key === last) continue;
     if (reached.has(focused.key)) break;
+    last = focused.key;
     reached.add(focused.key);
     const clip = {
       ...focused.clip,

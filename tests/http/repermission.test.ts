@@ -98,7 +98,7 @@ describe("re-permission through the server", () => {
     expect(grant).toMatchObject({
       kind: "granted",
       source: "privacy_centre",
-      wordingKey: "repermission.page.wording",
+      wordingKey: "shopper.repermission.wording",
       userAgent: "Firefox/140",
     });
     expect(grant.ipPrefix).toMatch(/\/(24|48)$/);

@@ -251,7 +251,7 @@ describe.each(testDialects())("re-permission on %s", (dialect) => {
     expect(grant).toMatchObject({
       kind: "granted",
       source: "privacy_centre",
-      wordingKey: "repermission.page.wording",
+      wordingKey: "shopper.repermission.wording",
       wordingLocale: "fr",
       noticeVersion: "1",
       ipPrefix: "203.0.113.0/24",
@@ -264,7 +264,7 @@ describe.each(testDialects())("re-permission on %s", (dialect) => {
     const second = await renewBySignedLink({ db: t.db, secret: SECRET, token, now: later });
     expect(second).toMatchObject({ decision: "already_renewed" });
     expect(
-      await t.db.consentEvent.count({ where: { shopId: shop.id, wordingKey: "repermission.page.wording" } }),
+      await t.db.consentEvent.count({ where: { shopId: shop.id, wordingKey: "shopper.repermission.wording" } }),
     ).toBe(1);
   });
 
