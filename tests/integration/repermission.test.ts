@@ -264,7 +264,9 @@ describe.each(testDialects())("re-permission on %s", (dialect) => {
     const second = await renewBySignedLink({ db: t.db, secret: SECRET, token, now: later });
     expect(second).toMatchObject({ decision: "already_renewed" });
     expect(
-      await t.db.consentEvent.count({ where: { shopId: shop.id, wordingKey: "shopper.repermission.wording" } }),
+      await t.db.consentEvent.count({
+        where: { shopId: shop.id, wordingKey: "shopper.repermission.wording" },
+      }),
     ).toBe(1);
   });
 
