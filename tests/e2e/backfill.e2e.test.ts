@@ -20,7 +20,7 @@ describe.runIf(hasBrowser)("import from Shopify in the sandbox admin", () => {
 
   it("staff run the import and follow it to the end; imported states carry no proof", async () => {
     const { page } = await sandbox.openPage("/app/backfill", { locale: "en" });
-    expect(await page.getByText("No import has run yet.").count()).toBe(1);
+    expect(await page.getByTestId("backfill-empty").count()).toBe(1);
     await page.getByRole("button", { name: "Import from Shopify" }).click();
     await expect
       .poll(() => page.getByTestId("backfill-status").textContent(), { timeout: 30_000 })

@@ -46,6 +46,6 @@ describe("the sandbox's import at first start", () => {
     expect(server.output()).not.toContain("demo shop import queued");
     expect(await db.backfill.count()).toBe(0);
     const page = await (await fetch(`${server.baseUrl}/app/backfill?locale=en`)).text();
-    expect(page).toContain("No import has run yet.");
+    expect(page).toContain("The history has not been imported");
   });
 });
