@@ -200,6 +200,8 @@ export function BannerEditor(props: {
             title={t("cookieBanner.previewFrame")}
             data-testid="banner-preview"
             sandbox="allow-scripts"
+            // A picture of the banner: its dialog traps focus, so Tab must not walk into it.
+            tabIndex={-1}
             srcDoc={previewDocument(props.assets, previewLocale, config)}
             style={{ width: "100%", height: "26rem", border: "1px solid #d1d5db", borderRadius: "8px" }}
           />
