@@ -92,7 +92,7 @@ export function BannerEditor(props: {
   const setText = (locale: Locale, key: EditableBannerText, value: string) =>
     setState((s) => ({ ...s, texts: { ...s.texts, [locale]: { ...s.texts[locale], [key]: value } } }));
   const number = (value: number, digits: number) =>
-    value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: 2 });
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(value);
   const problemText = (p: Problem) =>
     t("cookieBanner.contrastError", {
       pair: t(`cookieBanner.pairs.${p.pair}` as MessageKey),
