@@ -11,6 +11,7 @@ function pageTitle(locale: Locale, pathname: string) {
     ["/app/outbox", "outbox.title"],
     ["/consent/unsubscribe/", "unsubscribe.title"],
     ["/consent/confirm/", "consentConfirm.title"],
+    ["/consent/renew/", "shopper.repermission.title"],
     ...NAV_ITEMS.map((item) => [item.path, item.label] as [string, MessageKey]),
   ];
   const match = own

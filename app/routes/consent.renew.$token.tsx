@@ -9,7 +9,10 @@ import { resolveShopperLocale, type ShopperLocale } from "~/i18n/locale";
 import { createShopperTranslator } from "~/i18n/translate";
 import { inspectRenewalLink, type RenewalLink, renewBySignedLink } from "~/services/repermission.server";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...(matches.find((match) => match.id === "root")?.meta ?? []),
+  { name: "robots", content: "noindex" },
+];
 
 function localeFor(request: Request, linkLocale?: string | null) {
   return resolveShopperLocale(

@@ -176,8 +176,14 @@ describe.runIf(hasBrowser)("the banner's settings and Consent Mode in Chromium",
     await shop.close();
 
     // In French, the same refusal reads in French.
-    await page.goto(`${server.baseUrl}/app/cookies?locale=fr`);
-    await page.locator('input[name="colour.text"]').fill("#bbbbbb");
+    await page.goto(`${server.baseUrl}/app/cookies?locale=fr`, { waitUntil: "networkidle" });
+    // Typed again until React owns the field (a value typed before hydration is not seen by it).
+    await expect
+      .poll(async () => {
+        await page.locator('input[name="colour.text"]').fill("#bbbbbb");
+        return page.getByTestId("contrast-errors").count();
+      })
+      .toBe(1);
     expect(await page.getByTestId("contrast-errors").textContent()).toContain(
       "Texte sur le fond du bandeau\u00a0: contraste de 1,91:1, le niveau AA des WCAG demande au moins 4,5:1.",
     );

@@ -115,7 +115,7 @@ describe.each(testDialects())("the identity clock on %s", (dialect) => {
       where: { requestId: request.id, template: "request.identity_code" },
     });
     const check = await t.db.identityCheck.findFirstOrThrow({ where: { requestId: request.id } });
-    const code = email.text.match(/\b(\d{6})\b/)?.[1] as string;
+    const code = email.text.match(/^\s+(\d{6})$/m)?.[1] as string;
     const confirmed = await confirmEmailCode(
       t.db,
       SECRET,
@@ -172,7 +172,7 @@ describe.each(testDialects())("the identity clock on %s", (dialect) => {
       where: { requestId: request.id, template: "request.identity_code" },
     });
     const check = await t.db.identityCheck.findFirstOrThrow({ where: { requestId: request.id } });
-    const code = email.text.match(/\b(\d{6})\b/)?.[1] as string;
+    const code = email.text.match(/^\s+(\d{6})$/m)?.[1] as string;
     const confirmed = await confirmEmailCode(t.db, SECRET, s.shop.id, check.id, code, LATER);
     expect(confirmed).toMatchObject({ outcome: "accepted", request: { state: "identity_check" } });
     expect(await pauses(request.id)).toMatchObject([{ endedAt: null, reason: "heir_identity" }]);

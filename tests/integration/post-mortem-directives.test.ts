@@ -171,7 +171,7 @@ describe.each(testDialects())("post-mortem directives on %s", (dialect) => {
     const email = await t.db.outboxEmail.findFirstOrThrow({
       where: { requestId: heir.id, template: "request.identity_code" },
     });
-    const code = email.text.match(/\b(\d{6})\b/)?.[1] ?? "";
+    const code = email.text.match(/^\s+(\d{6})$/m)?.[1] ?? "";
     const check = await t.db.identityCheck.findFirstOrThrow({
       where: { requestId: heir.id, method: "email_code", status: "pending" },
     });

@@ -64,7 +64,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
       where: { requestId, template: "request.identity_code" },
       orderBy: { createdAt: "desc" },
     });
-    const code = email.text.match(/\b(\d{6})\b/)?.[1];
+    const code = email.text.match(/^\s+(\d{6})$/m)?.[1];
     const checkId = (
       await t.db.identityCheck.findFirstOrThrow({
         where: { requestId, method: "email_code", status: "pending" },
@@ -438,7 +438,7 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
       where: { requestId: id, template: "request.identity_code" },
       orderBy: { createdAt: "asc" },
     });
-    const codeOf = (text: string) => text.match(/\b(\d{6})\b/)?.[1] ?? "";
+    const codeOf = (text: string) => text.match(/^\s+(\d{6})$/m)?.[1] ?? "";
     const first = checks[0]?.id ?? "";
     expect(
       (await confirmEmailCode(t.db, SECRET, shop.id, first, codeOf(mails[0]?.text ?? ""), at(400))).outcome,
