@@ -7,6 +7,15 @@
 export const SYSTEMS = ["shopify", "stripe", "mailchimp", "vigie"] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
+/**
+ * The systems a run (an erasure, a rectification) starts with: the outside ones at once, Vigie's own
+ * records last, once the others are settled (so a failure outside leaves Vigie able to retry).
+ */
+export function firstSystemsOfRun(systems: readonly SystemName[]): SystemName[] {
+  const outside = systems.filter((s) => s !== "vigie");
+  return outside.length > 0 ? outside : ["vigie"];
+}
+
 /** One item of an access export, streamed. */
 export type ExportRecord = {
   /** File-level grouping, e.g. "customer", "orders", "charges". */

@@ -6,7 +6,7 @@ import type { SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
 import { erasureComplete, type SystemPlan } from "~/domain/erasure/erasure-plan";
 import { AppError } from "~/domain/errors";
-import type { ErasureReceipt, SystemName } from "~/domain/systems";
+import { type ErasureReceipt, firstSystemsOfRun, type SystemName } from "~/domain/systems";
 import { ErasurePlanJob, ErasureSystemJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { hasLiveJob, nextAttempt } from "~/jobs/queue/flows.server";
@@ -82,9 +82,8 @@ export function systemsToRun(plan: SystemPlan[]): SystemName[] {
 
 /** Enqueues the first wave: every outside system with steps, or Vigie at once if there are none. */
 export async function enqueueExecution(tx: Tx, run: Pick<ErasureRun, "id" | "plan">, shopDomain: string) {
-  const outside = systemsToRun(parsePlan(run)).filter((s) => s !== "vigie");
-  const first: SystemName[] = outside.length > 0 ? outside : ["vigie"];
-  for (const system of first) await queueSystem(tx, run.id, system, shopDomain, 0);
+  for (const system of firstSystemsOfRun(systemsToRun(parsePlan(run))))
+    await queueSystem(tx, run.id, system, shopDomain, 0);
 }
 
 /** Staff approve the dry run: execution starts. Only a planned run can be approved, once. */

@@ -20,7 +20,7 @@ import {
   systemDiff,
   systemsToChange,
 } from "~/domain/rectification/rectification";
-import { SYSTEMS, type SystemName } from "~/domain/systems";
+import { firstSystemsOfRun, SYSTEMS, type SystemName } from "~/domain/systems";
 import { resolveLocale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
 import { RectificationPlanJob, RectificationSystemJob } from "~/jobs/job-types";
@@ -175,9 +175,7 @@ export async function approveRectification(
     const systems = parsePlanSummary(run)
       .filter((p) => p.fields.length > 0)
       .map((p) => p.system);
-    const outside = systems.filter((s) => s !== "vigie");
-    const first: SystemName[] = outside.length > 0 ? outside : ["vigie"];
-    for (const system of first) await queueSystem(tx, runId, system, shop.domain, 0);
+    for (const system of firstSystemsOfRun(systems)) await queueSystem(tx, runId, system, shop.domain, 0);
     await recordAudit(tx, {
       shopId: shop.id,
       actorType: "staff",
