@@ -29,6 +29,16 @@ export function csvCell(value: unknown): string {
   return exportJson(value) ?? "";
 }
 
+/**
+ * A cell always quoted, formulas neutralised: the staff CSVs (ledger, audit log) whose rows a
+ * verifier re-reads. Dates as ISO 8601, everything else as its text.
+ */
+export function quotedCsvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return `"${neutraliseFormula(text).replace(/"/g, '""')}"`;
+}
+
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, and its quotes doubled. */
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { AUDIT_GENESIS_HASH } from "~/domain/audit/audit-chain";
 import { addDays, type LocalDate, localStartOfDay, parseLocalDate } from "~/domain/deadlines/local-date";
+import { quotedCsvCell } from "~/exports/csv";
 import { en } from "~/i18n/messages/en";
 import { recordAudit } from "./audit.server";
 import { lastAuditVerification } from "./audit-chain.server";
@@ -127,15 +128,6 @@ const CSV_COLUMNS = [
   "hash",
 ] as const;
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  // Quote always; neutralise spreadsheet formulas (CSV injection). Ids, codes, hex and JSON objects
-  // never start so, so a hashed field is never altered.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /**
  * The filtered entries as CSV, oldest first, streamed page by page; every field the hash covers is
  * there. The first line after the header names the genesis hash the first entry chains to.
@@ -143,7 +135,7 @@ function csvCell(value: unknown): string {
 export async function* auditCsv(db: Db, shopId: string, filter: AuditFilter = {}, pageSize = 1000) {
   const where = await whereOf(db, shopId, filter);
   yield `${CSV_COLUMNS.join(",")}\r\n`;
-  yield `${["0", "genesis", shopId, "", "", "", "", "", "", "", "", "", "", AUDIT_GENESIS_HASH].map(csvCell).join(",")}\r\n`;
+  yield `${["0", "genesis", shopId, "", "", "", "", "", "", "", "", "", "", AUDIT_GENESIS_HASH].map(quotedCsvCell).join(",")}\r\n`;
   let after = 0;
   for (;;) {
     const rows = await db.auditEvent.findMany({
@@ -170,7 +162,7 @@ export async function* auditCsv(db: Db, shopId: string, filter: AuditFilter = {}
           r.prevHash,
           r.hash,
         ]
-          .map(csvCell)
+          .map(quotedCsvCell)
           .join(",")
           .concat("\r\n"),
       )

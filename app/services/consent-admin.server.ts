@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { addDays, type LocalDate, localStartOfDay } from "~/domain/deadlines/local-date";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
+import { quotedCsvCell } from "~/exports/csv";
 import { VerifyLedgerJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "./audit.server";
@@ -182,14 +183,6 @@ const CSV_COLUMNS = [
   "privacy_notice_version",
 ] as const;
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  // Quote always; neutralise spreadsheet formulas (CSV injection) in free text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** The shop's ledger as CSV with every proof field, streamed page by page. */
 export async function* ledgerCsv(
   db: Db,
@@ -240,7 +233,7 @@ export async function* ledgerCsv(
           r.visitorId,
           r.privacyNoticeVersion,
         ]
-          .map(csvCell)
+          .map(quotedCsvCell)
           .join(",")
           .concat("\r\n"),
       )
