@@ -142,6 +142,24 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     return { shop, seeded, request, planned };
   }
 
+  /** Runs one queued job by hand, the worker stopped: a test decides what runs, and when. */
+  function jobRunner(shopId: string) {
+    const connectors = async () => ({
+      shopify: shopify.connector,
+      stripe: stripe.connector,
+      mailchimp: null,
+      vigie: createVigieConnector({ db: t.db, shopId }),
+    });
+    return async (jobKey: string) => {
+      const job = await t.db.job.findUniqueOrThrow({ where: { jobKey } });
+      const handler = JOB_HANDLERS.find((h) => h.type.id === job.type);
+      await handler?.run(
+        handler.type.payload.parse(JSON.parse(job.payload)),
+        testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
+      );
+    };
+  }
+
   it("plans without touching anything; once approved, erases outside systems then Vigie, keeps the holds and answers with the receipts", async () => {
     const email = "camille.erasure@example.fr";
     const { shop, request, planned } = await fileErasure("staff", email, "7001");
@@ -276,20 +294,7 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
       email: "lea.stalled@example.fr",
       shopifyCustomerId: "7005",
     });
-    const connectors = async () => ({
-      shopify: shopify.connector,
-      stripe: stripe.connector,
-      mailchimp: null,
-      vigie: createVigieConnector({ db: t.db, shopId: shop.shop.id }),
-    });
-    const runJob = async (jobKey: string) => {
-      const job = await t.db.job.findUniqueOrThrow({ where: { jobKey } });
-      const handler = JOB_HANDLERS.find((h) => h.type.id === job.type);
-      await handler?.run(
-        handler.type.payload.parse(JSON.parse(job.payload)),
-        testJobContext({ db: t.db, dialect, jobId: job.id, connectors }),
-      );
-    };
+    const runJob = jobRunner(shop.shop.id);
     let request: { id: string } | undefined;
     try {
       request = await t.db.$transaction((tx) =>
@@ -357,6 +362,41 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     expect(
       await t.db.outboxEmail.count({ where: { requestId: request.id, template: "request.answer" } }),
     ).toBe(1);
+  });
+
+  it("records a system done once when its job was cut short after its last receipt and another system's job finished the run", async () => {
+    const { shop, request, planned } = await fileErasure("cut-short", "noe.cut@example.fr", "7006");
+    await worker.stop();
+    try {
+      const runJob = jobRunner(shop.shop.id);
+      expect(await approveErasure(t.db, shop.shop, "dpo", planned.id)).toBe(true);
+      await runJob(`erasure.system:${planned.id}:shopify:0`);
+      // What a kill between Shopify's last receipt and its done record leaves: receipts, no record.
+      await t.db.auditEvent.deleteMany({ where: { action: "erasure.system_done", targetId: request.id } });
+      await t.db.requestTask.updateMany({
+        where: { requestId: request.id, system: "shopify" },
+        data: { status: "running" },
+      });
+      // Stripe settles last: Vigie's turn comes, and Vigie's job finishes the run.
+      await runJob(`erasure.system:${planned.id}:stripe:0`);
+      await runJob(`erasure.system:${planned.id}:vigie:0`);
+      expect((await t.db.erasureRun.findUniqueOrThrow({ where: { id: planned.id } })).status).toBe("done");
+      // Shopify's job runs again (its lease ran out): the run is closed, nothing is recorded twice.
+      await runJob(`erasure.system:${planned.id}:shopify:0`);
+      const done = await t.db.auditEvent.findMany({
+        where: { action: "erasure.system_done", targetId: request.id },
+      });
+      expect(done.map((e) => JSON.parse(e.data).system).sort()).toEqual(["shopify", "stripe", "vigie"]);
+      const tasks = await t.db.requestTask.findMany({ where: { requestId: request.id, kind: "erasure" } });
+      expect(
+        tasks
+          .filter((task) => task.status === "done")
+          .map((task) => task.system)
+          .sort(),
+      ).toEqual(["shopify", "stripe", "vigie"]);
+    } finally {
+      worker = startTestWorker(t, { shopify: shopify.connector, stripe: stripe.connector, mailchimp: null });
+    }
   });
 
   it("carries out customers/redact without review or Shopify call, and a repeat is harmless", async () => {

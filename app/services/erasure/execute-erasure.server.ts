@@ -3,7 +3,7 @@
 // with per-system receipts and the legal holds (ADR 021).
 import { ConnectorError } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
-import type { Db } from "~/db/client.server";
+import type { Db, Tx } from "~/db/client.server";
 import { toLocalDate } from "~/domain/deadlines/local-date";
 import { erasureComplete, isSettled, type SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
@@ -65,23 +65,29 @@ export async function executeErasureSystem(
       return;
     }
   }
-  await db.$transaction(async (tx) => {
-    // Recorded once: a re-run after a crash that followed this write finds the task done.
-    const { count } = await tx.requestTask.updateMany({
-      where: { requestId: run.requestId, kind: "erasure", system, status: { not: "done" } },
-      data: { status: "done", detail: null },
-    });
-    if (count === 0) return;
-    await recordAudit(tx, {
-      shopId: run.shopId,
-      actorType: "system",
-      action: "erasure.system_done",
-      targetType: "request",
-      targetId: run.requestId,
-      data: { system },
-    });
-  });
+  await db.$transaction((tx) => recordSystemDone(tx, run, system));
   await advance(db, secretKey, runId);
+}
+
+/**
+ * Marks a system's task done with its audit event, once: a re-run after a crash that followed this
+ * write finds the task done; the run's finish catches up a system whose job was cut short between
+ * its last receipt and this write (another system's job may have finished the run meanwhile).
+ */
+async function recordSystemDone(tx: Tx, run: { shopId: string; requestId: string }, system: SystemName) {
+  const { count } = await tx.requestTask.updateMany({
+    where: { requestId: run.requestId, kind: "erasure", system, status: { not: "done" } },
+    data: { status: "done", detail: null },
+  });
+  if (count === 0) return;
+  await recordAudit(tx, {
+    shopId: run.shopId,
+    actorType: "system",
+    action: "erasure.system_done",
+    targetType: "request",
+    targetId: run.requestId,
+    data: { system },
+  });
 }
 
 function storeReceipt(db: Db, runId: string, system: SystemName, receipt: ErasureReceipt) {
@@ -174,6 +180,7 @@ async function finish(
       data: { status: "done", finishedAt: now, subject: null },
     });
     if (count === 0) return;
+    for (const p of plan) if (p.steps.length > 0) await recordSystemDone(tx, run, p.system);
     const holds = await tx.legalHold.findMany({ where: { requestId: run.requestId, releasedAt: null } });
     await answerErasure(
       tx,

@@ -231,29 +231,33 @@ export async function executeRectificationSystem(
       result = await connector.rectify(sealed.ref, changesFor(diff, sealed.requested));
     } catch (error) {
       // Shown as failed at once; the queue retries a transient error, staff retry the rest.
-      await storeReceipt(db, runId, system, { outcome: "failed", detail: describeErasureError(error) });
-      await systemFailed(db, run, system);
+      await db.$transaction(async (tx) => {
+        await storeReceipt(tx, runId, system, { outcome: "failed", detail: describeErasureError(error) });
+        await systemFailed(tx, run, system);
+      });
       if (error instanceof ConnectorError && !error.retryable) return;
       throw error;
     }
-    await storeReceipt(db, runId, system, { ...result, outcome: OUTCOME[result.outcome] });
-    if (result.outcome === "refused") {
-      await systemFailed(db, run, system);
-      return;
-    }
-    await recordAudit(db, {
-      shopId: run.shopId,
-      actorType: "system",
-      action: "rectification.system_done",
-      targetType: "request",
-      targetId: run.requestId,
-      data: { system, fields: diff.changes.map((c) => c.field).join(","), outcome: result.outcome },
+    // The receipt and its audit event together: a crash between them would lose the event for good
+    // (a re-run finds the system settled and writes nothing).
+    await db.$transaction(async (tx) => {
+      await storeReceipt(tx, runId, system, { ...result, outcome: OUTCOME[result.outcome] });
+      if (result.outcome === "refused") return systemFailed(tx, run, system);
+      await recordAudit(tx, {
+        shopId: run.shopId,
+        actorType: "system",
+        action: "rectification.system_done",
+        targetType: "request",
+        targetId: run.requestId,
+        data: { system, fields: diff.changes.map((c) => c.field).join(","), outcome: result.outcome },
+      });
     });
+    if (result.outcome === "refused") return;
   }
   await advance({ db, connectors, secretKey }, runId);
 }
 
-async function systemFailed(db: Db, run: { shopId: string; requestId: string }, system: SystemName) {
+async function systemFailed(db: Db | Tx, run: { shopId: string; requestId: string }, system: SystemName) {
   await recordAudit(db, {
     shopId: run.shopId,
     actorType: "system",
