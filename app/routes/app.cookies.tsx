@@ -21,7 +21,7 @@ import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { EDITABLE_BANNER_TEXTS } from "~/domain/consent/banner-look";
 import type { Locale } from "~/i18n/locale";
-import { useTranslation } from "~/i18n/use-translation";
+import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
   bannerOverview,
@@ -86,10 +86,13 @@ export default function Cookies() {
   const data = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { locale, t } = useTranslation();
+  const dates = useDates();
   const { search } = useLocation();
   const [visitor, setVisitor] = useState(data.visitor ?? "");
   const title = (key: string) => data.purposes.find((p) => p.key === key)?.title ?? key;
   const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)} %`);
+  const weekCell = (r: { accepted: number; refused: number; rate: number | null }) =>
+    r.rate === null ? "—" : `${percent(r.rate)} (${r.accepted}/${r.accepted + r.refused})`;
   return (
     <Page
       title={t("cookieBanner.title")}
@@ -145,6 +148,25 @@ export default function Cookies() {
                   t("cookieBanner.rate"),
                 ]}
                 rows={data.rates.map((r) => [title(r.key), r.accepted, r.refused, percent(r.rate)])}
+              />
+            </div>
+          </BlockStack>
+        </Card>
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              {t("cookieBanner.weeks")}
+            </Text>
+            <Text as="p" tone="subdued">
+              {t("cookieBanner.weeksHelp")}
+            </Text>
+            <div data-testid="banner-weeks">
+              <DataTable
+                columnContentTypes={["text", ...data.rates.map(() => "numeric" as const)]}
+                headings={[t("cookieBanner.weekOf"), ...data.rates.map((r) => title(r.key))]}
+                rows={[...data.weeks]
+                  .reverse()
+                  .map((w) => [dates.day(w.week), ...w.rates.map((r) => weekCell(r))])}
               />
             </div>
           </BlockStack>

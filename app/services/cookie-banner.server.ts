@@ -24,6 +24,7 @@ import {
   contrastProblems,
   type EditableBannerText,
 } from "~/domain/consent/banner-look";
+import { addDays, localStartOfDay, startOfWeek, toLocalDate } from "~/domain/deadlines/local-date";
 import { AppError } from "~/domain/errors";
 import type { Register } from "~/domain/processing/register";
 import type { Locale } from "~/i18n/locale";
@@ -31,7 +32,7 @@ import { createTranslator, type MessageKey } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { insertEvents, rowToEvent } from "./consent-ledger.server";
 import { registerForShop } from "./processing-register.server";
-import { parseShopSettings, ShopSettingsSchema } from "./shop-settings.server";
+import { parseShopSettings, ShopSettingsSchema, shopTimeZone } from "./shop-settings.server";
 
 type ShopRow = { id: string; name: string | null; domain: string; settings: string };
 
@@ -202,11 +203,11 @@ export async function visitorChoices(db: Db, shopId: string, visitorId: string) 
   return rows.map(rowToEvent);
 }
 
-/** Per purpose, accepted and refused choices since `since` (the admin's rates). */
-export async function choiceRates(db: Db, shopId: string, since: Date) {
+/** Per purpose, accepted and refused choices from `from` (included) to `to` (excluded). */
+export async function choiceRates(db: Db, shopId: string, from: Date, to?: Date) {
   const groups = await db.consentEvent.groupBy({
     by: ["purpose", "kind"],
-    where: { shopId, source: "banner", occurredAt: { gte: since } },
+    where: { shopId, source: "banner", occurredAt: { gte: from, ...(to && { lt: to }) } },
     _count: { _all: true },
   });
   return SHOPIFY_TRACKING_KEYS.map((key) => {
@@ -216,6 +217,26 @@ export async function choiceRates(db: Db, shopId: string, since: Date) {
     const refused = count("refused");
     return { key, accepted, refused, rate: accepted + refused > 0 ? accepted / (accepted + refused) : null };
   });
+}
+
+/**
+ * The rates week by week (Monday to Sunday in the shop's zone), the current week last: whether a new
+ * wording or a new purpose moved visitors' answers. One indexed count per week, never the rows.
+ */
+export async function choiceRatesByWeek(db: Db, shopId: string, timeZone: string, weeks: number, now: Date) {
+  const thisWeek = startOfWeek(toLocalDate(now, timeZone));
+  const starts = Array.from({ length: weeks }, (_, i) => addDays(thisWeek, 7 * (i - weeks + 1)));
+  return Promise.all(
+    starts.map(async (week) => ({
+      week,
+      rates: await choiceRates(
+        db,
+        shopId,
+        localStartOfDay(week, timeZone),
+        localStartOfDay(addDays(week, 7), timeZone),
+      ),
+    })),
+  );
 }
 
 export type BannerSettingsInput = z.input<typeof BannerSettingsInputSchema>;
@@ -259,7 +280,9 @@ export async function saveBannerSettings(
   return { ok: true, version: (await bannerContent(db, shopId)).version };
 }
 
-/** What the Cookies page shows: the banner in force, its purposes, 30 days of choices. */
+const WEEKS_SHOWN = 12;
+
+/** What the Cookies page shows: the banner in force, its purposes, 30 days of choices, 12 weeks. */
 export async function bannerOverview(db: Db, shopId: string, locale: Locale, now = new Date()) {
   const content = await bannerContent(db, shopId);
   return {
@@ -269,6 +292,7 @@ export async function bannerOverview(db: Db, shopId: string, locale: Locale, now
     askAgainOnChange: content.settings.askAgainOnChange,
     purposes: content.texts[locale].purposes,
     rates: await choiceRates(db, shopId, new Date(now.getTime() - 30 * 24 * 3600 * 1000)),
+    weeks: await choiceRatesByWeek(db, shopId, await shopTimeZone(db, shopId), WEEKS_SHOWN, now),
   };
 }
 

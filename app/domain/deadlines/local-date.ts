@@ -186,6 +186,11 @@ export function dayOfWeek(date: LocalDate): number {
   return (((toEpochDay(date) + 4) % 7) + 7) % 7;
 }
 
+/** The Monday of `date`'s week (ISO 8601 weeks begin on Monday). */
+export function startOfWeek(date: LocalDate): LocalDate {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
 /** Negative, zero or positive as `a` is before, on or after `b`. */
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return toEpochDay(a) - toEpochDay(b);

@@ -1357,6 +1357,10 @@ export const en = {
     version: "Banner version in force",
     purposes: "Purposes asked and their processors (from the record of processing)",
     rates: "Choices over the last 30 days",
+    weeks: "Week by week (last 12 weeks)",
+    weekOf: "Week beginning",
+    weeksHelp:
+      "Share of choices that accepted each purpose, Monday to Sunday in the shop's time zone, the latest week first; in brackets, acceptances out of all choices for that purpose.",
     purpose: "Purpose",
     accepted: "Accepted",
     refused: "Refused",

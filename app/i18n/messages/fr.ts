@@ -1402,6 +1402,10 @@ export const fr: Messages = {
     version: "Version du bandeau en vigueur",
     purposes: "Finalités demandées et leurs destinataires (d'après le registre des traitements)",
     rates: "Choix des 30 derniers jours",
+    weeks: "Semaine par semaine (12 dernières semaines)",
+    weekOf: "Semaine du",
+    weeksHelp:
+      "Part des choix qui ont accepté chaque finalité, du lundi au dimanche dans le fuseau de la boutique, la semaine la plus récente en premier\u00a0; entre parenthèses, les acceptations sur l'ensemble des choix pour cette finalité.",
     purpose: "Finalité",
     accepted: "Acceptés",
     refused: "Refusés",
