@@ -2118,7 +2118,7 @@ export const en = {
       help: "Fill in only what must change.",
       firstName: "First name",
       lastName: "Last name",
-      email: "E-mail address",
+      email: "New e-mail address",
       phone: "Phone number (international format, e.g. +33 6 12 34 56 78)",
       address1: "Address",
       address2: "Address (line 2)",

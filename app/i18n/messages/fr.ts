@@ -2186,7 +2186,7 @@ export const fr: Messages = {
       help: "Ne remplissez que ce qui doit changer.",
       firstName: "Prénom",
       lastName: "Nom",
-      email: "Adresse e-mail",
+      email: "Nouvelle adresse e-mail",
       phone: "Numéro de téléphone (format international, p. ex. +33 6 12 34 56 78)",
       address1: "Adresse",
       address2: "Complément d'adresse",
