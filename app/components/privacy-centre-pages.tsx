@@ -6,7 +6,11 @@ import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/req
 import { RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
 import type { Locale } from "~/i18n/locale";
 import { createTranslator } from "~/i18n/translate";
-import type { FormErrors, RequestFormField } from "~/services/requests/request-form";
+import {
+  type FormErrors,
+  RECTIFICATION_FORM_FIELDS,
+  type RequestFormField,
+} from "~/services/requests/request-form";
 
 const box = { maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 } as const;
 const field = {
@@ -193,6 +197,28 @@ export function RequestFormPage({
             ))}
           </select>
           {ground.error}
+        </fieldset>
+
+        <fieldset style={fieldset} data-testid="rectification-fields">
+          <legend>{t("rectification.form.legend")}</legend>
+          <p>{t("rectification.form.help")}</p>
+          {RECTIFICATION_FORM_FIELDS.map(([name, label, autofill]) => {
+            const wired = wire(name);
+            return (
+              <div key={name}>
+                <label htmlFor={`vigie-${name}`}>{t(`rectification.form.${label}`)}</label>
+                <input
+                  {...wired.props}
+                  type={name === "rect_email" ? "email" : name === "rect_phone" ? "tel" : "text"}
+                  // A section apart, so that the browser does not fill them with the contact fields.
+                  autoComplete={`section-vigie-rectification ${autofill}`}
+                  style={field}
+                  defaultValue={text(name)}
+                />
+                {wired.error}
+              </div>
+            );
+          })}
         </fieldset>
 
         <p>

@@ -3,22 +3,10 @@
 import { BlockStack, FormLayout, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { Translate } from "~/i18n/translate";
-
-const FIELDS = [
-  ["rect_first_name", "firstName", "given-name"],
-  ["rect_last_name", "lastName", "family-name"],
-  ["rect_email", "email", "off"],
-  ["rect_phone", "phone", "off"],
-  ["rect_address1", "address1", "off"],
-  ["rect_address2", "address2", "off"],
-  ["rect_city", "city", "off"],
-  ["rect_zip", "zip", "off"],
-  ["rect_country", "country", "off"],
-] as const;
+import { RECTIFICATION_FORM_FIELDS } from "~/services/requests/request-form";
 
 export function RectificationFields({ t, bad }: { t: Translate; bad: (field: never) => string | undefined }) {
   const [values, setValues] = useState<Record<string, string>>({});
-  const error = bad("rect_first_name" as never);
   return (
     <BlockStack gap="200">
       <Text as="h3" variant="headingSm">
@@ -27,20 +15,17 @@ export function RectificationFields({ t, bad }: { t: Translate; bad: (field: nev
       <Text as="p" tone="subdued">
         {t("rectification.form.help")}
       </Text>
-      {error && (
-        <Text as="p" tone="critical">
-          {error}
-        </Text>
-      )}
       <FormLayout>
-        {FIELDS.map(([name, label, autoComplete]) => (
+        {RECTIFICATION_FORM_FIELDS.map(([name, label]) => (
           <TextField
             key={name}
             label={t(`rectification.form.${label}`)}
             name={name}
             value={values[name] ?? ""}
             onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
-            autoComplete={autoComplete}
+            // Staff type someone else's data: their own browser's must not fill it.
+            autoComplete="off"
+            error={bad(name as never)}
           />
         ))}
       </FormLayout>

@@ -980,24 +980,15 @@ export const en = {
   },
   requestForm: {
     errors: {
-      rect_first_name:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_last_name:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_email:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_phone:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_address1:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_address2:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_city:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_zip:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
-      rect_country:
-        "Give the corrected values: a first and last name, a valid e-mail address, a phone number in international format (+33…) or a full postal address with its 2-letter country code.",
+      rect_first_name: "Give the first name, with the last name.",
+      rect_last_name: "Give the last name, with the first name.",
+      rect_email: "Enter a valid e-mail address.",
+      rect_phone: "Enter the phone number in international format, e.g. +33 6 12 34 56 78.",
+      rect_address1: "Give the street address of the corrected postal address.",
+      rect_address2: "200 characters at most.",
+      rect_city: "Give the city of the corrected postal address.",
+      rect_zip: "Give the postcode of the corrected postal address.",
+      rect_country: "Give the country as its 2-letter code, e.g. FR.",
       type: "Choose a type of request.",
       email: "Enter a valid e-mail address.",
       name: "200 characters at most.",
@@ -2131,7 +2122,7 @@ export const en = {
       help: "Fill in only what must change.",
       firstName: "First name",
       lastName: "Last name",
-      email: "E-mail address",
+      email: "New e-mail address",
       phone: "Phone number (international format, e.g. +33 6 12 34 56 78)",
       address1: "Address",
       address2: "Address (line 2)",

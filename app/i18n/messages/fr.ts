@@ -1016,24 +1016,15 @@ export const fr: Messages = {
   },
   requestForm: {
     errors: {
-      rect_first_name:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_last_name:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_email:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_phone:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_address1:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_address2:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_city:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_zip:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
-      rect_country:
-        "Indiquez les valeurs corrigées : prénom et nom, une adresse e-mail valide, un numéro au format international (+33…) ou une adresse postale complète avec le code pays à 2 lettres.",
+      rect_first_name: "Indiquez le prénom, avec le nom.",
+      rect_last_name: "Indiquez le nom, avec le prénom.",
+      rect_email: "Saisissez une adresse e-mail valide.",
+      rect_phone: "Saisissez le numéro au format international, par exemple +33 6 12 34 56 78.",
+      rect_address1: "Indiquez la rue de l'adresse postale corrigée.",
+      rect_address2: "200 caractères au plus.",
+      rect_city: "Indiquez la ville de l'adresse postale corrigée.",
+      rect_zip: "Indiquez le code postal de l'adresse postale corrigée.",
+      rect_country: "Indiquez le pays par son code à 2 lettres, par exemple FR.",
       type: "Choisissez un type de demande.",
       email: "Saisissez une adresse e-mail valide.",
       name: "200 caractères au plus.",
@@ -2199,7 +2190,7 @@ export const fr: Messages = {
       help: "Ne remplissez que ce qui doit changer.",
       firstName: "Prénom",
       lastName: "Nom",
-      email: "Adresse e-mail",
+      email: "Nouvelle adresse e-mail",
       phone: "Numéro de téléphone (format international, p. ex. +33 6 12 34 56 78)",
       address1: "Adresse",
       address2: "Complément d'adresse",

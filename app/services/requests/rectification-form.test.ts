@@ -28,9 +28,23 @@ describe("the rectification form (GDPR art. 16)", () => {
   it("refuses malformed values next to the fields, and keeps a request without values as before", () => {
     expect(parseRequestForm({ ...base, rect_email: "not-an-address" })).toEqual({
       ok: false,
-      errors: { rect_first_name: "requestForm.errors.rect_first_name" },
+      errors: { rect_email: "requestForm.errors.rect_email" },
     });
-    expect(parseRequestForm({ ...base, rect_address1: "12 rue Oberkampf" }).ok).toBe(false);
+    expect(parseRequestForm({ ...base, rect_address1: "12 rue Oberkampf", rect_country: "F1" })).toEqual({
+      ok: false,
+      errors: {
+        rect_city: "requestForm.errors.rect_city",
+        rect_zip: "requestForm.errors.rect_zip",
+        rect_country: "requestForm.errors.rect_country",
+      },
+    });
+    expect(parseRequestForm({ ...base, rect_first_name: "Léa", rect_phone: "06 12" })).toEqual({
+      ok: false,
+      errors: {
+        rect_last_name: "requestForm.errors.rect_last_name",
+        rect_phone: "requestForm.errors.rect_phone",
+      },
+    });
     const plain = parseRequestForm(base);
     expect(plain.ok && plain.details).toEqual({ type: "rectification" });
   });

@@ -43,6 +43,22 @@ export const RequestFormSchema = z.object({
 export type RequestForm = z.infer<typeof RequestFormSchema>;
 export type RequestFormField = keyof RequestForm;
 
+/**
+ * The corrected values' fields (GDPR art. 16) in the order forms show them: their label in the
+ * `rectification.form` messages, and the browser's autofill token for a shopper's own data.
+ */
+export const RECTIFICATION_FORM_FIELDS = [
+  ["rect_first_name", "firstName", "given-name"],
+  ["rect_last_name", "lastName", "family-name"],
+  ["rect_email", "email", "email"],
+  ["rect_phone", "phone", "tel"],
+  ["rect_address1", "address1", "address-line1"],
+  ["rect_address2", "address2", "address-line2"],
+  ["rect_zip", "zip", "postal-code"],
+  ["rect_city", "city", "address-level2"],
+  ["rect_country", "country", "country"],
+] as const satisfies readonly (readonly [RequestFormField, string, string])[];
+
 /** The fields only some types carry; the others' are ignored (a form without script posts them all). */
 const TYPE_FIELDS: Partial<Record<RequestType, readonly RequestFormField[]>> = {
   post_mortem_directive: [
@@ -81,8 +97,37 @@ const FIELD_OF_ERROR: Partial<Record<AppErrorCode, RequestFormField>> = {
   RECTIFICATION_CHANGES_INVALID: "rect_first_name",
 };
 
-/** The corrected values a rectification form carries (GDPR art. 16), as the domain reads them. */
-function changesFromForm(form: RequestForm): Record<string, unknown> | undefined {
+/** The form field each part of the corrected values comes from, to report a mistake next to it. */
+const CHANGE_FIELDS: Record<string, RequestFormField> = {
+  name: "rect_first_name",
+  "name.first": "rect_first_name",
+  "name.last": "rect_last_name",
+  email: "rect_email",
+  phone: "rect_phone",
+  address: "rect_address1",
+  "address.line1": "rect_address1",
+  "address.line2": "rect_address2",
+  "address.city": "rect_city",
+  "address.zip": "rect_zip",
+  "address.country": "rect_country",
+};
+
+/** GDPR art. 16: each malformed or missing corrected value, next to its own field; null when all are right. */
+function changeErrors(form: RequestForm): FormErrors | null {
+  const changes = rawChanges(form);
+  if (form.type !== "rectification" || !changes) return null;
+  const parsed = RequestedChangesSchema.safeParse(changes);
+  if (parsed.success) return null;
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = CHANGE_FIELDS[issue.path.join(".")] ?? "rect_first_name";
+    errors[field] = errorFor(field);
+  }
+  return errors;
+}
+
+/** The corrected values a rectification form carries (GDPR art. 16), as typed. */
+function rawChanges(form: RequestForm): Record<string, unknown> | undefined {
   const changes: Record<string, unknown> = {};
   if (form.rect_first_name || form.rect_last_name)
     changes.name = { first: form.rect_first_name ?? "", last: form.rect_last_name ?? "" };
@@ -96,7 +141,13 @@ function changesFromForm(form: RequestForm): Record<string, unknown> | undefined
       zip: form.rect_zip ?? "",
       country: form.rect_country ?? "",
     };
-  if (Object.keys(changes).length === 0) return undefined;
+  return Object.keys(changes).length === 0 ? undefined : changes;
+}
+
+/** The corrected values as the domain reads them. */
+function changesFromForm(form: RequestForm): Record<string, unknown> | undefined {
+  const changes = rawChanges(form);
+  if (!changes) return undefined;
   const parsed = RequestedChangesSchema.safeParse(changes);
   // Malformed values are kept as typed: the domain refuses them next to the fields.
   return parsed.success ? parsed.data : changes;
@@ -183,6 +234,8 @@ export function parseRequestForm(raw: Record<string, unknown>): ParsedRequestFor
     }
     return { ok: false, errors };
   }
+  const wrongChanges = changeErrors(parsed.data);
+  if (wrongChanges) return { ok: false, errors: wrongChanges };
   const details = detailsFromForm(parsed.data);
   try {
     validateDetails(details);

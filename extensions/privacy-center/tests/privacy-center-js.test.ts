@@ -87,9 +87,13 @@ describe("privacy-center.js", () => {
     const ground = document.querySelector<HTMLInputElement>("[name=restriction_ground][value=legal_claims]");
     if (ground) ground.checked = true;
     expect(new FormData(form()).get("restriction_ground")).toBe("legal_claims");
+    choose("rectification");
+    expect(open()).toEqual(["rectification", "rectification erasure restriction"]);
+    expect([...new FormData(form()).keys()]).toContain("rect_country");
     choose("erasure");
     expect(open()).toEqual(["rectification erasure restriction"]);
     expect([...new FormData(form()).keys()]).not.toContain("restriction_ground");
+    expect([...new FormData(form()).keys()]).not.toContain("rect_first_name");
     choose("access");
     expect(open()).toEqual([]);
   });

@@ -60,6 +60,15 @@ describe("privacy-center block", () => {
       "type",
       "message",
       "restriction_ground",
+      "rect_first_name",
+      "rect_last_name",
+      "rect_email",
+      "rect_phone",
+      "rect_address1",
+      "rect_address2",
+      "rect_zip",
+      "rect_city",
+      "rect_country",
       "recipients_asked",
       "directive_action",
       "directive_instructions",
@@ -107,6 +116,35 @@ describe("privacy-center block", () => {
     // Not required in the markup: the other type's hidden fields must never block the submit.
     expect(root.querySelectorAll("[data-vigie-fields-for] [required]")).toHaveLength(0);
   });
+
+  it.each([
+    ["en", "The corrected values", "Postcode"],
+    ["fr", "Les valeurs corrigées", "Code postal"],
+  ] as const)(
+    "gives a rectification its corrected values, labelled and autofilled apart (%s)",
+    (locale, legend, zip) => {
+      const root = renderDom({ locale });
+      const fields = root.querySelector("[data-vigie-fields-for=rectification]");
+      expect(text(fields?.querySelector(":scope > legend"))).toBe(legend);
+      const controls = [...(fields?.querySelectorAll<HTMLInputElement>("input") ?? [])];
+      // The names the server reads (app/services/requests/request-form.ts), each with its autofill token.
+      expect(controls.map((c) => [c.name, c.type, c.getAttribute("autocomplete")])).toEqual([
+        ["rect_first_name", "text", "section-vigie-rectification given-name"],
+        ["rect_last_name", "text", "section-vigie-rectification family-name"],
+        ["rect_email", "email", "section-vigie-rectification email"],
+        ["rect_phone", "tel", "section-vigie-rectification tel"],
+        ["rect_address1", "text", "section-vigie-rectification address-line1"],
+        ["rect_address2", "text", "section-vigie-rectification address-line2"],
+        ["rect_zip", "text", "section-vigie-rectification postal-code"],
+        ["rect_city", "text", "section-vigie-rectification address-level2"],
+        ["rect_country", "text", "section-vigie-rectification country"],
+      ]);
+      for (const control of controls)
+        expect(text(root.querySelector(`label[for="${control.id}"]`)), control.name).not.toBe("");
+      expect(text(root.querySelector(`label[for="${field(root, "rect_zip").id}"]`))).toBe(zip);
+      expect(field<HTMLInputElement>(root, "rect_country").maxLength).toBe(2);
+    },
+  );
 
   it.each([
     ["/a/confidentialite", "/a/confidentialite"],
@@ -242,13 +280,13 @@ describe("privacy-center block", () => {
     const root = renderDom({ customer: LOGGED_IN });
     const controls = [...root.querySelectorAll("input:not([type=hidden]), select, textarea")];
     // Type, message, e-mail, name; four grounds of a restriction and the recipients box (art. 18,
-    // 19); five for a directive; two fields and three purposes for an heir.
-    expect(controls).toHaveLength(19);
+    // 19); nine corrected values (art. 16); five for a directive; two fields and three purposes for an heir.
+    expect(controls).toHaveLength(28);
     for (const control of controls) {
       expect(text(root.querySelector(`label[for="${control.id}"]`))).not.toBe("");
     }
     const fieldsets = [...root.querySelectorAll("fieldset")];
-    expect(fieldsets).toHaveLength(8);
+    expect(fieldsets).toHaveLength(10);
     for (const fieldset of fieldsets) expect(text(fieldset.querySelector(":scope > legend"))).not.toBe("");
     for (const id of ["aria-describedby", "aria-labelledby"].flatMap((a) =>
       [...root.querySelectorAll(`[${a}]`)].map((el) => el.getAttribute(a)),
