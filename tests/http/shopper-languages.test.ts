@@ -106,6 +106,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       notice: ["gültig seit"],
       unsubscribe: ["Dieser Link ist ungültig"],
       unsubscribed: ["Sie sind abgemeldet"],
+      export: ["Ihr Datenexport"],
     },
     es: {
       form: ["Sus datos personales", "Derecho de acceso", "Enviar mi solicitud"],
@@ -116,6 +117,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       notice: ["vigente desde el"],
       unsubscribe: ["Este enlace no es válido"],
       unsubscribed: ["Se ha dado de baja"],
+      export: ["Su exportación de datos"],
     },
     it: {
       form: ["I Suoi dati personali", "Diritto di accesso", "Invia la mia richiesta"],
@@ -126,6 +128,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       notice: ["in vigore dal"],
       unsubscribe: ["Questo link non è valido"],
       unsubscribed: ["La Sua iscrizione è stata annullata"],
+      export: ["La Sua esportazione dei dati"],
     },
     fr: {
       form: ["Vos données personnelles", "Droit d'accès", "Envoyer ma demande"],
@@ -136,6 +139,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       notice: ["en vigueur depuis le"],
       unsubscribe: ["Ce lien n'est pas valide"],
       unsubscribed: ["Vous êtes désinscrit(e)"],
+      export: ["L'export de vos données"],
     },
   } as const;
 
@@ -175,7 +179,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
     ["es", "es"],
     ["it-CH", "it"],
     ["zz", "fr"],
-  ] as const)("shows the unsubscribe page with locale %s in %s", async (locale, language) => {
+  ] as const)("shows the unsubscribe and export pages with locale %s in %s", async (locale, language) => {
     const key = Buffer.from(
       readFileSync(path.join(server.dataDir, "encryption.key"), "utf8").trim(),
       "base64",
@@ -196,5 +200,9 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
     const real = await text(`${link}?locale=${locale}`);
     expect(real.status).toBe(200);
     expect(real.body).toContain(PAGES[language].unsubscribed[0]);
+    // The export's download link, once it no longer works.
+    const exported = await text(`${server.baseUrl}/exports/forged.token?locale=${locale}`);
+    expect(exported.body).toContain(PAGES[language].export[0]);
+    expect(exported.body).toContain(`<html lang="${language}"`);
   });
 });

@@ -556,4 +556,11 @@ export const de: ShopperMessages = {
       },
     },
   },
+  exportLink: {
+    title: "Ihr Datenexport",
+    unknown: "Dieser Link ist ungültig.",
+    expired:
+      "Dieser Link ist abgelaufen. Bitte wenden Sie sich für einen neuen Link an den Datenschutzbeauftragten des Shops.",
+    used: "Dieser Export wurde bereits heruntergeladen: Zu Ihrer Sicherheit funktioniert ein Link nur einmal. Bitte wenden Sie sich an den Datenschutzbeauftragten des Shops, wenn Sie ihn erneut benötigen.",
+  },
 };

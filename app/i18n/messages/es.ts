@@ -549,4 +549,11 @@ export const es: ShopperMessages = {
       },
     },
   },
+  exportLink: {
+    title: "Su exportación de datos",
+    unknown: "Este enlace no es válido.",
+    expired:
+      "Este enlace ha caducado. Póngase en contacto con el delegado de protección de datos de la tienda para obtener uno nuevo.",
+    used: "Esta exportación ya se ha descargado: por su seguridad, un enlace solo funciona una vez. Póngase en contacto con el delegado de protección de datos de la tienda si la necesita de nuevo.",
+  },
 };

@@ -548,4 +548,11 @@ export const it: ShopperMessages = {
       },
     },
   },
+  exportLink: {
+    title: "La Sua esportazione dei dati",
+    unknown: "Questo link non è valido.",
+    expired:
+      "Questo link è scaduto. Per riceverne uno nuovo, contatti il responsabile della protezione dei dati del negozio.",
+    used: "Questa esportazione è già stata scaricata: per la Sua sicurezza un link funziona una sola volta. Contatti il responsabile della protezione dei dati del negozio se Le serve di nuovo.",
+  },
 };

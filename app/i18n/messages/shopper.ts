@@ -11,6 +11,7 @@ export const SHOPPER_SECTIONS = [
   "privacy",
   "requestForm",
   "documents",
+  "exportLink",
   "consentReceipt",
   "banner",
 ] as const satisfies readonly (keyof Messages)[];
