@@ -2,8 +2,8 @@
 // with the JSON download beside it. Plain markup for the app proxy, like the other privacy pages.
 import type { ConsentReceipt } from "~/domain/consent/consent-receipt";
 import { formatDateTime } from "~/i18n/format-date";
-import type { Locale } from "~/i18n/locale";
-import { createTranslator, type MessageKey } from "~/i18n/translate";
+import type { ShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator, type ShopperMessageKey } from "~/i18n/translate";
 import { ProxyLayout } from "./privacy-centre-pages";
 
 const card = { border: "1px solid #ccc", padding: "0.75rem 1rem", margin: "0 0 1rem" } as const;
@@ -22,13 +22,13 @@ export function ConsentReceiptPage({
   receipt,
   timeZone,
 }: {
-  locale: Locale;
+  locale: ShopperLocale;
   prefix: string;
   receipt: ConsentReceipt;
   timeZone: string;
 }) {
-  const t = createTranslator(locale);
-  const k = (key: string) => t(`consentReceipt.${key}` as MessageKey);
+  const t = createShopperTranslator(locale);
+  const k = (key: string) => t(`consentReceipt.${key}` as ShopperMessageKey);
   const when = (instant: string | null) => formatDateTime(locale, instant, { length: "long", timeZone });
   const { ledger } = receipt;
   return (

@@ -2,10 +2,10 @@
 // inside the shop's theme. Plain markup with inline styles: no script, no style element.
 import type { ReactNode } from "react";
 import { HEIR_SCOPES } from "~/domain/requests/request-details";
-import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
+import { REQUEST_TYPES, type RequestType } from "~/domain/requests/request-types";
 import { RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
-import type { Locale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import type { ShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import {
   type FormErrors,
   RECTIFICATION_FORM_FIELDS,
@@ -52,7 +52,7 @@ export function RequestFormPage({
   errors = {},
   notice,
 }: {
-  locale: Locale;
+  locale: ShopperLocale;
   prefix: string;
   email: string;
   readonlyEmail: boolean;
@@ -60,7 +60,7 @@ export function RequestFormPage({
   errors?: FormErrors;
   notice?: { title: string; body: string };
 }) {
-  const t = createTranslator(locale);
+  const t = createShopperTranslator(locale);
   const text = (name: string) => {
     const value = values[name];
     return typeof value === "string" ? value : "";
@@ -127,8 +127,8 @@ export function RequestFormPage({
       <ul>
         {REQUEST_TYPES.map((value) => (
           <li key={value}>
-            <strong>{REQUEST_TYPE_INFO[value].label[locale]}</strong> —{" "}
-            {REQUEST_TYPE_INFO[value].description[locale]}
+            <strong>{t(`shopper.requestTypes.${value}`)}</strong> —{" "}
+            {t(`shopper.requestDescriptions.${value}`)}
           </li>
         ))}
       </ul>
@@ -138,7 +138,7 @@ export function RequestFormPage({
         <select {...type.props} style={field} required defaultValue={text("type") || undefined}>
           {REQUEST_TYPES.map((value) => (
             <option key={value} value={value}>
-              {REQUEST_TYPE_INFO[value].label[locale]}
+              {t(`shopper.requestTypes.${value}`)}
             </option>
           ))}
         </select>
@@ -200,13 +200,13 @@ export function RequestFormPage({
         </fieldset>
 
         <fieldset style={fieldset} data-testid="rectification-fields">
-          <legend>{t("rectification.form.legend")}</legend>
-          <p>{t("rectification.form.help")}</p>
+          <legend>{t("privacy.rectification.legend")}</legend>
+          <p>{t("privacy.rectification.help")}</p>
           {RECTIFICATION_FORM_FIELDS.map(([name, label, autofill]) => {
             const wired = wire(name);
             return (
               <div key={name}>
-                <label htmlFor={`vigie-${name}`}>{t(`rectification.form.${label}`)}</label>
+                <label htmlFor={`vigie-${name}`}>{t(`privacy.rectification.${label}`)}</label>
                 <input
                   {...wired.props}
                   type={name === "rect_email" ? "email" : name === "rect_phone" ? "tel" : "text"}
@@ -292,16 +292,16 @@ export function RequestFormPage({
 
 /** A signed-in shopper confirms what they are about to file (the fields ride along, unchanged). */
 export function ConfirmRequestPage(props: {
-  locale: Locale;
+  locale: ShopperLocale;
   prefix: string;
   type: RequestType;
   fields: Record<string, string | string[]>;
   token: string;
 }) {
-  const t = createTranslator(props.locale);
+  const t = createShopperTranslator(props.locale);
   return (
     <ProxyLayout title={t("privacy.confirmRequestTitle")}>
-      <p>{t("privacy.confirmRequestBody", { type: REQUEST_TYPE_INFO[props.type].label[props.locale] })}</p>
+      <p>{t("privacy.confirmRequestBody", { type: t(`shopper.requestTypes.${props.type}`) })}</p>
       <form method="post" action={`${props.prefix}/requests`}>
         {Object.entries(props.fields).flatMap(([name, value]) =>
           (Array.isArray(value) ? value : [value]).map((v) => (
@@ -321,7 +321,7 @@ export function ConfirmRequestPage(props: {
 }
 
 export function ReceivedPage(props: {
-  locale: Locale;
+  locale: ShopperLocale;
   prefix: string;
   reference: string;
   type: RequestType;
@@ -329,13 +329,13 @@ export function ReceivedPage(props: {
   needsCode: boolean;
   statusUrl: string;
 }) {
-  const t = createTranslator(props.locale);
+  const t = createShopperTranslator(props.locale);
   return (
     <ProxyLayout title={t("privacy.receivedTitle")}>
       <p data-testid="received">
         {t("privacy.receivedBody", {
           reference: props.reference,
-          type: REQUEST_TYPE_INFO[props.type].label[props.locale],
+          type: t(`shopper.requestTypes.${props.type}`),
           due: props.dueOn,
         })}
       </p>
@@ -353,12 +353,12 @@ export function ConfirmPage({
   token,
   code,
 }: {
-  locale: Locale;
+  locale: ShopperLocale;
   prefix: string;
   token: string;
   code: string;
 }) {
-  const t = createTranslator(locale);
+  const t = createShopperTranslator(locale);
   return (
     <ProxyLayout title={t("privacy.confirmTitle")}>
       <p>{t("privacy.confirmBody")}</p>
@@ -405,8 +405,13 @@ export function MessagePage({
 }
 
 /** The upload form for the documents a check asks for (multipart, through the app proxy). */
-export function DocumentsPage(props: { locale: Locale; prefix: string; token: string; documents: string[] }) {
-  const t = createTranslator(props.locale);
+export function DocumentsPage(props: {
+  locale: ShopperLocale;
+  prefix: string;
+  token: string;
+  documents: string[];
+}) {
+  const t = createShopperTranslator(props.locale);
   return (
     <ProxyLayout title={t("documents.title")}>
       <p>{t("documents.intro")}</p>
@@ -438,7 +443,7 @@ export function DocumentsPage(props: { locale: Locale; prefix: string; token: st
 }
 
 export function StatusPage(props: {
-  locale: Locale;
+  locale: ShopperLocale;
   prefix: string;
   token: string;
   canResend: boolean;
@@ -449,12 +454,12 @@ export function StatusPage(props: {
   receivedOn: string;
   dueOn: string | null;
 }) {
-  const t = createTranslator(props.locale);
+  const t = createShopperTranslator(props.locale);
   return (
     <ProxyLayout title={t("privacy.statusTitle", { reference: props.reference })}>
       <dl>
         <dt>{t("privacy.type")}</dt>
-        <dd>{REQUEST_TYPE_INFO[props.type].label[props.locale]}</dd>
+        <dd>{t(`shopper.requestTypes.${props.type}`)}</dd>
         <dt>{t("privacy.stateLabel")}</dt>
         <dd data-testid="state">{t(`privacy.states.${props.state}` as never)}</dd>
         <dt>{t("privacy.receivedOn")}</dt>

@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { buildReadme } from "./readme";
 import {
   ArchiveHeaderSchema,
+  type ArchiveLocale,
   ENTRY,
   EXPORT_SCHEMA_VERSION,
   type Manifest,
@@ -24,7 +25,7 @@ export type StagedPart = { summary: PartSummary; read(name: string): AsyncIterab
 /** One subject's export: who, in which language, and one built part per system. */
 export type WriteExportArchiveOptions = {
   subject: { reference: string; email: string | null; shopName: string };
-  locale: "fr" | "en";
+  locale: ArchiveLocale;
   /** When the export began: the parts were built with the same date. */
   generatedAt: Date;
   /** Written in this order; each system at most once. Each staged stream is read once. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SHOPPER_LOCALES } from "~/i18n/locale";
 import { buildReadme, type ReadmeInput } from "./readme";
 import { README_LABELS } from "./readme-labels";
 import { SECTION_INFO } from "./section-info";
@@ -66,15 +67,46 @@ describe("buildReadme", () => {
     expect(buildReadme({ ...INPUT, locale: "en" })).toContain("Archive created on: 1 March 2026, 23:05 UTC");
   });
 
-  it("has every fixed text in both languages, translated", () => {
+  it("has every fixed text in every shopper language, translated, with the same placeholders", () => {
     const all = [...texts(README_LABELS), ...texts(SYSTEM_INFO), ...texts(SECTION_INFO)];
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
     expect(all.length).toBeGreaterThan(100);
     for (const text of all) {
-      expect(text.fr.trim()).not.toBe("");
-      expect(text.en.trim()).not.toBe("");
+      for (const locale of SHOPPER_LOCALES) {
+        expect(text[locale].trim()).not.toBe("");
+        expect(placeholders(text[locale]), text.en).toEqual(placeholders(text.en));
+      }
       expect(text.fr).not.toBe(text.en);
     }
+  });
+
+  it.each([
+    [
+      "de",
+      "Ihre personenbezogenen Daten bei iméra",
+      "Archiv erstellt am: 1. März 2026, 23:05 UTC",
+      "Art. 15 DSGVO",
+    ],
+    [
+      "es",
+      "Sus datos personales en iméra",
+      "Archivo creado el: 1 de marzo de 2026, 23:05 UTC",
+      "RGPD, art. 15",
+    ],
+    [
+      "it",
+      "I Suoi dati personali presso iméra",
+      "Archivio creato il: 1º marzo 2026, 23:05 UTC",
+      "art. 15 GDPR",
+    ],
+  ] as const)("is written in %s for a request filed in it", (locale, title, created, law) => {
+    const readme = buildReadme({ ...INPUT, locale });
+    expect(readme).toContain(`<html lang="${locale}">`);
+    expect(readme).toContain(`<h1>${title}</h1>`);
+    expect(readme).toContain(created);
+    expect(readme).toContain(law);
+    expect(readme).not.toContain("Your personal data");
   });
 
   it("says plainly, in both languages, that orders older than 60 days could not be read", () => {

@@ -3,6 +3,7 @@
 // so the document, the code and the files a shopper receives cannot drift apart unnoticed.
 import { z } from "zod";
 import { SYSTEMS, type SystemName } from "~/domain/systems";
+import { SHOPPER_LOCALES } from "~/i18n/locale";
 
 /** Written in every JSON entry; bumped only with a new decision record. */
 export const EXPORT_SCHEMA_VERSION = "vigie.export.v1";
@@ -10,8 +11,8 @@ export const EXPORT_SCHEMA_VERSION = "vigie.export.v1";
 /** The systems an archive can hold, one `<system>.json` each. */
 export const ArchiveSystemSchema = z.enum(SYSTEMS);
 
-/** The README's languages. */
-export const ARCHIVE_LOCALES = ["fr", "en"] as const;
+/** The README's languages: every shopper language (docs/decisions/061). */
+export const ARCHIVE_LOCALES = SHOPPER_LOCALES;
 export const ArchiveLocaleSchema = z.enum(ARCHIVE_LOCALES);
 export type ArchiveLocale = z.infer<typeof ArchiveLocaleSchema>;
 

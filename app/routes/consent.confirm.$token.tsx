@@ -5,8 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ShopperPage, shopperButtonStyle } from "~/components/shopper-page";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { confirmBySignedLink, inspectConfirmationLink } from "~/services/consent-confirmation.server";
 
 // The root's title (what this page is for), and no indexing.
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 function localeFor(request: Request, wordingLocale?: string | null) {
-  return resolveLocale(
+  return resolveShopperLocale(
     new URL(request.url).searchParams.get("locale") ?? wordingLocale,
     request.headers.get("accept-language"),
   );
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ConfirmSubscription() {
   const data = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
-  const t = createTranslator(data.locale);
+  const t = createShopperTranslator(data.locale);
   const link = posted?.link ?? data.link;
   if (!link.found) {
     return (

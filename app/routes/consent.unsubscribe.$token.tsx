@@ -5,8 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ShopperPage, shopperButtonStyle } from "~/components/shopper-page";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { resolveUnsubscribeLink, withdrawBySignedLink } from "~/services/unsubscribe.server";
 
 // The root's title (what this page is for), and no indexing.
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 function localeFor(request: Request, subjectLocale?: string | null) {
-  return resolveLocale(
+  return resolveShopperLocale(
     new URL(request.url).searchParams.get("locale") ?? subjectLocale,
     request.headers.get("accept-language"),
   );
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const data = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
-  const t = createTranslator(data.locale);
+  const t = createShopperTranslator(data.locale);
   if (!data.valid) {
     return (
       <ShopperPage title={t("unsubscribe.invalidTitle")}>

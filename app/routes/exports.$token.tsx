@@ -4,8 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { ShopperPage } from "~/components/shopper-page";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { takeShopperDownload, zipResponse } from "~/services/exports/download.server";
 import { verifyToken } from "~/utils/signed-token.server";
 
@@ -24,11 +24,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       taken.archive,
       `export-${taken.archive.requestReference}.zip`,
     );
-  const locale = resolveLocale(
+  const locale = resolveShopperLocale(
     new URL(request.url).searchParams.get("locale"),
     request.headers.get("accept-language"),
   );
-  const t = createTranslator(locale);
+  const t = createShopperTranslator(locale);
   const page = renderToStaticMarkup(
     <html lang={locale}>
       <head>

@@ -10,7 +10,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const email = await accountEmail(db, proxy);
   return liquidResponse(
     <RequestFormPage
-      locale={proxy.locale}
+      locale={proxy.shopperLocale}
       prefix={proxy.pathPrefix}
       email={email ?? ""}
       readonlyEmail={Boolean(email)}

@@ -2,8 +2,8 @@
 // never confirms); POST confirms. Attempts are counted and capped.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ConfirmPage, MessagePage } from "~/components/privacy-centre-pages";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { identityCheckOfToken } from "~/services/privacy-centre/request-status.server";
@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return liquidResponse(
     <ConfirmPage
-      locale={proxy.locale}
+      locale={proxy.shopperLocale}
       prefix={proxy.pathPrefix}
       token={url.searchParams.get("t") ?? ""}
       code={(url.searchParams.get("c") ?? "").slice(0, 6)}
@@ -26,8 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const proxy = await requireProxy(request, context);
   const form = await request.formData();
-  proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
-  const t = createTranslator(proxy.locale);
+  proxy.shopperLocale = resolveShopperLocale(String(form.get("locale") ?? ""), null, proxy.shopperLocale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const token = String(form.get("t") ?? "");
   const code = String(form.get("c") ?? "").trim();
   const checkId = await identityCheckOfToken(context.db, context.encryptionKey, proxy.shop.id, token);
@@ -43,7 +43,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return liquidResponse(<MessagePage title={t("privacy.codeInvalidTitle")} body={body} />, { status: 400 });
   }
   const link = {
-    href: statusUrl(context.links(proxy.shop.domain, proxy.pathPrefix), result.request.id, proxy.locale),
+    href: statusUrl(
+      context.links(proxy.shop.domain, proxy.pathPrefix),
+      result.request.id,
+      proxy.shopperLocale,
+    ),
     label: t("privacy.follow"),
   };
   return liquidResponse(

@@ -5,13 +5,17 @@ import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } f
 import { z } from "zod";
 import { DocumentsPage, MessagePage } from "~/components/privacy-centre-pages";
 import { httpStatusOf, isAppError } from "~/domain/errors";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { en } from "~/i18n/messages/en";
+import { createShopperTranslator } from "~/i18n/translate";
 import { MAX_DOCUMENT_BYTES } from "~/services/documents.server";
 import { receiveDocuments, uploadTarget } from "~/services/privacy-centre/document-uploads.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { verifyToken } from "~/utils/signed-token.server";
+
+/** The refusals a shopper can meet here, worded in every shopper language. */
+const DOCUMENT_ERRORS = en.documents.errors;
 
 const DocumentsToken = z.object({ o: z.enum(["identity_check", "payment_check"]), i: z.string().min(1) });
 
@@ -22,7 +26,7 @@ async function target(context: AppLoadContext, proxy: ProxyContext, token: strin
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const proxy = await requireProxy(request, context);
-  const t = createTranslator(proxy.locale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const token = new URL(request.url).searchParams.get("t") ?? "";
   const upload = await target(context, proxy, token);
   if (!upload?.open)
@@ -31,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   return liquidResponse(
     <DocumentsPage
-      locale={proxy.locale}
+      locale={proxy.shopperLocale}
       prefix={proxy.pathPrefix}
       token={token}
       documents={upload.documents}
@@ -46,11 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
     unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }),
   ).catch(() => null);
-  proxy.locale = resolveLocale(String(form?.get("locale") ?? proxy.locale));
-  const t = createTranslator(proxy.locale);
+  proxy.shopperLocale = resolveShopperLocale(String(form?.get("locale") ?? ""), null, proxy.shopperLocale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   if (!form)
     return liquidResponse(
-      <MessagePage title={t("documents.rejectedTitle")} body={t("appErrors.DOCUMENT_TOO_LARGE")} />,
+      <MessagePage title={t("documents.rejectedTitle")} body={t("documents.errors.DOCUMENT_TOO_LARGE")} />,
       { status: 413 },
     );
   const upload = await target(context, proxy, String(form.get("t") ?? ""));
@@ -61,15 +65,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const files = form.getAll("file").filter((f): f is File => typeof f !== "string" && f.size > 0);
   if (files.length === 0)
     return liquidResponse(
-      <MessagePage title={t("documents.rejectedTitle")} body={t("appErrors.DOCUMENT_EMPTY")} />,
+      <MessagePage title={t("documents.rejectedTitle")} body={t("documents.errors.DOCUMENT_EMPTY")} />,
       { status: 400 },
     );
   try {
     await receiveDocuments(context.db, context.encryptionKey, proxy.shop.id, upload, files);
   } catch (error) {
-    if (isAppError(error)) {
+    if (isAppError(error) && error.code in DOCUMENT_ERRORS) {
       return liquidResponse(
-        <MessagePage title={t("documents.rejectedTitle")} body={t(`appErrors.${error.code}`)} />,
+        <MessagePage
+          title={t("documents.rejectedTitle")}
+          body={t(`documents.errors.${error.code as keyof typeof DOCUMENT_ERRORS}`)}
+        />,
         { status: httpStatusOf(error.code) },
       );
     }

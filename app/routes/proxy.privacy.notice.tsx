@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NoticeView } from "~/components/notice-view";
 import { MessagePage } from "~/components/privacy-centre-pages";
 import { formatDate } from "~/i18n/format-date";
-import { createTranslator } from "~/i18n/translate";
+import { staffLocaleOf } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import { publishedNotice } from "~/services/privacy-notice.server";
@@ -12,27 +13,31 @@ import { shopTimeZone } from "~/services/shop-settings.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const proxy = await requireProxy(request, context);
-  const t = createTranslator(proxy.locale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const asked = new URL(request.url).searchParams.get("version");
   const version = asked && /^\d{1,6}$/.test(asked) ? Number(asked) : undefined;
   const notice =
     asked && version === undefined ? null : await publishedNotice(context.db, proxy.shop.id, version);
   if (!notice) {
-    return liquidResponse(<MessagePage title={t("notice.missingTitle")} body={t("notice.missing")} />, {
-      status: 404,
-    });
+    return liquidResponse(
+      <MessagePage title={t("privacy.noticeMissingTitle")} body={t("privacy.noticeMissing")} />,
+      {
+        status: 404,
+      },
+    );
   }
-  const date = formatDate(proxy.locale, notice.publishedAt, {
+  const date = formatDate(proxy.shopperLocale, notice.publishedAt, {
     timeZone: await shopTimeZone(context.db, proxy.shop.id),
   });
   return liquidResponse(
+    // The notice itself is written in French and English (docs/decisions/061, "Not yet").
     <section
       className="vigie-privacy"
       style={{ maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 }}
     >
       <NoticeView
-        notice={notice.content[proxy.locale]}
-        footer={t("notice.versionLine", { version: notice.version, date })}
+        notice={notice.content[staffLocaleOf(proxy.shopperLocale)]}
+        footer={t("privacy.noticeVersionLine", { version: notice.version, date })}
       />
     </section>,
   );

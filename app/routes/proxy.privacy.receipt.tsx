@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ConsentReceiptPage } from "~/components/consent-receipt-page";
 import { MessagePage } from "~/components/privacy-centre-pages";
-import { createTranslator } from "~/i18n/translate";
+import { createShopperTranslator } from "~/i18n/translate";
 import { shopperConsentReceipt } from "~/services/privacy-centre/consent-receipt.server";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
@@ -11,7 +11,7 @@ import { shopTimeZone } from "~/services/shop-settings.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const proxy = await requireProxy(request, context);
-  const t = createTranslator(proxy.locale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const customerId = proxy.loggedInCustomerId;
   const json = new URL(request.url).searchParams.get("format") === "json";
   if (!customerId) {
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 401 },
     );
   }
-  const receipt = await shopperConsentReceipt(context.db, proxy.shop.id, customerId, proxy.locale);
+  const receipt = await shopperConsentReceipt(context.db, proxy.shop.id, customerId, proxy.shopperLocale);
   if (json) {
     return new Response(`${JSON.stringify(receipt, null, 2)}\n`, {
       headers: {
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   return liquidResponse(
     <ConsentReceiptPage
-      locale={proxy.locale}
+      locale={proxy.shopperLocale}
       prefix={proxy.pathPrefix}
       receipt={receipt}
       timeZone={await shopTimeZone(context.db, proxy.shop.id)}

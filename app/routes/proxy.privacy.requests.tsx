@@ -8,8 +8,8 @@ import { isAppError } from "~/domain/errors";
 import type { RequestType } from "~/domain/requests/request-types";
 import { CLIENT_IP_HEADER } from "~/http/remix-adapter.server";
 import { formatLocalDate } from "~/i18n/format-date";
-import { resolveLocale, resolveShopperLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import {
   accountConfirmationToken,
   confirmsAccountRequest,
@@ -37,7 +37,7 @@ async function formAgain(
   const email = await accountEmail(context.db, proxy);
   return liquidResponse(
     <RequestFormPage
-      locale={proxy.locale}
+      locale={proxy.shopperLocale}
       prefix={proxy.pathPrefix}
       email={email ?? ""}
       readonlyEmail={Boolean(email)}
@@ -53,13 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const proxy = await requireProxy(request, context);
   const raw = formDataToObject(await request.formData()) as Record<string, string | string[]>;
   // The block posts the storefront's language; the proxied query carries none.
-  proxy.locale = resolveLocale(typeof raw.locale === "string" ? raw.locale : proxy.locale);
   proxy.shopperLocale = resolveShopperLocale(
     typeof raw.locale === "string" ? raw.locale : null,
     null,
     proxy.shopperLocale,
   );
-  const t = createTranslator(proxy.locale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const { confirmation: _token, ...values } = raw;
   const parsed = parseRequestForm(raw);
   if (!parsed.ok) return formAgain(context, proxy, values, { errors: parsed.errors }, { status: 400 });
@@ -69,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (customer && !confirmsAccountRequest(secret, String(raw.confirmation ?? ""), customer, parsed.form)) {
     return liquidResponse(
       <ConfirmRequestPage
-        locale={proxy.locale}
+        locale={proxy.shopperLocale}
         prefix={proxy.pathPrefix}
         type={parsed.form.type}
         fields={values}
@@ -102,13 +101,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const deadline = computeDeadline({ receivedAt: created.receivedAt, timeZone: created.timeZone });
     return liquidResponse(
       <ReceivedPage
-        locale={proxy.locale}
+        locale={proxy.shopperLocale}
         prefix={proxy.pathPrefix}
         reference={created.reference}
         type={created.type as RequestType}
-        dueOn={formatLocalDate(proxy.locale, deadline.dueDate)}
+        dueOn={formatLocalDate(proxy.shopperLocale, deadline.dueDate)}
         needsCode={created.state === "identity_check"}
-        statusUrl={statusUrl(links, created.id, proxy.locale)}
+        statusUrl={statusUrl(links, created.id, proxy.shopperLocale)}
       />,
     );
   } catch (error) {

@@ -3,8 +3,8 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { MessagePage, StatusPage } from "~/components/privacy-centre-pages";
 import { formatLocalDate } from "~/i18n/format-date";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { type ProxyContext, requireProxy } from "~/services/privacy-centre/proxy-auth.server";
 import {
@@ -14,16 +14,16 @@ import {
 import { resendIdentityCode } from "~/services/requests/request-actions.server";
 
 async function page(context: AppLoadContext, proxy: ProxyContext, token: string, notice?: string) {
-  const t = createTranslator(proxy.locale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const status = await storefrontRequestStatus(context.db, context.encryptionKey, proxy.shop.id, token);
   if (!status)
     return liquidResponse(<MessagePage title={t("privacy.notFoundTitle")} body={t("privacy.notFound")} />, {
       status: 404,
     });
-  const day = (local: string) => formatLocalDate(proxy.locale, local);
+  const day = (local: string) => formatLocalDate(proxy.shopperLocale, local);
   return liquidResponse(
     <StatusPage
-      locale={proxy.locale}
+      locale={proxy.shopperLocale}
       prefix={proxy.pathPrefix}
       token={token}
       canResend={status.canResend}
@@ -45,8 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const proxy = await requireProxy(request, context);
   const form = await request.formData();
-  proxy.locale = resolveLocale(String(form.get("locale") ?? proxy.locale));
-  const t = createTranslator(proxy.locale);
+  proxy.shopperLocale = resolveShopperLocale(String(form.get("locale") ?? ""), null, proxy.shopperLocale);
+  const t = createShopperTranslator(proxy.shopperLocale);
   const token = String(form.get("t") ?? "");
   const requestId = requestIdOfStatusToken(context.encryptionKey, token);
   if (!requestId) return page(context, proxy, token);

@@ -52,7 +52,7 @@ export async function publishStorePolicy(context: JobContext, shopId: string, ve
   });
   const body = noticeHtml(
     (JSON.parse(row.content) as NoticeContent)[locale],
-    t("notice.versionLine", { version, date }),
+    t("privacy.noticeVersionLine", { version, date }),
   );
   const finish = async (data: { storePolicyStatus: string; storePolicyError: string | null }) => {
     await db.$transaction(async (tx) => {

@@ -50,7 +50,6 @@ describe.each(testDialects())("the identity clock on %s", (dialect) => {
       shop: { ...shop, locale: "fr" },
       loggedInCustomerId: null,
       pathPrefix: "/apps/privacy",
-      locale: "fr",
       shopperLocale: "fr",
     };
     return { shop, links, proxy };

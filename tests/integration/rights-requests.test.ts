@@ -49,7 +49,6 @@ describe.each(testDialects())("rights requests on %s", (dialect) => {
       shop: { id: shop.id, domain, name: shop.name, locale: "fr" },
       loggedInCustomerId: null,
       pathPrefix: "/apps/privacy",
-      locale: "fr",
       shopperLocale: "fr",
     };
     return { shop: { id: shop.id, domain, name: shop.name }, links, proxy };

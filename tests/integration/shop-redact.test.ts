@@ -314,7 +314,6 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
         shop: ref,
         loggedInCustomerId: null,
         pathPrefix: "/apps/privacy",
-        locale: "fr",
         shopperLocale: "fr",
       },
       form: { type: "portability", email, name: "", message: "" },

@@ -2,6 +2,7 @@
 // Kundenteil von en.ts (von tsc und i18n/catalogues.test.ts geprüft). Förmliche Anrede: Sie.
 import type { ShopperMessages } from "./shopper";
 
+/** One wording for every field of a rectification (the form checks them together). */
 export const de: ShopperMessages = {
   shopper: {
     /** The re-permission link's page (docs/decisions/069). */
@@ -34,6 +35,24 @@ export const de: ShopperMessages = {
       portability: "Recht auf Datenübertragbarkeit",
       post_mortem_directive: "Verfügungen für den Todesfall",
       heir_request: "Antrag eines Erben",
+    },
+    requestDescriptions: {
+      access: "Erfahren, ob Ihre Daten verarbeitet werden, und eine Kopie davon erhalten.",
+      rectification: "Unrichtige oder unvollständige Daten berichtigen oder vervollständigen lassen.",
+      erasure: "Ihre Daten löschen lassen, außer denen, die wir gesetzlich aufbewahren müssen (Rechnungen).",
+      restriction:
+        "Ihre Daten sperren lassen: Sie werden aufbewahrt, aber nicht mehr verwendet, solange sie geprüft werden oder für einen Rechtsanspruch.",
+      withdraw_consent:
+        "Eine erteilte Einwilligung jederzeit so einfach widerrufen, wie Sie sie erteilt haben.",
+      object:
+        "Aus Gründen, die sich aus Ihrer besonderen Situation ergeben, einer auf berechtigte Interessen gestützten Verarbeitung widersprechen.",
+      object_to_marketing: "Keine Direktwerbung mehr erhalten; der Widerspruch gilt ohne Bedingung.",
+      portability:
+        "Die Daten, die Sie uns bereitgestellt haben, in einem strukturierten, maschinenlesbaren Format erhalten.",
+      post_mortem_directive:
+        "Ihre Verfügungen über Ihre Daten nach Ihrem Tod festlegen, ändern oder widerrufen.",
+      heir_request:
+        "Für eine verstorbene Kundin oder einen verstorbenen Kunden: das Konto schließen, Werbung beenden, Zugang zu dem erhalten, was der Nachlass benötigt.",
     },
     mail: {
       greeting: "Guten Tag,",
@@ -211,5 +230,347 @@ export const de: ShopperMessages = {
           "Bitte geben Sie das Aktenzeichen {reference} an. Wir bitten Sie, diesen Vorfall zu entschuldigen.",
       },
     },
+  },
+  unsubscribe: {
+    title: "Vom Newsletter abmelden",
+    body: "Sie erhalten die Neuigkeiten von {shop} nicht mehr per E-Mail. Die Abmeldung ist kostenlos und wirkt sofort.",
+    confirm: "Abmelden",
+    note: "Ihre Bestellungen und die zugehörigen E-Mails (Bestätigung, Versand) sind davon nicht betroffen.",
+    doneTitle: "Sie sind abgemeldet",
+    doneBody:
+      "{shop} sendet Ihnen keine Neuigkeiten mehr per E-Mail. Sie können sich jederzeit wieder anmelden.",
+    invalidTitle: "Dieser Link ist ungültig",
+    invalidBody:
+      "Möglicherweise wurde er falsch kopiert. Verwenden Sie den Link aus der erhaltenen E-Mail oder wenden Sie sich an den Shop.",
+  },
+  consentConfirm: {
+    title: "Bestätigen Sie Ihre Newsletter-Anmeldung",
+    body: "Sie haben darum gebeten, Neuigkeiten von {shop} per E-Mail zu erhalten, und dabei folgendem Text zugestimmt:",
+    confirm: "Meine Anmeldung bestätigen",
+    note: "Sie können sich jederzeit mit einem Klick über jede E-Mail abmelden.",
+    doneTitle: "Ihre Anmeldung ist bestätigt",
+    doneBody: "Vielen Dank! Sie erhalten ab sofort Neuigkeiten von {shop} per E-Mail.",
+    lapsedTitle: "Dieser Link ist abgelaufen",
+    lapsedBody:
+      "Ihre Anmeldung zum Newsletter von {shop} wurde nicht rechtzeitig bestätigt: Es wurde nichts gespeichert. Sie können sich bei Ihrem nächsten Besuch erneut anmelden.",
+    overTitle: "Diese Anfrage ist nicht mehr offen",
+    overBody:
+      "Sie haben sie storniert, oder eine neuere Anfrage hat sie ersetzt: Verwenden Sie den Link aus der zuletzt erhaltenen E-Mail.",
+  },
+  privacy: {
+    noticeVersionLine: "Version {version}, gültig seit {date}.",
+    noticeMissingTitle: "Datenschutzerklärung",
+    noticeMissing: "Der Shop hat seine Datenschutzerklärung hier noch nicht veröffentlicht.",
+    title: "Ihre personenbezogenen Daten",
+    intro:
+      "Sie können Ihre Rechte jederzeit ausüben. Wir antworten innerhalb eines Monats; wir bitten Sie, Ihre E-Mail-Adresse zu bestätigen, und verlangen einen Ausweis nur bei begründeten Zweifeln.",
+    noticeLink: "Unsere Datenschutzerklärung lesen",
+    type: "Ihr Anliegen",
+    email: "Ihre E-Mail-Adresse",
+    name: "Ihr Name (optional)",
+    message: "Einzelheiten (optional)",
+    submit: "Meine Anfrage senden",
+    receivedTitle: "Anfrage eingegangen",
+    receivedBody:
+      "Ihre Anfrage {reference} ({type}) ist eingegangen. Wir antworten spätestens bis zum {due}.",
+    checkEmail:
+      "Wir haben Ihnen eine E-Mail mit einem Code gesendet: Bitte bestätigen Sie Ihre Adresse, damit wir mit der Bearbeitung beginnen können.",
+    follow: "Ihre Anfrage verfolgen",
+    back: "Zurück zum Formular",
+    invalidTitle: "Ihre Anfrage konnte nicht gesendet werden",
+    invalidBody: "Bitte überprüfen Sie die Felder des Formulars.",
+    confirmTitle: "Bestätigen Sie Ihre E-Mail-Adresse",
+    confirmBody:
+      "Bestätigen Sie mit dem Code, den wir Ihnen gesendet haben, dass diese Adresse Ihnen gehört.",
+    code: "Code (6 Ziffern)",
+    confirm: "Bestätigen",
+    codeInvalidTitle: "Bestätigung fehlgeschlagen",
+    codeInvalid: "Dieser Link oder Code ist ungültig.",
+    codeOutcomes: {
+      wrong_code: "Falscher Code. Bitte versuchen Sie es erneut.",
+      expired: "Dieser Code ist abgelaufen: Stellen Sie die Anfrage erneut, um einen neuen zu erhalten.",
+      locked:
+        "Zu viele Versuche: Dieser Code ist gesperrt. Stellen Sie die Anfrage erneut, um einen neuen zu erhalten.",
+      already_used: "Dieser Code wurde bereits verwendet.",
+      unknown: "Dieser Link oder Code ist ungültig.",
+    },
+    confirmedTitle: "Adresse bestätigt",
+    confirmed: "Vielen Dank: Ihre Anfrage {reference} wird jetzt bearbeitet.",
+    statusTitle: "Anfrage {reference}",
+    stateLabel: "Status",
+    receivedOn: "Eingegangen am",
+    dueOn: "Antwort fällig bis",
+    states: {
+      received: "eingegangen",
+      identity_check: "wartet auf die Bestätigung Ihrer E-Mail-Adresse",
+      in_progress: "in Bearbeitung",
+      answered: "beantwortet",
+      refused: "abgelehnt (siehe unsere E-Mail)",
+      withdrawn: "zurückgezogen",
+      closed_unverified: "geschlossen: Die E-Mail-Adresse wurde nie bestätigt",
+    },
+    cnil: "Wenn Sie der Ansicht sind, dass Ihre Rechte nicht gewahrt werden, können Sie Beschwerde bei der CNIL, der französischen Datenschutzaufsichtsbehörde (www.cnil.fr), oder bei der Aufsichtsbehörde Ihres Wohnsitzlandes einlegen.",
+    confirmRequestTitle: "Bestätigen Sie Ihre Anfrage",
+    confirmRequestBody:
+      "Sie sind angemeldet: Ihre Anfrage ({type}) wird als Anfrage Ihres Kundenkontos bearbeitet und an die E-Mail-Adresse Ihres Kontos beantwortet.",
+    confirmRequest: "Bestätigen und senden",
+    resend: "Neuen Code senden",
+    resent: "Ein neuer Code wurde an Ihre E-Mail-Adresse gesendet.",
+    resendLimit: "Heute wurden zu viele Codes gesendet: Bitte versuchen Sie es morgen erneut.",
+    notFoundTitle: "Anfrage nicht gefunden",
+    notFound: "Dieser Link ist ungültig.",
+    directive: {
+      legend: "Für Verfügungen für den Todesfall",
+      action: "Was möchten Sie tun?",
+      actions: {
+        record: "Meine Verfügungen festlegen",
+        update: "Meine Verfügungen ändern",
+        revoke: "Meine Verfügungen widerrufen",
+      },
+      instructions: "Ihre Verfügungen: was nach Ihrem Tod mit Ihren Daten geschehen soll",
+      executorName: "Person, die Sie mit der Ausführung beauftragen (optional)",
+      executorEmail: "Deren E-Mail-Adresse",
+      consent:
+        "Ich willige ausdrücklich ein, dass diese Verfügungen aufbewahrt und nach meinem Tod ausgeführt werden (diese Einwilligung gilt nur für diese Verfügungen).",
+    },
+    rectification: {
+      legend: "Die berichtigten Angaben",
+      help: "Füllen Sie nur aus, was sich ändern soll.",
+      firstName: "Vorname",
+      lastName: "Nachname",
+      email: "Neue E-Mail-Adresse",
+      phone: "Telefonnummer (internationales Format, z. B. +49 151 2345 6789)",
+      address1: "Straße und Hausnummer",
+      address2: "Adresszusatz",
+      city: "Ort",
+      zip: "Postleitzahl",
+      country: "Land (zweistelliger Code, z. B. DE)",
+    },
+    restriction: {
+      legend: "Für eine Einschränkung der Verarbeitung",
+      ground: "Warum verlangen Sie sie?",
+      grounds: {
+        accuracy_contested: "Ich bestreite die Richtigkeit meiner Daten, für die Dauer Ihrer Überprüfung",
+        unlawful_no_erasure:
+          "Die Verarbeitung ist unrechtmäßig, aber ich möchte nicht, dass meine Daten gelöscht werden",
+        legal_claims: "Sie benötigen meine Daten nicht mehr, ich aber für einen Rechtsanspruch",
+        objection_pending:
+          "Ich habe der Verarbeitung widersprochen, solange Sie prüfen, ob Ihre Gründe gegenüber meinen überwiegen",
+      },
+      recipientsAsked:
+        "Teilen Sie mir mit, welche Empfänger meiner Daten unterrichtet wurden (bei einer Berichtigung, Löschung oder Einschränkung)",
+    },
+    heir: {
+      legend: "Für einen Antrag eines Erben",
+      deceasedEmail: "E-Mail-Adresse der verstorbenen Person (die sie bei uns verwendet hat)",
+      relationship: "Ihre Beziehung zur verstorbenen Person (zum Beispiel: Tochter, Ehegatte)",
+      scope: "Sie bitten uns,",
+      scopes: {
+        close_account: "ihr Konto zu schließen",
+        stop_marketing: "jegliche Werbung an sie einzustellen",
+        estate_access: "Zugang zu dem zu gewähren, was der Nachlass benötigt",
+      },
+      documents:
+        "Wir werden anschließend die Sterbeurkunde und einen Nachweis Ihrer Erbenstellung (zum Beispiel einen Erbschein) anfordern: Senden Sie diese nicht mit diesem Formular.",
+    },
+    confirmedAwaitingProofs:
+      "Vielen Dank: Ihre Adresse ist bestätigt. Ihre Anfrage {reference} wird bearbeitet, sobald uns die Sterbeurkunde und der Nachweis Ihrer Erbenstellung vorliegen; wir schreiben Ihnen, wie Sie diese senden können.",
+    tooManyTitle: "Zu viele Anfragen in kurzer Zeit",
+    tooManyAddress:
+      "Für diese E-Mail-Adresse wurden in den letzten Minuten mehrere Anfragen gestellt. Bitte versuchen Sie es in {minutes} Min. erneut. Wenn Sie einen Code erhalten haben, ist er weiterhin gültig: Verwenden Sie den Link in unserer E-Mail.",
+    tooManyClient:
+      "Von Ihrer Verbindung wurden in der letzten Stunde viele Anfragen gestellt. Bitte versuchen Sie es in {minutes} Min. erneut.",
+  },
+  requestForm: {
+    errors: {
+      rect_first_name: "Geben Sie den Vornamen zusammen mit dem Nachnamen an.",
+      rect_last_name: "Geben Sie den Nachnamen zusammen mit dem Vornamen an.",
+      rect_email: "Geben Sie eine gültige E-Mail-Adresse ein.",
+      rect_phone: "Geben Sie die Telefonnummer im internationalen Format ein, z. B. +49 151 2345 6789.",
+      rect_address1: "Geben Sie Straße und Hausnummer der berichtigten Postanschrift an.",
+      rect_address2: "Höchstens 200 Zeichen.",
+      rect_city: "Geben Sie den Ort der berichtigten Postanschrift an.",
+      rect_zip: "Geben Sie die Postleitzahl der berichtigten Postanschrift an.",
+      rect_country: "Geben Sie das Land als zweistelligen Code an, z. B. DE.",
+      type: "Wählen Sie die Art der Anfrage.",
+      email: "Geben Sie eine gültige E-Mail-Adresse ein.",
+      name: "Höchstens 200 Zeichen.",
+      message: "Höchstens 5.000 Zeichen.",
+      directive_action: "Wählen Sie, was mit den Verfügungen geschehen soll.",
+      directive_instructions: "Schreiben Sie die Verfügungen: was nach dem Tod mit den Daten geschehen soll.",
+      executor_name:
+        "Geben Sie den Namen der Person an, die die Verfügungen ausführen wird, oder lassen Sie beide Felder leer.",
+      executor_email:
+        "Geben Sie eine gültige E-Mail-Adresse der Person an, die die Verfügungen ausführen wird.",
+      specific_consent:
+        "Verfügungen werden nur mit einer eigens dafür erteilten Einwilligung gespeichert: Kreuzen Sie das Kästchen an.",
+      deceased_email: "Geben Sie eine gültige E-Mail-Adresse der verstorbenen Person ein.",
+      heir_relationship:
+        "Geben Sie an, in welcher Beziehung der Erbe zur verstorbenen Person steht (höchstens 100 Zeichen).",
+      heir_scope: "Wählen Sie mindestens ein Anliegen.",
+      restriction_ground: "Wählen Sie, warum die Einschränkung verlangt wird.",
+      recipients_asked: "Kreuzen Sie das Kästchen an oder lassen Sie es leer.",
+    },
+  },
+  documents: {
+    title: "Ihre Unterlagen senden",
+    intro: "Für eine Prüfung benötigen wir Folgendes:",
+    kinds: {
+      identity: "Identitätsnachweis (Personalausweis, Reisepass oder Aufenthaltstitel)",
+      billing_address: "Nachweis der Rechnungs- oder Lieferadresse",
+      payment_method:
+        "Nachweis des Zahlungsmittels (decken Sie alle Kartenziffern außer den letzten vier sowie den Sicherheitscode ab)",
+    },
+    privacy:
+      "Ihre Unterlagen werden verschlüsselt, nur für diese Prüfung verwendet und gelöscht, sobald sie abgeschlossen ist. PDF, JPEG, PNG, WebP oder HEIC, jeweils höchstens 5 MB.",
+    files: "Ihre Dateien",
+    send: "Senden",
+    receivedTitle: "Unterlagen eingegangen",
+    received:
+      "Vielen Dank. Wir informieren Sie, sobald die Prüfung abgeschlossen ist; Ihre Unterlagen werden dann gelöscht.",
+    closedTitle: "Dieser Link ist nicht mehr gültig",
+    closed: "Die Prüfung ist abgeschlossen, oder der Link ist ungültig.",
+    rejectedTitle: "Ihre Unterlagen konnten nicht gesendet werden",
+    errors: {
+      DOCUMENT_EMPTY: "Wählen Sie mindestens eine Datei.",
+      DOCUMENT_TOO_MANY: "Senden Sie höchstens 5 Dateien auf einmal.",
+      DOCUMENT_TOO_LARGE: "Eine Datei ist größer als 5 MB.",
+      DOCUMENT_TYPE: "Zulässige Formate: PDF, JPEG, PNG, WebP, HEIC.",
+    },
+  },
+  consentReceipt: {
+    link: "Meine Einwilligungsnachweise ansehen und herunterladen (Newsletter und Cookies)",
+    title: "Meine Einwilligungsnachweise",
+    intro:
+      "Jede Entscheidung, die Sie gegenüber {shop} zu seinem Newsletter und den Trackern auf seiner Website getroffen haben, so wie der Shop sie gespeichert hat. Jeder Eintrag trägt seinen Fingerabdruck im Register, sodass jeder prüfen kann, dass er nicht verändert wurde.",
+    signInTitle: "Melden Sie sich an, um Ihre Einwilligungsnachweise zu sehen",
+    signIn:
+      "Ihre Nachweise werden nur dem angemeldeten Konto angezeigt, zu dem sie gehören. Melden Sie sich in Ihrem Kundenkonto an und kehren Sie dann zu dieser Seite zurück.",
+    signInLink: "Anmelden",
+    none: "Unter Ihrem Konto ist noch keine Einwilligung gespeichert. Entscheidungen, die Sie im Cookie-Banner ohne Anmeldung getroffen haben, sind nicht mit Ihrem Konto verknüpft.",
+    download: "Meinen Nachweis herunterladen (JSON)",
+    controller: "Verantwortlicher",
+    contact: "Kontakt",
+    issuedAt: "Ausgestellt am",
+    receiptId: "Nachweisnummer",
+    recordId: "Eintragsnummer",
+    state: "Aktueller Stand",
+    since: "Seit",
+    legalBasis: "Rechtsgrundlage",
+    method: "Erhoben über",
+    wording: "Ihnen angezeigter Text",
+    language: "Sprache",
+    noticeVersion: "Textversion",
+    privacyNoticeVersion: "Geltende Datenschutzerklärung",
+    region: "Region",
+    gpc: "Global Privacy Control von Ihrem Browser gesendet",
+    yes: "ja",
+    no: "nein",
+    processing: "Was geschieht",
+    dataCategories: "Betroffene Daten",
+    history: "Verlauf",
+    eventType: "Ereignis",
+    when: "Wann",
+    hash: "Fingerabdruck im Register (SHA-256)",
+    ledgerTitle: "Diesen Nachweis prüfen",
+    ledgerHelp:
+      "Jeder Fingerabdruck ist der SHA-256-Wert der Felder des Eintrags im heruntergeladenen Nachweis (Schlüssel sortiert, ohne Leerzeichen). Die Kette verbindet jeden Eintrag mit dem vorherigen; ihr Ende zum Zeitpunkt der Ausstellung steht unten. Eine Aufsichtsbehörde kann diese Werte mit dem Register des Shops vergleichen.",
+    head: "Ende der Kette bei Ausstellung (Eintrag {seq})",
+    lastCheck: "Letzte vollständige Prüfung des Registers des Shops: {date}",
+    lastCheckOk: "unversehrt",
+    lastCheckBroken: "eine Unterbrechung wurde gefunden",
+    neverChecked: "Das Register des Shops wurde noch nicht geprüft.",
+    purposes: {
+      newsletter: {
+        title: "Newsletter",
+        description: "Neuigkeiten und Angebote des Shops per E-Mail erhalten.",
+      },
+    },
+    states: {
+      given: "Erteilt",
+      refused: "Abgelehnt",
+      withdrawn: "Widerrufen",
+      pending: "Wartet auf Ihre Bestätigung",
+      expired: "Abgelaufen",
+      none: "Keine",
+    },
+    kinds: {
+      granted: "Einwilligung erteilt",
+      refused: "Abgelehnt",
+      withdrawn: "Einwilligung widerrufen",
+      expired: "Abgelaufen",
+      confirmation_requested: "Bestätigung per E-Mail angefordert",
+      repermission_requested: "Um erneute Bestätigung gebeten",
+    },
+    methods: {
+      checkout: "Kasse",
+      privacy_centre: "Datenschutzcenter",
+      staff: "Mitarbeitende des Shops",
+      mailchimp: "Mailchimp",
+      shopify: "Shopify",
+      system: "Vigie (automatisch)",
+      banner: "Cookie-Banner",
+      shopify_import: "Aus Shopify übernommen",
+    },
+    bases: {
+      consent: "Ihre Einwilligung",
+      soft_opt_in: "Bestandskunde (ähnliche Produkte)",
+    },
+    processingTerms: {
+      Collect: "Erhebung",
+      Store: "Speicherung",
+      Use: "Verwendung",
+      Access: "Auslesen auf Ihrem Gerät",
+      Analyse: "Analyse",
+      Share: "Weitergabe an Partner",
+      Disclose: "Offenlegung gegenüber Dritten",
+    },
+    dataTerms: {
+      EmailAddress: "E-Mail-Adresse",
+      OnlineIdentifier: "Online-Kennung",
+      BrowsingBehaviour: "Surfverhalten",
+      Interest: "Interessen",
+      Preference: "Präferenzen",
+    },
+  },
+  banner: {
+    title: "Cookies und andere Tracker",
+    intro:
+      "Mit Ihrer Einwilligung verwenden {shop} und seine Partner Tracker, um die Nutzung der Website zu messen, Ihnen Werbung anzuzeigen und Inhalte in sozialen Netzwerken zu teilen. Ablehnen ist so einfach wie Zustimmen und ändert nichts an Ihren Einkäufen. Sie können Ihre Entscheidung jederzeit über den Link „Cookies“ unten auf jeder Seite ändern.",
+    acceptAll: "Alle akzeptieren",
+    refuseAll: "Alle ablehnen",
+    choose: "Auswählen",
+    save: "Meine Auswahl speichern",
+    close: "Ohne Auswahl schließen",
+    noticeLink: "Datenschutzerklärung",
+    cookiesLink: "Cookies",
+    gpcNote: "Ihr Browser sendet Global Privacy Control: Werbung und Verkauf von Daten bleiben abgelehnt.",
+    noProcessor: "kein Partner im Verzeichnis der Verarbeitungstätigkeiten des Shops genannt",
+    purposes: {
+      analytics: {
+        title: "Reichweitenmessung",
+        description: "Besuche und aufgerufene Seiten zählen, um die Website zu verbessern.",
+      },
+      marketing: {
+        title: "Werbung und soziale Netzwerke",
+        description: "Ihnen Werbung passend zu Ihren Interessen zeigen, Kampagnen messen, Teilen-Funktionen.",
+      },
+      preferences: {
+        title: "Präferenzen",
+        description:
+          "Ihre Einstellungen auf der Website speichern, etwa die Sprache oder zuletzt angesehene Artikel.",
+      },
+      sale_of_data: {
+        title: "Weitergabe an Partner für deren eigene Zwecke",
+        description: "Partner können Daten über Ihren Besuch für ihre eigenen Zwecke verwenden.",
+      },
+    },
+  },
+  exportLink: {
+    title: "Ihr Datenexport",
+    unknown: "Dieser Link ist ungültig.",
+    expired:
+      "Dieser Link ist abgelaufen. Bitte wenden Sie sich für einen neuen Link an den Datenschutzbeauftragten des Shops.",
+    used: "Dieser Export wurde bereits heruntergeladen: Zu Ihrer Sicherheit funktioniert ein Link nur einmal. Bitte wenden Sie sich an den Datenschutzbeauftragten des Shops, wenn Sie ihn erneut benötigen.",
   },
 };

@@ -306,6 +306,20 @@ export const en = {
       post_mortem_directive: "Post-mortem directives",
       heir_request: "Request from an heir",
     },
+    requestDescriptions: {
+      access: "Find out whether your data is processed and get a copy of it.",
+      rectification: "Have inaccurate or incomplete data corrected or completed.",
+      erasure: "Have your data erased, except what the law requires us to keep (invoices).",
+      restriction:
+        "Have your data frozen: kept but no longer used, while it is checked or for a legal claim.",
+      withdraw_consent: "Withdraw a consent at any time, as easily as you gave it.",
+      object: "Object, on grounds relating to your situation, to processing based on legitimate interests.",
+      object_to_marketing: "Stop receiving direct marketing; the request applies unconditionally.",
+      portability: "Receive the data you provided, in a structured, machine-readable format.",
+      post_mortem_directive: "Record, update or revoke your instructions for your data after your death.",
+      heir_request:
+        "For a deceased customer: close the account, stop marketing, access what the estate needs.",
+    },
     mail: {
       greeting: "Hello,",
       signOff: "Kind regards,",
@@ -876,6 +890,9 @@ export const en = {
     resent: "The e-mail will be sent again.",
   },
   privacy: {
+    noticeVersionLine: "Version {version}, in force since {date}.",
+    noticeMissingTitle: "Privacy notice",
+    noticeMissing: "The shop has not published its privacy notice here yet.",
     title: "Your personal data",
     intro:
       "You can exercise your rights at any time. We answer within one month; we ask you to confirm your e-mail address, and ask for an identity document only in case of reasonable doubt.",
@@ -944,6 +961,19 @@ export const en = {
       executorEmail: "Their e-mail",
       consent:
         "I specifically consent to these directives being kept and carried out after my death (this consent is only for these directives).",
+    },
+    rectification: {
+      legend: "The corrected values",
+      help: "Fill in only what must change.",
+      firstName: "First name",
+      lastName: "Last name",
+      email: "New e-mail address",
+      phone: "Phone number (international format, e.g. +33 6 12 34 56 78)",
+      address1: "Address",
+      address2: "Address (line 2)",
+      city: "City",
+      zip: "Postcode",
+      country: "Country (2-letter code, e.g. FR)",
     },
     restriction: {
       legend: "For a restriction of processing",
@@ -1025,6 +1055,12 @@ export const en = {
     closedTitle: "This link is no longer valid",
     closed: "The check is complete, or the link is not valid.",
     rejectedTitle: "Your documents could not be sent",
+    errors: {
+      DOCUMENT_EMPTY: "Choose at least one file.",
+      DOCUMENT_TOO_MANY: "Send at most 5 files at once.",
+      DOCUMENT_TOO_LARGE: "A file is larger than 5 MB.",
+      DOCUMENT_TYPE: "Accepted formats: PDF, JPEG, PNG, WebP, HEIC.",
+    },
   },
   paymentChecks: {
     title: "Payment checks",
@@ -1648,9 +1684,6 @@ export const en = {
     versionItem: "Version {version}, {when} ({who})",
     compare: "changes since version {from}",
     diffTitle: "From version {from} to version {to}",
-    versionLine: "Version {version}, in force since {date}.",
-    missingTitle: "Privacy notice",
-    missing: "The shop has not published its privacy notice here yet.",
     storePolicy: {
       title: "Your store's privacy policy",
       help: "Shopify shows its own privacy policy page (Settings › Policies). Vigie can write the version in force there, in the shop's language, so that both say the same. Turn off Shopify's automated privacy policy first, or it may write over it.",

@@ -2,6 +2,7 @@
 // clientes de en.ts (comprobado por tsc e i18n/catalogues.test.ts). Tratamiento formal: usted.
 import type { ShopperMessages } from "./shopper";
 
+/** One wording for every field of a rectification (the form checks them together). */
 export const es: ShopperMessages = {
   shopper: {
     /** The re-permission link's page (docs/decisions/069). */
@@ -34,6 +35,23 @@ export const es: ShopperMessages = {
       portability: "Derecho a la portabilidad de los datos",
       post_mortem_directive: "Instrucciones post mortem",
       heir_request: "Solicitud de un heredero",
+    },
+    requestDescriptions: {
+      access: "Saber si sus datos se tratan y obtener una copia de ellos.",
+      rectification: "Hacer corregir o completar datos inexactos o incompletos.",
+      erasure: "Hacer suprimir sus datos, salvo los que la ley nos obliga a conservar (facturas).",
+      restriction:
+        "Hacer bloquear sus datos: se conservan pero dejan de usarse, mientras se verifican o para una reclamación.",
+      withdraw_consent:
+        "Retirar en cualquier momento un consentimiento dado, con la misma facilidad con que lo dio.",
+      object:
+        "Oponerse, por motivos relacionados con su situación particular, a un tratamiento basado en el interés legítimo.",
+      object_to_marketing: "Dejar de recibir mercadotecnia directa; la solicitud se aplica sin condiciones.",
+      portability: "Recibir los datos que nos facilitó, en un formato estructurado y de lectura mecánica.",
+      post_mortem_directive:
+        "Registrar, modificar o revocar sus instrucciones sobre el destino de sus datos tras su fallecimiento.",
+      heir_request:
+        "Para un cliente fallecido: cerrar su cuenta, detener la mercadotecnia, acceder a lo que necesite la sucesión.",
     },
     mail: {
       greeting: "Buenos días:",
@@ -208,5 +226,344 @@ export const es: ShopperMessages = {
         quote: "Le rogamos que indique la referencia {reference}. Le pedimos disculpas por este incidente.",
       },
     },
+  },
+  unsubscribe: {
+    title: "Darse de baja del boletín",
+    body: "Dejará de recibir las novedades de {shop} por correo electrónico. Es gratuito y tiene efecto inmediato.",
+    confirm: "Darme de baja",
+    note: "Sus pedidos y sus correos (confirmación, entrega) no se ven afectados.",
+    doneTitle: "Se ha dado de baja",
+    doneBody:
+      "{shop} ya no le enviará sus novedades por correo electrónico. Puede volver a suscribirse en cualquier momento.",
+    invalidTitle: "Este enlace no es válido",
+    invalidBody:
+      "Puede que se haya copiado mal. Utilice el enlace del correo que recibió o póngase en contacto con la tienda.",
+  },
+  consentConfirm: {
+    title: "Confirme su suscripción al boletín",
+    body: "Ha pedido recibir las novedades de {shop} por correo electrónico, aceptando el siguiente texto:",
+    confirm: "Confirmar mi suscripción",
+    note: "Puede darse de baja en cualquier momento, con un solo clic, desde cada correo.",
+    doneTitle: "Su suscripción está confirmada",
+    doneBody: "¡Gracias! A partir de ahora recibirá las novedades de {shop} por correo electrónico.",
+    lapsedTitle: "Este enlace ha caducado",
+    lapsedBody:
+      "Su suscripción al boletín de {shop} no se confirmó a tiempo: no se ha registrado nada. Puede volver a suscribirse en su próxima visita.",
+    overTitle: "Esta solicitud ya no está pendiente",
+    overBody:
+      "La canceló, o una solicitud más reciente la sustituyó: utilice el enlace del último correo que recibió.",
+  },
+  privacy: {
+    noticeVersionLine: "Versión {version}, vigente desde el {date}.",
+    noticeMissingTitle: "Política de privacidad",
+    noticeMissing: "La tienda aún no ha publicado aquí su política de privacidad.",
+    title: "Sus datos personales",
+    intro:
+      "Puede ejercer sus derechos en cualquier momento. Respondemos en el plazo de un mes; le pedimos que confirme su dirección de correo electrónico y solo solicitamos un documento de identidad en caso de duda razonable.",
+    noticeLink: "Leer nuestra política de privacidad",
+    type: "Su solicitud",
+    email: "Su dirección de correo electrónico",
+    name: "Su nombre (opcional)",
+    message: "Detalles (opcional)",
+    submit: "Enviar mi solicitud",
+    receivedTitle: "Solicitud recibida",
+    receivedBody: "Hemos recibido su solicitud {reference} ({type}). Le responderemos a más tardar el {due}.",
+    checkEmail: "Le hemos enviado un correo con un código: confirme su dirección para que podamos empezar.",
+    follow: "Seguir su solicitud",
+    back: "Volver al formulario",
+    invalidTitle: "No se ha podido enviar su solicitud",
+    invalidBody: "Revise los campos del formulario.",
+    confirmTitle: "Confirme su dirección de correo electrónico",
+    confirmBody: "Confirme que esta dirección es suya con el código que le hemos enviado.",
+    code: "Código (6 cifras)",
+    confirm: "Confirmar",
+    codeInvalidTitle: "No se ha podido confirmar",
+    codeInvalid: "Este enlace o código no es válido.",
+    codeOutcomes: {
+      wrong_code: "Código incorrecto. Inténtelo de nuevo.",
+      expired: "Este código ha caducado: presente de nuevo la solicitud para recibir otro.",
+      locked:
+        "Demasiados intentos: este código está bloqueado. Presente de nuevo la solicitud para recibir otro.",
+      already_used: "Este código ya se ha utilizado.",
+      unknown: "Este enlace o código no es válido.",
+    },
+    confirmedTitle: "Dirección confirmada",
+    confirmed: "Gracias: su solicitud {reference} ya se está tramitando.",
+    statusTitle: "Solicitud {reference}",
+    stateLabel: "Estado",
+    receivedOn: "Recibida el",
+    dueOn: "Respuesta a más tardar el",
+    states: {
+      received: "recibida",
+      identity_check: "a la espera de que confirme su dirección de correo electrónico",
+      in_progress: "en trámite",
+      answered: "respondida",
+      refused: "denegada (consulte nuestro correo)",
+      withdrawn: "retirada",
+      closed_unverified: "cerrada: la dirección de correo electrónico nunca se confirmó",
+    },
+    cnil: "Si considera que no se respetan sus derechos, puede presentar una reclamación ante la CNIL, la autoridad francesa de protección de datos (www.cnil.fr), o ante la autoridad de control de su país de residencia, como la AEPD en España.",
+    confirmRequestTitle: "Confirme su solicitud",
+    confirmRequestBody:
+      "Ha iniciado sesión: su solicitud ({type}) se tramitará como procedente de su cuenta de cliente y se responderá a la dirección de correo de su cuenta.",
+    confirmRequest: "Confirmar y enviar",
+    resend: "Enviarme un código nuevo",
+    resent: "Se ha enviado un código nuevo a su dirección de correo electrónico.",
+    resendLimit: "Hoy se han enviado demasiados códigos: inténtelo de nuevo mañana.",
+    notFoundTitle: "Solicitud no encontrada",
+    notFound: "Este enlace no es válido.",
+    directive: {
+      legend: "Para las instrucciones post mortem",
+      action: "¿Qué desea hacer?",
+      actions: {
+        record: "Registrar mis instrucciones",
+        update: "Modificar mis instrucciones",
+        revoke: "Revocar mis instrucciones",
+      },
+      instructions: "Sus instrucciones: qué debe hacerse con sus datos tras su fallecimiento",
+      executorName: "Persona a la que encarga ejecutarlas (opcional)",
+      executorEmail: "Su correo electrónico",
+      consent:
+        "Consiento expresamente que estas instrucciones se conserven y se ejecuten tras mi fallecimiento (este consentimiento solo se refiere a estas instrucciones).",
+    },
+    rectification: {
+      legend: "Los datos corregidos",
+      help: "Rellene solo lo que deba cambiar.",
+      firstName: "Nombre",
+      lastName: "Apellidos",
+      email: "Nueva dirección de correo electrónico",
+      phone: "Número de teléfono (formato internacional, p. ej. +34 612 34 56 78)",
+      address1: "Dirección",
+      address2: "Dirección (línea 2)",
+      city: "Ciudad",
+      zip: "Código postal",
+      country: "País (código de 2 letras, p. ej. ES)",
+    },
+    restriction: {
+      legend: "Para una limitación del tratamiento",
+      ground: "¿Por qué la solicita?",
+      grounds: {
+        accuracy_contested:
+          "Impugno la exactitud de mis datos, durante el tiempo en que ustedes la verifican",
+        unlawful_no_erasure: "El tratamiento es ilícito, pero no quiero que se supriman mis datos",
+        legal_claims: "Ustedes ya no necesitan mis datos, pero yo los necesito para una reclamación",
+        objection_pending:
+          "Me he opuesto al tratamiento, mientras verifican si sus motivos prevalecen sobre los míos",
+      },
+      recipientsAsked:
+        "Indíquenme a qué destinatarios de mis datos se ha informado (en caso de rectificación, supresión o limitación)",
+    },
+    heir: {
+      legend: "Para una solicitud de un heredero",
+      deceasedEmail: "Correo electrónico de la persona fallecida (el que utilizaba con nosotros)",
+      relationship: "Su relación con la persona fallecida (por ejemplo: hija, cónyuge)",
+      scope: "Nos pide que",
+      scopes: {
+        close_account: "cerremos su cuenta",
+        stop_marketing: "dejemos de enviarle toda mercadotecnia",
+        estate_access: "demos acceso a lo que necesite la sucesión",
+      },
+      documents:
+        "Después le pediremos el certificado de defunción y una prueba de su condición de heredero (por ejemplo, un acta notarial): no los envíe con este formulario.",
+    },
+    confirmedAwaitingProofs:
+      "Gracias: su dirección está confirmada. Su solicitud {reference} se tramitará cuando tengamos el certificado de defunción y la prueba de su condición de heredero; le escribiremos para indicarle cómo enviarlos.",
+    tooManyTitle: "Demasiadas solicitudes en poco tiempo",
+    tooManyAddress:
+      "En los últimos minutos se han presentado varias solicitudes para esta dirección de correo electrónico. Inténtelo de nuevo dentro de {minutes} min. Si recibió un código, sigue siendo válido: utilice el enlace de nuestro correo.",
+    tooManyClient:
+      "En la última hora se han presentado muchas solicitudes desde su conexión. Inténtelo de nuevo dentro de {minutes} min.",
+  },
+  requestForm: {
+    errors: {
+      rect_first_name: "Indique el nombre, junto con los apellidos.",
+      rect_last_name: "Indique los apellidos, junto con el nombre.",
+      rect_email: "Introduzca una dirección de correo electrónico válida.",
+      rect_phone: "Introduzca el número de teléfono en formato internacional, p. ej. +34 612 34 56 78.",
+      rect_address1: "Indique la calle y el número de la dirección postal corregida.",
+      rect_address2: "200 caracteres como máximo.",
+      rect_city: "Indique la ciudad de la dirección postal corregida.",
+      rect_zip: "Indique el código postal de la dirección postal corregida.",
+      rect_country: "Indique el país con su código de 2 letras, p. ej. ES.",
+      type: "Elija un tipo de solicitud.",
+      email: "Introduzca una dirección de correo electrónico válida.",
+      name: "200 caracteres como máximo.",
+      message: "5000 caracteres como máximo.",
+      directive_action: "Elija qué hacer con las instrucciones.",
+      directive_instructions:
+        "Escriba las instrucciones: qué debe hacerse con los datos tras el fallecimiento.",
+      executor_name:
+        "Indique el nombre de la persona que ejecutará las instrucciones, o deje ambos campos vacíos.",
+      executor_email: "Indique un correo electrónico válido de la persona que ejecutará las instrucciones.",
+      specific_consent:
+        "Las instrucciones solo se registran con un consentimiento dado para ellas: marque la casilla.",
+      deceased_email: "Introduzca un correo electrónico válido de la persona fallecida.",
+      heir_relationship:
+        "Indique qué relación tiene el heredero con la persona fallecida (100 caracteres como máximo).",
+      heir_scope: "Elija al menos una petición.",
+      restriction_ground: "Elija por qué se solicita la limitación.",
+      recipients_asked: "Marque la casilla o déjela vacía.",
+    },
+  },
+  documents: {
+    title: "Envíe sus documentos",
+    intro: "Necesitamos lo siguiente para completar una verificación:",
+    kinds: {
+      identity: "documento de identidad (DNI, pasaporte o permiso de residencia)",
+      billing_address: "justificante de la dirección de facturación o de entrega",
+      payment_method:
+        "justificante del medio de pago (oculte todas las cifras de la tarjeta salvo las cuatro últimas, y el código de seguridad)",
+    },
+    privacy:
+      "Sus documentos se cifran, se usan solo para esta verificación y se eliminan en cuanto termina. PDF, JPEG, PNG, WebP o HEIC, 5 MB como máximo cada uno.",
+    files: "Sus archivos",
+    send: "Enviar",
+    receivedTitle: "Documentos recibidos",
+    received: "Gracias. Le avisaremos cuando termine la verificación; sus documentos se eliminarán entonces.",
+    closedTitle: "Este enlace ya no es válido",
+    closed: "La verificación ha terminado, o el enlace no es válido.",
+    rejectedTitle: "No se han podido enviar sus documentos",
+    errors: {
+      DOCUMENT_EMPTY: "Elija al menos un archivo.",
+      DOCUMENT_TOO_MANY: "Envíe como máximo 5 archivos a la vez.",
+      DOCUMENT_TOO_LARGE: "Un archivo supera los 5 MB.",
+      DOCUMENT_TYPE: "Formatos aceptados: PDF, JPEG, PNG, WebP, HEIC.",
+    },
+  },
+  consentReceipt: {
+    link: "Ver y descargar mis registros de consentimiento (boletín y cookies)",
+    title: "Mis registros de consentimiento",
+    intro:
+      "Cada decisión que tomó con {shop} sobre su boletín y los rastreadores de su sitio, tal como la tienda la registró. Cada entrada lleva su huella en el registro, para que cualquiera pueda comprobar que no se ha alterado.",
+    signInTitle: "Inicie sesión para ver sus registros de consentimiento",
+    signIn:
+      "Sus registros solo se muestran a la cuenta con sesión iniciada a la que pertenecen. Inicie sesión en su cuenta de cliente y vuelva a esta página.",
+    signInLink: "Iniciar sesión",
+    none: "Todavía no hay ningún consentimiento registrado en su cuenta. Las decisiones tomadas en el banner de cookies sin haber iniciado sesión no están vinculadas a su cuenta.",
+    download: "Descargar mi justificante (JSON)",
+    controller: "Responsable del tratamiento",
+    contact: "Contacto",
+    issuedAt: "Emitido el",
+    receiptId: "Número de justificante",
+    recordId: "Número de registro",
+    state: "Estado actual",
+    since: "Desde",
+    legalBasis: "Base jurídica",
+    method: "Obtenido a través de",
+    wording: "Texto que se le mostró",
+    language: "Idioma",
+    noticeVersion: "Versión del texto",
+    privacyNoticeVersion: "Política de privacidad vigente",
+    region: "Región",
+    gpc: "Global Privacy Control enviado por su navegador",
+    yes: "sí",
+    no: "no",
+    processing: "Qué se hace",
+    dataCategories: "Datos afectados",
+    history: "Historial",
+    eventType: "Evento",
+    when: "Cuándo",
+    hash: "Huella en el registro (SHA-256)",
+    ledgerTitle: "Verificar este justificante",
+    ledgerHelp:
+      "Cada huella es el SHA-256 de los campos de la entrada en el justificante descargado (claves ordenadas, sin espacios). La cadena enlaza cada entrada con la anterior; su final en el momento de la emisión figura abajo. Una autoridad puede compararlos con el registro de la tienda.",
+    head: "Final de la cadena al emitirse (entrada {seq})",
+    lastCheck: "Última verificación completa del registro de la tienda: {date}",
+    lastCheckOk: "íntegro",
+    lastCheckBroken: "se encontró una ruptura",
+    neverChecked: "El registro de la tienda aún no se ha verificado.",
+    purposes: {
+      newsletter: {
+        title: "Boletín",
+        description: "Recibir las novedades y ofertas de la tienda por correo electrónico.",
+      },
+    },
+    states: {
+      given: "Otorgado",
+      refused: "Rechazado",
+      withdrawn: "Retirado",
+      pending: "A la espera de su confirmación",
+      expired: "Caducado",
+      none: "Ninguno",
+    },
+    kinds: {
+      granted: "Consentimiento otorgado",
+      refused: "Rechazado",
+      withdrawn: "Consentimiento retirado",
+      expired: "Caducado",
+      confirmation_requested: "Confirmación solicitada por correo",
+      repermission_requested: "Se pidió confirmar de nuevo",
+    },
+    methods: {
+      checkout: "Pago",
+      privacy_centre: "Centro de privacidad",
+      staff: "El personal de la tienda",
+      mailchimp: "Mailchimp",
+      shopify: "Shopify",
+      system: "Vigie (automático)",
+      banner: "Banner de cookies",
+      shopify_import: "Leído de Shopify",
+    },
+    bases: {
+      consent: "Su consentimiento",
+      soft_opt_in: "Cliente existente (productos similares)",
+    },
+    processingTerms: {
+      Collect: "recogida",
+      Store: "conservación",
+      Use: "uso",
+      Access: "lectura en su dispositivo",
+      Analyse: "análisis",
+      Share: "cesión a socios",
+      Disclose: "comunicación a terceros",
+    },
+    dataTerms: {
+      EmailAddress: "dirección de correo electrónico",
+      OnlineIdentifier: "identificador en línea",
+      BrowsingBehaviour: "navegación",
+      Interest: "intereses",
+      Preference: "preferencias",
+    },
+  },
+  banner: {
+    title: "Cookies y otros rastreadores",
+    intro:
+      "Con su consentimiento, {shop} y sus socios utilizan rastreadores para medir la audiencia del sitio, mostrarle publicidad y compartir en redes sociales. Rechazar es tan fácil como aceptar y no cambia nada en sus compras. Puede cambiar de opinión en cualquier momento desde el enlace «Cookies» al pie de cada página.",
+    acceptAll: "Aceptar todo",
+    refuseAll: "Rechazar todo",
+    choose: "Elegir",
+    save: "Guardar mis opciones",
+    close: "Cerrar sin elegir",
+    noticeLink: "Política de privacidad",
+    cookiesLink: "Cookies",
+    gpcNote:
+      "Su navegador envía Global Privacy Control: la publicidad y la venta de datos siguen rechazadas.",
+    noProcessor: "ningún socio indicado en el registro de actividades de tratamiento de la tienda",
+    purposes: {
+      analytics: {
+        title: "Medición de audiencia",
+        description: "Contar las visitas y las páginas vistas para mejorar el sitio.",
+      },
+      marketing: {
+        title: "Publicidad y redes sociales",
+        description:
+          "Mostrarle anuncios acordes con sus intereses, medir las campañas, herramientas para compartir.",
+      },
+      preferences: {
+        title: "Preferencias",
+        description: "Recordar sus ajustes en el sitio, como el idioma o los artículos vistos recientemente.",
+      },
+      sale_of_data: {
+        title: "Cesión a socios para sus propios fines",
+        description: "Los socios pueden usar datos sobre su visita para sus propios fines.",
+      },
+    },
+  },
+  exportLink: {
+    title: "Su exportación de datos",
+    unknown: "Este enlace no es válido.",
+    expired:
+      "Este enlace ha caducado. Póngase en contacto con el delegado de protección de datos de la tienda para obtener uno nuevo.",
+    used: "Esta exportación ya se ha descargado: por su seguridad, un enlace solo funciona una vez. Póngase en contacto con el delegado de protección de datos de la tienda si la necesita de nuevo.",
   },
 };

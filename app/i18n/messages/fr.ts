@@ -319,6 +319,25 @@ export const fr: Messages = {
       post_mortem_directive: "Directives post mortem",
       heir_request: "Demande d'un héritier",
     },
+    requestDescriptions: {
+      access: "Savoir si vos données sont traitées et en obtenir une copie.",
+      rectification: "Faire corriger ou compléter des données inexactes ou incomplètes.",
+      erasure: "Faire effacer vos données, sauf celles que la loi oblige à conserver (factures).",
+      restriction:
+        "Faire geler vos données : elles sont conservées mais plus utilisées, le temps d'une vérification ou d'un litige.",
+      withdraw_consent:
+        "Retirer à tout moment un consentement donné, aussi simplement que vous l'avez donné.",
+      object:
+        "Vous opposer, pour des raisons tenant à votre situation, à un traitement fondé sur l'intérêt légitime.",
+      object_to_marketing:
+        "Ne plus recevoir de prospection commerciale ; la demande s'applique sans condition.",
+      portability:
+        "Recevoir les données que vous avez fournies, dans un format structuré et lisible par machine.",
+      post_mortem_directive:
+        "Enregistrer, modifier ou révoquer vos directives sur le sort de vos données après votre décès.",
+      heir_request:
+        "Pour un client décédé : clôturer son compte, arrêter la prospection, accéder au nécessaire pour la succession.",
+    },
     mail: {
       greeting: "Bonjour,",
       signOff: "Bien cordialement,",
@@ -907,6 +926,9 @@ export const fr: Messages = {
     resent: "L'e-mail va être renvoyé.",
   },
   privacy: {
+    noticeVersionLine: "Version {version}, en vigueur depuis le {date}.",
+    noticeMissingTitle: "Politique de confidentialité",
+    noticeMissing: "La boutique n'a pas encore publié ici sa politique de confidentialité.",
     title: "Vos données personnelles",
     intro:
       "Vous pouvez exercer vos droits à tout moment. Nous répondons dans un délai d'un mois ; nous vous demandons de confirmer votre adresse e-mail, et ne demandons un justificatif d'identité qu'en cas de doute raisonnable.",
@@ -977,6 +999,19 @@ export const fr: Messages = {
       executorEmail: "Son e-mail",
       consent:
         "Je consens spécifiquement à ce que ces directives soient conservées et exécutées après mon décès (ce consentement ne vaut que pour ces directives).",
+    },
+    rectification: {
+      legend: "Les valeurs corrigées",
+      help: "Ne remplissez que ce qui doit changer.",
+      firstName: "Prénom",
+      lastName: "Nom de famille",
+      email: "Nouvelle adresse e-mail",
+      phone: "Numéro de téléphone (format international, p. ex. +33 6 12 34 56 78)",
+      address1: "Adresse",
+      address2: "Complément d'adresse",
+      city: "Ville",
+      zip: "Code postal",
+      country: "Pays (code à 2 lettres, p. ex. FR)",
     },
     restriction: {
       legend: "Pour une limitation du traitement",
@@ -1063,6 +1098,12 @@ export const fr: Messages = {
     closedTitle: "Ce lien n'est plus valide",
     closed: "La vérification est terminée, ou le lien n'est pas valide.",
     rejectedTitle: "Vos documents n'ont pas pu être envoyés",
+    errors: {
+      DOCUMENT_EMPTY: "Choisissez au moins un fichier.",
+      DOCUMENT_TOO_MANY: "Envoyez au plus 5 fichiers à la fois.",
+      DOCUMENT_TOO_LARGE: "Un fichier dépasse 5 Mo.",
+      DOCUMENT_TYPE: "Formats acceptés : PDF, JPEG, PNG, WebP, HEIC.",
+    },
   },
   paymentChecks: {
     title: "Vérifications de paiement",
@@ -1696,9 +1737,6 @@ export const fr: Messages = {
     versionItem: "Version {version}, {when} ({who})",
     compare: "modifications depuis la version {from}",
     diffTitle: "De la version {from} à la version {to}",
-    versionLine: "Version {version}, en vigueur depuis le {date}.",
-    missingTitle: "Politique de confidentialité",
-    missing: "La boutique n'a pas encore publié ici sa politique de confidentialité.",
     storePolicy: {
       title: "La politique de confidentialité de la boutique",
       help: "Shopify affiche sa propre page de politique de confidentialité (Paramètres › Politiques). Vigie peut y écrire la version en vigueur, dans la langue de la boutique, pour que les deux disent la même chose. Désactivez d'abord la politique automatique de Shopify, sinon elle pourrait la remplacer.",

@@ -2,6 +2,7 @@
 // en.ts (verificato da tsc e da i18n/catalogues.test.ts). Registro formale: Lei.
 import type { ShopperMessages } from "./shopper";
 
+/** One wording for every field of a rectification (the form checks them together). */
 export const it: ShopperMessages = {
   shopper: {
     /** The re-permission link's page (docs/decisions/069). */
@@ -34,6 +35,24 @@ export const it: ShopperMessages = {
       portability: "Diritto alla portabilità dei dati",
       post_mortem_directive: "Disposizioni post mortem",
       heir_request: "Richiesta di un erede",
+    },
+    requestDescriptions: {
+      access: "Sapere se i Suoi dati sono trattati e ottenerne una copia.",
+      rectification: "Far correggere o completare dati inesatti o incompleti.",
+      erasure: "Far cancellare i Suoi dati, tranne quelli che la legge ci obbliga a conservare (fatture).",
+      restriction:
+        "Far bloccare i Suoi dati: conservati ma non più utilizzati, durante una verifica o per un'azione in giudizio.",
+      withdraw_consent:
+        "Revocare in qualsiasi momento un consenso dato, con la stessa facilità con cui lo ha dato.",
+      object:
+        "Opporsi, per motivi connessi alla Sua situazione particolare, a un trattamento basato sul legittimo interesse.",
+      object_to_marketing: "Non ricevere più marketing diretto; la richiesta si applica senza condizioni.",
+      portability:
+        "Ricevere i dati che ci ha fornito, in un formato strutturato e leggibile da dispositivo automatico.",
+      post_mortem_directive:
+        "Registrare, modificare o revocare le Sue disposizioni sulla sorte dei Suoi dati dopo la Sua morte.",
+      heir_request:
+        "Per un cliente deceduto: chiudere il suo account, interrompere il marketing, accedere a quanto serve per la successione.",
     },
     mail: {
       greeting: "Gentile cliente,",
@@ -206,5 +225,344 @@ export const it: ShopperMessages = {
         quote: "La preghiamo di indicare il riferimento {reference}. Ci scusiamo per l'accaduto.",
       },
     },
+  },
+  unsubscribe: {
+    title: "Annullare l'iscrizione alla newsletter",
+    body: "Non riceverà più le novità di {shop} via e-mail. È gratuito e ha effetto immediato.",
+    confirm: "Annulla l'iscrizione",
+    note: "I Suoi ordini e le relative e-mail (conferma, consegna) non sono interessati.",
+    doneTitle: "La Sua iscrizione è stata annullata",
+    doneBody:
+      "{shop} non Le invierà più le sue novità via e-mail. Può iscriversi di nuovo in qualsiasi momento.",
+    invalidTitle: "Questo link non è valido",
+    invalidBody:
+      "Potrebbe essere stato copiato in modo errato. Utilizzi il link dell'e-mail ricevuta o contatti il negozio.",
+  },
+  consentConfirm: {
+    title: "Confermi la Sua iscrizione alla newsletter",
+    body: "Ha chiesto di ricevere le novità di {shop} via e-mail, accettando il testo seguente:",
+    confirm: "Conferma la mia iscrizione",
+    note: "Può annullare l'iscrizione in qualsiasi momento, con un clic, da ogni e-mail.",
+    doneTitle: "La Sua iscrizione è confermata",
+    doneBody: "Grazie! D'ora in poi riceverà le novità di {shop} via e-mail.",
+    lapsedTitle: "Questo link è scaduto",
+    lapsedBody:
+      "La Sua iscrizione alla newsletter di {shop} non è stata confermata in tempo: non è stato registrato nulla. Può iscriversi di nuovo alla prossima visita.",
+    overTitle: "Questa richiesta non è più in attesa",
+    overBody:
+      "L'ha annullata, oppure una richiesta più recente l'ha sostituita: utilizzi il link dell'ultima e-mail ricevuta.",
+  },
+  privacy: {
+    noticeVersionLine: "Versione {version}, in vigore dal {date}.",
+    noticeMissingTitle: "Informativa sulla privacy",
+    noticeMissing: "Il negozio non ha ancora pubblicato qui la sua informativa sulla privacy.",
+    title: "I Suoi dati personali",
+    intro:
+      "Può esercitare i Suoi diritti in qualsiasi momento. Rispondiamo entro un mese; Le chiediamo di confermare il Suo indirizzo e-mail e chiediamo un documento d'identità solo in caso di dubbi ragionevoli.",
+    noticeLink: "Legga la nostra informativa sulla privacy",
+    type: "La Sua richiesta",
+    email: "Il Suo indirizzo e-mail",
+    name: "Il Suo nome (facoltativo)",
+    message: "Dettagli (facoltativo)",
+    submit: "Invia la mia richiesta",
+    receivedTitle: "Richiesta ricevuta",
+    receivedBody: "Abbiamo ricevuto la Sua richiesta {reference} ({type}). Le risponderemo entro il {due}.",
+    checkEmail:
+      "Le abbiamo inviato un'e-mail con un codice: confermi il Suo indirizzo per permetterci di iniziare.",
+    follow: "Segua la Sua richiesta",
+    back: "Torna al modulo",
+    invalidTitle: "Non è stato possibile inviare la Sua richiesta",
+    invalidBody: "La preghiamo di controllare i campi del modulo.",
+    confirmTitle: "Confermi il Suo indirizzo e-mail",
+    confirmBody: "Confermi che questo indirizzo è Suo, con il codice che Le abbiamo inviato.",
+    code: "Codice (6 cifre)",
+    confirm: "Conferma",
+    codeInvalidTitle: "Conferma non riuscita",
+    codeInvalid: "Questo link o codice non è valido.",
+    codeOutcomes: {
+      wrong_code: "Codice errato. La preghiamo di riprovare.",
+      expired: "Questo codice è scaduto: presenti di nuovo la richiesta per riceverne uno nuovo.",
+      locked:
+        "Troppi tentativi: questo codice è bloccato. Presenti di nuovo la richiesta per riceverne uno nuovo.",
+      already_used: "Questo codice è già stato utilizzato.",
+      unknown: "Questo link o codice non è valido.",
+    },
+    confirmedTitle: "Indirizzo confermato",
+    confirmed: "Grazie: la Sua richiesta {reference} è ora in lavorazione.",
+    statusTitle: "Richiesta {reference}",
+    stateLabel: "Stato",
+    receivedOn: "Ricevuta il",
+    dueOn: "Risposta entro il",
+    states: {
+      received: "ricevuta",
+      identity_check: "in attesa della conferma del Suo indirizzo e-mail",
+      in_progress: "in lavorazione",
+      answered: "evasa",
+      refused: "respinta (veda la nostra e-mail)",
+      withdrawn: "ritirata",
+      closed_unverified: "chiusa: l'indirizzo e-mail non è mai stato confermato",
+    },
+    cnil: "Se ritiene che i Suoi diritti non siano rispettati, può proporre reclamo alla CNIL, l'autorità francese per la protezione dei dati (www.cnil.fr), o all'autorità di controllo del Suo paese di residenza, come il Garante per la protezione dei dati personali in Italia.",
+    confirmRequestTitle: "Confermi la Sua richiesta",
+    confirmRequestBody:
+      "Ha effettuato l'accesso: la Sua richiesta ({type}) sarà trattata come proveniente dal Suo account cliente e riceverà risposta all'indirizzo e-mail del Suo account.",
+    confirmRequest: "Conferma e invia",
+    resend: "Inviatemi un nuovo codice",
+    resent: "Un nuovo codice è stato inviato al Suo indirizzo e-mail.",
+    resendLimit: "Oggi sono stati inviati troppi codici: riprovi domani.",
+    notFoundTitle: "Richiesta non trovata",
+    notFound: "Questo link non è valido.",
+    directive: {
+      legend: "Per le disposizioni post mortem",
+      action: "Che cosa desidera fare?",
+      actions: {
+        record: "Registrare le mie disposizioni",
+        update: "Modificare le mie disposizioni",
+        revoke: "Revocare le mie disposizioni",
+      },
+      instructions: "Le Sue disposizioni: che cosa deve accadere ai Suoi dati dopo la Sua morte",
+      executorName: "Persona che incarica di eseguirle (facoltativo)",
+      executorEmail: "Il suo indirizzo e-mail",
+      consent:
+        "Acconsento espressamente a che queste disposizioni siano conservate ed eseguite dopo la mia morte (questo consenso riguarda solo queste disposizioni).",
+    },
+    rectification: {
+      legend: "I dati corretti",
+      help: "Compili solo ciò che deve cambiare.",
+      firstName: "Nome",
+      lastName: "Cognome",
+      email: "Nuovo indirizzo e-mail",
+      phone: "Numero di telefono (formato internazionale, ad es. +39 312 345 6789)",
+      address1: "Indirizzo",
+      address2: "Indirizzo (riga 2)",
+      city: "Città",
+      zip: "CAP",
+      country: "Paese (codice di 2 lettere, ad es. IT)",
+    },
+    restriction: {
+      legend: "Per una limitazione del trattamento",
+      ground: "Perché la richiede?",
+      grounds: {
+        accuracy_contested:
+          "Contesto l'esattezza dei miei dati, per il tempo necessario alla vostra verifica",
+        unlawful_no_erasure: "Il trattamento è illecito, ma non voglio che i miei dati siano cancellati",
+        legal_claims: "Non vi servono più i miei dati, ma servono a me per un'azione in giudizio",
+        objection_pending:
+          "Mi sono opposto al trattamento, in attesa della verifica sulla prevalenza dei vostri motivi sui miei",
+      },
+      recipientsAsked:
+        "Indicatemi quali destinatari dei miei dati sono stati informati (in caso di rettifica, cancellazione o limitazione)",
+    },
+    heir: {
+      legend: "Per una richiesta di un erede",
+      deceasedEmail: "E-mail della persona deceduta (quella che usava con noi)",
+      relationship: "Il Suo rapporto con la persona deceduta (ad esempio: figlia, coniuge)",
+      scope: "Ci chiede di",
+      scopes: {
+        close_account: "chiudere il suo account",
+        stop_marketing: "interrompere ogni marketing nei suoi confronti",
+        estate_access: "dare accesso a quanto serve per la successione",
+      },
+      documents:
+        "Le chiederemo poi il certificato di morte e una prova della Sua qualità di erede (ad esempio una dichiarazione sostitutiva o un atto notarile): non li invii con questo modulo.",
+    },
+    confirmedAwaitingProofs:
+      "Grazie: il Suo indirizzo è confermato. La Sua richiesta {reference} sarà trattata quando avremo il certificato di morte e la prova della Sua qualità di erede; Le scriveremo per indicarLe come inviarli.",
+    tooManyTitle: "Troppe richieste in poco tempo",
+    tooManyAddress:
+      "Negli ultimi minuti sono state presentate diverse richieste per questo indirizzo e-mail. Riprovi tra {minutes} min. Se ha ricevuto un codice, è ancora valido: utilizzi il link nella nostra e-mail.",
+    tooManyClient:
+      "Nell'ultima ora sono state presentate molte richieste dalla Sua connessione. Riprovi tra {minutes} min.",
+  },
+  requestForm: {
+    errors: {
+      rect_first_name: "Indichi il nome, insieme al cognome.",
+      rect_last_name: "Indichi il cognome, insieme al nome.",
+      rect_email: "Inserisca un indirizzo e-mail valido.",
+      rect_phone: "Inserisca il numero di telefono in formato internazionale, ad es. +39 312 345 6789.",
+      rect_address1: "Indichi via e numero civico dell'indirizzo postale corretto.",
+      rect_address2: "Al massimo 200 caratteri.",
+      rect_city: "Indichi la città dell'indirizzo postale corretto.",
+      rect_zip: "Indichi il CAP dell'indirizzo postale corretto.",
+      rect_country: "Indichi il paese con il suo codice di 2 lettere, ad es. IT.",
+      type: "Scelga un tipo di richiesta.",
+      email: "Inserisca un indirizzo e-mail valido.",
+      name: "Al massimo 200 caratteri.",
+      message: "Al massimo 5.000 caratteri.",
+      directive_action: "Scelga che cosa fare delle disposizioni.",
+      directive_instructions: "Scriva le disposizioni: che cosa deve accadere ai dati dopo la morte.",
+      executor_name:
+        "Indichi il nome della persona che eseguirà le disposizioni, oppure lasci vuoti entrambi i campi.",
+      executor_email: "Indichi un indirizzo e-mail valido della persona che eseguirà le disposizioni.",
+      specific_consent:
+        "Le disposizioni sono registrate solo con un consenso dato specificamente per esse: selezioni la casella.",
+      deceased_email: "Inserisca un indirizzo e-mail valido della persona deceduta.",
+      heir_relationship: "Indichi il rapporto dell'erede con la persona deceduta (al massimo 100 caratteri).",
+      heir_scope: "Scelga almeno una richiesta.",
+      restriction_ground: "Scelga perché è richiesta la limitazione.",
+      recipients_asked: "Selezioni la casella o la lasci vuota.",
+    },
+  },
+  documents: {
+    title: "Invii i Suoi documenti",
+    intro: "Per completare una verifica ci occorre quanto segue:",
+    kinds: {
+      identity: "documento d'identità (carta d'identità, passaporto o permesso di soggiorno)",
+      billing_address: "prova dell'indirizzo di fatturazione o di consegna",
+      payment_method:
+        "prova del mezzo di pagamento (copra tutte le cifre della carta tranne le ultime quattro, e il codice di sicurezza)",
+    },
+    privacy:
+      "I Suoi documenti sono cifrati, usati solo per questa verifica e cancellati non appena si conclude. PDF, JPEG, PNG, WebP o HEIC, al massimo 5 MB ciascuno.",
+    files: "I Suoi file",
+    send: "Invia",
+    receivedTitle: "Documenti ricevuti",
+    received:
+      "Grazie. La informeremo quando la verifica sarà conclusa; i Suoi documenti saranno allora cancellati.",
+    closedTitle: "Questo link non è più valido",
+    closed: "La verifica è conclusa, oppure il link non è valido.",
+    rejectedTitle: "Non è stato possibile inviare i Suoi documenti",
+    errors: {
+      DOCUMENT_EMPTY: "Scelga almeno un file.",
+      DOCUMENT_TOO_MANY: "Invii al massimo 5 file alla volta.",
+      DOCUMENT_TOO_LARGE: "Un file supera i 5 MB.",
+      DOCUMENT_TYPE: "Formati accettati: PDF, JPEG, PNG, WebP, HEIC.",
+    },
+  },
+  consentReceipt: {
+    link: "Visualizzare e scaricare le mie registrazioni del consenso (newsletter e cookie)",
+    title: "Le mie registrazioni del consenso",
+    intro:
+      "Ogni scelta che ha fatto con {shop} sulla sua newsletter e sui traccianti del suo sito, così come il negozio l'ha registrata. Ogni voce reca la propria impronta nel registro, così chiunque può verificare che non sia stata alterata.",
+    signInTitle: "Acceda per vedere le Sue registrazioni del consenso",
+    signIn:
+      "Le Sue registrazioni sono mostrate solo all'account, con accesso effettuato, a cui appartengono. Acceda al Suo account cliente, poi torni a questa pagina.",
+    signInLink: "Accedi",
+    none: "Nessun consenso è ancora registrato nel Suo account. Le scelte fatte nel banner dei cookie senza aver effettuato l'accesso non sono collegate al Suo account.",
+    download: "Scarica la mia ricevuta (JSON)",
+    controller: "Titolare del trattamento",
+    contact: "Contatto",
+    issuedAt: "Emessa il",
+    receiptId: "Numero di ricevuta",
+    recordId: "Numero di registrazione",
+    state: "Stato attuale",
+    since: "Dal",
+    legalBasis: "Base giuridica",
+    method: "Raccolto tramite",
+    wording: "Testo che Le è stato mostrato",
+    language: "Lingua",
+    noticeVersion: "Versione del testo",
+    privacyNoticeVersion: "Informativa sulla privacy in vigore",
+    region: "Regione",
+    gpc: "Global Privacy Control inviato dal Suo browser",
+    yes: "sì",
+    no: "no",
+    processing: "Che cosa si fa",
+    dataCategories: "Dati interessati",
+    history: "Cronologia",
+    eventType: "Evento",
+    when: "Quando",
+    hash: "Impronta nel registro (SHA-256)",
+    ledgerTitle: "Verificare questa ricevuta",
+    ledgerHelp:
+      "Ogni impronta è lo SHA-256 dei campi della voce nella ricevuta scaricata (chiavi ordinate, senza spazi). La catena collega ogni voce alla precedente; la sua fine al momento dell'emissione è indicata sotto. Un'autorità può confrontarle con il registro del negozio.",
+    head: "Fine della catena all'emissione (voce {seq})",
+    lastCheck: "Ultima verifica completa del registro del negozio: {date}",
+    lastCheckOk: "integro",
+    lastCheckBroken: "è stata rilevata un'interruzione",
+    neverChecked: "Il registro del negozio non è ancora stato verificato.",
+    purposes: {
+      newsletter: {
+        title: "Newsletter",
+        description: "Ricevere via e-mail le novità e le offerte del negozio.",
+      },
+    },
+    states: {
+      given: "Dato",
+      refused: "Rifiutato",
+      withdrawn: "Revocato",
+      pending: "In attesa della Sua conferma",
+      expired: "Scaduto",
+      none: "Nessuno",
+    },
+    kinds: {
+      granted: "Consenso dato",
+      refused: "Rifiutato",
+      withdrawn: "Consenso revocato",
+      expired: "Scaduto",
+      confirmation_requested: "Conferma richiesta via e-mail",
+      repermission_requested: "Richiesta di nuova conferma",
+    },
+    methods: {
+      checkout: "Checkout",
+      privacy_centre: "Centro privacy",
+      staff: "Il personale del negozio",
+      mailchimp: "Mailchimp",
+      shopify: "Shopify",
+      system: "Vigie (automatico)",
+      banner: "Banner dei cookie",
+      shopify_import: "Letto da Shopify",
+    },
+    bases: {
+      consent: "Il Suo consenso",
+      soft_opt_in: "Cliente esistente (prodotti analoghi)",
+    },
+    processingTerms: {
+      Collect: "raccolta",
+      Store: "conservazione",
+      Use: "utilizzo",
+      Access: "lettura sul Suo dispositivo",
+      Analyse: "analisi",
+      Share: "condivisione con partner",
+      Disclose: "comunicazione a terzi",
+    },
+    dataTerms: {
+      EmailAddress: "indirizzo e-mail",
+      OnlineIdentifier: "identificativo online",
+      BrowsingBehaviour: "navigazione",
+      Interest: "interessi",
+      Preference: "preferenze",
+    },
+  },
+  banner: {
+    title: "Cookie e altri traccianti",
+    intro:
+      "Con il Suo consenso, {shop} e i suoi partner utilizzano traccianti per misurare l'audience del sito, mostrarLe pubblicità e condividere sui social network. Rifiutare è facile quanto accettare e non cambia nulla nei Suoi acquisti. Può cambiare idea in qualsiasi momento dal link «Cookie» in fondo a ogni pagina.",
+    acceptAll: "Accetta tutto",
+    refuseAll: "Rifiuta tutto",
+    choose: "Scegli",
+    save: "Salva le mie scelte",
+    close: "Chiudi senza scegliere",
+    noticeLink: "Informativa sulla privacy",
+    cookiesLink: "Cookie",
+    gpcNote: "Il Suo browser invia Global Privacy Control: pubblicità e vendita di dati restano rifiutate.",
+    noProcessor: "nessun partner indicato nel registro dei trattamenti del negozio",
+    purposes: {
+      analytics: {
+        title: "Misurazione dell'audience",
+        description: "Contare le visite e le pagine viste per migliorare il sito.",
+      },
+      marketing: {
+        title: "Pubblicità e social network",
+        description:
+          "MostrarLe annunci in linea con i Suoi interessi, misurare le campagne, strumenti di condivisione.",
+      },
+      preferences: {
+        title: "Preferenze",
+        description:
+          "Ricordare le Sue impostazioni sul sito, come la lingua o gli articoli visti di recente.",
+      },
+      sale_of_data: {
+        title: "Condivisione con partner per i loro fini",
+        description: "I partner possono usare dati sulla Sua visita per i propri fini.",
+      },
+    },
+  },
+  exportLink: {
+    title: "La Sua esportazione dei dati",
+    unknown: "Questo link non è valido.",
+    expired:
+      "Questo link è scaduto. Per riceverne uno nuovo, contatti il responsabile della protezione dei dati del negozio.",
+    used: "Questa esportazione è già stata scaricata: per la Sua sicurezza un link funziona una sola volta. Contatti il responsabile della protezione dei dati del negozio se Le serve di nuovo.",
   },
 };

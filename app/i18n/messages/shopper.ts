@@ -4,6 +4,16 @@
 import type { Messages } from "./en";
 
 /** The catalogue sections shoppers read; every shopper language translates each of them. */
-export const SHOPPER_SECTIONS = ["shopper"] as const satisfies readonly (keyof Messages)[];
+export const SHOPPER_SECTIONS = [
+  "shopper",
+  "unsubscribe",
+  "consentConfirm",
+  "privacy",
+  "requestForm",
+  "documents",
+  "exportLink",
+  "consentReceipt",
+  "banner",
+] as const satisfies readonly (keyof Messages)[];
 
 export type ShopperMessages = Pick<Messages, (typeof SHOPPER_SECTIONS)[number]>;

@@ -3,6 +3,7 @@ import type { Db } from "~/db/client.server";
 import { SYSTEMS, type SystemName } from "~/domain/systems";
 import { writeExportArchive } from "~/exports/archive-writer.server";
 import { PartSummarySchema } from "~/exports/system-part.server";
+import { resolveShopperLocale } from "~/i18n/locale";
 import { recordAudit } from "../audit.server";
 import { parseShopSettings } from "../shop-settings.server";
 import { archiveSubject } from "./build-part.server";
@@ -31,7 +32,8 @@ export async function assembleExport(
   const settings = parseShopSettings(archive.shop.settings);
   const written = await writeExportArchive({
     subject: (await archiveSubject(db, archive)).header,
-    locale: archive.locale === "en" ? "en" : "fr",
+    // The request's language, as the storefront gave it; French when Vigie does not write it.
+    locale: resolveShopperLocale(archive.locale),
     generatedAt: archive.createdAt,
     parts: archive.parts
       .filter((p) => p.status === "done")

@@ -9,23 +9,26 @@ import {
   checkReceipt,
   type ReceiptCheck,
 } from "~/domain/consent/consent-receipt";
-import type { Locale } from "~/i18n/locale";
-import { createTranslator, type MessageKey } from "~/i18n/translate";
+import type { ShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator, type ShopperMessageKey } from "~/i18n/translate";
 import { rowToEvent, verifyLedger } from "../consent-ledger.server";
 import { parseShopSettings } from "../shop-settings.server";
 
 /** Enough for years of choices; a receipt is not an export of the whole ledger. */
 const MAX_EVENTS = 2000;
 
-function purposeTexts(locale: Locale) {
-  const t = createTranslator(locale);
+function purposeTexts(locale: ShopperLocale) {
+  const t = createShopperTranslator(locale);
   return Object.fromEntries(
     CONSENT_PURPOSES.map((purpose) => {
       const key = purpose === "newsletter" ? "newsletter" : purpose.slice("tracking_".length);
       const base = purpose === "newsletter" ? "consentReceipt.purposes.newsletter" : `banner.purposes.${key}`;
       return [
         purpose,
-        { title: t(`${base}.title` as MessageKey), description: t(`${base}.description` as MessageKey) },
+        {
+          title: t(`${base}.title` as ShopperMessageKey),
+          description: t(`${base}.description` as ShopperMessageKey),
+        },
       ];
     }),
   ) as Record<ConsentPurpose, { title: string; description: string }>;
@@ -39,7 +42,7 @@ export async function shopperConsentReceipt(
   db: Db,
   shopId: string,
   shopifyCustomerId: string,
-  locale: Locale,
+  locale: ShopperLocale,
   now = new Date(),
 ): Promise<ConsentReceipt> {
   const shop = await db.shop.findUniqueOrThrow({

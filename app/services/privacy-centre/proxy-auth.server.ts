@@ -5,14 +5,13 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import { replayExpiresAt, replayKey, verifyAppProxySignature } from "~/http/app-proxy.server";
 import type { ShopifyVerifier } from "~/http/shopify-api.server";
-import { type Locale, resolveLocale, resolveShopperLocale, type ShopperLocale } from "~/i18n/locale";
+import { resolveShopperLocale, type ShopperLocale } from "~/i18n/locale";
 
 export type ProxyContext = {
   shop: { id: string; domain: string; name: string | null; locale: string };
   loggedInCustomerId: string | null;
   pathPrefix: string;
-  locale: Locale;
-  /** The shopper's own language (docs/decisions/061): a request filed here is answered in it. */
+  /** The shopper's language (docs/decisions/061): the pages speak it, a request filed here is answered in it. */
   shopperLocale: ShopperLocale;
 };
 
@@ -83,9 +82,6 @@ export async function requireProxy(
   const body = request.method === "POST" ? new Uint8Array(await request.clone().arrayBuffer()) : null;
   const call = await checkProxyCall(db, shopifyApi, { url, method: request.method, body }, now);
   if (!call.ok) refuse(call.status, call.message);
-  const locale = resolveLocale(
-    url.searchParams.get("locale") ?? request.headers.get("accept-language") ?? call.shop.locale,
-  );
   const shopperLocale = resolveShopperLocale(
     url.searchParams.get("locale"),
     request.headers.get("accept-language"),
@@ -95,7 +91,6 @@ export async function requireProxy(
     shop: call.shop,
     loggedInCustomerId: call.loggedInCustomerId,
     pathPrefix: call.pathPrefix ?? "/apps/privacy",
-    locale,
     shopperLocale,
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BLOCK_PATH, blockSchema, EXTENSION_DIR, keyPaths, loadLocale, lookup } from "./render";
@@ -15,15 +15,36 @@ describe("storefront locales", () => {
     expect(usedKeys.length).toBeGreaterThan(30);
   });
 
-  it.each(["en.default.json", "fr.json"])("has every key the block translates (%s)", (file) => {
+  // The shoppers' languages (docs/decisions/061): one storefront file each, none missing.
+  const storefront = readdirSync(path.join(EXTENSION_DIR, "locales"))
+    .filter((file) => file.endsWith(".json") && !file.includes(".schema."))
+    .sort();
+
+  it("has a storefront file for each shopper language", () => {
+    expect(storefront).toEqual(["de.json", "en.default.json", "es.json", "fr.json", "it.json"]);
+  });
+
+  it.each(storefront)("has every key the block translates (%s)", (file) => {
     const messages = loadLocale(file);
     expect(usedKeys.filter((key) => !lookup(messages, key)?.trim())).toEqual([]);
   });
 
-  it("has the same keys in French and English, and none the block does not use", () => {
+  it.each(storefront)("has every key of English and no other, none empty (%s)", (file) => {
+    const messages = loadLocale(file);
     const en = keyPaths(loadLocale("en.default.json"));
-    expect(keyPaths(loadLocale("fr.json"))).toEqual(en);
-    expect(en).toEqual(usedKeys);
+    expect(keyPaths(messages)).toEqual(en);
+    expect(en.filter((key) => !lookup(messages, key)?.trim())).toEqual([]);
+  });
+
+  it("translates only the keys the block uses", () => {
+    expect(keyPaths(loadLocale("en.default.json"))).toEqual(usedKeys);
+  });
+
+  it("addresses German shoppers with Sie, never du", () => {
+    const german = keyPaths(loadLocale("de.json")).map((key) => lookup(loadLocale("de.json"), key) ?? "");
+    for (const sentence of german)
+      expect(sentence).not.toMatch(/(?<!\p{L})(?:du|dich|dir|dein\p{L}*)(?!\p{L})/iu);
+    expect(german.join(" ")).toMatch(/\bSie\b/);
   });
 
   it("addresses French shoppers with vous, never tu", () => {
