@@ -3,7 +3,10 @@
 // consent state, the sync jobs), measured from the first request until every order's event is
 // committed. On SQLite with the server's own worker; on PostgreSQL (a database of its own on
 // TEST_POSTGRES_URL, dropped afterwards) with the server's worker and a second worker process.
-// Issue 18's goal: 1 000 orders/s. The load of the machine is reported beside each figure.
+// Issue 18's goal: 1 000 orders/s. The load of the machine is reported beside each figure; how long
+// the sending took, and how many orders were processed by then, goes to stderr (on SQLite the
+// intake and the worker share one write lock). BENCH_SERVER_WORKS=off runs every worker as its own
+// process (`npm run worker`) instead of one inside the server.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +18,8 @@ import { headers, order, vigieEnv } from "./orders.mjs";
 
 const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
 const GOAL = 1000;
+// Requests in flight at once: each round waits for its slowest answer.
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 
 async function postgresDatabase() {
   const admin = process.env.TEST_POSTGRES_URL;
@@ -36,7 +41,7 @@ async function postgresDatabase() {
   };
 }
 
-/** Sends COUNT orders, 50 at a time, and waits until each is a ledger event; orders per second. */
+/** Sends COUNT orders, IN_FLIGHT at a time, and waits until each is a ledger event; orders per second. */
 async function run({ env, workers, countEvents }) {
   const port = await freePort();
   const processes = [
@@ -50,9 +55,9 @@ async function run({ env, workers, countEvents }) {
   const load = os.loadavg()[0];
   const started = performance.now();
   try {
-    for (let i = 0; i < COUNT; i += 50) {
+    for (let i = 0; i < COUNT; i += IN_FLIGHT) {
       const sent = await Promise.all(
-        Array.from({ length: Math.min(50, COUNT - i) }, (_, k) => {
+        Array.from({ length: Math.min(IN_FLIGHT, COUNT - i) }, (_, k) => {
           const body = JSON.stringify(order(i + k + 1));
           const h = { ...headers(body), "x-shopify-webhook-id": `bench-${i + k}` };
           return fetch(`http://127.0.0.1:${port}/webhooks/orders/create`, {
@@ -64,6 +69,10 @@ async function run({ env, workers, countEvents }) {
       );
       if (sent.some((response) => !response.ok)) throw new Error("the intake refused an order");
     }
+    const sent = performance.now();
+    console.error(
+      `sent ${COUNT} orders in ${Math.round(sent - started)} ms; ${await countEvents()} processed by then`,
+    );
     while ((await countEvents()) < COUNT) {
       if (performance.now() - started > 600_000) throw new Error("orders were not processed in 10 minutes");
       await new Promise((resolve) => setTimeout(resolve, 50));
