@@ -35,11 +35,28 @@ export type JobHandler<T extends JobType = JobType> = {
    * service. Must be idempotent: a job runs at least once, and again after a crash.
    */
   run: (payload: z.infer<T["payload"]>, context: JobContext) => Promise<void>;
+  /**
+   * For a type that declares `batch`: runs several jobs of one shop at once (in the order given),
+   * and returns the ids of those it finished, all or none of them committed together. The worker
+   * runs every other job of the batch alone with `run`, after it: a job the batch cannot take (a
+   * malformed payload, an unusual case) keeps the exact semantics of a single run.
+   */
+  runBatch?: (jobs: BatchJob<T>[], context: JobContext) => Promise<string[]>;
+};
+
+export type BatchJob<T extends JobType = JobType> = {
+  jobId: string;
+  attempt: number;
+  payload: z.infer<T["payload"]>;
 };
 
 /** Binds a handler to its job type; the identity function keeps the payload type tied to it. */
-export function handle<T extends JobType>(type: T, run: JobHandler<T>["run"]): JobHandler<T> {
-  return { type, run };
+export function handle<T extends JobType>(
+  type: T,
+  run: JobHandler<T>["run"],
+  runBatch?: JobHandler<T>["runBatch"],
+): JobHandler<T> {
+  return runBatch ? { type, run, runBatch } : { type, run };
 }
 
 /** Thrown by a handler for an error that retrying cannot fix: the job goes straight to dead. */

@@ -12,6 +12,8 @@ const EMPTY = z.object({});
 export const ProcessWebhookJob = defineJobType({
   id: "webhook.process",
   payload: z.object({ receiptId: z.string().min(1) }),
+  // A burst of one shop's orders is processed together, in one transaction (docs/decisions/080).
+  batch: 200,
 });
 
 /** Carries a subject's current consent to Shopify and Mailchimp after a ledger event. */

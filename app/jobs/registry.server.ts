@@ -21,7 +21,7 @@ import { queueDailyRepermissions, runRepermissionBatch } from "~/services/reperm
 import { notifyRestriction } from "~/services/restriction/restrictions.server";
 import { syncShopTimeZone } from "~/services/shop-time-zone.server";
 import { publishStorePolicy } from "~/services/store-policy.server";
-import { processDelivery } from "~/webhooks/process-delivery.server";
+import { processDeliveries, processDelivery } from "~/webhooks/process-delivery.server";
 import { handle, type JobHandler } from "./handler";
 import {
   BackfillJob,
@@ -51,7 +51,15 @@ import { pruneFinishedJobs } from "./queue/prune.server";
 import type { Schedule } from "./queue/schedules.server";
 
 export const JOB_HANDLERS: JobHandler[] = [
-  handle(ProcessWebhookJob, ({ receiptId }, context) => processDelivery(context, receiptId)),
+  handle(
+    ProcessWebhookJob,
+    ({ receiptId }, context) => processDelivery(context, receiptId),
+    (jobs, context) =>
+      processDeliveries(
+        context,
+        jobs.map(({ jobId, payload }) => ({ jobId, receiptId: payload.receiptId })),
+      ),
+  ),
   handle(ConsentSyncJob, ({ eventId }, context) => syncConsentEvent(context, eventId)),
   handle(VerifyLedgerJob, async ({ shopId }, { db, log }) => {
     const { ledger, audit } = await verifyShopChains(db, shopId);

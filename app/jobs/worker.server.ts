@@ -11,7 +11,9 @@ import {
   type ClaimedJob,
   claimJobs,
   completeJob,
+  completeJobs,
   extendLease,
+  extendLeases,
   failJob,
   releaseJob,
 } from "./queue/leases.server";
@@ -48,6 +50,14 @@ function describe(error: unknown) {
     : String(error).slice(0, 2000);
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function startWorker(options: WorkerOptions): Worker {
   const { db, dialect, log } = options;
   const concurrency = options.concurrency ?? 4;
@@ -56,13 +66,28 @@ export function startWorker(options: WorkerOptions): Worker {
   const workerId =
     options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const registry = new Map(options.handlers.map((handler) => [handler.type.id, handler]));
-  const running = new Map<string, { job: ClaimedJob; done: Promise<void> }>();
+  // Keyed by the first job of each unit: one job, or a batch of one type and shop.
+  const running = new Map<string, { jobs: ClaimedJob[]; done: Promise<void> }>();
   const shutdown = new AbortController();
   let stopping = false;
   let wake: (() => void) | undefined;
   let polls = 0;
 
   const unsubscribe = onJobsAdded(() => wake?.());
+
+  const contextOf = (job: ClaimedJob, jobLog: Logger): JobContext => ({
+    db,
+    dialect,
+    jobId: job.id,
+    attempt: job.attempts,
+    shopDomain: job.shopDomain,
+    log: jobLog,
+    signal: shutdown.signal,
+    connectors: options.connectors,
+    links: options.links,
+    mail: options.mail,
+    secretKey: options.secretKey,
+  });
 
   async function run(job: ClaimedJob) {
     const handler = registry.get(job.type);
@@ -75,19 +100,7 @@ export function startWorker(options: WorkerOptions): Worker {
     try {
       if (!handler) throw new PermanentJobError(`no handler registered for job type ${job.type}`);
       const payload = handler.type.payload.parse(JSON.parse(job.payload));
-      await handler.run(payload, {
-        db,
-        dialect,
-        jobId: job.id,
-        attempt: job.attempts,
-        shopDomain: job.shopDomain,
-        log: jobLog,
-        signal: shutdown.signal,
-        connectors: options.connectors,
-        links: options.links,
-        mail: options.mail,
-        secretKey: options.secretKey,
-      });
+      await handler.run(payload, contextOf(job, jobLog));
       if (!(await completeJob(db, job, workerId))) {
         jobLog.warn("job finished after its lease was taken over", { jobId: job.id });
       }
@@ -109,6 +122,78 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /**
+   * Runs jobs of one type and shop as one batch (docs/decisions/080): what the batch finished is
+   * marked done at once; every other job (a payload that does not parse, one the batch left out,
+   * all of them when the batch failed) then runs alone, with a single run's outcome.
+   */
+  async function runBatch(jobs: ClaimedJob[]) {
+    const [first] = jobs as [ClaimedJob, ...ClaimedJob[]];
+    const handler = registry.get(first.type);
+    const jobLog = log.child("job").child(first.type);
+    // Every job of the batch stays held until it is settled, those waiting to run alone too.
+    const heartbeat = setInterval(() => {
+      extendLeases(db, jobs, workerId, leaseMs).catch((error) =>
+        jobLog.warn("lease extension failed", { error }),
+      );
+    }, leaseMs / 3);
+    try {
+      let done = new Set<string>();
+      if (handler?.runBatch) {
+        const parsed = jobs.flatMap((job) => {
+          const payload = handler.type.payload.safeParse(safeJson(job.payload));
+          return payload.success ? [{ jobId: job.id, attempt: job.attempts, payload: payload.data }] : [];
+        });
+        try {
+          done = new Set(await handler.runBatch(parsed, contextOf(first, jobLog)));
+        } catch (error) {
+          jobLog.warn("batch failed: its jobs run alone", { jobs: jobs.length, error: describe(error) });
+        }
+      }
+      const finished = jobs.filter((job) => done.has(job.id));
+      const settled = await completeJobs(db, finished, workerId);
+      if (settled < finished.length) {
+        jobLog.warn("batch finished after some leases were taken over", { lost: finished.length - settled });
+      }
+      for (const job of jobs) if (!done.has(job.id)) await run(job);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Tops up each claimed job of a batching type with its due companions of the same shop. */
+  async function units(claimed: ClaimedJob[]): Promise<ClaimedJob[][]> {
+    const single: ClaimedJob[][] = [];
+    const batches = new Map<string, ClaimedJob[]>();
+    for (const job of claimed) {
+      const type = registry.get(job.type);
+      if (!type?.runBatch || (type.type.batch ?? 1) < 2 || !job.shopDomain) single.push([job]);
+      else
+        batches.set(`${job.type}\n${job.shopDomain}`, [
+          ...(batches.get(`${job.type}\n${job.shopDomain}`) ?? []),
+          job,
+        ]);
+    }
+    for (const jobs of batches.values()) {
+      const { type, shopDomain } = jobs[0] as ClaimedJob & { shopDomain: string };
+      const size = registry.get(type)?.type.batch ?? 1;
+      if (jobs.length >= size) continue;
+      try {
+        jobs.push(
+          ...(await claimJobs(db, dialect, {
+            workerId,
+            limit: size - jobs.length,
+            leaseMs,
+            only: { type, shopDomain },
+          })),
+        );
+      } catch (error) {
+        log.error("claiming a batch's jobs failed", { error: describe(error) });
+      }
+    }
+    return [...single, ...batches.values()];
+  }
+
   async function loop() {
     while (!stopping) {
       let claimed: ClaimedJob[] = [];
@@ -122,12 +207,13 @@ export function startWorker(options: WorkerOptions): Worker {
       } catch (error) {
         log.error("claiming jobs failed", { error: describe(error) });
       }
-      for (const job of claimed) {
-        const done = run(job).finally(() => {
-          if (running.get(job.id)?.job === job) running.delete(job.id);
+      for (const jobs of await units(claimed)) {
+        const [job] = jobs as [ClaimedJob];
+        const done = (jobs.length === 1 ? run(job) : runBatch(jobs)).finally(() => {
+          if (running.get(job.id)?.jobs === jobs) running.delete(job.id);
           wake?.();
         });
-        running.set(job.id, { job, done });
+        running.set(job.id, { jobs, done });
       }
       if (claimed.length === 0 || running.size >= concurrency) {
         await new Promise<void>((resolve) => {
@@ -153,7 +239,7 @@ export function startWorker(options: WorkerOptions): Worker {
       unsubscribe();
       wake?.();
       await loopDone;
-      const inFlight = [...running.keys()];
+      const inFlight = [...running.values()].flatMap(({ jobs }) => jobs);
       const finished = Promise.allSettled([...running.values()].map((r) => r.done));
       const timedOut = await Promise.race([
         finished.then(() => false),
@@ -162,11 +248,11 @@ export function startWorker(options: WorkerOptions): Worker {
       if (timedOut) {
         // Release first: a handler that returns once aborted has not finished its work, and the
         // released row can no longer be marked succeeded by it.
-        for (const { job } of running.values()) await releaseJob(db, job, workerId);
+        for (const { jobs } of running.values()) for (const job of jobs) await releaseJob(db, job, workerId);
         shutdown.abort();
         log.warn("worker stopped with jobs still running: released them", {
           workerId,
-          released: running.size,
+          released: [...running.values()].reduce((n, { jobs }) => n + jobs.length, 0),
         });
       }
       log.info("worker stopped", { workerId, inFlight: inFlight.length });

@@ -6,7 +6,13 @@ import { needsConfirmation } from "~/domain/consent";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
 import { recordOwnFormGrant } from "./consent-confirmation.server";
 import { currentConsent, type RecordConsentInput } from "./consent-ledger.server";
-import { countCheckout, type RecordOutcome, recordConsent } from "./consents.server";
+import {
+  countCheckout,
+  countCheckouts,
+  type RecordOutcome,
+  recordConsent,
+  recordOwnFormGrants,
+} from "./consents.server";
 import { parseShopSettings } from "./shop-settings.server";
 import type { AppLinks } from "./unsubscribe.server";
 
@@ -41,16 +47,75 @@ export async function recordCheckoutConsent(
         select: { kind: true, occurredAt: true },
       })
     : null;
-  // The order's grant, whether it subscribed at once or awaits its confirmation (double opt-in).
-  const granted = latest?.kind === "granted" || latest?.kind === "confirmation_requested";
-  if (latest && (granted || latest.occurredAt >= input.occurredAt)) {
-    return { recorded: false, reason: "already" };
-  }
+  if (orderDecided(latest, input)) return { recorded: false, reason: "already" };
   const outcome = await recordOwnFormGrant(tx, shopDomain, { ...input, kind: "granted" }, links, now);
   if (outcome.recorded && input.orderId && !latest) {
     await countCheckout(tx, input.shopId, orderedAt, "consent");
   }
   return outcome;
+}
+
+type OrderAct = { kind: string; occurredAt: Date };
+
+/**
+ * True when an order's latest event already says what a new grant for it would: a grant (whether
+ * it subscribed at once or awaits its confirmation under double opt-in), or a later act.
+ */
+function orderDecided(latest: OrderAct | null | undefined, input: { occurredAt: Date }) {
+  const granted = latest?.kind === "granted" || latest?.kind === "confirmation_requested";
+  return latest ? granted || latest.occurredAt >= input.occurredAt : false;
+}
+
+/**
+ * recordCheckoutConsent for several checkout grants of one shop, in order (a batch of
+ * orders/create; docs/decisions/080): the orders' latest events read at once, the grants appended
+ * together. A shop under double opt-in takes each grant in turn (its e-mails and audit entries).
+ */
+export async function recordCheckoutGrants(
+  tx: Tx,
+  shopDomain: string,
+  grants: { input: CheckoutConsentInput; orderedAt: Date }[],
+  links: () => AppLinks,
+  now = new Date(),
+) {
+  const shopId = grants[0]?.input.shopId;
+  if (!shopId) return;
+  const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
+  if (
+    parseShopSettings(shop.settings).doubleOptIn ||
+    grants.some(({ input }) => input.kind !== "granted" || input.shopId !== shopId)
+  ) {
+    for (const { input, orderedAt } of grants)
+      await recordCheckoutConsent(tx, shopDomain, input, orderedAt, links, now);
+    return;
+  }
+  const orderIds = [...new Set(grants.flatMap(({ input }) => (input.orderId ? [input.orderId] : [])))];
+  const earlier =
+    orderIds.length > 0
+      ? await tx.consentEvent.findMany({
+          where: { shopId, purpose: "newsletter", orderId: { in: orderIds } },
+          select: { subjectId: true, orderId: true, kind: true, occurredAt: true, seq: true },
+        })
+      : [];
+  const latestOf = new Map<string, OrderAct & { seq: number }>();
+  for (const event of earlier) {
+    const key = `${event.subjectId}\n${event.orderId}`;
+    if ((latestOf.get(key)?.seq ?? 0) < event.seq) latestOf.set(key, event);
+  }
+  const recorded: CheckoutConsentInput[] = [];
+  const firstGrants: Date[] = [];
+  for (const { input, orderedAt } of grants) {
+    const key = input.orderId ? `${input.subject.id}\n${input.orderId}` : null;
+    const latest = key ? latestOf.get(key) : undefined;
+    if (orderDecided(latest, input)) continue;
+    recorded.push(input);
+    if (input.orderId && !latest) firstGrants.push(orderedAt);
+    // A second delivery of the same order in this batch sees this grant, as it would in turn.
+    if (key)
+      latestOf.set(key, { kind: "granted", occurredAt: input.occurredAt, seq: Number.MAX_SAFE_INTEGER });
+  }
+  await recordOwnFormGrants(tx, shopDomain, recorded, now);
+  await countCheckouts(tx, shopId, firstGrants, "consent");
 }
 
 /** What the thank-you page's box shows: nothing more than the state (no date, no wording). */

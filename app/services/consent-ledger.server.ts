@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ConsentEvent as ConsentEventRow } from "@prisma/client";
 import type { Db, Tx } from "~/db/client.server";
+import { insertRows } from "~/db/sql";
 import {
   buildEvent,
   type ChainCursor,
@@ -122,35 +123,52 @@ export async function deriveSubjectState(db: Db | Tx, shopId: string, subjectId:
   return deriveConsentState(rows.map(rowToEvent));
 }
 
-/** The subject's current state for the newsletter, re-derived from their events and stored. */
-async function refreshState(
+/**
+ * The current newsletter state of each subject, re-derived from their events and stored (one read
+ * of their events, one of their stored states). `bySystem` for subjects whose acts were all Vigie's.
+ */
+async function refreshStates(
   tx: Tx,
   shopId: string,
-  subjectId: string,
-  bySystem = false,
-): Promise<ConsentState> {
-  const state = await deriveSubjectState(tx, shopId, subjectId);
-  const data = {
-    shopId,
-    status: state.status,
-    lawfulBasis: state.lawfulBasis ?? null,
-    since: state.since ? new Date(state.since) : null,
-    lastEventId: state.lastEvent?.id ?? "",
-  };
+  subjectIds: string[],
+  bySystem: (subjectId: string) => boolean,
+): Promise<Map<string, ConsentState>> {
+  const rows = await tx.consentEvent.findMany({
+    where: { shopId, subjectId: { in: subjectIds }, purpose: PURPOSE, pseudonymised: false },
+  });
+  const eventsOf = new Map<string, ConsentEventRow[]>();
+  for (const row of rows)
+    eventsOf.set(row.subjectId as string, [...(eventsOf.get(row.subjectId as string) ?? []), row]);
   // `updatedAt` is the person's last consent act, from which retention counts (CNIL: a contact the
   // person initiated): Vigie's own events (a re-permission asked, a lapse) leave it where it was.
-  const previous = bySystem
-    ? await tx.consentState.findUnique({
-        where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
-        select: { updatedAt: true },
-      })
-    : null;
-  await tx.consentState.upsert({
-    where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
-    create: { subjectId, purpose: PURPOSE, ...data },
-    update: previous ? { ...data, updatedAt: previous.updatedAt } : data,
+  const stored = await tx.consentState.findMany({
+    where: { subjectId: { in: subjectIds }, purpose: PURPOSE },
+    select: { subjectId: true, updatedAt: true },
   });
-  return state;
+  const previous = new Map(stored.map((row) => [row.subjectId, row.updatedAt]));
+  const states = new Map<string, ConsentState>();
+  const created = [];
+  for (const subjectId of subjectIds) {
+    const state = deriveConsentState((eventsOf.get(subjectId) ?? []).map(rowToEvent));
+    states.set(subjectId, state);
+    const data = {
+      shopId,
+      status: state.status,
+      lawfulBasis: state.lawfulBasis ?? null,
+      since: state.since ? new Date(state.since) : null,
+      lastEventId: state.lastEvent?.id ?? "",
+    };
+    const updatedAt = previous.get(subjectId);
+    // As Prisma stamps `@updatedAt`: the time of writing.
+    if (!updatedAt) created.push({ subjectId, purpose: PURPOSE, ...data, updatedAt: new Date() });
+    else
+      await tx.consentState.update({
+        where: { subjectId_purpose: { subjectId, purpose: PURPOSE } },
+        data: bySystem(subjectId) ? { ...data, updatedAt } : data,
+      });
+  }
+  await insertRows(tx, "ConsentState", created);
+  return states;
 }
 
 /**
@@ -158,11 +176,23 @@ async function refreshState(
  * transaction (GDPR art. 7(1): the proof and the state change together or not at all).
  */
 export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now = new Date()) {
-  const event = await insertEvent(
+  const { events, states } = await appendConsentEvents(tx, [input], now);
+  return { event: events[0] as ConsentEvent, state: states.get(input.subject.id) as ConsentState };
+}
+
+/**
+ * appendConsentEvent for several events of one shop, in order: chained after one read of the
+ * head, stored in one statement, each subject's state refreshed once (docs/decisions/080).
+ */
+export async function appendConsentEvents(tx: Tx, inputs: RecordConsentInput[], now = new Date()) {
+  const shopId = inputs[0]?.shopId;
+  if (!shopId) return { events: [], states: new Map<string, ConsentState>() };
+  if (inputs.some((input) => input.shopId !== shopId)) throw new Error("one shop's events at a time");
+  const events = await insertEvents(
     tx,
-    {
+    inputs.map((input) => ({
       id: randomUUID(),
-      shopId: input.shopId,
+      shopId,
       kind: input.kind,
       purpose: PURPOSE,
       lawfulBasis: input.lawfulBasis,
@@ -183,11 +213,15 @@ export async function appendConsentEvent(tx: Tx, input: RecordConsentInput, now 
         userAgent: input.userAgent,
         actor: input.actor,
       },
-    },
-    input.shopId,
+    })),
+    shopId,
   );
-  const state = await refreshState(tx, input.shopId, input.subject.id as string, input.source === "system");
-  return { event, state };
+  const subjectIds = [...new Set(inputs.map((input) => input.subject.id))];
+  const humanActs = new Set(
+    inputs.filter((input) => input.source !== "system").map((input) => input.subject.id),
+  );
+  const states = await refreshStates(tx, shopId, subjectIds, (subjectId) => !humanActs.has(subjectId));
+  return { events, states };
 }
 
 /**
@@ -207,25 +241,23 @@ const NOTICE_SOURCES: ReadonlySet<ConsentSource> = new Set(["checkout", "privacy
  * 13): read from Vigie's own versions, never from what a browser sent. One indexed read per batch.
  */
 async function withNoticeInForce(tx: Tx, shopId: string, inputs: ConsentEventInput[]) {
-  const inForce = new Map<number, number | undefined>();
-  const stamped: ConsentEventInput[] = [];
-  for (const input of inputs) {
-    if (!NOTICE_SOURCES.has(input.source) || input.privacyNoticeVersion !== undefined) {
-      stamped.push(input);
-      continue;
-    }
+  const unstamped = inputs.filter(
+    (input) => NOTICE_SOURCES.has(input.source) && input.privacyNoticeVersion === undefined,
+  );
+  if (unstamped.length === 0) return inputs;
+  const latest = Math.max(...unstamped.map((input) => new Date(input.occurredAt).getTime()));
+  // Newest first: an act's notice is the highest version published at or before it.
+  const versions = await tx.noticeVersion.findMany({
+    where: { shopId, publishedAt: { lte: new Date(latest) } },
+    orderBy: { version: "desc" },
+    select: { version: true, publishedAt: true },
+  });
+  return inputs.map((input) => {
+    if (!NOTICE_SOURCES.has(input.source) || input.privacyNoticeVersion !== undefined) return input;
     const at = new Date(input.occurredAt).getTime();
-    if (!inForce.has(at)) {
-      const version = await tx.noticeVersion.findFirst({
-        where: { shopId, publishedAt: { lte: new Date(at) } },
-        orderBy: { version: "desc" },
-        select: { version: true },
-      });
-      inForce.set(at, version?.version);
-    }
-    stamped.push({ ...input, privacyNoticeVersion: inForce.get(at) });
-  }
-  return stamped;
+    const version = versions.find((v) => v.publishedAt.getTime() <= at)?.version;
+    return { ...input, privacyNoticeVersion: version };
+  });
 }
 
 /**
@@ -244,8 +276,10 @@ export async function insertEvents(tx: Tx, inputs: ConsentEventInput[], shopId: 
     events.push(event);
     prevHash = event.hash;
   }
-  await tx.consentEvent.createMany({
-    data: events.map((event) => {
+  await insertRows(
+    tx,
+    "ConsentEvent",
+    events.map((event) => {
       if (event.pseudonymised) throw new Error("a new event cannot be pseudonymised");
       return {
         id: event.id,
@@ -279,7 +313,7 @@ export async function insertEvents(tx: Tx, inputs: ConsentEventInput[], shopId: 
         actor: event.personal.actor ?? null,
       };
     }),
-  });
+  );
   await tx.consentLedgerHead.update({ where: { shopId }, data: { hash: prevHash } });
   return events;
 }

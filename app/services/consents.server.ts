@@ -2,8 +2,13 @@
 // carries each change to Shopify and Mailchimp.
 import type { Tx } from "~/db/client.server";
 import { ConsentSyncJob } from "~/jobs/job-types";
-import { enqueue } from "~/jobs/queue/enqueue.server";
-import { appendConsentEvent, currentConsent, type RecordConsentInput } from "./consent-ledger.server";
+import { enqueueMany } from "~/jobs/queue/enqueue.server";
+import {
+  appendConsentEvent,
+  appendConsentEvents,
+  currentConsent,
+  type RecordConsentInput,
+} from "./consent-ledger.server";
 
 export type RecordOutcome =
   | { recorded: true; eventId: string; status: string }
@@ -39,13 +44,42 @@ export async function recordConsent(
   const { event, state } = await appendConsentEvent(tx, input, now);
   if (input.kind === "confirmation_requested")
     return { recorded: true, eventId: event.id, status: state.status };
-  await enqueue(
+  await queueSyncs(tx, shopDomain, [event.id]);
+  return { recorded: true, eventId: event.id, status: state.status };
+}
+
+/**
+ * Records grants the shopper gave in Vigie's own forms (checkout), several at once and in order:
+ * by recordConsent's rules each is always recorded (a new, provable act), so the batch appends
+ * them all after one head read and queues their syncs in one statement (docs/decisions/080).
+ */
+export async function recordOwnFormGrants(
+  tx: Tx,
+  shopDomain: string,
+  inputs: RecordConsentInput[],
+  now = new Date(),
+) {
+  if (inputs.some((input) => input.kind !== "granted" || SYNCED_SOURCES.has(input.source)))
+    throw new Error("only grants given in Vigie's own forms are recorded together");
+  const { events } = await appendConsentEvents(tx, inputs, now);
+  await queueSyncs(
+    tx,
+    shopDomain,
+    events.map((event) => event.id),
+  );
+  return events;
+}
+
+/** The sync to Shopify and Mailchimp of each event, in the caller's transaction. */
+async function queueSyncs(tx: Tx, shopDomain: string, eventIds: string[]) {
+  await enqueueMany(
     tx,
     ConsentSyncJob,
-    { eventId: event.id },
-    { key: `${ConsentSyncJob.id}:${event.id}`, shopDomain },
+    eventIds.map((eventId) => ({
+      payload: { eventId },
+      options: { key: `${ConsentSyncJob.id}:${eventId}`, shopDomain },
+    })),
   );
-  return { recorded: true, eventId: event.id, status: state.status };
 }
 
 /**
@@ -53,9 +87,21 @@ export async function recordConsent(
  * consent given for it at checkout (once per order, whichever way it came: see checkout-consent).
  */
 export async function countCheckout(tx: Tx, shopId: string, orderedAt: Date, what: "order" | "consent") {
-  const day = orderedAt.toISOString().slice(0, 10);
-  const orders = what === "order" ? 1 : 0;
-  const granted = what === "consent" ? 1 : 0;
-  await tx.$executeRaw`INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (${shopId}, ${day}, ${orders}, ${granted})
-    ON CONFLICT ("shopId", "day") DO UPDATE SET "orders" = "ConsentCheckoutDay"."orders" + ${orders}, "granted" = "ConsentCheckoutDay"."granted" + ${granted}`;
+  await countCheckouts(tx, shopId, [orderedAt], what);
+}
+
+/** countCheckout for several orders: one statement per day they fall on. */
+export async function countCheckouts(tx: Tx, shopId: string, orderedAts: Date[], what: "order" | "consent") {
+  const perDay = new Map<string, number>();
+  for (const at of orderedAts) {
+    const day = at.toISOString().slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  // In day order: two transactions counting the same days lock their rows in the same order.
+  for (const [day, count] of [...perDay].sort(([a], [b]) => a.localeCompare(b))) {
+    const orders = what === "order" ? count : 0;
+    const granted = what === "consent" ? count : 0;
+    await tx.$executeRaw`INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (${shopId}, ${day}, ${orders}, ${granted})
+      ON CONFLICT ("shopId", "day") DO UPDATE SET "orders" = "ConsentCheckoutDay"."orders" + ${orders}, "granted" = "ConsentCheckoutDay"."granted" + ${granted}`;
+  }
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db/client.server";
+import { insertRows } from "~/db/sql";
 import { normaliseEmail, normalisePhone, shopifyId } from "~/domain/subjects/identifiers";
 
 export type SubjectIdentifiers = {
@@ -10,16 +12,53 @@ export type SubjectIdentifiers = {
   orderedAt?: Date | null;
 };
 
+type Known = {
+  customerId: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  orderedAt: Date | null;
+};
+
+function known(identifiers: SubjectIdentifiers): Known {
+  return {
+    customerId: shopifyId(identifiers.customerId),
+    email: normaliseEmail(identifiers.email),
+    phone: normalisePhone(identifiers.phone),
+    locale: identifiers.locale?.slice(0, 2).toLowerCase() || null,
+    orderedAt: identifiers.orderedAt ?? null,
+  };
+}
+
+type SubjectFields = {
+  shopifyCustomerId: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  lastOrderAt: Date | null;
+};
+
+/** A subject's fields once `identifiers` are filled in: what it knew stays, unless newly known. */
+function merged(existing: SubjectFields, k: Known): SubjectFields {
+  return {
+    shopifyCustomerId: existing.shopifyCustomerId ?? k.customerId,
+    email: k.email ?? existing.email,
+    phone: k.phone ?? existing.phone,
+    locale: k.locale ?? existing.locale,
+    lastOrderAt:
+      k.orderedAt && (!existing.lastOrderAt || k.orderedAt > existing.lastOrderAt)
+        ? k.orderedAt
+        : existing.lastOrderAt,
+  };
+}
+
 /**
  * Finds the shop's subject by Shopify customer id, else by e-mail, and fills in what it did not
  * know; creates one when neither matches. Returns null when there is nothing to identify anyone by.
  */
 export async function upsertSubject(tx: Tx, shopId: string, identifiers: SubjectIdentifiers) {
-  const customerId = shopifyId(identifiers.customerId);
-  const email = normaliseEmail(identifiers.email);
-  const phone = normalisePhone(identifiers.phone);
-  const locale = identifiers.locale?.slice(0, 2).toLowerCase() || null;
-  const orderedAt = identifiers.orderedAt ?? null;
+  const k = known(identifiers);
+  const { customerId, email } = k;
   if (!customerId && !email) return null;
   const existing =
     (customerId &&
@@ -29,24 +68,91 @@ export async function upsertSubject(tx: Tx, shopId: string, identifiers: Subject
     (email && (await tx.subject.findFirst({ where: { shopId, email }, orderBy: { createdAt: "asc" } })));
   if (!existing) {
     return tx.subject.create({
-      data: { shopId, shopifyCustomerId: customerId, email, phone, locale, lastOrderAt: orderedAt },
+      data: {
+        shopId,
+        shopifyCustomerId: customerId,
+        email,
+        phone: k.phone,
+        locale: k.locale,
+        lastOrderAt: k.orderedAt,
+      },
       select: { id: true, email: true, shopifyCustomerId: true },
     });
   }
   return tx.subject.update({
     where: { id: existing.id },
-    data: {
-      shopifyCustomerId: existing.shopifyCustomerId ?? customerId,
-      email: email ?? existing.email,
-      phone: phone ?? existing.phone,
-      locale: locale ?? existing.locale,
-      lastOrderAt:
-        orderedAt && (!existing.lastOrderAt || orderedAt > existing.lastOrderAt)
-          ? orderedAt
-          : existing.lastOrderAt,
-    },
+    data: merged(existing, k),
     select: { id: true, email: true, shopifyCustomerId: true },
   });
+}
+
+/**
+ * upsertSubject for several identifiers in turn (a batch of orders; docs/decisions/080), with
+ * the same matching and merging: two reads, one insert of the new subjects, one update per known
+ * subject. Returns each one's subject (or null), in the order given.
+ */
+export async function upsertSubjects(tx: Tx, shopId: string, list: SubjectIdentifiers[]) {
+  const wanted = list.map(known);
+  const customerIds = [...new Set(wanted.flatMap((k) => (k.customerId ? [k.customerId] : [])))];
+  const emails = [...new Set(wanted.flatMap((k) => (k.email ? [k.email] : [])))];
+  const select = {
+    id: true,
+    shopifyCustomerId: true,
+    email: true,
+    phone: true,
+    locale: true,
+    lastOrderAt: true,
+    createdAt: true,
+  } as const;
+  type Row = SubjectFields & { id: string; createdAt: Date };
+  const found: Row[] = [
+    ...(customerIds.length > 0
+      ? await tx.subject.findMany({ where: { shopId, shopifyCustomerId: { in: customerIds } }, select })
+      : []),
+    ...(emails.length > 0
+      ? await tx.subject.findMany({ where: { shopId, email: { in: emails } }, select })
+      : []),
+  ];
+  const byCustomer = new Map<string, Row>();
+  const byEmail = new Map<string, Row>();
+  // The e-mail's oldest subject, as upsertSubject's findFirst finds it.
+  const index = (row: Row) => {
+    if (row.shopifyCustomerId) byCustomer.set(row.shopifyCustomerId, row);
+    const first = row.email ? byEmail.get(row.email) : undefined;
+    if (row.email && (!first || row.createdAt < first.createdAt)) byEmail.set(row.email, row);
+  };
+  for (const row of found) index(row);
+  const created = new Set<Row>();
+  const updated = new Set<Row>();
+  const now = new Date();
+  const subjects = wanted.map((k) => {
+    if (!k.customerId && !k.email) return null;
+    const existing = (k.customerId && byCustomer.get(k.customerId)) || (k.email && byEmail.get(k.email));
+    if (!existing) {
+      const row: Row = {
+        id: randomUUID(),
+        createdAt: now,
+        ...merged({ shopifyCustomerId: null, email: null, phone: null, locale: null, lastOrderAt: null }, k),
+      };
+      created.add(row);
+      index(row);
+      return row;
+    }
+    Object.assign(existing, merged(existing, k));
+    if (!created.has(existing)) updated.add(existing);
+    index(existing);
+    return existing;
+  });
+  await insertRows(
+    tx,
+    "Subject",
+    [...created].map((row) => ({ shopId, ...row, updatedAt: now })),
+  );
+  for (const { id, createdAt: _createdAt, ...data } of updated)
+    await tx.subject.update({ where: { id }, data });
+  return subjects.map(
+    (row) => row && { id: row.id, email: row.email, shopifyCustomerId: row.shopifyCustomerId },
+  );
 }
 
 /**

@@ -5,6 +5,25 @@ import { type JobContext, PermanentJobError } from "~/jobs/handler";
 import { isShopPurged } from "~/services/shops.server";
 import { parseJsonLossless } from "./lossless-json";
 import { webhookHandler } from "./shopify-topics.server";
+import type { TopicHandler } from "./topics/topic-handler";
+
+/** The delivery's payload checked against its topic's schema; throws PermanentJobError otherwise. */
+function parseBody(handler: TopicHandler, receipt: { topic: string; body: string }) {
+  let body: unknown;
+  try {
+    // Ids beyond 2^53 (Shopify's own samples have them) stay exact.
+    body = parseJsonLossless(receipt.body);
+  } catch {
+    throw new PermanentJobError("stored body is not JSON");
+  }
+  const parsed = handler.payloadSchema.safeParse(body);
+  if (!parsed.success) {
+    // Paths and codes only: the values are personal data.
+    const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`).join("; ");
+    throw new PermanentJobError(`${receipt.topic} payload does not match its schema (${where})`);
+  }
+  return parsed.data;
+}
 
 /** Processes stored delivery `receiptId` with its topic's handler, once; then clears its body. */
 export async function processDelivery(context: JobContext, receiptId: string) {
@@ -21,20 +40,8 @@ export async function processDelivery(context: JobContext, receiptId: string) {
     context.log.info("delivery for a purged shop dropped", { receiptId, topic: receipt.topic });
     return;
   }
-  let body: unknown;
-  try {
-    // Ids beyond 2^53 (Shopify's own samples have them) stay exact.
-    body = parseJsonLossless(receipt.body);
-  } catch {
-    throw new PermanentJobError("stored body is not JSON");
-  }
-  const parsed = handler.payloadSchema.safeParse(body);
-  if (!parsed.success) {
-    // Paths and codes only: the values are personal data.
-    const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`).join("; ");
-    throw new PermanentJobError(`${receipt.topic} payload does not match its schema (${where})`);
-  }
-  const input = { shopDomain: receipt.shopDomain, payload: parsed.data, receiptId };
+  const payload = parseBody(handler, { topic: receipt.topic, body: receipt.body });
+  const input = { shopDomain: receipt.shopDomain, payload, receiptId };
   // Reads from outside systems happen before the transaction, never while holding it.
   const loaded = handler.load ? await handler.load(input, context) : undefined;
   await db.$transaction(async (tx) => {
@@ -44,4 +51,69 @@ export async function processDelivery(context: JobContext, receiptId: string) {
       data: { processedAt: new Date(), body: null },
     });
   });
+}
+
+/**
+ * Processes several stored deliveries of one shop in one transaction (docs/decisions/080), for
+ * topics that can (`processBatch`); returns the ids of the jobs finished. Left to run alone, with
+ * processDelivery's outcome: a body that does not parse or match its schema, a topic without
+ * `processBatch`, a purged shop's deliveries. Inside the transaction each receipt is claimed by
+ * marking it processed: a delivery another run already took (a lease taken over) is not redone.
+ */
+export async function processDeliveries(
+  context: JobContext,
+  jobs: { jobId: string; receiptId: string }[],
+): Promise<string[]> {
+  const { db } = context;
+  const receipts = await db.webhookReceipt.findMany({
+    where: { id: { in: jobs.map((job) => job.receiptId) } },
+    select: { id: true, source: true, topic: true, shopDomain: true, body: true, processedAt: true },
+  });
+  const byId = new Map(receipts.map((receipt) => [receipt.id, receipt]));
+  const done: string[] = [];
+  const batch: {
+    jobId: string;
+    handler: TopicHandler;
+    shopDomain: string;
+    receiptId: string;
+    payload: unknown;
+  }[] = [];
+  for (const { jobId, receiptId } of jobs) {
+    const receipt = byId.get(receiptId);
+    // Gone (shop/redact purged it) or already done: nothing left to do.
+    if (!receipt || receipt.processedAt || receipt.body === null) {
+      done.push(jobId);
+      continue;
+    }
+    const handler = webhookHandler(receipt.source, receipt.topic);
+    if (!handler?.processBatch || handler.load) continue;
+    try {
+      const payload = parseBody(handler, { topic: receipt.topic, body: receipt.body });
+      batch.push({ jobId, handler, shopDomain: receipt.shopDomain, receiptId, payload });
+    } catch {
+      // Left to run alone: dead there, with its reason, without holding its neighbours back.
+    }
+  }
+  const domains = new Set(batch.map((item) => item.shopDomain));
+  if (batch.length === 0 || domains.size > 1) return done;
+  const [shopDomain] = domains as Set<string> & [string];
+  if (await isShopPurged(db, context.secretKey, shopDomain)) return done;
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    const claimed = await tx.webhookReceipt.updateManyAndReturn({
+      where: { id: { in: batch.map((item) => item.receiptId) }, processedAt: null },
+      data: { processedAt: now, body: null },
+      select: { id: true },
+    });
+    const mine = new Set(claimed.map((receipt) => receipt.id));
+    // In the order given, each topic's deliveries together.
+    const handlers = [...new Set(batch.map((item) => item.handler))];
+    for (const handler of handlers) {
+      const inputs = batch
+        .filter((item) => item.handler === handler && mine.has(item.receiptId))
+        .map(({ receiptId, payload }) => ({ shopDomain, receiptId, payload, loaded: undefined }));
+      if (inputs.length > 0) await handler.processBatch?.(tx, inputs, context);
+    }
+  });
+  return [...done, ...batch.map((item) => item.jobId)];
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import { afterCommit, type Db, type Tx } from "~/db/client.server";
+import { valuesStatement } from "~/db/sql";
 import type { JobType, PayloadOf } from "./job-type";
 import { jobsAdded } from "./notify.server";
 
@@ -61,18 +62,48 @@ export async function enqueue<T extends JobType>(
   payload: PayloadOf<T>,
   options: EnqueueOptions = {},
 ): Promise<{ id: string } | null> {
-  const job = newJob(type, payload, options);
+  const [added] = await enqueueMany(client, type, [{ payload, options }]);
+  return added ?? null;
+}
+
+/**
+ * Adds several jobs of one type in one statement (a batch's follow-ups); returns those added, a
+ * key that exists adding nothing.
+ */
+export async function enqueueMany<T extends JobType>(
+  client: Db | Tx,
+  type: T,
+  jobs: { payload: PayloadOf<T>; options?: EnqueueOptions }[],
+): Promise<{ id: string }[]> {
+  if (jobs.length === 0) return [];
+  const now = new Date();
+  const rows = jobs.map(({ payload, options }) => {
+    const job = newJob(type, payload, options, now);
+    return [
+      job.id,
+      job.type,
+      job.payload,
+      job.jobKey,
+      job.shopDomain,
+      "pending",
+      job.priority,
+      job.runAt,
+      0,
+      job.maxAttempts,
+      job.createdAt,
+      job.createdAt,
+    ];
+  });
   // Raw SQL: ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable, where a failed Prisma
   // create (P2002) would abort it.
-  const rows = await client.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Job" ("id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt",
-                       "attempts", "maxAttempts", "createdAt", "updatedAt")
-    VALUES (${job.id}, ${job.type}, ${job.payload}, ${job.jobKey}, ${job.shopDomain}, 'pending',
-            ${job.priority}, ${job.runAt}, 0, ${job.maxAttempts}, ${job.createdAt}, ${job.createdAt})
-    ON CONFLICT ("jobKey") DO NOTHING
-    RETURNING "id"`;
-  const added = rows[0] ?? null;
-  if (added) afterCommit(client, jobsAdded);
+  const added = await client.$queryRaw<{ id: string }[]>(
+    ...valuesStatement(
+      `INSERT INTO "Job" (${COLUMNS})`,
+      rows,
+      `ON CONFLICT ("jobKey") DO NOTHING RETURNING "id"`,
+    ),
+  );
+  if (added.length > 0) afterCommit(client, jobsAdded);
   return added;
 }
 

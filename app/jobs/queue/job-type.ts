@@ -10,6 +10,11 @@ export type JobType<S extends z.ZodType = z.ZodType> = {
   /** Lower runs first: webhook intake 10, e-mails 20, consent sync and erasures 30, exports 40. */
   priority: number;
   maxAttempts: number;
+  /**
+   * Set when the handler can run many jobs of one shop at once (`runBatch`): the worker then claims
+   * up to this many of the type's due jobs for that shop together (docs/decisions/080).
+   */
+  batch?: number;
 };
 
 /** What `enqueue` takes for a job type: its payload schema's input. */
@@ -20,6 +25,7 @@ export function defineJobType<S extends z.ZodType>(type: {
   payload: S;
   priority?: number;
   maxAttempts?: number;
+  batch?: number;
 }): JobType<S> {
   return { priority: 50, maxAttempts: 10, ...type };
 }

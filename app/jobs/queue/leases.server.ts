@@ -24,38 +24,53 @@ export type ClaimedJob = {
 export async function claimJobs(
   db: Db,
   dialect: Dialect,
-  options: { workerId: string; limit: number; leaseMs: number; now?: Date },
+  options: {
+    workerId: string;
+    limit: number;
+    leaseMs: number;
+    now?: Date;
+    /** Only jobs of this type for this shop: a batch's companions (docs/decisions/080). */
+    only?: { type: string; shopDomain: string };
+  },
 ): Promise<ClaimedJob[]> {
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + options.leaseMs);
   const skipLocked = dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
+  const only = options.only ? `AND "type" = ? AND "shopDomain" = ?` : "";
   const sql = placeholders(
     dialect,
     `UPDATE "Job"
         SET "status" = 'running', "attempts" = "attempts" + 1, "lockedBy" = ?, "lockedUntil" = ?, "updatedAt" = ?
       WHERE "id" IN (
         SELECT "id" FROM "Job"
-         WHERE ("status" IN ('pending', 'failed') AND "runAt" <= ?)
-            OR ("status" = 'running' AND "lockedUntil" < ? AND "attempts" < "maxAttempts")
+         WHERE (("status" IN ('pending', 'failed') AND "runAt" <= ?)
+            OR ("status" = 'running' AND "lockedUntil" < ? AND "attempts" < "maxAttempts"))
+           ${only}
          ORDER BY "priority", "runAt"
          LIMIT ?
          ${skipLocked})
-      RETURNING "id", "type", "payload", "shopDomain", "attempts", "maxAttempts"`,
+      RETURNING "id", "type", "payload", "shopDomain", "attempts", "maxAttempts", "runAt"`,
   );
-  const rows = await db.$queryRawUnsafe<ClaimedJob[]>(
+  const rows = await db.$queryRawUnsafe<(ClaimedJob & { runAt: unknown })[]>(
     sql,
     options.workerId,
     lockedUntil,
     now,
     now,
     now,
+    ...(options.only ? [options.only.type, options.only.shopDomain] : []),
     options.limit,
   );
-  return rows.map((row) => ({
-    ...row,
-    attempts: Number(row.attempts),
-    maxAttempts: Number(row.maxAttempts),
-  }));
+  // RETURNING keeps no order: jobs are run in the order they were due (a batch chains in it).
+  return rows
+    .map(({ runAt, ...row }) => ({
+      ...row,
+      attempts: Number(row.attempts),
+      maxAttempts: Number(row.maxAttempts),
+      due: new Date(runAt as string | Date).getTime(),
+    }))
+    .sort((a, b) => a.due - b.due)
+    .map(({ due: _due, ...row }) => row);
 }
 
 /** One claim of a job: its id and the attempt it was claimed for. */
@@ -72,6 +87,39 @@ const held = (job: JobLease, workerId: string) => ({
   attempts: job.attempts,
   status: "running",
 });
+
+/** The condition for several claims at once (a batch): one `held` per attempt number among them. */
+function heldAll(jobs: JobLease[], workerId: string) {
+  const byAttempt = new Map<number, string[]>();
+  for (const job of jobs) byAttempt.set(job.attempts, [...(byAttempt.get(job.attempts) ?? []), job.id]);
+  return {
+    OR: [...byAttempt].map(([attempts, ids]) => ({
+      id: { in: ids },
+      lockedBy: workerId,
+      attempts,
+      status: "running",
+    })),
+  };
+}
+
+/** Extends the leases of a batch's jobs this worker still holds. */
+export async function extendLeases(db: Db, jobs: JobLease[], workerId: string, leaseMs: number) {
+  const { count } = await db.job.updateMany({
+    where: heldAll(jobs, workerId),
+    data: { lockedUntil: new Date(Date.now() + leaseMs) },
+  });
+  return count;
+}
+
+/** Marks a batch's jobs done; returns how many this worker still held. */
+export async function completeJobs(db: Db, jobs: JobLease[], workerId: string, now = new Date()) {
+  if (jobs.length === 0) return 0;
+  const { count } = await db.job.updateMany({
+    where: heldAll(jobs, workerId),
+    data: { status: "succeeded", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
+  });
+  return count;
+}
 
 /** Extends the lease of a job this worker still holds; false when the lease was lost. */
 export async function extendLease(

@@ -16,6 +16,11 @@ export type TopicHandler<S extends z.ZodType = z.ZodType, L = unknown> = {
   payloadSchema: S;
   load?(input: Omit<TopicInput<z.infer<S>>, "loaded">, context: JobContext): Promise<L>;
   process(tx: Tx, input: TopicInput<z.infer<S>, L>, context: JobContext): Promise<void>;
+  /**
+   * Several deliveries of one shop at once, in the order given, in one transaction: what `process`
+   * does to each in turn, set-based (docs/decisions/080). Only for topics without `load`.
+   */
+  processBatch?(tx: Tx, inputs: TopicInput<z.infer<S>, L>[], context: JobContext): Promise<void>;
 };
 
 export function defineTopic<S extends z.ZodType, L = undefined>(

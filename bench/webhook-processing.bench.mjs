@@ -1,0 +1,131 @@
+// consent.orders_processed_per_s: signed orders/create deliveries with a ticked box, sent to the
+// built server and turned by its worker into proof (the ledger event with its hash, the subject's
+// consent state, the sync jobs), measured from the first request until every order's event is
+// committed. On SQLite with the server's own worker; on PostgreSQL (a database of its own on
+// TEST_POSTGRES_URL, dropped afterwards) with the server's worker and a second worker process.
+// Issue 18's goal: 1 000 orders/s. The load of the machine is reported beside each figure; how long
+// the sending took, and how many orders were processed by then, goes to stderr (on SQLite the
+// intake and the worker share one write lock). BENCH_SERVER_WORKS=off runs every worker as its own
+// process (`npm run worker`) instead of one inside the server.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { freePort, spawnServer } from "./lib.mjs";
+import { headers, order, vigieEnv } from "./orders.mjs";
+
+const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
+const GOAL = 1000;
+// Requests in flight at once: each round waits for its slowest answer.
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
+
+async function postgresDatabase() {
+  const admin = process.env.TEST_POSTGRES_URL;
+  const name = `vigie_bench_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Sends COUNT orders, IN_FLIGHT at a time, and waits until each is a ledger event; orders per second. */
+async function run({ env, workers, countEvents }) {
+  const port = await freePort();
+  const processes = [
+    await spawnServer(["build/index.js"], { ...env(port), WORKER: "on" }, '"message":"listening"'),
+  ];
+  for (let i = 1; i < workers; i++) {
+    processes.push(
+      await spawnServer(["build/index.js", "--worker"], env(await freePort()), '"message":"worker started"'),
+    );
+  }
+  const load = os.loadavg()[0];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < COUNT; i += IN_FLIGHT) {
+      const sent = await Promise.all(
+        Array.from({ length: Math.min(IN_FLIGHT, COUNT - i) }, (_, k) => {
+          const body = JSON.stringify(order(i + k + 1));
+          const h = { ...headers(body), "x-shopify-webhook-id": `bench-${i + k}` };
+          return fetch(`http://127.0.0.1:${port}/webhooks/orders/create`, {
+            method: "POST",
+            headers: h,
+            body,
+          });
+        }),
+      );
+      if (sent.some((response) => !response.ok)) throw new Error("the intake refused an order");
+    }
+    const sent = performance.now();
+    console.error(
+      `sent ${COUNT} orders in ${Math.round(sent - started)} ms; ${await countEvents()} processed by then`,
+    );
+    while ((await countEvents()) < COUNT) {
+      if (performance.now() - started > 600_000) throw new Error("orders were not processed in 10 minutes");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { perSecond: Math.round(COUNT / seconds), load: Math.max(load, os.loadavg()[0]) };
+  } finally {
+    for (const p of processes.reverse()) await p.stop();
+  }
+}
+
+const result = (name, { perSecond, load }, setup) => ({
+  name,
+  value: perSecond,
+  unit: "orders/s",
+  target: `>= ${GOAL} (${setup}; load ${load.toFixed(1)} on ${os.cpus().length} cores)`,
+  met: perSecond >= GOAL,
+});
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-bench-processing-"));
+const results = [];
+{
+  const dataDir = path.join(dir, "sqlite");
+  let db;
+  const measured = await run({
+    env: (port) => vigieEnv(dataDir, port, true),
+    workers: 1,
+    countEvents: () => {
+      db ??= new Database(path.join(dataDir, "vigie.sqlite"), { readonly: true });
+      return db.prepare(`SELECT count(*) AS n FROM "ConsentEvent"`).get().n;
+    },
+  });
+  db?.close();
+  results.push(result("consent.orders_processed_per_s", measured, "SQLite, 1 worker"));
+}
+if (process.env.TEST_POSTGRES_URL) {
+  const database = await postgresDatabase();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const measured = await run({
+      env: (port) => ({ ...vigieEnv(path.join(dir, "postgres"), port, true), DATABASE_URL: database.url }),
+      workers: 2,
+      countEvents: async () =>
+        Number(
+          (await client.query(`SELECT count(*) AS n FROM "ConsentEvent"`).catch(() => ({ rows: [{ n: 0 }] })))
+            .rows[0].n,
+        ),
+    });
+    results.push(result("consent.orders_processed_per_s_postgres", measured, "PostgreSQL, 2 workers"));
+  } finally {
+    await client.end();
+    await database.drop();
+  }
+}
+console.log(JSON.stringify(results));
