@@ -240,7 +240,9 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     // Week by week, the latest first: twelve weeks, this week's analytics choices in its first row.
     const weeks = page.getByTestId("banner-weeks");
     expect(await weeks.getByRole("row").count()).toBe(13);
-    expect(await weeks.getByRole("row").nth(1).textContent()).toContain(`(${accepted}/${accepted + refused})`);
+    expect(await weeks.getByRole("row").nth(1).textContent()).toContain(
+      `(${accepted}/${accepted + refused})`,
+    );
     await page.getByLabel("Visitor id (shown in the banner's “Cookies” panel)").fill(visitorId);
     await page.getByRole("button", { name: "Find" }).click();
     const choices = page.getByTestId("visitor-choices");
