@@ -59,7 +59,7 @@ export function ErasurePanel({
 }) {
   const receipt = (id: string) => run.receipts.find((r) => r.stepId === id);
   const stepLabel = (system: SystemPlan["system"], step: ErasureStep) =>
-    t(`erasure.steps.${stepKind(system, step.id)}` as never);
+    t(`receipts.steps.${stepKind(system, step.id)}` as never);
   const systemName = (system: string) => t(`requests.systems.${system}` as never);
   const erased = run.plan.filter((p) => p.steps.some((step) => step.action !== "keep")).map((p) => p.system);
   const kept = run.plan.flatMap((p) =>
@@ -139,7 +139,7 @@ export function ErasurePanel({
                     )}
                     {done && (
                       <Text as="span" tone={done.outcome === "failed" ? "critical" : "subdued"}>
-                        {` — ${t(`erasure.outcomes.${done.outcome}` as never)}, ${when(done.at)}`}
+                        {` — ${t(`receipts.outcomes.${done.outcome}` as never)}, ${when(done.at)}`}
                       </Text>
                     )}
                     {/* The system's own reference and error: for support, folded away. */}
@@ -223,7 +223,7 @@ export function ErasurePanel({
           {run.holds.map((hold) => (
             <Text as="p" key={hold.id}>
               {t("erasure.holdUntil", {
-                what: t(`erasure.holdWhat.${hold.system}` as never),
+                what: t(`receipts.holdWhat.${hold.system}` as never),
                 basis: citeLaw(hold.basis, locale),
                 until: day(hold.expiresAt.slice(0, 10)),
               })}

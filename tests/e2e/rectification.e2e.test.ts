@@ -199,9 +199,9 @@ describe.runIf(hasBrowser)("a rectification with its corrected values in Chromiu
     );
     expect(answer.to).toBe(EMAIL);
     expect(answer.text).toContain("Nous avons corrigé vos données comme vous l'avez demandé.");
-    expect(answer.text).toContain("Numéro de téléphone corrigé en +33612345678");
-    expect(answer.text).toContain(`Adresse e-mail corrigé en ${NEW_EMAIL}`);
-    expect(answer.text).toContain("Adresse postale corrigé en 8 quai de la Charente, 75019 Paris, FR");
+    expect(answer.text).toContain("Numéro de téléphone\u00a0: désormais +33612345678");
+    expect(answer.text).toContain(`Adresse e-mail\u00a0: désormais ${NEW_EMAIL}`);
+    expect(answer.text).toContain("Adresse postale\u00a0: désormais 8 quai de la Charente, 75019 Paris, FR");
     await staff.reload();
     await expect.poll(() => staff.getByText("Toutes les corrections ont été appliquées").count()).toBe(1);
     await staff.close();

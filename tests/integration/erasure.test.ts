@@ -8,6 +8,7 @@ import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import type { SystemPlan } from "~/domain/erasure/erasure-plan";
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
 import type { ErasureStep, ExportRecord } from "~/domain/systems";
+import type { ShopperLocale } from "~/i18n/locale";
 import { LegalHoldsExpireJob } from "~/jobs/job-types";
 import { jobsAdded } from "~/jobs/queue/notify.server";
 import { enqueueScheduled } from "~/jobs/queue/schedules.server";
@@ -119,7 +120,7 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
     await t?.drop();
   });
 
-  async function fileErasure(label: string, email: string, customerId: string) {
+  async function fileErasure(label: string, email: string, customerId: string, locale: ShopperLocale = "fr") {
     const shop = await createShop(t.db, `${label}-${dialect}`);
     const seeded = await seedShopper(t.db, shop, { email, shopifyCustomerId: customerId });
     const request = await t.db.$transaction((tx) =>
@@ -128,7 +129,7 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
         details: { type: "erasure" },
         channel: "privacy_centre",
         requesterEmail: email,
-        locale: "fr",
+        locale,
         receivedAt: new Date(),
         identity: { level: "verified", rationale: "signed_in_customer" },
         subjectId: seeded.subjectId,
@@ -252,6 +253,23 @@ describe.each(testDialects())("erasure on %s", (dialect) => {
       ["stripe", "done"],
       ["vigie", "done"],
     ]);
+  });
+
+  it("answers a German shopper's erasure with every receipt line in German", async () => {
+    const { shop, request, planned } = await fileErasure("german", "jonas.erasure@example.de", "7007", "de");
+    expect(await approveErasure(t.db, shop.shop, "dpo", planned.id)).toBe(true);
+    await eventually(() => t.db.erasureRun.findFirst({ where: { id: planned.id, status: "done" } }), 15_000);
+    const answer = await t.db.outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: "request.answer" },
+    });
+    expect(answer.text).toContain("Ihre personenbezogenen Daten wurden aus unseren Systemen gelöscht");
+    expect(answer.text).toContain("Stripe-Kunde gelöscht (erledigt)");
+    expect(answer.text).toContain(
+      "Ausgestellte Rechnungen aufbewahrt (Buchführungspflicht) (aufbewahrt (gesetzliche Pflicht))",
+    );
+    expect(answer.text).toContain("Unsere eigenen Unterlagen");
+    expect(answer.text).toContain("Rechnungsangaben Ihrer Bestellungen");
+    expect(answer.text).not.toMatch(/Stripe customer deleted|Client Stripe supprimé|Our own records/);
   });
 
   it("resumes after a failure in the middle without redoing the steps already settled", async () => {

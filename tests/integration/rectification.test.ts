@@ -198,9 +198,9 @@ describe.each(testDialects())("rectification through the connectors on %s", (dia
     });
     // Sent to the address whose identity was established, not to the new one, unproven yet.
     expect(answer.to).toBe(LEA.email);
-    expect(answer.text).toContain("Adresse e-mail corrigé en lea.martin@example.fr");
-    expect(answer.text).toMatch(/Shopify.*Nom corrigé en Léa Durand-Martin/);
-    expect(answer.text).toMatch(/Nos propres registres.*Numéro de téléphone corrigé en \+33698765431/);
+    expect(answer.text).toContain("Adresse e-mail\u00a0: désormais lea.martin@example.fr");
+    expect(answer.text).toMatch(/Shopify.*Nom\u00a0: désormais Léa Durand-Martin/);
+    expect(answer.text).toMatch(/Nos propres registres.*Numéro de téléphone\u00a0: désormais \+33698765431/);
     expect(answer.text).toMatch(/^- Shopify International Limited$/m);
     const actions = (
       await t.db.auditEvent.findMany({ where: { targetId: request.id }, select: { action: true } })

@@ -11,7 +11,7 @@ const TONES = { done: "success", already: "success", not_found: "info", failed: 
 
 export function RectificationCard({ panel, t, locale, who }: CardProps & { panel: RectificationPanel }) {
   const name = (system: string) =>
-    system === "vigie" ? t("rectification.ownRecords") : t(`requests.systems.${system}` as never);
+    system === "vigie" ? t("receipts.ownRecords") : t(`requests.systems.${system}` as never);
   const changing = panel.systems.filter((s) => s.changes.length > 0);
   return (
     <Card>
@@ -47,7 +47,7 @@ export function RectificationCard({ panel, t, locale, who }: CardProps & { panel
               {s.changes.map((c) => (
                 <Text as="p" key={c.field}>
                   <Text as="span" fontWeight="semibold">
-                    {t(`rectification.fields.${c.field}` as never)}
+                    {t(`receipts.fields.${c.field}` as never)}
                   </Text>
                   {c.to !== null && (
                     <>

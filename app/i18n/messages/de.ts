@@ -573,4 +573,59 @@ export const de: ShopperMessages = {
       "Dieser Link ist abgelaufen. Bitte wenden Sie sich für einen neuen Link an den Datenschutzbeauftragten des Shops.",
     used: "Dieser Export wurde bereits heruntergeladen: Zu Ihrer Sicherheit funktioniert ein Link nur einmal. Bitte wenden Sie sich an den Datenschutzbeauftragten des Shops, wenn Sie ihn erneut benötigen.",
   },
+  receipts: {
+    systems: { shopify: "Shopify", stripe: "Stripe", mailchimp: "Mailchimp", vigie: "Vigie" },
+    outcomes: {
+      done: "Erledigt",
+      not_found: "Nichts gefunden",
+      held: "Aufbewahrt (gesetzliche Pflicht)",
+      failed: "Fehlgeschlagen",
+    },
+    ownRecords: "Unsere eigenen Unterlagen",
+    erasureSummary:
+      "Ihre personenbezogenen Daten wurden aus unseren Systemen gelöscht, wie unten aufgeführt. Was wir gesetzlich aufbewahren müssen, ist mit dem Datum angegeben, an dem es gelöscht wird.",
+    holdWhat: {
+      shopify:
+        "Rechnungsangaben Ihrer Bestellungen (Bestellnummer, Datum, Beträge, Positionen, Rechnungsname und -anschrift)",
+      stripe:
+        "Über Stripe ausgestellte Rechnungen (Nummer, Datum, Beträge, Rechnungsname, E-Mail-Adresse und Anschrift)",
+    },
+    steps: {
+      "invoice-archive":
+        "Rechnungsangaben der Bestellungen unter der handelsrechtlichen Aufbewahrungspflicht archiviert",
+      "customer-data-erasure":
+        "Kundenkonto von Shopify gelöscht (Shopify kann warten, bis Bestellungen der letzten 180 Tage abgeschlossen sind)",
+      "guest-orders": "Gastbestellungen von Shopify aufbewahrt (keine Schnittstelle löscht sie)",
+      "cancel-subscriptions": "Abonnements gekündigt",
+      "delete-draft-invoices": "Rechnungsentwürfe gelöscht",
+      "detach-payment-methods": "Gespeicherte Zahlungsmittel entfernt",
+      "mask-customer": "Kontaktdaten gelöscht",
+      "redaction-job": "Zahlungsdaten von Stripe unkenntlich gemacht",
+      "delete-customer": "Stripe-Kunde gelöscht",
+      "keep-payments": "Zahlungen von Stripe mit den bei der Zahlung eingegebenen Angaben aufbewahrt",
+      "keep-invoices": "Ausgestellte Rechnungen aufbewahrt (Buchführungspflicht)",
+      "keep-checkout-sessions": "Gast-Zahlungen von Stripe aufbewahrt",
+      "delete-permanent": "Kontakt endgültig gelöscht",
+      archive: "Kontakt archiviert (abgemeldet, Verlauf bei Mailchimp aufbewahrt)",
+      "pseudonymise-consent": "Einwilligungsverlauf pseudonymisiert (Nachweis ohne Identität aufbewahrt)",
+      "delete-consent-state": "Einwilligungsstatus gelöscht",
+      "delete-emails": "An die Person gesendete E-Mails gelöscht",
+      "delete-identity": "Identitätsprüfungen gelöscht",
+      "pseudonymise-requests": "Anfragen pseudonymisiert (Referenz und Ergebnis aufbewahrt)",
+      "delete-payment-checks": "Zahlungsprüfungen unkenntlich gemacht",
+      "pseudonymise-audit": "Audit-Einträge von der Person getrennt",
+      "delete-subject": "Datensatz der Person gelöscht",
+    },
+    fields: {
+      name: "Name",
+      email: "E-Mail-Adresse",
+      phone: "Telefonnummer",
+      address: "Postanschrift",
+    },
+    rectification: {
+      summary: "Wir haben Ihre Daten wie gewünscht berichtigt.",
+      changed: "{field}: jetzt {value}",
+      notFound: "es wurden keine Daten zu Ihnen gefunden",
+    },
+  },
 };

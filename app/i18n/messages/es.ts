@@ -566,4 +566,58 @@ export const es: ShopperMessages = {
       "Este enlace ha caducado. Póngase en contacto con el delegado de protección de datos de la tienda para obtener uno nuevo.",
     used: "Esta exportación ya se ha descargado: por su seguridad, un enlace solo funciona una vez. Póngase en contacto con el delegado de protección de datos de la tienda si la necesita de nuevo.",
   },
+  receipts: {
+    systems: { shopify: "Shopify", stripe: "Stripe", mailchimp: "Mailchimp", vigie: "Vigie" },
+    outcomes: {
+      done: "Hecho",
+      not_found: "No se encontró nada",
+      held: "Conservado (obligación legal)",
+      failed: "Fallido",
+    },
+    ownRecords: "Nuestros propios registros",
+    erasureSummary:
+      "Sus datos personales se han suprimido de nuestros sistemas, como se detalla a continuación. Lo que la ley nos obliga a conservar figura con la fecha en que se suprimirá.",
+    holdWhat: {
+      shopify:
+        "Datos de facturación de sus pedidos (número de pedido, fecha, importes, artículos, nombre y dirección de facturación)",
+      stripe:
+        "Facturas emitidas a través de Stripe (número, fecha, importes, nombre, correo electrónico y dirección de facturación)",
+    },
+    steps: {
+      "invoice-archive": "Datos de facturación de los pedidos archivados por la obligación contable",
+      "customer-data-erasure":
+        "Cliente suprimido por Shopify (Shopify puede esperar a que pasen los pedidos de los últimos 180 días)",
+      "guest-orders": "Pedidos como invitado conservados por Shopify (ninguna API los suprime)",
+      "cancel-subscriptions": "Suscripciones canceladas",
+      "delete-draft-invoices": "Borradores de facturas suprimidos",
+      "detach-payment-methods": "Métodos de pago guardados eliminados",
+      "mask-customer": "Datos de contacto borrados",
+      "redaction-job": "Datos de pago ocultados por Stripe",
+      "delete-customer": "Cliente de Stripe suprimido",
+      "keep-payments": "Pagos conservados por Stripe con los datos introducidos al pagar",
+      "keep-invoices": "Facturas emitidas conservadas (obligación contable)",
+      "keep-checkout-sessions": "Pagos como invitado conservados por Stripe",
+      "delete-permanent": "Contacto suprimido definitivamente",
+      archive: "Contacto archivado (dado de baja, historial conservado por Mailchimp)",
+      "pseudonymise-consent": "Historial de consentimiento seudonimizado (prueba conservada sin identidad)",
+      "delete-consent-state": "Estado del consentimiento suprimido",
+      "delete-emails": "Correos enviados a la persona suprimidos",
+      "delete-identity": "Verificaciones de identidad borradas",
+      "pseudonymise-requests": "Solicitudes seudonimizadas (referencia y resultado conservados)",
+      "delete-payment-checks": "Controles de pago ocultados",
+      "pseudonymise-audit": "Registros de auditoría desvinculados de la persona",
+      "delete-subject": "Ficha de la persona suprimida",
+    },
+    fields: {
+      name: "Nombre",
+      email: "Dirección de correo electrónico",
+      phone: "Número de teléfono",
+      address: "Dirección postal",
+    },
+    rectification: {
+      summary: "Hemos rectificado sus datos como nos pidió.",
+      changed: "{field}: ahora {value}",
+      notFound: "no se encontró ningún dato suyo",
+    },
+  },
 };

@@ -1186,48 +1186,9 @@ export const fr: Messages = {
       archive: "Archiver",
       keep: "Conserver",
     },
-    outcomes: {
-      done: "Fait",
-      not_found: "Rien trouvé",
-      held: "Conservé (obligation légale)",
-      failed: "Échec",
-    },
     holdsTitle: "Conservations légales",
-    ownRecords: "Nos propres registres",
     holdUntil: "{what} — {basis}, jusqu'au {until}",
     holdReleased: "levée le {at}",
-    summary:
-      "Vos données personnelles ont été effacées de nos systèmes, comme détaillé ci-dessous. Ce que la loi nous oblige à conserver est indiqué avec la date à laquelle ce sera supprimé.",
-    holdWhat: {
-      shopify:
-        "Éléments de facturation de vos commandes (numéro, date, montants, articles, nom et adresse de facturation)",
-      stripe: "Factures émises via Stripe (numéro, date, montants, nom, e-mail et adresse de facturation)",
-    },
-    steps: {
-      "invoice-archive": "Éléments de facturation des commandes archivés au titre de l'obligation comptable",
-      "customer-data-erasure":
-        "Client effacé par Shopify (Shopify peut attendre que les commandes des 180 derniers jours soient passées)",
-      "guest-orders": "Commandes invité conservées par Shopify (aucune API ne les efface)",
-      "cancel-subscriptions": "Abonnements résiliés",
-      "delete-draft-invoices": "Brouillons de factures supprimés",
-      "detach-payment-methods": "Moyens de paiement enregistrés retirés",
-      "mask-customer": "Coordonnées effacées",
-      "redaction-job": "Données de paiement masquées par Stripe",
-      "delete-customer": "Client Stripe supprimé",
-      "keep-payments": "Paiements conservés par Stripe avec les données saisies au paiement",
-      "keep-invoices": "Factures émises conservées (obligation comptable)",
-      "keep-checkout-sessions": "Paiements en invité conservés par Stripe",
-      "delete-permanent": "Contact supprimé définitivement",
-      archive: "Contact archivé (désinscrit, historique conservé par Mailchimp)",
-      "pseudonymise-consent": "Historique du consentement pseudonymisé (preuve gardée sans identité)",
-      "delete-consent-state": "Statut de consentement supprimé",
-      "delete-emails": "E-mails envoyés à la personne supprimés",
-      "delete-identity": "Vérifications d'identité effacées",
-      "pseudonymise-requests": "Demandes pseudonymisées (référence et issue conservées)",
-      "delete-payment-checks": "Contrôles de paiement masqués",
-      "pseudonymise-audit": "Journal d'audit délié de la personne",
-      "delete-subject": "Fiche de la personne supprimée",
-    },
   },
 
   // Confirmations des actions irréversibles du personnel (docs/decisions/054).
@@ -2185,13 +2146,6 @@ export const fr: Messages = {
     intro: "Les valeurs corrigées, comparées à ce que chaque système contient aujourd'hui.",
     planning: "Lecture des données de chaque système…",
     planFailed: "Les systèmes n'ont pas pu être lus : {error}",
-    ownRecords: "Nos propres registres",
-    fields: {
-      name: "Nom",
-      email: "Adresse e-mail",
-      phone: "Numéro de téléphone",
-      address: "Adresse postale",
-    },
     columns: { field: "Champ", from: "Actuellement", to: "Corrigé en" },
     empty: "(vide)",
     skipped: {
@@ -2218,11 +2172,6 @@ export const fr: Messages = {
     nothingToChange: "Chaque système contient déjà les valeurs corrigées : approuver répond à la personne.",
     noChanges:
       "La demande ne précise pas les valeurs corrigées : corrigez les données à la main dans chaque système.",
-    answer: {
-      summary: "Nous avons corrigé vos données comme vous l'avez demandé.",
-      changed: "{field} corrigé en {value}",
-      notFound: "aucune donnée vous concernant n'y a été trouvée",
-    },
     form: {
       legend: "Les valeurs corrigées",
       help: "Ne remplissez que ce qui doit changer.",
@@ -2235,6 +2184,64 @@ export const fr: Messages = {
       city: "Ville",
       zip: "Code postal",
       country: "Pays (code à 2 lettres, p. ex. FR)",
+    },
+  },
+  receipts: {
+    systems: {
+      shopify: "Shopify",
+      stripe: "Stripe",
+      mailchimp: "Mailchimp",
+      vigie: "Vigie",
+    },
+    outcomes: {
+      done: "Fait",
+      not_found: "Rien trouvé",
+      held: "Conservé (obligation légale)",
+      failed: "Échec",
+    },
+    ownRecords: "Nos propres registres",
+    erasureSummary:
+      "Vos données personnelles ont été effacées de nos systèmes, comme détaillé ci-dessous. Ce que la loi nous oblige à conserver est indiqué avec la date à laquelle ce sera supprimé.",
+    holdWhat: {
+      shopify:
+        "Éléments de facturation de vos commandes (numéro, date, montants, articles, nom et adresse de facturation)",
+      stripe: "Factures émises via Stripe (numéro, date, montants, nom, e-mail et adresse de facturation)",
+    },
+    steps: {
+      "invoice-archive": "Éléments de facturation des commandes archivés au titre de l'obligation comptable",
+      "customer-data-erasure":
+        "Client effacé par Shopify (Shopify peut attendre que les commandes des 180 derniers jours soient passées)",
+      "guest-orders": "Commandes invité conservées par Shopify (aucune API ne les efface)",
+      "cancel-subscriptions": "Abonnements résiliés",
+      "delete-draft-invoices": "Brouillons de factures supprimés",
+      "detach-payment-methods": "Moyens de paiement enregistrés retirés",
+      "mask-customer": "Coordonnées effacées",
+      "redaction-job": "Données de paiement masquées par Stripe",
+      "delete-customer": "Client Stripe supprimé",
+      "keep-payments": "Paiements conservés par Stripe avec les données saisies au paiement",
+      "keep-invoices": "Factures émises conservées (obligation comptable)",
+      "keep-checkout-sessions": "Paiements en invité conservés par Stripe",
+      "delete-permanent": "Contact supprimé définitivement",
+      archive: "Contact archivé (désinscrit, historique conservé par Mailchimp)",
+      "pseudonymise-consent": "Historique du consentement pseudonymisé (preuve gardée sans identité)",
+      "delete-consent-state": "Statut de consentement supprimé",
+      "delete-emails": "E-mails envoyés à la personne supprimés",
+      "delete-identity": "Vérifications d'identité effacées",
+      "pseudonymise-requests": "Demandes pseudonymisées (référence et issue conservées)",
+      "delete-payment-checks": "Contrôles de paiement masqués",
+      "pseudonymise-audit": "Journal d'audit délié de la personne",
+      "delete-subject": "Fiche de la personne supprimée",
+    },
+    fields: {
+      name: "Nom",
+      email: "Adresse e-mail",
+      phone: "Numéro de téléphone",
+      address: "Adresse postale",
+    },
+    rectification: {
+      summary: "Nous avons corrigé vos données comme vous l'avez demandé.",
+      changed: "{field}\u00a0: désormais {value}",
+      notFound: "aucune donnée vous concernant n'y a été trouvée",
     },
   },
 };

@@ -565,4 +565,58 @@ export const it: ShopperMessages = {
       "Questo link è scaduto. Per riceverne uno nuovo, contatti il responsabile della protezione dei dati del negozio.",
     used: "Questa esportazione è già stata scaricata: per la Sua sicurezza un link funziona una sola volta. Contatti il responsabile della protezione dei dati del negozio se Le serve di nuovo.",
   },
+  receipts: {
+    systems: { shopify: "Shopify", stripe: "Stripe", mailchimp: "Mailchimp", vigie: "Vigie" },
+    outcomes: {
+      done: "Fatto",
+      not_found: "Nulla trovato",
+      held: "Conservato (obbligo di legge)",
+      failed: "Non riuscito",
+    },
+    ownRecords: "I nostri registri",
+    erasureSummary:
+      "I Suoi dati personali sono stati cancellati dai nostri sistemi, come indicato di seguito. Ciò che la legge ci obbliga a conservare è indicato con la data in cui sarà cancellato.",
+    holdWhat: {
+      shopify:
+        "Dati di fatturazione dei Suoi ordini (numero d'ordine, data, importi, articoli, nome e indirizzo di fatturazione)",
+      stripe:
+        "Fatture emesse tramite Stripe (numero, data, importi, nome, e-mail e indirizzo di fatturazione)",
+    },
+    steps: {
+      "invoice-archive": "Dati di fatturazione degli ordini archiviati per l'obbligo contabile",
+      "customer-data-erasure":
+        "Cliente cancellato da Shopify (Shopify può attendere che siano trascorsi gli ordini degli ultimi 180 giorni)",
+      "guest-orders": "Ordini come ospite conservati da Shopify (nessuna API li cancella)",
+      "cancel-subscriptions": "Abbonamenti annullati",
+      "delete-draft-invoices": "Bozze di fattura cancellate",
+      "detach-payment-methods": "Metodi di pagamento salvati rimossi",
+      "mask-customer": "Recapiti cancellati",
+      "redaction-job": "Dati di pagamento oscurati da Stripe",
+      "delete-customer": "Cliente Stripe cancellato",
+      "keep-payments": "Pagamenti conservati da Stripe con i dati inseriti al pagamento",
+      "keep-invoices": "Fatture emesse conservate (obbligo contabile)",
+      "keep-checkout-sessions": "Pagamenti come ospite conservati da Stripe",
+      "delete-permanent": "Contatto cancellato definitivamente",
+      archive: "Contatto archiviato (disiscritto, cronologia conservata da Mailchimp)",
+      "pseudonymise-consent": "Cronologia del consenso pseudonimizzata (prova conservata senza identità)",
+      "delete-consent-state": "Stato del consenso cancellato",
+      "delete-emails": "E-mail inviate alla persona cancellate",
+      "delete-identity": "Verifiche d'identità cancellate",
+      "pseudonymise-requests": "Richieste pseudonimizzate (riferimento ed esito conservati)",
+      "delete-payment-checks": "Controlli di pagamento oscurati",
+      "pseudonymise-audit": "Voci di audit scollegate dalla persona",
+      "delete-subject": "Scheda della persona cancellata",
+    },
+    fields: {
+      name: "Nome",
+      email: "Indirizzo e-mail",
+      phone: "Numero di telefono",
+      address: "Indirizzo postale",
+    },
+    rectification: {
+      summary: "Abbiamo rettificato i Suoi dati come richiesto.",
+      changed: "{field}: ora {value}",
+      notFound: "non è stato trovato alcun dato che La riguarda",
+    },
+  },
 };

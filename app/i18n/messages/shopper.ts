@@ -14,6 +14,7 @@ export const SHOPPER_SECTIONS = [
   "exportLink",
   "consentReceipt",
   "banner",
+  "receipts",
 ] as const satisfies readonly (keyof Messages)[];
 
 export type ShopperMessages = Pick<Messages, (typeof SHOPPER_SECTIONS)[number]>;

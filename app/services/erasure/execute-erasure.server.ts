@@ -9,8 +9,8 @@ import { erasureComplete, isSettled, type SystemPlan } from "~/domain/erasure/er
 import { ACCOUNTING_HOLD, INVOICE_ARCHIVE_STEP } from "~/domain/erasure/invoice-archive";
 import { stepKind } from "~/domain/erasure/step-kinds";
 import type { ErasureReceipt, SystemName } from "~/domain/systems";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { recordAudit } from "../audit.server";
 import { answerErasure } from "../requests/request-actions.server";
 import { describeErasureError } from "./describe-error";
@@ -152,7 +152,7 @@ async function finish(
     where: { id: run.requestId },
     select: { locale: true, timeZone: true },
   });
-  const t = createTranslator(resolveLocale(request.locale));
+  const t = createShopperTranslator(resolveShopperLocale(request.locale));
   const day = (at: Date) => toLocalDate(at, request.timeZone);
   const receipts = plan
     .filter((p) => p.steps.length > 0)
@@ -160,10 +160,12 @@ async function finish(
       const mine = run.receipts.filter((r) => r.system === p.system);
       const last = mine.reduce((max, r) => (r.at > max ? r.at : max), run.startedAt ?? new Date());
       return {
-        system: p.system === "vigie" ? t("erasure.ownRecords") : t(`requests.systems.${p.system}` as never),
+        system: p.system === "vigie" ? t("receipts.ownRecords") : t(`receipts.systems.${p.system}` as never),
         done: p.steps.map((s) => {
           const outcome = mine.find((r) => r.stepId === s.id)?.outcome ?? "done";
-          return `${t(`erasure.steps.${stepKind(p.system, s.id)}` as never)} (${t(`erasure.outcomes.${outcome}` as never).toLowerCase()})`;
+          const said = t(`receipts.outcomes.${outcome}` as never) as string;
+          // Only the first letter: a German noun inside keeps its capital ("gesetzliche Pflicht").
+          return `${t(`receipts.steps.${stepKind(p.system, s.id)}` as never)} (${said.charAt(0).toLowerCase()}${said.slice(1)})`;
         }),
         on: day(last),
         // Vendor references only: Vigie's own are internal ids.
@@ -188,10 +190,10 @@ async function finish(
       run.requestId,
       {
         to: answerTo,
-        summary: t("erasure.summary"),
+        summary: t("receipts.erasureSummary"),
         receipts,
         holds: holds.map((h) => ({
-          what: t(`erasure.holdWhat.${h.system}` as never),
+          what: t(`receipts.holdWhat.${h.system}` as never),
           basis: h.basis,
           until: toLocalDate(h.expiresAt, "UTC"),
         })),

@@ -21,8 +21,8 @@ import {
   systemsToChange,
 } from "~/domain/rectification/rectification";
 import { firstSystemsOfRun, SYSTEMS, type SystemName } from "~/domain/systems";
-import { resolveLocale } from "~/i18n/locale";
-import { createTranslator } from "~/i18n/translate";
+import { resolveShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator } from "~/i18n/translate";
 import { RectificationPlanJob, RectificationSystemJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { hasLiveJob, nextAttempt } from "~/jobs/queue/flows.server";
@@ -299,20 +299,19 @@ async function finish(
     where: { id: run.requestId },
     select: { id: true, shopId: true, locale: true, timeZone: true },
   });
-  const t = createTranslator(resolveLocale(request.locale));
+  const t = createShopperTranslator(resolveShopperLocale(request.locale));
   const receipts = (sealed.plan ?? [])
     .filter((d) => d.changes.length > 0)
     .map((d) => {
       const receipt = run.receipts.find((r) => r.system === d.system);
       return {
-        system:
-          d.system === "vigie" ? t("rectification.ownRecords") : t(`requests.systems.${d.system}` as never),
+        system: d.system === "vigie" ? t("receipts.ownRecords") : t(`receipts.systems.${d.system}` as never),
         done:
           receipt?.outcome === "not_found"
-            ? [t("rectification.answer.notFound")]
+            ? [t("receipts.rectification.notFound")]
             : d.changes.map((c) =>
-                t("rectification.answer.changed", {
-                  field: t(`rectification.fields.${c.field}` as never),
+                t("receipts.rectification.changed", {
+                  field: t(`receipts.fields.${c.field}` as never),
                   value: c.to,
                 }),
               ),
@@ -349,7 +348,7 @@ async function finish(
       tx,
       run.shop,
       run.requestId,
-      { to: sealed.answerTo, summary: t("rectification.answer.summary"), receipts },
+      { to: sealed.answerTo, summary: t("receipts.rectification.summary"), receipts },
       now,
     );
     await recordAudit(tx, {
