@@ -10,16 +10,16 @@ export function RectificationFields({ t, bad }: { t: Translate; bad: (field: nev
   return (
     <BlockStack gap="200">
       <Text as="h3" variant="headingSm">
-        {t("rectification.form.legend")}
+        {t("privacy.rectification.legend")}
       </Text>
       <Text as="p" tone="subdued">
-        {t("rectification.form.help")}
+        {t("privacy.rectification.help")}
       </Text>
       <FormLayout>
         {RECTIFICATION_FORM_FIELDS.map(([name, label]) => (
           <TextField
             key={name}
-            label={t(`rectification.form.${label}`)}
+            label={t(`privacy.rectification.${label}`)}
             name={name}
             value={values[name] ?? ""}
             onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}

@@ -2105,19 +2105,6 @@ export const en = {
     done: "Every correction was applied; the person has been answered.",
     nothingToChange: "Every system already holds the corrected values: approving answers the person.",
     noChanges: "The request carries no structured changes: correct the data by hand in each system.",
-    form: {
-      legend: "The corrected values",
-      help: "Fill in only what must change.",
-      firstName: "First name",
-      lastName: "Last name",
-      email: "New e-mail address",
-      phone: "Phone number (international format, e.g. +33 6 12 34 56 78)",
-      address1: "Address",
-      address2: "Address (line 2)",
-      city: "City",
-      zip: "Postcode",
-      country: "Country (2-letter code, e.g. FR)",
-    },
   },
   receipts: {
     systems: {

@@ -2172,19 +2172,6 @@ export const fr: Messages = {
     nothingToChange: "Chaque système contient déjà les valeurs corrigées : approuver répond à la personne.",
     noChanges:
       "La demande ne précise pas les valeurs corrigées : corrigez les données à la main dans chaque système.",
-    form: {
-      legend: "Les valeurs corrigées",
-      help: "Ne remplissez que ce qui doit changer.",
-      firstName: "Prénom",
-      lastName: "Nom",
-      email: "Nouvelle adresse e-mail",
-      phone: "Numéro de téléphone (format international, p. ex. +33 6 12 34 56 78)",
-      address1: "Adresse",
-      address2: "Complément d'adresse",
-      city: "Ville",
-      zip: "Code postal",
-      country: "Pays (code à 2 lettres, p. ex. FR)",
-    },
   },
   receipts: {
     systems: {

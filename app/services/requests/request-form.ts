@@ -45,7 +45,7 @@ export type RequestFormField = keyof RequestForm;
 
 /**
  * The corrected values' fields (GDPR art. 16) in the order forms show them: their label in the
- * `rectification.form` messages, and the browser's autofill token for a shopper's own data.
+ * `privacy.rectification` messages, and the browser's autofill token for a shopper's own data.
  */
 export const RECTIFICATION_FORM_FIELDS = [
   ["rect_first_name", "firstName", "given-name"],
