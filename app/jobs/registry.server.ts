@@ -9,7 +9,7 @@ import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server
 import { syncConsentEvent } from "~/services/consent-sync.server";
 import { sendDueDigests } from "~/services/dpo-digest.server";
 import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
-import { releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
+import { expireErasedContactKeys, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
 import { planErasureRun } from "~/services/erasure/plan-erasure.server";
 import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
@@ -98,6 +98,8 @@ export const JOB_HANDLERS: JobHandler[] = [
   handle(LegalHoldsExpireJob, async (_payload, { db, log }) => {
     const released = await releaseExpiredHolds(db);
     if (released > 0) log.info("legal holds released", { released });
+    const keys = await expireErasedContactKeys(db);
+    if (keys > 0) log.info("erased contacts' keys expired", { keys });
   }),
   handle(PruneJobsJob, async (_payload, { db, log }) => {
     const pruned = await pruneFinishedJobs(db);

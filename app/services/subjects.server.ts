@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { erasedAmong } from "~/connectors/vigie/erased-contacts.server";
 import type { Tx } from "~/db/client.server";
 import { insertRows } from "~/db/sql";
 import { normaliseEmail, normalisePhone, shopifyId } from "~/domain/subjects/identifiers";
@@ -176,4 +177,24 @@ export async function emailOnFile(tx: Tx, shopId: string, email: string | null |
     select: { id: true },
   });
   return found !== null;
+}
+
+/**
+ * An account Vigie erased that Shopify has not erased yet (it may take 180 days): an update to it
+ * (Shopify's own redaction sends one) must not bring the person back (docs/decisions/084).
+ */
+export async function erasedAccount(
+  tx: Tx,
+  shopId: string,
+  payload: { id: string | number; email?: string | null },
+  createdAt: Date | null,
+) {
+  const customerId = String(payload.id);
+  const ref = {
+    customerId,
+    email: payload.email,
+    datedAt: createdAt && !Number.isNaN(createdAt.getTime()) ? createdAt : null,
+  };
+  if ((await erasedAmong(tx, shopId, [ref])).size === 0) return false;
+  return (await tx.subject.count({ where: { shopId, shopifyCustomerId: customerId } })) === 0;
 }

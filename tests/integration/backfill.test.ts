@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createShopifyAdminClient } from "~/connectors/shopify/admin-client.server";
 import { createShopifyBulk } from "~/connectors/shopify/bulk-customers";
+import { executeVigieStep } from "~/connectors/vigie/erasure-steps.server";
 import type { JobContext } from "~/jobs/handler";
 import {
   type ShopifyAdminSimulator,
@@ -14,6 +15,7 @@ import {
 import { DEFAULT_SCOPES } from "~/sandbox/simulators/shopify-admin-store";
 import { requestBackfill, runBackfill, startBackfill } from "~/services/backfill/backfill.server";
 import { appendConsentEvent, currentConsent, verifyLedger } from "~/services/consent-ledger.server";
+import { expireErasedContactKeys } from "~/services/erasure/legal-holds.server";
 import { retentionOverview } from "~/services/retention.server";
 import { processDelivery } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
@@ -560,5 +562,62 @@ describe.each(testDialects())("backfill from Shopify on %s", (dialect) => {
     });
     expect(await subjectOf(shop, "7206")).toMatchObject({ email: "compte@example.fr" });
     expect(await guestOf("autre@example.fr")).toEqual([]);
+  });
+  it("an erased person stays erased: the next backfill and Shopify's updates leave out what predates the erasure", async () => {
+    const shopId = shops[shop]?.id as string;
+    const deliver = async (topic: string, body: string) => {
+      const deliveryId = `${topic}-${Math.random()}`;
+      await receipts.store(
+        { source: "shopify", deliveryId, shopDomain: shop, topic, body },
+        { priority: 50 },
+      );
+      const receipt = await t.db.webhookReceipt.findFirstOrThrow({ where: { deliveryId } });
+      await processDelivery(context(), receipt.id);
+    };
+    // The guest of 12 years ago and Ben (an account Shopify will erase within 180 days) are erased in
+    // Vigie; Shopify still holds the guest's order for the shop's accounts, and Ben's account.
+    const douze = (await guestOf("douze@example.fr"))[0];
+    const ben = await subjectOf(shop, "7202");
+    for (const subject of [douze, ben]) {
+      const ref = {
+        shopDomain: shop,
+        subjectId: subject?.id as string,
+        email: subject?.email ?? null,
+        shopifyCustomerId: subject?.shopifyCustomerId ?? null,
+      };
+      expect(await executeVigieStep(t.db, shopId, ref, "delete-subject")).toMatchObject({ outcome: "done" });
+    }
+    // Only keys are kept, never the address or the id in clear.
+    const keys = await t.db.erasedContact.findMany({ where: { shopId } });
+    expect(keys.length).toBe(3); // her address; his address and his account
+    expect(JSON.stringify(keys)).not.toMatch(/douze|ben@|7202/);
+
+    const again = await requestBackfill(t.db, shops[shop] as { id: string; domain: string }, "staff-1");
+    const done = await drive(again.id);
+    expect(done).toMatchObject({ status: "done", customers: FILLERS + 3 });
+    expect(await guestOf("douze@example.fr")).toEqual([]);
+    expect(await guestOf("ben@example.fr")).toEqual([]);
+    // The others are untouched.
+    expect((await guestOf("invite@example.fr"))[0]?.guestOrderCount).toBe(2);
+    expect(await subjectOf(shop, "7201")).toMatchObject({ email: "ana@example.fr" });
+
+    // Shopify's update of Ben's account (its own redaction sends one) does not bring him back…
+    await deliver("customers/update", `{"id":7202,"email":"ben@example.fr","created_at":"${ago(3 * YEAR)}"}`);
+    expect(await guestOf("ben@example.fr")).toEqual([]);
+    // …but an order placed after the erasure is a new relationship: the buyer is known again.
+    await deliver(
+      "orders/create",
+      JSON.stringify({
+        id: 7101,
+        created_at: new Date().toISOString(),
+        email: "douze@example.fr",
+        customer: null,
+      }),
+    );
+    expect(await guestOf("douze@example.fr")).toHaveLength(1);
+
+    // Kept as long as the orders that could name them: ten years, then the daily job drops them.
+    expect(await expireErasedContactKeys(t.db, new Date(Date.now() + 9 * YEAR))).toBe(0);
+    expect(await expireErasedContactKeys(t.db, new Date(Date.now() + 10 * YEAR + 5 * DAY))).toBe(3);
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { finished } from "node:stream/promises";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordErasedContacts } from "~/connectors/vigie/erased-contacts.server";
 import type { Db } from "~/db/client.server";
 import { flattenForForm } from "~/domain/processing/record";
 import { sendBreachNoticeBatch, startNotice } from "~/services/breaches/breach-notice.server";
@@ -396,6 +397,10 @@ describe.each(testDialects())("shop/redact on %s", (dialect) => {
         requestEventId: "event-asking",
       },
     });
+    // A person erased before the shop left: their keys go with the shop (docs/decisions/084).
+    await t.db.$transaction((tx) =>
+      recordErasedContacts(tx, shop.id, [{ email: `erased.${email}` }], new Date(), true),
+    );
     return { shop, domain, email };
   }
 

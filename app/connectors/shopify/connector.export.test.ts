@@ -143,7 +143,8 @@ describe("exportSubject", () => {
 
   it("paces itself by the bucket (Standard plan) instead of being throttled", async () => {
     const { connector, sim, waits } = await setup({ orders: ordersOf(230) });
-    const records = await collect(connector.exportSubject(CAMILLE_REF));
+    // Without an address: the pages of her account's orders alone (the guest search is another query).
+    const records = await collect(connector.exportSubject({ ...CAMILLE_REF, email: null }));
     expect(records.filter((r) => r.section === "orders")).toHaveLength(230);
     expect(sim.stats.throttled).toBe(0);
     // Each page asks for 903 points and costs 453 (50 orders of one line): from the second page on,
@@ -189,6 +190,32 @@ describe("exportSubject", () => {
       }),
     );
     expect(records.map((r) => r.section)).toEqual(["orders", "order_inputs"]);
+  });
+
+  it("finds the orders placed as a guest under the shopper's address, without their being named", async () => {
+    const { connector, sim } = await setup({
+      customers: [CAMILLE, { id: 7002, email: "autre@example.fr" }],
+      orders: [
+        { id: 5001, customerId: 7001, email: "camille.martin@example.fr" },
+        { id: 5003, customerId: null, email: "Camille.Martin@Example.FR", note: "sans compte" },
+        { id: 5004, customerId: null, email: "quelquun@example.fr" },
+        // Another account's order with her address as its contact: that account's, not hers.
+        { id: 5005, customerId: 7002, email: "camille.martin@example.fr" },
+      ],
+    });
+    const records = await collect(connector.exportSubject(CAMILLE_REF));
+    const ids = records.filter((r) => r.section === "orders").map((r) => r.data.orderId);
+    expect(ids).toEqual(["gid://shopify/Order/5001", "gid://shopify/Order/5003"]);
+    expect(records.find((r) => r.section === "order_inputs" && r.data.note === "sans compte")).toBeDefined();
+    expect(sim.stats.operations.VigieOrdersByEmail).toBe(1);
+
+    // A guest Vigie knows by e-mail only: every order under that address, none named in the request.
+    const guest = await collect(
+      connector.exportSubject({ ...CAMILLE_REF, shopifyCustomerId: null, email: "quelquun@example.fr" }),
+    );
+    expect(guest.filter((r) => r.section === "orders").map((r) => r.data.orderId)).toEqual([
+      "gid://shopify/Order/5004",
+    ]);
   });
 
   it("misses orders older than 60 days unless the app has read_all_orders, as Shopify does", async () => {

@@ -21,7 +21,9 @@ import {
   customerRequestDataErasureMutation,
   emailMarketingConsentUpdateMutation,
   emailSearchQuery,
+  type OrderByEmailNode,
   orderLineItemsQuery,
+  ordersByEmailQuery,
   ordersByIdsQuery,
   PAGE_SIZES,
   runOperation,
@@ -181,6 +183,36 @@ export function createShopifyConnector({
     }
   }
 
+  /**
+   * The orders placed as a guest under the shopper's address (GDPR art. 15: every order is theirs,
+   * not only those of an account). Shopify's search is a search: only an exact address on an order
+   * without an account is kept; an account's orders came with its customer.
+   */
+  async function* guestOrders(
+    api: ShopifyAdminClient,
+    email: string,
+    seenOrders: Set<string>,
+  ): AsyncGenerator<ExportRecord> {
+    const pages = pagesAhead<string | null, { orders: Connection<OrderByEmailNode> }>(
+      null,
+      (after) =>
+        runOperation(api, ordersByEmailQuery, {
+          query: emailSearchQuery(email.trim()),
+          first: PAGE_SIZES.orders,
+          after,
+          lineItemsFirst: PAGE_SIZES.lineItems,
+        }),
+      (page) => (page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null),
+    );
+    for await (const page of pages) {
+      for (const { customer, ...order } of page.orders.nodes) {
+        if (customer || seenOrders.has(order.id) || !sameEmail(order.email, email)) continue;
+        seenOrders.add(order.id);
+        yield* orderRecords(await withAllLineItems(api, order));
+      }
+    }
+  }
+
   return {
     name: "shopify",
 
@@ -268,6 +300,7 @@ export function createShopifyConnector({
       const customer = await findCustomer(subject);
       if (customer) yield* customerExport(api, customer.id, seenOrders);
       yield* namedOrders(api, subject.orderIds ?? [], seenOrders);
+      if (subject.email) yield* guestOrders(api, subject.email, seenOrders);
       for (const field of [...withheld].sort()) {
         yield { section: "withheld", data: { field }, provided: false };
       }

@@ -210,6 +210,34 @@ export const ordersByIdsQuery = operation<
   }),
 );
 
+/** An order found by its contact e-mail, with its customer account (null: placed as a guest). */
+export type OrderByEmailNode = OrderNode & { customer?: { id: string } | null };
+
+/**
+ * Orders whose contact e-mail is the shopper's (`query` from `emailSearchQuery`): how an access
+ * export finds the orders placed without an account, which no customer record links to.
+ */
+export const ordersByEmailQuery = operation<
+  { orders: Connection<OrderByEmailNode> },
+  { query: string; first: number; after: string | null; lineItemsFirst: number }
+>(
+  "VigieOrdersByEmail",
+  `#graphql
+  query VigieOrdersByEmail($query: String!, $first: Int!, $after: String, $lineItemsFirst: Int!) {
+    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT) {
+      nodes { ...VigieOrderFields customer { id } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+  ${ORDER_FIELDS}
+  ${ADDRESS_FIELDS}`,
+  z.object({
+    orders: connectionSchema(
+      z.intersection(OrderNodeSchema, z.object({ customer: z.object({ id: z.string() }).nullish() })),
+    ),
+  }),
+);
+
 export const orderLineItemsQuery = operation<
   { order: { id: string; lineItems: Connection<LineItem> } | null },
   { id: string; first: number; after: string | null }

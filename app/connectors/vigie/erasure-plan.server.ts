@@ -152,7 +152,9 @@ function describe(kind: VigieStepKind, n: number): StepText {
     case "delete-subject":
       return {
         action: "delete",
-        target: `${n} subject record(s) (e-mail, phone, locale, Shopify id, dates)`,
+        target: `${n} subject record(s) (e-mail, phone, locale, Shopify id, dates); one-way keys of the address and Shopify id kept`,
+        reason:
+          "GDPR art. 17(1), 5(1)(c): Shopify keeps guest orders and erases an account up to 180 days later; the salted hashes, kept 10 years, stop the next backfill or customer update from bringing the person back (ADR 084)",
       };
   }
 }

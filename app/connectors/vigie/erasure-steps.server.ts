@@ -4,6 +4,7 @@
 import type { SubjectRef } from "~/connectors/connector";
 import type { Db, Tx } from "~/db/client.server";
 import type { ErasureReceipt } from "~/domain/systems";
+import { recordErasedContacts } from "./erased-contacts.server";
 import type { VigieStepKind } from "./erasure-plan.server";
 import { chunks } from "./pages";
 import {
@@ -203,6 +204,12 @@ const STEPS: Record<VigieStepKind, (tx: Tx, scope: VigieScope) => Promise<Outcom
     const { count } = await tx.subject.deleteMany({
       where: { shopId: scope.shopId, id: { in: scope.subjectIds } },
     });
-    return result(count, `subjects deleted: ${count}`);
+    // What Shopify still holds of them must not bring them back (docs/decisions/084).
+    const people = [
+      ...scope.emails.map((email) => ({ email })),
+      ...scope.shopifyCustomerIds.map((customerId) => ({ customerId })),
+    ];
+    const keys = await recordErasedContacts(tx, scope.shopId, people, new Date(), count > 0);
+    return result(count, `subjects deleted: ${count}; erased contact keys: ${keys}`);
   },
 };

@@ -614,7 +614,8 @@ export const de: ShopperMessages = {
       "pseudonymise-requests": "Anfragen pseudonymisiert (Referenz und Ergebnis aufbewahrt)",
       "delete-payment-checks": "Zahlungsprüfungen unkenntlich gemacht",
       "pseudonymise-audit": "Audit-Einträge von der Person getrennt",
-      "delete-subject": "Datensatz der Person gelöscht",
+      "delete-subject":
+        "Datensatz der Person gelöscht (ein nicht umkehrbarer Fingerabdruck der Adresse wird 10 Jahre aufbewahrt, damit sie nie wieder importiert wird)",
     },
     fields: {
       name: "Name",

@@ -2149,7 +2149,8 @@ export const en = {
       "pseudonymise-requests": "Requests pseudonymised (reference and outcome kept)",
       "delete-payment-checks": "Payment checks masked",
       "pseudonymise-audit": "Audit entries unlinked from the person",
-      "delete-subject": "Person's record deleted",
+      "delete-subject":
+        "Person's record deleted (a one-way fingerprint of the address is kept 10 years so that it is never imported again)",
     },
     fields: { name: "Name", email: "E-mail address", phone: "Phone number", address: "Postal address" },
     rectification: {

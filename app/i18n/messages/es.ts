@@ -606,7 +606,8 @@ export const es: ShopperMessages = {
       "pseudonymise-requests": "Solicitudes seudonimizadas (referencia y resultado conservados)",
       "delete-payment-checks": "Controles de pago ocultados",
       "pseudonymise-audit": "Registros de auditoría desvinculados de la persona",
-      "delete-subject": "Ficha de la persona suprimida",
+      "delete-subject":
+        "Ficha de la persona suprimida (se conserva durante 10 años una huella irreversible de la dirección para que nunca se vuelva a importar)",
     },
     fields: {
       name: "Nombre",

@@ -2217,7 +2217,8 @@ export const fr: Messages = {
       "pseudonymise-requests": "Demandes pseudonymisées (référence et issue conservées)",
       "delete-payment-checks": "Contrôles de paiement masqués",
       "pseudonymise-audit": "Journal d'audit délié de la personne",
-      "delete-subject": "Fiche de la personne supprimée",
+      "delete-subject":
+        "Fiche de la personne supprimée (une empreinte non réversible de l'adresse est gardée 10\u00a0ans pour qu'elle ne soit jamais réimportée)",
     },
     fields: {
       name: "Nom",

@@ -605,7 +605,8 @@ export const it: ShopperMessages = {
       "pseudonymise-requests": "Richieste pseudonimizzate (riferimento ed esito conservati)",
       "delete-payment-checks": "Controlli di pagamento oscurati",
       "pseudonymise-audit": "Voci di audit scollegate dalla persona",
-      "delete-subject": "Scheda della persona cancellata",
+      "delete-subject":
+        "Scheda della persona cancellata (un'impronta irreversibile dell'indirizzo è conservata per 10 anni perché non venga mai reimportata)",
     },
     fields: {
       name: "Nome",

@@ -227,6 +227,42 @@ export const QUERY_RESOLVERS: Record<string, Resolver> = {
     },
   },
 
+  VigieOrdersByEmail: {
+    field: "orders",
+    scopes: ["read_orders"],
+    requestedCost: (variables) =>
+      COST.connection(
+        intVariable(variables, "first"),
+        COST.order(intVariable(variables, "lineItemsFirst")) + 1,
+      ),
+    resolve(ctx, variables) {
+      const email = emailTerm(stringVariable(variables, "query"));
+      // Without an e-mail term Shopify's search matches every order, as here.
+      const matches =
+        email === null
+          ? [...ctx.shop.orders.values()].sort(
+              (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id,
+            )
+          : ctx.store.ordersByEmail(ctx.shop.domain, email);
+      const page = paginate(
+        matches.filter((order) => orderVisible(ctx, order)),
+        intVariable(variables, "first"),
+        optionalStringVariable(variables, "after"),
+        (order) => order.id,
+      );
+      const lineItemsFirst = intVariable(variables, "lineItemsFirst");
+      const out = page.nodes.map((order) => orderOut(order, lineItemsFirst));
+      const nodes = out.map((o, index) => {
+        const customerId = page.nodes[index]?.customerId ?? null;
+        return { ...o.node, customer: customerId === null ? null : { id: gid("Customer", customerId) } };
+      });
+      return {
+        data: { orders: { nodes, pageInfo: page.pageInfo } },
+        actualCost: 2 + out.reduce((sum, o) => sum + o.cost + 1, 0),
+      };
+    },
+  },
+
   VigieOrderForConsent: {
     field: "order",
     scopes: ["read_orders", "read_customers"],

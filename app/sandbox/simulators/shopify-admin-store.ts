@@ -302,6 +302,14 @@ export class ShopifyAdminStore {
       .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
   }
 
+  /** Orders whose contact e-mail equals `email`, ignoring case, oldest first (as `ordersOf`). */
+  ordersByEmail(domain: string, email: string): SimOrder[] {
+    const wanted = email.trim().toLowerCase();
+    return [...this.shop(domain).orders.values()]
+      .filter((order) => order.email?.toLowerCase() === wanted)
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+  }
+
   /** Customers whose address equals `email`, ignoring case, by id. */
   customersByEmail(domain: string, email: string): SimCustomer[] {
     const wanted = email.trim().toLowerCase();

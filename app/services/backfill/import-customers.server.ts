@@ -3,6 +3,7 @@
 // state Shopify holds is recorded as imported when it tells Vigie something it does not know.
 // Every step converges: applying the same lines twice changes nothing the second time.
 import type { ImportedCustomer, ImportedOrder } from "~/connectors/shopify/bulk-customers";
+import { erasedAmong } from "~/connectors/vigie/erased-contacts.server";
 import type { Tx } from "~/db/client.server";
 import { appendConsentEvent, currentConsent, lockShopLedger } from "~/services/consent-ledger.server";
 
@@ -28,6 +29,7 @@ export async function applyBackfillBatch(
       if (!known || line.order.createdAt > known) lastOrders.set(line.order.customerId, line.order.createdAt);
     }
   }
+  outcome.customers -= await dropErasedCustomers(tx, shopId, customers);
   const subjects = await importCustomers(tx, shopId, [...customers.values()], now);
   outcome.consentStates = await importMarketingStates(tx, shopId, customers, subjects, now);
   // Orders follow their customer in the file, possibly in the next batch: the customer is stored by then.
@@ -42,6 +44,33 @@ export async function applyBackfillBatch(
     });
   }
   return outcome;
+}
+
+/**
+ * Leaves out the customers Vigie erased whose account dates from before the erasure: Shopify erases
+ * a customer up to 180 days after being asked (docs/decisions/084). One Vigie knows again (an order
+ * placed since brought them back) is kept.
+ */
+async function dropErasedCustomers(tx: Tx, shopId: string, customers: Map<string, ImportedCustomer>) {
+  const erased = await erasedAmong(
+    tx,
+    shopId,
+    [...customers.values()].map((customer) => ({
+      customerId: customer.customerId,
+      email: customer.email,
+      datedAt: customer.createdAt,
+    })),
+  );
+  if (erased.size === 0) return 0;
+  const known = await tx.subject.findMany({
+    where: { shopId, shopifyCustomerId: { in: [...erased].map((ref) => ref.customerId) } },
+    select: { shopifyCustomerId: true },
+  });
+  const knownIds = new Set(known.map((subject) => subject.shopifyCustomerId));
+  let dropped = 0;
+  for (const ref of erased)
+    if (!knownIds.has(ref.customerId) && customers.delete(ref.customerId)) dropped += 1;
+  return dropped;
 }
 
 type StoredSubject = {

@@ -4,6 +4,7 @@
 // forward, the count of their orders without an account, and the time the shop first had them. No
 // marketing state: an order placed without an account says nothing of the buyer's consent.
 import type { ImportedGuestOrder } from "~/connectors/shopify/bulk-guest-orders";
+import { erasedAmong } from "~/connectors/vigie/erased-contacts.server";
 import type { Tx } from "~/db/client.server";
 
 export type GuestBatchOutcome = {
@@ -33,8 +34,16 @@ export async function applyGuestOrdersBatch(
   orders: ImportedGuestOrder[],
   now: Date,
 ): Promise<GuestBatchOutcome> {
+  // A guest Vigie erased stays erased: Shopify keeps their orders for the accounts (docs/decisions/084).
+  const erased = await erasedAmong(
+    tx,
+    shopId,
+    orders.map((order) => ({ order, email: order.email, datedAt: order.createdAt })),
+  );
+  const skipped = new Set([...erased].map((ref) => ref.order));
   const buyers = new Map<string, { orders: number; last: Date; first: Date }>();
   for (const order of orders) {
+    if (skipped.has(order)) continue;
     const known = buyers.get(order.email);
     if (!known) buyers.set(order.email, { orders: 1, last: order.createdAt, first: order.createdAt });
     else {
@@ -43,7 +52,8 @@ export async function applyGuestOrdersBatch(
       if (order.createdAt < known.first) known.first = order.createdAt;
     }
   }
-  if (buyers.size === 0) return { guestOrders: 0, guests: 0 };
+  const applied = orders.length - skipped.size;
+  if (buyers.size === 0) return { guestOrders: applied, guests: 0 };
   // As upsertSubject finds someone by e-mail: the oldest subject with that address.
   const found = await tx.subject.findMany({
     where: { shopId, email: { in: [...buyers.keys()] } },
@@ -86,5 +96,5 @@ export async function applyGuestOrdersBatch(
       })),
     });
   }
-  return { guestOrders: orders.length, guests };
+  return { guestOrders: applied, guests };
 }

@@ -162,3 +162,12 @@ export async function releaseExpiredHolds(db: Db, now = new Date()) {
   }
   return due.length;
 }
+
+/**
+ * The erased people's keys (docs/decisions/084) end with the period of the orders that could name
+ * them (art. 5(1)(e)); kept no longer, as a hold is not.
+ */
+export async function expireErasedContactKeys(db: Db, now = new Date()) {
+  const { count } = await db.erasedContact.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

@@ -2,7 +2,7 @@
 // customer, a changed address). From API 2025-01 these payloads carry no marketing consent: changes
 // of it arrive as customers/email_marketing_consent_update (its own topic handler).
 import { ensureShop } from "~/services/shops.server";
-import { upsertSubject } from "~/services/subjects.server";
+import { erasedAccount, upsertSubject } from "~/services/subjects.server";
 import { CustomerPayloadSchema } from "./shopify-payloads";
 import { defineTopic, type TopicHandler } from "./topic-handler";
 
@@ -13,13 +13,14 @@ function customerTopic(topic: "customers/create" | "customers/update") {
     payloadSchema: CustomerPayloadSchema,
     async process(tx, { shopDomain, payload }) {
       const shop = await ensureShop(tx, shopDomain);
+      const createdAt = payload.created_at ? new Date(payload.created_at) : null;
+      if (await erasedAccount(tx, shop.id, payload, createdAt)) return;
       const subject = await upsertSubject(tx, shop.id, {
         customerId: payload.id,
         email: payload.email,
         phone: payload.phone,
         locale: payload.locale,
       });
-      const createdAt = payload.created_at ? new Date(payload.created_at) : null;
       // Retention counts from when the shop first had the person, not from this delivery.
       if (subject && createdAt && !Number.isNaN(createdAt.getTime())) {
         await tx.subject.updateMany({

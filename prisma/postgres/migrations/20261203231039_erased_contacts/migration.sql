@@ -1,0 +1,23 @@
+-- CreateTable
+CREATE TABLE "ErasedContact" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "erasedAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ErasedContact_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ErasedContact_expiresAt_idx" ON "ErasedContact"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ErasedContact_shopId_key_key" ON "ErasedContact"("shopId", "key");
+
+-- CreateIndex
+CREATE INDEX "ConsentEvent_shopId_shopifyCustomerId_idx" ON "ConsentEvent"("shopId", "shopifyCustomerId");
+
+-- AddForeignKey
+ALTER TABLE "ErasedContact" ADD CONSTRAINT "ErasedContact_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
