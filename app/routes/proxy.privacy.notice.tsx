@@ -3,8 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NoticeView } from "~/components/notice-view";
 import { MessagePage } from "~/components/privacy-centre-pages";
+import { noticeFor } from "~/domain/notice/notice";
 import { formatDate } from "~/i18n/format-date";
-import { staffLocaleOf } from "~/i18n/locale";
 import { createShopperTranslator } from "~/i18n/translate";
 import { liquidResponse } from "~/services/privacy-centre/liquid-response.server";
 import { requireProxy } from "~/services/privacy-centre/proxy-auth.server";
@@ -29,14 +29,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const date = formatDate(proxy.shopperLocale, notice.publishedAt, {
     timeZone: await shopTimeZone(context.db, proxy.shop.id),
   });
+  const shown = noticeFor(notice.content, proxy.shopperLocale);
   return liquidResponse(
-    // The notice itself is written in French and English (docs/decisions/061, "Not yet").
+    // A version published before the notice spoke five languages shows the shop's French (docs/decisions/083).
     <section
       className="vigie-privacy"
       style={{ maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 }}
     >
       <NoticeView
-        notice={notice.content[staffLocaleOf(proxy.shopperLocale)]}
+        notice={shown.notice}
+        lang={shown.locale === proxy.shopperLocale ? undefined : shown.locale}
         footer={t("privacy.noticeVersionLine", { version: notice.version, date })}
       />
     </section>,

@@ -4,20 +4,20 @@
 import type { Db } from "~/db/client.server";
 import { AppError } from "~/domain/errors";
 import { diffLines } from "~/domain/notice/diff";
-import { buildNotice, type Notice, noticeLines } from "~/domain/notice/notice";
+import { buildNotice, type Notice, type NoticeContent, noticeLines } from "~/domain/notice/notice";
 import { ProcessorContentSchema, readProcessor } from "~/domain/processing/processors";
 import { ActivityContentSchema } from "~/domain/processing/record";
-import type { Locale } from "~/i18n/locale";
+import { type Locale, SHOPPER_LOCALES, type ShopperLocale } from "~/i18n/locale";
 import { recordAudit } from "./audit.server";
 import { ensureActivities } from "./processing-register.server";
 import { ensureProcessors } from "./processors-register.server";
 import { listEntries } from "./register-entries.server";
 import { parseShopSettings } from "./shop-settings.server";
 
-export type NoticeContent = Record<Locale, Notice>;
+export type { NoticeContent };
 
-/** The notice as the record and registers stand now, in both languages. */
-export async function draftNotice(db: Db, shopId: string): Promise<NoticeContent> {
+/** The notice as the record and registers stand now, in every shopper language (docs/decisions/083). */
+export async function draftNotice(db: Db, shopId: string): Promise<Record<ShopperLocale, Notice>> {
   await ensureActivities(db, shopId);
   await ensureProcessors(db, shopId);
   const shop = await db.shop.findUniqueOrThrow({
@@ -42,7 +42,10 @@ export async function draftNotice(db: Db, shopId: string): Promise<NoticeContent
     activities,
     processors,
   };
-  return { fr: buildNotice(input, "fr"), en: buildNotice(input, "en") };
+  return Object.fromEntries(SHOPPER_LOCALES.map((locale) => [locale, buildNotice(input, locale)])) as Record<
+    ShopperLocale,
+    Notice
+  >;
 }
 
 const VERSION_SELECT = {
@@ -116,7 +119,7 @@ export async function publishedNotice(db: Db, shopId: string, version?: number) 
   return { ...row, content: JSON.parse(row.content) as NoticeContent };
 }
 
-/** What changed from version `from` to version `to`, in one language; null when either is unknown. */
+/** What changed from version `from` to version `to`, in one staff language; null when either is unknown. */
 export async function compareNoticeVersions(
   db: Db,
   shopId: string,

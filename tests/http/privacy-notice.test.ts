@@ -163,4 +163,41 @@ describe("the privacy notice over HTTP", () => {
     expect((await post("/app/notice?locale=en", { intent: "store_policy", version: "99" })).status).toBe(404);
     expect((await post("/app/notice?locale=en", { intent: "store_policy", version: "x" })).status).toBe(400);
   });
+  it("shows the notice in the shopper's German, Spanish or Italian, the shop's own texts in French marked as such", async () => {
+    const de = await notice({ locale: "de-DE" });
+    expect(de.status).toBe(200);
+    expect(de.html).toContain("<h1>Datenschutzerklärung</h1>");
+    expect(de.html).toContain(
+      "iméra ist Verantwortlicher für die Verarbeitung Ihrer personenbezogenen Daten.",
+    );
+    expect(de.html).toContain("<h2>Ihr Widerspruchsrecht</h2>");
+    expect(de.html).toContain('<p><span lang="fr">Gestion des commandes et service client</span></p>');
+    expect(de.html).toContain("Version 2, gültig seit");
+    expect(de.html).not.toContain("Politique de protection des données personnelles");
+    expect(de.html).not.toContain("Your right to object");
+    expect((await notice({ locale: "es" })).html).toContain("<h2>Su derecho de oposición</h2>");
+    expect((await notice({ locale: "it" })).html).toContain("<h2>Il Suo diritto di opposizione</h2>");
+  });
+
+  it("shows a version published in French and English only in French to a German shopper, the page around it in German", async () => {
+    const latest = await db.noticeVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+    const { fr, en } = JSON.parse(latest.content);
+    await db.noticeVersion.create({
+      data: {
+        shopId: latest.shopId,
+        version: latest.version + 1,
+        content: JSON.stringify({ fr, en }),
+        publishedAt: new Date(),
+        publishedBy: "dpo-1",
+      },
+    });
+    const de = await notice({ locale: "de" });
+    expect(de.status).toBe(200);
+    expect(de.html).toContain('<h1 lang="fr">Politique de protection des données personnelles</h1>');
+    expect(de.html).toContain('<section data-section="rights" lang="fr"><h2>Vos droits</h2>');
+    expect(de.html).toContain(`<p data-testid="notice-version">Version ${latest.version + 1}, gültig seit`);
+    expect(de.html).not.toContain("Datenschutzerklärung</h1>");
+    // French and English shoppers read it as before, without a language mark.
+    expect((await notice({ locale: "en" })).html).toContain("<h1>Privacy notice</h1>");
+  });
 });

@@ -95,7 +95,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
 
   // What a shopper reads on each page, in each language: the storefront's `locale` picks it, a
   // language Vigie does not write gets the shop's, French. Browsers' Accept-Language is left out.
-  // The notice's own text is still French or English: its version line is checked.
+  // The notice: its version line (the page's) and its first heading (the notice's own, docs/decisions/083).
   const PAGES = {
     de: {
       form: ["Ihre personenbezogenen Daten", "Recht auf Auskunft", "Meine Anfrage senden"],
@@ -103,7 +103,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       status: ["Anfrage nicht gefunden"],
       documents: ["Dieser Link ist nicht mehr gültig"],
       receipt: ["Anmelden"],
-      notice: ["gültig seit"],
+      notice: ["gültig seit", "Wer Ihre Daten verarbeitet"],
       unsubscribe: ["Dieser Link ist ungültig"],
       unsubscribed: ["Sie sind abgemeldet"],
       export: ["Ihr Datenexport"],
@@ -114,7 +114,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       status: ["Solicitud no encontrada"],
       documents: ["Este enlace ya no es válido"],
       receipt: ["Iniciar sesión"],
-      notice: ["vigente desde el"],
+      notice: ["vigente desde el", "Quién trata sus datos"],
       unsubscribe: ["Este enlace no es válido"],
       unsubscribed: ["Se ha dado de baja"],
       export: ["Su exportación de datos"],
@@ -125,7 +125,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       status: ["Richiesta non trovata"],
       documents: ["Questo link non è più valido"],
       receipt: ["Accedi"],
-      notice: ["in vigore dal"],
+      notice: ["in vigore dal", "Chi tratta i Suoi dati"],
       unsubscribe: ["Questo link non è valido"],
       unsubscribed: ["La Sua iscrizione è stata annullata"],
       export: ["La Sua esportazione dei dati"],
@@ -136,7 +136,7 @@ describe("the privacy centre in the shopper's language, over HTTP", () => {
       status: ["Demande introuvable"],
       documents: ["Ce lien n'est plus valide"],
       receipt: ["Se connecter"],
-      notice: ["en vigueur depuis le"],
+      notice: ["en vigueur depuis le", "Qui traite vos données"],
       unsubscribe: ["Ce lien n'est pas valide"],
       unsubscribed: ["Vous êtes désinscrit(e)"],
       export: ["L'export de vos données"],

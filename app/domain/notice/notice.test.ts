@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PROCESSOR_DRAFTS } from "~/domain/processing/processors";
 import { ACTIVITY_DRAFTS } from "~/domain/processing/register";
+import type { ShopperLocale } from "~/i18n/locale";
+import { SHOPPER_CATALOGUES } from "~/i18n/translate";
 import { diffLines } from "./diff";
-import { buildNotice, type NoticeInput, noticeLines } from "./notice";
+import { buildNotice, lineRuns, type Notice, type NoticeInput, noticeFor, noticeLines } from "./notice";
+import { noticeHtml } from "./notice-html";
 
 const input = (overrides: Partial<NoticeInput> = {}): NoticeInput => ({
   shopName: "iméra",
@@ -17,9 +20,9 @@ const input = (overrides: Partial<NoticeInput> = {}): NoticeInput => ({
   processors: PROCESSOR_DRAFTS.map(({ content }) => ({ content, confirmed: false })),
   ...overrides,
 });
-const text = (locale: "fr" | "en", overrides?: Partial<NoticeInput>) =>
+const text = (locale: ShopperLocale, overrides?: Partial<NoticeInput>) =>
   noticeLines(buildNotice(input(overrides), locale)).join("\n");
-const section = (locale: "fr" | "en", id: string) =>
+const section = (locale: ShopperLocale, id: string) =>
   buildNotice(input(), locale).sections.find((s) => s.id === id);
 
 describe("buildNotice", () => {
@@ -108,6 +111,99 @@ describe("buildNotice", () => {
     expect(ids("fr")).toEqual(ids("en"));
     expect(text("fr")).not.toBe(text("en"));
     expect(text("fr")).not.toMatch(/ [:;?!]/);
+  });
+});
+
+describe("the notice in German, Spanish and Italian (docs/decisions/083)", () => {
+  /** Every text of a notice Vigie wrote itself: title, headings, and the lines' unmarked runs. */
+  const vigieTexts = (notice: Notice) => [
+    notice.title,
+    ...notice.sections.flatMap((s) => [
+      s.heading,
+      ...[...s.paragraphs, ...s.items].flatMap((line) =>
+        lineRuns(line)
+          .filter((run) => run.lang === undefined)
+          .map((run) => run.text),
+      ),
+    ]),
+  ];
+  /** The French and English notice texts, cut at their placeholders; short bits ("mois") left out. */
+  const leaves = (node: object): string[] =>
+    Object.values(node).flatMap((value) => (typeof value === "string" ? [value] : leaves(value)));
+  const sentences = (locale: "fr" | "en") =>
+    leaves(SHOPPER_CATALOGUES[locale].privacyNotice)
+      .flatMap((text) => text.split(/\{\w+\}/))
+      .map((piece) => piece.trim())
+      .filter((piece) => piece.length >= 10);
+
+  it.each(["de", "es", "it"] as const)(
+    "%s has every section, none of Vigie's sentences left in French or English",
+    (locale) => {
+      const notice = buildNotice(input(), locale);
+      const ids = (l: ShopperLocale) => buildNotice(input(), l).sections.map((s) => s.id);
+      expect(ids(locale)).toEqual(ids("fr"));
+      const own = vigieTexts(notice).join("\n");
+      expect(sentences("fr").length).toBeGreaterThan(50);
+      for (const sentence of [...sentences("fr"), ...sentences("en")]) expect(own).not.toContain(sentence);
+      // Every heading is written.
+      expect(notice.sections.filter((s) => !s.id.startsWith("purposes-")).every((s) => s.heading)).toBe(true);
+    },
+  );
+
+  it("speaks each language's legal terms, formally", () => {
+    expect(text("de")).toContain(
+      "iméra ist Verantwortlicher für die Verarbeitung Ihrer personenbezogenen Daten.",
+    );
+    expect(
+      section("de", "recipients")?.items.map((item) =>
+        lineRuns(item)
+          .map((r) => r.text)
+          .join(""),
+      ),
+    ).toContain(
+      "Shopify International Limited (Auftragsverarbeiter, der in unserem Auftrag handelt): Plateforme de la boutique\u00a0: commandes, comptes clients, paiements Shopify",
+    );
+    expect(text("de")).toContain("Berechtigtes Interesse (Art. 6(1)(f))");
+    expect(text("de")).toContain("10 Jahre nach der letzten Bestellung");
+    // Sie, never du (the shop's French "du risque" aside).
+    expect(vigieTexts(buildNotice(input(), "de")).join("\n")).not.toMatch(/\b(du|dich|dir|dein\w*)\b/i);
+    expect(text("es")).toContain("iméra es el responsable del tratamiento de sus datos personales.");
+    expect(text("es")).toContain("encargado del tratamiento que actúa por nuestra cuenta");
+    expect(text("es")).toContain("la supresión de sus datos (art. 17)");
+    expect(text("it")).toContain("iméra è il titolare del trattamento dei Suoi dati personali.");
+    expect(text("it")).toContain("responsabile del trattamento che agisce per nostro conto");
+    expect(text("it")).toContain("3 anni dall'ultimo contatto");
+  });
+
+  it('shows what the shop wrote in French, marked lang="fr" in the HTML; the French notice marks nothing', () => {
+    const de = buildNotice(input(), "de");
+    const marked = de.sections.flatMap((s) =>
+      [...s.paragraphs, ...s.items].flatMap((line) => lineRuns(line).filter((run) => run.lang)),
+    );
+    expect(new Set(marked.map((run) => run.lang))).toEqual(new Set(["fr"]));
+    expect(de.sections.find((s) => s.id === "purposes-0")?.paragraphs).toEqual([
+      [{ text: "Gestion des commandes et service client", lang: "fr" }],
+    ]);
+    const html = noticeHtml(de, "Version 1");
+    expect(html).toContain('<p><span lang="fr">Gestion des commandes et service client</span></p>');
+    expect(html).toContain(
+      '<li><span lang="fr">Conservation des pièces comptables</span> — Rechtliche Verpflichtung (Art. 6(1)(c)) — <span lang="fr">Code de commerce art. L123-22</span></li>',
+    );
+    // The shop's English texts are the English reader's: nothing to mark.
+    for (const locale of ["fr", "en"] as const)
+      expect(noticeHtml(buildNotice(input(), locale), "V")).not.toContain("lang=");
+    // The shop's English, when asked for, is marked as such.
+    expect(buildNotice(input(), "de", "en").sections[1]?.paragraphs[0]).toEqual([
+      { text: "Orders and customer service", lang: "en" },
+    ]);
+  });
+
+  it("reads a version published in French and English only in French for the other languages", () => {
+    const [fr, en, de] = (["fr", "en", "de"] as const).map((l) => buildNotice(input(), l));
+    if (!fr || !en || !de) throw new Error("no notice");
+    expect(noticeFor({ fr, en }, "de")).toEqual({ notice: fr, locale: "fr" });
+    expect(noticeFor({ fr, en }, "en")).toEqual({ notice: en, locale: "en" });
+    expect(noticeFor({ fr, en, de }, "de")).toEqual({ notice: de, locale: "de" });
   });
 });
 

@@ -2,7 +2,8 @@
 // starts as a draft written from what Vigie knows (its name, the retention it set, the systems
 // connected) following the reference policy (iméra's); staff then edit and sign off each activity
 // (app/domain/processing/record.ts). This file holds the drafts and the record's reading in one language.
-import type { Locale } from "~/i18n/locale";
+import type { Locale, ShopperLocale } from "~/i18n/locale";
+import { SHOPPER_CATALOGUES } from "~/i18n/translate";
 import { elide } from "../../i18n/typography";
 import {
   type ActivityContent,
@@ -18,36 +19,25 @@ export type { Text } from "./record";
 /** The systems an activity may depend on; one not connected leaves its activity out. */
 export type RegisterSystem = "stripe" | "mailchimp";
 
-/** Art. 6(1): each basis as the record and the notice name it. */
-export const BASIS_LABELS: Record<LawfulBasis, Text> = {
-  consent: { fr: "Consentement (art. 6(1)(a))", en: "Consent (art. 6(1)(a))" },
-  contract: { fr: "Exécution du contrat (art. 6(1)(b))", en: "Performance of a contract (art. 6(1)(b))" },
-  legal_obligation: { fr: "Obligation légale (art. 6(1)(c))", en: "Legal obligation (art. 6(1)(c))" },
-  vital_interests: { fr: "Intérêts vitaux (art. 6(1)(d))", en: "Vital interests (art. 6(1)(d))" },
-  public_task: { fr: "Mission d'intérêt public (art. 6(1)(e))", en: "Public task (art. 6(1)(e))" },
-  legitimate_interests: { fr: "Intérêt légitime (art. 6(1)(f))", en: "Legitimate interests (art. 6(1)(f))" },
-};
+/** The notice's texts in one language: basis labels and retention phrases are shared with the record. */
+const noticeText = (locale: ShopperLocale) => SHOPPER_CATALOGUES[locale].privacyNotice;
 
-const CLOCK_PHRASES: Record<RetentionClock, Text> = {
-  last_order: { fr: "après la dernière commande", en: "after the last order" },
-  last_contact: { fr: "après le dernier contact", en: "after the last contact" },
-  collection: { fr: "après la collecte", en: "after collection" },
-  transaction: { fr: "après la transaction", en: "after the transaction" },
-  financial_year_end: { fr: "après la clôture de l'exercice", en: "after the end of the financial year" },
-  request_closed: { fr: "après la clôture de la demande", en: "after the request is closed" },
-  consent_end: { fr: "après la fin du consentement", en: "after the consent ends" },
-};
+/** Art. 6(1): the basis as the record and the notice name it, "Obligation légale (art. 6(1)(c))". */
+export function basisLabel(basis: LawfulBasis, locale: ShopperLocale) {
+  return noticeText(locale).bases[basis];
+}
 
 /** "10 ans", "13 months": whole years when the months make some. */
-export function formatDuration(months: number, locale: Locale) {
+export function formatDuration(months: number, locale: ShopperLocale) {
+  const t = noticeText(locale);
   const years = months % 12 === 0 ? months / 12 : null;
-  if (locale === "fr") return years !== null ? `${years} an${years > 1 ? "s" : ""}` : `${months} mois`;
-  return years !== null ? `${years} year${years > 1 ? "s" : ""}` : `${months} month${months > 1 ? "s" : ""}`;
+  if (years !== null) return (years > 1 ? t.years : t.year).replace("{n}", String(years));
+  return (months > 1 ? t.months : t.month).replace("{n}", String(months));
 }
 
 /** "10 ans après la dernière commande". */
-export function formatPeriod(period: { months: number; clock: RetentionClock }, locale: Locale) {
-  return `${formatDuration(period.months, locale)} ${CLOCK_PHRASES[period.clock][locale]}`;
+export function formatPeriod(period: { months: number; clock: RetentionClock }, locale: ShopperLocale) {
+  return `${formatDuration(period.months, locale)} ${noticeText(locale).clocks[period.clock]}`;
 }
 
 const text = (fr: string, en: string): Text => ({ fr, en });
@@ -548,7 +538,7 @@ export function readRetention(entry: RetentionEntry, locale: Locale) {
 /** The purpose's basis as one line: "Obligation légale (art. 6(1)(c)) — Code de commerce art. L123-22". */
 export function basisLine(purpose: ActivityContent["purposes"][number], locale: Locale) {
   const detail = purpose.basisDetail[locale];
-  return `${BASIS_LABELS[purpose.basis][locale]}${detail ? ` — ${detail}` : ""}`;
+  return `${basisLabel(purpose.basis, locale)}${detail ? ` — ${detail}` : ""}`;
 }
 
 export type RegisterActivity = ReturnType<typeof readActivity>;

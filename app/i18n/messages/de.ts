@@ -629,4 +629,89 @@ export const de: ShopperMessages = {
       notFound: "es wurden keine Daten zu Ihnen gefunden",
     },
   },
+  privacyNotice: {
+    title: "Datenschutzerklärung",
+    controller: "Wer Ihre Daten verarbeitet",
+    controllerText: "{shop} ist Verantwortlicher für die Verarbeitung Ihrer personenbezogenen Daten.",
+    contact: "Bei Fragen zu Ihren Daten schreiben Sie bitte an unseren Datenschutzbeauftragten: {email}.",
+    noContact: "Bei Fragen zu Ihren Daten schreiben Sie uns bitte über unser Datenschutzcenter: {url}.",
+    purposes: "Warum wir Ihre Daten verarbeiten und auf welcher Rechtsgrundlage",
+    interests: "Unsere berechtigten Interessen",
+    interestsIntro:
+      "Soweit wir uns auf unser berechtigtes Interesse stützen, verfolgen wir dieses Interesse:",
+    recipients: "Wer Ihre Daten erhält",
+    recipientsIntro: "Unsere befugten Mitarbeiterinnen und Mitarbeiter sowie:",
+    transfers: "Übermittlungen außerhalb des Europäischen Wirtschaftsraums",
+    noTransfers: "Ihre Daten werden nicht außerhalb des Europäischen Wirtschaftsraums übermittelt.",
+    transfersCopy: "Eine Kopie dieser Garantien erhalten Sie, wenn Sie uns schreiben.",
+    beingConfirmed: "wird noch geprüft",
+    retention: "Wie lange wir Ihre Daten speichern",
+    rights: "Ihre Rechte",
+    rightsIntro: "Sie können jederzeit von uns verlangen:",
+    access: "Auskunft über Ihre Daten und eine Kopie davon (Art. 15);",
+    rectification: "die Berichtigung unrichtiger oder unvollständiger Daten (Art. 16);",
+    erasure:
+      "die Löschung Ihrer Daten (Art. 17), außer denen, die wir gesetzlich aufbewahren müssen, etwa Rechnungen;",
+    restriction:
+      "die Einschränkung der Verarbeitung (Art. 18): Wir speichern Ihre Daten dann, ohne sie zu verwenden, zum Beispiel solange wir ihre Richtigkeit überprüfen oder über Ihren Widerspruch entscheiden;",
+    portability:
+      "die Übertragung der Daten, die Sie uns bereitgestellt haben, in einem strukturierten, maschinenlesbaren Format (Art. 20).",
+    objection: "Ihr Widerspruchsrecht",
+    objectionInterests:
+      "Sie können aus Gründen, die sich aus Ihrer besonderen Situation ergeben, jederzeit der Verarbeitung widersprechen, die auf unser berechtigtes Interesse gestützt ist (Art. 21(1)): {purposes}.",
+    objectionMarketing:
+      "Sie können der Verwendung Ihrer Daten für Direktwerbung jederzeit ohne Angabe von Gründen widersprechen (Art. 21(2) und (3)): Wir schreiben Ihnen dann zu diesem Zweck nicht mehr.",
+    withdrawal: "Widerruf Ihrer Einwilligung",
+    withdrawalText:
+      "Soweit wir uns auf Ihre Einwilligung stützen, können Sie diese jederzeit so einfach widerrufen, wie Sie sie erteilt haben: über den Abmeldelink in jeder E-Mail oder über unser Datenschutzcenter. Der Widerruf berührt nicht, was bis dahin geschehen ist (Art. 7(3)).",
+    automated: "Automatisierte Entscheidungen",
+    automatedSafeguards:
+      "Sie können das Eingreifen einer Person erwirken, Ihren Standpunkt darlegen und die Entscheidung anfechten (Art. 22(3)).",
+    postMortem: "Nach Ihrem Tod",
+    postMortemText:
+      "Sie können uns Verfügungen über die Speicherung, Löschung und Weitergabe Ihrer Daten nach Ihrem Tod erteilen und eine Person benennen, die sie ausführt (französisches Datenschutzgesetz „Informatique et Libertés“, Art. 85).",
+    required: "Pflichtangaben",
+    requiredText:
+      "Die in unseren Formularen mit * gekennzeichneten Daten sind erforderlich, um Ihre Bestellung oder Anfrage zu bearbeiten; ohne sie können wir ihr nicht nachkommen.",
+    exercise: "Ihre Rechte ausüben",
+    exerciseText:
+      "Stellen Sie Ihre Anfrage über unser Datenschutzcenter ({url}){email}. Wir antworten innerhalb eines Monats (Art. 12(3)) und verlangen einen Identitätsnachweis nur bei begründeten Zweifeln.",
+    exerciseEmail: " oder per E-Mail an {email}",
+    complaint: "Beschwerde",
+    complaintText:
+      "Wenn Sie der Ansicht sind, dass Ihre Rechte nicht gewahrt werden, können Sie Beschwerde bei der CNIL einlegen (der französischen Datenschutzaufsichtsbehörde, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr).",
+    roles: {
+      processor: "Auftragsverarbeiter, der in unserem Auftrag handelt",
+      independent_controller: "Empfänger, der die Daten für eigene Zwecke verarbeitet",
+      joint_controller: "gemeinsam Verantwortlicher",
+    },
+    mechanisms: {
+      adequacy: "Angemessenheitsbeschluss der Europäischen Kommission (Art. 45)",
+      sccs: "Standardvertragsklauseln der Europäischen Kommission (Art. 46)",
+      bcrs: "verbindliche interne Datenschutzvorschriften (Art. 47)",
+      derogation: "Ausnahme für einen bestimmten Fall (Art. 49)",
+      unknown: "Garantie wird noch geprüft",
+    },
+    bases: {
+      consent: "Einwilligung (Art. 6(1)(a))",
+      contract: "Erfüllung eines Vertrags (Art. 6(1)(b))",
+      legal_obligation: "Rechtliche Verpflichtung (Art. 6(1)(c))",
+      vital_interests: "Lebenswichtige Interessen (Art. 6(1)(d))",
+      public_task: "Wahrnehmung einer Aufgabe im öffentlichen Interesse (Art. 6(1)(e))",
+      legitimate_interests: "Berechtigtes Interesse (Art. 6(1)(f))",
+    },
+    year: "{n} Jahr",
+    years: "{n} Jahre",
+    month: "{n} Monat",
+    months: "{n} Monate",
+    clocks: {
+      last_order: "nach der letzten Bestellung",
+      last_contact: "nach dem letzten Kontakt",
+      collection: "nach der Erhebung",
+      transaction: "nach der Transaktion",
+      financial_year_end: "nach Ende des Geschäftsjahres",
+      request_closed: "nach Abschluss der Anfrage",
+      consent_end: "nach dem Ende der Einwilligung",
+    },
+  },
 };

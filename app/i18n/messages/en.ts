@@ -2159,6 +2159,94 @@ export const en = {
       notFound: "no record of you was found",
     },
   },
+  /** The privacy notice's own text (GDPR art. 13–14, app/domain/notice/notice.ts); what the shop wrote in its record is shown as written. */
+  privacyNotice: {
+    title: "Privacy notice",
+    controller: "Who processes your data",
+    controllerText: "{shop} is the controller of your personal data.",
+    contact: "For any question about your data, write to our data protection officer: {email}.",
+    noContact: "For any question about your data, write to us from our privacy centre: {url}.",
+    purposes: "Why we process your data, and on what basis",
+    interests: "Our legitimate interests",
+    interestsIntro: "Where we rely on our legitimate interests, this is the interest pursued:",
+    recipients: "Who receives your data",
+    recipientsIntro: "Our authorised staff, and:",
+    transfers: "Transfers outside the European Economic Area",
+    noTransfers: "Your data is not transferred outside the European Economic Area.",
+    transfersCopy: "You can obtain a copy of these safeguards by writing to us.",
+    beingConfirmed: "being checked",
+    retention: "How long we keep your data",
+    rights: "Your rights",
+    rightsIntro: "You can at any time ask us:",
+    access: "for access to your data and a copy of it (art. 15);",
+    rectification: "to correct inaccurate or incomplete data (art. 16);",
+    erasure: "to erase your data (art. 17), except what the law requires us to keep, such as invoices;",
+    restriction:
+      "to restrict processing (art. 18): we then keep your data without using it, for example while we check its accuracy or consider your objection;",
+    portability:
+      "for the data you gave us in a structured, machine-readable format, to take elsewhere (art. 20).",
+    objection: "Your right to object",
+    objectionInterests:
+      "You can object at any time, on grounds relating to your particular situation, to processing based on our legitimate interests (art. 21(1)): {purposes}.",
+    objectionMarketing:
+      "You can object at any time, without giving reasons, to the use of your data for marketing (art. 21(2) and (3)): we then stop writing to you for that purpose.",
+    withdrawal: "Withdrawing your consent",
+    withdrawalText:
+      "Where we rely on your consent, you can withdraw it at any time, as easily as you gave it: through the unsubscribe link in every e-mail or from our privacy centre. Withdrawing does not affect what was done before (art. 7(3)).",
+    automated: "Automated decisions",
+    automatedSafeguards:
+      "You can obtain human intervention, give your point of view and contest the decision (art. 22(3)).",
+    postMortem: "After your death",
+    postMortemText:
+      "You can give us instructions on what happens to your data after your death, and name a person to carry them out (French Data Protection Act, art. 85).",
+    required: "Required data",
+    requiredText:
+      "Data marked * in our forms is needed to process your order or request; without it we cannot proceed.",
+    exercise: "Exercising your rights",
+    exerciseText:
+      "Make your request from our privacy centre ({url}){email}. We answer within one month (art. 12(3)) and ask for proof of identity only where we have a reasonable doubt.",
+    exerciseEmail: " or by e-mail to {email}",
+    complaint: "Complaint",
+    complaintText:
+      "If you believe your rights are not respected, you can lodge a complaint with the CNIL (the French data protection authority, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr).",
+    /** Art. 13(1)(e): what each recipient is to the shop. */
+    roles: {
+      processor: "processor acting on our behalf",
+      independent_controller: "recipient processing on its own behalf",
+      joint_controller: "joint controller",
+    },
+    /** Art. 13(1)(f), 44–49: the safeguard of a transfer. */
+    mechanisms: {
+      adequacy: "European Commission adequacy decision (art. 45)",
+      sccs: "European Commission standard contractual clauses (art. 46)",
+      bcrs: "binding corporate rules (art. 47)",
+      derogation: "derogation for a specific situation (art. 49)",
+      unknown: "safeguard being checked",
+    },
+    /** Art. 6(1): each lawful basis, as the notice and the record of processing name it. */
+    bases: {
+      consent: "Consent (art. 6(1)(a))",
+      contract: "Performance of a contract (art. 6(1)(b))",
+      legal_obligation: "Legal obligation (art. 6(1)(c))",
+      vital_interests: "Vital interests (art. 6(1)(d))",
+      public_task: "Public task (art. 6(1)(e))",
+      legitimate_interests: "Legitimate interests (art. 6(1)(f))",
+    },
+    /** Art. 13(2)(a): a retention period, "10 years after the last order". */
+    year: "{n} year",
+    years: "{n} years",
+    month: "{n} month",
+    months: "{n} months",
+    clocks: {
+      last_order: "after the last order",
+      last_contact: "after the last contact",
+      collection: "after collection",
+      transaction: "after the transaction",
+      financial_year_end: "after the end of the financial year",
+      request_closed: "after the request is closed",
+      consent_end: "after the consent ends",
+    },
+  },
 };
 
 export type Messages = typeof en;

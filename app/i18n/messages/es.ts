@@ -621,4 +621,90 @@ export const es: ShopperMessages = {
       notFound: "no se encontró ningún dato suyo",
     },
   },
+  privacyNotice: {
+    title: "Política de privacidad",
+    controller: "Quién trata sus datos",
+    controllerText: "{shop} es el responsable del tratamiento de sus datos personales.",
+    contact:
+      "Para cualquier pregunta sobre sus datos, escriba a nuestro delegado de protección de datos: {email}.",
+    noContact:
+      "Para cualquier pregunta sobre sus datos, escríbanos desde nuestro centro de privacidad: {url}.",
+    purposes: "Por qué tratamos sus datos y con qué base jurídica",
+    interests: "Nuestros intereses legítimos",
+    interestsIntro: "Cuando nos basamos en nuestro interés legítimo, este es el interés perseguido:",
+    recipients: "Quién recibe sus datos",
+    recipientsIntro: "Nuestro personal autorizado, y:",
+    transfers: "Transferencias fuera del Espacio Económico Europeo",
+    noTransfers: "Sus datos no se transfieren fuera del Espacio Económico Europeo.",
+    transfersCopy: "Puede obtener una copia de estas garantías escribiéndonos.",
+    beingConfirmed: "en proceso de verificación",
+    retention: "Cuánto tiempo conservamos sus datos",
+    rights: "Sus derechos",
+    rightsIntro: "Puede solicitarnos en cualquier momento:",
+    access: "el acceso a sus datos y una copia de ellos (art. 15);",
+    rectification: "la rectificación de datos inexactos o incompletos (art. 16);",
+    erasure:
+      "la supresión de sus datos (art. 17), salvo los que la ley nos obliga a conservar, como las facturas;",
+    restriction:
+      "la limitación del tratamiento (art. 18): conservamos entonces sus datos sin utilizarlos, por ejemplo mientras verificamos su exactitud o examinamos su oposición;",
+    portability:
+      "la portabilidad de los datos que nos ha facilitado, en un formato estructurado y de lectura mecánica (art. 20).",
+    objection: "Su derecho de oposición",
+    objectionInterests:
+      "Puede oponerse en cualquier momento, por motivos relacionados con su situación particular, a los tratamientos basados en nuestro interés legítimo (art. 21(1)): {purposes}.",
+    objectionMarketing:
+      "Puede oponerse en cualquier momento, sin necesidad de justificarlo, al uso de sus datos para mercadotecnia directa (art. 21(2) y (3)): dejaremos entonces de escribirle con ese fin.",
+    withdrawal: "Retirar su consentimiento",
+    withdrawalText:
+      "Cuando nos basamos en su consentimiento, puede retirarlo en cualquier momento, con la misma facilidad con que lo dio: mediante el enlace de baja de cada correo electrónico o desde nuestro centro de privacidad. La retirada no afecta a lo realizado anteriormente (art. 7(3)).",
+    automated: "Decisiones automatizadas",
+    automatedSafeguards:
+      "Puede obtener la intervención de una persona, expresar su punto de vista e impugnar la decisión (art. 22(3)).",
+    postMortem: "Tras su fallecimiento",
+    postMortemText:
+      "Puede darnos directrices sobre la conservación, la supresión y la comunicación de sus datos tras su fallecimiento, y designar a una persona encargada de ejecutarlas (ley francesa Informatique et Libertés, art. 85).",
+    required: "Datos obligatorios",
+    requiredText:
+      "Los datos marcados con * en nuestros formularios son necesarios para tramitar su pedido o su solicitud; sin ellos, no podemos darles curso.",
+    exercise: "Ejercer sus derechos",
+    exerciseText:
+      "Presente su solicitud desde nuestro centro de privacidad ({url}){email}. Respondemos en el plazo de un mes (art. 12(3)) y solo pedimos un documento de identidad en caso de duda razonable.",
+    exerciseEmail: " o por correo electrónico a {email}",
+    complaint: "Reclamación",
+    complaintText:
+      "Si considera que no se respetan sus derechos, puede presentar una reclamación ante la CNIL (la autoridad francesa de protección de datos, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr).",
+    roles: {
+      processor: "encargado del tratamiento que actúa por nuestra cuenta",
+      independent_controller: "destinatario que trata los datos por cuenta propia",
+      joint_controller: "corresponsable del tratamiento",
+    },
+    mechanisms: {
+      adequacy: "decisión de adecuación de la Comisión Europea (art. 45)",
+      sccs: "cláusulas contractuales tipo de la Comisión Europea (art. 46)",
+      bcrs: "normas corporativas vinculantes (art. 47)",
+      derogation: "excepción para una situación específica (art. 49)",
+      unknown: "garantía en proceso de verificación",
+    },
+    bases: {
+      consent: "Consentimiento (art. 6(1)(a))",
+      contract: "Ejecución de un contrato (art. 6(1)(b))",
+      legal_obligation: "Obligación legal (art. 6(1)(c))",
+      vital_interests: "Intereses vitales (art. 6(1)(d))",
+      public_task: "Misión realizada en interés público (art. 6(1)(e))",
+      legitimate_interests: "Interés legítimo (art. 6(1)(f))",
+    },
+    year: "{n} año",
+    years: "{n} años",
+    month: "{n} mes",
+    months: "{n} meses",
+    clocks: {
+      last_order: "después del último pedido",
+      last_contact: "después del último contacto",
+      collection: "después de la recogida",
+      transaction: "después de la transacción",
+      financial_year_end: "después del cierre del ejercicio",
+      request_closed: "después del cierre de la solicitud",
+      consent_end: "después del fin del consentimiento",
+    },
+  },
 };

@@ -2232,4 +2232,90 @@ export const fr: Messages = {
       notFound: "aucune donnée vous concernant n'y a été trouvée",
     },
   },
+  privacyNotice: {
+    title: "Politique de protection des données personnelles",
+    controller: "Qui traite vos données",
+    controllerText: "{shop} est responsable du traitement de vos données personnelles.",
+    contact:
+      "Pour toute question sur vos données, écrivez à notre délégué à la protection des données\u00a0: {email}.",
+    noContact:
+      "Pour toute question sur vos données, écrivez-nous depuis notre espace confidentialité\u00a0: {url}.",
+    purposes: "Pourquoi nous traitons vos données, et sur quelle base",
+    interests: "Nos intérêts légitimes",
+    interestsIntro: "Lorsque nous nous fondons sur notre intérêt légitime, voici l'intérêt poursuivi\u00a0:",
+    recipients: "Qui reçoit vos données",
+    recipientsIntro: "Notre personnel habilité, et\u00a0:",
+    transfers: "Transferts hors de l'Espace économique européen",
+    noTransfers: "Vos données ne sont pas transférées hors de l'Espace économique européen.",
+    transfersCopy: "Vous pouvez obtenir une copie de ces garanties en nous écrivant.",
+    beingConfirmed: "en cours de vérification",
+    retention: "Combien de temps nous gardons vos données",
+    rights: "Vos droits",
+    rightsIntro: "Vous pouvez à tout moment nous demander\u00a0:",
+    access: "l'accès à vos données et une copie de celles-ci (art. 15)\u00a0;",
+    rectification: "la rectification de données inexactes ou incomplètes (art. 16)\u00a0;",
+    erasure:
+      "l'effacement de vos données (art. 17), sauf celles que la loi nous oblige à garder, comme les factures\u00a0;",
+    restriction:
+      "la limitation du traitement (art. 18)\u00a0: nous conservons alors vos données sans les utiliser, par exemple le temps de vérifier leur exactitude ou d'examiner votre opposition\u00a0;",
+    portability:
+      "la portabilité des données que vous nous avez fournies, dans un format structuré et lisible par machine (art. 20).",
+    objection: "Votre droit d'opposition",
+    objectionInterests:
+      "Vous pouvez vous opposer à tout moment, pour des raisons tenant à votre situation particulière, aux traitements fondés sur notre intérêt légitime (art. 21(1))\u00a0: {purposes}.",
+    objectionMarketing:
+      "Vous pouvez vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données pour la prospection commerciale (art. 21(2) et (3))\u00a0: nous cessons alors de vous écrire à ce titre.",
+    withdrawal: "Retirer votre consentement",
+    withdrawalText:
+      "Lorsque nous nous fondons sur votre consentement, vous pouvez le retirer à tout moment, aussi simplement que vous l'avez donné\u00a0: par le lien de désinscription de chaque e-mail ou depuis notre espace confidentialité. Le retrait ne remet pas en cause ce qui a été fait auparavant (art. 7(3)).",
+    automated: "Décision automatisée",
+    automatedSafeguards:
+      "Vous pouvez obtenir l'intervention d'une personne, présenter votre point de vue et contester la décision (art. 22(3)).",
+    postMortem: "Après votre décès",
+    postMortemText:
+      "Vous pouvez nous donner des directives sur la conservation, l'effacement et la communication de vos données après votre décès, et désigner une personne chargée de les exécuter (loi Informatique et Libertés, art. 85).",
+    required: "Données obligatoires",
+    requiredText:
+      "Les données signalées par * dans nos formulaires sont nécessaires pour traiter votre commande ou votre demande\u00a0; sans elles, nous ne pouvons pas y donner suite.",
+    exercise: "Exercer vos droits",
+    exerciseText:
+      "Faites votre demande depuis notre espace confidentialité ({url}){email}. Nous répondons dans un délai d'un mois (art. 12(3)) et ne demandons un justificatif d'identité qu'en cas de doute raisonnable.",
+    exerciseEmail: " ou par e-mail à {email}",
+    complaint: "Réclamation",
+    complaintText:
+      "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (Commission nationale de l'informatique et des libertés, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr).",
+    roles: {
+      processor: "sous-traitant agissant pour notre compte",
+      independent_controller: "destinataire traitant pour son propre compte",
+      joint_controller: "responsable conjoint",
+    },
+    mechanisms: {
+      adequacy: "décision d'adéquation de la Commission européenne (art. 45)",
+      sccs: "clauses contractuelles types de la Commission européenne (art. 46)",
+      bcrs: "règles d'entreprise contraignantes (art. 47)",
+      derogation: "dérogation pour une situation particulière (art. 49)",
+      unknown: "garantie en cours de vérification",
+    },
+    bases: {
+      consent: "Consentement (art. 6(1)(a))",
+      contract: "Exécution du contrat (art. 6(1)(b))",
+      legal_obligation: "Obligation légale (art. 6(1)(c))",
+      vital_interests: "Intérêts vitaux (art. 6(1)(d))",
+      public_task: "Mission d'intérêt public (art. 6(1)(e))",
+      legitimate_interests: "Intérêt légitime (art. 6(1)(f))",
+    },
+    year: "{n} an",
+    years: "{n} ans",
+    month: "{n} mois",
+    months: "{n} mois",
+    clocks: {
+      last_order: "après la dernière commande",
+      last_contact: "après le dernier contact",
+      collection: "après la collecte",
+      transaction: "après la transaction",
+      financial_year_end: "après la clôture de l'exercice",
+      request_closed: "après la clôture de la demande",
+      consent_end: "après la fin du consentement",
+    },
+  },
 };

@@ -620,4 +620,89 @@ export const it: ShopperMessages = {
       notFound: "non è stato trovato alcun dato che La riguarda",
     },
   },
+  privacyNotice: {
+    title: "Informativa sulla privacy",
+    controller: "Chi tratta i Suoi dati",
+    controllerText: "{shop} è il titolare del trattamento dei Suoi dati personali.",
+    contact:
+      "Per qualsiasi domanda sui Suoi dati, scriva al nostro responsabile della protezione dei dati: {email}.",
+    noContact: "Per qualsiasi domanda sui Suoi dati, ci scriva dal nostro centro privacy: {url}.",
+    purposes: "Perché trattiamo i Suoi dati e su quale base giuridica",
+    interests: "I nostri legittimi interessi",
+    interestsIntro: "Quando ci basiamo sul nostro legittimo interesse, questo è l'interesse perseguito:",
+    recipients: "Chi riceve i Suoi dati",
+    recipientsIntro: "Il nostro personale autorizzato e:",
+    transfers: "Trasferimenti al di fuori dello Spazio economico europeo",
+    noTransfers: "I Suoi dati non sono trasferiti al di fuori dello Spazio economico europeo.",
+    transfersCopy: "Può ottenere una copia di tali garanzie scrivendoci.",
+    beingConfirmed: "in corso di verifica",
+    retention: "Per quanto tempo conserviamo i Suoi dati",
+    rights: "I Suoi diritti",
+    rightsIntro: "Può chiederci in qualsiasi momento:",
+    access: "l'accesso ai Suoi dati e una copia degli stessi (art. 15);",
+    rectification: "la rettifica dei dati inesatti o incompleti (art. 16);",
+    erasure:
+      "la cancellazione dei Suoi dati (art. 17), salvo quelli che la legge ci obbliga a conservare, come le fatture;",
+    restriction:
+      "la limitazione del trattamento (art. 18): conserviamo allora i Suoi dati senza utilizzarli, ad esempio il tempo di verificarne l'esattezza o di esaminare la Sua opposizione;",
+    portability:
+      "la portabilità dei dati che ci ha fornito, in un formato strutturato e leggibile da dispositivo automatico (art. 20).",
+    objection: "Il Suo diritto di opposizione",
+    objectionInterests:
+      "Può opporsi in qualsiasi momento, per motivi connessi alla Sua situazione particolare, ai trattamenti basati sul nostro legittimo interesse (art. 21(1)): {purposes}.",
+    objectionMarketing:
+      "Può opporsi in qualsiasi momento, senza doverne indicare i motivi, all'uso dei Suoi dati per finalità di marketing diretto (art. 21(2) e (3)): smettiamo allora di scriverLe a tale scopo.",
+    withdrawal: "Revocare il Suo consenso",
+    withdrawalText:
+      "Quando ci basiamo sul Suo consenso, può revocarlo in qualsiasi momento, con la stessa facilità con cui lo ha prestato: tramite il link di disiscrizione presente in ogni e-mail o dal nostro centro privacy. La revoca non pregiudica quanto fatto in precedenza (art. 7(3)).",
+    automated: "Decisioni automatizzate",
+    automatedSafeguards:
+      "Può ottenere l'intervento di una persona, esprimere la Sua opinione e contestare la decisione (art. 22(3)).",
+    postMortem: "Dopo il Suo decesso",
+    postMortemText:
+      "Può darci disposizioni sulla conservazione, la cancellazione e la comunicazione dei Suoi dati dopo il Suo decesso e designare una persona incaricata di eseguirle (legge francese Informatique et Libertés, art. 85).",
+    required: "Dati obbligatori",
+    requiredText:
+      "I dati contrassegnati con * nei nostri moduli sono necessari per gestire il Suo ordine o la Sua richiesta; senza di essi non possiamo darvi seguito.",
+    exercise: "Esercitare i Suoi diritti",
+    exerciseText:
+      "Presenti la Sua richiesta dal nostro centro privacy ({url}){email}. Rispondiamo entro un mese (art. 12(3)) e chiediamo un documento d'identità solo in caso di dubbi ragionevoli.",
+    exerciseEmail: " o via e-mail a {email}",
+    complaint: "Reclamo",
+    complaintText:
+      "Se ritiene che i Suoi diritti non siano rispettati, può proporre reclamo alla CNIL (l'autorità francese per la protezione dei dati, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr).",
+    roles: {
+      processor: "responsabile del trattamento che agisce per nostro conto",
+      independent_controller: "destinatario che tratta i dati per conto proprio",
+      joint_controller: "contitolare del trattamento",
+    },
+    mechanisms: {
+      adequacy: "decisione di adeguatezza della Commissione europea (art. 45)",
+      sccs: "clausole contrattuali tipo della Commissione europea (art. 46)",
+      bcrs: "norme vincolanti d'impresa (art. 47)",
+      derogation: "deroga per una situazione specifica (art. 49)",
+      unknown: "garanzia in corso di verifica",
+    },
+    bases: {
+      consent: "Consenso (art. 6(1)(a))",
+      contract: "Esecuzione di un contratto (art. 6(1)(b))",
+      legal_obligation: "Obbligo legale (art. 6(1)(c))",
+      vital_interests: "Interessi vitali (art. 6(1)(d))",
+      public_task: "Esecuzione di un compito di interesse pubblico (art. 6(1)(e))",
+      legitimate_interests: "Legittimo interesse (art. 6(1)(f))",
+    },
+    year: "{n} anno",
+    years: "{n} anni",
+    month: "{n} mese",
+    months: "{n} mesi",
+    clocks: {
+      last_order: "dall'ultimo ordine",
+      last_contact: "dall'ultimo contatto",
+      collection: "dalla raccolta",
+      transaction: "dalla transazione",
+      financial_year_end: "dalla chiusura dell'esercizio",
+      request_closed: "dalla chiusura della richiesta",
+      consent_end: "dalla fine del consenso",
+    },
+  },
 };

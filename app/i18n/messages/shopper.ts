@@ -15,6 +15,7 @@ export const SHOPPER_SECTIONS = [
   "consentReceipt",
   "banner",
   "receipts",
+  "privacyNotice",
 ] as const satisfies readonly (keyof Messages)[];
 
 export type ShopperMessages = Pick<Messages, (typeof SHOPPER_SECTIONS)[number]>;
