@@ -25,7 +25,7 @@ import {
   EDITABLE_BANNER_TEXTS,
   type EditableBannerText,
 } from "~/domain/consent/banner-look";
-import type { Locale } from "~/i18n/locale";
+import { LOCALES, type Locale, SHOPPER_LOCALES, type ShopperLocale } from "~/i18n/locale";
 import { createTranslator, type MessageKey } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -39,7 +39,8 @@ type Settings = {
 type Problem = { pair: ContrastPair; ratio: number; minimum: number };
 
 const COLOURS = ["background", "text", "button", "buttonText"] as const;
-const LOCALES: Locale[] = ["fr", "en"];
+/** The languages whose texts the shop may reword (docs/decisions/082: the others keep the catalogue's). */
+const editable = (locale: ShopperLocale): locale is Locale => (LOCALES as readonly string[]).includes(locale);
 
 /** Vigie's own wording of each editable text, in one language. */
 function defaults(locale: Locale, shop: string): Record<EditableBannerText, string> {
@@ -54,7 +55,7 @@ function defaults(locale: Locale, shop: string): Record<EditableBannerText, stri
   };
 }
 
-function previewDocument(assets: { js: string; css: string }, locale: Locale, config: object): string {
+function previewDocument(assets: { js: string; css: string }, locale: ShopperLocale, config: object): string {
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
   const js = assets.js.replace(/<\/script/gi, "<\\/script");
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><style>${assets.css}</style></head>
@@ -64,31 +65,39 @@ function previewDocument(assets: { js: string; css: string }, locale: Locale, co
 
 export function BannerEditor(props: {
   shopName: string;
-  version: string;
+  /** Each language's version in force. */
+  versions: Record<ShopperLocale, string>;
   settings: Settings;
-  /** Both languages' texts in force (purposes and processors for the preview's second layer). */
-  texts: Record<Locale, object>;
+  /** Every language's texts in force (purposes and processors for the preview's second layer). */
+  texts: Record<ShopperLocale, object>;
   assets: { js: string; css: string };
   saved: boolean;
   refused: { contrast: Problem[]; invalid: boolean } | null;
 }) {
   const { locale, t } = useTranslation();
   const [state, setState] = useState<Settings>(props.settings);
-  const [previewLocale, setPreviewLocale] = useState<Locale>("fr");
+  const [previewLocale, setPreviewLocale] = useState<ShopperLocale>("fr");
   const problems = contrastProblems(state.colours);
   // The colours as they stand: a refusal on save showed the same pairs, and clears once they are fixed.
   const shown = problems;
   const config = useMemo(() => {
-    const own = Object.fromEntries(
-      Object.entries(state.texts[previewLocale]).filter(([, value]) => value && value.trim() !== ""),
-    );
+    // The form's texts as typed (an emptied field shows Vigie's wording again), where the shop may reword.
+    const own = editable(previewLocale)
+      ? {
+          ...defaults(previewLocale, props.shopName),
+          ...Object.fromEntries(
+            Object.entries(state.texts[previewLocale]).filter(([, value]) => value && value.trim() !== ""),
+          ),
+        }
+      : {};
     return {
-      version: props.version,
-      texts: { ...props.texts[previewLocale], ...defaults(previewLocale, props.shopName), ...own },
+      locale: previewLocale,
+      version: props.versions[previewLocale],
+      texts: { ...props.texts[previewLocale], ...own },
       look: { position: state.position, colours: state.colours },
       askAgain: false,
     };
-  }, [state, previewLocale, props.texts, props.version, props.shopName]);
+  }, [state, previewLocale, props.texts, props.versions, props.shopName]);
   const setText = (locale: Locale, key: EditableBannerText, value: string) =>
     setState((s) => ({ ...s, texts: { ...s.texts, [locale]: { ...s.texts[locale], [key]: value } } }));
   const number = (value: number, digits: number) =>
@@ -189,8 +198,8 @@ export function BannerEditor(props: {
               label={t("cookieBanner.previewLanguage")}
               labelInline
               value={previewLocale}
-              onChange={(value) => setPreviewLocale(value as Locale)}
-              options={LOCALES.map((l) => ({
+              onChange={(value) => setPreviewLocale(value as ShopperLocale)}
+              options={SHOPPER_LOCALES.map((l) => ({
                 value: l,
                 label: t(`cookieBanner.languages.${l}` as MessageKey),
               }))}

@@ -3,22 +3,22 @@
 // webhook intakes: this path takes storefront traffic. GET answers the banner's texts and version;
 // POST records one choice in the consent ledger (docs/decisions/043, 044). Order of checks: method,
 // size (before and while reading), the proxy signature and replay exactly as the privacy centre
-// (checkProxyCall), rate per network, JSON and fields (zod), the banner version. Nothing personal
-// is logged.
+// (checkProxyCall), rate per network, JSON and fields (zod), the banner version of the choice's
+// language (docs/decisions/082). Nothing personal is logged.
 
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "~/db/client.server";
 import { minimiseIp, TrackerChoiceSchema } from "~/domain/consent";
 import { isAppError } from "~/domain/errors";
-import { resolveLocale } from "~/i18n/locale";
+import { shopperLocaleOf } from "~/i18n/locale";
 import {
   type BannerContent,
   bannerConfig,
   bannerContent,
   proveChoice,
 } from "~/services/cookie-banner.server";
-import { checkProxyCall } from "~/services/privacy-centre/proxy-auth.server";
+import { checkProxyCall, proxyShopperLocale } from "~/services/privacy-centre/proxy-auth.server";
 import type { Logger } from "~/utils/logger.server";
 import type { ReceiptStore } from "~/webhooks/receipts.server";
 import { BANNER_CHOICE_TOPIC, BANNER_SOURCE, bannerChoice } from "~/webhooks/topics/banner-choice.server";
@@ -144,10 +144,16 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
       const params = url.searchParams;
       const decidedAt = params.get("decided_at");
       const version = params.get("version");
-      const stored = decidedAt && version ? { version, decidedAt: new Date(decidedAt) } : null;
-      const locale = resolveLocale(
-        params.get("locale") ?? header(request, "accept-language") ?? call.shop.locale,
-      );
+      // The storefront's language as the privacy centre resolves it, French last (docs/decisions/082).
+      const locale = proxyShopperLocale(url, header(request, "accept-language"), call.shop.locale);
+      const stored =
+        decidedAt && version
+          ? {
+              version,
+              decidedAt: new Date(decidedAt),
+              locale: shopperLocaleOf(params.get("stored_locale")),
+            }
+          : null;
       const content = await contentOf(call.shop.id, now.getTime());
       return send(response, 200, await bannerConfig(deps.db, call.shop.id, locale, stored, now, content));
     }

@@ -20,7 +20,8 @@ import { BannerEditor } from "~/components/banner-editor";
 import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { EDITABLE_BANNER_TEXTS } from "~/domain/consent/banner-look";
-import type { Locale } from "~/i18n/locale";
+import { type Locale, SHOPPER_LOCALES, shopperLocaleOf } from "~/i18n/locale";
+import type { MessageKey } from "~/i18n/translate";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
@@ -90,6 +91,10 @@ export default function Cookies() {
   const { search } = useLocation();
   const [visitor, setVisitor] = useState(data.visitor ?? "");
   const title = (key: string) => data.purposes.find((p) => p.key === key)?.title ?? key;
+  const language = (code: string) => {
+    const known = shopperLocaleOf(code);
+    return known ? t(`cookieBanner.languages.${known}` as MessageKey) : code;
+  };
   const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)} %`);
   const weekCell = (r: { accepted: number; refused: number; rate: number | null }) =>
     r.rate === null ? "—" : `${percent(r.rate)} (${r.accepted}/${r.accepted + r.refused})`;
@@ -110,10 +115,18 @@ export default function Cookies() {
             <Text as="p" tone="subdued">
               {t("cookieBanner.help")}
             </Text>
-            <InlineStack gap="200">
-              <Text as="span">{t("cookieBanner.version")}</Text>
-              <code data-testid="banner-version">{data.version}</code>
-            </InlineStack>
+            <Text as="span">{t("cookieBanner.version")}</Text>
+            {/* Each language has its own version (docs/decisions/082). */}
+            <div data-testid="banner-version">
+              <InlineStack gap="400">
+                {SHOPPER_LOCALES.map((l) => (
+                  <InlineStack gap="100" key={l}>
+                    <Text as="span">{language(l)}</Text>
+                    <code data-testid={`banner-version-${l}`}>{data.versions[l]}</code>
+                  </InlineStack>
+                ))}
+              </InlineStack>
+            </div>
           </BlockStack>
         </Card>
         <Card>
@@ -218,7 +231,7 @@ export default function Cookies() {
                       title(c.purpose),
                       c.kind === "granted" ? t("cookieBanner.accepted") : t("cookieBanner.refused"),
                       c.region,
-                      c.locale,
+                      language(c.locale),
                       c.gpc ? "✓" : "",
                       c.hash.slice(0, 16),
                     ])}
@@ -237,9 +250,9 @@ export default function Cookies() {
           </BlockStack>
         </Card>
         <BannerEditor
-          key={data.version}
+          key={SHOPPER_LOCALES.map((l) => data.versions[l]).join()}
           shopName={data.shopName}
-          version={data.version}
+          versions={data.versions}
           settings={data.settings}
           texts={data.texts}
           assets={data.assets}

@@ -10,6 +10,7 @@ import { Liquid } from "liquidjs";
 import type { Db } from "~/db/client.server";
 import { readRawBody } from "~/http/body.server";
 import { bodyLimitFor } from "~/http/request-guards.server";
+import { resolveShopperLocale, SHOPPER_LOCALES, type ShopperLocale, shopperLocaleOf } from "~/i18n/locale";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { CHECKOUT_CONSENT_PATH } from "~/webhooks/checkout-consent-intake.server";
 import type { SandboxSettings } from "./settings.server";
@@ -36,14 +37,15 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-function renderBlock(locale: "fr" | "en", customer: { email: string; name: string } | null) {
+/** A theme extension's locale file for a shopper language (English is the default file). */
+const localeFile = (locale: ShopperLocale) => (locale === "en" ? "en.default.json" : `${locale}.json`);
+
+function renderBlock(locale: ShopperLocale, customer: { email: string; name: string } | null) {
   const source = readFileSync(path.join(EXTENSION, "blocks", "privacy-center.liquid"), "utf8");
   const schema = JSON.parse(SCHEMA.exec(source)?.[1] ?? "{}") as {
     settings?: { id?: string; default?: unknown }[];
   };
-  const messages = JSON.parse(
-    readFileSync(path.join(EXTENSION, "locales", locale === "fr" ? "fr.json" : "en.default.json"), "utf8"),
-  );
+  const messages = JSON.parse(readFileSync(path.join(EXTENSION, "locales", localeFile(locale)), "utf8"));
   const engine = new Liquid();
   engine.registerFilter("t", (key: string, ...args: [string, unknown][]) => {
     const vars = Object.fromEntries(args.filter(Array.isArray));
@@ -65,7 +67,7 @@ function renderBlock(locale: "fr" | "en", customer: { email: string; name: strin
 }
 
 /** The cookie banner's app embed (blocks/cookie-banner.liquid), as the theme renders it before </body>. */
-function renderEmbed(locale: "fr" | "en") {
+function renderEmbed(locale: ShopperLocale) {
   const source = readFileSync(path.join(EXTENSION, "blocks", "cookie-banner.liquid"), "utf8");
   const schema = JSON.parse(SCHEMA.exec(source)?.[1] ?? "{}") as {
     settings?: { id?: string; default?: unknown }[];
@@ -80,8 +82,11 @@ function renderEmbed(locale: "fr" | "en") {
   });
 }
 
-function themePage(locale: "fr" | "en", body: string, customer: string | null) {
-  const other = locale === "fr" ? "en" : "fr";
+function themePage(locale: ShopperLocale, body: string, customer: string | null) {
+  // The storefront's language switcher, as a theme offers the shop's published languages.
+  const others = SHOPPER_LOCALES.filter((l) => l !== locale)
+    .map((l) => `<a href="${STOREFRONT_PREFIX}?locale=${l}">${l.toUpperCase()}</a>`)
+    .join(" · ");
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>iméra</title>
 <link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/privacy-center.css">
 <link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/cookie-banner.css">
@@ -89,7 +94,7 @@ function themePage(locale: "fr" | "en", body: string, customer: string | null) {
 <body style="font-family:Georgia,serif;margin:0">
 <header style="padding:1rem 2rem;border-bottom:1px solid #ddd;display:flex;gap:1rem;justify-content:space-between">
 <strong>iméra</strong><nav>
-<a href="${STOREFRONT_PREFIX}?locale=${other}">${other.toUpperCase()}</a> ·
+${others} ·
 ${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${locale === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${locale === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}
 </nav></header><main>${body}</main>
 ${renderEmbed(locale)}
@@ -131,17 +136,9 @@ function checkoutSessionToken(settings: SandboxSettings) {
  * box, its wording from the extension's locale files, and a script that asks the buyer's current
  * state on load and POSTs each choice with a session token, exactly as src/ThankYou.tsx does.
  */
-function thankYouPage(locale: "fr" | "en") {
+function thankYouPage(locale: ShopperLocale) {
   const messages = JSON.parse(
-    readFileSync(
-      path.join(
-        "extensions",
-        "newsletter-consent",
-        "locales",
-        locale === "fr" ? "fr.json" : "en.default.json",
-      ),
-      "utf8",
-    ),
+    readFileSync(path.join("extensions", "newsletter-consent", "locales", localeFile(locale)), "utf8"),
   );
   const text = (key: string) => lookup(messages, key) ?? key;
   const wording = text("newsletter_checkbox.default").replace(/\{\{\s*shop\s*\}\}/g, "iméra");
@@ -224,11 +221,8 @@ export async function handleSandboxStorefront(
         select: { email: true },
       })
     : null;
-  const locale = (url.searchParams.get("locale") ?? request.headers["accept-language"] ?? "fr").startsWith(
-    "en",
-  )
-    ? "en"
-    : "fr";
+  // Shopify's request.locale: the storefront's language (?locale=de), else the browser's, else French.
+  const locale = resolveShopperLocale(url.searchParams.get("locale"), request.headers["accept-language"]);
 
   if (url.pathname === `${STOREFRONT_PREFIX}/login` || url.pathname === `${STOREFRONT_PREFIX}/logout`) {
     const login = url.pathname.endsWith("/login")
@@ -293,7 +287,7 @@ export async function handleSandboxStorefront(
         : undefined;
     // The theme around the answer speaks the language the form was posted in.
     const posted = body ? new URLSearchParams(Buffer.from(body).toString("utf8")).get("locale") : null;
-    const pageLocale = posted === "en" || posted === "fr" ? posted : locale;
+    const pageLocale = shopperLocaleOf(posted) ?? locale;
     const answer = await fetch(target, {
       method: request.method,
       redirect: "manual",

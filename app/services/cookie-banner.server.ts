@@ -1,6 +1,7 @@
-// The storefront cookie banner (docs/decisions/043): what it shows (texts per language, purposes and
-// their processors from the shop's record of processing, the version hashing them), each visitor's
-// choice appended to the consent ledger as one event per purpose, and what staff read back.
+// The storefront cookie banner (docs/decisions/043, 082): what it shows (texts in each shopper
+// language, purposes and their processors from the shop's record of processing, each language's
+// version hashing its texts), each visitor's choice appended to the consent ledger as one event per
+// purpose, and what staff read back.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { z } from "zod";
 import type { Db, Tx } from "~/db/client.server";
 import {
   type BannerTexts,
-  bannerVersion,
+  bannerVersions,
   mustAskAgain,
   purposeWording,
   SHOPIFY_TRACKING_KEYS,
@@ -26,9 +27,10 @@ import {
 } from "~/domain/consent/banner-look";
 import { addDays, localStartOfDay, startOfWeek, toLocalDate } from "~/domain/deadlines/local-date";
 import { AppError } from "~/domain/errors";
+import { entryLocaleFor } from "~/domain/notice/notice";
 import type { Register } from "~/domain/processing/register";
-import type { Locale } from "~/i18n/locale";
-import { createTranslator, type MessageKey } from "~/i18n/translate";
+import { type Locale, SHOPPER_LOCALES, type ShopperLocale } from "~/i18n/locale";
+import { createShopperTranslator, type ShopperMessageKey } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { insertEvents, rowToEvent } from "./consent-ledger.server";
 import { registerForShop } from "./processing-register.server";
@@ -47,10 +49,11 @@ async function shopRow(db: Db, shopId: string): Promise<ShopRow> {
 function textsFor(
   shop: ShopRow,
   register: Register,
-  locale: Locale,
+  registerLocale: Locale,
+  locale: ShopperLocale,
   own: BannerTextOverrides = {},
 ): BannerTexts {
-  const t = createTranslator(locale);
+  const t = createShopperTranslator(locale);
   // The shop's own wording where it gave one; the version below hashes whichever is shown.
   const text = (key: EditableBannerText, fallback: string) => own[key] || fallback;
   return {
@@ -65,10 +68,11 @@ function textsFor(
     cookiesLink: t("banner.cookiesLink"),
     gpcNote: t("banner.gpcNote"),
     noProcessor: t("banner.noProcessor"),
+    processorsLang: registerLocale,
     purposes: SHOPIFY_TRACKING_KEYS.map((key) => ({
       key,
-      title: t(`banner.purposes.${key}.title` as MessageKey),
-      description: t(`banner.purposes.${key}.description` as MessageKey),
+      title: t(`banner.purposes.${key}.title` as ShopperMessageKey),
+      description: t(`banner.purposes.${key}.description` as ShopperMessageKey),
       // GDPR art. 13(1)(e), CNIL 2020-091 art. 2: the recipients of each purpose are named.
       processors: register.activities
         .filter((activity) => activity.trackers.includes(key))
@@ -77,40 +81,53 @@ function textsFor(
   };
 }
 
-/** Texts in both languages and the version hashing them all. */
+/** Texts in every shopper language and each language's version (docs/decisions/082). */
 export type BannerContent = Awaited<ReturnType<typeof bannerContent>>;
 
 export async function bannerContent(db: Db, shopId: string) {
   const shop = await shopRow(db, shopId);
-  const fr = await registerForShop(db, shopId, "fr");
-  const en = await registerForShop(db, shopId, "en");
+  // The record of processing is written by staff, in French and English: German, Spanish and
+  // Italian name the processors in the shop's French, as the notice does (docs/decisions/083).
+  const registers: Record<Locale, Register> = {
+    fr: await registerForShop(db, shopId, "fr"),
+    en: await registerForShop(db, shopId, "en"),
+  };
   const settings = parseShopSettings(shop.settings);
-  const own = settings.banner.texts;
-  const texts = { fr: textsFor(shop, fr, "fr", own.fr), en: textsFor(shop, en, "en", own.en) };
-  return { texts, version: bannerVersion(texts), settings: settings.banner };
+  // The shop's own wording exists in French and English only; other languages keep the catalogue's.
+  const own: Partial<Record<ShopperLocale, BannerTextOverrides>> = settings.banner.texts;
+  const texts = Object.fromEntries(
+    SHOPPER_LOCALES.map((locale) => [
+      locale,
+      textsFor(shop, registers[entryLocaleFor(locale)], entryLocaleFor(locale), locale, own[locale]),
+    ]),
+  ) as Record<ShopperLocale, BannerTexts>;
+  return { texts, versions: bannerVersions(texts), settings: settings.banner };
 }
 
 /**
- * What the banner loads (GET through the app proxy): its texts in the visitor's language, the
- * version, and whether a visitor who chose before must be asked again.
+ * What the banner loads (GET through the app proxy): its texts in the visitor's language, that
+ * language's version, and whether a visitor who chose before must be asked again. A stored choice
+ * is compared with the version of the language it was made in when the browser says which (a
+ * visitor who switches language keeps a choice whose text did not change), else with this one's.
  */
 export async function bannerConfig(
   db: Db,
   shopId: string,
-  locale: Locale,
-  stored: { version: string; decidedAt: Date } | null,
+  locale: ShopperLocale,
+  stored: { version: string; decidedAt: Date; locale?: ShopperLocale } | null,
   now = new Date(),
   known?: BannerContent,
 ) {
   const content = known ?? (await bannerContent(db, shopId));
   const again = mustAskAgain({
     stored,
-    currentVersion: content.version,
+    currentVersion: content.versions[stored?.locale ?? locale],
     now,
     askAgainOnChange: content.settings.askAgainOnChange,
   });
   return {
-    version: content.version,
+    locale,
+    version: content.versions[locale],
     texts: content.texts[locale],
     askAgain: again.ask,
     askAgainReason: again.reason ?? null,
@@ -134,15 +151,16 @@ export type ChoiceProof = {
 };
 
 /**
- * Checks a choice against the banner in force and returns its proof, wording included. A choice
- * made on an older version is refused (409): the visitor did not see what is in force.
+ * Checks a choice against the banner in force in its own language and returns its proof, wording
+ * included. A choice made on an older version, or on another language's, is refused (409): the
+ * visitor did not see what is in force.
  */
 export function proveChoice(
   content: BannerContent,
   choice: TrackerChoice,
   context: { occurredAt: Date; shopifyCustomerId?: string | null; ipPrefix?: string; userAgent?: string },
 ): ChoiceProof {
-  if (choice.version !== content.version) {
+  if (choice.version !== content.versions[choice.locale]) {
     throw new AppError("BANNER_VERSION_STALE", "the banner changed since it was shown");
   }
   const texts = content.texts[choice.locale];
@@ -249,7 +267,7 @@ const BannerSettingsInputSchema = z.object({
 });
 
 export type BannerSettingsOutcome =
-  | { ok: true; version: string }
+  | { ok: true; versions: Record<ShopperLocale, string> }
   | { ok: false; contrast: ReturnType<typeof contrastProblems>; invalid: boolean };
 
 /**
@@ -277,7 +295,7 @@ export async function saveBannerSettings(
       action: "settings.banner.updated",
     });
   });
-  return { ok: true, version: (await bannerContent(db, shopId)).version };
+  return { ok: true, versions: (await bannerContent(db, shopId)).versions };
 }
 
 const WEEKS_SHOWN = 12;
@@ -286,7 +304,7 @@ const WEEKS_SHOWN = 12;
 export async function bannerOverview(db: Db, shopId: string, locale: Locale, now = new Date()) {
   const content = await bannerContent(db, shopId);
   return {
-    version: content.version,
+    versions: content.versions,
     settings: content.settings,
     texts: content.texts,
     askAgainOnChange: content.settings.askAgainOnChange,

@@ -113,9 +113,14 @@ describe.runIf(hasBrowser)("the banner's settings and Consent Mode in Chromium",
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/app/cookies?locale=en`);
     const version = await page.getByTestId("banner-version").textContent();
+    const frVersion = await page.getByTestId("banner-version-fr").textContent();
+    const deVersion = await page.getByTestId("banner-version-de").textContent();
     const preview = page.frameLocator('[data-testid="banner-preview"]');
     // The storefront's own banner, in the preview language (French first).
     await preview.getByRole("dialog", { name: "Cookies et autres traceurs" }).waitFor();
+    // German shows the catalogue's wording (the shop rewords French and English only).
+    await page.getByLabel("Language").selectOption("de");
+    await preview.getByRole("dialog", { name: "Cookies und andere Tracker" }).waitFor();
     await page.getByLabel("Language").selectOption("en");
     await preview.getByRole("dialog", { name: "Cookies and other trackers" }).waitFor();
     await page.locator('input[name="text.en.title"]').fill("Your privacy at iméra");
@@ -154,6 +159,9 @@ describe.runIf(hasBrowser)("the banner's settings and Consent Mode in Chromium",
     await eventually(async () =>
       (await page.getByTestId("banner-version").textContent()) !== version ? true : null,
     );
+    // An English edit is a new English version only (docs/decisions/082).
+    expect(await page.getByTestId("banner-version-fr").textContent()).toBe(frVersion);
+    expect(await page.getByTestId("banner-version-de").textContent()).toBe(deVersion);
 
     const shop = await eventually(async () => {
       const candidate = await storefront("locale=en", true);

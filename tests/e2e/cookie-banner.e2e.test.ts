@@ -1,6 +1,7 @@
 // The cookie banner on the sandbox storefront in Chromium, over the stand-in for Shopify's Customer
 // Privacy API: shown only where the region needs it; Refuse all, Accept all and Choose in French and
-// English each reach setTrackingConsent with the right values and the ledger with their proof; the
+// English each reach setTrackingConsent with the right values and the ledger with their proof; German,
+// Spanish and Italian from the storefront's locale (docs/decisions/082); the
 // first two buttons measured alike; closing records nothing; the "Cookies" button reopens it;
 // Global Privacy Control; asked again after 6 months; keyboard only.
 import { readFileSync } from "node:fs";
@@ -60,6 +61,7 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
       visitorId: string;
       decidedAt: string;
       version: string;
+      locale: string;
     } | null>;
   /** The visitor's events once all four purposes of their `n`-th choice are in. */
   async function ledgerOf(page: Page, n = 1) {
@@ -140,7 +142,7 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     expect(await calls(page)).toEqual([all(true)]);
     const rows = await ledgerOf(page);
     expect(kinds(rows)).toEqual(all(true));
-    expect(rows.every((row) => row.wordingLocale === "en" && row.noticeVersion?.startsWith("b1-"))).toBe(
+    expect(rows.every((row) => row.wordingLocale === "en" && row.noticeVersion?.startsWith("b2-"))).toBe(
       true,
     );
 
@@ -154,6 +156,39 @@ describe.runIf(hasBrowser)("the cookie banner in Chromium", () => {
     expect((await calls(page)).at(-1)).toEqual(chosen);
     expect(kinds(await ledgerOf(page, 2))).toEqual(chosen);
     await page.close();
+  });
+
+  it("in German, Spanish and Italian from the storefront's locale; a choice made in German stands when the visitor switches to Italian", async () => {
+    const page = await firstVisit("locale=de");
+    const dialog = page.getByRole("dialog", { name: "Cookies und andere Tracker" });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute("lang")).toBe("de");
+    expect(await dialog.textContent()).toContain("Mit Ihrer Einwilligung");
+    await dialog.getByRole("button", { name: "Alle akzeptieren" }).waitFor();
+    await dialog.getByRole("button", { name: "Alle ablehnen" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await calls(page)).toEqual([all(false)]);
+    const rows = await ledgerOf(page);
+    expect(rows.every((row) => row.wordingLocale === "de" && row.noticeVersion?.startsWith("b2-"))).toBe(
+      true,
+    );
+    expect(rows[0]?.wording).toContain("Reichweitenmessung");
+    expect(await stored(page)).toMatchObject({ locale: "de", version: rows[0]?.noticeVersion });
+
+    // The same visitor reads the shop in Italian: the German text they chose on did not change.
+    await page.goto(`${sandbox.baseUrl}/sandbox/storefront?locale=it`);
+    const cookie = page.getByRole("button", { name: /^Cookie$/ });
+    await cookie.waitFor();
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    await cookie.click();
+    const italian = page.getByRole("dialog", { name: "Cookie e altri traccianti" });
+    await italian.getByRole("button", { name: "Rifiuta tutto" }).waitFor();
+    await page.close();
+
+    const spanish = await firstVisit("locale=es");
+    await spanish.getByRole("dialog", { name: "Cookies y otros rastreadores" }).waitFor();
+    await spanish.getByRole("button", { name: "Rechazar todo" }).waitFor();
+    await spanish.close();
   });
 
   it("is not shown where the region does not ask for consent, and is asked again after 6 months", async () => {

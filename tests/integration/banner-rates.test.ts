@@ -27,7 +27,7 @@ describe.each(testDialects())("the banner's weekly rates, on %s", (dialect) => {
       content,
       {
         visitorId: randomUUID(),
-        version: content.version,
+        version: content.versions.fr,
         locale: "fr",
         gpc: false,
         action: analytics ? "accept_all" : "refuse_all",

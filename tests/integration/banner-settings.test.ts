@@ -1,11 +1,14 @@
 // The banner's settings from the Cookies page on SQLite and PostgreSQL (docs/decisions/063): texts
 // per language over the defaults, colours, position and Consent Mode reach what the storefront loads;
-// the version covers the texts, so a change asks visitors again when the shop says so; a colour pair
-// below WCAG AA is refused and changes nothing.
+// each language's version covers its texts (docs/decisions/082), so a change asks that language's
+// visitors again when the shop says so, and a processor change asks every language again; a colour
+// pair below WCAG AA is refused and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BANNER_COLOURS } from "~/domain/consent/banner-look";
-import { createTranslator } from "~/i18n/translate";
-import { bannerConfig, saveBannerSettings } from "~/services/cookie-banner.server";
+import { flattenForForm } from "~/domain/processing/record";
+import { createShopperTranslator, createTranslator } from "~/i18n/translate";
+import { bannerConfig, bannerContent, saveBannerSettings } from "~/services/cookie-banner.server";
+import { activityForEdit, saveActivity } from "~/services/processing-register.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 
 describe.each(testDialects())("the banner's settings, on %s", (dialect) => {
@@ -51,7 +54,7 @@ describe.each(testDialects())("the banner's settings, on %s", (dialect) => {
     });
     const en = await bannerConfig(t.db, shopId, "en", null);
     expect(en.texts.acceptAll).toBe("Accept everything");
-    expect(en.version).toBe(fr.version);
+    expect(en.version).not.toBe(fr.version);
     expect(await t.db.auditEvent.count({ where: { shopId, action: "settings.banner.updated" } })).toBe(1);
 
     // With re-asking off, a further text change keeps earlier choices standing.
@@ -63,6 +66,57 @@ describe.each(testDialects())("the banner's settings, on %s", (dialect) => {
     const later = await bannerConfig(t.db, shopId, "fr", { version: fr.version, decidedAt: new Date() });
     expect(later.version).not.toBe(fr.version);
     expect(later.askAgain).toBe(false);
+  });
+
+  it("versions each language apart: an English edit asks only English visitors again, a processor change everyone", async () => {
+    await saveBannerSettings(t.db, shopId, "staff-1", base);
+    const before = await bannerContent(t.db, shopId);
+    // German, Spanish and Italian speak the catalogue's formal wording.
+    expect(before.texts.de.refuseAll).toBe(createShopperTranslator("de")("banner.refuseAll"));
+    expect(before.texts.de.intro).toContain("Ihrer Einwilligung");
+    expect(before.texts.es.intro).toContain("Con su consentimiento");
+    expect(before.texts.it.intro).toContain("Con il Suo consenso");
+    expect(new Set(Object.values(before.versions)).size).toBe(5);
+
+    // The shop rewords English only: a German visitor's stored choice still stands, an English one's not.
+    await saveBannerSettings(t.db, shopId, "staff-1", { ...base, texts: { fr: {}, en: { save: "Save" } } });
+    const edited = await bannerContent(t.db, shopId);
+    expect(edited.versions.en).not.toBe(before.versions.en);
+    expect({ ...edited.versions, en: "" }).toEqual({ ...before.versions, en: "" });
+    const now = new Date();
+    const de = await bannerConfig(t.db, shopId, "de", { version: before.versions.de, decidedAt: now });
+    expect(de).toMatchObject({ locale: "de", version: before.versions.de, askAgain: false });
+    const en = await bannerConfig(t.db, shopId, "en", { version: before.versions.en, decidedAt: now });
+    expect(en).toMatchObject({ askAgain: true, askAgainReason: "purposes_changed" });
+    // A choice made in German, read again in English: its German text did not change.
+    const switched = await bannerConfig(t.db, shopId, "en", {
+      version: before.versions.de,
+      decidedAt: now,
+      locale: "de",
+    });
+    expect(switched).toMatchObject({ version: edited.versions.en, askAgain: false });
+
+    // A new recipient of audience measurement in the record of processing: every language changes.
+    const { entry } = await activityForEdit(t.db, shopId, "site_analytics", "en");
+    const form = flattenForForm(entry.content);
+    await saveActivity(
+      t.db,
+      { id: shopId },
+      "staff-1",
+      "site_analytics",
+      Object.entries({
+        ...form,
+        revision: String(entry.revision),
+        "recipients.fr": `${form["recipients.fr"]} ; Pinterest`,
+        "recipients.en": `${form["recipients.en"]}; Pinterest`,
+      }),
+    );
+    const changed = await bannerContent(t.db, shopId);
+    for (const locale of ["fr", "en", "de", "es", "it"] as const) {
+      expect(changed.versions[locale], locale).not.toBe(edited.versions[locale]);
+      const analytics = changed.texts[locale].purposes.find((p) => p.key === "analytics");
+      expect(analytics?.processors.join(" "), locale).toContain("Pinterest");
+    }
   });
 
   it("refuses a colour pair below WCAG AA and keeps what was saved", async () => {

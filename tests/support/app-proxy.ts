@@ -5,9 +5,15 @@ import type { RunningServer } from "./server";
 
 export const SANDBOX_SHOP = "imera-paris.myshopify.com";
 
-/** The signed URL of a privacy-centre path, for a guest (no logged-in customer). */
-export function signedProxyUrl(server: RunningServer, pathname: string, shop = SANDBOX_SHOP) {
+/** The signed URL of a privacy-centre path, for a guest (no logged-in customer); `extra` is signed too. */
+export function signedProxyUrl(
+  server: RunningServer,
+  pathname: string,
+  shop = SANDBOX_SHOP,
+  extra: Record<string, string> = {},
+) {
   const query = new URLSearchParams({
+    ...extra,
     shop,
     logged_in_customer_id: "",
     path_prefix: "/apps/privacy",

@@ -63,6 +63,7 @@ export {
   type BannerPurposeText,
   type BannerTexts,
   bannerVersion,
+  bannerVersions,
   CHOICE_VALIDITY_MONTHS,
   isTrackerPurpose,
   mustAskAgain,

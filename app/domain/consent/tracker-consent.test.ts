@@ -6,15 +6,17 @@ import {
   askAgainFrom,
   type BannerTexts,
   bannerVersion,
+  bannerVersions,
   mustAskAgain,
   purposeWording,
   TrackerChoiceSchema,
 } from "./tracker-consent";
 import { verifyChain } from "./verify-chain";
 
-const texts = (processor: string): BannerTexts => ({
-  title: "Cookies",
-  intro: "Intro",
+/** One language's texts ("en" reads as the English ones, "de" as the German ones, and so on). */
+const texts = (processor: string, language = "en"): BannerTexts => ({
+  title: `Cookies (${language})`,
+  intro: `Intro (${language})`,
   acceptAll: "Accept all",
   refuseAll: "Refuse all",
   choose: "Choose",
@@ -24,6 +26,7 @@ const texts = (processor: string): BannerTexts => ({
   cookiesLink: "Cookies",
   gpcNote: "GPC",
   noProcessor: "none named",
+  processorsLang: "en",
   purposes: [
     { key: "analytics", title: "Audience", description: "Counting visits", processors: [processor] },
     { key: "marketing", title: "Ads", description: "Ads", processors: [] },
@@ -34,7 +37,7 @@ const texts = (processor: string): BannerTexts => ({
 
 describe("asking again (CNIL recommendation 2020-092 §3: a choice is kept 6 months)", () => {
   const decidedAt = new Date("2026-01-15T10:00:00.000Z");
-  const version = bannerVersion({ en: texts("Shopify") });
+  const version = bannerVersion(texts("Shopify"));
 
   it("keeps a choice for 6 calendar months, then asks again", () => {
     expect(askAgainFrom(decidedAt).toISOString()).toBe("2026-07-15T10:00:00.000Z");
@@ -55,7 +58,7 @@ describe("asking again (CNIL recommendation 2020-092 §3: a choice is kept 6 mon
 
   it("asks again when the purposes or processors changed (GDPR art. 4(11): specific, informed), unless the shop said not to", () => {
     const stored = { version, decidedAt };
-    const changed = bannerVersion({ en: texts("Shopify, Meta") });
+    const changed = bannerVersion(texts("Shopify, Meta"));
     expect(changed).not.toBe(version);
     const now = new Date("2026-02-01T00:00:00.000Z");
     expect(mustAskAgain({ stored, currentVersion: changed, now })).toEqual({
@@ -79,10 +82,47 @@ describe("asking again (CNIL recommendation 2020-092 §3: a choice is kept 6 mon
     ).toEqual({ ask: true, reason: "future" });
   });
 
-  it("versions the texts of every language: the same texts hash alike, any edit differs", () => {
-    expect(bannerVersion({ en: texts("Shopify") })).toBe(version);
-    expect(version).toMatch(/^b1-[0-9a-f]{16}$/);
-    expect(bannerVersion({ en: { ...texts("Shopify"), intro: "Intro." } })).not.toBe(version);
+  it("versions one language's texts: the same texts hash alike, any edit differs", () => {
+    expect(bannerVersion(texts("Shopify"))).toBe(version);
+    expect(version).toMatch(/^b2-[0-9a-f]{16}$/);
+    expect(bannerVersion({ ...texts("Shopify"), intro: "Intro." })).not.toBe(version);
+  });
+});
+
+describe("a version per language (docs/decisions/082: consent is to the text read in one's language)", () => {
+  const shown = (processor: string, languages: string[]) =>
+    Object.fromEntries(languages.map((language) => [language, texts(processor, language)]));
+  const before = bannerVersions(shown("Shopify", ["fr", "en"]));
+
+  it("gives each language its own version", () => {
+    expect(Object.keys(before)).toEqual(["fr", "en"]);
+    expect(before.fr).not.toBe(before.en);
+    expect(before.fr).toBe(bannerVersion(texts("Shopify", "fr")));
+  });
+
+  it("leaves French and English as they were when a language is added", () => {
+    const more = bannerVersions(shown("Shopify", ["fr", "en", "de", "es", "it"]));
+    expect(more.fr).toBe(before.fr);
+    expect(more.en).toBe(before.en);
+    expect(new Set(Object.values(more)).size).toBe(5);
+  });
+
+  it("changes every language's version when a processor changes (CNIL 2020-091: purposes changed, ask again)", () => {
+    const languages = ["fr", "en", "de", "es", "it"];
+    const old = bannerVersions(shown("Shopify", languages));
+    const changed = bannerVersions(shown("Shopify ; Meta", languages));
+    for (const language of languages) expect(changed[language]).not.toBe(old[language]);
+  });
+
+  it("changes only English's version when the English text is edited", () => {
+    const languages = ["fr", "en", "de", "es", "it"];
+    const old = bannerVersions(shown("Shopify", languages));
+    const edited = bannerVersions({
+      ...shown("Shopify", languages),
+      en: { ...texts("Shopify", "en"), acceptAll: "Accept everything" },
+    });
+    expect(edited.en).not.toBe(old.en);
+    expect({ ...edited, en: null }).toEqual({ ...old, en: null });
   });
 });
 

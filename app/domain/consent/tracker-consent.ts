@@ -2,6 +2,7 @@
 // asked, when a stored choice must be asked again, what Global Privacy Control forces, and what one
 // choice sent by the banner may say. Pure: no I/O; the clock is the caller's.
 import { z } from "zod";
+import { SHOPPER_LOCALES } from "~/i18n/locale";
 import { canonicalJson } from "./canonical-json";
 import { sha256Hex } from "./ledger-hash";
 
@@ -83,16 +84,27 @@ export type BannerTexts = {
   cookiesLink: string;
   gpcNote: string;
   noProcessor: string;
+  /** The language the shop wrote its recipients in (its register): French where it wrote none in the reader's. */
+  processorsLang: string;
   purposes: BannerPurposeText[];
 };
 
 /**
- * The banner's version: a hash of every text shown, in every language, purposes and processors
- * included. A changed purpose or processor is a new version, and the ledger records the version
- * the visitor saw (CNIL 2020-091 art. 3: the site must be able to prove what consent was given to).
+ * One language's banner version (docs/decisions/082): a hash of every text shown in that language,
+ * purposes and processors included. A visitor consents to the text they read, so an edit in one
+ * language asks again only that language's visitors, while a changed purpose or processor changes
+ * every language's text and so every version (CNIL 2020-091 art. 2 and 3: consent proven, and asked
+ * again when purposes change). `b2-`: the earlier `b1-` hashed all languages together.
  */
-export function bannerVersion(texts: Record<string, BannerTexts>): string {
-  return `b1-${sha256Hex(canonicalJson(texts)).slice(0, 16)}`;
+export function bannerVersion(texts: BannerTexts): string {
+  return `b2-${sha256Hex(canonicalJson(texts)).slice(0, 16)}`;
+}
+
+/** Each language's version, from each language's texts. */
+export function bannerVersions<L extends string>(texts: Record<L, BannerTexts>): Record<L, string> {
+  return Object.fromEntries(
+    Object.entries<BannerTexts>(texts).map(([locale, own]) => [locale, bannerVersion(own)]),
+  ) as Record<L, string>;
 }
 
 /**
@@ -128,9 +140,13 @@ export const TrackerChoiceSchema = z
   .strictObject({
     /** A random id the banner draws once per browser (crypto.randomUUID()): no personal data in it. */
     visitorId: z.string().regex(UUID),
-    /** The banner version the visitor saw (bannerVersion()). */
-    version: z.string().regex(/^b1-[0-9a-f]{16}$/),
-    locale: z.enum(["fr", "en"]),
+    /**
+     * The banner version the visitor saw (bannerVersion()). A `b1-` one still parses so that a
+     * receipt queued before the upgrade reaches the worker; the intake refuses it as stale.
+     */
+    version: z.string().regex(/^b[12]-[0-9a-f]{16}$/),
+    /** The language the banner was shown in: the version is that language's. */
+    locale: z.enum(SHOPPER_LOCALES),
     region: z.string().regex(REGION).optional(),
     gpc: z.boolean(),
     action: z.enum(BANNER_ACTIONS),

@@ -1343,7 +1343,7 @@ export const en = {
   cookieBanner: {
     title: "Cookie banner",
     help: "The storefront banner (theme app embed “Vigie cookie banner”) asks visitors' consent to trackers, purpose by purpose, through Shopify's Customer Privacy API; every choice is proven in the consent ledger.",
-    version: "Banner version in force",
+    version: "Banner version in force, per language",
     purposes: "Purposes asked and their processors (from the record of processing)",
     rates: "Choices over the last 30 days",
     weeks: "Week by week (last 12 weeks)",
@@ -1376,8 +1376,8 @@ export const en = {
       "Send Google Consent Mode v2 signals: denied before any choice, then the visitor's choice",
     textsTitle: "Texts",
     textsHelp:
-      "Leave a field empty to keep Vigie's wording (shown greyed). The version covers every text: a change asks visitors again if the setting below says so.",
-    languages: { fr: "French", en: "English" },
+      "Leave a field empty to keep Vigie's wording (shown greyed). The banner also speaks German, Spanish and Italian, always in Vigie's wording: your own texts are for French and English. Each language has its own version: a change asks again only the visitors who read that language, if the setting below says so; a change of purposes or processors asks everyone again.",
+    languages: { fr: "French", en: "English", de: "German", es: "Spanish", it: "Italian" },
     fields: {
       title: "Title",
       intro: "Introduction",

@@ -1392,7 +1392,7 @@ export const fr: Messages = {
   cookieBanner: {
     title: "Bandeau cookies",
     help: "Le bandeau de la boutique (intégration d'application « Bandeau cookies Vigie » du thème) demande le consentement des visiteurs aux traceurs, finalité par finalité, via l'API Customer Privacy de Shopify ; chaque choix est prouvé dans le registre des consentements.",
-    version: "Version du bandeau en vigueur",
+    version: "Version du bandeau en vigueur, par langue",
     purposes: "Finalités demandées et leurs destinataires (d'après le registre des traitements)",
     rates: "Choix des 30 derniers jours",
     weeks: "Semaine par semaine (12 dernières semaines)",
@@ -1425,8 +1425,8 @@ export const fr: Messages = {
       "Envoyer les signaux Google Consent Mode v2 : refusés avant tout choix, puis le choix du visiteur",
     textsTitle: "Textes",
     textsHelp:
-      "Laissez un champ vide pour garder le texte de Vigie (affiché en grisé). La version couvre tous les textes : une modification redemande leur choix aux visiteurs si le réglage ci-dessous le prévoit.",
-    languages: { fr: "Français", en: "Anglais" },
+      "Laissez un champ vide pour garder le texte de Vigie (affiché en grisé). Le bandeau parle aussi allemand, espagnol et italien, toujours avec le texte de Vigie : vos propres textes valent pour le français et l'anglais. Chaque langue a sa version : une modification redemande leur choix aux seuls visiteurs de cette langue si le réglage ci-dessous le prévoit ; un changement de finalités ou de destinataires le redemande à tous.",
+    languages: { fr: "Français", en: "Anglais", de: "Allemand", es: "Espagnol", it: "Italien" },
     fields: {
       title: "Titre",
       intro: "Introduction",

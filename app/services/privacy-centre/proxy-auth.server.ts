@@ -72,6 +72,18 @@ export async function checkProxyCall(
   };
 }
 
+/**
+ * The shopper's language on a proxied call (docs/decisions/061): the storefront's `locale`, else the
+ * browser's Accept-Language, else the shop's own language, else French.
+ */
+export function proxyShopperLocale(url: URL, acceptLanguage: string | null | undefined, shopLocale: string) {
+  return resolveShopperLocale(
+    url.searchParams.get("locale"),
+    acceptLanguage,
+    resolveShopperLocale(shopLocale),
+  );
+}
+
 /** Verifies the proxy signature (400 when bad or stale, 409 for a replayed POST) and finds the shop (404). */
 export async function requireProxy(
   request: Request,
@@ -82,11 +94,7 @@ export async function requireProxy(
   const body = request.method === "POST" ? new Uint8Array(await request.clone().arrayBuffer()) : null;
   const call = await checkProxyCall(db, shopifyApi, { url, method: request.method, body }, now);
   if (!call.ok) refuse(call.status, call.message);
-  const shopperLocale = resolveShopperLocale(
-    url.searchParams.get("locale"),
-    request.headers.get("accept-language"),
-    resolveShopperLocale(call.shop.locale),
-  );
+  const shopperLocale = proxyShopperLocale(url, request.headers.get("accept-language"), call.shop.locale);
   return {
     shop: call.shop,
     loggedInCustomerId: call.loggedInCustomerId,

@@ -2,7 +2,8 @@
 // fetches its texts from Vigie through the app proxy, shows the first layer (Refuse all, Accept all,
 // Choose: same size, weight and row) where Shopify's shouldShowBanner() says the region needs it or
 // Vigie says the stored choice must be asked again (6 months, purposes changed), applies each
-// choice with setTrackingConsent and posts it to Vigie as proof. Closing is not consent.
+// choice with setTrackingConsent and posts it to Vigie as proof. Closing is not consent. Vigie picks
+// the language from the storefront's (request.locale), French when it writes none (docs/decisions/082).
 (() => {
   const root = document.getElementById("vigie-cookie-banner");
   if (!root || root.dataset.ready) return;
@@ -10,7 +11,6 @@
   const d = root.dataset;
   const KEYS = ["analytics", "marketing", "preferences", "sale_of_data"];
   const STORE = "vigie_tracking_choice";
-  const locale = /^fr/i.test(d.locale || "") ? "fr" : "en";
   const gpc = navigator.globalPrivacyControl === true;
   const endpoint = `${d.proxy}/consent`;
   let stored = null;
@@ -55,7 +55,7 @@
 
   function post(action, consent) {
     if (preview) return Promise.resolve();
-    const body = { visitorId, version: config.version, locale, gpc, action, consent };
+    const body = { visitorId, version: config.version, locale: config.locale, gpc, action, consent };
     const region = api.getRegion?.();
     if (/^[A-Z]{2}[A-Z0-9]{0,3}$/.test(region || "")) body.region = region;
     return fetch(endpoint, {
@@ -73,7 +73,13 @@
     if (gpc) consent.marketing = consent.sale_of_data = false;
     api.setTrackingConsent(consent, () => {});
     consentMode(consent);
-    stored = { visitorId, version: config.version, decidedAt: new Date().toISOString(), consent };
+    stored = {
+      visitorId,
+      version: config.version,
+      locale: config.locale,
+      decidedAt: new Date().toISOString(),
+      consent,
+    };
     try {
       localStorage.setItem(STORE, JSON.stringify(stored));
     } catch (_) {}
@@ -177,7 +183,16 @@
             el(
               "p",
               { id: `${id}-d`, class: "vcb-desc" },
-              `${p.description} (${p.processors.length ? p.processors.join(" ; ") : t.noProcessor})`,
+              `${p.description} (`,
+              // The shop's own words keep their language for screen readers (French in de/es/it).
+              p.processors.length
+                ? el(
+                    "span",
+                    { lang: t.processorsLang !== config.locale && t.processorsLang },
+                    p.processors.join(" ; "),
+                  )
+                : t.noProcessor,
+              ")",
             ),
           );
         }),
@@ -199,7 +214,7 @@
         "aria-modal": "true",
         "aria-labelledby": "vcb-title",
         "aria-describedby": "vcb-intro",
-        lang: locale,
+        lang: config.locale || d.locale,
         onkeydown: trap,
       },
       el(
@@ -224,10 +239,12 @@
   }
 
   async function load(forceOpen) {
-    const query = new URLSearchParams({ locale });
+    const query = new URLSearchParams({ locale: d.locale || "" });
     if (stored?.version && stored?.decidedAt) {
       query.set("version", stored.version);
       query.set("decided_at", stored.decidedAt);
+      // Each language has its version: the choice is checked against the one it was made in.
+      if (stored.locale) query.set("stored_locale", stored.locale);
     }
     const answer = await fetch(`${endpoint}?${query}`, { headers: { accept: "application/json" } });
     if (!answer.ok) return;
