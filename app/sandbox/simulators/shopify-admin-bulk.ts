@@ -34,6 +34,11 @@ export type BulkOptions = {
   runMs?: number;
   /** How long the result URL is valid (Shopify: 7 days). */
   urlTtlMs?: number;
+  /**
+   * A result made elsewhere for an operation's query, served instead of one built from the store
+   * (the benchmark's shop of a million customers, written to disk as Shopify would have).
+   */
+  resultFor?: (query: string) => { file: Buffer; objects: number } | undefined;
 };
 
 export type BulkControls = {
@@ -86,9 +91,11 @@ export function createBulkOperations(deps: {
       op.errorCode = failNext;
       failNext = null;
     } else {
-      const { file, objects } = /^\s*\{\s*orders\b/.test(op.query)
-        ? buildOrdersFile(shop, op.query, now())
-        : buildFile(shop, now());
+      const { file, objects } =
+        deps.options?.resultFor?.(op.query) ??
+        (/^\s*\{\s*orders\b/.test(op.query)
+          ? buildOrdersFile(shop, op.query, now())
+          : buildFile(shop, now()));
       op.file = file;
       op.fileSize = file.length;
       op.objectCount = objects;
@@ -336,7 +343,8 @@ function buildOrdersFile(shop: SimShop, query: string, at: number): { file: Buff
   return { file: Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : ""), objects: lines.length };
 }
 
-function customerLine(customer: SimCustomer, numberOfOrders: number) {
+/** One customer's line of the customers' result (the benchmark writes its shop with it too). */
+export function customerLine(customer: SimCustomer, numberOfOrders: number) {
   const consent = customer.emailMarketing;
   return {
     id: `gid://shopify/Customer/${customer.id}`,

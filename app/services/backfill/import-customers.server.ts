@@ -5,7 +5,11 @@
 import type { ImportedCustomer, ImportedOrder } from "~/connectors/shopify/bulk-customers";
 import { erasedAmong } from "~/connectors/vigie/erased-contacts.server";
 import type { Tx } from "~/db/client.server";
-import { appendConsentEvent, currentConsent, lockShopLedger } from "~/services/consent-ledger.server";
+import {
+  appendConsentEvents,
+  lockShopLedger,
+  type RecordConsentInput,
+} from "~/services/consent-ledger.server";
 
 export type BatchOutcome = { customers: number; orders: number; consentStates: number };
 
@@ -30,10 +34,12 @@ export async function applyBackfillBatch(
     }
   }
   outcome.customers -= await dropErasedCustomers(tx, shopId, customers);
-  const subjects = await importCustomers(tx, shopId, [...customers.values()], now);
+  const { subjects, created } = await importCustomers(tx, shopId, [...customers.values()], now, lastOrders);
   outcome.consentStates = await importMarketingStates(tx, shopId, customers, subjects, now);
-  // Orders follow their customer in the file, possibly in the next batch: the customer is stored by then.
+  // Orders follow their customer in the file, possibly in the next batch: the customer is stored by
+  // then. A customer created by this batch was created with its last order already.
   for (const [customerId, at] of lastOrders) {
+    if (created.has(customerId)) continue;
     await tx.subject.updateMany({
       where: {
         shopId,
@@ -100,9 +106,11 @@ async function importCustomers(
   shopId: string,
   batch: ImportedCustomer[],
   now: Date,
-): Promise<Map<string, StoredSubject>> {
+  lastOrders: Map<string, Date>,
+): Promise<{ subjects: Map<string, StoredSubject>; created: Set<string> }> {
   const byCustomer = new Map<string, StoredSubject>();
-  if (batch.length === 0) return byCustomer;
+  const createdIds = new Set<string>();
+  if (batch.length === 0) return { subjects: byCustomer, created: createdIds };
   const known = await tx.subject.findMany({
     where: { shopId, shopifyCustomerId: { in: batch.map((c) => c.customerId) } },
     select: SUBJECT_FIELDS,
@@ -150,9 +158,11 @@ async function importCustomers(
         email: customer.email,
         locale: customer.locale?.slice(0, 2).toLowerCase() || null,
         orderCount: customer.numberOfOrders,
+        lastOrderAt: lastOrders.get(customer.customerId) ?? null,
         createdAt: customer.createdAt && customer.createdAt < now ? customer.createdAt : now,
       })),
     });
+    for (const customer of created) createdIds.add(customer.customerId);
     const rows = await tx.subject.findMany({
       where: { shopId, shopifyCustomerId: { in: created.map((c) => c.customerId) } },
       select: SUBJECT_FIELDS,
@@ -160,10 +170,16 @@ async function importCustomers(
     for (const subject of rows)
       if (subject.shopifyCustomerId) byCustomer.set(subject.shopifyCustomerId, subject);
   }
-  return byCustomer;
+  return { subjects: byCustomer, created: createdIds };
 }
 
-/** The marketing states of the batch that tell Vigie something new; returns how many were recorded. */
+/**
+ * Records Shopify's marketing states of the batch as imported (source `shopify_import`: no wording,
+ * no notice, no proof claimed; GDPR art. 7(1)) where they tell Vigie something new: a state that
+ * differs from Vigie's and is not older than it. SUBSCRIBED and UNSUBSCRIBED only: NOT_SUBSCRIBED,
+ * PENDING, REDACTED and INVALID are no choice of the person's. Nothing is pushed anywhere: the state
+ * came from Shopify. Chained in one append for the batch; returns how many were recorded.
+ */
 async function importMarketingStates(
   tx: Tx,
   shopId: string,
@@ -174,83 +190,61 @@ async function importMarketingStates(
   const candidates = [...customers.values()].flatMap((customer) => {
     const subject = subjects.get(customer.customerId);
     const state = customer.marketing?.state;
-    return subject?.email && customer.marketing && (state === "SUBSCRIBED" || state === "UNSUBSCRIBED")
-      ? [{ customer, subject, marketing: customer.marketing }]
+    const target = state === "SUBSCRIBED" ? "subscribed" : state === "UNSUBSCRIBED" ? "unsubscribed" : null;
+    return subject?.email && customer.marketing && target
+      ? [{ customer, subject, marketing: customer.marketing, target }]
       : [];
   });
   if (candidates.length === 0) return 0;
-  const states = await tx.consentState.findMany({
-    where: { subjectId: { in: candidates.map((c) => c.subject.id) }, purpose: "newsletter" },
-    select: { subjectId: true, status: true },
-  });
-  const status = new Map(states.map((s) => [s.subjectId, s.status]));
-  let recorded = 0;
-  for (const { customer, subject, marketing } of candidates) {
-    const target = marketing.state === "SUBSCRIBED" ? "subscribed" : "unsubscribed";
-    // Already in that state: nothing to record (and nothing to lock), the usual case on a second run.
-    if (status.get(subject.id) === target) continue;
-    const email = subject.email as string;
-    if (
-      await importMarketingState(
-        tx,
-        shopId,
-        { id: subject.id, email, shopifyCustomerId: subject.shopifyCustomerId },
-        marketing,
-        customer.createdAt,
-        now,
-      )
-    )
-      recorded += 1;
-  }
-  return recorded;
-}
-
-/**
- * Records Shopify's marketing state as imported (source `shopify_import`: no wording, no notice, no
- * proof claimed; GDPR art. 7(1)) only when it differs from what Vigie holds and is not older than
- * it. SUBSCRIBED and UNSUBSCRIBED only: NOT_SUBSCRIBED, PENDING, REDACTED and INVALID are no choice
- * of the person's. Nothing is pushed anywhere: the state came from Shopify.
- */
-async function importMarketingState(
-  tx: Tx,
-  shopId: string,
-  subject: { id: string; email: string; shopifyCustomerId: string | null },
-  marketing: NonNullable<ImportedCustomer["marketing"]>,
-  customerCreatedAt: Date | null,
-  now: Date,
-): Promise<boolean> {
-  const target =
-    marketing.state === "SUBSCRIBED"
-      ? "subscribed"
-      : marketing.state === "UNSUBSCRIBED"
-        ? "unsubscribed"
-        : null;
-  if (!target) return false;
-  // Reads the state under the shop's ledger lock: a webhook recording at the same time goes first or after.
+  const stored = () =>
+    tx.consentState.findMany({
+      where: { subjectId: { in: candidates.map((c) => c.subject.id) }, purpose: "newsletter" },
+      select: { subjectId: true, status: true, since: true },
+    });
+  // Already in that state: nothing to record and nothing to lock, the usual case on a second run.
+  const before = new Map((await stored()).map((s) => [s.subjectId, s.status]));
+  if (candidates.every((c) => before.get(c.subject.id) === c.target)) return 0;
+  // Read again under the shop's ledger lock: a webhook recording at the same time goes first or after.
   await lockShopLedger(tx, shopId);
-  const current = await currentConsent(tx, subject.id);
-  if (current.status === target || current.status === "pending") return false;
-  const occurredAt = marketing.updatedAt ?? customerCreatedAt ?? now;
-  // What Vigie recorded itself is newer, or the two cannot be ordered: Vigie's stands.
-  if (current.status !== "never" && (!marketing.updatedAt || !current.since || occurredAt <= current.since)) {
-    return false;
-  }
-  await appendConsentEvent(
-    tx,
-    {
+  const current = new Map((await stored()).map((s) => [s.subjectId, s]));
+  const recorded: Array<{ subjectId: string; at: Date }> = [];
+  const inputs: RecordConsentInput[] = [];
+  const seen = new Set<string>();
+  for (const { customer, subject, marketing, target } of candidates) {
+    const state = current.get(subject.id);
+    if (state?.status === target || state?.status === "pending" || seen.has(subject.id)) continue;
+    seen.add(subject.id);
+    const occurredAt = marketing.updatedAt ?? customer.createdAt ?? now;
+    // What Vigie recorded itself is newer, or the two cannot be ordered: Vigie's stands.
+    if (
+      state &&
+      state.status !== "never" &&
+      (!marketing.updatedAt || !state.since || occurredAt <= state.since)
+    )
+      continue;
+    const at = occurredAt > now ? now : occurredAt;
+    inputs.push({
       shopId,
-      subject: { id: subject.id, email: subject.email, shopifyCustomerId: subject.shopifyCustomerId },
+      subject: {
+        id: subject.id,
+        email: subject.email as string,
+        shopifyCustomerId: subject.shopifyCustomerId,
+      },
       kind: target === "subscribed" ? "granted" : "withdrawn",
       lawfulBasis: "consent",
       source: "shopify_import",
-      occurredAt: occurredAt > now ? now : occurredAt,
-    },
-    now,
-  );
+      occurredAt: at,
+    });
+    recorded.push({ subjectId: subject.id, at });
+  }
+  if (inputs.length === 0) return 0;
+  await appendConsentEvents(tx, inputs, now);
   // The contact retention counts from is the person's act in Shopify, not Vigie's reading of it.
-  await tx.consentState.updateMany({
-    where: { subjectId: subject.id, purpose: "newsletter" },
-    data: { updatedAt: occurredAt > now ? now : occurredAt },
-  });
-  return true;
+  for (const { subjectId, at } of recorded) {
+    await tx.consentState.updateMany({
+      where: { subjectId, purpose: "newsletter" },
+      data: { updatedAt: at },
+    });
+  }
+  return inputs.length;
 }
