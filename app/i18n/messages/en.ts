@@ -878,6 +878,8 @@ export const en = {
     smtp: "E-mails are sent through SMTP; this is the copy Vigie keeps.",
     empty: "No e-mails yet.",
     to: "to",
+    plainText: "Plain-text version",
+    htmlTitle: "E-mail:",
     unsubscribe: "One-click unsubscribe (message headers):",
     status: {
       queued: "queued",

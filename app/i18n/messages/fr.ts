@@ -914,6 +914,8 @@ export const fr: Messages = {
     smtp: "Les e-mails partent par SMTP ; voici la copie que garde Vigie.",
     empty: "Aucun e-mail pour l'instant.",
     to: "à",
+    plainText: "Version texte brut",
+    htmlTitle: "E-mail\u00a0:",
     unsubscribe: "Désinscription en un clic (en-têtes du message) :",
     status: {
       queued: "en file",
