@@ -16,6 +16,7 @@ import type { SandboxSettings } from "./settings.server";
 import { signAppProxyQuery, signSessionToken } from "./shopify-signing.server";
 import { customerPrivacyScript } from "./simulators/customer-privacy";
 import { DEMO_RECENT_ORDER } from "./simulators/shopify-demo-seed";
+import { THEME_CSS, themeFooter, themeHeader, themeHome } from "./storefront-theme";
 
 export const STOREFRONT_PREFIX = "/sandbox/storefront";
 const PROXY_PREFIX = SANDBOX_PROXY_PREFIX;
@@ -80,18 +81,22 @@ function renderEmbed(locale: "fr" | "en") {
   });
 }
 
-function themePage(locale: "fr" | "en", body: string, customer: string | null) {
+/** A page of the theme: `body` is the home page's sections when `home`, else one section's content. */
+function themePage(locale: "fr" | "en", body: string, customer: string | null, home = false) {
   const other = locale === "fr" ? "en" : "fr";
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>iméra</title>
+  const tools = `<a href="${STOREFRONT_PREFIX}?locale=${other}" lang="${other}">${other.toUpperCase()}</a>
+${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${locale === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${locale === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>iméra</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<style>${THEME_CSS}</style>
 <link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/privacy-center.css">
 <link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/cookie-banner.css">
 <script>${customerPrivacyScript}</script></head>
-<body style="font-family:Georgia,serif;margin:0">
-<header style="padding:1rem 2rem;border-bottom:1px solid #ddd;display:flex;gap:1rem;justify-content:space-between">
-<strong>iméra</strong><nav>
-<a href="${STOREFRONT_PREFIX}?locale=${other}">${other.toUpperCase()}</a> ·
-${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${locale === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${locale === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}
-</nav></header><main>${body}</main>
+<body>
+${themeHeader(locale, STOREFRONT_PREFIX, tools)}
+<main id="MainContent">${home ? body : `<div class="theme-width theme-section">${body}</div>`}</main>
+${themeFooter(locale, STOREFRONT_PREFIX)}
 ${renderEmbed(locale)}
 <script src="${STOREFRONT_PREFIX}/assets/privacy-center.js" defer></script>
 <script src="${STOREFRONT_PREFIX}/assets/cookie-banner.js" defer></script></body></html>`;
@@ -254,7 +259,7 @@ export async function handleSandboxStorefront(
     response.end(
       themePage(
         locale,
-        `<main style="max-width:48rem;margin:2rem auto;padding:0 1rem"><h1>${title}</h1>${body ?? ""}</main>`,
+        `<div style="max-width:48rem;margin:0 auto"><h1>${title}</h1>${body ?? ""}</div>`,
         customerId,
       ),
     );
@@ -322,6 +327,6 @@ export async function handleSandboxStorefront(
   }
   const block = renderBlock(locale, subject?.email ? { email: subject.email, name: "Camille Martin" } : null);
   response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  response.end(themePage(locale, `<div style="max-width:48rem;margin:2rem auto">${block}</div>`, customerId));
+  response.end(themePage(locale, themeHome(locale, block), customerId, true));
   return true;
 }
