@@ -575,6 +575,7 @@ export const en = {
     source: "Source",
     kind: "Event",
     purpose: "Purpose",
+    newsletter: "Newsletter",
     from: "From",
     to: "To (included)",
     apply: "Apply the dates",

@@ -607,6 +607,7 @@ export const fr: Messages = {
     source: "Provenance",
     kind: "Événement",
     purpose: "Finalité",
+    newsletter: "Newsletter",
     from: "Du",
     to: "Au (inclus)",
     apply: "Appliquer les dates",
