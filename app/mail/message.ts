@@ -23,6 +23,11 @@ const reference = z.string().trim().min(1).max(64);
 const staffText = z.string().trim().min(1).max(10_000);
 const dpoEmail = z.email().optional();
 const requestType = z.enum(REQUEST_TYPES);
+/**
+ * The shop's calendar day the e-mail is written (in the shop's zone): its deadlines are also said
+ * from it, "in 5 days — 8 January" (docs/decisions/081).
+ */
+const writtenOn = localDate;
 
 export const REFUSAL_GROUNDS = Object.keys(REFUSAL_GROUND_BASIS) as [RefusalGround, ...RefusalGround[]];
 
@@ -36,6 +41,7 @@ export const AcknowledgementSchema = z.object({
   requestType,
   receivedOn: localDate,
   dueOn: localDate,
+  writtenOn,
   statusUrl: webUrl,
   dpoEmail,
 });
@@ -59,6 +65,7 @@ export const ExtensionSchema = z.object({
   shopName,
   reference,
   newDueOn: localDate,
+  writtenOn,
   reason: staffText,
   dpoEmail,
 });
@@ -87,6 +94,8 @@ export const AnswerSchema = z.object({
   summary: staffText,
   downloadUrl: webUrl.optional(),
   downloadExpiresOn: localDate.optional(),
+  /** With downloadExpiresOn: the link's expiry is also said from this day. */
+  writtenOn: writtenOn.optional(),
   holds: z.array(LegalHoldSchema).max(50).optional(),
   /** An erasure's receipts, per system: what was done, when, and the vendor's reference (GDPR art. 17, 19). */
   erasure: z.array(ErasureReceiptSchema).max(10).optional(),
@@ -147,6 +156,7 @@ export const ConsentRepermissionSchema = z.object({
   wording: z.string().trim().min(1).max(2_000),
   /** The last day before the person's data is erased unless they stay. */
   endsOn: localDate,
+  writtenOn,
   /** The shop's period for contacts who never ordered (policy §4; CNIL: 3 years). */
   years: z.number().int().min(1).max(10),
 });

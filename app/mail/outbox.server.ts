@@ -8,6 +8,7 @@ import { enqueue } from "~/jobs/queue/enqueue.server";
 import { nextAttempt } from "~/jobs/queue/flows.server";
 import { recordAudit } from "~/services/audit.server";
 import { EmailMessageSchema } from "./message";
+import { previewHtml } from "./preview";
 import { renderEmail } from "./render";
 import { listUnsubscribeHeaders } from "./transport.server";
 
@@ -100,7 +101,10 @@ export async function resendEmail(
   });
 }
 
-/** The shop's latest e-mails for the outbox page, with the unsubscribe headers each carries (RFC 8058). */
+/**
+ * The shop's latest e-mails for the outbox page: each as its HTML, ready for a sandboxed frame, and
+ * its plain text, with the unsubscribe headers it carries (RFC 8058).
+ */
 export async function listOutbox(db: Db, shopId: string, take = 50) {
   const emails = await db.outboxEmail.findMany({
     where: { shopId },
@@ -111,6 +115,7 @@ export async function listOutbox(db: Db, shopId: string, take = 50) {
       to: true,
       subject: true,
       text: true,
+      html: true,
       status: true,
       createdAt: true,
       template: true,
@@ -118,8 +123,9 @@ export async function listOutbox(db: Db, shopId: string, take = 50) {
       unsubUrl: true,
     },
   });
-  return emails.map(({ unsubUrl, ...e }) => ({
+  return emails.map(({ unsubUrl, html, ...e }) => ({
     ...e,
+    preview: previewHtml(html),
     createdAt: e.createdAt.toISOString(),
     headers: Object.entries(listUnsubscribeHeaders(unsubUrl ?? undefined)).map(([k, v]) => `${k}: ${v}`),
   }));

@@ -383,7 +383,10 @@ export default function Consents() {
                       formatDateTime(locale, e.occurredAt, { timeZone: recent.timeZone }),
                       t(`ledgerList.kinds.${e.kind}` as never),
                       t(`ledgerList.sources.${e.source}` as never),
-                      e.purpose,
+                      // A purpose in words: the banner's own title for a tracker purpose.
+                      e.purpose === "newsletter"
+                        ? t("ledgerList.newsletter")
+                        : t(`banner.purposes.${e.purpose.replace(/^tracking_/, "")}.title` as never),
                       e.subjectId ? (
                         <Link
                           key="s"

@@ -1,5 +1,6 @@
 // Every e-mail Vigie wrote for the shop. Without SMTP_URL (the sandbox) they stay here, unsent.
-// One whose sending was interrupted (outcome unknown) can be sent again from here.
+// One whose sending was interrupted (outcome unknown) can be sent again from here. Each is shown as
+// the e-mail, its HTML in a sandboxed frame whose links open in a new tab (docs/decisions/081).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
@@ -50,52 +51,78 @@ export default function Outbox() {
           />
         )}
         {emails.map((email) => (
-          <Card key={email.id}>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingSm">
-                {/* The e-mail is in its reader's language, whatever the page's. */}
-                <span lang={email.locale}>{email.subject}</span>{" "}
-                <Badge>{t(`outbox.status.${email.status}` as never)}</Badge>
-              </Text>
-              <Text as="p" tone="subdued">
-                {when(email.createdAt)} · {t("outbox.to")} {email.to}
-              </Text>
-              {email.status === "unknown" && (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="resend" />
-                  <input type="hidden" name="emailId" value={email.id} />
-                  <BlockStack gap="100">
-                    <Text as="p" tone="caution" data-testid="outbox-unknown">
-                      {t("outbox.unknownHelp")}
-                    </Text>
-                    <InlineStack>
-                      <Button submit>{t("outbox.resend")}</Button>
-                    </InlineStack>
-                  </BlockStack>
-                </Form>
-              )}
-              <pre
-                lang={email.locale}
-                data-testid="outbox-text"
-                style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0 }}
-              >
-                {email.text}
-              </pre>
-              {email.headers.length > 0 && (
-                <BlockStack gap="100">
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    {t("outbox.unsubscribe")}
-                  </Text>
+          <div key={email.id} data-testid="outbox-email">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingSm">
+                  {/* The e-mail is in its reader's language, whatever the page's. */}
+                  <span lang={email.locale}>{email.subject}</span>{" "}
+                  <Badge>{t(`outbox.status.${email.status}` as never)}</Badge>
+                </Text>
+                <Text as="p" tone="subdued">
+                  {when(email.createdAt)} · {t("outbox.to")} {email.to}
+                </Text>
+                {email.status === "unknown" && (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="resend" />
+                    <input type="hidden" name="emailId" value={email.id} />
+                    <BlockStack gap="100">
+                      <Text as="p" tone="caution" data-testid="outbox-unknown">
+                        {t("outbox.unknownHelp")}
+                      </Text>
+                      <InlineStack>
+                        <Button submit>{t("outbox.resend")}</Button>
+                      </InlineStack>
+                    </BlockStack>
+                  </Form>
+                )}
+                <iframe
+                  data-testid="outbox-html"
+                  title={`${t("outbox.htmlTitle")} ${email.subject}`}
+                  srcDoc={email.preview}
+                  // No allow-scripts, no allow-same-origin: the body is inert and foreign to the admin.
+                  // Popups escape the sandbox so its links work once opened (<base target="_blank">).
+                  sandbox="allow-popups allow-popups-to-escape-sandbox"
+                  referrerPolicy="no-referrer"
+                  loading="lazy"
+                  style={{
+                    width: "100%",
+                    height: "32rem",
+                    border: "1px solid var(--p-color-border)",
+                    borderRadius: "var(--p-border-radius-200)",
+                    resize: "vertical",
+                  }}
+                />
+                <details>
+                  <summary>{t("outbox.plainText")}</summary>
                   <pre
-                    data-testid="outbox-headers"
-                    style={{ whiteSpace: "pre-wrap", margin: 0, fontSize: "0.8rem" }}
+                    lang={email.locale}
+                    data-testid="outbox-text"
+                    style={{
+                      whiteSpace: "pre-wrap",
+                      fontFamily: "inherit",
+                      margin: "var(--p-space-200) 0 0",
+                    }}
                   >
-                    {email.headers.join("\n")}
+                    {email.text}
                   </pre>
-                </BlockStack>
-              )}
-            </BlockStack>
-          </Card>
+                </details>
+                {email.headers.length > 0 && (
+                  <BlockStack gap="100">
+                    <Text as="p" tone="subdued" variant="bodySm">
+                      {t("outbox.unsubscribe")}
+                    </Text>
+                    <pre
+                      data-testid="outbox-headers"
+                      style={{ whiteSpace: "pre-wrap", margin: 0, fontSize: "0.8rem" }}
+                    >
+                      {email.headers.join("\n")}
+                    </pre>
+                  </BlockStack>
+                )}
+              </BlockStack>
+            </Card>
+          </div>
         ))}
       </BlockStack>
     </Page>

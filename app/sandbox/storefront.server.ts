@@ -10,13 +10,20 @@ import { Liquid } from "liquidjs";
 import type { Db } from "~/db/client.server";
 import { readRawBody } from "~/http/body.server";
 import { bodyLimitFor } from "~/http/request-guards.server";
-import { resolveShopperLocale, SHOPPER_LOCALES, type ShopperLocale, shopperLocaleOf } from "~/i18n/locale";
+import {
+  resolveShopperLocale,
+  SHOPPER_LOCALES,
+  type ShopperLocale,
+  shopperLocaleOf,
+  staffLocaleOf,
+} from "~/i18n/locale";
 import { SANDBOX_PROXY_PREFIX } from "~/services/requests/request-links.server";
 import { CHECKOUT_CONSENT_PATH } from "~/webhooks/checkout-consent-intake.server";
 import type { SandboxSettings } from "./settings.server";
 import { signAppProxyQuery, signSessionToken } from "./shopify-signing.server";
 import { customerPrivacyScript } from "./simulators/customer-privacy";
 import { DEMO_RECENT_ORDER } from "./simulators/shopify-demo-seed";
+import { THEME_CSS, themeFooter, themeHeader, themeHome } from "./storefront-theme";
 
 export const STOREFRONT_PREFIX = "/sandbox/storefront";
 const PROXY_PREFIX = SANDBOX_PROXY_PREFIX;
@@ -82,21 +89,31 @@ function renderEmbed(locale: ShopperLocale) {
   });
 }
 
-function themePage(locale: ShopperLocale, body: string, customer: string | null) {
+/**
+ * A page of the theme: `body` is the home page's sections when `home`, else one section's content.
+ * The theme's own words are French or English (a stand-in theme); the page, the privacy centre and
+ * the banner are in the storefront's language, and the theme's English is marked as such.
+ */
+function themePage(locale: ShopperLocale, body: string, customer: string | null, home = false) {
+  const chrome = staffLocaleOf(locale);
   // The storefront's language switcher, as a theme offers the shop's published languages.
   const others = SHOPPER_LOCALES.filter((l) => l !== locale)
-    .map((l) => `<a href="${STOREFRONT_PREFIX}?locale=${l}">${l.toUpperCase()}</a>`)
-    .join(" · ");
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>iméra</title>
+    .map((l) => `<a href="${STOREFRONT_PREFIX}?locale=${l}" lang="${l}">${l.toUpperCase()}</a>`)
+    .join(" ");
+  const tools = `${others}
+${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${chrome === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${chrome === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}`;
+  const inChrome = (html: string) => (chrome === locale ? html : `<div lang="${chrome}">${html}</div>`);
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>iméra</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<style>${THEME_CSS}</style>
 <link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/privacy-center.css">
 <link rel="stylesheet" href="${STOREFRONT_PREFIX}/assets/cookie-banner.css">
 <script>${customerPrivacyScript}</script></head>
-<body style="font-family:Georgia,serif;margin:0">
-<header style="padding:1rem 2rem;border-bottom:1px solid #ddd;display:flex;gap:1rem;justify-content:space-between">
-<strong>iméra</strong><nav>
-${others} ·
-${customer ? `<a href="${STOREFRONT_PREFIX}/logout">${locale === "fr" ? "Se déconnecter" : "Sign out"} (${escapeHtml(customer)})</a>` : `<a href="${STOREFRONT_PREFIX}/login?customer=7001">${locale === "fr" ? "Se connecter (Camille)" : "Sign in (Camille)"}</a>`}
-</nav></header><main>${body}</main>
+<body>
+${inChrome(themeHeader(chrome, STOREFRONT_PREFIX, tools))}
+<main id="MainContent">${home ? body : `<div class="theme-width theme-section">${body}</div>`}</main>
+${inChrome(themeFooter(chrome, STOREFRONT_PREFIX))}
 ${renderEmbed(locale)}
 <script src="${STOREFRONT_PREFIX}/assets/privacy-center.js" defer></script>
 <script src="${STOREFRONT_PREFIX}/assets/cookie-banner.js" defer></script></body></html>`;
@@ -248,7 +265,7 @@ export async function handleSandboxStorefront(
     response.end(
       themePage(
         locale,
-        `<main style="max-width:48rem;margin:2rem auto;padding:0 1rem"><h1>${title}</h1>${body ?? ""}</main>`,
+        `<div style="max-width:48rem;margin:0 auto"><h1>${title}</h1>${body ?? ""}</div>`,
         customerId,
       ),
     );
@@ -316,6 +333,11 @@ export async function handleSandboxStorefront(
   }
   const block = renderBlock(locale, subject?.email ? { email: subject.email, name: "Camille Martin" } : null);
   response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  response.end(themePage(locale, `<div style="max-width:48rem;margin:2rem auto">${block}</div>`, customerId));
+  // The theme's sections in its own words, the privacy centre's block in the storefront's language.
+  const chrome = staffLocaleOf(locale);
+  const home = themeHome(chrome, chrome === locale ? block : `<div lang="${locale}">${block}</div>`);
+  response.end(
+    themePage(locale, chrome === locale ? home : `<div lang="${chrome}">${home}</div>`, customerId, true),
+  );
   return true;
 }

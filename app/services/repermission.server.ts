@@ -243,6 +243,7 @@ async function askOne(
         wording: renewalWording(locale, shopName),
         // The last day of the period, in the shop's calendar.
         endsOn: toLocalDate(new Date(periodEndsAt.getTime() - 1), shop.settings.timeZone),
+        writtenOn: toLocalDate(now, shop.settings.timeZone),
         years: shop.policy.prospectYears,
       },
       unsubscribeUrl: unsubscribeUrl(context.links, shop.id, subjectId),

@@ -101,6 +101,12 @@ describe.runIf(hasBrowser)("the admin's lists and the DPO digest in Chromium", (
       .poll(() => page.getByTestId("ledger-events").locator("tbody tr").count())
       .toBe(Math.min(checkout, 50));
     expect(await page.getByTestId("ledger-events").textContent()).toContain("Paiement");
+    // The purpose in words, not the ledger's identifier.
+    const purposes = await page
+      .getByTestId("ledger-events")
+      .locator("tbody tr > :nth-child(5)")
+      .allTextContents();
+    expect(new Set(purposes)).toEqual(new Set(["Newsletter"]));
     await page.goto(sandbox.url("/app/consents?source=checkout", "en"));
     await page.getByLabel("Event").selectOption("expired");
     await expect.poll(() => page.getByTestId("ledger-no-match").count()).toBe(1);

@@ -87,7 +87,7 @@ export const de: ShopperMessages = {
         reference: "Aktenzeichen",
         request: "Anfrage",
         receivedOn: "Eingegangen am",
-        dueOn: "Antwort spätestens am",
+        dueOn: "Antwort fällig",
         deadline:
           "Wir antworten Ihnen innerhalb der in der DSGVO vorgesehenen Frist von einem Monat, also spätestens am {due}. Sollte die Komplexität Ihrer Anfrage oder die Zahl der eingegangenen Anfragen es erfordern, kann diese Frist um zwei weitere Monate verlängert werden; in diesem Fall würden wir Sie vor diesem Datum unter Angabe der Gründe informieren.",
         follow: "Den Stand Ihrer Anfrage können Sie jederzeit verfolgen:",
@@ -109,6 +109,7 @@ export const de: ShopperMessages = {
           "Falls Sie diese Anfrage nicht gestellt haben, ignorieren Sie diese Nachricht bitte: Ohne Bestätigung wird sie nicht bearbeitet.",
       },
       extension: {
+        newDueOn: "Neues Datum unserer Antwort",
         subject: "{shop} — Verlängerung der Antwortfrist für Ihre Anfrage ({reference})",
         body: "Die Bearbeitung Ihrer Anfrage {reference} erfordert mehr Zeit. Wie in Art. 12 Abs. 3 DSGVO vorgesehen, verlängern wir die Antwortfrist: Sie erhalten unsere Antwort spätestens am {due}.",
         reasonsLead: "Die Gründe für diese Verlängerung sind folgende:",
@@ -116,6 +117,7 @@ export const de: ShopperMessages = {
           "Wir bitten Sie, diese Verzögerung zu entschuldigen, und halten Sie über jede Entwicklung auf dem Laufenden.",
       },
       answer: {
+        downloadUntil: "Ablauf des Links",
         subject: "{shop} — Antwort auf Ihre Anfrage ({reference})",
         intro: "Wir haben Ihre Anfrage {reference} ({type}) bearbeitet. Hier ist unsere Antwort:",
         downloadReady: "Ihre Daten stehen zum Herunterladen bereit:",
@@ -183,6 +185,7 @@ export const de: ShopperMessages = {
         ignore: "Falls Sie dies nicht angefordert haben, ignorieren Sie diese Nachricht einfach.",
       },
       repermission: {
+        lastDay: "Letzter Tag, um angemeldet zu bleiben",
         subject: "{shop} — Möchten Sie unseren Newsletter weiter erhalten?",
         body: "Sie haben den Newsletter von {shop} abonniert, und wir haben seit fast {years} Jahren nichts von Ihnen gehört. Ohne die Zustimmung unserer Abonnentinnen und Abonnenten bewahren wir ihre Daten nicht länger auf.",
         button: "Ich bleibe angemeldet",

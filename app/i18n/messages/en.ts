@@ -350,7 +350,7 @@ export const en = {
         reference: "Reference",
         request: "Request",
         receivedOn: "Received on",
-        dueOn: "Answer due by",
+        dueOn: "Answer due",
         deadline:
           "We will answer within the one-month period set by the GDPR, that is by {due} at the latest. Should the complexity of your request or the number of requests we receive make it necessary, this period may be extended by two further months; we would then let you know before that date and tell you why.",
         follow: "You can follow the progress of your request at any time:",
@@ -371,12 +371,14 @@ export const en = {
           "If you did not make this request, please ignore this message: without confirmation, it will not be processed.",
       },
       extension: {
+        newDueOn: "New date for our answer",
         subject: "{shop} — We need more time to answer your request ({reference})",
         body: "Handling your request {reference} requires more time. As Article 12(3) of the GDPR allows, we are extending the period for our answer: you will receive it by {due} at the latest.",
         reasonsLead: "Our reasons for this extension are as follows:",
         apology: "We apologise for the delay and will keep you informed of any developments.",
       },
       answer: {
+        downloadUntil: "Link expires",
         subject: "{shop} — Our answer to your request ({reference})",
         intro: "We have handled your request {reference} ({type}). Here is our answer:",
         downloadReady: "Your data is ready to download:",
@@ -439,6 +441,7 @@ export const en = {
         ignore: "If you did not ask for this, simply ignore this message.",
       },
       repermission: {
+        lastDay: "Last day to stay subscribed",
         subject: "{shop} — Would you like to keep receiving our newsletter?",
         body: "You subscribed to the {shop} newsletter and we have not heard from you for nearly {years} years. We do not keep subscribers' details beyond that without their agreement.",
         button: "Keep me subscribed",
@@ -572,6 +575,7 @@ export const en = {
     source: "Source",
     kind: "Event",
     purpose: "Purpose",
+    newsletter: "Newsletter",
     from: "From",
     to: "To (included)",
     apply: "Apply the dates",
@@ -875,6 +879,8 @@ export const en = {
     smtp: "E-mails are sent through SMTP; this is the copy Vigie keeps.",
     empty: "No e-mails yet.",
     to: "to",
+    plainText: "Plain-text version",
+    htmlTitle: "E-mail:",
     unsubscribe: "One-click unsubscribe (message headers):",
     status: {
       queued: "queued",

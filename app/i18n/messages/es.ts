@@ -84,7 +84,7 @@ export const es: ShopperMessages = {
         reference: "Referencia",
         request: "Solicitud",
         receivedOn: "Recibida el",
-        dueOn: "Respuesta a más tardar el",
+        dueOn: "Respuesta prevista",
         deadline:
           "Le responderemos en el plazo de un mes previsto por el RGPD, es decir, a más tardar el {due}. Si la complejidad de su solicitud o el número de solicitudes recibidas lo exigieran, este plazo podría prorrogarse otros dos meses; en tal caso se lo comunicaríamos antes de esa fecha, indicándole los motivos.",
         follow: "Puede consultar el estado de su solicitud en cualquier momento:",
@@ -105,12 +105,14 @@ export const es: ShopperMessages = {
           "Si usted no ha realizado esta solicitud, ignore este mensaje: sin confirmación, no se tramitará.",
       },
       extension: {
+        newDueOn: "Nueva fecha de nuestra respuesta",
         subject: "{shop} — Prórroga del plazo de respuesta a su solicitud ({reference})",
         body: "La tramitación de su solicitud {reference} requiere más tiempo. Como permite el artículo 12, apartado 3, del RGPD, prorrogamos el plazo de respuesta: recibirá nuestra respuesta a más tardar el {due}.",
         reasonsLead: "Los motivos de esta prórroga son los siguientes:",
         apology: "Le pedimos disculpas por este retraso y le comunicaremos cualquier novedad.",
       },
       answer: {
+        downloadUntil: "Caducidad del enlace",
         subject: "{shop} — Respuesta a su solicitud ({reference})",
         intro: "Hemos tramitado su solicitud {reference} ({type}). Esta es nuestra respuesta:",
         downloadReady: "Sus datos están disponibles para su descarga:",
@@ -177,6 +179,7 @@ export const es: ShopperMessages = {
         ignore: "Si usted no ha solicitado esta suscripción, simplemente ignore este mensaje.",
       },
       repermission: {
+        lastDay: "Último día para seguir suscrito/a",
         subject: "{shop} — ¿Desea seguir recibiendo nuestro boletín?",
         body: "Usted se suscribió al boletín de {shop} y no hemos sabido de usted desde hace casi {years} años. No conservamos los datos de nuestros suscriptores más allá de ese plazo sin su consentimiento.",
         button: "Sigo suscrito/a",

@@ -370,7 +370,7 @@ export const fr: Messages = {
         reference: "Référence",
         request: "Demande",
         receivedOn: "Reçue le",
-        dueOn: "Réponse au plus tard le",
+        dueOn: "Réponse attendue",
         deadline:
           "Nous vous répondrons dans le délai d'un mois prévu par le RGPD, soit au plus tard le {due}. Si la complexité de votre demande ou le nombre de demandes reçues l'exigeait, ce délai pourrait être prolongé de deux mois ; nous vous en informerions alors avant cette date, en vous en indiquant les raisons.",
         follow: "Vous pouvez suivre l'avancement de votre demande à tout moment :",
@@ -392,6 +392,7 @@ export const fr: Messages = {
           "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : sans confirmation, elle ne sera pas traitée.",
       },
       extension: {
+        newDueOn: "Nouvelle date de réponse",
         subject: "{shop} — Prolongation du délai de réponse à votre demande ({reference})",
         body: "Le traitement de votre demande {reference} nécessite un délai supplémentaire. Comme le permet l'article 12, paragraphe 3, du RGPD, nous prolongeons le délai de réponse : vous recevrez notre réponse au plus tard le {due}.",
         reasonsLead: "Les raisons de cette prolongation sont les suivantes :",
@@ -399,6 +400,7 @@ export const fr: Messages = {
           "Nous vous prions de nous excuser pour ce délai et ne manquerons pas de vous tenir au courant de toute évolution.",
       },
       answer: {
+        downloadUntil: "Expiration du lien",
         subject: "{shop} — Réponse à votre demande ({reference})",
         intro: "Nous avons traité votre demande {reference} ({type}). Voici notre réponse :",
         downloadReady: "Vos données sont disponibles au téléchargement :",
@@ -465,6 +467,7 @@ export const fr: Messages = {
         ignore: "Si vous n'êtes pas à l'origine de cette demande, ignorez simplement ce message.",
       },
       repermission: {
+        lastDay: "Dernier jour pour rester inscrit·e",
         subject: "{shop} — Souhaitez-vous continuer à recevoir notre newsletter ?",
         body: "Vous êtes inscrit·e à la newsletter de la boutique {shop} sans nous avoir fait signe depuis près de {years} ans. Nous ne gardons pas les coordonnées de nos abonnés au-delà sans leur accord.",
         button: "Je reste inscrit·e",
@@ -604,6 +607,7 @@ export const fr: Messages = {
     source: "Provenance",
     kind: "Événement",
     purpose: "Finalité",
+    newsletter: "Newsletter",
     from: "Du",
     to: "Au (inclus)",
     apply: "Appliquer les dates",
@@ -911,6 +915,8 @@ export const fr: Messages = {
     smtp: "Les e-mails partent par SMTP ; voici la copie que garde Vigie.",
     empty: "Aucun e-mail pour l'instant.",
     to: "à",
+    plainText: "Version texte brut",
+    htmlTitle: "E-mail\u00a0:",
     unsubscribe: "Désinscription en un clic (en-têtes du message) :",
     status: {
       queued: "en file",

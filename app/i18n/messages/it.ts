@@ -85,7 +85,7 @@ export const it: ShopperMessages = {
         reference: "Riferimento",
         request: "Richiesta",
         receivedOn: "Ricevuta il",
-        dueOn: "Risposta entro il",
+        dueOn: "Risposta prevista",
         deadline:
           "Le risponderemo entro il termine di un mese previsto dal GDPR, ossia entro il {due}. Qualora la complessità della Sua richiesta o il numero di richieste ricevute lo rendessero necessario, questo termine potrà essere prorogato di due mesi; in tal caso La informeremo prima di tale data, indicandoLe i motivi.",
         follow: "Può seguire lo stato della Sua richiesta in qualsiasi momento:",
@@ -106,12 +106,14 @@ export const it: ShopperMessages = {
           "Se non ha presentato Lei questa richiesta, ignori questo messaggio: senza conferma, la richiesta non sarà trattata.",
       },
       extension: {
+        newDueOn: "Nuova data della nostra risposta",
         subject: "{shop} — Proroga del termine di risposta alla Sua richiesta ({reference})",
         body: "La gestione della Sua richiesta {reference} richiede più tempo. Come consentito dall'articolo 12, paragrafo 3, del GDPR, prorogiamo il termine di risposta: riceverà la nostra risposta entro il {due}.",
         reasonsLead: "I motivi della proroga sono i seguenti:",
         apology: "Ci scusiamo per il ritardo e Le comunicheremo ogni eventuale sviluppo.",
       },
       answer: {
+        downloadUntil: "Scadenza del link",
         subject: "{shop} — Risposta alla Sua richiesta ({reference})",
         intro: "Abbiamo gestito la Sua richiesta {reference} ({type}). Ecco la nostra risposta:",
         downloadReady: "I Suoi dati sono disponibili per il download:",
@@ -178,6 +180,7 @@ export const it: ShopperMessages = {
         ignore: "Se non ha richiesto Lei l'iscrizione, ignori semplicemente questo messaggio.",
       },
       repermission: {
+        lastDay: "Ultimo giorno per restare iscritto/a",
         subject: "{shop} — Desidera continuare a ricevere la nostra newsletter?",
         body: "Lei si è iscritto/a alla newsletter di {shop} e non abbiamo Sue notizie da quasi {years} anni. Non conserviamo i dati dei nostri iscritti oltre questo periodo senza il loro consenso.",
         button: "Resto iscritto/a",

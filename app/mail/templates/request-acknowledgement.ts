@@ -1,6 +1,6 @@
 // Acknowledgement of a rights request: what we received, when, and the date we will answer by.
 
-import { spellLocalDate } from "~/i18n/format-date";
+import { formatDeadline, spellLocalDate } from "~/i18n/format-date";
 import type { EmailContent } from "../layout";
 import type { MessageOf } from "../message";
 import type { MailText } from "../text";
@@ -19,7 +19,7 @@ export function requestAcknowledgement(m: MessageOf<"request.acknowledgement">, 
           { label: x.t("acknowledgement.reference"), value: m.reference },
           { label: x.t("acknowledgement.request"), value: x.requestType(m.requestType) },
           { label: x.t("acknowledgement.receivedOn"), value: spellLocalDate(m.receivedOn, x.locale) },
-          { label: x.t("acknowledgement.dueOn"), value: due },
+          { label: x.t("acknowledgement.dueOn"), value: formatDeadline(x.locale, m.dueOn, m.writtenOn) },
         ],
       },
       // GDPR art. 12(3): one month to answer, extendable by two months with reasons given within the first.

@@ -1,6 +1,6 @@
 // The answer to a request: staff's summary, the download link for an export, the data kept by law.
 
-import { spellLocalDate } from "~/i18n/format-date";
+import { formatDeadline, spellLocalDate } from "~/i18n/format-date";
 import { citeLaw } from "~/i18n/legal-citation";
 import type { Block, EmailContent } from "../layout";
 import type { ErasureReceiptLine, LegalHold, MessageOf } from "../message";
@@ -15,6 +15,10 @@ function download(m: MessageOf<"request.answer">, x: MailText): Block[] {
   ];
   if (m.downloadExpiresOn) {
     const date = spellLocalDate(m.downloadExpiresOn, x.locale);
+    if (m.writtenOn) {
+      const until = formatDeadline(x.locale, m.downloadExpiresOn, m.writtenOn);
+      blocks.push({ kind: "facts", rows: [{ label: x.t("answer.downloadUntil"), value: until }] });
+    }
     blocks.push({ kind: "paragraph", content: [x.t("answer.downloadExpires", { date })] });
   }
   return blocks;

@@ -1,6 +1,6 @@
 // Notice that the answer will take longer, with the new date and the reasons.
 
-import { spellLocalDate } from "~/i18n/format-date";
+import { formatDeadline, spellLocalDate } from "~/i18n/format-date";
 import type { EmailContent } from "../layout";
 import type { MessageOf } from "../message";
 import type { MailText } from "../text";
@@ -16,6 +16,12 @@ export function requestExtension(m: MessageOf<"request.extension">, x: MailText)
       {
         kind: "paragraph",
         content: x.rich("extension.body", { reference: m.reference, due: { strong: due } }),
+      },
+      {
+        kind: "facts",
+        rows: [
+          { label: x.t("extension.newDueOn"), value: formatDeadline(x.locale, m.newDueOn, m.writtenOn) },
+        ],
       },
       { kind: "paragraph", content: [x.t("extension.reasonsLead")] },
       { kind: "quote", text: m.reason },

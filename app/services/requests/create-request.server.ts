@@ -3,6 +3,7 @@
 import { randomInt } from "node:crypto";
 import type { Tx } from "~/db/client.server";
 import { computeDeadline } from "~/domain/deadlines/due-date";
+import { toLocalDate } from "~/domain/deadlines/local-date";
 import { clockDecision, type IdentityRequirement } from "~/domain/requests/identity-policy";
 import type { RequestDetails } from "~/domain/requests/request-details";
 import { createRequest } from "~/domain/requests/request-lifecycle";
@@ -122,6 +123,7 @@ export async function fileRequest(
       requestType: request.type as RequestType,
       receivedOn: deadline.receivedOn,
       dueOn: deadline.dueDate,
+      writtenOn: toLocalDate(now, request.timeZone),
       statusUrl: statusUrl(links, request.id, request.locale),
     });
     if (!verified) {

@@ -251,6 +251,7 @@ export function extendRequest(
       type: "request.extension",
       reference: row.reference,
       newDueOn: deadline.dueDate,
+      writtenOn: toLocalDate(now, row.timeZone),
       reason: reason.trim(),
     });
     return updated;
@@ -312,6 +313,7 @@ export function answerRequest(
           expiresAt: archive.expiresAt,
         }),
         downloadExpiresOn: toLocalDate(archive.expiresAt, row.timeZone),
+        writtenOn: toLocalDate(now, row.timeZone),
       }),
     });
     return moved;
