@@ -8,9 +8,11 @@ import {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  localDateTimeToInstant,
   localStartOfDay,
   parseLocalDate,
   toLocalDate,
+  toLocalDateTime,
 } from "./local-date";
 
 const d = parseLocalDate;
@@ -165,5 +167,47 @@ describe("localStartOfDay, across zones and DST", () => {
     expect(localStartOfDay(parseLocalDate("2026-07-15"), "Pacific/Auckland").toISOString()).toBe(
       "2026-07-14T12:00:00.000Z",
     );
+  });
+});
+
+describe("localDateTimeToInstant across DST changes", () => {
+  it("reads the hour lived twice as its first time, east and west of Greenwich", () => {
+    // Paris falls back on Sunday 25 October 2026 at 03:00 CEST: 02:01 is lived at 00:01 and 01:01 UTC.
+    expect(localDateTimeToInstant("2026-10-25T02:01", "Europe/Paris").toISOString()).toBe(
+      "2026-10-25T00:01:00.000Z",
+    );
+    // Auckland falls back on Sunday 5 April 2026 at 03:00 NZDT (UTC+13 to +12).
+    expect(localDateTimeToInstant("2026-04-05T02:30", "Pacific/Auckland").toISOString()).toBe(
+      "2026-04-04T13:30:00.000Z",
+    );
+    // New York falls back on Sunday 1 November 2026 at 02:00 EDT (UTC−4 to −5).
+    expect(localDateTimeToInstant("2026-11-01T01:30", "America/New_York").toISOString()).toBe(
+      "2026-11-01T05:30:00.000Z",
+    );
+  });
+
+  it("reads the hour skipped as after the change, and every other time exactly", () => {
+    // Paris springs forward on 29 March 2026 at 02:00: 02:30 does not exist; it reads as 03:30 CEST.
+    expect(localDateTimeToInstant("2026-03-29T02:30", "Europe/Paris").toISOString()).toBe(
+      "2026-03-29T01:30:00.000Z",
+    );
+    expect(localDateTimeToInstant("2026-10-25T03:01", "Europe/Paris").toISOString()).toBe(
+      "2026-10-25T02:01:00.000Z",
+    );
+    expect(localDateTimeToInstant("2026-07-14T12:00", "Asia/Kolkata").toISOString()).toBe(
+      "2026-07-14T06:30:00.000Z",
+    );
+  });
+
+  it("never reads a time written from a past instant as after that instant (the round trip of a form)", () => {
+    // Every minute-rounded instant across Paris's autumn change, shown in a form then read back.
+    for (
+      let t = Date.parse("2026-10-24T22:00:00Z");
+      t < Date.parse("2026-10-25T03:00:00Z");
+      t += 15 * 60_000
+    ) {
+      const back = localDateTimeToInstant(toLocalDateTime(new Date(t), "Europe/Paris"), "Europe/Paris");
+      expect(back.getTime()).toBeLessThanOrEqual(t);
+    }
   });
 });

@@ -211,8 +211,14 @@ export function localDateTimeToInstant(value: string, timeZone: string): Date {
   const [hours, minutes] = [Number(match[2]), Number(match[3])];
   if (hours > 23 || minutes > 59) throw new AppError("INVALID_INSTANT", "no such time of day");
   const wallClock = new Date(`${match[1]}T${match[2]}:${match[3]}:00Z`).getTime();
-  const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
-  return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
+  // The zone's offsets a day either side: a wall-clock time near a DST change reads with one or
+  // the other. Both can name it (the hour lived twice: the earlier instant), or neither (the hour
+  // skipped: read with the offset before the change, which lands after it).
+  const before = wallClock - zoneOffsetMs(new Date(wallClock - DAY_MS), timeZone);
+  const after = wallClock - zoneOffsetMs(new Date(wallClock + DAY_MS), timeZone);
+  const names = (instant: number) => instant + zoneOffsetMs(new Date(instant), timeZone) === wallClock;
+  const lived = [before, after].filter(names);
+  return new Date(lived.length > 0 ? Math.min(...lived) : before);
 }
 
 /** The wall-clock time "YYYY-MM-DDTHH:mm" of `instant` in `timeZone` (to fill a datetime-local field). */
