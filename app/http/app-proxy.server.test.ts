@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { appProxyCanonicalString, signAppProxyQuery } from "~/sandbox/shopify-signing.server";
+import { signAppProxyQuery } from "~/sandbox/shopify-signing.server";
 import { memoryLogger } from "../../tests/support/test-logger";
 import { replayExpiresAt, replayKey, verifyAppProxySignature } from "./app-proxy.server";
+import { appProxyCanonicalString } from "./app-proxy-signature";
 import { createShopifyVerifier, type ShopifyVerifier } from "./shopify-api.server";
 
 const SECRET = "shpss_test_secret";
@@ -240,10 +241,10 @@ describe("verifyAppProxySignature", () => {
   });
 });
 
-describe("the library's key order", () => {
-  it("is localeCompare: a query whose keys differ only by case verifies in that order, not Shopify's byte order", async () => {
-    // Shopify's reference sorts by byte ("consentGiven" before "consented"); shopify-api by
-    // localeCompare. Vigie's pages and Shopify's own params use lowercase keys, where both agree.
+describe("the key order", () => {
+  it("is Shopify's byte order: keys that differ only by case verify in that order, not the library's localeCompare", async () => {
+    // Shopify's reference sorts by byte ("consentGiven" before "consented"); shopify-api's
+    // validateHmac by localeCompare. Vigie verifies as Shopify signs (ADR 042).
     const query = new URLSearchParams({
       shop: SHOP,
       timestamp: String(NOW_S),
@@ -252,14 +253,33 @@ describe("the library's key order", () => {
     });
     const byteOrder = new URLSearchParams(query);
     byteOrder.set("signature", signAppProxyQuery(query, SECRET));
-    expect(await verifyAt(new URL(`https://vigie.example.com/proxy/privacy?${byteOrder}`))).toEqual({
-      ok: false,
-      reason: "bad_signature",
-    });
+    expect((await verifyAt(new URL(`https://vigie.example.com/proxy/privacy?${byteOrder}`))).ok).toBe(true);
     const localeOrder = new URLSearchParams(query);
     const signed = `consented=1consentGiven=2shop=${SHOP}timestamp=${NOW_S}`;
     localeOrder.set("signature", createHmac("sha256", SECRET).update(signed).digest("hex"));
-    expect((await verifyAt(new URL(`https://vigie.example.com/proxy/privacy?${localeOrder}`))).ok).toBe(true);
+    expect(await verifyAt(new URL(`https://vigie.example.com/proxy/privacy?${localeOrder}`))).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
+  });
+
+  it("agrees with Shopify's library wherever their orders agree (lowercase keys, repeated params, encodings)", async () => {
+    const queries = [
+      `shop=${SHOP}&timestamp=${NOW_S}&path_prefix=%2Fapps%2Fprivacy&logged_in_customer_id=`,
+      `shop=${SHOP}&timestamp=${NOW_S}&extra=a&extra=b&name=Anne+Marie&note=%2B33`,
+      `shop=${SHOP}&timestamp=${NOW_S}&locale=de&q=caf%C3%A9%20cr%C3%A8me`,
+    ];
+    for (const text of queries) {
+      const query = new URLSearchParams(text);
+      query.set("signature", signAppProxyQuery(query, SECRET));
+      const url = new URL(`https://vigie.example.com/proxy/privacy?${query}`);
+      const ours = (await verifyAt(url)).ok;
+      // The library reads the clock verifyAt set.
+      expect(await verifier(SECRET).utils.validateHmac(url.searchParams, { signator: "appProxy" })).toBe(
+        ours,
+      );
+      expect(ours).toBe(true);
+    }
   });
 });
 

@@ -1,10 +1,12 @@
 // Verification of Shopify app-proxy requests (storefront → https://<shop>/apps/privacy/* → /proxy/privacy/*).
 // Shopify signs the query string only: the body of a POST and the shopper's cookies are not covered, so
 // everything Vigie trusts about the shopper (shop, logged-in customer) must come from signed query params.
-// The signature (constant-time) and the timestamp are checked by Shopify's library
-// (`utils.validateHmac(query, {signator: "appProxy"})`); Vigie's own rules stay around it: no repeated
-// security param, no key holding "=", exact shapes for shop, timestamp and customer id, and the replay
-// key for state-changing requests (app/services/privacy-centre/proxy-auth.server.ts). See ADR 042.
+// The signature is checked in constant time over Shopify's canonical string (app-proxy-signature.ts,
+// with node:crypto: the library's async check cost the storefront's hot path, ADR 042), the timestamp
+// within Shopify's tolerance; and Vigie's own rules: no repeated security param, no key holding "=",
+// exact shapes for shop, timestamp and customer id, and the replay key for state-changing requests
+// (app/services/privacy-centre/proxy-auth.server.ts).
+import { appProxySignatureMatches, groupedParams } from "./app-proxy-signature";
 import type { ShopifyVerifier } from "./shopify-api.server";
 
 /** Shopify's own tolerance for the `timestamp` param (shopify-api HMAC_TIMESTAMP_PERMITTED_CLOCK_TOLERANCE_SEC). */
@@ -49,12 +51,6 @@ export type AppProxyVerified = {
 
 export type AppProxyVerification = AppProxyVerified | { ok: false; reason: AppProxyFailure };
 
-function grouped(params: URLSearchParams): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const [key, value] of params) groups.set(key, [...(groups.get(key) ?? []), value]);
-  return groups;
-}
-
 /**
  * Verifies an app-proxy request URL as Shopify signs it (query params only; `url.searchParams` decodes
  * `+` and `%20` alike as a space, which is what Shopify signs). Checks, in order: a signature is present;
@@ -71,11 +67,8 @@ function grouped(params: URLSearchParams): Map<string, string[]> {
  * Replays within the tolerance still verify: callers that change state must also refuse a second use
  * of `replayKey(result)`. Never throws.
  */
-export async function verifyAppProxySignature(
-  url: URL,
-  shopify: ShopifyVerifier,
-): Promise<AppProxyVerification> {
-  const groups = grouped(url.searchParams);
+export function verifyAppProxySignature(url: URL, shopify: ShopifyVerifier): AppProxyVerification {
+  const groups = groupedParams(url.searchParams);
 
   const signatures = groups.get("signature") ?? [];
   if (signatures.length === 0 || signatures.every((value) => value === "")) {
@@ -93,15 +86,11 @@ export async function verifyAppProxySignature(
   }
 
   const signature = signatures[0] ?? "";
-  let valid: boolean;
-  try {
-    valid = await shopify.utils.validateHmac(url.searchParams, { signator: "appProxy" });
-  } catch {
-    // Its refusals as errors: a timestamp gone stale since the check above, a repeated param.
-    valid = false;
+  // Shopify sends lowercase hex: anything else is no signature of Shopify's.
+  if (!HEX_SHA256.test(signature)) return { ok: false, reason: "bad_signature" };
+  if (!appProxySignatureMatches(url.searchParams, signature, shopify.config.apiSecretKey)) {
+    return { ok: false, reason: "bad_signature" };
   }
-  // Shopify sends lowercase hex; the library compares text, so anything else cannot have matched.
-  if (!valid || !HEX_SHA256.test(signature)) return { ok: false, reason: "bad_signature" };
   if ([...groups.keys()].some((key) => key.includes("="))) return { ok: false, reason: "bad_signature" };
 
   const shop = groups.get("shop")?.[0] ?? "";

@@ -160,7 +160,7 @@ export function createBannerIntake(deps: BannerIntakeDeps) {
 
     // The privacy centre's checks (checkProxyCall), on the hot path: the signature and its age,
     // then the shop installed; a replay (same signature, path and body) is the same receipt again.
-    const verified = await verifyAppProxySignature(url, deps.shopifyApi());
+    const verified = verifyAppProxySignature(url, deps.shopifyApi());
     if (!verified.ok) {
       deps.log.info("banner: proxy call refused", { status: 400 });
       return send(response, 400, { error: `Bad Request: app proxy signature ${verified.reason}` });

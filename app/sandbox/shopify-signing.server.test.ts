@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { appProxyCanonicalString, signAppProxyQuery, signSessionToken } from "./shopify-signing.server";
+import { appProxyCanonicalString } from "~/http/app-proxy-signature";
+import { signAppProxyQuery, signSessionToken } from "./shopify-signing.server";
 
 const SECRET = "shpss_test_secret";
 const SHOP = "imera-paris.myshopify.com";

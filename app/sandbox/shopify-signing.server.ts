@@ -1,45 +1,13 @@
 // How Shopify signs what it sends the app, for the sandbox (which plays Shopify) and the tests: a
 // checkout session token's HS256 signature and an app-proxy query's signature. Verification is not
-// here: the app verifies with Shopify's own library (app/http/shopify-api.server.ts).
+// here: session tokens with Shopify's own library (app/http/shopify-api.server.ts), app-proxy queries
+// with the canonical string both sides share (app/http/app-proxy-signature.ts).
 import { createHmac } from "node:crypto";
+import { type AppProxyParams, appProxyCanonicalString } from "~/http/app-proxy-signature";
 
 /** The base64url HS256 signature of a JWT's `<header>.<payload>` under `secret`. */
 export function signSessionToken(signingInput: string, secret: string): string {
   return createHmac("sha256", secret).update(signingInput).digest("base64url");
-}
-
-/** Query params as plain values: a repeated key is given as an array (in query-string order). */
-export type AppProxyParams = URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
-
-function grouped(params: AppProxyParams): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  const entries: [string, string | readonly string[]][] =
-    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [key, value] of entries) {
-    const values = groups.get(key) ?? [];
-    values.push(...(typeof value === "string" ? [value] : value));
-    groups.set(key, values);
-  }
-  return groups;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The string Shopify signs for the app proxy: every param but `signature`, repeated keys' values
- * joined with ",", sorted by key, `key=value` concatenated with no separator. Values are the decoded
- * values (a space sent as `+` or `%20` signs as " "). Keys are sorted by code unit as Shopify's Ruby
- * reference does; the library the app verifies with sorts with localeCompare, which differs only for
- * keys that differ by case or punctuation (ADR 042).
- */
-export function appProxyCanonicalString(params: AppProxyParams): string {
-  return [...grouped(params)]
-    .filter(([key]) => key !== "signature")
-    .sort(([a], [b]) => byCodeUnit(a, b))
-    .map(([key, values]) => `${key}=${values.join(",")}`)
-    .join("");
 }
 
 /**

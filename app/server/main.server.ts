@@ -177,9 +177,11 @@ export async function main(build: ServerBuild, argv: string[]) {
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
 
-  const listeningPort = () => (server.address() as AddressInfo).port;
+  // Read once: server.address() is a system call, and the sandbox's host check runs on every request.
+  let port = 0;
+  const listeningPort = () => port;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   app.listening(port);
   const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   log.info("listening", {

@@ -40,7 +40,7 @@ export async function checkProxyCall(
   now = new Date(),
 ): Promise<ProxyCall> {
   const { url } = call;
-  const verified = await verifyAppProxySignature(url, shopifyApi);
+  const verified = verifyAppProxySignature(url, shopifyApi);
   if (!verified.ok)
     return { ok: false, status: 400, message: `Bad Request: app proxy signature ${verified.reason}` };
   if (call.method === "POST") {
