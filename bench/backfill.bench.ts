@@ -15,12 +15,10 @@ import { createShopifyAdminClient } from "~/connectors/shopify/admin-client.serv
 import { createShopifyBulk } from "~/connectors/shopify/bulk-customers";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
-import type { JobContext } from "~/jobs/handler";
-import { createTransport } from "~/mail/transport.server";
 import { customerLine } from "~/sandbox/simulators/shopify-admin-bulk";
 import type { SimCustomer } from "~/sandbox/simulators/shopify-admin-store";
 import { runBackfill, startBackfill } from "~/services/backfill/backfill.server";
-import { DEFAULT_PROXY_PREFIX } from "~/services/requests/request-links.server";
+import { benchJobContext } from "./lib/job-context";
 
 const LARGE = Number(process.env.BENCH_BACKFILL_CUSTOMERS ?? 1_000_000);
 const SMALL = Math.max(1, Math.round(LARGE / 10));
@@ -122,19 +120,13 @@ async function importShop(customers: number) {
   const url = `file:${path.join(dir, "vigie.sqlite")}`;
   await migrate(url);
   const { db, dialect } = await createDatabase(url);
-  const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
   const bulk = createShopifyBulk(
     createShopifyAdminClient({ shop: SHOP, accessToken: sim.token, baseUrl: sim.baseUrl }),
   );
-  const context: JobContext = {
+  const context = benchJobContext({
     db,
     dialect,
-    jobId: "bench",
-    attempt: 1,
     shopDomain: SHOP,
-    log,
-    signal: new AbortController().signal,
-    secretKey: Buffer.alloc(32, 7),
     connectors: async () => ({
       shopify: null,
       mailchimp: null,
@@ -142,15 +134,8 @@ async function importShop(customers: number) {
       vigie: null,
       shopifyBulk: bulk,
     }),
-    links: (shopDomain) => ({
-      shopDomain,
-      proxyPrefix: DEFAULT_PROXY_PREFIX,
-      secret: Buffer.alloc(32, 7),
-      sandboxUrl: null,
-      appUrl: "https://vigie.test",
-    }),
-    mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
-  };
+  });
+
   try {
     const shop = await db.shop.create({ data: { domain: SHOP }, select: { id: true, domain: true } });
     global.gc?.();

@@ -52,8 +52,6 @@ import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { createDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrate.server";
 import { SYSTEMS, type SystemName } from "~/domain/systems";
-import type { JobContext } from "~/jobs/handler";
-import { createTransport } from "~/mail/transport.server";
 import { startMailchimpSimulator } from "~/sandbox/simulators/mailchimp.server";
 import { startShopifyAdminSimulator } from "~/sandbox/simulators/shopify-admin.server";
 import type { OrderSeed } from "~/sandbox/simulators/shopify-admin-store";
@@ -62,7 +60,7 @@ import { assembleExport } from "~/services/exports/assemble.server";
 import { buildExportPart } from "~/services/exports/build-part.server";
 import { startExport } from "~/services/exports/exports.server";
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
-import type { Logger } from "~/utils/logger.server";
+import { benchJobContext, quietLog } from "./lib/job-context";
 
 const ORDERS = Number(process.env.BENCH_EXPORT_ORDERS ?? 10_000);
 const CHARGES = Number(process.env.BENCH_EXPORT_CHARGES ?? 2_000);
@@ -87,8 +85,6 @@ type Fakes = {
   stripe: { host: string; port: number; apiKey: string };
   mailchimp: { basePath: string; apiKey: string; serverPrefix: string; audienceId: string };
 };
-
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
 
 // ---------------------------------------------------------------------------------------------
 // Parent: the simulators, seeded with one subject of the given size.
@@ -332,14 +328,14 @@ async function child(mode: string) {
         shop: SHOP,
         accessToken: fakes.shopify.accessToken,
         baseUrl: fakes.shopify.baseUrl,
-        log: quiet,
+        log: quietLog,
       }),
-      log: quiet,
+      log: quietLog,
     }),
     stripe: createStripeConnector({
       credentials: { secretKey: fakes.stripe.apiKey },
       endpoint: { host: fakes.stripe.host, port: fakes.stripe.port, protocol: "http" },
-      log: quiet,
+      log: quietLog,
     }),
     mailchimp: createMailchimpConnector({
       credentials: {
@@ -348,29 +344,11 @@ async function child(mode: string) {
         audienceId: fakes.mailchimp.audienceId,
       },
       basePath: fakes.mailchimp.basePath,
-      log: quiet,
+      log: quietLog,
     }),
     vigie: createVigieConnector({ db, shopId: shop.id }),
   });
-  const context: JobContext = {
-    db,
-    dialect,
-    jobId: "bench",
-    attempt: 1,
-    shopDomain: SHOP,
-    log: quiet,
-    links: (shopDomain) => ({
-      shopDomain,
-      proxyPrefix: "/apps/privacy",
-      secret: secretKey,
-      sandboxUrl: null,
-      appUrl: "https://vigie.test",
-    }),
-    mail: createTransport({ from: "Vigie <bench@vigie.test>" }),
-    signal: new AbortController().signal,
-    secretKey,
-    connectors,
-  };
+  const context = benchJobContext({ db, dialect, shopDomain: SHOP, connectors, secretKey });
 
   /** Milliseconds of each step of the last raw fetch and pipeline, for the log. */
   const phases: Record<string, number> = {};
