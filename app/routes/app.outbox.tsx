@@ -50,7 +50,7 @@ export default function Outbox() {
             help={t("emptyStates.outbox.help")}
           />
         )}
-        {emails.map((email) => (
+        {emails.map((email, index) => (
           <div key={email.id} data-testid="outbox-email">
             <Card>
               <BlockStack gap="200">
@@ -76,23 +76,28 @@ export default function Outbox() {
                     </BlockStack>
                   </Form>
                 )}
-                <iframe
-                  data-testid="outbox-html"
-                  title={`${t("outbox.htmlTitle")} ${email.subject}`}
-                  srcDoc={email.preview}
-                  // No allow-scripts, no allow-same-origin: the body is inert and foreign to the admin.
-                  // Popups escape the sandbox so its links work once opened (<base target="_blank">).
-                  sandbox="allow-popups allow-popups-to-escape-sandbox"
-                  referrerPolicy="no-referrer"
-                  loading="lazy"
-                  style={{
-                    width: "100%",
-                    height: "32rem",
-                    border: "1px solid var(--p-color-border)",
-                    borderRadius: "var(--p-border-radius-200)",
-                    resize: "vertical",
-                  }}
-                />
+                {/* Each e-mail's HTML behind its own disclosure, the newest open: a keyboard user
+                    does not have to tab through every e-mail's links to reach the page's controls. */}
+                <details open={index === 0} data-testid="outbox-html-toggle">
+                  <summary>{t("outbox.htmlVersion")}</summary>
+                  <iframe
+                    data-testid="outbox-html"
+                    title={`${t("outbox.htmlTitle")} ${email.subject}`}
+                    srcDoc={email.preview}
+                    // No allow-scripts, no allow-same-origin: the body is inert and foreign to the admin.
+                    // Popups escape the sandbox so its links work once opened (<base target="_blank">).
+                    sandbox="allow-popups allow-popups-to-escape-sandbox"
+                    referrerPolicy="no-referrer"
+                    loading="lazy"
+                    style={{
+                      width: "100%",
+                      height: "32rem",
+                      border: "1px solid var(--p-color-border)",
+                      borderRadius: "var(--p-border-radius-200)",
+                      resize: "vertical",
+                    }}
+                  />
+                </details>
                 <details>
                   <summary>{t("outbox.plainText")}</summary>
                   <pre

@@ -1,10 +1,18 @@
 // The sandbox outbox shows each e-mail as the e-mail (docs/decisions/081): its HTML in a sandboxed
 // frame whose links open in a new tab and work there, its plain text folded below; a script in a
 // body never runs.
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasBrowser } from "../support/browser";
 import { SANDBOX_START_MS, type SandboxBrowser, startSandboxBrowser } from "../support/sandbox-browser";
 import { eventually } from "../support/server";
+
+/** Unfolds an e-mail's HTML as a reader would, by its summary, when it is folded. */
+async function showHtml(card: Locator) {
+  const toggle = card.getByTestId("outbox-html-toggle");
+  if ((await toggle.getAttribute("open")) === null) await toggle.locator("summary").click();
+  await expect.poll(() => card.getByTestId("outbox-html").isVisible()).toBe(true);
+}
 
 describe.runIf(hasBrowser)("the sandbox outbox in Chromium", () => {
   let sandbox: SandboxBrowser;
@@ -35,8 +43,9 @@ describe.runIf(hasBrowser)("the sandbox outbox in Chromium", () => {
 
     const { page: staff } = await sandbox.openPage("/app/outbox", { locale: "fr" });
     const card = staff.getByTestId("outbox-email").filter({ hasText: email.subject }).first();
-    // The frames load as they come into view.
+    // The frames load as they come into view; an older e-mail's is folded until asked for.
     await card.scrollIntoViewIfNeeded();
+    await showHtml(card);
     const frame = card.getByTestId("outbox-html");
     expect(await frame.getAttribute("sandbox")).toBe("allow-popups allow-popups-to-escape-sandbox");
     const body = card.frameLocator('[data-testid="outbox-html"]').locator("body");
@@ -93,6 +102,7 @@ describe.runIf(hasBrowser)("the sandbox outbox in Chromium", () => {
     const { page } = await sandbox.openPage("/app/outbox", { locale: "fr" });
     const card = page.getByTestId("outbox-email").filter({ hasText: subject }).first();
     await card.scrollIntoViewIfNeeded();
+    await showHtml(card);
     const body = card.frameLocator('[data-testid="outbox-html"]').locator("body");
     await expect.poll(() => body.locator("p").first().textContent()).toBe("Corps visible");
     // Whatever loads late has had its chance.

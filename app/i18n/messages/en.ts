@@ -880,6 +880,7 @@ export const en = {
     empty: "No e-mails yet.",
     to: "to",
     plainText: "Plain-text version",
+    htmlVersion: "The e-mail as received",
     htmlTitle: "E-mail:",
     unsubscribe: "One-click unsubscribe (message headers):",
     status: {

@@ -916,6 +916,7 @@ export const fr: Messages = {
     empty: "Aucun e-mail pour l'instant.",
     to: "à",
     plainText: "Version texte brut",
+    htmlVersion: "L'e-mail tel que reçu",
     htmlTitle: "E-mail\u00a0:",
     unsubscribe: "Désinscription en un clic (en-têtes du message) :",
     status: {
