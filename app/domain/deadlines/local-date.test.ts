@@ -8,6 +8,7 @@ import {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  localDateTimeToInstant,
   localStartOfDay,
   parseLocalDate,
   toLocalDate,
@@ -164,6 +165,29 @@ describe("localStartOfDay, across zones and DST", () => {
     );
     expect(localStartOfDay(parseLocalDate("2026-07-15"), "Pacific/Auckland").toISOString()).toBe(
       "2026-07-14T12:00:00.000Z",
+    );
+  });
+});
+
+describe("localDateTimeToInstant", () => {
+  it("reads a shop's wall-clock time in its zone, summer and winter", () => {
+    expect(localDateTimeToInstant("2026-07-15T10:30", "Europe/Paris").toISOString()).toBe(
+      "2026-07-15T08:30:00.000Z",
+    );
+    expect(localDateTimeToInstant("2026-12-15T10:30", "Europe/Paris").toISOString()).toBe(
+      "2026-12-15T09:30:00.000Z",
+    );
+  });
+
+  it("takes the first of an hour lived twice, so a time just written is never after now", () => {
+    expect(localDateTimeToInstant("2026-10-25T02:03", "Europe/Paris").toISOString()).toBe(
+      "2026-10-25T00:03:00.000Z",
+    );
+  });
+
+  it("moves a skipped time forward by the change", () => {
+    expect(localDateTimeToInstant("2026-03-29T02:30", "Europe/Paris").toISOString()).toBe(
+      "2026-03-29T01:30:00.000Z",
     );
   });
 });

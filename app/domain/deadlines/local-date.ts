@@ -211,6 +211,13 @@ export function localDateTimeToInstant(value: string, timeZone: string): Date {
   const [hours, minutes] = [Number(match[2]), Number(match[3])];
   if (hours > 23 || minutes > 59) throw new AppError("INVALID_INSTANT", "no such time of day");
   const wallClock = new Date(`${match[1]}T${match[2]}:${match[3]}:00Z`).getTime();
+  // The offsets in force half a day either side: a time lived twice matches both, and the earlier
+  // instant is the first; a skipped time matches neither.
+  const lived = [zoneOffsetMs(new Date(wallClock - 12 * 3_600_000), timeZone)]
+    .concat(zoneOffsetMs(new Date(wallClock + 12 * 3_600_000), timeZone))
+    .map((offset) => wallClock - offset)
+    .filter((instant) => wallClock - zoneOffsetMs(new Date(instant), timeZone) === instant);
+  if (lived.length > 0) return new Date(Math.min(...lived));
   const first = wallClock - zoneOffsetMs(new Date(wallClock), timeZone);
   return new Date(wallClock - zoneOffsetMs(new Date(first), timeZone));
 }
