@@ -15,10 +15,10 @@ import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Page } fr
 import { BreachClockBadge } from "~/components/breach-clock";
 import { ClockCard } from "~/components/breach-page/clock-card";
 import { FactsCard } from "~/components/breach-page/facts-card";
-import { HistoryCard } from "~/components/breach-page/history-card";
 import { InformationCard } from "~/components/breach-page/information-card";
 import type { BreachCardProps } from "~/components/breach-page/kit";
 import { NotificationCard } from "~/components/breach-page/notification-card";
+import { ChangeHistoryCard } from "~/components/change-history-card";
 import { withSearch } from "~/components/nav-items";
 import { AppError } from "~/domain/errors";
 import { appErrorResponse } from "~/http/app-error-response.server";
@@ -134,7 +134,19 @@ function BreachPage() {
                 </Form>
               </Card>
             ) : null}
-            <HistoryCard {...props} />
+            <ChangeHistoryCard
+              title={t("breaches.history")}
+              changes={breach.changes}
+              when={props.when}
+              describe={(change) =>
+                t(`breaches.actions.${change.action}` as MessageKey, {
+                  who: change.actorId ?? "",
+                  fields: change.fields
+                    .map((field) => t(`breaches.fields.${field}` as MessageKey))
+                    .join(", "),
+                })
+              }
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>
