@@ -7,11 +7,12 @@ import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { ConsentRateChart } from "~/components/consent-rate-chart";
-import { useLedgerCsv } from "~/components/consents-page/ledger-csv";
 import { LedgerEventsCard } from "~/components/consents-page/ledger-events-card";
 import { LedgerVerificationCard } from "~/components/consents-page/ledger-verification-card";
 import { SubjectSearchCard } from "~/components/consents-page/subject-search-card";
 import { SubjectTimelineCard } from "~/components/consents-page/subject-timeline-card";
+import { useCsvDownload } from "~/components/csv-download";
+import { withSearch } from "~/components/nav-items";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import {
@@ -56,7 +57,13 @@ export default function Consents() {
   const navigation = useNavigation();
   const { locale, t } = useTranslation();
   const { search } = useLocation();
-  const { downloading, downloadCsv } = useLedgerCsv(search, ledgerFilterSearch(filter, false));
+  const { downloading, download } = useCsvDownload();
+  const filteredCsv = ledgerFilterSearch(filter, false);
+  const downloadCsv = (filtered: boolean) =>
+    download(
+      withSearch(`/app/consents/ledger.csv${filtered && filteredCsv ? `?${filteredCsv}` : ""}`, search),
+      "consent-ledger.csv",
+    );
   const dates = useDates();
   const when = (iso: string | null) => dates.dateTime(iso);
 
