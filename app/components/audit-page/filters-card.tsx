@@ -3,13 +3,11 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineGrid, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { KeptParamsInputs } from "~/components/kept-params-inputs";
 import { withSearch } from "~/components/nav-items";
 import type { Locale } from "~/i18n/locale";
 import { type Translate, translateDynamic } from "~/i18n/translate";
 import { AUDIT_FILTERS, type AuditView, actionLabel } from "./kit";
-
-/** The admin's parameters a GET form must carry on. */
-const KEPT = ["locale", "host", "shop", "embedded"] as const;
 
 export function AuditFiltersCard(props: {
   data: Pick<AuditView, "filter" | "actions" | "actors">;
@@ -25,7 +23,6 @@ export function AuditFiltersCard(props: {
   );
   const set = (name: (typeof AUDIT_FILTERS)[number]) => (value: string) =>
     setFields((f) => ({ ...f, [name]: value }));
-  const current = new URLSearchParams(search);
   const actionOptions = [
     { label: t("audit.anyAction"), value: "" },
     ...data.actions
@@ -35,11 +32,7 @@ export function AuditFiltersCard(props: {
   return (
     <Card>
       <Form method="get" action="/app/audit">
-        {KEPT.map((name) =>
-          current.get(name) ? (
-            <input key={name} type="hidden" name={name} value={current.get(name) ?? ""} />
-          ) : null,
-        )}
+        <KeptParamsInputs search={search} />
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
             {t("audit.filtersTitle")}
