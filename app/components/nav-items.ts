@@ -16,11 +16,14 @@ export const NAV_ITEMS: { path: string; label: MessageKey }[] = [
   { path: "/app/settings", label: "nav.settings" },
 ];
 
+/** The admin's parameters every in-app link and GET form carries on: the language and Shopify's embedding. */
+export const KEPT_PARAMS = ["locale", "host", "shop", "embedded"] as const;
+
 /** Keeps the language (and Shopify's embedding parameters) on in-app links. */
 export function withSearch(path: string, search: string): string {
   const current = new URLSearchParams(search);
   const kept = new URLSearchParams();
-  for (const name of ["locale", "host", "shop", "embedded"]) {
+  for (const name of KEPT_PARAMS) {
     const value = current.get(name);
     if (value) kept.set(name, value);
   }

@@ -1,47 +1,26 @@
 // One recipient of the shop's data: staff edit it in both languages, confirm the version whose
-// contract and transfer safeguards they checked (GDPR art. 28, 44–46), and see every change.
+// contract and transfer safeguards they checked (GDPR art. 28, 44–46), and see every change. The form
+// is app/components/processor-page/processor-form-card.tsx; the page's data comes from processorPage.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  FormLayout,
-  InlineGrid,
-  InlineStack,
-  Layout,
-  List,
-  Page,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, InlineStack, Layout, Page } from "@shopify/polaris";
 import { z } from "zod";
-import { BilingualField, ChoiceField, useFormValues } from "~/components/bilingual-field";
+import { useFormValues } from "~/components/bilingual-field";
+import { ChangeHistoryCard } from "~/components/change-history-card";
 import { withSearch } from "~/components/nav-items";
+import { ProcessorFormCard } from "~/components/processor-page/processor-form-card";
+import { SignOffCard } from "~/components/register-entry/sign-off-card";
 import { AppError } from "~/domain/errors";
-import { RECIPIENT_ROLES, TRANSFER_MECHANISMS } from "~/domain/processing/processors";
-import { flattenForForm } from "~/domain/processing/record";
 import { appErrorResponse } from "~/http/app-error-response.server";
 import type { MessageKey } from "~/i18n/translate";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { confirmProcessor, processorForEdit, saveProcessor } from "~/services/processors-register.server";
-
-const BLANK_TRANSFER = { destination: { fr: "", en: "" }, mechanism: "unknown", detail: { fr: "", en: "" } };
+import { confirmProcessor, processorPage, saveProcessor } from "~/services/processors-register.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { shop, locale } = await requireAdmin(request, context);
   try {
-    const { entry, reading } = await processorForEdit(context.db, shop.id, params.key ?? "", locale);
-    return {
-      revision: entry.revision,
-      transferRows: entry.content.transfers.length + 1,
-      values: flattenForForm({ ...entry.content, transfers: [...entry.content.transfers, BLANK_TRANSFER] }),
-      reading,
-      changes: entry.changes.map((change) => ({ ...change, at: change.at.toISOString() })),
-    };
+    return await processorPage(context.db, shop.id, params.key ?? "", locale);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND")
       throw new Response("Not found", { status: 404 });
@@ -145,150 +124,53 @@ function ProcessorPage() {
           </Layout.Section>
         ) : null}
         <Layout.Section>
-          <Card>
-            <Form method="post">
-              <input type="hidden" name="revision" value={revision} />
-              <input type="hidden" name="intent" value="save" />
-              <FormLayout>
-                <InlineGrid columns={2} gap="300">
-                  <TextField
-                    {...bind("name")}
-                    label={t("processors.name")}
-                    autoComplete="off"
-                    error={bad("name") ? " " : undefined}
-                  />
-                  <ChoiceField
-                    bind={bind}
-                    name="role"
-                    label={t("processors.role")}
-                    options={RECIPIENT_ROLES.map((role) => ({
-                      value: role,
-                      label: t(`processors.roles.${role}`),
-                    }))}
-                  />
-                </InlineGrid>
-                <BilingualField
-                  bind={bind}
-                  name="service"
-                  label={t("processors.service")}
-                  error={bad("service")}
-                />
-                <BilingualField bind={bind} name="data" label={t("processors.data")} error={bad("data")} />
-                <BilingualField
-                  bind={bind}
-                  name="location"
-                  label={t("processors.location")}
-                  error={bad("location")}
-                />
-                <BilingualField bind={bind} name="subProcessors" label={t("processors.subProcessors")} />
-                <InlineGrid columns={2} gap="300">
-                  <TextField
-                    {...bind("contractDate")}
-                    label={t("processors.contractDate")}
-                    type="date"
-                    autoComplete="off"
-                    error={bad("contractDate") ? " " : undefined}
-                  />
-                  <TextField
-                    {...bind("contractUrl")}
-                    label={t("processors.contractUrl")}
-                    type="url"
-                    autoComplete="off"
-                    error={bad("contractUrl") ? " " : undefined}
-                  />
-                </InlineGrid>
-                <Text as="h2" variant="headingMd">
-                  {t("processors.transfers")}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {t("register.form.rowsHelp")}
-                </Text>
-                {Array.from({ length: transferRows }, (_, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: form rows are positional (transfers.<index>.…)
-                  <BlockStack gap="200" key={`transfer-${index}`}>
-                    <BilingualField
-                      bind={bind}
-                      name={`transfers.${index}.destination`}
-                      label={t("processors.destination", { n: index + 1 })}
-                      multiline={false}
-                      error={bad(`transfers.${index}.destination`)}
-                    />
-                    <InlineGrid columns={2} gap="300">
-                      <ChoiceField
-                        bind={bind}
-                        name={`transfers.${index}.mechanism`}
-                        label={t("processors.mechanism")}
-                        options={TRANSFER_MECHANISMS.map((mechanism) => ({
-                          value: mechanism,
-                          label: t(`processors.mechanisms.${mechanism}`),
-                        }))}
-                      />
-                    </InlineGrid>
-                    <BilingualField
-                      bind={bind}
-                      name={`transfers.${index}.detail`}
-                      label={t("processors.detail")}
-                    />
-                  </BlockStack>
-                ))}
-                <Button submit variant="primary" loading={busy("save")}>
-                  {t("register.form.save")}
-                </Button>
-              </FormLayout>
-            </Form>
-          </Card>
+          <ProcessorFormCard
+            revision={revision}
+            transferRows={transferRows}
+            bind={bind}
+            bad={bad}
+            t={t}
+            busy={busy("save")}
+          />
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="p">{t("processors.confirmHelp")}</Text>
-                {reading.confirmed && reading.confirmedAt ? (
-                  <Text as="p" tone="subdued">
-                    {t("processors.confirmedBy", {
+            <SignOffCard
+              help={t("processors.confirmHelp")}
+              signed={
+                reading.confirmed && reading.confirmedAt
+                  ? t("processors.confirmedBy", {
                       who: reading.confirmedBy ?? "",
                       when: when(reading.confirmedAt),
                       revision,
-                    })}
-                  </Text>
-                ) : null}
-                <Form method="post">
-                  <input type="hidden" name="intent" value="confirm" />
-                  <input type="hidden" name="revision" value={revision} />
-                  <Button submit loading={busy("confirm")} disabled={reading.confirmed}>
-                    {t("processors.confirm")}
-                  </Button>
-                </Form>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("register.form.history")}
-                </Text>
-                <div data-testid="history">
-                  <List>
-                    {changes.map((change) => (
-                      <List.Item key={change.id}>
-                        {when(change.at)} · v{change.revision} ·{" "}
-                        {change.action === "drafted"
-                          ? t("register.form.drafted")
-                          : change.action === "reviewed"
-                            ? t("processors.confirmedBy", {
-                                who: change.actorId ?? "",
-                                when: when(change.at),
-                                revision: change.revision,
-                              })
-                            : t("register.form.edited", {
-                                who: change.actorId ?? "",
-                                fields: fieldNames(change.fields),
-                              })}
-                      </List.Item>
-                    ))}
-                  </List>
-                </div>
-              </BlockStack>
-            </Card>
+                    })
+                  : null
+              }
+              intent="confirm"
+              revision={revision}
+              label={t("processors.confirm")}
+              busy={busy("confirm")}
+              disabled={reading.confirmed}
+            />
+            <ChangeHistoryCard
+              title={t("register.form.history")}
+              changes={changes}
+              when={when}
+              describe={(change) =>
+                change.action === "drafted"
+                  ? t("register.form.drafted")
+                  : change.action === "reviewed"
+                    ? t("processors.confirmedBy", {
+                        who: change.actorId ?? "",
+                        when: when(change.at),
+                        revision: change.revision,
+                      })
+                    : t("register.form.edited", {
+                        who: change.actorId ?? "",
+                        fields: fieldNames(change.fields),
+                      })
+              }
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,27 +1,22 @@
+// Staff file a request received outside the privacy centre (by post, by e-mail…): its type, who
+// asked, the day it was received in the shop's calendar, and each type's details
+// (app/components/new-request/).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  Checkbox,
-  ChoiceList,
-  FormLayout,
-  Page,
-  Select,
-  TextField,
-} from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, FormLayout, Page, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
+import { DirectiveFields } from "~/components/new-request/directive-fields";
+import { HeirFields } from "~/components/new-request/heir-fields";
+import { useTypeDetails } from "~/components/new-request/kit";
+import { RecipientsAskedField, RestrictionGroundField } from "~/components/new-request/restriction-fields";
 import { RectificationFields } from "~/components/rectification-fields";
 import { parseLocalDate } from "~/domain/deadlines/local-date";
 import { isAppError, isAppErrorCode } from "~/domain/errors";
-import { HEIR_SCOPES } from "~/domain/requests/request-details";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "~/domain/requests/request-types";
-import { isArt19Type, RESTRICTION_GROUND_BASIS, RESTRICTION_GROUNDS } from "~/domain/requests/restriction";
+import { isArt19Type } from "~/domain/requests/restriction";
 import { appErrorResponse } from "~/http/app-error-response.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
@@ -87,22 +82,14 @@ export default function NewRequest() {
   const [message, setMessage] = useState("");
   const [receivedOn, setReceivedOn] = useState<string>(calendar.today);
   const [requesterLocale, setRequesterLocale] = useState(locale);
-  const [directiveAction, setDirectiveAction] = useState("record");
-  const [instructions, setInstructions] = useState("");
-  const [executorName, setExecutorName] = useState("");
-  const [executorEmail, setExecutorEmail] = useState("");
-  const [specificConsent, setSpecificConsent] = useState(false);
-  const [scope, setScope] = useState<string[]>([]);
-  const [deceasedEmail, setDeceasedEmail] = useState("");
-  const [relationship, setRelationship] = useState("");
-  const [restrictionGround, setRestrictionGround] = useState<string>("");
-  const [recipientsAsked, setRecipientsAsked] = useState(false);
+  const { details, set } = useTypeDetails();
   const bad = (field: string) =>
     result?.fields.includes(field)
       ? field in RequestFormSchema.shape
         ? t(`requestForm.errors.${field as RequestFormField}`)
         : t("settings.invalidField")
       : undefined;
+  const detailsProps = { details, set, t, bad };
   return (
     <Page
       title={t("requests.new")}
@@ -178,117 +165,11 @@ export default function NewRequest() {
                 multiline={3}
                 autoComplete="off"
               />
-              {type === "post_mortem_directive" && (
-                <>
-                  <Select
-                    label={t("requests.directiveAction")}
-                    name="directive_action"
-                    value={directiveAction}
-                    onChange={setDirectiveAction}
-                    options={["record", "update", "revoke"].map((value) => ({
-                      value,
-                      label: t(`requests.directiveActions.${value}` as never),
-                    }))}
-                  />
-                  <TextField
-                    label={t("requests.instructions")}
-                    name="directive_instructions"
-                    value={instructions}
-                    onChange={setInstructions}
-                    multiline={3}
-                    autoComplete="off"
-                    error={bad("directive_instructions")}
-                  />
-                  <FormLayout.Group>
-                    <TextField
-                      label={t("requests.executorName")}
-                      name="executor_name"
-                      value={executorName}
-                      onChange={setExecutorName}
-                      autoComplete="off"
-                      error={bad("executor_name")}
-                    />
-                    <TextField
-                      label={t("requests.executorEmail")}
-                      name="executor_email"
-                      type="email"
-                      value={executorEmail}
-                      onChange={setExecutorEmail}
-                      autoComplete="off"
-                      error={bad("executor_email")}
-                    />
-                  </FormLayout.Group>
-                  <Checkbox
-                    label={t("requests.specificConsent")}
-                    checked={specificConsent}
-                    onChange={setSpecificConsent}
-                    error={bad("specific_consent")}
-                  />
-                  {specificConsent && <input type="hidden" name="specific_consent" value="on" />}
-                </>
-              )}
-              {type === "heir_request" && (
-                <>
-                  <FormLayout.Group>
-                    <TextField
-                      label={t("requests.deceasedEmail")}
-                      name="deceased_email"
-                      type="email"
-                      value={deceasedEmail}
-                      onChange={setDeceasedEmail}
-                      autoComplete="off"
-                      error={bad("deceased_email")}
-                    />
-                    <TextField
-                      label={t("requests.heirRelationship")}
-                      name="heir_relationship"
-                      value={relationship}
-                      onChange={setRelationship}
-                      autoComplete="off"
-                      error={bad("heir_relationship")}
-                    />
-                  </FormLayout.Group>
-                  <ChoiceList
-                    allowMultiple
-                    title={t("requests.heirScope")}
-                    choices={HEIR_SCOPES.map((value) => ({
-                      value,
-                      label: t(`requests.heirScopes.${value}` as never),
-                    }))}
-                    selected={scope}
-                    onChange={setScope}
-                    error={bad("heir_scope")}
-                  />
-                  {scope.map((s) => (
-                    <input key={s} type="hidden" name="heir_scope" value={s} />
-                  ))}
-                </>
-              )}
+              {type === "post_mortem_directive" && <DirectiveFields {...detailsProps} />}
+              {type === "heir_request" && <HeirFields {...detailsProps} />}
               {type === "rectification" && <RectificationFields t={t} bad={bad as never} />}
-              {type === "restriction" && (
-                <Select
-                  label={t("restriction.groundLabel")}
-                  name="restriction_ground"
-                  value={restrictionGround}
-                  onChange={setRestrictionGround}
-                  placeholder="—"
-                  options={RESTRICTION_GROUNDS.map((value) => ({
-                    value,
-                    label: `${t(`restriction.grounds.${value}`)} (${RESTRICTION_GROUND_BASIS[value]})`,
-                  }))}
-                  error={bad("restriction_ground")}
-                />
-              )}
-              {isArt19Type(type) && (
-                <>
-                  <Checkbox
-                    label={t("privacy.restriction.recipientsAsked")}
-                    checked={recipientsAsked}
-                    onChange={setRecipientsAsked}
-                  />
-                  {recipientsAsked && <input type="hidden" name="recipients_asked" value="on" />}
-                </>
-              )}
+              {type === "restriction" && <RestrictionGroundField {...detailsProps} />}
+              {isArt19Type(type) && <RecipientsAskedField {...detailsProps} />}
               <Button submit variant="primary" loading={navigation.state === "submitting"}>
                 {t("requests.create")}
               </Button>

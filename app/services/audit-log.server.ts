@@ -182,3 +182,22 @@ export async function exportAuditCsv(db: Db, shop: { id: string }, staffId: stri
   });
   return auditCsv(db, shop.id, filter);
 }
+
+/** The audit log page for a query string: its filters, one page of events, the chain's last verification. */
+export async function auditPage(db: Db, shopId: string, params: URLSearchParams) {
+  const { filter, before } = parseAuditQuery(params);
+  const page = await listAuditEvents(db, shopId, filter, before);
+  return {
+    filter,
+    isFirstPage: before === undefined,
+    next: page.next,
+    timeZone: page.timeZone,
+    actions: AUDIT_ACTIONS,
+    actors: AUDIT_ACTOR_TYPES,
+    verification: {
+      ...page.verification,
+      verifiedAt: page.verification.verifiedAt?.toISOString() ?? null,
+    },
+    events: page.events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
+  };
+}

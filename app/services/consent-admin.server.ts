@@ -300,3 +300,22 @@ export async function listLedgerEvents(db: Db, shopId: string, filter: LedgerFil
     next: rows.length > LEDGER_PAGE_SIZE ? (page[page.length - 1]?.seq ?? null) : null,
   };
 }
+
+/**
+ * Everything the Consents page shows: the subjects matching the search, the open subject's timeline,
+ * the consent rate, the last ledger verification and one page of the ledger.
+ */
+export async function loadConsentsPage(
+  db: Db,
+  shopId: string,
+  page: { query: string; subjectId: string | null; filter: LedgerFilter },
+) {
+  const [results, timeline, rate, ledger, recent] = await Promise.all([
+    searchConsentSubjects(db, shopId, page.query),
+    page.subjectId ? consentTimeline(db, shopId, page.subjectId) : null,
+    consentRateByMonth(db, shopId),
+    lastLedgerVerification(db, shopId),
+    listLedgerEvents(db, shopId, page.filter),
+  ]);
+  return { results, timeline, rate, ledger, recent };
+}

@@ -326,3 +326,31 @@ export function bannerPreviewAssets(): { js: string; css: string } {
   }
   return assets;
 }
+
+/** The admin's cookie banner page: the overview, the preview's assets, and a visitor's choices when one is asked for. */
+export async function cookiesPage(
+  db: Db,
+  shop: { id: string; domain: string; name: string | null },
+  locale: Locale,
+  visitor: string | null,
+) {
+  const overview = await bannerOverview(db, shop.id, locale);
+  const assets = bannerPreviewAssets();
+  const choices = visitor ? await visitorChoices(db, shop.id, visitor) : null;
+  return {
+    ...overview,
+    shopName: shop.name ?? shop.domain,
+    assets,
+    visitor,
+    choices: choices?.map((event) => ({
+      id: event.id,
+      occurredAt: event.occurredAt,
+      purpose: event.purpose.replace("tracking_", ""),
+      kind: event.kind,
+      region: event.region ?? "",
+      locale: event.wordingLocale ?? "",
+      gpc: event.gpc === true,
+      hash: event.hash,
+    })),
+  };
+}

@@ -2,7 +2,12 @@
 // then edited and signed off by staff, every change kept (app/services/register-entries.server.ts).
 import type { Db } from "~/db/client.server";
 import { AppError } from "~/domain/errors";
-import { ActivityContentSchema, assertActivity, unflattenForm } from "~/domain/processing/record";
+import {
+  ActivityContentSchema,
+  assertActivity,
+  flattenForForm,
+  unflattenForm,
+} from "~/domain/processing/record";
 import { ACTIVITY_DRAFTS, buildRegister, readActivity } from "~/domain/processing/register";
 import { csvLine, neutraliseFormula } from "~/exports/csv";
 import type { Locale } from "~/i18n/locale";
@@ -69,6 +74,27 @@ export async function activityForEdit(db: Db, shopId: string, key: string, local
   await ensureActivities(db, shopId);
   const entry = await entryWithHistory(db, shopId, "activity", key, ActivityContentSchema);
   return { entry, reading: readActivity(entry, locale) };
+}
+
+const BLANK_PURPOSE = { purpose: { fr: "", en: "" }, basis: "contract" };
+const BLANK_PERIOD = { category: "other", months: "", clock: "collection", note: { fr: "", en: "" } };
+
+/** The activity's edit page: its form values (one empty row more of each list, to add one), how it reads, its history. */
+export async function activityPage(db: Db, shopId: string, key: string, locale: Locale) {
+  const { entry, reading } = await activityForEdit(db, shopId, key, locale);
+  return {
+    key: entry.key,
+    revision: entry.revision,
+    purposeRows: entry.content.purposes.length + 1,
+    periodRows: entry.content.retention.length + 1,
+    values: flattenForForm({
+      ...entry.content,
+      purposes: [...entry.content.purposes, BLANK_PURPOSE],
+      retention: [...entry.content.retention, BLANK_PERIOD],
+    }),
+    reading,
+    changes: entry.changes.map((change) => ({ ...change, at: change.at.toISOString() })),
+  };
 }
 
 /**

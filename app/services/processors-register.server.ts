@@ -10,7 +10,7 @@ import {
   ProcessorContentSchema,
   readProcessor,
 } from "~/domain/processing/processors";
-import { unflattenForm } from "~/domain/processing/record";
+import { flattenForForm, unflattenForm } from "~/domain/processing/record";
 import type { Locale } from "~/i18n/locale";
 import {
   ensureEntries,
@@ -45,6 +45,20 @@ export async function processorForEdit(db: Db, shopId: string, key: string, loca
   await ensureProcessors(db, shopId);
   const entry = await entryWithHistory(db, shopId, "processor", key, ProcessorContentSchema);
   return { entry, reading: readProcessor(entry, locale) };
+}
+
+const BLANK_TRANSFER = { destination: { fr: "", en: "" }, mechanism: "unknown", detail: { fr: "", en: "" } };
+
+/** The recipient's edit page: its form values (one empty transfer row more, to add one), how it reads, its history. */
+export async function processorPage(db: Db, shopId: string, key: string, locale: Locale) {
+  const { entry, reading } = await processorForEdit(db, shopId, key, locale);
+  return {
+    revision: entry.revision,
+    transferRows: entry.content.transfers.length + 1,
+    values: flattenForForm({ ...entry.content, transfers: [...entry.content.transfers, BLANK_TRANSFER] }),
+    reading,
+    changes: entry.changes.map((change) => ({ ...change, at: change.at.toISOString() })),
+  };
 }
 
 /** Staff's edit of a recipient from its form; same refusals as an activity's. */

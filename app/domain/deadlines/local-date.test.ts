@@ -171,6 +171,15 @@ describe("localStartOfDay, across zones and DST", () => {
 });
 
 describe("localDateTimeToInstant across DST changes", () => {
+  it("reads a shop's wall-clock time in its zone, summer and winter", () => {
+    expect(localDateTimeToInstant("2026-07-15T10:30", "Europe/Paris").toISOString()).toBe(
+      "2026-07-15T08:30:00.000Z",
+    );
+    expect(localDateTimeToInstant("2026-12-15T10:30", "Europe/Paris").toISOString()).toBe(
+      "2026-12-15T09:30:00.000Z",
+    );
+  });
+
   it("reads the hour lived twice as its first time, east and west of Greenwich", () => {
     // Paris falls back on Sunday 25 October 2026 at 03:00 CEST: 02:01 is lived at 00:01 and 01:01 UTC.
     expect(localDateTimeToInstant("2026-10-25T02:01", "Europe/Paris").toISOString()).toBe(
