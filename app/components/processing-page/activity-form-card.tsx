@@ -130,7 +130,8 @@ export function ActivityFormCard(props: {
                   label={t("register.form.clock")}
                   options={RETENTION_CLOCKS.map((clock) => ({
                     value: clock,
-                    label: t(`register.clocks.${clock}`),
+                    // The phrase the notice prints, one wording for staff and shoppers.
+                    label: t(`privacyNotice.clocks.${clock}`),
                   }))}
                 />
               </InlineGrid>

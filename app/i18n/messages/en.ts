@@ -1546,15 +1546,6 @@ export const en = {
       public_task: "Public task (art. 6(1)(e))",
       legitimate_interests: "Legitimate interests (art. 6(1)(f))",
     },
-    clocks: {
-      last_order: "after the last order",
-      last_contact: "after the last contact",
-      collection: "after collection",
-      transaction: "after the transaction",
-      financial_year_end: "after the end of the financial year",
-      request_closed: "after the request is closed",
-      consent_end: "after the consent ends",
-    },
     categories: {
       customer_relationship: "Customer relationship",
       marketing_customers: "Marketing to customers",

@@ -1596,15 +1596,6 @@ export const fr: Messages = {
       public_task: "Mission d'intérêt public (art. 6(1)(e))",
       legitimate_interests: "Intérêt légitime (art. 6(1)(f))",
     },
-    clocks: {
-      last_order: "après la dernière commande",
-      last_contact: "après le dernier contact",
-      collection: "après la collecte",
-      transaction: "après la transaction",
-      financial_year_end: "après la clôture de l'exercice",
-      request_closed: "après la clôture de la demande",
-      consent_end: "après la fin du consentement",
-    },
     categories: {
       customer_relationship: "Relation client",
       marketing_customers: "Prospection des clients",
