@@ -11,7 +11,8 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
+  // Chromium draws date fields in its own UI language, not the page's: French (jj/mm/aaaa).
+  args: ["--no-sandbox", "--disable-gpu", "--lang=fr-FR"],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "fr-FR" });
 // The storefront visitor has chosen already: the cookie banner stays closed.
