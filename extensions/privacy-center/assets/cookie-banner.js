@@ -1,9 +1,6 @@
-// Vigie cookie banner (docs/decisions/043). No framework: it loads Shopify's Customer Privacy API,
-// fetches its texts from Vigie through the app proxy, shows the first layer (Refuse all, Accept all,
-// Choose: same size, weight and row) where Shopify's shouldShowBanner() says the region needs it or
-// Vigie says the stored choice must be asked again (6 months, purposes changed), applies each
-// choice with setTrackingConsent and posts it to Vigie as proof. Closing is not consent. Vigie picks
-// the language from the storefront's (request.locale), French when it writes none (docs/decisions/082).
+// Vigie cookie banner (docs/decisions/043, 082), no framework: Shopify's Customer Privacy API decides
+// where it shows; each choice goes to setTrackingConsent and to Vigie as proof. Closing is not consent.
+// Shopify refuses an app block script over 10 000 bytes: keep comments short.
 (() => {
   const root = document.getElementById("vigie-cookie-banner");
   if (!root || root.dataset.ready) return;
