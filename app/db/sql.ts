@@ -12,6 +12,19 @@ export function placeholders(dialect: Dialect, sql: string): string {
 }
 
 /**
+ * A statement written with `?` placeholders, as the strings and values of a tagged template for
+ * `$executeRaw`/`$queryRaw` (each client numbers them for its own dialect). `sql` comes from code.
+ */
+export function boundStatement(sql: string, values: unknown[]) {
+  const strings = sql.split("?");
+  if (strings.length !== values.length + 1) throw new Error("placeholders and values differ in number");
+  return [Object.assign(strings, { raw: [...strings] }) as TemplateStringsArray, ...values] as const;
+}
+
+/** `?, ?, ?` for `n` values. */
+export const questionMarks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+/**
  * `prefix VALUES (…), (…) suffix` with every value bound, as the strings and values of a tagged
  * template: the client numbers them for its own dialect (SQL pieces made by one generated client's
  * `Prisma.sql` are not recognised by the other's).

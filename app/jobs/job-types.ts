@@ -21,6 +21,8 @@ export const ConsentSyncJob = defineJobType({
   id: "consent.sync",
   payload: z.object({ eventId: z.string().min(1) }),
   priority: 30,
+  // One read of 200 events and their subjects instead of 200 (docs/decisions/088).
+  batch: 200,
 });
 
 /**

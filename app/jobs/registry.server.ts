@@ -6,7 +6,7 @@ import { enqueueDailyVerifications, verifyShopChains } from "~/services/audit-ch
 import { runBackfill } from "~/services/backfill/backfill.server";
 import { sendBreachNoticeBatch } from "~/services/breaches/breach-notice.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
-import { syncConsentEvent } from "~/services/consent-sync.server";
+import { syncConsentEvent, syncConsentEvents } from "~/services/consent-sync.server";
 import { sendDueDigests } from "~/services/dpo-digest.server";
 import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
 import { expireErasedContactKeys, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
@@ -60,7 +60,18 @@ export const JOB_HANDLERS: JobHandler[] = [
         jobs.map(({ jobId, payload }) => ({ jobId, receiptId: payload.receiptId })),
       ),
   ),
-  handle(ConsentSyncJob, ({ eventId }, context) => syncConsentEvent(context, eventId)),
+  handle(
+    ConsentSyncJob,
+    ({ eventId }, context) => syncConsentEvent(context, eventId),
+    async (jobs, context) => {
+      const retry = await syncConsentEvents(
+        context,
+        jobs.map(({ payload }) => payload.eventId),
+      );
+      // An event a vendor asked to retry runs alone, and fails there with a single run's backoff.
+      return jobs.filter(({ payload }) => !retry.has(payload.eventId)).map(({ jobId }) => jobId);
+    },
+  ),
   handle(VerifyLedgerJob, async ({ shopId }, { db, log }) => {
     const { ledger, audit } = await verifyShopChains(db, shopId);
     if (!ledger.ok) log.warn("consent ledger verification failed", { shopId, brokenAt: ledger.brokenAt });

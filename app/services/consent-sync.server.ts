@@ -1,110 +1,152 @@
 // Carries a subject's consent to Shopify and Mailchimp after a ledger event. It pushes the
 // subject's CURRENT state (not the event's), so retries and out-of-order runs converge on the
-// truth. Each system's outcome is stored; a retry only redoes what is not done yet.
+// truth. Each system's outcome is stored; a retry only redoes what is not done yet. Events are
+// synced in batches (docs/decisions/088): one read of the events, one of their subjects, and the
+// outcomes decided without a vendor (most of them) stored in one statement.
 import { ConnectorError, type ConsentChange } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
-import { marketingPushAllowed } from "~/domain/requests/restriction";
+import { insertRows } from "~/db/sql";
+import { marketingPushAllowed, RESTRICTED_STATUSES } from "~/domain/requests/restriction";
 import type { Logger } from "~/utils/logger.server";
-import { isSubjectRestricted } from "./restriction/restrictions.server";
 
 const SYSTEMS = ["shopify", "mailchimp"] as const;
 type System = (typeof SYSTEMS)[number];
+type Outcome = { status: "done" | "skipped" | "failed"; outcome: string; detail?: string };
+
+type SyncContext = {
+  db: Db;
+  connectors: (shopDomain: string) => Promise<ShopConnectors>;
+  log: Logger;
+};
 
 /** Pushes the current consent of event `eventId`'s subject to every synced system not done yet. */
-export async function syncConsentEvent(
-  {
-    db,
-    connectors,
-    log,
-  }: { db: Db; connectors: (shopDomain: string) => Promise<ShopConnectors>; log: Logger },
-  eventId: string,
-) {
-  const event = await db.consentEvent.findUnique({
-    where: { id: eventId },
+export async function syncConsentEvent(context: SyncContext, eventId: string) {
+  const retry = (await syncConsentEvents(context, [eventId])).get(eventId);
+  if (retry) throw retry;
+}
+
+/**
+ * syncConsentEvent for several events, in the order given. Returns the events a vendor asked to
+ * retry (a rate limit, an outage), each with its error: their other outcomes are stored already.
+ */
+export async function syncConsentEvents(
+  { db, connectors, log }: SyncContext,
+  eventIds: string[],
+): Promise<Map<string, ConnectorError>> {
+  const ids = [...new Set(eventIds)];
+  const events = await db.consentEvent.findMany({
+    where: { id: { in: ids }, pseudonymised: false, subjectId: { not: null } },
     select: {
       id: true,
-      shopId: true,
       source: true,
-      kind: true,
       confirmsEventId: true,
-      pseudonymised: true,
       subjectId: true,
-      syncs: true,
+      syncs: { select: { system: true, status: true } },
     },
   });
-  if (!event || event.pseudonymised || !event.subjectId) return;
-  const subject = await db.subject.findUnique({
-    where: { id: event.subjectId },
+  const subjects = await db.subject.findMany({
+    where: { id: { in: [...new Set(events.map((event) => event.subjectId as string))] } },
     select: {
       id: true,
       email: true,
       shopifyCustomerId: true,
       marketingObjectionAt: true,
       shop: { select: { domain: true } },
-      consentStates: { where: { purpose: "newsletter" } },
+      consentStates: { where: { purpose: "newsletter" }, select: { status: true, since: true } },
+      restrictions: { where: { status: { in: [...RESTRICTED_STATUSES] } }, select: { id: true }, take: 1 },
     },
   });
-  const state = subject?.consentStates[0];
-  if (!subject?.email || !state || (state.status !== "subscribed" && state.status !== "unsubscribed")) return;
-  const restricted = await isSubjectRestricted(db, subject.id);
-  const systems = await connectors(subject.shop.domain);
-  const ref = {
-    shopDomain: subject.shop.domain,
-    subjectId: subject.id,
-    email: subject.email,
-    shopifyCustomerId: subject.shopifyCustomerId,
-  };
-  const change: ConsentChange = {
-    purpose: "newsletter",
-    status: state.status,
-    occurredAt: state.since ?? new Date(),
-    // A grant confirmed from the shopper's inbox is a confirmed opt-in (M3AAWG), as Shopify names it.
-    optInLevel: event.confirmsEventId ? "CONFIRMED_OPT_IN" : "SINGLE_OPT_IN",
-    idempotencyKey: `consent:${event.id}`,
-  };
-  const save = (system: System, status: "done" | "skipped" | "failed", outcome: string, detail?: string) =>
-    db.consentSync.upsert({
-      where: { eventId_system: { eventId: event.id, system } },
-      create: { eventId: event.id, system, status, outcome, detail: detail ?? null },
-      update: { status, outcome, detail: detail ?? null },
+  const subjectById = new Map(subjects.map((subject) => [subject.id, subject]));
+  const eventById = new Map(events.map((event) => [event.id, event]));
+  const systemsOf = new Map<string, Promise<ShopConnectors>>();
+  const retries = new Map<string, ConnectorError>();
+  // Outcomes decided without a vendor, for systems with no row yet: stored together at the end.
+  const decided: (Outcome & { eventId: string; system: System; updatedAt: Date })[] = [];
+  const save = ({ eventId, system, ...outcome }: Outcome & { eventId: string; system: System }) => {
+    const row = { status: outcome.status, outcome: outcome.outcome, detail: outcome.detail ?? null };
+    return db.consentSync.upsert({
+      where: { eventId_system: { eventId, system } },
+      create: { eventId, system, ...row },
+      update: row,
     });
+  };
 
-  let retry: ConnectorError | undefined;
-  for (const system of SYSTEMS) {
-    if (event.syncs.some((s) => s.system === system && s.status !== "failed")) continue;
-    // The system the change came from already has it.
-    if (event.source === system) {
-      await save(system, "skipped", "origin");
+  for (const eventId of ids) {
+    const event = eventById.get(eventId);
+    const subject = event && subjectById.get(event.subjectId as string);
+    const state = subject?.consentStates[0];
+    if (
+      !event ||
+      !subject?.email ||
+      !state ||
+      (state.status !== "subscribed" && state.status !== "unsubscribed")
+    )
       continue;
-    }
-    // Policy §1: contacts go to Mailchimp only if the shopper did not object (GDPR art. 21).
-    if (system === "mailchimp" && change.status === "subscribed" && subject.marketingObjectionAt) {
-      await save(system, "skipped", "objected");
-      continue;
-    }
-    // GDPR art. 18(2): while restricted, the data is only stored; a subscription is not carried out.
-    if (!marketingPushAllowed(change.status, restricted)) {
-      await save(system, "skipped", "restricted");
-      continue;
-    }
-    const connector = systems[system];
-    if (!connector) {
-      await save(system, "skipped", "not_connected");
-      continue;
-    }
-    try {
-      const result = await connector.applyConsent(ref, change);
-      await save(system, "done", result.outcome, result.detail);
-    } catch (error) {
-      if (error instanceof ConnectorError && error.retryable) {
-        await save(system, "failed", "retrying", error.message);
-        retry = error;
+    const restricted = subject.restrictions.length > 0;
+    const ref = {
+      shopDomain: subject.shop.domain,
+      subjectId: subject.id,
+      email: subject.email,
+      shopifyCustomerId: subject.shopifyCustomerId,
+    };
+    const change: ConsentChange = {
+      purpose: "newsletter",
+      status: state.status,
+      occurredAt: state.since ?? new Date(),
+      // A grant confirmed from the shopper's inbox is a confirmed opt-in (M3AAWG), as Shopify names it.
+      optInLevel: event.confirmsEventId ? "CONFIRMED_OPT_IN" : "SINGLE_OPT_IN",
+      idempotencyKey: `consent:${event.id}`,
+    };
+    for (const system of SYSTEMS) {
+      const previous = event.syncs.find((sync) => sync.system === system);
+      if (previous && previous.status !== "failed") continue;
+      // A failed row is overwritten at once; a new decision waits for the others.
+      const decide = async (outcome: Outcome) => {
+        if (previous) await save({ eventId, system, ...outcome });
+        else decided.push({ eventId, system, updatedAt: new Date(), detail: undefined, ...outcome });
+      };
+      // The system the change came from already has it.
+      if (event.source === system) {
+        await decide({ status: "skipped", outcome: "origin" });
         continue;
       }
-      await save(system, "failed", "error", error instanceof Error ? error.message : String(error));
-      log.warn("consent sync failed", { eventId, system });
+      // Policy §1: contacts go to Mailchimp only if the shopper did not object (GDPR art. 21).
+      if (system === "mailchimp" && change.status === "subscribed" && subject.marketingObjectionAt) {
+        await decide({ status: "skipped", outcome: "objected" });
+        continue;
+      }
+      // GDPR art. 18(2): while restricted, the data is only stored; a subscription is not carried out.
+      if (!marketingPushAllowed(change.status, restricted)) {
+        await decide({ status: "skipped", outcome: "restricted" });
+        continue;
+      }
+      if (!systemsOf.has(ref.shopDomain)) systemsOf.set(ref.shopDomain, connectors(ref.shopDomain));
+      const connector = (await systemsOf.get(ref.shopDomain))?.[system];
+      if (!connector) {
+        await decide({ status: "skipped", outcome: "not_connected" });
+        continue;
+      }
+      try {
+        const result = await connector.applyConsent(ref, change);
+        // A vendor's answer is stored at once: a crash after the call must not forget it was made.
+        await save({ eventId, system, status: "done", ...result });
+      } catch (error) {
+        if (error instanceof ConnectorError && error.retryable) {
+          await save({ eventId, system, status: "failed", outcome: "retrying", detail: error.message });
+          retries.set(eventId, error);
+          continue;
+        }
+        const detail = error instanceof Error ? error.message : String(error);
+        await save({ eventId, system, status: "failed", outcome: "error", detail });
+        log.warn("consent sync failed", { eventId, system });
+      }
     }
   }
-  if (retry) throw retry;
+  await insertRows(
+    db,
+    "ConsentSync",
+    decided.map((row) => ({ ...row, detail: row.detail ?? null })),
+  );
+  return retries;
 }

@@ -8,7 +8,9 @@ import {
   buryExpiredJobs,
   claimJobs,
   completeJob,
+  completeJobs,
   extendLease,
+  extendLeases,
   failJob,
   isSuperseded,
   releaseJob,
@@ -32,6 +34,14 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
 
   async function clean() {
     await t.db.job.deleteMany();
+  }
+
+  /** `count` jobs of `type` for `shopDomain`, due at `runAt`; their ids. */
+  async function enqueueAt(type: typeof T_X, shopDomain: string, runAt: Date, count = 1) {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++)
+      ids.push((await enqueue(t.db, type, { i }, { shopDomain, runAt }))?.id as string);
+    return ids;
   }
 
   it("enqueues inside the caller's transaction: a rollback leaves no job", async () => {
@@ -172,6 +182,64 @@ describe.each(testDialects())("job queue on %s", (dialect) => {
     expect(await isSuperseded(t.db, fresh?.id as string, 2)).toBe(false);
     expect(await isSuperseded(t.db, "no-such-job", 1)).toBe(false);
     expect(await completeJob(t.db, fresh as never, "w")).toBe(true);
+  });
+
+  it("claims a batch's companions among one shop's due jobs of one type only, leaving expired leases to the plain claim", async () => {
+    await clean();
+    const start = new Date();
+    const shop = "a.myshopify.com";
+    const [dead] = await enqueueAt(T_X, shop, start);
+    await claimJobs(t.db, dialect, { workerId: "dead", limit: 1, leaseMs: 1_000, now: start });
+    await enqueueAt(T_X, shop, start, 3);
+    await enqueueAt(T_X, "b.myshopify.com", start);
+    await enqueueAt(T_LATE, shop, start);
+    await enqueueAt(T_X, shop, new Date(start.getTime() + 60_000));
+    const later = new Date(start.getTime() + 1_500);
+    const only = { type: T_X.id, shopDomain: shop };
+    const companions = await claimJobs(t.db, dialect, {
+      workerId: "w",
+      limit: 10,
+      leaseMs: 1_000,
+      now: later,
+      only,
+    });
+    expect(companions).toHaveLength(3);
+    expect(
+      companions.every((job) => job.type === T_X.id && job.shopDomain === shop && job.attempts === 1),
+    ).toBe(true);
+    expect(companions.map((job) => job.id)).not.toContain(dead);
+    // The dead worker's job is still taken again, by the plain claim.
+    const plain = await claimJobs(t.db, dialect, { workerId: "w", limit: 10, leaseMs: 1_000, now: later });
+    expect(plain.map((job) => job.id)).toContain(dead);
+  });
+
+  it("settles a batch only for the claims this worker still holds, each at its own attempt", async () => {
+    await clean();
+    const start = new Date();
+    await enqueueAt(T_X, "a.myshopify.com", start, 3);
+    const first = await claimJobs(t.db, dialect, { workerId: "w", limit: 3, leaseMs: 1_000, now: start });
+    // One job's lease expires and it is claimed again (attempt 2) by the same worker: the batch's
+    // claim of it (attempt 1) can no longer settle it; another worker's claim settles nothing.
+    const later = new Date(start.getTime() + 1_500);
+    await t.db.job.updateMany({
+      where: { id: { in: first.slice(1).map((j) => j.id) } },
+      data: { lockedUntil: new Date(later.getTime() + 60_000) },
+    });
+    const [again] = await claimJobs(t.db, dialect, { workerId: "w", limit: 1, leaseMs: 1_000, now: later });
+    expect(again).toMatchObject({ id: first[0]?.id, attempts: 2 });
+    expect(await completeJobs(t.db, first, "other")).toBe(0);
+    expect(await extendLeases(t.db, first, "w", 60_000)).toBe(2);
+    expect(await completeJobs(t.db, first, "w")).toBe(2);
+    const rows = await t.db.job.findMany({ orderBy: { status: "asc" } });
+    expect(rows.map((row) => [row.status, row.attempts])).toEqual([
+      ["running", 2],
+      ["succeeded", 1],
+      ["succeeded", 1],
+    ]);
+    expect(
+      rows.filter((row) => row.status === "succeeded").every((row) => row.finishedAt && !row.lockedBy),
+    ).toBe(true);
+    expect(await completeJobs(t.db, [again as never, first[1] as never], "w")).toBe(1);
   });
 
   it("tells whether a flow still has a job that will run", async () => {

@@ -3,7 +3,7 @@
 // can never overwrite the outcome of the one that took over. See docs/decisions/004 and 030.
 import type { Dialect } from "~/config.server";
 import type { Db, Tx } from "~/db/client.server";
-import { placeholders } from "~/db/sql";
+import { boundStatement, placeholders, questionMarks } from "~/db/sql";
 import { retryDelayMs } from "./backoff";
 import type { JobStatus } from "./job-status";
 
@@ -29,23 +29,28 @@ export async function claimJobs(
     limit: number;
     leaseMs: number;
     now?: Date;
-    /** Only jobs of this type for this shop: a batch's companions (docs/decisions/080). */
+    /**
+     * Only due jobs of this type for this shop, not yet running: a batch's companions
+     * (docs/decisions/080). Expired leases are left to the plain claim, so this one reads the
+     * (shopDomain, status, type, runAt) index alone (docs/decisions/088).
+     */
     only?: { type: string; shopDomain: string };
   },
 ): Promise<ClaimedJob[]> {
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + options.leaseMs);
   const skipLocked = dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
-  const only = options.only ? `AND "type" = ? AND "shopDomain" = ?` : "";
+  const runnable = options.only
+    ? `"shopDomain" = ? AND "type" = ? AND "status" IN ('pending', 'failed') AND "runAt" <= ?`
+    : `("status" IN ('pending', 'failed') AND "runAt" <= ?)
+            OR ("status" = 'running' AND "lockedUntil" < ? AND "attempts" < "maxAttempts")`;
   const sql = placeholders(
     dialect,
     `UPDATE "Job"
         SET "status" = 'running', "attempts" = "attempts" + 1, "lockedBy" = ?, "lockedUntil" = ?, "updatedAt" = ?
       WHERE "id" IN (
         SELECT "id" FROM "Job"
-         WHERE (("status" IN ('pending', 'failed') AND "runAt" <= ?)
-            OR ("status" = 'running' AND "lockedUntil" < ? AND "attempts" < "maxAttempts"))
-           ${only}
+         WHERE ${runnable}
          ORDER BY "priority", "runAt"
          LIMIT ?
          ${skipLocked})
@@ -56,9 +61,7 @@ export async function claimJobs(
     options.workerId,
     lockedUntil,
     now,
-    now,
-    now,
-    ...(options.only ? [options.only.type, options.only.shopDomain] : []),
+    ...(options.only ? [options.only.shopDomain, options.only.type, now] : [now, now]),
     options.limit,
   );
   // RETURNING keeps no order: jobs are run in the order they were due (a batch chains in it).
@@ -88,37 +91,43 @@ const held = (job: JobLease, workerId: string) => ({
   status: "running",
 });
 
-/** The condition for several claims at once (a batch): one `held` per attempt number among them. */
-function heldAll(jobs: JobLease[], workerId: string) {
+/**
+ * Sets `assignments` on those of `jobs` this worker still holds, each at its own attempt; returns
+ * how many. Raw: Prisma's updateMany over hundreds of ids costs more than the batch's work.
+ */
+async function updateHeld(
+  db: Db,
+  jobs: JobLease[],
+  workerId: string,
+  assignments: string,
+  values: unknown[],
+): Promise<number> {
   const byAttempt = new Map<number, string[]>();
   for (const job of jobs) byAttempt.set(job.attempts, [...(byAttempt.get(job.attempts) ?? []), job.id]);
-  return {
-    OR: [...byAttempt].map(([attempts, ids]) => ({
-      id: { in: ids },
-      lockedBy: workerId,
-      attempts,
-      status: "running",
-    })),
-  };
+  const groups = [...byAttempt];
+  const sql = `UPDATE "Job" SET ${assignments}, "updatedAt" = ?
+    WHERE "status" = 'running' AND "lockedBy" = ?
+      AND (${groups.map(([, ids]) => `("attempts" = ? AND "id" IN (${questionMarks(ids.length)}))`).join(" OR ")})`;
+  const bound = [...values, new Date(), workerId, ...groups.flatMap(([attempts, ids]) => [attempts, ...ids])];
+  return db.$executeRaw(...boundStatement(sql, bound));
 }
 
 /** Extends the leases of a batch's jobs this worker still holds. */
 export async function extendLeases(db: Db, jobs: JobLease[], workerId: string, leaseMs: number) {
-  const { count } = await db.job.updateMany({
-    where: heldAll(jobs, workerId),
-    data: { lockedUntil: new Date(Date.now() + leaseMs) },
-  });
-  return count;
+  if (jobs.length === 0) return 0;
+  return updateHeld(db, jobs, workerId, `"lockedUntil" = ?`, [new Date(Date.now() + leaseMs)]);
 }
 
 /** Marks a batch's jobs done; returns how many this worker still held. */
 export async function completeJobs(db: Db, jobs: JobLease[], workerId: string, now = new Date()) {
   if (jobs.length === 0) return 0;
-  const { count } = await db.job.updateMany({
-    where: heldAll(jobs, workerId),
-    data: { status: "succeeded", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
-  });
-  return count;
+  return updateHeld(
+    db,
+    jobs,
+    workerId,
+    `"status" = 'succeeded', "finishedAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL`,
+    [now],
+  );
 }
 
 /** Extends the lease of a job this worker still holds; false when the lease was lost. */
