@@ -6,7 +6,8 @@
 // peak RSS, which must stay flat from the smaller shop to the larger (the file is streamed). The
 // simulator runs in a process of its own so that the file it serves is not counted. On SQLite and
 // on PostgreSQL (a database of its own on TEST_POSTGRES_URL per import), each figure with its
-// `database`; BENCH_BACKFILL_POSTGRES_CUSTOMERS sizes the PostgreSQL side (default: the same).
+// `database`; BENCH_BACKFILL_POSTGRES_CUSTOMERS sizes the PostgreSQL side (100 000: at its few hundred
+// customers a second a million would take most of an hour, docs/decisions/085).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -25,6 +26,7 @@ import { benchJobContext } from "./lib/job-context";
 import { type BenchDatabase, benchDatabases, loadNow, postgresDatabase } from "./lib.mjs";
 
 const LARGE = Number(process.env.BENCH_BACKFILL_CUSTOMERS ?? 1_000_000);
+const POSTGRES_LARGE = Math.min(LARGE, 100_000);
 const ORDERS_PER_CUSTOMER = 2;
 const SHOP = "backfill-bench.myshopify.com";
 const YEAR = 365 * 86_400_000;
@@ -178,7 +180,7 @@ async function importShop(customers: number, database: BenchDatabase) {
 
 async function measure(database: BenchDatabase) {
   const large =
-    database === "postgres" ? Number(process.env.BENCH_BACKFILL_POSTGRES_CUSTOMERS ?? LARGE) : LARGE;
+    database === "postgres" ? Number(process.env.BENCH_BACKFILL_POSTGRES_CUSTOMERS ?? POSTGRES_LARGE) : LARGE;
   const smallShop = await importShop(Math.max(1, Math.round(large / 10)), database);
   const largeShop = await importShop(large, database);
   const perSecond = Math.round(large / largeShop.seconds);
