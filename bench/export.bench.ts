@@ -7,7 +7,7 @@
 //              100 through the SDK's auto-pagination, Mailchimp pages of 200), system after system.
 //   pipeline = what the worker does for an export: `startExport` for a fresh RightsRequest, then the
 //              real `buildExportPart` service per system, one after the other (each builds its
-//              system's zip entries into sealed chunks in SQLite, from `migrate()`), then the real
+//              system's zip entries into sealed chunks in the database, from `migrate()`), then the real
 //              `assembleExport` service (staged entries copied into the zip by
 //              `writeExportArchive`, stored as "zip" chunks). Timed from `startExport` to the
 //              assembled archive; the jobs are called directly, with a JobContext built here.
@@ -25,6 +25,8 @@
 // same factor (1 000 orders, 200 charges, 50 activity entries): "10× the data, how much more memory?".
 // export.pipeline_ms, export.raw_fetch_ms, export.peak_rss_mb_10k/_1k: the absolute numbers.
 //
+// On SQLite (a file per child) and on PostgreSQL (a database of its own on TEST_POSTGRES_URL per
+// child, dropped after it), each figure named alike with its `database`.
 // The simulators run in this (parent) process and every measurement in a child process: a child's
 // RSS is then the pipeline's alone (not the simulators' in-memory stores, which grow with the data),
 // and a child's CPU is not spent serving the API (the raw time still includes waiting for it, as it
@@ -61,6 +63,7 @@ import { buildExportPart } from "~/services/exports/build-part.server";
 import { startExport } from "~/services/exports/exports.server";
 import { subjectRefForRequest } from "~/services/requests/subject-ref.server";
 import { benchJobContext, quietLog } from "./lib/job-context";
+import { type BenchDatabase, benchDatabases, loadNow, postgresDatabase } from "./lib.mjs";
 
 const ORDERS = Number(process.env.BENCH_EXPORT_ORDERS ?? 10_000);
 const CHARGES = Number(process.env.BENCH_EXPORT_CHARGES ?? 2_000);
@@ -193,12 +196,16 @@ function pairedOverheadPct(raw: number[], pipeline: number[]): number {
 }
 
 /** Runs this file as a child (`--child time|rss`) against `fakes`; resolves with its last stdout line. */
-function runChild(mode: "time" | "rss", fakes: Fakes): Promise<Record<string, number>> {
+function runChild(
+  mode: "time" | "rss",
+  fakes: Fakes,
+  database: BenchDatabase,
+): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
     const flags = (process.env.BENCH_EXPORT_NODE_ARGS ?? "").split(" ").filter(Boolean);
     const args = [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--child", mode];
     const child = spawn(process.execPath, args, {
-      env: { ...process.env, BENCH_EXPORT_FAKES: JSON.stringify(fakes) },
+      env: { ...process.env, BENCH_EXPORT_FAKES: JSON.stringify(fakes), BENCH_EXPORT_DATABASE: database },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -216,6 +223,13 @@ function runChild(mode: "time" | "rss", fakes: Fakes): Promise<Record<string, nu
 }
 
 async function parent() {
+  const results = [];
+  for (const database of benchDatabases()) results.push(...(await measure(database)));
+  console.log(JSON.stringify(results));
+}
+
+/** Every figure on one database: the export's staging and archive are written there. */
+async function measure(database: BenchDatabase) {
   const scale = (orders: number): Size => ({
     orders,
     charges: Math.round((CHARGES * orders) / ORDERS),
@@ -223,14 +237,14 @@ async function parent() {
   });
   const large = await startFakes(scale(ORDERS));
   const small = await startFakes(scale(SMALL_ORDERS));
-  const timing = await runChild("time", large.fakes);
+  const timing = await runChild("time", large.fakes, database);
   // Peak RSS moves with the garbage collector's timing: the median of several children per size,
   // the sizes alternating so that a busy moment of the machine does not fall on one size only.
   const peaksLarge: number[] = [];
   const peaksSmall: number[] = [];
   for (let i = 0; i < RSS_RUNS; i++) {
-    peaksSmall.push((await runChild("rss", small.fakes)).maxRssKb as number);
-    peaksLarge.push((await runChild("rss", large.fakes)).maxRssKb as number);
+    peaksSmall.push((await runChild("rss", small.fakes, database)).maxRssKb as number);
+    peaksLarge.push((await runChild("rss", large.fakes, database)).maxRssKb as number);
   }
   const throttled = [large.stats(), small.stats()];
   await Promise.all([large.stop(), small.stop()]);
@@ -250,60 +264,59 @@ async function parent() {
   const peakSmall = median(peaksSmall);
   const growth = ((peakLarge - peakSmall) / peakSmall) * 100;
   const mb = (kb: number) => Number((kb / 1024).toFixed(1));
+  const load = loadNow();
   console.error(
-    `export bench: raw ${raw.toFixed(0)} ms, pipeline ${pipeline.toFixed(0)} ms; all systems at once: raw ` +
+    `export bench (${database}): raw ${raw.toFixed(0)} ms, pipeline ${pipeline.toFixed(0)} ms; all systems at once: raw ` +
       `${concurrentRaw.toFixed(0)} ms, pipeline ${concurrentPipeline.toFixed(0)} ms (best of ${RUNS}); ` +
       `records ${timing.records}, zip ${timing.zipBytes} bytes; peak RSS (median of ${RSS_RUNS}) ` +
       `${mb(peakSmall)} MB at ${SMALL_ORDERS} orders [${peaksSmall.map(mb).join(", ")}], ` +
       `${mb(peakLarge)} MB at ${ORDERS} [${peaksLarge.map(mb).join(", ")}]`,
   );
-  console.log(
-    JSON.stringify([
-      {
-        name: "export.overhead_pct",
-        value: Number(overhead.toFixed(1)),
-        unit: "%",
-        target: "< 20",
-        met: overhead < 20,
-      },
-      {
-        name: "export.rss_growth_pct",
-        value: Number(growth.toFixed(1)),
-        unit: "%",
-        target: "< 25",
-        met: growth < 25,
-      },
-      {
-        name: "export.concurrent_overhead_pct",
-        value: Number(concurrentOverhead.toFixed(1)),
-        unit: "%",
-        target: "informational",
-        met: true,
-      },
-      {
-        name: "export.pipeline_ms",
-        value: Math.round(pipeline),
-        unit: "ms",
-        target: "informational",
-        met: true,
-      },
-      { name: "export.raw_fetch_ms", value: Math.round(raw), unit: "ms", target: "informational", met: true },
-      {
-        name: "export.peak_rss_mb_10k",
-        value: mb(peakLarge),
-        unit: "MB",
-        target: "informational",
-        met: true,
-      },
-      {
-        name: "export.peak_rss_mb_1k",
-        value: mb(peakSmall),
-        unit: "MB",
-        target: "informational",
-        met: true,
-      },
-    ]),
-  );
+  return [
+    {
+      name: "export.overhead_pct",
+      value: Number(overhead.toFixed(1)),
+      unit: "%",
+      target: "< 20",
+      met: overhead < 20,
+    },
+    {
+      name: "export.rss_growth_pct",
+      value: Number(growth.toFixed(1)),
+      unit: "%",
+      target: "< 25",
+      met: growth < 25,
+    },
+    {
+      name: "export.concurrent_overhead_pct",
+      value: Number(concurrentOverhead.toFixed(1)),
+      unit: "%",
+      target: "informational",
+      met: true,
+    },
+    {
+      name: "export.pipeline_ms",
+      value: Math.round(pipeline),
+      unit: "ms",
+      target: "informational",
+      met: true,
+    },
+    { name: "export.raw_fetch_ms", value: Math.round(raw), unit: "ms", target: "informational", met: true },
+    {
+      name: "export.peak_rss_mb_10k",
+      value: mb(peakLarge),
+      unit: "MB",
+      target: "informational",
+      met: true,
+    },
+    {
+      name: "export.peak_rss_mb_1k",
+      value: mb(peakSmall),
+      unit: "MB",
+      target: "informational",
+      met: true,
+    },
+  ].map((figure) => ({ ...figure, database, load }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +325,8 @@ async function parent() {
 async function child(mode: string) {
   const fakes = JSON.parse(process.env.BENCH_EXPORT_FAKES ?? "") as Fakes;
   const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-bench-export-"));
-  const url = `file:${path.join(dir, "export.sqlite")}`;
+  const postgres = process.env.BENCH_EXPORT_DATABASE === "postgres" ? await postgresDatabase("export") : null;
+  const url = postgres?.url ?? `file:${path.join(dir, "export.sqlite")}`;
   await migrate(url);
   const { db, dialect } = await createDatabase(url);
   const shop = await db.shop.create({ data: { domain: SHOP, name: "iméra" } });
@@ -507,6 +521,7 @@ async function child(mode: string) {
     console.log(JSON.stringify({ ...best, records, zipBytes }));
   }
   await db.$disconnect();
+  await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
 

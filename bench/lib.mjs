@@ -1,7 +1,11 @@
-// Shared helpers for the benchmarks: child servers, free ports, autocannon runs.
+// Shared helpers for the benchmarks: child servers, free ports, autocannon runs, the databases a
+// run measures and a PostgreSQL database of its own for each bench.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
+import os from "node:os";
 import autocannon from "autocannon";
+import pg from "pg";
 
 export async function freePort() {
   return new Promise((resolve) => {
@@ -57,3 +61,49 @@ export function load({ url, headers, body, connections = 64, duration = 10 }) {
     ],
   });
 }
+
+/**
+ * The databases this run measures, in order: BENCH_DATABASES=sqlite|postgres picks one (default
+ * both). PostgreSQL needs TEST_POSTGRES_URL; without it that side is skipped (said on stderr), or
+ * an error under BENCH_REQUIRE_POSTGRES=1, so that a full run cannot silently lose half its figures.
+ */
+export function benchDatabases() {
+  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgres")
+    .split(",")
+    .map((d) => d.trim())
+    .filter(Boolean);
+  for (const d of wanted) if (d !== "sqlite" && d !== "postgres") throw new Error(`BENCH_DATABASES: ${d}?`);
+  if (wanted.includes("postgres") && !process.env.TEST_POSTGRES_URL) {
+    if (process.env.BENCH_REQUIRE_POSTGRES === "1")
+      throw new Error("BENCH_REQUIRE_POSTGRES=1 but TEST_POSTGRES_URL is not set");
+    console.error("TEST_POSTGRES_URL is not set: PostgreSQL figures skipped");
+    return wanted.filter((d) => d !== "postgres");
+  }
+  return ["sqlite", "postgres"].filter((d) => wanted.includes(d));
+}
+
+/**
+ * A fresh database `vigie_bench_<label>_<random>` on TEST_POSTGRES_URL's server; `drop()` removes
+ * it even while connections remain (a crashed child's).
+ */
+export async function postgresDatabase(label) {
+  const admin = process.env.TEST_POSTGRES_URL;
+  if (!admin) throw new Error("TEST_POSTGRES_URL is not set");
+  const name = `vigie_bench_${label.replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
+  const adminQuery = async (sql) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** The 1-minute load average, one decimal: noted beside every figure (the machine is shared). */
+export const loadNow = () => Math.round(os.loadavg()[0] * 10) / 10;

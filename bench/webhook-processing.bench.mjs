@@ -7,39 +7,18 @@
 // the sending took, and how many orders were processed by then, goes to stderr (on SQLite the
 // intake and the worker share one write lock). BENCH_SERVER_WORKS=off runs every worker as its own
 // process (`npm run worker`) instead of one inside the server.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { freePort, spawnServer } from "./lib.mjs";
+import { benchDatabases, freePort, postgresDatabase, spawnServer } from "./lib.mjs";
 import { headers, order, vigieEnv } from "./orders.mjs";
 
 const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
 const GOAL = 1000;
 // Requests in flight at once: each round waits for its slowest answer.
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
-
-async function postgresDatabase() {
-  const admin = process.env.TEST_POSTGRES_URL;
-  const name = `vigie_bench_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** Sends COUNT orders, IN_FLIGHT at a time, and waits until each is a ledger event; orders per second. */
 async function run({ env, workers, countEvents }) {
@@ -84,8 +63,10 @@ async function run({ env, workers, countEvents }) {
   }
 }
 
-const result = (name, { perSecond, load }, setup) => ({
+const result = (name, database, { perSecond, load }, setup) => ({
   name,
+  database,
+  load: Math.round(load * 10) / 10,
   value: perSecond,
   unit: "orders/s",
   target: `>= ${GOAL} (${setup}; load ${load.toFixed(1)} on ${os.cpus().length} cores)`,
@@ -94,7 +75,8 @@ const result = (name, { perSecond, load }, setup) => ({
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-bench-processing-"));
 const results = [];
-{
+const databases = benchDatabases();
+if (databases.includes("sqlite")) {
   const dataDir = path.join(dir, "sqlite");
   let db;
   const measured = await run({
@@ -106,10 +88,10 @@ const results = [];
     },
   });
   db?.close();
-  results.push(result("consent.orders_processed_per_s", measured, "SQLite, 1 worker"));
+  results.push(result("consent.orders_processed_per_s", "sqlite", measured, "SQLite, 1 worker"));
 }
-if (process.env.TEST_POSTGRES_URL) {
-  const database = await postgresDatabase();
+if (databases.includes("postgres")) {
+  const database = await postgresDatabase("processing");
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
@@ -122,7 +104,7 @@ if (process.env.TEST_POSTGRES_URL) {
             .rows[0].n,
         ),
     });
-    results.push(result("consent.orders_processed_per_s_postgres", measured, "PostgreSQL, 2 workers"));
+    results.push(result("consent.orders_processed_per_s", "postgres", measured, "PostgreSQL, 2 workers"));
   } finally {
     await client.end();
     await database.drop();

@@ -1,24 +1,32 @@
 // `npm run bench [name-filter]`: runs every bench/*.bench.{mjs,ts} in its own process (TypeScript
-// through tsx), prints a table and writes bench/results.json:
-// { machine, at, results: [{ name, value, unit, target, met }] }.
+// through tsx), on SQLite and PostgreSQL (BENCH_DATABASES=sqlite|postgres for one only), prints a
+// table and keeps bench/results.json: { machine, at, results: [{ name, database, value, unit,
+// target, met, load }] }. A partial run (a filter, or one database) merges its figures into the
+// file; a full run replaces it and writes the README's performance table between its markers
+// (scripts/lib/bench-readme.mjs), PostgreSQL then being required.
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchTable, mergeResults, writeTable } from "./lib/bench-readme.mjs";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
 import { ensureNode22 } from "./lib/node22.mjs";
 
 await ensureNode22();
 buildIfNeeded();
 const only = process.argv[2];
+const full = !only && !process.env.BENCH_DATABASES;
 const files = readdirSync("bench")
   .filter((file) => /\.bench\.(mjs|ts)$/.test(file) && (!only || file.includes(only)))
   .sort();
+const env = full ? { ...process.env, BENCH_REQUIRE_POSTGRES: "1" } : process.env;
 const results = [];
 for (const file of files) {
   console.log(`running ${file}…`);
+  const started = Date.now();
   const run = spawnSync(process.execPath, ["--import", "tsx", path.join("bench", file)], {
     encoding: "utf8",
+    env,
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -27,14 +35,30 @@ for (const file of files) {
     console.error(`${file} failed (exit ${run.status})\n${run.stdout}`);
     process.exit(1);
   }
-  results.push(...JSON.parse(last));
+  const load = Math.round(os.loadavg()[0] * 10) / 10;
+  // A figure that does not say its load gets the load at its bench's end.
+  results.push(...JSON.parse(last).map((r) => ({ ...r, load: r.load ?? load })));
+  console.log(`${file}: ${Math.round((Date.now() - started) / 1000)} s`);
 }
 const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+const file = path.join("bench", "results.json");
+const previous = !full && existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).results : [];
 const report = {
-  machine: `${cpu}, ${os.cpus().length} cores, node ${process.version}`,
+  machine: `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`,
   at: new Date().toISOString(),
-  results,
+  results: mergeResults(previous, results),
 };
-writeFileSync(path.join("bench", "results.json"), `${JSON.stringify(report, null, 2)}\n`);
-console.table(results.map(({ name, value, unit, target, met }) => ({ name, value, unit, target, met })));
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+if (full) writeFileSync("README.md", writeTable(readFileSync("README.md", "utf8"), benchTable(report)));
+console.table(
+  results.map(({ name, database, value, unit, target, met, load }) => ({
+    name,
+    database,
+    value,
+    unit,
+    target,
+    met,
+    load,
+  })),
+);
 process.exit(results.every((r) => r.met) ? 0 : 1);
