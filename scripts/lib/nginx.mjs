@@ -4,7 +4,7 @@
 // settings are deploy/nginx.conf's; only the addresses and paths differ.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -143,8 +143,7 @@ export async function startNginx({ upstreams }) {
   };
 }
 
-async function accepts(port) {
-  const { connect } = await import("node:net");
+function accepts(port) {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     socket.once("connect", () => {
