@@ -27,6 +27,14 @@ describe("parseConfig", () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe("127.0.0.1");
     expect(config.worker).toBe(true);
+    expect(config.jobLeaseMs).toBe(60_000);
+  });
+
+  it("reads the job lease in seconds, and refuses one that is not a whole number in range", () => {
+    expect(parseConfig({ JOB_LEASE_SECONDS: "3" }).jobLeaseMs).toBe(3_000);
+    expect(problemsOf({ JOB_LEASE_SECONDS: "1" })).toMatch(/JOB_LEASE_SECONDS: must be between 2 and 3600/);
+    expect(problemsOf({ JOB_LEASE_SECONDS: "2.5" })).toMatch(/JOB_LEASE_SECONDS: must be a whole number/);
+    expect(problemsOf({ JOB_LEASE_SECONDS: "soon" })).toMatch(/JOB_LEASE_SECONDS: must be a number/);
   });
 
   it("uses PostgreSQL for a postgres:// URL", () => {

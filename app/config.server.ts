@@ -44,6 +44,13 @@ const EnvSchema = z.object({
   BANNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** The sandbox imports the demo shop's history at its first start, as an install does. */
   SANDBOX_IMPORT: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+  /** How long a worker holds a job before another may take it; tests shorten it to see a crash recovered. */
+  JOB_LEASE_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(2, "must be between 2 and 3600")
+    .max(3600, "must be between 2 and 3600")
+    .default(60),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -70,6 +77,8 @@ export type Config = {
   bannerRatePerMinute: number;
   /** Whether the sandbox imports the demo shop from its simulated Shopify at first start. */
   sandboxImport: boolean;
+  /** A worker's lease on the jobs it claimed, renewed while they run (JOB_LEASE_SECONDS). */
+  jobLeaseMs: number;
 };
 
 export class ConfigError extends Error {
@@ -146,6 +155,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     bannerRatePerMinute: e.BANNER_RATE_PER_MINUTE,
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
   };
 }
 

@@ -69,6 +69,7 @@ export async function main(build: ServerBuild, argv: string[]) {
           links: context.links,
           mail: context.mail,
           schedules: SCHEDULES,
+          leaseMs: config.jobLeaseMs,
         })
       : null;
   if (workerOnly) {
