@@ -9,6 +9,7 @@ import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "./audit.server";
 import { LEDGER_PAGE_SIZE, type LedgerFilter } from "./consent-filters";
 import { recordConsent } from "./consents.server";
+import { prefixFilter } from "./prefix-search";
 import { shopTimeZone } from "./shop-settings.server";
 
 /** Subjects whose e-mail starts with the query (case-insensitive), with their current state. */
@@ -16,7 +17,7 @@ export async function searchConsentSubjects(db: Db, shopId: string, query: strin
   const prefix = query.trim().toLowerCase();
   if (prefix.length < 2) return [];
   const subjects = await db.subject.findMany({
-    where: { shopId, email: { startsWith: prefix } },
+    where: { shopId, email: prefixFilter(prefix) },
     orderBy: { email: "asc" },
     take: 25,
     select: {

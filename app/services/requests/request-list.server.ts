@@ -4,6 +4,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { addDays, toLocalDate } from "~/domain/deadlines/local-date";
+import { prefixFilter } from "../prefix-search";
 import { restrictedAmong } from "../restriction/restrictions.server";
 import { shopTimeZone } from "../shop-settings.server";
 import { PAGE_SIZE, type RequestListQuery } from "./queue-filters";
@@ -38,11 +39,11 @@ export function searchWhere(q: string | undefined): Prisma.RightsRequestWhereInp
   const reference = text.toUpperCase();
   if (text.length < 2) return { OR: [{ reference }, { requesterEmailKey: text }] };
   const byEmail: Prisma.RightsRequestWhereInput[] = [
-    { requesterEmailKey: { startsWith: text } },
-    { subject: { email: { startsWith: text } } },
+    { requesterEmailKey: prefixFilter(text) },
+    { subject: { email: prefixFilter(text) } },
   ];
   if (text.includes("@")) return { OR: byEmail };
-  return { OR: [{ reference: { startsWith: reference } }, ...byEmail] };
+  return { OR: [{ reference: prefixFilter(reference) }, ...byEmail] };
 }
 
 function stateWhere(state: RequestListQuery["state"]): Prisma.RightsRequestWhereInput {
