@@ -13,6 +13,7 @@ import { retentionDueSet } from "~/services/retention.server";
 import { startServer } from "../tests/support/server";
 import { seedLargeShop } from "./lib/admin-seed";
 
+// 0.2 keeps the bench near four minutes on the 2-core machine; the issue's shop is 1 (docs/decisions/086).
 const SCALE = Number(process.env.BENCH_ADMIN_SCALE ?? 0.2);
 const SAMPLES = Number(process.env.BENCH_ADMIN_SAMPLES ?? 60);
 const RATE = 1000;
@@ -95,8 +96,30 @@ async function startLoad(base: string) {
   };
 }
 
+/**
+ * BENCH_ADMIN_DATABASE_URL: a database this bench seeded before (kept, not dropped), to time the
+ * pages again without the seed's minutes (about 11 at scale 1 on the 2-core machine).
+ */
+async function seededDatabase() {
+  const kept = process.env.BENCH_ADMIN_DATABASE_URL;
+  if (!kept) {
+    const database = await postgresDatabase("admin");
+    return { ...database, seed: () => seedLargeShop(database.url, SHOP, SCALE) };
+  }
+  const seed = async () => {
+    const client = new pg.Client({ connectionString: kept });
+    await client.connect();
+    const count = async (sql: string) => Number((await client.query(sql)).rows[0].n);
+    const shopId = (await client.query(`SELECT "id" FROM "Shop" WHERE "domain" = $1`, [SHOP])).rows[0].id;
+    const subjects = await count(`SELECT count(*) AS n FROM "Subject" WHERE "id" LIKE 'bs-%'`);
+    await client.end();
+    return { shopId: shopId as string, subjects, seconds: 0 };
+  };
+  return { url: kept, drop: async () => {}, seed };
+}
+
 async function postgres() {
-  const database = await postgresDatabase("admin");
+  const database = await seededDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigie-bench-admin-"));
   writeFileSync(
     path.join(dataDir, "sandbox.json"),
@@ -111,20 +134,23 @@ async function postgres() {
   try {
     // The sandbox created the demo shop and its history; the large shop is written into it.
     await server.stop();
-    const seeded = await seedLargeShop(database.url, SHOP, SCALE);
+    const seeded = await database.seed();
     console.error(`seeded ${JSON.stringify(seeded)}`);
     server = await startServer(env);
     const base = server.baseUrl;
-    const { db } = await createDatabase(database.url);
-    const t0 = performance.now();
-    const due = await retentionDueSet(db, seeded.shopId);
-    const dueSetSeconds = (performance.now() - t0) / 1000;
-    await db.$disconnect();
-    console.error(`retention due set: ${JSON.stringify(due)} in ${dueSetSeconds.toFixed(1)} s`);
+    const scale = seeded.subjects / 1_000_000;
     const stopLoad = await startLoad(base);
     const results = [];
+    let dueSetSeconds = Number.NaN;
     try {
-      for (const [name, page] of Object.entries(pages(SCALE))) {
+      // Under the same load: everyone past their retention period, counted exactly.
+      const { db } = await createDatabase(database.url);
+      const t0 = performance.now();
+      const due = await retentionDueSet(db, seeded.shopId);
+      dueSetSeconds = (performance.now() - t0) / 1000;
+      await db.$disconnect();
+      console.error(`retention due set: ${JSON.stringify(due)} in ${dueSetSeconds.toFixed(1)} s`);
+      for (const [name, page] of Object.entries(pages(scale))) {
         for (let i = 0; i < 3; i++) await timePage(base, page);
         const timings: number[] = [];
         for (let i = 0; i < SAMPLES; i++) timings.push(await timePage(base, page));
@@ -167,7 +193,7 @@ async function postgres() {
         database: "postgres",
         value: seeded.subjects,
         unit: "subjects",
-        target: "1 000 000 (BENCH_ADMIN_SCALE=1)",
+        target: "1 000 000 (BENCH_ADMIN_SCALE=1; the default is 0.2)",
         met: true,
       },
     );

@@ -19,7 +19,7 @@ import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
 import { RetentionRepermission } from "~/components/retention-repermission";
-import { formatCount } from "~/i18n/format-count";
+import { FILTERED_COUNT_CAP, formatCount } from "~/i18n/format-count";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { repermissionProgress, startRepermission } from "~/services/repermission.server";
@@ -102,12 +102,16 @@ export default function Retention() {
               <InlineStack gap="200">
                 <span data-testid="due-customers">
                   <Badge tone={counts.customers > 0 ? "attention" : "success"}>
-                    {t("retention.dueCustomers", { count: formatCount(counts.customers, locale) })}
+                    {t("retention.dueCustomers", {
+                      count: formatCount(counts.customers, locale, FILTERED_COUNT_CAP),
+                    })}
                   </Badge>
                 </span>
                 <span data-testid="due-prospects">
                   <Badge tone={counts.prospects > 0 ? "attention" : "success"}>
-                    {t("retention.dueProspects", { count: formatCount(counts.prospects, locale) })}
+                    {t("retention.dueProspects", {
+                      count: formatCount(counts.prospects, locale, FILTERED_COUNT_CAP),
+                    })}
                   </Badge>
                 </span>
               </InlineStack>

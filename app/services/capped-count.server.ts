@@ -1,8 +1,13 @@
-// Counting in the database, capped: `count({ where, take })` stops after COUNT_CAP + 1 rows, so a
-// count over a million rows costs as much as one over ten thousand (docs/decisions/086).
+// Counting in the database, capped: `count({ where, take })` stops after cap + 1 rows, so a count
+// over a million rows costs as much as one over ten thousand (docs/decisions/086). Prisma orders a
+// limited count by id unless told otherwise: callers give the order of the index their filter
+// walks, or PostgreSQL may read every row of the shop to sort them.
 import { COUNT_CAP } from "~/i18n/format-count";
 
-/** `count` called with a row limit; the answer is at most COUNT_CAP + 1 ("more than the cap"). */
-export function cappedCount(count: (args: { take: number }) => Promise<number>): Promise<number> {
-  return count({ take: COUNT_CAP + 1 });
+/** `count` called with a row limit; the answer is at most cap + 1 ("more than the cap"). */
+export function cappedCount(
+  count: (args: { take: number }) => Promise<number>,
+  cap = COUNT_CAP,
+): Promise<number> {
+  return count({ take: cap + 1 });
 }

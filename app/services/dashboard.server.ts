@@ -29,11 +29,16 @@ export async function getDashboard(db: Db, shop: { id: string; domain: string },
   const [requests, subjects, auditEvents, webhooks7d, jobs, deadJobs, attention, auditChain] =
     await Promise.all([
       requestCounts(db, shop.id, now),
-      cappedCount((cap) => db.subject.count({ where: { shopId: shop.id }, ...cap })),
-      cappedCount((cap) => db.auditEvent.count({ where: { shopId: shop.id }, ...cap })),
+      cappedCount((cap) =>
+        db.subject.count({ where: { shopId: shop.id }, orderBy: { email: "asc" }, ...cap }),
+      ),
+      cappedCount((cap) =>
+        db.auditEvent.count({ where: { shopId: shop.id }, orderBy: { seq: "asc" }, ...cap }),
+      ),
       cappedCount((cap) =>
         db.webhookReceipt.count({
           where: { shopDomain: shop.domain, receivedAt: { gte: new Date(now.getTime() - 7 * DAY_MS) } },
+          orderBy: { receivedAt: "asc" },
           ...cap,
         }),
       ),

@@ -22,6 +22,7 @@ import {
   repermissionSkip,
 } from "~/domain/retention/repermission";
 import { OPEN_REQUEST_STATES, yearsBefore } from "~/domain/retention/retention-rules";
+import { FILTERED_COUNT_CAP } from "~/i18n/format-count";
 import { SHOPPER_FALLBACK, shopperLocaleOf } from "~/i18n/locale";
 import { createShopperTranslator } from "~/i18n/translate";
 import type { JobContext } from "~/jobs/handler";
@@ -322,7 +323,15 @@ export async function startRepermission(db: Db, shop: { id: string }, staffId: s
 export async function repermissionProgress(db: Db, shopId: string, now = new Date()) {
   const shop = await shopOf(db, shopId);
   const [due, asked, renewed, ended, running] = await Promise.all([
-    cappedCount((cap) => db.subject.count({ where: candidateFilter(shopId, now, shop.policy), ...cap })),
+    cappedCount(
+      (cap) =>
+        db.subject.count({
+          where: candidateFilter(shopId, now, shop.policy),
+          orderBy: { createdAt: "asc" },
+          ...cap,
+        }),
+      FILTERED_COUNT_CAP,
+    ),
     db.repermission.count({ where: { shopId, renewedAt: null, periodEndsAt: { gt: now } } }),
     db.repermission.count({ where: { shopId, renewedAt: { not: null } } }),
     db.repermission.count({ where: { shopId, renewedAt: null, periodEndsAt: { lte: now } } }),

@@ -58,7 +58,13 @@ export async function requestCounts(db: Db, shopId: string, now = new Date()) {
   await fillMissingClocks(db, shopId, now);
   const today = toLocalDate(now, await shopTimeZone(db, shopId));
   const count = (where: Prisma.RightsRequestWhereInput) =>
-    cappedCount((cap) => db.rightsRequest.count({ where: { shopId, ...where }, ...cap }));
+    cappedCount((cap) =>
+      db.rightsRequest.count({
+        where: { shopId, ...where },
+        orderBy: [{ closedAt: "asc" }, { dueOn: "asc" }],
+        ...cap,
+      }),
+    );
   const [open, dueThisWeek, overdue] = await Promise.all([
     count({ closedAt: null }),
     count(dueWhere("due_soon", today)),
