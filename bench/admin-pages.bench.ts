@@ -150,7 +150,10 @@ async function postgres() {
       dueSetSeconds = (performance.now() - t0) / 1000;
       await db.$disconnect();
       console.error(`retention due set: ${JSON.stringify(due)} in ${dueSetSeconds.toFixed(1)} s`);
+      // BENCH_ADMIN_PAGES=dashboard,retention: only those pages (a second look after a change).
+      const only = process.env.BENCH_ADMIN_PAGES?.split(",");
       for (const [name, page] of Object.entries(pages(scale))) {
+        if (only && !only.includes(name)) continue;
         for (let i = 0; i < 3; i++) await timePage(base, page);
         const timings: number[] = [];
         for (let i = 0; i < SAMPLES; i++) timings.push(await timePage(base, page));

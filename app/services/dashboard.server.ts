@@ -12,7 +12,13 @@ const DAY_MS = 86_400_000;
 async function jobCounts(db: Db, shopDomain: string): Promise<Record<JobStatus, number>> {
   const counts = await Promise.all(
     JOB_STATUSES.map((status) =>
-      cappedCount((cap) => db.job.count({ where: { shopDomain, status }, ...cap })),
+      cappedCount((cap) =>
+        db.job.count({
+          where: { shopDomain, status },
+          orderBy: [{ shopDomain: "asc" }, { status: "asc" }],
+          ...cap,
+        }),
+      ),
     ),
   );
   return Object.fromEntries(JOB_STATUSES.map((status, i) => [status, counts[i] ?? 0])) as Record<
@@ -30,10 +36,10 @@ export async function getDashboard(db: Db, shop: { id: string; domain: string },
     await Promise.all([
       requestCounts(db, shop.id, now),
       cappedCount((cap) =>
-        db.subject.count({ where: { shopId: shop.id }, orderBy: { email: "asc" }, ...cap }),
+        db.subject.count({ where: { shopId: shop.id }, orderBy: { shopId: "asc" }, ...cap }),
       ),
       cappedCount((cap) =>
-        db.auditEvent.count({ where: { shopId: shop.id }, orderBy: { seq: "asc" }, ...cap }),
+        db.auditEvent.count({ where: { shopId: shop.id }, orderBy: { shopId: "asc" }, ...cap }),
       ),
       cappedCount((cap) =>
         db.webhookReceipt.count({
