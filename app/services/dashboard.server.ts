@@ -44,7 +44,7 @@ export async function getDashboard(db: Db, shop: { id: string; domain: string },
       cappedCount((cap) =>
         db.webhookReceipt.count({
           where: { shopDomain: shop.domain, receivedAt: { gte: new Date(now.getTime() - 7 * DAY_MS) } },
-          orderBy: { receivedAt: "asc" },
+          orderBy: { shopDomain: "asc" },
           ...cap,
         }),
       ),
