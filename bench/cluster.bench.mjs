@@ -5,40 +5,18 @@
 // order's ledger event is committed. Skipped (no result) without PostgreSQL or nginx, or when
 // BENCH_DATABASES leaves postgres out. How many batches fell back to running their jobs alone goes to
 // stderr: the sign of one shop's batches waiting on each other.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { nginxMissing, startNginx } from "../scripts/lib/nginx.mjs";
-import { freePort, spawnServer } from "./lib.mjs";
+import { benchDatabases, freePort, postgresDatabase, spawnServer } from "./lib.mjs";
 import { headers, order, vigieEnv } from "./orders.mjs";
 
 const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
 const GOAL = 1000;
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
-
-// The lead switches this to bench/lib.mjs's postgresDatabase(label) at merge.
-async function postgresDatabase(label) {
-  const admin = process.env.TEST_POSTGRES_URL;
-  const name = `vigie_bench_${label}_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 function skip(why) {
   console.error(`cluster bench skipped: ${why}`);
@@ -46,9 +24,7 @@ function skip(why) {
   process.exit(0);
 }
 
-const databases = process.env.BENCH_DATABASES?.split(",").map((d) => d.trim());
-if (databases && !databases.includes("postgres")) skip("BENCH_DATABASES leaves postgres out");
-if (!process.env.TEST_POSTGRES_URL) skip("TEST_POSTGRES_URL is not set");
+if (!benchDatabases().includes("postgres")) skip("no PostgreSQL (BENCH_DATABASES or TEST_POSTGRES_URL)");
 const missing = nginxMissing();
 if (missing) skip(missing);
 

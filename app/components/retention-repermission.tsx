@@ -2,6 +2,7 @@
 // waits, who renewed, who stayed silent past their period; staff may send the e-mails now.
 import { Form, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { FILTERED_COUNT_CAP, formatCount } from "~/i18n/format-count";
 import { useTranslation } from "~/i18n/use-translation";
 
 export type RepermissionProgress = {
@@ -46,7 +47,9 @@ export function RetentionRepermission({
         <InlineStack gap="200">
           {counts.map(({ id, label, count, tone }) => (
             <span key={id} data-testid={`repermission-${id}`}>
-              <Badge tone={tone}>{`${label}${colon}${count}`}</Badge>
+              <Badge
+                tone={tone}
+              >{`${label}${colon}${formatCount(count, locale, id === "due" ? FILTERED_COUNT_CAP : undefined)}`}</Badge>
             </span>
           ))}
         </InlineStack>

@@ -15,6 +15,7 @@ import {
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { TechnicalDetail } from "~/components/technical-detail";
+import { formatCount } from "~/i18n/format-count";
 import { jobWork } from "~/i18n/translate";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
@@ -121,7 +122,7 @@ export default function Dashboard() {
                     {t(`dashboard.${key}` as const)}
                   </Text>
                   <Text as="p" variant="heading2xl">
-                    <span data-testid={`count-${key}`}>{value}</span>
+                    <span data-testid={`count-${key}`}>{formatCount(value, locale)}</span>
                   </Text>
                 </BlockStack>
               </Card>
@@ -182,7 +183,7 @@ export default function Dashboard() {
                             : undefined
                     }
                   >
-                    {`${t(`jobStatus.${status}`)}${locale === "fr" ? "\u00a0: " : ": "}${data.jobs[status]}`}
+                    {`${t(`jobStatus.${status}`)}${locale === "fr" ? "\u00a0: " : ": "}${formatCount(data.jobs[status], locale)}`}
                   </Badge>
                 ))}
               </InlineStack>

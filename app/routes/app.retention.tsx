@@ -19,6 +19,7 @@ import { ListEmptyState } from "~/components/list-empty-state";
 import { withSearch } from "~/components/nav-items";
 import { RetentionApprovals } from "~/components/retention-approvals";
 import { RetentionRepermission } from "~/components/retention-repermission";
+import { FILTERED_COUNT_CAP, formatCount } from "~/i18n/format-count";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { repermissionProgress, startRepermission } from "~/services/repermission.server";
@@ -75,7 +76,7 @@ export default function Retention() {
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { search } = useLocation();
-  const { t } = useTranslation();
+  const { locale, t } = useTranslation();
   const dates = useDates();
   return (
     <Page title={t("retention.title")}>
@@ -85,7 +86,8 @@ export default function Retention() {
             <Banner tone="warning">
               <span data-testid="orders-access-warning">
                 {t("ordersAccess.recent")}{" "}
-                {unknownLastOrder > 0 && t("retention.unknownLastOrder", { count: unknownLastOrder })}
+                {unknownLastOrder > 0 &&
+                  t("retention.unknownLastOrder", { count: formatCount(unknownLastOrder, locale) })}
               </span>
             </Banner>
           )}
@@ -100,12 +102,16 @@ export default function Retention() {
               <InlineStack gap="200">
                 <span data-testid="due-customers">
                   <Badge tone={counts.customers > 0 ? "attention" : "success"}>
-                    {t("retention.dueCustomers", { count: counts.customers })}
+                    {t("retention.dueCustomers", {
+                      count: formatCount(counts.customers, locale, FILTERED_COUNT_CAP),
+                    })}
                   </Badge>
                 </span>
                 <span data-testid="due-prospects">
                   <Badge tone={counts.prospects > 0 ? "attention" : "success"}>
-                    {t("retention.dueProspects", { count: counts.prospects })}
+                    {t("retention.dueProspects", {
+                      count: formatCount(counts.prospects, locale, FILTERED_COUNT_CAP),
+                    })}
                   </Badge>
                 </span>
               </InlineStack>

@@ -9,6 +9,7 @@ import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "./audit.server";
 import { LEDGER_PAGE_SIZE, type LedgerFilter } from "./consent-filters";
 import { recordConsent } from "./consents.server";
+import { prefixFilter } from "./prefix-search";
 import { shopTimeZone } from "./shop-settings.server";
 
 /** Subjects whose e-mail starts with the query (case-insensitive), with their current state. */
@@ -16,7 +17,7 @@ export async function searchConsentSubjects(db: Db, shopId: string, query: strin
   const prefix = query.trim().toLowerCase();
   if (prefix.length < 2) return [];
   const subjects = await db.subject.findMany({
-    where: { shopId, email: { startsWith: prefix } },
+    where: { shopId, email: prefixFilter(prefix) },
     orderBy: { email: "asc" },
     take: 25,
     select: {
@@ -264,6 +265,29 @@ export async function ledgerWhere(
   };
 }
 
+/** A day filter's events read on (shopId, occurredAt) first, up to this many; past it, the chain. */
+const DAY_FILTER_ROWS = 20_000;
+
+/**
+ * The seqs of a day-filtered page: the events of those days found on the (shopId, occurredAt) index,
+ * the newest in chain order kept. Asked for in chain order with a limit, the database walks the chain
+ * back from its end to those days, millions of rows for a day last year (docs/decisions/086). Null
+ * when the days hold more events than DAY_FILTER_ROWS: they are dense enough for the walk.
+ */
+async function pageSeqsByDay(db: Db, where: Prisma.ConsentEventWhereInput) {
+  const rows = await db.consentEvent.findMany({
+    where,
+    orderBy: { occurredAt: "asc" },
+    take: DAY_FILTER_ROWS + 1,
+    select: { seq: true },
+  });
+  if (rows.length > DAY_FILTER_ROWS) return null;
+  return rows
+    .map((row) => row.seq)
+    .sort((a, b) => b - a)
+    .slice(0, LEDGER_PAGE_SIZE + 1);
+}
+
 /**
  * One page of the shop's ledger events matching `filter`, newest recorded first (by chain
  * position); `next` is the `before` of the following page. Personal fields stay out: the list
@@ -271,9 +295,11 @@ export async function ledgerWhere(
  */
 export async function listLedgerEvents(db: Db, shopId: string, filter: LedgerFilter) {
   const timeZone = await shopTimeZone(db, shopId);
-  const where = await ledgerWhere(db, shopId, filter);
+  const filtered = await ledgerWhere(db, shopId, filter);
+  const where = filter.before ? { AND: [filtered, { seq: { lt: filter.before } }] } : filtered;
+  const seqs = filter.from || filter.to ? await pageSeqsByDay(db, where) : null;
   const rows = await db.consentEvent.findMany({
-    where: filter.before ? { AND: [where, { seq: { lt: filter.before } }] } : where,
+    where: seqs ? { shopId, seq: { in: seqs } } : where,
     orderBy: { seq: "desc" },
     take: LEDGER_PAGE_SIZE + 1,
     select: {

@@ -4,6 +4,7 @@
 // subject and period end): a `repermission_requested` ledger event, the e-mail, an audit entry, in
 // one transaction. Their click on the signed link records a renewed consent with its proof; silence
 // lets the retention sweep file their erasure once the period is over.
+
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
@@ -21,6 +22,7 @@ import {
   repermissionSkip,
 } from "~/domain/retention/repermission";
 import { OPEN_REQUEST_STATES, yearsBefore } from "~/domain/retention/retention-rules";
+import { FILTERED_COUNT_CAP } from "~/i18n/format-count";
 import { SHOPPER_FALLBACK, shopperLocaleOf } from "~/i18n/locale";
 import { createShopperTranslator } from "~/i18n/translate";
 import type { JobContext } from "~/jobs/handler";
@@ -29,6 +31,7 @@ import { enqueue } from "~/jobs/queue/enqueue.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { signToken, verifyToken } from "~/utils/signed-token.server";
 import { recordAudit } from "./audit.server";
+import { cappedCount } from "./capped-count.server";
 import { appendConsentEvent, currentConsent, lockShopLedger } from "./consent-ledger.server";
 import { recordConsent } from "./consents.server";
 import { isSubjectRestricted, NOT_RESTRICTED } from "./restriction/restrictions.server";
@@ -313,11 +316,22 @@ export async function startRepermission(db: Db, shop: { id: string }, staffId: s
   });
 }
 
-/** What the retention page shows: who is to be asked, who was, who renewed, who stayed silent. */
+/**
+ * What the retention page shows: who is to be asked (a capped count, docs/decisions/086), who was,
+ * who renewed, who stayed silent.
+ */
 export async function repermissionProgress(db: Db, shopId: string, now = new Date()) {
   const shop = await shopOf(db, shopId);
   const [due, asked, renewed, ended, running] = await Promise.all([
-    db.subject.count({ where: candidateFilter(shopId, now, shop.policy) }),
+    cappedCount(
+      (cap) =>
+        db.subject.count({
+          where: candidateFilter(shopId, now, shop.policy),
+          orderBy: { createdAt: "asc" },
+          ...cap,
+        }),
+      FILTERED_COUNT_CAP,
+    ),
     db.repermission.count({ where: { shopId, renewedAt: null, periodEndsAt: { gt: now } } }),
     db.repermission.count({ where: { shopId, renewedAt: { not: null } } }),
     db.repermission.count({ where: { shopId, renewedAt: null, periodEndsAt: { lte: now } } }),

@@ -6,7 +6,9 @@ import { isAppError } from "~/domain/errors";
 import { RESTRICTED_STATUSES } from "~/domain/requests/restriction";
 import { OPEN_REQUEST_STATES, retentionCutoffs, retentionDue } from "~/domain/retention/retention-rules";
 import type { ErasureStep } from "~/domain/systems";
+import { FILTERED_COUNT_CAP } from "~/i18n/format-count";
 import { recordAudit } from "./audit.server";
+import { cappedCount } from "./capped-count.server";
 import { approveErasure, parsePlan } from "./erasure/erasure-runs.server";
 import { fileRequest } from "./requests/create-request.server";
 import { isSubjectRestricted, NOT_RESTRICTED } from "./restriction/restrictions.server";
@@ -54,7 +56,22 @@ async function policyOf(db: Db, shopId: string) {
   return parseShopSettings(shop.settings).retention;
 }
 
-/** The first `limit` subjects past their period, customers first, each with why and since when. */
+const DUE_SELECT = {
+  id: true,
+  email: true,
+  shopifyCustomerId: true,
+  createdAt: true,
+  lastOrderAt: true,
+  lastEngagedAt: true,
+  consentStates: { select: { updatedAt: true } },
+  requests: { select: { receivedAt: true, state: true } },
+} satisfies Prisma.SubjectSelect;
+
+/**
+ * The first `limit` subjects past their period, customers first, each with why and since when.
+ * Two reads, each in the order of the (shopId, lastOrderAt, createdAt) index, so the database walks
+ * the index and stops at `limit` instead of sorting every candidate (docs/decisions/086).
+ */
 async function dueSubjects(
   db: Db,
   shopId: string,
@@ -62,23 +79,22 @@ async function dueSubjects(
   limit: number,
 ) {
   const { customers, prospects } = dueFilters(shopId, cutoffs);
-  const candidates = await db.subject.findMany({
-    where: { OR: [customers, prospects] },
-    // Customers first, oldest order first (databases differ on where nulls sort otherwise).
-    orderBy: [{ lastOrderAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+  const oldestOrders = await db.subject.findMany({
+    where: customers,
+    orderBy: [{ lastOrderAt: "asc" }, { createdAt: "asc" }],
     take: limit,
-    select: {
-      id: true,
-      email: true,
-      shopifyCustomerId: true,
-      createdAt: true,
-      lastOrderAt: true,
-      lastEngagedAt: true,
-      consentStates: { select: { updatedAt: true } },
-      requests: { select: { receivedAt: true, state: true } },
-    },
+    select: DUE_SELECT,
   });
-  return candidates.flatMap((subject) => {
+  const neverOrdered =
+    oldestOrders.length < limit
+      ? await db.subject.findMany({
+          where: prospects,
+          orderBy: { createdAt: "asc" },
+          take: limit - oldestOrders.length,
+          select: DUE_SELECT,
+        })
+      : [];
+  return [...oldestOrders, ...neverOrdered].flatMap((subject) => {
     const lastContactAt = new Date(
       Math.max(
         subject.createdAt.getTime(),
@@ -103,23 +119,77 @@ async function dueSubjects(
   });
 }
 
+/** Everyone past their period, counted exactly (the page caps its counts): customers and contacts. */
+export async function retentionDueSet(db: Db, shopId: string, now = new Date()) {
+  const { customers, prospects } = dueFilters(shopId, retentionCutoffs(now, await policyOf(db, shopId)));
+  const [customerCount, prospectCount] = await Promise.all([
+    db.subject.count({ where: customers }),
+    db.subject.count({ where: prospects }),
+  ]);
+  return { customers: customerCount, prospects: prospectCount };
+}
+
+/**
+ * Subjects past their period but restricted, oldest first. Read from the shop's restrictions (a few)
+ * rather than by testing every subject past its period for one.
+ */
+async function restrictedPastPeriod(
+  db: Db,
+  shopId: string,
+  kept: ReturnType<typeof dueFilters>,
+  limit: number,
+) {
+  const restrictions = await db.restriction.findMany({
+    where: { shopId, status: { in: RESTRICTED_STATUSES } },
+    select: { subjectId: true },
+  });
+  if (restrictions.length === 0) return [];
+  return db.subject.findMany({
+    where: {
+      id: { in: [...new Set(restrictions.map((r) => r.subjectId))] },
+      OR: [kept.customers, kept.prospects],
+    },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true, email: true, restrictions: { select: { requestId: true, ground: true } } },
+  });
+}
+
+/** What the Retention page shows; its counts of who is due stop at 1 001 (shown "1 000+"). */
 export async function retentionOverview(db: Db, shopId: string, now = new Date(), limit = 50) {
   const policy = await policyOf(db, shopId);
   const cutoffs = retentionCutoffs(now, policy);
   const { customers, prospects } = dueFilters(shopId, cutoffs);
   const kept = dueFilters(shopId, cutoffs, true);
-  const [customerCount, prospectCount, due, shop, unknownLastOrder, restricted] = await Promise.all([
-    db.subject.count({ where: customers }),
-    db.subject.count({ where: prospects }),
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ordersAccess: true } });
+  const [customerCount, prospectCount, due, unknownLastOrder, restricted] = await Promise.all([
+    // In the order of the (shopId, lastOrderAt, createdAt) index, which the filters walk.
+    cappedCount(
+      (cap) =>
+        db.subject.count({
+          where: customers,
+          orderBy: [{ lastOrderAt: "asc" }, { createdAt: "asc" }],
+          ...cap,
+        }),
+      FILTERED_COUNT_CAP,
+    ),
+    cappedCount(
+      (cap) => db.subject.count({ where: prospects, orderBy: { createdAt: "asc" }, ...cap }),
+      FILTERED_COUNT_CAP,
+    ),
     dueSubjects(db, shopId, cutoffs, limit),
-    db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ordersAccess: true } }),
-    db.subject.count({ where: { shopId, lastOrderAt: null, orderCount: { gt: 0 } } }),
-    db.subject.findMany({
-      where: { OR: [kept.customers, kept.prospects] },
-      orderBy: { createdAt: "asc" },
-      take: limit,
-      select: { id: true, email: true, restrictions: { select: { requestId: true, ground: true } } },
-    }),
+    // Only shown when Shopify let Vigie read the last 60 days of orders: with every order readable,
+    // no customer with orders lacks a last order date.
+    shop.ordersAccess === "recent"
+      ? cappedCount((cap) =>
+          db.subject.count({
+            where: { shopId, lastOrderAt: null, orderCount: { gt: 0 } },
+            orderBy: { createdAt: "asc" },
+            ...cap,
+          }),
+        )
+      : 0,
+    restrictedPastPeriod(db, shopId, kept, limit),
   ]);
   return {
     policy,

@@ -4,6 +4,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { addDays, toLocalDate } from "~/domain/deadlines/local-date";
+import { prefixFilter } from "../prefix-search";
 import { restrictedAmong } from "../restriction/restrictions.server";
 import { shopTimeZone } from "../shop-settings.server";
 import { PAGE_SIZE, type RequestListQuery } from "./queue-filters";
@@ -28,21 +29,40 @@ export function decodeCursor(value: string | undefined): Cursor | null {
 }
 
 /**
+ * Subjects matching an e-mail prefix are looked up first, on (shopId, email), and their requests
+ * found by subjectId: a filter through the relation would be tested on every request of the shop.
+ * Past this many subjects (a prefix like "a"), the relation filter is kept: the matches are dense.
+ */
+const SUBJECT_MATCHES = 500;
+
+/**
  * What the search box matches: an e-mail (exact, or a prefix of at least 2 characters) on the
  * lower-cased copy kept on the request or on its subject's normalised address; a reference
- * (R-2026-…) by prefix. Never a scan: both columns are indexed with the shop.
+ * (R-2026-…) by prefix. Never a scan: every column is indexed with the shop (docs/decisions/086).
  */
-export function searchWhere(q: string | undefined): Prisma.RightsRequestWhereInput {
+export async function searchWhere(
+  db: Db,
+  shopId: string,
+  q: string | undefined,
+): Promise<Prisma.RightsRequestWhereInput> {
   const text = q?.trim().toLowerCase();
   if (!text) return {};
   const reference = text.toUpperCase();
   if (text.length < 2) return { OR: [{ reference }, { requesterEmailKey: text }] };
+  const subjects = await db.subject.findMany({
+    where: { shopId, email: prefixFilter(text) },
+    orderBy: { email: "asc" },
+    take: SUBJECT_MATCHES + 1,
+    select: { id: true },
+  });
   const byEmail: Prisma.RightsRequestWhereInput[] = [
-    { requesterEmailKey: { startsWith: text } },
-    { subject: { email: { startsWith: text } } },
+    { requesterEmailKey: prefixFilter(text) },
+    subjects.length > SUBJECT_MATCHES
+      ? { subject: { email: prefixFilter(text) } }
+      : { subjectId: { in: subjects.map((subject) => subject.id) } },
   ];
   if (text.includes("@")) return { OR: byEmail };
-  return { OR: [{ reference: { startsWith: reference } }, ...byEmail] };
+  return { OR: [{ reference: prefixFilter(reference) }, ...byEmail] };
 }
 
 function stateWhere(state: RequestListQuery["state"]): Prisma.RightsRequestWhereInput {
@@ -72,7 +92,7 @@ export function dueWhere(due: RequestListQuery["due"], today: string): Prisma.Ri
 /** Fills the derived due date of the shop's requests that have none yet (filed before it existed). */
 export async function fillMissingClocks(db: Db, shopId: string, now = new Date()) {
   const missing = await db.rightsRequest.findMany({
-    where: { shopId, dueOn: null, state: { in: OPEN_STATES } },
+    where: { shopId, closedAt: null, dueOn: null, state: { in: OPEN_STATES } },
     select: { id: true },
     take: FILL_BATCH,
   });
@@ -88,7 +108,7 @@ export async function searchRequests(db: Db, shopId: string, query: RequestListQ
   const where: Prisma.RightsRequestWhereInput = {
     AND: [
       { shopId },
-      searchWhere(query.q),
+      await searchWhere(db, shopId, query.q),
       query.type ? { type: query.type } : {},
       stateWhere(query.state),
       dueWhere(query.due, today),

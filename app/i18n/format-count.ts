@@ -1,0 +1,14 @@
+// Counts the admin shows on a large shop are capped in the database (docs/decisions/086): a count
+// above its cap comes as cap + 1 and reads "10 000+" (fr) or "10,000+" (en).
+import type { Locale } from "./locale";
+
+/** Beyond this many rows a page's count stops counting: the exact figure would cost a scan. */
+export const COUNT_CAP = 10_000;
+/** The cap of counts whose every row costs lookups in other tables (who is past their period). */
+export const FILTERED_COUNT_CAP = 1_000;
+
+/** A count as staff read it, in their locale's digits, "+" when it reached its cap. */
+export function formatCount(count: number, locale: Locale, cap = COUNT_CAP): string {
+  const format = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
+  return count > cap ? `${format.format(cap)}+` : format.format(count);
+}
