@@ -11,5 +11,10 @@ export type BenchResult = {
 export const START: string;
 export const END: string;
 export function mergeResults<T extends BenchResult>(previous: T[], fresh: T[]): T[];
-export function benchTable(report: { machine: string; at: string; results: BenchResult[] }): string;
+export function benchTable(report: {
+  machine: string;
+  at: string;
+  results: BenchResult[];
+  failed?: string[];
+}): string;
 export function writeTable(readme: string, table: string): string;

@@ -20,7 +20,7 @@ const number = (value) =>
 const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** One line per figure, in the order first measured; a database it was not measured on: "—". */
-export function benchTable({ machine, at, results }) {
+export function benchTable({ machine, at, results, failed = [] }) {
   const rows = new Map();
   for (const result of results) {
     const row = rows.get(result.name) ?? {};
@@ -53,6 +53,8 @@ export function benchTable({ machine, at, results }) {
       `| ${[name, value("sqlite"), value("postgres"), first.unit, target, met, load].map(cell).join(" | ")} |`,
     );
   }
+  // A bench that crashed has no figures: said, rather than its row silently missing.
+  if (failed.length > 0) lines.push("", `Failed in this run, so not in the table: ${failed.join(", ")}.`);
   return lines.join("\n");
 }
 

@@ -51,6 +51,17 @@ describe("bench results", () => {
       "| banner.gzip_bytes | 4\u202f200 | (no database) | bytes | < 6144 | yes | 1.5 |",
     );
     expect(lines.filter((l) => l.startsWith("| webhook.intake_per_s"))).toHaveLength(1);
+    expect(table).not.toContain("Failed in this run");
+  });
+
+  it("names the benches that crashed instead of leaving their rows silently out", () => {
+    const table = benchTable({
+      machine: "Some CPU, 2 cores",
+      at: "2026-12-04T10:30:00.000Z",
+      results: [figure("consent.lookup_ms", "sqlite", 0.95)],
+      failed: ["backfill.bench.ts"],
+    });
+    expect(table.split("\n").at(-1)).toBe("Failed in this run, so not in the table: backfill.bench.ts.");
   });
 
   it("replaces the text between the markers and nothing else", () => {
