@@ -23,10 +23,15 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 /** Sends COUNT orders, IN_FLIGHT at a time, and waits until each is a ledger event; orders per second. */
 async function run({ env, workers, countEvents }) {
   const port = await freePort();
+  const serverWorks = process.env.BENCH_SERVER_WORKS !== "off";
   const processes = [
-    await spawnServer(["build/index.js"], { ...env(port), WORKER: "on" }, '"message":"listening"'),
+    await spawnServer(
+      ["build/index.js"],
+      { ...env(port), WORKER: serverWorks ? "on" : "off" },
+      '"message":"listening"',
+    ),
   ];
-  for (let i = 1; i < workers; i++) {
+  for (let i = serverWorks ? 1 : 0; i < workers; i++) {
     processes.push(
       await spawnServer(["build/index.js", "--worker"], env(await freePort()), '"message":"worker started"'),
     );

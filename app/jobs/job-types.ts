@@ -14,6 +14,7 @@ export const ProcessWebhookJob = defineJobType({
   payload: z.object({ receiptId: z.string().min(1) }),
   // A burst of one shop's orders is processed together, in one transaction (docs/decisions/080).
   batch: 200,
+  lingerMs: 25,
 });
 
 /** Carries a subject's current consent to Shopify and Mailchimp after a ledger event. */
@@ -23,6 +24,7 @@ export const ConsentSyncJob = defineJobType({
   priority: 30,
   // One read of 200 events and their subjects instead of 200 (docs/decisions/088).
   batch: 200,
+  lingerMs: 25,
 });
 
 /**

@@ -68,6 +68,17 @@ export function startWorker(options: WorkerOptions): Worker {
   const registry = new Map(options.handlers.map((handler) => [handler.type.id, handler]));
   // Keyed by the first job of each unit: one job, or a batch of one type and shop.
   const running = new Map<string, { jobs: ClaimedJob[]; done: Promise<void> }>();
+  // The batch keys (type and shop) now running, and the claimed jobs waiting for each to finish.
+  const runningKeys = new Set<string>();
+  const waiting = new Map<string, ClaimedJob[]>();
+  // Waiting jobs keep their leases as running ones do: a batch of vendor calls can outlast one.
+  const waitingHeartbeat = setInterval(() => {
+    const held = [...waiting.values()].flat();
+    if (held.length > 0)
+      extendLeases(db, held, workerId, leaseMs).catch((error) =>
+        log.warn("lease extension failed", { error: describe(error) }),
+      );
+  }, leaseMs / 3);
   const shutdown = new AbortController();
   let stopping = false;
   let wake: (() => void) | undefined;
@@ -161,37 +172,73 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
-  /** Tops up each claimed job of a batching type with its due companions of the same shop. */
-  async function units(claimed: ClaimedJob[]): Promise<ClaimedJob[][]> {
-    const single: ClaimedJob[][] = [];
+  /** The key of the batch a job joins: its type and shop, for a batching type; else none. */
+  function batchKey(job: ClaimedJob): string | undefined {
+    const type = registry.get(job.type);
+    if (!type?.runBatch || (type.type.batch ?? 1) < 2 || !job.shopDomain) return undefined;
+    return `${job.type}\n${job.shopDomain}`;
+  }
+
+  /**
+   * Groups claimed jobs into units (one job, or a batch of one type and shop) and starts them. A
+   * batch whose shop already has one running waits for it instead of starting beside it: two
+   * batches of a shop would only queue on its lock, each the smaller (docs/decisions/091).
+   */
+  async function start(claimed: ClaimedJob[]) {
     const batches = new Map<string, ClaimedJob[]>();
     for (const job of claimed) {
-      const type = registry.get(job.type);
-      if (!type?.runBatch || (type.type.batch ?? 1) < 2 || !job.shopDomain) single.push([job]);
-      else
-        batches.set(`${job.type}\n${job.shopDomain}`, [
-          ...(batches.get(`${job.type}\n${job.shopDomain}`) ?? []),
-          job,
-        ]);
+      const key = batchKey(job);
+      if (!key) launch([job]);
+      else batches.set(key, [...(batches.get(key) ?? []), job]);
     }
-    for (const jobs of batches.values()) {
-      const { type, shopDomain } = jobs[0] as ClaimedJob & { shopDomain: string };
-      const size = registry.get(type)?.type.batch ?? 1;
-      if (jobs.length >= size) continue;
-      try {
-        jobs.push(
-          ...(await claimJobs(db, dialect, {
-            workerId,
-            limit: size - jobs.length,
-            leaseMs,
-            only: { type, shopDomain },
-          })),
-        );
-      } catch (error) {
-        log.error("claiming a batch's jobs failed", { error: describe(error) });
-      }
+    for (const [key, jobs] of batches) {
+      const size = registry.get((jobs[0] as ClaimedJob).type)?.type.batch ?? 1;
+      const later = runningKeys.has(key) ? jobs : jobs.slice(size);
+      if (later.length > 0) waiting.set(key, [...(waiting.get(key) ?? []), ...later]);
+      if (runningKeys.has(key)) continue;
+      // Taken before the top-up's await: a batch finishing meanwhile must not start another.
+      runningKeys.add(key);
+      launch(await toppedUp(jobs.slice(0, size)), key);
     }
-    return [...single, ...batches.values()];
+  }
+
+  /** A batch's jobs with its shop's due companions, up to its type's batch size. */
+  async function toppedUp(jobs: ClaimedJob[]): Promise<ClaimedJob[]> {
+    const { type, shopDomain } = jobs[0] as ClaimedJob & { shopDomain: string };
+    const { batch: size = 1, lingerMs = 0 } = registry.get(type)?.type ?? {};
+    if (jobs.length >= size) return jobs;
+    if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    try {
+      const more = await claimJobs(db, dialect, {
+        workerId,
+        limit: size - jobs.length,
+        leaseMs,
+        only: { type, shopDomain },
+      });
+      return [...jobs, ...more];
+    } catch (error) {
+      log.error("claiming a batch's jobs failed", { error: describe(error) });
+      return jobs;
+    }
+  }
+
+  function launch(jobs: ClaimedJob[], key?: string) {
+    const [job] = jobs as [ClaimedJob];
+    const done = (jobs.length === 1 && !key ? run(job) : runBatch(jobs))
+      .finally(async () => {
+        if (running.get(job.id)?.jobs === jobs) running.delete(job.id);
+        if (!key) return;
+        runningKeys.delete(key);
+        const next = waiting.get(key);
+        if (!next) return;
+        waiting.delete(key);
+        // Stopping: what waited is handed back rather than started.
+        if (stopping) for (const job of next) await releaseJob(db, job, workerId);
+        else await start(next);
+      })
+      .catch((error) => log.error("starting a waiting batch failed", { error: describe(error) }))
+      .finally(() => wake?.());
+    running.set(job.id, { jobs, done });
   }
 
   async function loop() {
@@ -207,14 +254,7 @@ export function startWorker(options: WorkerOptions): Worker {
       } catch (error) {
         log.error("claiming jobs failed", { error: describe(error) });
       }
-      for (const jobs of await units(claimed)) {
-        const [job] = jobs as [ClaimedJob];
-        const done = (jobs.length === 1 ? run(job) : runBatch(jobs)).finally(() => {
-          if (running.get(job.id)?.jobs === jobs) running.delete(job.id);
-          wake?.();
-        });
-        running.set(job.id, { jobs, done });
-      }
+      await start(claimed);
       if (claimed.length === 0 || running.size >= concurrency) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
@@ -237,6 +277,7 @@ export function startWorker(options: WorkerOptions): Worker {
       if (stopping) return;
       stopping = true;
       unsubscribe();
+      clearInterval(waitingHeartbeat);
       wake?.();
       await loopDone;
       const inFlight = [...running.values()].flatMap(({ jobs }) => jobs);
@@ -248,11 +289,12 @@ export function startWorker(options: WorkerOptions): Worker {
       if (timedOut) {
         // Release first: a handler that returns once aborted has not finished its work, and the
         // released row can no longer be marked succeeded by it.
-        for (const { jobs } of running.values()) for (const job of jobs) await releaseJob(db, job, workerId);
+        const held = [...running.values()].flatMap(({ jobs }) => jobs).concat(...waiting.values());
+        for (const job of held) await releaseJob(db, job, workerId);
         shutdown.abort();
         log.warn("worker stopped with jobs still running: released them", {
           workerId,
-          released: [...running.values()].reduce((n, { jobs }) => n + jobs.length, 0),
+          released: held.length,
         });
       }
       log.info("worker stopped", { workerId, inFlight: inFlight.length });

@@ -17,13 +17,14 @@ describe.each(testDialects())("worker on %s", (dialect) => {
   });
   afterAll(() => t.drop());
 
-  function worker(handlers: JobHandler[], options: { pollMs?: number } = {}) {
+  function worker(handlers: JobHandler[], options: { pollMs?: number; leaseMs?: number } = {}) {
     return startWorker({
       db: t.db,
       dialect,
       handlers,
       log: memoryLogger(),
       pollMs: options.pollMs ?? 50,
+      leaseMs: options.leaseMs,
       connectors: noConnectors,
       secretKey: TEST_SECRET_KEY,
       links: testLinks,
@@ -141,6 +142,125 @@ describe.each(testDialects())("worker on %s", (dialect) => {
       status: "pending",
       attempts: 0,
       lockedBy: null,
+    });
+  });
+
+  // docs/decisions/091: a burst of one shop's jobs runs as a few large batches.
+  describe("batches", () => {
+    function batching(id: string, options: { lingerMs?: number }, gate?: () => Promise<void>) {
+      const T = defineJobType({ id, payload: z.object({ n: z.number() }), batch: 50, ...options });
+      const runs: { shop: string | null; ns: number[] }[] = [];
+      const job = handle(
+        T,
+        async ({ n }, { shopDomain }) => {
+          runs.push({ shop: shopDomain, ns: [n] });
+        },
+        async (jobs, { shopDomain }) => {
+          runs.push({ shop: shopDomain, ns: jobs.map((j) => j.payload.n) });
+          await gate?.();
+          return jobs.map((j) => j.jobId);
+        },
+      );
+      const add = (n: number, shopDomain: string) => enqueue(t.db, T, { n }, { shopDomain });
+      return { job: job as JobHandler, runs, add };
+    }
+    const settled = (id: string) =>
+      eventually(
+        async () => (await t.db.job.count({ where: { type: id, status: { not: "succeeded" } } })) === 0,
+      );
+
+    it("waits lingerMs for more of the shop's jobs before a batch smaller than its size starts", async () => {
+      const { job, runs, add } = batching("test.linger", { lingerMs: 300 });
+      const w = worker([job]);
+      await add(1, "a.myshopify.com");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const n of [2, 3, 4]) await add(n, "a.myshopify.com");
+      await settled("test.linger");
+      await w.stop();
+      // Without the wait, job 1 would have run alone and 2–4 in a batch of their own.
+      expect(runs).toEqual([{ shop: "a.myshopify.com", ns: [1, 2, 3, 4] }]);
+    });
+
+    it("starts no second batch of a shop beside its running one: what comes meanwhile waits, then runs as one batch", async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const { job, runs, add } = batching("test.one-batch", {}, () =>
+        runs.length === 1 ? gate : Promise.resolve(),
+      );
+      const w = worker([job]);
+      await add(1, "a.myshopify.com");
+      await eventually(async () => runs.length === 1);
+      // The worker is woken for each of these, with free slots: each could have started a batch.
+      for (const n of [2, 3, 4]) await add(n, "a.myshopify.com");
+      await add(9, "b.myshopify.com");
+      // Another shop's batch is not held back by a.
+      await eventually(async () => runs.some((run) => run.shop === "b.myshopify.com"));
+      expect(runs.filter((run) => run.shop === "a.myshopify.com")).toHaveLength(1);
+      open();
+      await settled("test.one-batch");
+      await w.stop();
+      expect(runs.filter((run) => run.shop === "a.myshopify.com")).toEqual([
+        { shop: "a.myshopify.com", ns: [1] },
+        { shop: "a.myshopify.com", ns: [2, 3, 4] },
+      ]);
+    });
+
+    it("keeps renewing the lease of a job waiting for its shop's batch", async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const { job, runs, add } = batching("test.waiting-lease", {}, () =>
+        runs.length === 1 ? gate : Promise.resolve(),
+      );
+      const w = worker([job], { leaseMs: 600 });
+      await add(1, "a.myshopify.com");
+      await eventually(async () => runs.length === 1);
+      const waiting = await add(2, "a.myshopify.com");
+      await eventually(
+        async () => (await t.db.job.findUnique({ where: { id: waiting?.id } }))?.status === "running",
+      );
+      // Three leases long: without renewal the lease lapses and the job is claimed again.
+      await new Promise((resolve) => setTimeout(resolve, 1_800));
+      const held = await t.db.job.findUniqueOrThrow({ where: { id: waiting?.id } });
+      expect(held).toMatchObject({ status: "running", attempts: 1 });
+      expect(held.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+      open();
+      await settled("test.waiting-lease");
+      await w.stop();
+      expect(runs).toEqual([
+        { shop: "a.myshopify.com", ns: [1] },
+        { shop: "a.myshopify.com", ns: [2] },
+      ]);
+      expect(await t.db.job.findUniqueOrThrow({ where: { id: waiting?.id } })).toMatchObject({
+        status: "succeeded",
+        attempts: 1,
+      });
+    });
+
+    it("hands back the jobs waiting for a shop's batch when it stops", async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const { job, runs, add } = batching("test.waiting-stop", {}, () => gate);
+      const w = worker([job]);
+      await add(1, "a.myshopify.com");
+      await eventually(async () => runs.length === 1);
+      const waiting = await add(2, "a.myshopify.com");
+      await eventually(
+        async () => (await t.db.job.findUnique({ where: { id: waiting?.id } }))?.status === "running",
+      );
+      const stopping = w.stop(5_000);
+      open();
+      await stopping;
+      expect(runs).toEqual([{ shop: "a.myshopify.com", ns: [1] }]);
+      expect(await t.db.job.findUniqueOrThrow({ where: { id: waiting?.id } })).toMatchObject({
+        status: "pending",
+        lockedBy: null,
+      });
     });
   });
 });

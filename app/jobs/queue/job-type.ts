@@ -15,6 +15,12 @@ export type JobType<S extends z.ZodType = z.ZodType> = {
    * up to this many of the type's due jobs for that shop together (docs/decisions/080).
    */
   batch?: number;
+  /**
+   * How long a batch smaller than `batch` waits for more of its shop's jobs before it starts: a
+   * burst then runs as a few large batches, whose fixed cost is shared, rather than as many small
+   * ones (docs/decisions/091).
+   */
+  lingerMs?: number;
 };
 
 /** What `enqueue` takes for a job type: its payload schema's input. */
@@ -26,6 +32,7 @@ export function defineJobType<S extends z.ZodType>(type: {
   priority?: number;
   maxAttempts?: number;
   batch?: number;
+  lingerMs?: number;
 }): JobType<S> {
   return { priority: 50, maxAttempts: 10, ...type };
 }
