@@ -1,14 +1,15 @@
 // Signed Shopify orders/create deliveries carrying the checkout consent attributes, and the built
-// server's environment, shared by the webhook benches.
+// server's environment, shared by the webhook benches (and the cluster test's orders).
 import { createHmac } from "node:crypto";
 
 export const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 export const SHOP = "bench-shop.myshopify.com";
 
-export function order(n) {
+/** Order `n` of a distinct customer, with the newsletter box ticked at checkout. */
+export function order(n, { createdAt = new Date() } = {}) {
   return {
     id: 820982911946154 + n,
-    created_at: new Date().toISOString(),
+    created_at: createdAt.toISOString(),
     email: `shopper${n}@example.com`,
     customer_locale: "fr",
     browser_ip: "203.0.113.7",

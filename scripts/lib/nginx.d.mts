@@ -9,3 +9,4 @@ export type RunningNginx = {
   stop(): Promise<void>;
 };
 export function startNginx(options: { upstreams: number[] }): Promise<RunningNginx>;
+export function selfSignedCertificate(dir: string, host: string): void;

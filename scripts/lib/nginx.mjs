@@ -80,6 +80,21 @@ ${servers}
 }
 
 /**
+ * A self-signed certificate for `host`, valid one day, as `dir`/cert.pem and `dir`/key.pem: what a
+ * test proxy serves in place of a real one.
+ */
+export function selfSignedCertificate(dir, host) {
+  const altName = host === "localhost" ? "DNS:localhost,IP:127.0.0.1" : `DNS:${host}`;
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${host}`]
+      .concat(["-addext", `subjectAltName=${altName}`])
+      .concat(["-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")]),
+    { stdio: "ignore" },
+  );
+}
+
+/**
  * Starts nginx on a free loopback port with TLS, proxying to the web processes on `upstreams`
  * (loopback ports). Resolves once it accepts connections; `ca` is the certificate to trust.
  */
@@ -88,27 +103,7 @@ export async function startNginx({ upstreams }) {
   if (missing) throw new Error(missing);
   const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-nginx-"));
   for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, sub));
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      "-keyout",
-      path.join(dir, "key.pem"),
-      "-out",
-      path.join(dir, "cert.pem"),
-    ],
-    { stdio: "ignore" },
-  );
+  selfSignedCertificate(dir, "localhost");
   const port = await freePort();
   const file = path.join(dir, "nginx.conf");
   writeFileSync(file, config({ dir, port, upstreams }));

@@ -1,13 +1,13 @@
 // deploy/nginx.conf, the sample production configuration (docs/decisions/087): nginx itself accepts
 // it (`nginx -t`, with a certificate made here in place of the real one), its body cap matches the
 // app's largest body, and the test proxy (scripts/lib/nginx.mjs) applies the same cap.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DOCUMENT_UPLOAD_BODY_LIMIT_BYTES } from "~/http/request-guards.server";
-import { NGINX_PATH, nginxMissing } from "../../scripts/lib/nginx.mjs";
+import { NGINX_PATH, nginxMissing, selfSignedCertificate } from "../../scripts/lib/nginx.mjs";
 
 const deployed = readFileSync("deploy/nginx.conf", "utf8");
 const megabytes = (config: string) => Number(/client_max_body_size (\d+)m;/.exec(config)?.[1]);
@@ -25,25 +25,7 @@ describe("deploy/nginx.conf", () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("is accepted by nginx -t", () => {
-      execFileSync(
-        "openssl",
-        [
-          "req",
-          "-x509",
-          "-newkey",
-          "rsa:2048",
-          "-nodes",
-          "-days",
-          "1",
-          "-subj",
-          "/CN=vigie.example.com",
-          "-keyout",
-          path.join(dir, "key.pem"),
-          "-out",
-          path.join(dir, "cert.pem"),
-        ],
-        { stdio: "ignore" },
-      );
+      selfSignedCertificate(dir, "vigie.example.com");
       const site = deployed
         .replace(/ssl_certificate +\S+;/, `ssl_certificate ${dir}/cert.pem;`)
         .replace(/ssl_certificate_key +\S+;/, `ssl_certificate_key ${dir}/key.pem;`);

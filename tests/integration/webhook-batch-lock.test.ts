@@ -8,16 +8,8 @@ import { processDeliveries } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { eventually } from "../support/server";
-import { samplePayloads } from "../support/shopify-webhook";
+import { storeDeliveries, tickedOrder } from "../support/stored-deliveries";
 import { testJobContext } from "../support/test-logger";
-
-const TICKED = [
-  { name: "_vigie_consent", value: "granted" },
-  { name: "_vigie_notice_version", value: "2022-10-31" },
-  { name: "_vigie_wording_key", value: "newsletter_checkbox.default" },
-  { name: "_vigie_wording_locale", value: "fr" },
-  { name: "_vigie_wording", value: "Je souhaite recevoir les actualités de la boutique par e-mail" },
-];
 
 describe.skipIf(!process.env.TEST_POSTGRES_URL)("one shop's webhook batches on postgres", () => {
   let t: TestDatabase;
@@ -37,30 +29,12 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("one shop's webhook batches on p
 
   /** Stores `count` ticked orders of `shop` as the intake does; their jobs. */
   async function store(shop: string, count: number) {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const deliveryId = `${shop}-${i}`;
-      const payload = {
-        ...samplePayloads.order(6000 + i, `buyer${i}@example.com`),
-        id: 7_000_000 + i,
-        note_attributes: TICKED,
-      };
-      const stored = await receipts.store(
-        {
-          source: "shopify",
-          deliveryId,
-          shopDomain: shop,
-          topic: "orders/create",
-          body: JSON.stringify(payload),
-        },
-        { priority: 10 },
-      );
-      expect(stored).toBe(true);
-      ids.push(deliveryId);
-    }
-    const jobs = await t.db.job.findMany({
-      where: { jobKey: { in: ids.map((id) => `webhook:shopify:${id}`) } },
-    });
+    const jobs = await storeDeliveries(
+      receipts,
+      t.db,
+      shop,
+      Array.from({ length: count }, (_, i) => tickedOrder(i)),
+    );
     return jobs.map((job) => ({ jobId: job.id, receiptId: JSON.parse(job.payload).receiptId as string }));
   }
 

@@ -7,24 +7,9 @@ import { processDeliveries } from "~/webhooks/process-delivery.server";
 import { createReceiptStore, type ReceiptStore } from "~/webhooks/receipts.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { samplePayloads } from "../support/shopify-webhook";
+import { storeDeliveries, tickedOrder } from "../support/stored-deliveries";
 import { testJobContext } from "../support/test-logger";
 import { startTestWorker } from "../support/worker";
-
-const TICKED = [
-  { name: "_vigie_consent", value: "granted" },
-  { name: "_vigie_notice_version", value: "2022-10-31" },
-  { name: "_vigie_wording_key", value: "newsletter_checkbox.default" },
-  { name: "_vigie_wording_locale", value: "fr" },
-  { name: "_vigie_wording", value: "Je souhaite recevoir les actualités de la boutique par e-mail" },
-];
-
-/** Order `n` of a shopper who ticked the box (each order its own shopper). */
-const tickedOrder = (n: number) => ({
-  ...samplePayloads.order(5000 + n, `buyer${n}@example.com`),
-  id: 9_000_000 + n,
-  note_attributes: TICKED,
-});
 
 describe.each(testDialects())("webhook batches on %s", (dialect) => {
   let t: TestDatabase;
@@ -41,30 +26,7 @@ describe.each(testDialects())("webhook batches on %s", (dialect) => {
 
   const newShop = () => `batch-${dialect}-${++n}.myshopify.com`;
 
-  /** Stores deliveries like the intake does; their jobs, in the order stored. */
-  async function store(shop: string, payloads: unknown[]) {
-    const ids: string[] = [];
-    for (const payload of payloads) {
-      const deliveryId = `b-${Math.random()}`;
-      const stored = await receipts.store(
-        {
-          source: "shopify",
-          deliveryId,
-          shopDomain: shop,
-          topic: "orders/create",
-          body: JSON.stringify(payload),
-        },
-        { priority: 10 },
-      );
-      expect(stored).toBe(true);
-      ids.push(deliveryId);
-    }
-    const jobs = await t.db.job.findMany({
-      where: { jobKey: { in: ids.map((id) => `webhook:shopify:${id}`) } },
-    });
-    const byKey = new Map(jobs.map((job) => [job.jobKey, job]));
-    return ids.map((id) => byKey.get(`webhook:shopify:${id}`) as (typeof jobs)[number]);
-  }
+  const store = (shop: string, payloads: unknown[]) => storeDeliveries(receipts, t.db, shop, payloads);
 
   const webhookJobsSettled = (shop: string) =>
     eventually(

@@ -6,6 +6,7 @@
 import https from "node:https";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyLedger } from "~/services/consent-ledger.server";
+import { order as checkoutOrder } from "../../bench/orders.mjs";
 import { nginxMissing, type RunningNginx, startNginx } from "../../scripts/lib/nginx.mjs";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { eventually, freePort, SERVER_START_MS, spawnBuiltServer } from "../support/server";
@@ -23,23 +24,8 @@ const unavailable = !process.env.TEST_POSTGRES_URL ? "TEST_POSTGRES_URL is not s
 
 type Process = ReturnType<typeof spawnBuiltServer> & { port: number };
 
-function order(n: number) {
-  return {
-    id: 5_000_000_000 + n,
-    created_at: new Date(Date.now() - 60_000).toISOString(),
-    email: `buyer${n}@example.com`,
-    customer_locale: "fr",
-    browser_ip: "203.0.113.7",
-    note_attributes: [
-      { name: "_vigie_consent", value: "granted" },
-      { name: "_vigie_notice_version", value: "2022-10-31" },
-      { name: "_vigie_wording_key", value: "newsletter_checkbox.default" },
-      { name: "_vigie_wording_locale", value: "fr" },
-      { name: "_vigie_wording", value: "Je souhaite recevoir les actualités par e-mail" },
-    ],
-    customer: { id: 7_000_000 + n, email: `buyer${n}@example.com`, phone: null },
-  };
-}
+// A minute ago: well inside the day, on any worker's clock.
+const order = (n: number) => checkoutOrder(n, { createdAt: new Date(Date.now() - 60_000) });
 
 describe.runIf(!unavailable)("two web processes behind nginx and two workers on one PostgreSQL", () => {
   let t: TestDatabase;

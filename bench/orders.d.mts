@@ -1,0 +1,6 @@
+// Types of bench/orders.mjs for the TypeScript tests and benches.
+export const SECRET: string;
+export const SHOP: string;
+export function order(n: number, options?: { createdAt?: Date }): Record<string, unknown>;
+export function headers(body: string): Record<string, string>;
+export function vigieEnv(dir: string, port: number, worker: boolean): Record<string, string>;
