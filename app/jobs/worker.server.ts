@@ -184,12 +184,15 @@ export function startWorker(options: WorkerOptions): Worker {
    * batch whose shop already has one running waits for it instead of starting beside it: two
    * batches of a shop would only queue on its lock, each the smaller (docs/decisions/091).
    */
-  async function start(claimed: ClaimedJob[]) {
+  async function start(claimed: ClaimedJob[]): Promise<number> {
+    let launched = 0;
     const batches = new Map<string, ClaimedJob[]>();
     for (const job of claimed) {
       const key = batchKey(job);
-      if (!key) launch([job]);
-      else batches.set(key, [...(batches.get(key) ?? []), job]);
+      if (!key) {
+        launch([job]);
+        launched++;
+      } else batches.set(key, [...(batches.get(key) ?? []), job]);
     }
     for (const [key, jobs] of batches) {
       const size = registry.get((jobs[0] as ClaimedJob).type)?.type.batch ?? 1;
@@ -199,7 +202,9 @@ export function startWorker(options: WorkerOptions): Worker {
       // Taken before the top-up's await: a batch finishing meanwhile must not start another.
       runningKeys.add(key);
       launch(await toppedUp(jobs.slice(0, size)), key);
+      launched++;
     }
+    return launched;
   }
 
   /** A batch's jobs with its shop's due companions, up to its type's batch size. */
@@ -254,8 +259,10 @@ export function startWorker(options: WorkerOptions): Worker {
       } catch (error) {
         log.error("claiming jobs failed", { error: describe(error) });
       }
-      await start(claimed);
-      if (claimed.length === 0 || running.size >= concurrency) {
+      // Jobs that only joined a running batch's wait started nothing: sleep until woken, rather
+      // than claim the queue a few jobs at a time while that batch runs.
+      const launched = await start(claimed);
+      if (launched === 0 || running.size >= concurrency) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wake = () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { handle, type JobHandler, PermanentJobError } from "~/jobs/handler";
-import { enqueue } from "~/jobs/queue/enqueue.server";
+import { enqueue, enqueueMany } from "~/jobs/queue/enqueue.server";
 import { defineJobType } from "~/jobs/queue/job-type";
 import { startWorker } from "~/jobs/worker.server";
 import { createTransport } from "~/mail/transport.server";
@@ -162,7 +162,13 @@ describe.each(testDialects())("worker on %s", (dialect) => {
         },
       );
       const add = (n: number, shopDomain: string) => enqueue(t.db, T, { n }, { shopDomain });
-      return { job: job as JobHandler, runs, add };
+      const addMany = (ns: number[], shopDomain: string) =>
+        enqueueMany(
+          t.db,
+          T,
+          ns.map((n) => ({ payload: { n }, options: { shopDomain } })),
+        );
+      return { job: job as JobHandler, runs, add, addMany };
     }
     const settled = (id: string) =>
       eventually(
@@ -238,6 +244,37 @@ describe.each(testDialects())("worker on %s", (dialect) => {
         status: "succeeded",
         attempts: 1,
       });
+    });
+
+    it("does not claim the shop's queue a few jobs at a time while its batch runs", async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const { job, runs, add, addMany } = batching("test.no-spin", {}, () =>
+        runs.length === 1 ? gate : Promise.resolve(),
+      );
+      // No polling during the test: only the enqueue's wake-up makes the worker claim.
+      const w = worker([job], { pollMs: 60_000 });
+      await add(1, "a.myshopify.com");
+      await eventually(async () => runs.length === 1);
+      // One statement, so one wake-up.
+      await addMany(
+        Array.from({ length: 40 }, (_, i) => i + 2),
+        "a.myshopify.com",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The running batch's job and at most one claim's worth waiting (concurrency 4, one slot
+      // taken); claiming on and on would have taken all 40.
+      const running = await t.db.job.count({ where: { type: "test.no-spin", status: "running" } });
+      expect(running).toBeGreaterThan(1);
+      expect(running).toBeLessThanOrEqual(4);
+      open();
+      await settled("test.no-spin");
+      await w.stop();
+      expect(runs.flatMap((run) => run.ns).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 41 }, (_, i) => i + 1),
+      );
     });
 
     it("hands back the jobs waiting for a shop's batch when it stops", async () => {
