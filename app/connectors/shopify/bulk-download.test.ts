@@ -106,13 +106,13 @@ describe("bulk result download broken off mid-body", () => {
 
   it("a slow reader is not a stalled server: the idle time counts only while waiting for bytes", async () => {
     const url = await serve(FILE.length, "stall");
-    const download = await createShopifyBulk(noClient, fetch, { idleMs: 200 }).download(url, 0);
+    const download = await createShopifyBulk(noClient, fetch, { idleMs: 1_000 }).download(url, 0);
     if (download.expired) throw new Error("not expired");
     let lines = 0;
     for await (const _ of readJsonl(download.body)) {
       lines += 1;
       // A slow batch (a loaded database) longer than the idle time.
-      if (lines === 10) await new Promise((resolve) => setTimeout(resolve, 400));
+      if (lines === 10) await new Promise((resolve) => setTimeout(resolve, 1_500));
     }
     expect(lines).toBe(4000);
   });

@@ -263,7 +263,7 @@ export async function runBackfill(
       backfillId,
       final,
       code: failureCode(error),
-      linesDone: row?.linesDone,
+      fromLine: row?.linesDone,
     });
     throw error;
   }
