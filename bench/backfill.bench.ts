@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { ConnectorError } from "~/connectors/connector";
 import { createShopifyAdminClient } from "~/connectors/shopify/admin-client.server";
 import { createShopifyBulk } from "~/connectors/shopify/bulk-customers";
 import { createDatabase } from "~/db/client.server";
@@ -151,8 +152,16 @@ async function importShop(customers: number, database: BenchDatabase) {
     }, 100);
     const started = performance.now();
     const { id } = await startBackfill(db, shop, "install");
+    let interruptions = 0;
     for (;;) {
-      await runBackfill(context, id);
+      try {
+        await runBackfill(context, id);
+      } catch (error) {
+        // As the job queue would, without its backoff: a retryable failure (the result's download
+        // broken off mid-file) is run again, and reads on from the committed offset (record 089).
+        if (!(error instanceof ConnectorError && error.retryable) || ++interruptions > 5) throw error;
+        console.error(`backfill (${database}): ${error.message}; resumed (${interruptions})`);
+      }
       const row = await db.backfill.findUniqueOrThrow({ where: { id } });
       if (row.status === "failed") throw new Error(`backfill failed: ${row.error}`);
       if (row.status === "done") {

@@ -14,6 +14,8 @@ export type JobContext = {
   jobId: string;
   /** 1 on the first run. */
   attempt: number;
+  /** The job's last allowed attempt: a failure then is final (dead), no retry follows. */
+  maxAttempts: number;
   shopDomain: string | null;
   log: Logger;
   /** Aborted when the worker shuts down: long handlers should stop at a safe point. */

@@ -91,6 +91,7 @@ export function startWorker(options: WorkerOptions): Worker {
     dialect,
     jobId: job.id,
     attempt: job.attempts,
+    maxAttempts: job.maxAttempts,
     shopDomain: job.shopDomain,
     log: jobLog,
     signal: shutdown.signal,

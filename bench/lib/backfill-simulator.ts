@@ -18,6 +18,10 @@ const sim = await startShopifyAdminSimulator({
   },
   seed: { shops: [{ domain: shop, scopes: [...DEFAULT_SCOPES, "read_all_orders"] }] },
 });
+// BENCH_BACKFILL_CUT_BYTES: the first download is torn down after that many bytes (the connection
+// lost mid-file, record 089), for the bench to show the import resuming rather than dying.
+const cut = Number(process.env.BENCH_BACKFILL_CUT_BYTES ?? 0);
+if (cut > 0) sim.bulk.cutNextDownload(cut, "destroy");
 process.stdout.write(`${JSON.stringify({ baseUrl: sim.baseUrl, token: sim.accessTokenFor(shop) })}\n`);
 process.stdin.resume();
 process.stdin.on("end", () => void sim.stop().then(() => process.exit(0)));

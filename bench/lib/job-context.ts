@@ -27,6 +27,7 @@ export function benchJobContext(options: {
     dialect: options.dialect,
     jobId: "bench",
     attempt: 1,
+    maxAttempts: 10,
     shopDomain: options.shopDomain,
     log: quietLog,
     links: (shopDomain) => ({

@@ -35,6 +35,7 @@ export function testJobContext(
   return {
     jobId: "test",
     attempt: 1,
+    maxAttempts: 10,
     shopDomain: null,
     log: memoryLogger(),
     signal: new AbortController().signal,

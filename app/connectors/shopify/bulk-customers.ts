@@ -92,10 +92,15 @@ export type ShopifyBulk = {
   ): Promise<{ expired: true } | { expired: false; fromByte: number; body: AsyncIterable<Uint8Array> }>;
 };
 
+/** How long a result download may wait for its next bytes before it is given up (a stalled server). */
+export const DOWNLOAD_IDLE_MS = 60_000;
+
 export function createShopifyBulk(
   client: ShopifyAdminClient,
   fetchImpl: typeof globalThis.fetch = globalThis.fetch,
+  options: { idleMs?: number } = {},
 ): ShopifyBulk {
+  const idleMs = options.idleMs ?? DOWNLOAD_IDLE_MS;
   const start = async (query: string): Promise<StartResult> => {
     const data = await client.graphql(START, { query }, { schema: StartSchema });
     const payload = data.bulkOperationRunQuery;
@@ -118,13 +123,16 @@ export function createShopifyBulk(
       return data.currentAppInstallation.accessScopes.map((s) => s.handle);
     },
     async download(url, startByte, signal) {
+      // Ours to abort: a body that stops arriving is given up (the job's own signal still stops it).
+      const idle = new AbortController();
       let response: Response;
       try {
         response = await fetchImpl(url, {
           headers: startByte > 0 ? { Range: `bytes=${startByte}-` } : {},
-          signal,
+          signal: signal ? AbortSignal.any([signal, idle.signal]) : idle.signal,
         });
-      } catch {
+      } catch (error) {
+        if (signal?.aborted) throw error;
         throw new ShopifyAdminError("NETWORK", "Shopify bulk result: no response (network error)", true);
       }
       if ([403, 404, 410].includes(response.status)) {
@@ -145,15 +153,69 @@ export function createShopifyBulk(
           response.status,
         );
       }
-      const body: AsyncIterable<Uint8Array> = response.body
-        ? (response.body as unknown as AsyncIterable<Uint8Array>)
-        : emptyBody();
+      const body = response.body ? guardedBody(response.body, { idle, idleMs, signal }) : emptyBody();
       return { expired: false, fromByte: response.status === 206 ? startByte : 0, body };
     },
   };
 }
 
 async function* emptyBody(): AsyncIterable<Uint8Array> {}
+
+/**
+ * The response body, read chunk by chunk. Undici errors the stream when the connection breaks
+ * mid-body (`TypeError: terminated`): that, and a wait for the next bytes longer than `idleMs` (only
+ * while waiting: a slow reader is not a stalled server), become a retryable ShopifyAdminError
+ * `DOWNLOAD_INTERRUPTED`, thrown to the reader. However the reading ends (done, broken, or the reader
+ * stopping early), the stream is cancelled and its connection let go; the cancellation's own
+ * rejection (a stream already errored rejects it) is absorbed here, never left unhandled.
+ */
+async function* guardedBody(
+  stream: ReadableStream<Uint8Array>,
+  guard: { idle: AbortController; idleMs: number; signal: AbortSignal | undefined },
+): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let received = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const timer = setTimeout(() => guard.idle.abort(new Error("no bytes")), guard.idleMs);
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        // The worker stopping is not the download's fault: its own error goes up as it is.
+        if (guard.signal?.aborted) throw error;
+        const why = guard.idle.signal.aborted
+          ? `nothing received for ${guard.idleMs} ms`
+          : `connection closed (${describeCause(error)})`;
+        throw new ShopifyAdminError(
+          "DOWNLOAD_INTERRUPTED",
+          `download_interrupted: Shopify bulk result broke off after ${received} bytes: ${why}`,
+          true,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      received += next.value.byteLength;
+      yield next.value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** Undici's `TypeError: terminated` carries the reason in its cause (e.g. UND_ERR_SOCKET). */
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const code = typeof cause?.code === "string" ? cause.code : null;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${message}, ${code}` : message;
+}
 
 /** Shopify's e-mail marketing states; only SUBSCRIBED and UNSUBSCRIBED say what the person chose. */
 export type ImportedCustomer = {

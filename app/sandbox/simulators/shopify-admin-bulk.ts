@@ -41,6 +41,8 @@ export type BulkOptions = {
   resultFor?: (query: string) => { file: Buffer; objects: number } | undefined;
 };
 
+export type DownloadCut = "end" | "destroy" | "stall";
+
 export type BulkControls = {
   /** The next operation started ends FAILED with this code (Shopify: ACCESS_DENIED, INTERNAL_SERVER_ERROR, TIMEOUT). */
   failNext(errorCode?: string): void;
@@ -49,8 +51,12 @@ export type BulkControls = {
   /** Holds operations RUNNING until `release()` (to try a second start, or polling). */
   hold(): void;
   release(): void;
-  /** The next result download breaks after this many bytes (the connection drops mid-file). */
-  cutNextDownload(afterBytes: number): void;
+  /**
+   * The next result download breaks after this many bytes: the connection closes short of
+   * Content-Length (`end`, the default), is torn down (`destroy`, as a reset or a crashed proxy), or
+   * stays open with nothing more sent (`stall`).
+   */
+  cutNextDownload(afterBytes: number, how?: DownloadCut): void;
   operations: SimBulkOperation[];
   /** Times a result file was requested, and how many bytes were sent. */
   downloads: { requests: number; bytes: number; ranged: number };
@@ -74,7 +80,7 @@ export function createBulkOperations(deps: {
   let nextId = 9_000_001;
   let failNext: string | null = null;
   let held = false;
-  let cutAfter: number | null = null;
+  let cutAfter: { bytes: number; how: DownloadCut } | null = null;
   const waiting: SimBulkOperation[] = [];
   const downloads = { requests: 0, bytes: 0, ranged: 0 };
   const timers = new Set<NodeJS.Timeout>();
@@ -225,12 +231,18 @@ export function createBulkOperations(deps: {
       let at = 0;
       const pump = () => {
         while (at < slice.length) {
-          if (cut !== null && at >= cut) {
-            // What was sent arrives; then the connection closes short of Content-Length.
-            res.socket?.end();
+          if (cut !== null && at >= cut.bytes) {
+            // What was sent arrives; then the connection closes short of Content-Length, is torn
+            // down, or is left open with nothing more (the server's stop closes it).
+            const socket = res.socket;
+            if (cut.how === "end") socket?.end();
+            else if (cut.how === "destroy") {
+              // Once what was written has left, so that the client holds exactly `bytes`.
+              socket?.write(Buffer.alloc(0), () => socket.destroy());
+            }
             return;
           }
-          const size = cut !== null ? Math.min(piece, cut - at) : piece;
+          const size = cut !== null ? Math.min(piece, cut.bytes - at) : piece;
           const more = res.write(slice.subarray(at, at + size));
           at += size;
           if (!more) return void res.once("drain", pump);
@@ -250,8 +262,8 @@ export function createBulkOperations(deps: {
       hold() {
         held = true;
       },
-      cutNextDownload(afterBytes) {
-        cutAfter = afterBytes;
+      cutNextDownload(afterBytes, how = "end") {
+        cutAfter = { bytes: afterBytes, how };
       },
       release() {
         held = false;

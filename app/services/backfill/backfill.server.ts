@@ -9,12 +9,18 @@
 // orders), then phase "guests" (orders placed without an account, whose buyers only an e-mail names).
 // Two runs of the same step (a webhook and a poll at once, a crashed worker's job taken again)
 // cannot both commit: each transition and each batch is conditional on the state it started from.
+// A download broken off mid-file fails the job (ShopifyAdminError DOWNLOAD_INTERRUPTED, retryable):
+// the queue retries it with backoff and the retry reads on from the committed offset; a job that
+// will not be retried fails the backfill with the error's code (docs/decisions/089).
+
+import { ConnectorError } from "~/connectors/connector";
 import { type BulkOperationStatus, interpretBackfillLine } from "~/connectors/shopify/bulk-customers";
 import { interpretGuestOrderLine } from "~/connectors/shopify/bulk-guest-orders";
-import { readJsonl } from "~/connectors/shopify/bulk-jsonl";
+import { JsonlError, readJsonl } from "~/connectors/shopify/bulk-jsonl";
+import { ShopifyAdminError } from "~/connectors/shopify/errors";
 import type { Db, Tx } from "~/db/client.server";
 import { AppError } from "~/domain/errors";
-import type { JobContext } from "~/jobs/handler";
+import { type JobContext, PermanentJobError } from "~/jobs/handler";
 import { BackfillJob } from "~/jobs/job-types";
 import { enqueue } from "~/jobs/queue/enqueue.server";
 import { recordAudit } from "~/services/audit.server";
@@ -213,16 +219,67 @@ async function restart(db: Db, row: Row) {
   });
 }
 
-/** The job: takes the backfill as far as it can go now; the next step is queued when it must wait. */
+/**
+ * The code a backfill that cannot go on fails with: Shopify's kind of error in lower case (e.g.
+ * `download_interrupted`, `network`, `http`), else `internal_error` (no message: it may quote data).
+ */
+function failureCode(error: unknown) {
+  if (error instanceof ShopifyAdminError) return error.kind.toLowerCase();
+  if (error instanceof JsonlError) return "bulk_result_invalid";
+  return "internal_error";
+}
+
+/**
+ * The job: takes the backfill as far as it can go now; the next step is queued when it must wait.
+ * A step that throws (the result's download broken off: ShopifyAdminError DOWNLOAD_INTERRUPTED) throws
+ * on, for the queue to retry with backoff: what was committed stays, and the retry reads on from the
+ * committed offset (docs/decisions/089). When no retry will follow (the job's last attempt, or an
+ * error retrying cannot fix), the backfill fails with the error's code first, so that it does not
+ * stay under way for ever and staff can run it again.
+ */
 export async function runBackfill(
   context: JobContext,
   backfillId: string,
   options: { batchSize?: number } = {},
 ) {
+  let current: Row | null = null;
+  try {
+    await runSteps(context, backfillId, options, (row) => {
+      current = row;
+    });
+  } catch (error) {
+    const final =
+      context.attempt >= context.maxAttempts ||
+      error instanceof PermanentJobError ||
+      (error instanceof ConnectorError && !error.retryable);
+    const row = current as Row | null;
+    if (final && row) {
+      // From its state as this step found it: a run that moved it meanwhile keeps it.
+      await fail(context.db, row, failureCode(error)).catch((failure) =>
+        context.log.warn("backfill: could not record its failure", { backfillId, error: String(failure) }),
+      );
+    }
+    context.log.warn("backfill step failed", {
+      backfillId,
+      final,
+      code: failureCode(error),
+      fromLine: row?.linesDone,
+    });
+    throw error;
+  }
+}
+
+async function runSteps(
+  context: JobContext,
+  backfillId: string,
+  options: { batchSize?: number },
+  onStep: (row: Row) => void,
+) {
   const { db } = context;
   for (let step = 0; step < 20; step++) {
     const row = await loadRow(db, backfillId);
     if (!row || row.status === "done" || row.status === "failed") return;
+    onStep(row);
     const bulk = (await context.connectors(row.shop.domain)).shopifyBulk;
     if (!bulk) return fail(db, row, "shopify_not_connected");
 
