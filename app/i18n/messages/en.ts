@@ -1715,7 +1715,7 @@ export const en = {
     startedAt: "Started {date}",
     finishedAt: "Finished {date}",
     failed:
-      "Shopify could not produce the file ({error}). Run the import again; if it keeps failing, check the app's access in Shopify.",
+      "The import stopped ({error}): Shopify could not produce the file, or its download broke off every time it was tried. Run the import again: no one is imported twice. If it keeps failing, check the app's access in Shopify.",
     trigger: { install: "at install", staff: "asked by staff" },
   },
   // The import's second phase: orders placed without an account (docs/decisions/070).

@@ -1773,7 +1773,7 @@ export const fr: Messages = {
     startedAt: "Lancé le {date}",
     finishedAt: "Terminé le {date}",
     failed:
-      "Shopify n'a pas pu produire le fichier ({error}). Relancez l'import ; si l'échec se répète, vérifiez les accès de l'application dans Shopify.",
+      "L'import s'est arrêté ({error}) : Shopify n'a pas pu produire le fichier, ou son téléchargement a été interrompu à chaque essai. Relancez l'import : personne n'est importé deux fois. Si l'échec se répète, vérifiez les accès de l'application dans Shopify.",
     trigger: { install: "à l'installation", staff: "à la demande de l'équipe" },
   },
   // La seconde phase de l'import : les commandes passées sans compte (docs/decisions/070).
