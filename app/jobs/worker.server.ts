@@ -185,7 +185,7 @@ export function startWorker(options: WorkerOptions): Worker {
    * batch whose shop already has one running waits for it instead of starting beside it: two
    * batches of a shop would only queue on its lock, each the smaller (docs/decisions/091).
    */
-  async function start(claimed: ClaimedJob[]): Promise<number> {
+  function start(claimed: ClaimedJob[]): number {
     let launched = 0;
     const batches = new Map<string, ClaimedJob[]>();
     for (const job of claimed) {
@@ -200,20 +200,24 @@ export function startWorker(options: WorkerOptions): Worker {
       const later = runningKeys.has(key) ? jobs : jobs.slice(size);
       if (later.length > 0) waiting.set(key, [...(waiting.get(key) ?? []), ...later]);
       if (runningKeys.has(key)) continue;
-      // Taken before the top-up's await: a batch finishing meanwhile must not start another.
-      runningKeys.add(key);
-      launch(await toppedUp(jobs.slice(0, size)), key);
+      launch(jobs.slice(0, size), key);
       launched++;
     }
     return launched;
   }
 
-  /** A batch's jobs with its shop's due companions, up to its type's batch size. */
-  async function toppedUp(jobs: ClaimedJob[]): Promise<ClaimedJob[]> {
-    const { type, shopDomain } = jobs[0] as ClaimedJob & { shopDomain: string };
+  /**
+   * A batch's jobs once its type's linger is over, with those claimed for it meanwhile and its
+   * shop's due companions, up to its type's batch size.
+   */
+  async function toppedUp(first: ClaimedJob[], key: string): Promise<ClaimedJob[]> {
+    const { type, shopDomain } = first[0] as ClaimedJob & { shopDomain: string };
     const { batch: size = 1, lingerMs = 0 } = registry.get(type)?.type ?? {};
-    if (jobs.length >= size) return jobs;
-    if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    if (first.length < size && lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    const jobs = [...first, ...(waiting.get(key) ?? [])];
+    waiting.delete(key);
+    if (jobs.length > size) waiting.set(key, jobs.slice(size));
+    if (jobs.length >= size) return jobs.slice(0, size);
     try {
       const more = await claimJobs(db, dialect, {
         workerId,
@@ -228,11 +232,21 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
-  function launch(jobs: ClaimedJob[], key?: string) {
-    const [job] = jobs as [ClaimedJob];
-    const done = (jobs.length === 1 && !key ? run(job) : runBatch(jobs))
+  /**
+   * Runs one job, or the batch of `key` topped up with its companions (its wait does not hold the
+   * loop back); then starts what waited for that batch.
+   */
+  function launch(first: ClaimedJob[], key?: string) {
+    const [job] = first as [ClaimedJob];
+    const entry = { jobs: first, done: Promise.resolve() };
+    if (key) runningKeys.add(key);
+    const work = async () => {
+      if (key) entry.jobs = await toppedUp(first, key);
+      return entry.jobs.length === 1 ? run(job) : runBatch(entry.jobs);
+    };
+    entry.done = work()
       .finally(async () => {
-        if (running.get(job.id)?.jobs === jobs) running.delete(job.id);
+        if (running.get(job.id) === entry) running.delete(job.id);
         if (!key) return;
         runningKeys.delete(key);
         const next = waiting.get(key);
@@ -240,11 +254,11 @@ export function startWorker(options: WorkerOptions): Worker {
         waiting.delete(key);
         // Stopping: what waited is handed back rather than started.
         if (stopping) for (const job of next) await releaseJob(db, job, workerId);
-        else await start(next);
+        else start(next);
       })
       .catch((error) => log.error("starting a waiting batch failed", { error: describe(error) }))
       .finally(() => wake?.());
-    running.set(job.id, { jobs, done });
+    running.set(job.id, entry);
   }
 
   async function loop() {
@@ -262,7 +276,7 @@ export function startWorker(options: WorkerOptions): Worker {
       }
       // Jobs that only joined a running batch's wait started nothing: sleep until woken, rather
       // than claim the queue a few jobs at a time while that batch runs.
-      const launched = await start(claimed);
+      const launched = start(claimed);
       if (launched === 0 || running.size >= concurrency) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);

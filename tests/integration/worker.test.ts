@@ -154,6 +154,7 @@ describe.each(testDialects())("worker on %s", (dialect) => {
         T,
         async ({ n }, { shopDomain }) => {
           runs.push({ shop: shopDomain, ns: [n] });
+          await gate?.();
         },
         async (jobs, { shopDomain }) => {
           runs.push({ shop: shopDomain, ns: jobs.map((j) => j.payload.n) });
@@ -185,6 +186,36 @@ describe.each(testDialects())("worker on %s", (dialect) => {
       await w.stop();
       // Without the wait, job 1 would have run alone and 2–4 in a batch of their own.
       expect(runs).toEqual([{ shop: "a.myshopify.com", ns: [1, 2, 3, 4] }]);
+    });
+
+    it("lingers each shop's batch at once, without holding other jobs back", async () => {
+      const { job, runs } = batching("test.linger-shops", { lingerMs: 500 });
+      const T_SINGLE = defineJobType({ id: "test.not-batched", payload: z.object({}) });
+      let singleAt = 0;
+      const single = handle(T_SINGLE, async () => {
+        singleAt = Date.now();
+      });
+      const w = worker([job, single as JobHandler], { pollMs: 60_000 });
+      const started = Date.now();
+      await t.db.$transaction(async (tx) => {
+        await enqueue(tx, T_SINGLE, {});
+        await enqueueMany(
+          tx,
+          defineJobType({ id: "test.linger-shops", payload: z.object({ n: z.number() }) }),
+          [
+            { payload: { n: 1 }, options: { shopDomain: "a.myshopify.com" } },
+            { payload: { n: 2 }, options: { shopDomain: "b.myshopify.com" } },
+          ],
+        );
+      });
+      await settled("test.linger-shops");
+      const finished = Date.now();
+      await eventually(async () => singleAt > 0);
+      await w.stop();
+      expect(runs.map((run) => run.shop).sort()).toEqual(["a.myshopify.com", "b.myshopify.com"]);
+      // One after the other, the two waits would take 1 000 ms; the single job waits for neither.
+      expect(finished - started).toBeLessThan(950);
+      expect(singleAt - started).toBeLessThan(450);
     });
 
     it("starts no second batch of a shop beside its running one: what comes meanwhile waits, then runs as one batch", async () => {
