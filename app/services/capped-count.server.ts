@@ -47,7 +47,7 @@ export async function cappedCountOverWalks(
   walks: Walk[],
   count: (subjectIds: string[]) => Promise<number>,
   cap: number,
-  budget = WALK_BUDGET,
+  { budget = WALK_BUDGET, page = WALK_PAGE }: { budget?: number; page?: number } = {},
 ): Promise<WalkedCount> {
   const seen = new Set<string>();
   let counted = 0;
@@ -56,7 +56,7 @@ export async function cappedCountOverWalks(
     let after: WalkedRow | undefined;
     for (;;) {
       if (read >= budget) return { count: counted, complete: false };
-      const take = Math.min(WALK_PAGE, budget - read);
+      const take = Math.min(page, budget - read);
       const rows = await walk(after, take);
       read += rows.length;
       const fresh: string[] = [];

@@ -83,7 +83,7 @@ function candidateBase(shopId: string, now: Date, policy: Policy): Prisma.Subjec
  * ends their period within the lead time and not yet, and who were not asked for a period still
  * running. The exact period end is computed per subject (askBatch); this narrows the rows read.
  */
-function candidateFilter(shopId: string, now: Date, policy: Policy): Prisma.SubjectWhereInput {
+export function candidateFilter(shopId: string, now: Date, policy: Policy): Prisma.SubjectWhereInput {
   const { latest, cutoff } = leadWindow(now, policy);
   return {
     ...candidateBase(shopId, now, policy),
@@ -114,7 +114,7 @@ export async function countRepermissionCandidates(
   shopId: string,
   policy: Policy,
   now = new Date(),
-  cap = FILTERED_COUNT_CAP,
+  { cap = FILTERED_COUNT_CAP, ...walking }: { cap?: number; budget?: number; page?: number } = {},
 ): Promise<WalkedCount> {
   const { latest, cutoff } = leadWindow(now, policy);
   const base: Prisma.SubjectWhereInput = {
@@ -183,6 +183,7 @@ export async function countRepermissionCandidates(
     walks,
     (ids) => db.subject.count({ where: { ...base, createdAt: { lte: cutoff }, id: { in: ids } } }),
     cap - signedUp,
+    walking,
   );
   return { count: signedUp + others.count, complete: others.complete };
 }
