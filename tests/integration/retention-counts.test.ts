@@ -151,7 +151,9 @@ describe.each(testDialects())("retention counts on %s", (dialect) => {
         complete: true,
       });
     }
-    expect((await repermissionProgress(t.db, shopId, NOW)).due).toBe(Math.min(expected, FILTERED_COUNT_CAP + 1));
+    expect((await repermissionProgress(t.db, shopId, NOW)).due).toBe(
+      Math.min(expected, FILTERED_COUNT_CAP + 1),
+    );
   });
 
   it("stops past its cap, whether the sign-ups or the other walks pass it", async () => {
