@@ -2,12 +2,14 @@
 // waits, who renewed, who stayed silent past their period; staff may send the e-mails now.
 import { Form, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import { FILTERED_COUNT_CAP, formatCount } from "~/i18n/format-count";
+import { FILTERED_COUNT_CAP, formatCount, WALK_BUDGET } from "~/i18n/format-count";
 import { useTranslation } from "~/i18n/use-translation";
 
 export type RepermissionProgress = {
   leadDays: number;
   due: number;
+  /** False when `due` is a lower bound (docs/decisions/090). */
+  dueComplete: boolean;
   asked: number;
   renewed: number;
   ended: number;
@@ -49,15 +51,16 @@ export function RetentionRepermission({
             <span key={id} data-testid={`repermission-${id}`}>
               <Badge
                 tone={tone}
-              >{`${label}${colon}${formatCount(count, locale, id === "due" ? FILTERED_COUNT_CAP : undefined)}`}</Badge>
+              >{`${label}${colon}${id !== "due" ? formatCount(count, locale) : progress.dueComplete ? formatCount(count, locale, FILTERED_COUNT_CAP) : t("repermission.card.atLeast", { count: formatCount(count, locale) })}`}</Badge>
             </span>
           ))}
         </InlineStack>
+        {!progress.dueComplete && <AtLeastHelp />}
         {(progress.running || started) && (
           <Banner tone="info">
             <span data-testid="repermission-running">
               {progress.running
-                ? t("repermission.card.running", { sent: progress.asked })
+                ? t("repermission.card.running", { sent: formatCount(progress.asked, locale) })
                 : t("repermission.card.started")}
             </span>
           </Banner>
@@ -72,5 +75,17 @@ export function RetentionRepermission({
         )}
       </BlockStack>
     </Card>
+  );
+}
+
+/** Why the count of who is to be asked reads "at least" (docs/decisions/090). */
+function AtLeastHelp() {
+  const { locale, t } = useTranslation();
+  return (
+    <Text as="p" tone="subdued">
+      <span data-testid="repermission-at-least">
+        {t("repermission.card.atLeastHelp", { read: formatCount(WALK_BUDGET, locale) })}
+      </span>
+    </Text>
   );
 }

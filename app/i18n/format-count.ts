@@ -4,11 +4,20 @@ import type { Locale } from "./locale";
 
 /** Beyond this many rows a page's count stops counting: the exact figure would cost a scan. */
 export const COUNT_CAP = 10_000;
-/** The cap of counts whose every row costs lookups in other tables (who is past their period). */
-export const FILTERED_COUNT_CAP = 1_000;
+/**
+ * The cap of counts whose every row costs lookups in other tables (who is past their period, who is
+ * to be asked again): 100, the retention sweep's batch (docs/decisions/090).
+ */
+export const FILTERED_COUNT_CAP = 100;
 
 /** A count as staff read it, in their locale's digits, "+" when it reached its cap. */
 export function formatCount(count: number, locale: Locale, cap = COUNT_CAP): string {
   const format = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
   return count > cap ? `${format.format(cap)}+` : format.format(count);
 }
+
+/**
+ * The rows a count over index walks reads at most before it gives a lower bound, shown "at least"
+ * (docs/decisions/090).
+ */
+export const WALK_BUDGET = 2_000;

@@ -115,6 +115,7 @@ export default function Retention() {
                   </Badge>
                 </span>
               </InlineStack>
+
               <Text as="p" tone="subdued">
                 {t("retention.next")}
               </Text>

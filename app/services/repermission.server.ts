@@ -31,7 +31,7 @@ import { enqueue } from "~/jobs/queue/enqueue.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { signToken, verifyToken } from "~/utils/signed-token.server";
 import { recordAudit } from "./audit.server";
-import { cappedCount } from "./capped-count.server";
+import { cappedCount, cappedCountOverWalks, type Walk, type WalkedCount } from "./capped-count.server";
 import { appendConsentEvent, currentConsent, lockShopLedger } from "./consent-ledger.server";
 import { recordConsent } from "./consents.server";
 import { isSubjectRestricted, NOT_RESTRICTED } from "./restriction/restrictions.server";
@@ -46,19 +46,21 @@ const WORDING_KEY = "shopper.repermission.wording";
 
 type Policy = { prospectYears: number; repermissionLeadDays: number };
 
+/** The lead window: a period ending by now + lead began with a last contact in (cutoff, latest]. */
+function leadWindow(now: Date, policy: Policy) {
+  return {
+    latest: yearsBefore(new Date(now.getTime() + policy.repermissionLeadDays * DAY_MS), policy.prospectYears),
+    cutoff: yearsBefore(now, policy.prospectYears),
+  };
+}
+
 /**
- * Newsletter subscribers who never ordered, not restricted, who did not object, whose last contact
- * ends their period within the lead time and not yet, and who were not asked for a period still
- * running. The exact period end is computed per subject (askBatch); this narrows the rows read.
+ * Newsletter subscribers who never ordered, not restricted, who did not object, with no contact
+ * after `latest` (their period ends within the lead time), not asked for a period still running.
+ * With one contact after `cutoff` (their period still runs: `stillRunning`), a candidate.
  */
-function candidateFilter(shopId: string, now: Date, policy: Policy): Prisma.SubjectWhereInput {
-  // A period ending by now + lead began with a contact at or before `latest`; one still running,
-  // with a contact after `cutoff`.
-  const latest = yearsBefore(
-    new Date(now.getTime() + policy.repermissionLeadDays * DAY_MS),
-    policy.prospectYears,
-  );
-  const cutoff = yearsBefore(now, policy.prospectYears);
+function candidateBase(shopId: string, now: Date, policy: Policy): Prisma.SubjectWhereInput {
+  const { latest } = leadWindow(now, policy);
   return {
     shopId,
     email: { not: null },
@@ -73,6 +75,18 @@ function candidateFilter(shopId: string, now: Date, policy: Policy): Prisma.Subj
     },
     requests: { none: { OR: [{ state: { in: OPEN_REQUEST_STATES } }, { receivedAt: { gt: latest } }] } },
     repermissions: { none: { periodEndsAt: { gt: now } } },
+  };
+}
+
+/**
+ * Newsletter subscribers who never ordered, not restricted, who did not object, whose last contact
+ * ends their period within the lead time and not yet, and who were not asked for a period still
+ * running. The exact period end is computed per subject (askBatch); this narrows the rows read.
+ */
+export function candidateFilter(shopId: string, now: Date, policy: Policy): Prisma.SubjectWhereInput {
+  const { latest, cutoff } = leadWindow(now, policy);
+  return {
+    ...candidateBase(shopId, now, policy),
     AND: [
       { OR: [{ lastEngagedAt: null }, { lastEngagedAt: { lte: latest } }] },
       {
@@ -85,6 +99,93 @@ function candidateFilter(shopId: string, now: Date, policy: Policy): Prisma.Subj
       },
     ],
   };
+}
+
+/**
+ * How many candidates (candidateFilter), capped at `cap` (cap + 1 means more). Their filter's OR of
+ * four contacts has no index: read as it is, it tests every contact who never ordered. A candidate's
+ * contacts are all at or before `latest` and one is after `cutoff`: that one lies in the lead window
+ * (cutoff, latest] (docs/decisions/090). Those who signed up in it are counted on the retention
+ * index; the others clicked, changed a consent or made a request in it, and three walks on indexes
+ * read those rows (2 000 at most: beyond, `complete` is false and the count a lower bound).
+ */
+export async function countRepermissionCandidates(
+  db: Db,
+  shopId: string,
+  policy: Policy,
+  now = new Date(),
+  { cap = FILTERED_COUNT_CAP, ...walking }: { cap?: number; budget?: number; page?: number } = {},
+): Promise<WalkedCount> {
+  const { latest, cutoff } = leadWindow(now, policy);
+  const base: Prisma.SubjectWhereInput = {
+    ...candidateBase(shopId, now, policy),
+    AND: [{ OR: [{ lastEngagedAt: null }, { lastEngagedAt: { lte: latest } }] }],
+  };
+  const within = { gt: cutoff, lte: latest };
+  const signedUp = await cappedCount(
+    (take) =>
+      db.subject.count({
+        where: { ...base, createdAt: within },
+        // The index's own order (lastOrderAt is null here).
+        orderBy: [{ lastOrderAt: "asc" }, { createdAt: "asc" }],
+        ...take,
+      }),
+    cap,
+  );
+  if (signedUp > cap) return { count: cap + 1, complete: true };
+  const walks: Walk[] = [
+    // Clicked within the window.
+    async (after, take) =>
+      (
+        await db.subject.findMany({
+          where: {
+            shopId,
+            lastEngagedAt: { ...within, ...(after && { gte: after.at }) },
+            ...(after && { OR: [{ lastEngagedAt: { gt: after.at } }, { id: { gt: after.key } }] }),
+          },
+          orderBy: [{ lastEngagedAt: "asc" }, { id: "asc" }],
+          take,
+          select: { id: true, lastEngagedAt: true },
+        })
+      ).map((row) => ({ subjectId: row.id, at: row.lastEngagedAt as Date, key: row.id })),
+    // A request received within the window.
+    async (after, take) =>
+      (
+        await db.rightsRequest.findMany({
+          where: {
+            shopId,
+            subjectId: { not: null },
+            receivedAt: { ...within, ...(after && { gte: after.at }) },
+            ...(after && { OR: [{ receivedAt: { gt: after.at } }, { id: { gt: after.key } }] }),
+          },
+          orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+          take,
+          select: { id: true, subjectId: true, receivedAt: true },
+        })
+      ).map((row) => ({ subjectId: row.subjectId as string, at: row.receivedAt, key: row.id })),
+    // A consent changed within the window (two purposes at the same instant: the person is seen).
+    async (after, take) =>
+      (
+        await db.consentState.findMany({
+          where: {
+            shopId,
+            updatedAt: { ...within, ...(after && { gte: after.at }) },
+            ...(after && { OR: [{ updatedAt: { gt: after.at } }, { subjectId: { gt: after.key } }] }),
+          },
+          orderBy: [{ updatedAt: "asc" }, { subjectId: "asc" }],
+          take,
+          select: { subjectId: true, updatedAt: true },
+        })
+      ).map((row) => ({ subjectId: row.subjectId, at: row.updatedAt, key: row.subjectId })),
+  ];
+  // Signed up at or before the cut-off: nobody counted above is counted again.
+  const others = await cappedCountOverWalks(
+    walks,
+    (ids) => db.subject.count({ where: { ...base, createdAt: { lte: cutoff }, id: { in: ids } } }),
+    cap - signedUp,
+    walking,
+  );
+  return { count: signedUp + others.count, complete: others.complete };
 }
 
 async function shopOf(db: Db | Tx, shopId: string) {
@@ -317,24 +418,22 @@ export async function startRepermission(db: Db, shop: { id: string }, staffId: s
 }
 
 /**
- * What the retention page shows: who is to be asked (a capped count, docs/decisions/086), who was,
- * who renewed, who stayed silent.
+ * What the retention page shows: who is to be asked (capped at 1 000, docs/decisions/086 and 090),
+ * who was, who renewed, who stayed silent (capped at 10 000).
  */
 export async function repermissionProgress(db: Db, shopId: string, now = new Date()) {
   const shop = await shopOf(db, shopId);
-  const [due, asked, renewed, ended, running] = await Promise.all([
-    cappedCount(
-      (cap) =>
-        db.subject.count({
-          where: candidateFilter(shopId, now, shop.policy),
-          orderBy: { createdAt: "asc" },
-          ...cap,
-        }),
-      FILTERED_COUNT_CAP,
-    ),
-    db.repermission.count({ where: { shopId, renewedAt: null, periodEndsAt: { gt: now } } }),
-    db.repermission.count({ where: { shopId, renewedAt: { not: null } } }),
-    db.repermission.count({ where: { shopId, renewedAt: null, periodEndsAt: { lte: now } } }),
+  // The asks are counted on (shopId, periodEndsAt), capped like the dashboard's counts (renewed and
+  // ended grow with the years).
+  const asks = (where: Prisma.RepermissionWhereInput) =>
+    cappedCount((cap) =>
+      db.repermission.count({ where: { shopId, ...where }, orderBy: { periodEndsAt: "asc" }, ...cap }),
+    );
+  const [candidates, asked, renewed, ended, running] = await Promise.all([
+    countRepermissionCandidates(db, shopId, shop.policy, now),
+    asks({ renewedAt: null, periodEndsAt: { gt: now } }),
+    asks({ renewedAt: { not: null } }),
+    asks({ renewedAt: null, periodEndsAt: { lte: now } }),
     db.job.count({
       where: {
         shopDomain: shop.domain,
@@ -343,7 +442,16 @@ export async function repermissionProgress(db: Db, shopId: string, now = new Dat
       },
     }),
   ]);
-  return { leadDays: shop.policy.repermissionLeadDays, due, asked, renewed, ended, running: running > 0 };
+  return {
+    leadDays: shop.policy.repermissionLeadDays,
+    due: candidates.count,
+    /** False when `due` is a lower bound: the walks stopped at their budget (docs/decisions/090). */
+    dueComplete: candidates.complete,
+    asked,
+    renewed,
+    ended,
+    running: running > 0,
+  };
 }
 
 export type RenewalLink =

@@ -69,7 +69,7 @@ const DUE_SELECT = {
 
 /**
  * The first `limit` subjects past their period, customers first, each with why and since when.
- * Two reads, each in the order of the (shopId, lastOrderAt, createdAt) index, so the database walks
+ * Two reads, each in the order of the (shopId, lastOrderAt, createdAt, id) index, so the database walks
  * the index and stops at `limit` instead of sorting every candidate (docs/decisions/086).
  */
 async function dueSubjects(
@@ -155,7 +155,7 @@ async function restrictedPastPeriod(
   });
 }
 
-/** What the Retention page shows; its counts of who is due stop at 1 001 (shown "1 000+"). */
+/** What the Retention page shows; its counts of who is due stop at 101 (shown "100+", docs/decisions/090). */
 export async function retentionOverview(db: Db, shopId: string, now = new Date(), limit = 50) {
   const policy = await policyOf(db, shopId);
   const cutoffs = retentionCutoffs(now, policy);
@@ -163,7 +163,7 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
   const kept = dueFilters(shopId, cutoffs, true);
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ordersAccess: true } });
   const [customerCount, prospectCount, due, unknownLastOrder, restricted] = await Promise.all([
-    // In the order of the (shopId, lastOrderAt, createdAt) index, which the filters walk.
+    // In the order of the (shopId, lastOrderAt, createdAt, id) index, which the filters walk.
     cappedCount(
       (cap) =>
         db.subject.count({
@@ -173,8 +173,15 @@ export async function retentionOverview(db: Db, shopId: string, now = new Date()
         }),
       FILTERED_COUNT_CAP,
     ),
+    // With a cap of 100 PostgreSQL walks the index and probes the other tables row by row; at 1 000
+    // it hashed every consent state of the shop instead (docs/decisions/090).
     cappedCount(
-      (cap) => db.subject.count({ where: prospects, orderBy: { createdAt: "asc" }, ...cap }),
+      (cap) =>
+        db.subject.count({
+          where: prospects,
+          orderBy: [{ lastOrderAt: "asc" }, { createdAt: "asc" }],
+          ...cap,
+        }),
       FILTERED_COUNT_CAP,
     ),
     dueSubjects(db, shopId, cutoffs, limit),

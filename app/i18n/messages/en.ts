@@ -1911,6 +1911,10 @@ export const en = {
       running: "Sending in progress: {sent} e-mails sent so far.",
       start: "Send the e-mails now",
       started: "The e-mails are being sent in batches.",
+      /** A count stopped before its end (docs/decisions/090). */
+      atLeast: "at least {count}",
+      atLeastHelp:
+        "“At least”: to keep this page fast, the count stopped after reading {read} recent sign-ups, clicks, consent changes and requests; there may be more. The e-mails still go to everyone due.",
     },
     leadDays: "Ask before the end (days)",
     leadDaysHelp: "How long before their period ends newsletter-only contacts are asked whether to stay.",

@@ -1970,6 +1970,10 @@ export const fr: Messages = {
       running: "Envoi en cours : {sent} e-mails envoyés jusqu'ici.",
       start: "Envoyer les e-mails maintenant",
       started: "Les e-mails partent par lots.",
+      /** Un décompte arrêté avant sa fin (docs/decisions/090). */
+      atLeast: "au moins {count}",
+      atLeastHelp:
+        "« Au moins » : pour que cette page reste rapide, le décompte s'est arrêté après avoir lu {read} inscriptions, clics, changements de consentement et demandes récents ; il peut y en avoir davantage. Les e-mails partent quand même à toutes les personnes concernées.",
     },
     leadDays: "Demander avant la fin (jours)",
     leadDaysHelp:
