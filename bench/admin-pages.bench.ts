@@ -69,7 +69,7 @@ async function startLoad(base: string) {
     child.kill("SIGTERM");
     await exited;
     return JSON.parse(output.trim().split("\n").at(-1) as string) as {
-      perSecond: number;
+      answeredPerSecond: number;
       non2xx: number;
       errors: number;
     };
@@ -156,10 +156,11 @@ async function postgres() {
       results.push({
         name: "admin.intake_load_per_s",
         database: "postgres",
-        value: Math.round(load.perSecond),
+        // Answered, not only sent: what the intake actually took while the pages were timed.
+        value: load.answeredPerSecond,
         unit: "req/s",
         target: `>= ${RATE * 0.95} (the load the pages were timed under)`,
-        met: load.perSecond >= RATE * 0.95 && load.non2xx + load.errors === 0,
+        met: load.answeredPerSecond >= RATE * 0.95 && load.non2xx + load.errors === 0,
       });
     }
     results.push(
