@@ -160,6 +160,13 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
     const connection = (adapter as unknown as { client?: unknown }).client;
     if (!(connection instanceof BetterSqlite3)) throw new Error("unexpected SQLite driver adapter");
     this.connection = connection;
+    // Prisma begins its transactions DEFERRED: one that reads, then writes, fails at once
+    // (SQLITE_BUSY) when another process (a worker, a script) committed in between, its snapshot
+    // being stale. IMMEDIATE takes the write lock at BEGIN, waiting for another process's as long
+    // as the busy timeout allows. Within this process the lock below serialises them anyway.
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((source: string) =>
+      prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof connection.prepare;
     const methods = adapter as unknown as AdapterMethods;
     const { lock } = this;
     const queryRaw = methods.queryRaw.bind(adapter);

@@ -1,5 +1,6 @@
 // The one SQLite connection a process shares between its jobs: a statement sent outside a
 // transaction while another job's transaction is open must not become part of it.
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withSqliteConnection } from "~/db/client.server";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
@@ -44,5 +45,25 @@ describe("the shared SQLite connection", () => {
         select: { name: true, locale: true, state: true },
       }),
     ).toEqual({ name: null, locale: "en", state: "uninstalled" });
+  });
+
+  it("holds the write lock from a transaction's start, so another process's commit cannot make it fail", async () => {
+    const shop = await t.db.shop.create({ data: { domain: "other-process.myshopify.com" } });
+    // Another process on the same file (a worker, a script), which does not wait for a lock.
+    const other = new BetterSqlite3(t.url.replace(/^file:/, ""), { timeout: 0 });
+    const otherWrites = () =>
+      other.prepare(`UPDATE "Shop" SET "locale" = 'de' WHERE "id" = ?`).run(shop.id).changes;
+    try {
+      await t.db.$transaction(async (tx) => {
+        await tx.shop.findUniqueOrThrow({ where: { id: shop.id } });
+        // Deferred, the transaction held no lock: the other process would commit here, and the
+        // write below would fail with SQLITE_BUSY on its stale snapshot.
+        expect(otherWrites).toThrow(/locked|busy/i);
+        await tx.shop.update({ where: { id: shop.id }, data: { locale: "en" } });
+      });
+      expect(otherWrites()).toBe(1);
+    } finally {
+      other.close();
+    }
   });
 });
