@@ -10,9 +10,6 @@ import { createShopifyBulk } from "~/connectors/shopify/bulk-customers";
 import { ShopifyAdminError } from "~/connectors/shopify/errors";
 import type { JobContext } from "~/jobs/handler";
 import { BackfillJob } from "~/jobs/job-types";
-import { JOB_HANDLERS } from "~/jobs/registry.server";
-import { startWorker } from "~/jobs/worker.server";
-import { createTransport } from "~/mail/transport.server";
 import {
   type ShopifyAdminSimulator,
   startShopifyAdminSimulator,
@@ -22,7 +19,8 @@ import { requestBackfill, runBackfill } from "~/services/backfill/backfill.serve
 import { verifyLedger } from "~/services/consent-ledger.server";
 import { createTestDatabase, type TestDatabase, testDialects } from "../support/databases";
 import { eventually } from "../support/server";
-import { memoryLogger, TEST_SECRET_KEY, testJobContext, testLinks } from "../support/test-logger";
+import { testJobContext } from "../support/test-logger";
+import { startTestWorker } from "../support/worker";
 
 const DAY = 86_400_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -150,17 +148,7 @@ describe.each(testDialects())("backfill download broken off mid-body on %s", (di
     sim.bulk.cutNextDownload(Math.floor((customersFile * 4) / 5), "destroy");
     const { id } = await requestBackfill(t.db, shop, "staff-1");
     const rangedBefore = sim.bulk.downloads.ranged;
-    const worker = startWorker({
-      db: t.db,
-      dialect: t.dialect,
-      handlers: JOB_HANDLERS,
-      log: memoryLogger(),
-      pollMs: 50,
-      secretKey: TEST_SECRET_KEY,
-      links: testLinks,
-      mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
-      connectors: connectors(),
-    });
+    const worker = startTestWorker(t, connectors());
     try {
       // The status check queued by the first step reads the file, and breaks off.
       const failed = await eventually(

@@ -3,14 +3,17 @@
 import type { Connector } from "~/connectors/connector";
 import { createVigieConnector } from "~/connectors/vigie/connector.server";
 import { JOB_HANDLERS } from "~/jobs/registry.server";
-import { startWorker } from "~/jobs/worker.server";
+import { startWorker, type WorkerOptions } from "~/jobs/worker.server";
 import { createTransport } from "~/mail/transport.server";
 import type { TestDatabase } from "./databases";
 import { memoryLogger, TEST_SECRET_KEY, testLinks } from "./test-logger";
 
 export function startTestWorker(
   t: TestDatabase,
-  outside: { shopify: Connector | null; stripe: Connector | null; mailchimp: Connector | null },
+  outside:
+    | { shopify: Connector | null; stripe: Connector | null; mailchimp: Connector | null }
+    // Or the connectors whole, for a test that replaces more than the outside systems.
+    | WorkerOptions["connectors"],
 ) {
   return startWorker({
     db: t.db,
@@ -21,9 +24,12 @@ export function startTestWorker(
     secretKey: TEST_SECRET_KEY,
     links: testLinks,
     mail: createTransport({ from: "Vigie <vigie@mail.example>" }),
-    connectors: async (domain) => {
-      const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
-      return { ...outside, vigie: createVigieConnector({ db: t.db, shopId: shop.id }) };
-    },
+    connectors:
+      typeof outside === "function"
+        ? outside
+        : async (domain) => {
+            const shop = await t.db.shop.findUniqueOrThrow({ where: { domain } });
+            return { ...outside, vigie: createVigieConnector({ db: t.db, shopId: shop.id }) };
+          },
   });
 }
