@@ -169,9 +169,17 @@ async function keyboardWalk(page: Page) {
       })(),
     }));
   });
+  // A lazy frame (an e-mail's HTML in the outbox) starts loading only when scrolled near, and Tab
+  // entering it mid-load loses focus to the body: every frame is loaded before the walk begins.
+  for (const frame of await page.locator("iframe:visible").all()) {
+    await frame.scrollIntoViewIfNeeded();
+    await (await frame.elementHandle())?.contentFrame().then((content) => content?.waitForLoadState());
+  }
   const reached = new Set<string>();
   const invisible: string[] = [];
   let last: string | undefined;
+  let lastLabel = "";
+  let ended = "the press budget ran out";
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   for (let presses = 0; presses < expected.length + 40; presses++) {
     await page.keyboard.press("Tab");
@@ -194,13 +202,18 @@ async function keyboardWalk(page: Page) {
       };
     });
     if (!focused) {
+      ended = `focus fell to the page after ${lastLabel}`;
       if (presses > 0) break;
       continue;
     }
     // A date input's fields (day, month, year) take one Tab each: the same element, not a loop.
     if (focused.key === last) continue;
-    if (reached.has(focused.key)) break;
+    if (reached.has(focused.key)) {
+      ended = `focus came round to ${focused.label} after ${lastLabel}`;
+      break;
+    }
     last = focused.key;
+    lastLabel = focused.label;
     reached.add(focused.key);
     const clip = {
       ...focused.clip,
@@ -217,7 +230,8 @@ async function keyboardWalk(page: Page) {
     );
   }
   const missed = expected.filter((e) => !reached.has(e.key)).map((e) => e.label);
-  return { missed, invisible };
+  // Why the walk stopped, so that a miss says where focus went.
+  return { missed: missed.length > 0 ? [...missed, `(walk ended: ${ended})`] : [], invisible };
 }
 
 describe.runIf(hasBrowser)("every page's accessibility in Chromium", () => {

@@ -9,7 +9,7 @@ import { verifyLedger } from "~/services/consent-ledger.server";
 import { order as checkoutOrder } from "../../bench/orders.mjs";
 import { nginxMissing, type RunningNginx, startNginx } from "../../scripts/lib/nginx.mjs";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
-import { eventually, freePort, SERVER_START_MS, spawnBuiltServer } from "../support/server";
+import { eventually, listeningPort, SERVER_START_MS, spawnBuiltServer } from "../support/server";
 import { shopifyDelivery } from "../support/shopify-webhook";
 
 const SECRET = "cluster-secret-0123456789abcdef";
@@ -51,11 +51,14 @@ describe.runIf(!unavailable)("two web processes behind nginx and two workers on 
     );
     const process = { ...started, port };
     running.push(process);
-    const ready = worker ? '"message":"worker started"' : '"message":"listening"';
     await eventually(async () => {
       if (started.child.exitCode !== null) throw new Error(`exited:\n${started.output()}`);
-      return started.output().includes(ready);
+      return worker
+        ? started.output().includes('"message":"worker started"')
+        : listeningPort(started.output()) !== undefined;
     }, SERVER_START_MS);
+    // Port 0 lets the system pick it: one picked beforehand could be taken before the server binds it.
+    if (!worker) process.port = listeningPort(started.output()) as number;
     return process;
   }
 
@@ -66,8 +69,7 @@ describe.runIf(!unavailable)("two web processes behind nginx and two workers on 
 
   beforeAll(async () => {
     t = await createTestDatabase("postgres");
-    for (let i = 0; i < 2; i++) webPorts.push(await freePort());
-    for (const port of webPorts) await start(port, false);
+    for (let i = 0; i < 2; i++) webPorts.push((await start(0, false)).port);
     await start(0, true);
     await start(0, true);
     nginx = await startNginx({ upstreams: webPorts });

@@ -60,12 +60,18 @@ export function spawnBuiltServer(env: Record<string, string | undefined>, args: 
  */
 export const SERVER_START_MS = 90_000;
 
+/**
+ * Starts the server on a port the system picks (PORT=0) and reads it from the "listening" line: a port
+ * picked beforehand by `freePort` can be taken by another suite before the server binds it.
+ */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "vigie-server-"));
-  const { child, output, exited } = spawnBuiltServer({ PORT: String(port), DATA_DIR: dataDir, ...env });
+  const { child, output, exited } = spawnBuiltServer({ PORT: "0", DATA_DIR: dataDir, ...env });
   const deadline = Date.now() + SERVER_START_MS;
-  while (!output().includes('"message":"listening"')) {
+  let port: number | undefined;
+  while (port === undefined) {
+    port = listeningPort(output());
+    if (port !== undefined) break;
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -82,6 +88,16 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       return exited;
     },
   };
+}
+
+/** The port in the server's JSON "listening" log line, once it has been written. */
+export function listeningPort(output: string): number | undefined {
+  for (const line of output.split("\n")) {
+    if (!line.includes('"message":"listening"')) continue;
+    const port = (JSON.parse(line) as { port?: unknown }).port;
+    if (typeof port === "number" && port > 0) return port;
+  }
+  return undefined;
 }
 
 /** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
