@@ -16,7 +16,8 @@ import { benchDatabases, postgresDatabase } from "./lib.mjs";
 
 // 0.2 keeps the bench near four minutes on the 2-core machine; the issue's shop is 1 (docs/decisions/086).
 const SCALE = Number(process.env.BENCH_ADMIN_SCALE ?? 0.2);
-const SAMPLES = Number(process.env.BENCH_ADMIN_SAMPLES ?? 60);
+// Enough for a p99 that is not the slowest sample (of 60 it would be).
+const SAMPLES = Number(process.env.BENCH_ADMIN_SAMPLES ?? 200);
 const RATE = 1000;
 const SHOP = "imera-paris.myshopify.com";
 const SECRET = "admin-bench-secret-0123456789abcdef0123456789";
@@ -138,9 +139,13 @@ async function postgres() {
         const timings: number[] = [];
         for (let i = 0; i < SAMPLES; i++) timings.push(await timePage(base, page));
         timings.sort((a, b) => a - b);
-        const p99 = timings[Math.min(timings.length - 1, Math.floor(timings.length * 0.99))] as number;
+        // Nearest rank: the least sample that 99 % of them do not exceed (of 200, the 198th).
+        const p99 = timings[Math.ceil(timings.length * 0.99) - 1] as number;
         const median = timings[Math.floor(timings.length / 2)] as number;
-        console.error(`${name}: p99 ${p99.toFixed(0)} ms, median ${median.toFixed(0)} ms`);
+        const slowest = timings.slice(-3).map((ms) => ms.toFixed(0));
+        console.error(
+          `${name}: p99 ${p99.toFixed(0)} ms, median ${median.toFixed(0)} ms, slowest ${slowest}`,
+        );
         results.push({
           name: `admin.p99_ms.${name}`,
           database: "postgres",

@@ -193,6 +193,9 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
+/** The session setting every PostgreSQL connection of the app starts with (docs/decisions/092). */
+export const NO_PARALLEL_PLANS = "-c max_parallel_workers_per_gather=0";
+
 export async function createDatabase(url: string): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
@@ -216,8 +219,10 @@ export async function createDatabase(url: string): Promise<Database> {
   const { PrismaClient: PostgresClient } = createRequire(import.meta.url)(".prisma/client-postgres") as {
     PrismaClient: typeof PrismaClient;
   };
-  // Our pool, shared with raw statements; Prisma ends it on $disconnect.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Our pool, shared with raw statements; Prisma ends it on $disconnect. No parallel plans: for the
+  // capped counts and short walks the pages run, PostgreSQL's parallel workers cost more than they
+  // save, and they take the cores the intake needs (docs/decisions/092).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: NO_PARALLEL_PLANS });
   // An idle connection the server dropped is replaced by the pool; queries report their own errors.
   pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });

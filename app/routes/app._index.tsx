@@ -15,7 +15,7 @@ import {
 import { z } from "zod";
 import { withSearch } from "~/components/nav-items";
 import { TechnicalDetail } from "~/components/technical-detail";
-import { formatCount } from "~/i18n/format-count";
+import { COUNT_CAP, formatCount, WEBHOOKS_COUNT_CAP } from "~/i18n/format-count";
 import { jobWork } from "~/i18n/translate";
 import { useDates, useTranslation } from "~/i18n/use-translation";
 import { JOB_STATUSES } from "~/jobs/queue/job-status";
@@ -122,7 +122,9 @@ export default function Dashboard() {
                     {t(`dashboard.${key}` as const)}
                   </Text>
                   <Text as="p" variant="heading2xl">
-                    <span data-testid={`count-${key}`}>{formatCount(value, locale)}</span>
+                    <span data-testid={`count-${key}`}>
+                      {formatCount(value, locale, key === "webhooks7d" ? WEBHOOKS_COUNT_CAP : COUNT_CAP)}
+                    </span>
                   </Text>
                 </BlockStack>
               </Card>

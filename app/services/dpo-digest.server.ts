@@ -246,12 +246,14 @@ export async function collectDigest(
     today: toLocalDate(now, timeZone),
     timeZone,
   };
-  const results: DigestSectionResult[] = [];
-  for (const section of DIGEST_SECTIONS) {
-    const { total, items } = await section.collect(db, window, options.limit ?? DIGEST_SECTION_ITEMS);
-    if (total > 0) results.push({ id: section.id, title: section.title, total, items });
-  }
-  return results;
+  // Read at once (the dashboard waits for them), kept in the sections' order.
+  const collected = await Promise.all(
+    DIGEST_SECTIONS.map((section) => section.collect(db, window, options.limit ?? DIGEST_SECTION_ITEMS)),
+  );
+  return DIGEST_SECTIONS.flatMap((section, i) => {
+    const { total, items } = collected[i] as Awaited<ReturnType<typeof section.collect>>;
+    return total > 0 ? [{ id: section.id, title: section.title, total, items }] : [];
+  });
 }
 
 /** The dashboard's "Attention" card: the same sections, new requests counted since the last digest. */

@@ -2,7 +2,7 @@
 // capped, so a shop of a million customers reads "10 000+" (fr) or "10,000+" (en) at the cost of
 // ten thousand rows; the request figures agree with each request's own deadline status.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COUNT_CAP, formatCount } from "~/i18n/format-count";
+import { COUNT_CAP, formatCount, WEBHOOKS_COUNT_CAP } from "~/i18n/format-count";
 import { getDashboard } from "~/services/dashboard.server";
 import { requestDeadlineStatus } from "~/services/requests/request-record.server";
 import { createShop, type TestShop } from "../fixtures/vigie-store";
@@ -54,6 +54,22 @@ describe.each(testDialects())("the dashboard's counts on %s", (dialect) => {
         reason: "address_not_on_file",
       },
     });
+    // The large shop's webhooks: more than their cap this week, and older ones not counted.
+    const receipt = (n: number, daysAgo: number, shopDomain: string) => ({
+      source: "shopify",
+      deliveryId: `${shopDomain}-${n}-${dialect}`,
+      shopDomain,
+      topic: "orders/create",
+      bodySha256: "0".repeat(64),
+      receivedAt: new Date(NOW.getTime() - daysAgo * DAY),
+    });
+    await t.db.webhookReceipt.createMany({
+      data: [
+        ...Array.from({ length: WEBHOOKS_COUNT_CAP + 5 }, (_, n) => receipt(n, 1, large.shop.domain)),
+        ...Array.from({ length: 4 }, (_, n) => receipt(n, 2, small.shop.domain)),
+        ...Array.from({ length: 3 }, (_, n) => receipt(100 + n, 8, small.shop.domain)),
+      ],
+    });
     await t.db.job.createMany({
       data: [
         ...Array.from({ length: 3 }, () => ({ type: "test", shopDomain: small.shop.domain })),
@@ -74,6 +90,15 @@ describe.each(testDialects())("the dashboard's counts on %s", (dialect) => {
     expect(formatCount(dashboard.subjects, "en")).toBe("10,000+");
     expect(formatCount(COUNT_CAP, "en")).toBe("10,000");
     expect(dashboard.jobs.pending).toBe(1);
+  });
+
+  it("counts the week's webhooks to a thousand: past it, only that Shopify delivers", async () => {
+    const dashboard = await getDashboard(t.db, large.shop, NOW);
+    expect(dashboard.webhooks7d).toBe(WEBHOOKS_COUNT_CAP + 1);
+    expect(formatCount(dashboard.webhooks7d, "fr", WEBHOOKS_COUNT_CAP)).toBe("1\u202f000+");
+    expect(formatCount(dashboard.webhooks7d, "en", WEBHOOKS_COUNT_CAP)).toBe("1,000+");
+    // The small shop's four of this week, not the three older ones nor the large shop's.
+    expect((await getDashboard(t.db, small.shop, NOW)).webhooks7d).toBe(4);
   });
 
   it("counts a small shop exactly, only its own rows", async () => {

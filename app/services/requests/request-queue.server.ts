@@ -1,12 +1,8 @@
 // The requests queue and a request's full page, scoped to one shop.
-import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
-import { toLocalDate } from "~/domain/deadlines/local-date";
 import { cappedCount } from "../capped-count.server";
 import { restrictedAmong } from "../restriction/restrictions.server";
-import { shopTimeZone } from "../shop-settings.server";
 import type { QueueFilter } from "./queue-filters";
-import { dueWhere, fillMissingClocks } from "./request-list.server";
 import { requestDeadline, requestDeadlineStatus } from "./request-record.server";
 
 /** Requests with their deadline badge; open ones soonest due first. */
@@ -50,27 +46,15 @@ export async function listRequests(db: Db, shopId: string, filter: QueueFilter, 
   }));
 }
 
-/**
- * Open requests, those due within 7 days, and those overdue: the dashboard's figures, counted in the
- * database on the derived due date (as the list's filters are) and capped (docs/decisions/086).
- */
-export async function requestCounts(db: Db, shopId: string, now = new Date()) {
-  await fillMissingClocks(db, shopId, now);
-  const today = toLocalDate(now, await shopTimeZone(db, shopId));
-  const count = (where: Prisma.RightsRequestWhereInput) =>
-    cappedCount((cap) =>
-      db.rightsRequest.count({
-        where: { shopId, ...where },
-        orderBy: [{ closedAt: "asc" }, { dueOn: "asc" }],
-        ...cap,
-      }),
-    );
-  const [open, dueThisWeek, overdue] = await Promise.all([
-    count({ closedAt: null }),
-    count(dueWhere("due_soon", today)),
-    count(dueWhere("overdue", today)),
-  ]);
-  return { open, dueThisWeek, overdue };
+/** The shop's open requests, counted in the database and capped (docs/decisions/086). */
+export function openRequestCount(db: Db, shopId: string) {
+  return cappedCount((cap) =>
+    db.rightsRequest.count({
+      where: { shopId, closedAt: null },
+      orderBy: [{ closedAt: "asc" }, { dueOn: "asc" }],
+      ...cap,
+    }),
+  );
 }
 
 /** Everything the request page shows. Null when the request is not this shop's. */
