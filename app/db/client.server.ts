@@ -194,7 +194,7 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
 }
 
 /** The session setting every PostgreSQL connection of the app starts with (docs/decisions/092). */
-export const NO_PARALLEL_PLANS = "-c max_parallel_workers_per_gather=0";
+const NO_PARALLEL_PLANS = "-c max_parallel_workers_per_gather=0";
 
 export async function createDatabase(url: string): Promise<Database> {
   const dialect = dialectOf(url);

@@ -68,13 +68,12 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "vigie-server-"));
   const { child, output, exited } = spawnBuiltServer({ PORT: "0", DATA_DIR: dataDir, ...env });
   const deadline = Date.now() + SERVER_START_MS;
-  let port: number | undefined;
+  let port = listeningPort(output());
   while (port === undefined) {
-    port = listeningPort(output());
-    if (port !== undefined) break;
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+    port = listeningPort(output());
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -90,9 +89,10 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   };
 }
 
-/** The port in the server's JSON "listening" log line, once it has been written. */
+/** The port in the server's JSON "listening" log line, once it has been written whole. */
 export function listeningPort(output: string): number | undefined {
-  for (const line of output.split("\n")) {
+  // The last piece may be a line still being written.
+  for (const line of output.split("\n").slice(0, -1)) {
     if (!line.includes('"message":"listening"')) continue;
     const port = (JSON.parse(line) as { port?: unknown }).port;
     if (typeof port === "number" && port > 0) return port;
