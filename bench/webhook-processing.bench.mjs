@@ -95,7 +95,9 @@ if (databases.includes("sqlite")) {
     },
   });
   db?.close();
-  results.push(result("consent.orders_processed_per_s", "sqlite", measured, "SQLite, web process + 1 worker process"));
+  results.push(
+    result("consent.orders_processed_per_s", "sqlite", measured, "SQLite, web process + 1 worker process"),
+  );
 }
 if (databases.includes("postgres")) {
   const database = await postgresDatabase("processing");
