@@ -5,7 +5,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { breachClock } from "~/domain/breaches/clock";
-import { addDays, type LocalDate, toLocalDate, toLocalDateTime } from "~/domain/deadlines/local-date";
+import { type LocalDate, toLocalDate, toLocalDateTime } from "~/domain/deadlines/local-date";
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
 import { formatDateTime, formatDeadline } from "~/i18n/format-date";
 import { resolveLocale } from "~/i18n/locale";
@@ -13,7 +13,7 @@ import { jobWork } from "~/i18n/translate";
 import { queueEmail } from "~/mail/outbox.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { breachReference } from "./breaches/breach-register.server";
-import { fillMissingClocks } from "./requests/request-list.server";
+import { dueWhere, fillMissingClocks } from "./requests/request-list.server";
 import { parseShopSettings } from "./shop-settings.server";
 
 /** The hour of the shop's day the digest leaves (08:00, before the working day). */
@@ -53,8 +53,6 @@ export type DigestSection = {
   /** The section's items (at most `limit`) and how many there are in all. */
   collect(db: Db, window: DigestWindow, limit: number): Promise<{ total: number; items: DigestItem[] }>;
 };
-
-const OPEN = { closedAt: null };
 
 /** "in 5 days — 8 January" / « dans 5 jours — 8 janvier », seen from the shop's today. */
 function dueDay(date: string | null, locale: "fr" | "en", today: LocalDate) {
@@ -118,7 +116,7 @@ export const DIGEST_SECTIONS: DigestSection[] = [
     collect: (db, w, limit) =>
       requestSection(
         db,
-        { shopId: w.shop.id, ...OPEN, clockPaused: false, dueOn: { lt: w.today } },
+        { shopId: w.shop.id, ...dueWhere("overdue", w.today) },
         [{ dueOn: "asc" }, { id: "asc" }],
         limit,
         due,
@@ -131,12 +129,7 @@ export const DIGEST_SECTIONS: DigestSection[] = [
     collect: (db, w, limit) =>
       requestSection(
         db,
-        {
-          shopId: w.shop.id,
-          ...OPEN,
-          clockPaused: false,
-          dueOn: { gte: w.today, lte: addDays(w.today, 7) },
-        },
+        { shopId: w.shop.id, ...dueWhere("due_soon", w.today) },
         [{ dueOn: "asc" }, { id: "asc" }],
         limit,
         due,
