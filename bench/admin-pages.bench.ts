@@ -2,7 +2,10 @@
 // 10 000 000 ledger events, 100 000 requests, 1 000 000 audit entries at BENCH_ADMIN_SCALE=1),
 // each page fetched whole from the built server (sandbox staff session) while the intake takes
 // 1 000 signed webhooks a second; and retention.due_set_s, the time to list everyone past their
-// retention period. Issue 18, item 3; docs/decisions/086.
+// retention period. Issue 18, item 3; docs/decisions/086. As deploy/nginx.conf runs a large shop
+// (docs/decisions/093), the intake has a web process of its own and the pages another (the bench
+// talks to each directly: nginx's routing is tests/build/nginx-config.test.ts's);
+// BENCH_ADMIN_INTAKE=shared puts both on one web process, as before.
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDatabase } from "~/db/client.server";
 import { retentionDueSet } from "~/services/retention.server";
-import { startServer } from "../tests/support/server";
+import { type RunningServer, startServer } from "../tests/support/server";
 import { seedLargeShop } from "./lib/admin-seed";
 import { benchDatabases, postgresDatabase } from "./lib.mjs";
 
@@ -108,19 +111,19 @@ async function postgres() {
   );
   // No worker: the jobs the intake queues pile up, as they would behind a busy worker.
   const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, WORKER: "off" };
-  let server = await startServer(env).catch(async (error: unknown) => {
-    await database.drop();
-    throw error;
-  });
+  const ownIntake = process.env.BENCH_ADMIN_INTAKE !== "shared";
+  const servers: RunningServer[] = [];
   try {
-    // The sandbox created the demo shop and its history; the large shop is written into it.
-    await server.stop();
+    // The sandbox creates the demo shop and its history; the large shop is written into it.
+    const started = await startServer(env);
+    await started.stop();
     const seeded = await database.seed();
     console.error(`seeded ${JSON.stringify(seeded)}`);
-    server = await startServer(env);
-    const base = server.baseUrl;
+    servers.push(await startServer(env));
+    if (ownIntake) servers.push(await startServer(env));
+    const base = (servers[0] as RunningServer).baseUrl;
     const scale = seeded.subjects / 1_000_000;
-    const stopLoad = await startLoad(base);
+    const stopLoad = await startLoad((servers.at(-1) as RunningServer).baseUrl);
     const results = [];
     let dueSetSeconds = Number.NaN;
     try {
@@ -188,7 +191,7 @@ async function postgres() {
     );
     return results;
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
     await database.drop();
   }
 }

@@ -11,8 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { nginxMissing, startNginx } from "../scripts/lib/nginx.mjs";
-import { benchDatabases, freePort, postgresDatabase, spawnServer } from "./lib.mjs";
-import { headers, order, vigieEnv } from "./orders.mjs";
+import { benchDatabases, freePort, postgresDatabase, settle, spawnServer } from "./lib.mjs";
+import { postDelivery, signedOrders, vigieEnv } from "./orders.mjs";
 
 const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
 const GOAL = 1000;
@@ -27,17 +27,6 @@ function skip(why) {
 if (!benchDatabases().includes("postgres")) skip("no PostgreSQL (BENCH_DATABASES or TEST_POSTGRES_URL)");
 const missing = nginxMissing();
 if (missing) skip(missing);
-
-function post(agent, url, body, extra) {
-  return new Promise((resolve, reject) => {
-    const request = https.request(url, { method: "POST", agent, headers: extra }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode));
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-bench-cluster-"));
 const database = await postgresDatabase("cluster");
@@ -75,17 +64,14 @@ try {
   const agent = new https.Agent({ ca: nginx.ca, keepAlive: true, maxSockets: IN_FLIGHT });
   const countEvents = async () =>
     Number((await client.query(`SELECT count(*) AS n FROM "ConsentEvent"`)).rows[0].n);
+  const deliveries = signedOrders(COUNT, "bench-cluster");
+  const url = `${nginx.url}/webhooks/orders/create`;
+  console.error(`waited ${await settle()} s for a quiet machine`);
   const load = os.loadavg()[0];
   const started = performance.now();
   for (let i = 0; i < COUNT; i += IN_FLIGHT) {
     const statuses = await Promise.all(
-      Array.from({ length: Math.min(IN_FLIGHT, COUNT - i) }, (_, k) => {
-        const body = JSON.stringify(order(i + k + 1));
-        return post(agent, `${nginx.url}/webhooks/orders/create`, body, {
-          ...headers(body),
-          "x-shopify-webhook-id": `bench-cluster-${i + k}`,
-        });
-      }),
+      deliveries.slice(i, i + IN_FLIGHT).map((delivery) => postDelivery(agent, url, delivery)),
     );
     if (statuses.some((status) => status !== 200))
       throw new Error(`the intake answered ${statuses.join(",")}`);

@@ -2,6 +2,7 @@
 // run measures and a PostgreSQL database of its own for each bench.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -103,6 +104,33 @@ export async function postgresDatabase(label) {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** The share of the machine's CPU time spent busy over `ms`, read from /proc/stat (0 where absent). */
+async function busyShare(ms) {
+  const read = () => {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+    const fields = line.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((sum, n) => sum + n, 0) };
+  };
+  if (!existsSync("/proc/stat")) return 0;
+  const before = read();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = read();
+  const total = after.total - before.total;
+  return total > 0 ? 1 - (after.idle - before.idle) / total : 0;
+}
+
+/**
+ * Waits (at most `maxSeconds`) until the machine is quiet, under 15 % busy over a second: a bench
+ * that starts while the previous one's leftovers still run (PostgreSQL writing out a dropped
+ * database, a server shutting down) measures them too. Returns the seconds waited.
+ */
+export async function settle(maxSeconds = 90) {
+  const started = Date.now();
+  while (Date.now() - started < maxSeconds * 1000) if ((await busyShare(1000)) < 0.15) break;
+  return Math.round((Date.now() - started) / 1000);
 }
 
 /** The 1-minute load average, one decimal: noted beside every figure (the machine is shared). */

@@ -4,3 +4,10 @@ export const SHOP: string;
 export function order(n: number, options?: { createdAt?: Date }): Record<string, unknown>;
 export function headers(body: string): Record<string, string>;
 export function vigieEnv(dir: string, port: number, worker: boolean): Record<string, string>;
+export type SignedDelivery = { body: string; headers: Record<string, string> };
+export function signedOrders(count: number, idPrefix: string): SignedDelivery[];
+export function postDelivery(
+  agent: import("node:http").Agent,
+  url: string,
+  delivery: SignedDelivery,
+): Promise<number | undefined>;

@@ -1,6 +1,8 @@
 // Signed Shopify orders/create deliveries carrying the checkout consent attributes, and the built
 // server's environment, shared by the webhook benches (and the cluster test's orders).
 import { createHmac } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 
 export const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 export const SHOP = "bench-shop.myshopify.com";
@@ -38,6 +40,38 @@ export function headers(body) {
     "x-shopify-api-version": "2025-10",
     "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
   };
+}
+
+/**
+ * Orders 1..count as signed deliveries, built before the clock starts: Shopify serialises and signs
+ * on its own machines, so the sender's share of this machine's 2 cores is kept small (fetch spent
+ * 0.35–0.44 ms of CPU an order, about half the worker's own, docs/decisions/093).
+ */
+export function signedOrders(count, idPrefix) {
+  return Array.from({ length: count }, (_, i) => {
+    const body = JSON.stringify(order(i + 1));
+    return {
+      body,
+      headers: {
+        ...headers(body),
+        "content-length": String(Buffer.byteLength(body)),
+        "x-shopify-webhook-id": `${idPrefix}-${i}`,
+      },
+    };
+  });
+}
+
+/** POSTs one signed delivery through `agent` (keep-alive, http or https); resolves to its status. */
+export function postDelivery(agent, url, { body, headers }) {
+  const client = url.startsWith("https:") ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(url, { method: "POST", agent, headers }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 export const vigieEnv = (dir, port, worker) => ({

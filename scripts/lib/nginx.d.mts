@@ -8,5 +8,5 @@ export type RunningNginx = {
   errorLog(): string;
   stop(): Promise<void>;
 };
-export function startNginx(options: { upstreams: number[] }): Promise<RunningNginx>;
+export function startNginx(options: { upstreams: number[]; intake?: number[] }): Promise<RunningNginx>;
 export function selfSignedCertificate(dir: string, host: string): void;
