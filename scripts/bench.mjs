@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { settle } from "../bench/lib.mjs";
 import { benchTable, mergeResults, writeTable } from "./lib/bench-readme.mjs";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
 import { ensureNode22 } from "./lib/node22.mjs";
@@ -24,7 +25,9 @@ const results = [];
 // A bench that crashes is reported and the others still run: one bad run must not lose the rest.
 const failed = [];
 for (const file of files) {
-  console.log(`running ${file}…`);
+  // What the previous bench left running (a dropped database written out, servers stopping) is
+  // not this one's to measure.
+  console.log(`running ${file}… (after ${await settle()} s waiting for a quiet machine)`);
   const started = Date.now();
   const run = spawnSync(process.execPath, ["--import", "tsx", path.join("bench", file)], {
     encoding: "utf8",
