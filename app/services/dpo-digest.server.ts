@@ -9,11 +9,11 @@ import { type LocalDate, toLocalDate, toLocalDateTime } from "~/domain/deadlines
 import { REQUEST_TYPE_INFO, type RequestType } from "~/domain/requests/request-types";
 import { formatDateTime, formatDeadline } from "~/i18n/format-date";
 import { resolveLocale } from "~/i18n/locale";
-import { jobWork } from "~/i18n/translate";
+import { createTranslator, jobWork, type MessageKey } from "~/i18n/translate";
 import { queueEmail } from "~/mail/outbox.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { breachReference } from "./breaches/breach-register.server";
-import { dueWhere, fillMissingClocks } from "./requests/request-list.server";
+import { dueWhere, fillMissingClocks, OPEN_REQUEST_STATES } from "./requests/request-list.server";
 import { parseShopSettings } from "./shop-settings.server";
 
 /** The hour of the shop's day the digest leaves (08:00, before the working day). */
@@ -54,11 +54,6 @@ export type DigestSection = {
   collect(db: Db, window: DigestWindow, limit: number): Promise<{ total: number; items: DigestItem[] }>;
 };
 
-/** "in 5 days — 8 January" / « dans 5 jours — 8 janvier », seen from the shop's today. */
-function dueDay(date: string | null, locale: "fr" | "en", today: LocalDate) {
-  return date ? formatDeadline(locale, date, today) : "—";
-}
-
 function requestItem(
   row: { id: string; reference: string; type: string; dueOn: string | null },
   when: (locale: "fr" | "en") => string,
@@ -73,7 +68,7 @@ async function requestSection(
   where: Prisma.RightsRequestWhereInput,
   orderBy: Prisma.RightsRequestOrderByWithRelationInput[],
   limit: number,
-  when: (row: { dueOn: string | null; receivedAt: Date }, locale: "fr" | "en", today: LocalDate) => string,
+  when: (row: { dueOn: string | null; state: string }, locale: "fr" | "en", today: LocalDate) => string,
   today: LocalDate,
 ) {
   const [total, rows] = await Promise.all([
@@ -82,14 +77,24 @@ async function requestSection(
       where,
       orderBy,
       take: limit,
-      select: { id: true, reference: true, type: true, dueOn: true, receivedAt: true, timeZone: true },
+      select: { id: true, reference: true, type: true, dueOn: true, state: true },
     }),
   ]);
   return { total, items: rows.map((row) => requestItem(row, (locale) => when(row, locale, today))) };
 }
 
-const due = (row: { dueOn: string | null }, locale: "fr" | "en", today: LocalDate) =>
-  `${locale === "fr" ? "échéance" : "due"} ${dueDay(row.dueOn, locale, today)}`;
+/**
+ * "due in 5 days — 8 January" / « échéance dans 5 jours — 8 janvier », seen from the shop's today;
+ * without a deadline, why: the clock paused for the requester's identity, or the request's state
+ * (a new request may already be answered).
+ */
+function due(row: { dueOn: string | null; state: string }, locale: "fr" | "en", today: LocalDate) {
+  if (row.dueOn) return `${locale === "fr" ? "échéance" : "due"} ${formatDeadline(locale, row.dueOn, today)}`;
+  const t = createTranslator(locale);
+  return OPEN_REQUEST_STATES.includes(row.state)
+    ? t("requestList.due.paused")
+    : t(`requestList.states.${row.state}` as MessageKey);
+}
 
 const HOUR_MS = 3_600_000;
 

@@ -142,6 +142,29 @@ describe.each(testDialects())("the DPO's daily digest on %s", (dialect) => {
     expect(email.text).toContain("Droit d'accès · échéance");
   });
 
+  it("says a new request is already answered instead of a deadline it no longer has", async () => {
+    const shop = await createShop(t.db, "digest-answered");
+    const row = await configure(shop, { dpoEmail: "dpo@imera.example", timeZone: "Europe/Paris" }, "fr");
+    const now = new Date("2026-12-03T07:05:00Z");
+    const answered = await file(shop, "repondue@example.fr", new Date(now.getTime() - 3_600_000), now);
+    // As the request page leaves it once answered: closed, no due day.
+    await t.db.rightsRequest.update({
+      where: { id: answered.id },
+      data: { state: "answered", dueOn: null, closedAt: now },
+    });
+    // The dashboard's card, in both languages, before the digest leaves.
+    const card = JSON.stringify(await attentionItems(t.db, row, now));
+    expect(card).toContain(`${answered.reference} · Droit d'accès · Répondue`);
+    expect(card).toContain(`${answered.reference} · Right of access · Answered`);
+    expect(await sendShopDigest(t.db, links(shop), row, now)).toBe("sent");
+    const email = await t.db.outboxEmail.findFirstOrThrow({
+      where: { shopId: shop.shop.id, template: "dpo.digest" },
+    });
+    expect(email.text).toContain("NOUVELLES DEMANDES (1)");
+    expect(email.text).toContain(`${answered.reference} · Droit d'accès · Répondue`);
+    expect(email.text).not.toContain("échéance —");
+  });
+
   it("a day with nothing to say sends nothing, but is done; no DPO address: nothing sent either", async () => {
     const quiet = await createShop(t.db, "digest-quiet");
     const row = await configure(quiet, { dpoEmail: "dpo@imera.example" }, "fr");
