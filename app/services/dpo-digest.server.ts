@@ -13,7 +13,7 @@ import { createTranslator, jobWork, type MessageKey } from "~/i18n/translate";
 import { queueEmail } from "~/mail/outbox.server";
 import type { LinkContext } from "~/services/requests/request-links.server";
 import { breachReference } from "./breaches/breach-register.server";
-import { dueWhere, fillMissingClocks, OPEN_REQUEST_STATES } from "./requests/request-list.server";
+import { dueWhere, fillMissingClocks } from "./requests/request-list.server";
 import { parseShopSettings } from "./shop-settings.server";
 
 /** The hour of the shop's day the digest leaves (08:00, before the working day). */
@@ -68,7 +68,7 @@ async function requestSection(
   where: Prisma.RightsRequestWhereInput,
   orderBy: Prisma.RightsRequestOrderByWithRelationInput[],
   limit: number,
-  when: (row: { dueOn: string | null; state: string }, locale: "fr" | "en", today: LocalDate) => string,
+  when: (row: Parameters<typeof due>[0], locale: "fr" | "en", today: LocalDate) => string,
   today: LocalDate,
 ) {
   const [total, rows] = await Promise.all([
@@ -77,7 +77,15 @@ async function requestSection(
       where,
       orderBy,
       take: limit,
-      select: { id: true, reference: true, type: true, dueOn: true, state: true },
+      select: {
+        id: true,
+        reference: true,
+        type: true,
+        dueOn: true,
+        state: true,
+        closedAt: true,
+        clockPaused: true,
+      },
     }),
   ]);
   return { total, items: rows.map((row) => requestItem(row, (locale) => when(row, locale, today))) };
@@ -85,15 +93,18 @@ async function requestSection(
 
 /**
  * "due in 5 days — 8 January" / « échéance dans 5 jours — 8 janvier », seen from the shop's today;
- * without a deadline, why: the clock paused for the requester's identity, or the request's state
- * (a new request may already be answered).
+ * read as the request list reads the clock (dueWhere): a closed request says its state (a new one
+ * may already be answered), a paused one that it waits for the requester's identity.
  */
-function due(row: { dueOn: string | null; state: string }, locale: "fr" | "en", today: LocalDate) {
-  if (row.dueOn) return `${locale === "fr" ? "échéance" : "due"} ${formatDeadline(locale, row.dueOn, today)}`;
+function due(
+  row: { dueOn: string | null; state: string; closedAt: Date | null; clockPaused: boolean },
+  locale: "fr" | "en",
+  today: LocalDate,
+) {
   const t = createTranslator(locale);
-  return OPEN_REQUEST_STATES.includes(row.state)
-    ? t("requestList.due.paused")
-    : t(`requestList.states.${row.state}` as MessageKey);
+  if (row.closedAt) return t(`requestList.states.${row.state}` as MessageKey);
+  if (row.clockPaused) return t("requestList.due.paused");
+  return `${locale === "fr" ? "échéance" : "due"} ${row.dueOn ? formatDeadline(locale, row.dueOn, today) : "—"}`;
 }
 
 const HOUR_MS = 3_600_000;

@@ -147,7 +147,7 @@ describe.each(testDialects())("the DPO's daily digest on %s", (dialect) => {
     const row = await configure(shop, { dpoEmail: "dpo@imera.example", timeZone: "Europe/Paris" }, "fr");
     const now = new Date("2026-12-03T07:05:00Z");
     const answered = await file(shop, "repondue@example.fr", new Date(now.getTime() - 3_600_000), now);
-    // As the request page leaves it once answered: closed, no due day.
+    // Answered and closed (its due day cleared too, as a request the demo history wrote).
     await t.db.rightsRequest.update({
       where: { id: answered.id },
       data: { state: "answered", dueOn: null, closedAt: now },

@@ -10,7 +10,7 @@ import { shopTimeZone } from "../shop-settings.server";
 import { PAGE_SIZE, type RequestListQuery } from "./queue-filters";
 import { requestDeadline, requestDeadlineStatus, syncRequestClock } from "./request-record.server";
 
-export const OPEN_REQUEST_STATES = ["received", "identity_check", "in_progress"];
+const OPEN_STATES = ["received", "identity_check", "in_progress"];
 /** Requests filed before the derived due date existed get it on the first read of the list. */
 const FILL_BATCH = 200;
 
@@ -92,7 +92,7 @@ export function dueWhere(due: RequestListQuery["due"], today: string): Prisma.Ri
 /** Fills the derived due date of the shop's requests that have none yet (filed before it existed). */
 export async function fillMissingClocks(db: Db, shopId: string, now = new Date()) {
   const missing = await db.rightsRequest.findMany({
-    where: { shopId, closedAt: null, dueOn: null, state: { in: OPEN_REQUEST_STATES } },
+    where: { shopId, closedAt: null, dueOn: null, state: { in: OPEN_STATES } },
     select: { id: true },
     take: FILL_BATCH,
   });
