@@ -1,6 +1,7 @@
 // Builds a Prisma client for a database URL: SQLite through better-sqlite3, PostgreSQL through
 // pg. Both clients are generated from the same models (prisma/schema.prisma is the source of
 // truth; docs/decisions/003-sqlite-default-postgres-option.md), so one type serves both.
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -61,6 +62,7 @@ function runAfterCommitCallbacks(db: Db) {
     if (typeof arg !== "function") return transaction(arg, options);
     const callbacks: (() => void)[] = [];
     const result = await transaction(async (tx: Tx) => {
+      transactionsOf.set(tx, db);
       pendingAfterCommit.set(tx, callbacks);
       const tasks: (() => Promise<unknown>)[] = [];
       pendingBeforeCommit.set(tx, tasks);
@@ -82,15 +84,70 @@ export type RawDriver =
   | { dialect: "sqlite"; connection: BetterSqlite3.Database }
   | { dialect: "postgres"; pool: pg.Pool };
 
-const drivers = new WeakMap<
-  object,
-  { dialect: Dialect; raw: () => Promise<RawDriver>; lock?: { run<T>(fn: () => T): Promise<T> } }
->();
+type Driver = {
+  dialect: Dialect;
+  raw: () => Promise<RawDriver>;
+  lock?: { run<T>(fn: () => T): Promise<T> };
+  /** PostgreSQL: the pool connection a transaction's statements run on, while it is open. */
+  transactionConnection?: (tx: Tx) => Promise<{ connection: pg.PoolClient; open(): boolean }>;
+  /** SQLite: counts transactions begun and ended; unchanged while one stays open. */
+  transactions?: () => number;
+};
+// On globalThis, as the commit callbacks above: the sandbox's own bundle reaches the same clients.
+const DRIVERS = Symbol.for("vigie.db.drivers");
+const TRANSACTIONS = Symbol.for("vigie.db.transactions");
+const driverGlobals = globalThis as { [DRIVERS]?: WeakMap<object, Driver>; [TRANSACTIONS]?: WeakMap<object, Db> };
+driverGlobals[DRIVERS] ??= new WeakMap();
+driverGlobals[TRANSACTIONS] ??= new WeakMap();
+const drivers = driverGlobals[DRIVERS];
+// The client each open transaction's client belongs to.
+const transactionsOf = driverGlobals[TRANSACTIONS];
 
 function registered(db: Db | Tx) {
   const driver = drivers.get(db);
   if (!driver) throw new Error("not a client made by createDatabase");
   return driver;
+}
+
+/** The driver under a client or a transaction's client (app/db/direct.server.ts). */
+export function driverOf(client: Db | Tx): Driver & { inTransaction: boolean } {
+  const parent = transactionsOf.get(client);
+  return { ...registered(parent ?? client), inTransaction: parent !== undefined };
+}
+
+// A statement no connection sends: it tells which pool connection a transaction holds.
+const CONNECTION_MARKER = "SELECT /* vigie: this transaction's connection */ ";
+
+/**
+ * Finds a Prisma transaction's pool connection: the transaction sends a marker statement with a
+ * token, which the connection answers itself (no round trip) while noting the token.
+ */
+function transactionConnections(pool: pg.Pool) {
+  const byToken = new Map<string, pg.PoolClient>();
+  // A transaction ends by handing its connection back (Prisma's commit, rollback or timeout).
+  const releases = new WeakMap<object, number>();
+  pool.on("release", (_error, client) => releases.set(client, (releases.get(client) ?? 0) + 1));
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const config = args[0] as { text?: unknown; values?: unknown[] } | undefined;
+      if (typeof config?.text === "string" && config.text.startsWith(CONNECTION_MARKER)) {
+        const values = (Array.isArray(args[1]) ? args[1] : config.values) ?? [];
+        byToken.set(String(values[0]), client as pg.PoolClient);
+        return Promise.resolve({ command: "SELECT", rowCount: 0, rows: [], fields: [] });
+      }
+      return query(...args);
+    };
+  });
+  return async (tx: Tx) => {
+    const token = randomUUID();
+    await tx.$executeRawUnsafe(`${CONNECTION_MARKER}$1`, token);
+    const connection = byToken.get(token);
+    byToken.delete(token);
+    if (!connection) throw new Error("the transaction's connection was not found");
+    const released = releases.get(connection) ?? 0;
+    return { connection, open: () => (releases.get(connection) ?? 0) === released };
+  };
 }
 
 /** The client's own connection (SQLite) or pool (PostgreSQL), connecting it if needed. */
@@ -154,6 +211,8 @@ type AdapterMethods = {
 class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   connection: BetterSqlite3.Database | null = null;
   readonly lock = new Lock();
+  /** Transactions begun plus ended: unchanged while one stays open. */
+  transactions = 0;
 
   override async connect() {
     const adapter = await super.connect();
@@ -169,6 +228,9 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
       prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof connection.prepare;
     const methods = adapter as unknown as AdapterMethods;
     const { lock } = this;
+    const counted = () => {
+      this.transactions++;
+    };
     const queryRaw = methods.queryRaw.bind(adapter);
     const executeRaw = methods.executeRaw.bind(adapter);
     const startTransaction = methods.startTransaction.bind(adapter);
@@ -178,11 +240,12 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
       const release = await lock.acquire();
       try {
         const transaction = await startTransaction(level);
+        counted();
         const commit = transaction.commit.bind(transaction);
         const rollback = transaction.rollback.bind(transaction);
         // Prisma sends COMMIT or ROLLBACK through the transaction, then calls these.
-        transaction.commit = () => commit().finally(release);
-        transaction.rollback = () => rollback().finally(release);
+        transaction.commit = () => commit().finally(counted).finally(release);
+        transaction.rollback = () => rollback().finally(counted).finally(release);
         return transaction;
       } catch (error) {
         release();
@@ -210,6 +273,7 @@ export async function createDatabase(url: string): Promise<Database> {
         return { dialect, connection: adapter.connection as BetterSqlite3.Database };
       },
       lock: adapter.lock,
+      transactions: () => adapter.transactions,
     });
     return { db, dialect, url };
   }
@@ -228,6 +292,10 @@ export async function createDatabase(url: string): Promise<Database> {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const db = new PostgresClient({ adapter });
   runAfterCommitCallbacks(db);
-  drivers.set(db, { dialect, raw: async () => ({ dialect, pool }) });
+  drivers.set(db, {
+    dialect,
+    raw: async () => ({ dialect, pool }),
+    transactionConnection: transactionConnections(pool),
+  });
   return { db, dialect, url };
 }

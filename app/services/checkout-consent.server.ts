@@ -2,6 +2,8 @@
 // attributes in orders/create (Plus stores), or the thank-you page's POST to /api/checkout/consent
 // (every plan; docs/decisions/013). Both go through here, so that one order's box yields one act.
 import type { Db, Tx } from "~/db/client.server";
+import { direct } from "~/db/direct.server";
+import { questionMarks } from "~/db/sql";
 import { needsConfirmation } from "~/domain/consent";
 import { normaliseEmail } from "~/domain/subjects/identifiers";
 import { recordOwnFormGrant } from "./consent-confirmation.server";
@@ -92,10 +94,11 @@ export async function recordCheckoutGrants(
   const orderIds = [...new Set(grants.flatMap(({ input }) => (input.orderId ? [input.orderId] : [])))];
   const earlier =
     orderIds.length > 0
-      ? await tx.consentEvent.findMany({
-          where: { shopId, purpose: "newsletter", orderId: { in: orderIds } },
-          select: { subjectId: true, orderId: true, kind: true, occurredAt: true, seq: true },
-        })
+      ? await (await direct(tx)).all<OrderAct & { subjectId: string | null; orderId: string; seq: number }>(
+          `SELECT "subjectId", "orderId", "kind", "occurredAt", "seq" FROM "ConsentEvent"
+            WHERE "shopId" = ? AND "purpose" = 'newsletter' AND "orderId" IN (${questionMarks(orderIds.length)})`,
+          [shopId, ...orderIds],
+        )
       : [];
   const latestOf = new Map<string, OrderAct & { seq: number }>();
   for (const event of earlier) {

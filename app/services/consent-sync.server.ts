@@ -6,7 +6,8 @@
 import { ConnectorError, type ConsentChange } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
 import type { Db } from "~/db/client.server";
-import { insertRows } from "~/db/sql";
+import { direct, insertRows } from "~/db/direct.server";
+import { questionMarks } from "~/db/sql";
 import { marketingPushAllowed, RESTRICTED_STATUSES } from "~/domain/requests/restriction";
 import type { Logger } from "~/utils/logger.server";
 
@@ -35,71 +36,88 @@ export async function syncConsentEvents(
   eventIds: string[],
 ): Promise<Map<string, ConnectorError>> {
   const ids = [...new Set(eventIds)];
-  const events = await db.consentEvent.findMany({
-    where: { id: { in: ids }, pseudonymised: false, subjectId: { not: null } },
-    select: {
-      id: true,
-      source: true,
-      confirmsEventId: true,
-      subjectId: true,
-      syncs: { select: { system: true, status: true } },
-    },
-  });
-  const subjects = await db.subject.findMany({
-    where: { id: { in: [...new Set(events.map((event) => event.subjectId as string))] } },
-    select: {
-      id: true,
-      email: true,
-      shopifyCustomerId: true,
-      marketingObjectionAt: true,
-      shop: { select: { domain: true } },
-      consentStates: { where: { purpose: "newsletter" }, select: { status: true, since: true } },
-      restrictions: { where: { status: { in: [...RESTRICTED_STATUSES] } }, select: { id: true }, take: 1 },
-    },
-  });
+  if (ids.length === 0) return new Map();
+  // On the driver, two statements where Prisma sent six and mapped every row (docs/decisions/095).
+  const sql = await direct(db);
+  const events = await sql.all<{
+    id: string;
+    source: string;
+    confirmsEventId: string | null;
+    subjectId: string;
+  }>(
+    `SELECT "id", "source", "confirmsEventId", "subjectId" FROM "ConsentEvent"
+      WHERE "id" IN (${questionMarks(ids.length)}) AND "pseudonymised" = ? AND "subjectId" IS NOT NULL`,
+    [...ids, false],
+  );
+  const syncs = await sql.all<{ eventId: string; system: string; status: string }>(
+    `SELECT "eventId", "system", "status" FROM "ConsentSync" WHERE "eventId" IN (${questionMarks(ids.length)})`,
+    ids,
+  );
+  const subjectIds = [...new Set(events.map((event) => event.subjectId))];
+  const subjects =
+    subjectIds.length === 0
+      ? []
+      : await sql.all<{
+          id: string;
+          email: string | null;
+          shopifyCustomerId: string | null;
+          marketingObjectionAt: Date | null;
+          domain: string;
+          status: string | null;
+          since: Date | null;
+          restricted: unknown;
+        }>(
+          `SELECT s."id", s."email", s."shopifyCustomerId", s."marketingObjectionAt", shop."domain",
+                  state."status", state."since",
+                  EXISTS (SELECT 1 FROM "Restriction" r WHERE r."subjectId" = s."id"
+                             AND r."status" IN (${questionMarks(RESTRICTED_STATUSES.length)})) AS "restricted"
+             FROM "Subject" s
+             JOIN "Shop" shop ON shop."id" = s."shopId"
+             LEFT JOIN "ConsentState" state ON state."subjectId" = s."id" AND state."purpose" = 'newsletter'
+            WHERE s."id" IN (${questionMarks(subjectIds.length)})`,
+          [...RESTRICTED_STATUSES, ...subjectIds],
+        );
   const subjectById = new Map(subjects.map((subject) => [subject.id, subject]));
   const eventById = new Map(events.map((event) => [event.id, event]));
+  const syncsOf = new Map<string, typeof syncs>();
+  for (const sync of syncs) syncsOf.set(sync.eventId, [...(syncsOf.get(sync.eventId) ?? []), sync]);
   const systemsOf = new Map<string, Promise<ShopConnectors>>();
   const retries = new Map<string, ConnectorError>();
   // Outcomes decided without a vendor, for systems with no row yet: stored together at the end.
   const decided: (Outcome & { eventId: string; system: System; updatedAt: Date })[] = [];
   const save = ({ eventId, system, ...outcome }: Outcome & { eventId: string; system: System }) => {
-    const row = { status: outcome.status, outcome: outcome.outcome, detail: outcome.detail ?? null };
-    return db.consentSync.upsert({
-      where: { eventId_system: { eventId, system } },
-      create: { eventId, system, ...row },
-      update: row,
-    });
+    return sql.run(
+      `INSERT INTO "ConsentSync" ("eventId", "system", "status", "outcome", "detail", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("eventId", "system") DO UPDATE SET "status" = excluded."status",
+         "outcome" = excluded."outcome", "detail" = excluded."detail", "updatedAt" = excluded."updatedAt"`,
+      [eventId, system, outcome.status, outcome.outcome, outcome.detail ?? null, new Date()],
+    );
   };
 
   for (const eventId of ids) {
     const event = eventById.get(eventId);
-    const subject = event && subjectById.get(event.subjectId as string);
-    const state = subject?.consentStates[0];
-    if (
-      !event ||
-      !subject?.email ||
-      !state ||
-      (state.status !== "subscribed" && state.status !== "unsubscribed")
-    )
-      continue;
-    const restricted = subject.restrictions.length > 0;
+    const subject = event && subjectById.get(event.subjectId);
+    const status = subject?.status;
+    if (!event || !subject?.email || (status !== "subscribed" && status !== "unsubscribed")) continue;
+    // 0 or 1 on SQLite, a boolean on PostgreSQL.
+    const restricted = Boolean(subject.restricted);
     const ref = {
-      shopDomain: subject.shop.domain,
+      shopDomain: subject.domain,
       subjectId: subject.id,
       email: subject.email,
       shopifyCustomerId: subject.shopifyCustomerId,
     };
     const change: ConsentChange = {
       purpose: "newsletter",
-      status: state.status,
-      occurredAt: state.since ?? new Date(),
+      status,
+      occurredAt: subject.since ?? new Date(),
       // A grant confirmed from the shopper's inbox is a confirmed opt-in (M3AAWG), as Shopify names it.
       optInLevel: event.confirmsEventId ? "CONFIRMED_OPT_IN" : "SINGLE_OPT_IN",
       idempotencyKey: `consent:${event.id}`,
     };
     for (const system of SYSTEMS) {
-      const previous = event.syncs.find((sync) => sync.system === system);
+      const previous = syncsOf.get(eventId)?.find((sync) => sync.system === system);
       if (previous && previous.status !== "failed") continue;
       // A failed row is overwritten at once; a new decision waits for the others.
       const decide = async (outcome: Outcome) => {

@@ -1,6 +1,7 @@
 // Recording consent decisions: the rules for what becomes a ledger event, and the sync job that
 // carries each change to Shopify and Mailchimp.
 import type { Tx } from "~/db/client.server";
+import { direct } from "~/db/direct.server";
 import { ConsentSyncJob } from "~/jobs/job-types";
 import { enqueueMany } from "~/jobs/queue/enqueue.server";
 import {
@@ -97,11 +98,16 @@ export async function countCheckouts(tx: Tx, shopId: string, orderedAts: Date[],
     const day = at.toISOString().slice(0, 10);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
+  const sql = await direct(tx);
   // In day order: two transactions counting the same days lock their rows in the same order.
   for (const [day, count] of [...perDay].sort(([a], [b]) => a.localeCompare(b))) {
     const orders = what === "order" ? count : 0;
     const granted = what === "consent" ? count : 0;
-    await tx.$executeRaw`INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (${shopId}, ${day}, ${orders}, ${granted})
-      ON CONFLICT ("shopId", "day") DO UPDATE SET "orders" = "ConsentCheckoutDay"."orders" + ${orders}, "granted" = "ConsentCheckoutDay"."granted" + ${granted}`;
+    await sql.run(
+      `INSERT INTO "ConsentCheckoutDay" ("shopId", "day", "orders", "granted") VALUES (?, ?, ?, ?)
+        ON CONFLICT ("shopId", "day") DO UPDATE
+          SET "orders" = "ConsentCheckoutDay"."orders" + ?, "granted" = "ConsentCheckoutDay"."granted" + ?`,
+      [shopId, day, orders, granted, orders, granted],
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client.server";
-import { boundStatement } from "~/db/sql";
+import { direct } from "~/db/direct.server";
 import { COUNT_CAP, WEBHOOKS_COUNT_CAP } from "~/i18n/format-count";
 import { JOB_STATUSES, type JobStatus } from "~/jobs/queue/job-status";
 import { FINISHED_JOB_DAYS } from "~/jobs/queue/prune.server";
@@ -18,7 +18,7 @@ async function jobCounts(db: Db, shopDomain: string): Promise<Record<JobStatus, 
   const count = `(SELECT count(*) FROM (SELECT 1 FROM "Job" WHERE "shopDomain" = ? AND "status" = ? LIMIT ?) AS capped)`;
   const sql = `SELECT ${JOB_STATUSES.map((status) => `${count} AS "${status}"`).join(", ")}`;
   const values = JOB_STATUSES.flatMap((status) => [shopDomain, status, COUNT_CAP + 1]);
-  const [row] = await db.$queryRaw<Record<JobStatus, number | bigint>[]>(...boundStatement(sql, values));
+  const [row] = await (await direct(db)).all<Record<JobStatus, number>>(sql, values);
   return Object.fromEntries(JOB_STATUSES.map((status) => [status, Number(row?.[status] ?? 0)])) as Record<
     JobStatus,
     number

@@ -2,6 +2,8 @@
 // (it holds personal data; its hash stays as proof of what was received).
 
 import type { Tx } from "~/db/client.server";
+import { direct } from "~/db/direct.server";
+import { questionMarks } from "~/db/sql";
 import { type JobContext, PermanentJobError } from "~/jobs/handler";
 import { isShopPurged } from "~/services/shops.server";
 import { parseJsonLossless } from "./lossless-json";
@@ -66,10 +68,19 @@ export async function processDeliveries(
   jobs: { jobId: string; receiptId: string }[],
 ): Promise<string[]> {
   const { db } = context;
-  const receipts = await db.webhookReceipt.findMany({
-    where: { id: { in: jobs.map((job) => job.receiptId) } },
-    select: { id: true, source: true, topic: true, shopDomain: true, body: true, processedAt: true },
-  });
+  // On the driver: Prisma maps a batch's bodies in JavaScript again (docs/decisions/095).
+  const receipts = await (await direct(db)).all<{
+    id: string;
+    source: string;
+    topic: string;
+    shopDomain: string;
+    body: string | null;
+    processedAt: Date | null;
+  }>(
+    `SELECT "id", "source", "topic", "shopDomain", "body", "processedAt" FROM "WebhookReceipt"
+      WHERE "id" IN (${questionMarks(jobs.length)})`,
+    jobs.map((job) => job.receiptId),
+  );
   const byId = new Map(receipts.map((receipt) => [receipt.id, receipt]));
   const done: string[] = [];
   const batch: {
@@ -128,12 +139,11 @@ async function processBatch(
   batch: { handler: TopicHandler; receiptId: string; payload: unknown }[],
   context: JobContext,
 ) {
-  const now = new Date();
-  const claimed = await tx.webhookReceipt.updateManyAndReturn({
-    where: { id: { in: batch.map((item) => item.receiptId) }, processedAt: null },
-    data: { processedAt: now, body: null },
-    select: { id: true },
-  });
+  const claimed = await (await direct(tx)).all<{ id: string }>(
+    `UPDATE "WebhookReceipt" SET "processedAt" = ?, "body" = NULL
+      WHERE "id" IN (${questionMarks(batch.length)}) AND "processedAt" IS NULL RETURNING "id"`,
+    [new Date(), ...batch.map((item) => item.receiptId)],
+  );
   const mine = new Set(claimed.map((receipt) => receipt.id));
   // In the order given, each topic's deliveries together.
   const handlers = [...new Set(batch.map((item) => item.handler))];

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import { afterCommit, type Db, type Tx } from "~/db/client.server";
-import { valuesStatement } from "~/db/sql";
+import { insertRows, postgresTime, sqliteTime } from "~/db/direct.server";
 import type { JobType, PayloadOf } from "./job-type";
 import { jobsAdded } from "./notify.server";
 
@@ -79,29 +79,20 @@ export async function enqueueMany<T extends JobType>(
   const now = new Date();
   const rows = jobs.map(({ payload, options }) => {
     const job = newJob(type, payload, options, now);
-    return [
-      job.id,
-      job.type,
-      job.payload,
-      job.jobKey,
-      job.shopDomain,
-      "pending",
-      job.priority,
-      job.runAt,
-      0,
-      job.maxAttempts,
-      job.createdAt,
-      job.createdAt,
-    ];
+    return {
+      ...job,
+      status: "pending",
+      attempts: 0,
+      updatedAt: job.createdAt,
+    };
   });
-  // Raw SQL: ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable, where a failed Prisma
-  // create (P2002) would abort it.
-  const added = await client.$queryRaw<{ id: string }[]>(
-    ...valuesStatement(
-      `INSERT INTO "Job" (${COLUMNS})`,
-      rows,
-      `ON CONFLICT ("jobKey") DO NOTHING RETURNING "id"`,
-    ),
+  // ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable, where a failed Prisma create
+  // (P2002) would abort it.
+  const added = await insertRows<{ id: string }>(
+    client,
+    "Job",
+    rows,
+    `ON CONFLICT ("jobKey") DO NOTHING RETURNING "id"`,
   );
   if (added.length > 0) afterCommit(client, jobsAdded);
   return added;
@@ -109,10 +100,6 @@ export async function enqueueMany<T extends JobType>(
 
 // The same row, for statements run on a driver's own connection (the webhook intake).
 const COLUMNS = `"id", "type", "payload", "jobKey", "shopDomain", "status", "priority", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt"`;
-
-/** Instants as the text Prisma stores: SQLite ISO 8601 with an offset, PostgreSQL UTC without one. */
-const sqliteTime = (at: Date) => at.toISOString().replace("Z", "+00:00");
-const postgresTime = (at: Date) => at.toISOString().replace("Z", "");
 
 /**
  * A prepared insert of job rows on a better-sqlite3 connection, for a caller that batches its own

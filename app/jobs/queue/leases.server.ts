@@ -3,7 +3,8 @@
 // can never overwrite the outcome of the one that took over. See docs/decisions/004 and 030.
 import type { Dialect } from "~/config.server";
 import type { Db, Tx } from "~/db/client.server";
-import { boundStatement, placeholders, questionMarks } from "~/db/sql";
+import { direct } from "~/db/direct.server";
+import { questionMarks } from "~/db/sql";
 import { retryDelayMs } from "./backoff";
 import type { JobStatus } from "./job-status";
 
@@ -44,8 +45,8 @@ export async function claimJobs(
     ? `"shopDomain" = ? AND "type" = ? AND "status" IN ('pending', 'failed') AND "runAt" <= ?`
     : `("status" IN ('pending', 'failed') AND "runAt" <= ?)
             OR ("status" = 'running' AND "lockedUntil" < ? AND "attempts" < "maxAttempts")`;
-  const sql = placeholders(
-    dialect,
+  const sql = await direct(db);
+  const rows = await sql.all<ClaimedJob & { runAt: Date }>(
     `UPDATE "Job"
         SET "status" = 'running', "attempts" = "attempts" + 1, "lockedBy" = ?, "lockedUntil" = ?, "updatedAt" = ?
       WHERE "id" IN (
@@ -55,23 +56,17 @@ export async function claimJobs(
          LIMIT ?
          ${skipLocked})
       RETURNING "id", "type", "payload", "shopDomain", "attempts", "maxAttempts", "runAt"`,
-  );
-  const rows = await db.$queryRawUnsafe<(ClaimedJob & { runAt: unknown })[]>(
-    sql,
-    options.workerId,
-    lockedUntil,
-    now,
-    ...(options.only ? [options.only.shopDomain, options.only.type, now] : [now, now]),
-    options.limit,
+    [
+      options.workerId,
+      lockedUntil,
+      now,
+      ...(options.only ? [options.only.shopDomain, options.only.type, now] : [now, now]),
+      options.limit,
+    ],
   );
   // RETURNING keeps no order: jobs are run in the order they were due (a batch chains in it).
   return rows
-    .map(({ runAt, ...row }) => ({
-      ...row,
-      attempts: Number(row.attempts),
-      maxAttempts: Number(row.maxAttempts),
-      due: new Date(runAt as string | Date).getTime(),
-    }))
+    .map(({ runAt, ...row }) => ({ ...row, due: runAt.getTime() }))
     .sort((a, b) => a.due - b.due)
     .map(({ due: _due, ...row }) => row);
 }
@@ -109,7 +104,7 @@ async function updateHeld(
     WHERE "status" = 'running' AND "lockedBy" = ?
       AND (${groups.map(([, ids]) => `("attempts" = ? AND "id" IN (${questionMarks(ids.length)}))`).join(" OR ")})`;
   const bound = [...values, new Date(), workerId, ...groups.flatMap(([attempts, ids]) => [attempts, ...ids])];
-  return db.$executeRaw(...boundStatement(sql, bound));
+  return (await direct(db)).run(sql, bound);
 }
 
 /** Extends the leases of a batch's jobs this worker still holds. */
