@@ -96,7 +96,10 @@ type Driver = {
 // On globalThis, as the commit callbacks above: the sandbox's own bundle reaches the same clients.
 const DRIVERS = Symbol.for("vigie.db.drivers");
 const TRANSACTIONS = Symbol.for("vigie.db.transactions");
-const driverGlobals = globalThis as { [DRIVERS]?: WeakMap<object, Driver>; [TRANSACTIONS]?: WeakMap<object, Db> };
+const driverGlobals = globalThis as {
+  [DRIVERS]?: WeakMap<object, Driver>;
+  [TRANSACTIONS]?: WeakMap<object, Db>;
+};
 driverGlobals[DRIVERS] ??= new WeakMap();
 driverGlobals[TRANSACTIONS] ??= new WeakMap();
 const drivers = driverGlobals[DRIVERS];

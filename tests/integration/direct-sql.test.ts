@@ -57,6 +57,21 @@ describe.each(testDialects())("direct statements on %s", (dialect) => {
     ]);
   });
 
+  it("reads an instant the database stamped itself (a column's default) as Prisma reads it", async () => {
+    const sql = await direct(t.db);
+    await sql.run(`INSERT INTO "Subject" ("id", "shopId", "updatedAt") VALUES (?, ?, ?)`, [
+      "direct-default",
+      shop.shop.id,
+      AT,
+    ]);
+    const [row] = await sql.all<{ createdAt: Date }>(`SELECT "createdAt" FROM "Subject" WHERE "id" = ?`, [
+      "direct-default",
+    ]);
+    const read = await t.db.subject.findUniqueOrThrow({ where: { id: "direct-default" } });
+    expect(row?.createdAt).toEqual(read.createdAt);
+    expect(Math.abs(read.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
   it("reads instants as UTC in a process whose zone is not", async () => {
     const zone = process.env.TZ;
     process.env.TZ = "Pacific/Kiritimati";
