@@ -82,9 +82,16 @@ export function startWorker(options: WorkerOptions): Worker {
   const shutdown = new AbortController();
   let stopping = false;
   let wake: (() => void) | undefined;
+  // A wake-up that came while the loop was not asleep (claiming, starting): the claim then under
+  // way may have missed those jobs, so the loop claims again instead of sleeping until the poll.
+  let woken = false;
+  const signal = () => {
+    if (wake) wake();
+    else woken = true;
+  };
   let polls = 0;
 
-  const unsubscribe = onJobsAdded(() => wake?.());
+  const unsubscribe = onJobsAdded(signal);
 
   const contextOf = (job: ClaimedJob, jobLog: Logger): JobContext => ({
     db,
@@ -257,17 +264,19 @@ export function startWorker(options: WorkerOptions): Worker {
         else start(next);
       })
       .catch((error) => log.error("starting a waiting batch failed", { error: describe(error) }))
-      .finally(() => wake?.());
+      .finally(signal);
     running.set(job.id, entry);
   }
 
   async function loop() {
     while (!stopping) {
       let claimed: ClaimedJob[] = [];
+      // What was added before this claim starts, it sees.
+      woken = false;
       try {
         if (++polls % 20 === 1) {
           await buryExpiredJobs(db);
-          if (await enqueueScheduled(db, options.schedules ?? [])) wake?.();
+          if (await enqueueScheduled(db, options.schedules ?? [])) signal();
         }
         const free = concurrency - running.size;
         if (free > 0) claimed = await claimJobs(db, dialect, { workerId, limit: free, leaseMs });
@@ -277,7 +286,7 @@ export function startWorker(options: WorkerOptions): Worker {
       // Jobs that only joined a running batch's wait started nothing: sleep until woken, rather
       // than claim the queue a few jobs at a time while that batch runs.
       const launched = start(claimed);
-      if (launched === 0 || running.size >= concurrency) {
+      if ((launched === 0 || running.size >= concurrency) && !woken) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wake = () => {
@@ -300,7 +309,7 @@ export function startWorker(options: WorkerOptions): Worker {
       stopping = true;
       unsubscribe();
       clearInterval(waitingHeartbeat);
-      wake?.();
+      signal();
       await loopDone;
       const inFlight = [...running.values()].flatMap(({ jobs }) => jobs);
       const finished = Promise.allSettled([...running.values()].map((r) => r.done));

@@ -145,6 +145,26 @@ describe.each(testDialects())("worker on %s", (dialect) => {
     });
   });
 
+  it("misses no wake-up: a job added while it claims starts without waiting for the next poll", async () => {
+    const T_TEST_WOKEN = defineJobType({ id: "test.woken", payload: z.object({ n: z.number() }) });
+    const done: number[] = [];
+    const job = handle(T_TEST_WOKEN, async ({ n }) => {
+      done.push(n);
+    });
+    // No polling: only the enqueue's wake-up makes the worker claim. The job is added while the
+    // new worker's first claim is on its way to the database, which cannot see it yet.
+    for (let n = 0; n < 20; n++) {
+      const w = worker([job as JobHandler], { pollMs: 60_000 });
+      try {
+        await enqueue(t.db, T_TEST_WOKEN, { n });
+        await eventually(async () => done.includes(n), 3_000);
+      } finally {
+        await w.stop();
+      }
+    }
+    expect(done).toEqual(Array.from({ length: 20 }, (_, n) => n));
+  });
+
   // docs/decisions/091: a burst of one shop's jobs runs as a few large batches.
   describe("batches", () => {
     function batching(id: string, options: { lingerMs?: number }, gate?: () => Promise<void>) {
