@@ -159,9 +159,12 @@ async function seedConsentHistory(tx: Tx, shopId: string, now: Date) {
       event.occurredAt,
     );
   }
-  // Six months of checkout orders with their share of ticked boxes, for the consent-rate chart.
+  // Six months of checkout orders with their share of ticked boxes, for the consent-rate chart:
+  // mid-month, or today early in the month (a day to come has no orders yet).
   for (let month = 5; month >= 0; month--) {
-    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - month, 15))
+    const day = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - month, Math.min(15, now.getUTCDate())),
+    )
       .toISOString()
       .slice(0, 10);
     const orders = 40 + ((month * 17) % 23);

@@ -32,6 +32,18 @@ describe.each(testDialects())("the demo shop on %s", (dialect) => {
     expect(await isShopPurged(t.db, TEST_SECRET_KEY, s.shop)).toBe(false);
   });
 
+  it("counts no checkout orders on a day still to come, early in a month", async () => {
+    const now = new Date("2026-12-05T00:30:00Z");
+    const shop = await ensureDemoStore(t.db, settings(), TEST_SECRET_KEY, now);
+    const days = await t.db.consentCheckoutDay.findMany({
+      where: { shopId: shop?.id },
+      orderBy: { day: "asc" },
+    });
+    expect(days).toHaveLength(6);
+    expect(days.at(-1)?.day).toBe("2026-12-05");
+    expect(days.every(({ day }) => day <= "2026-12-05")).toBe(true);
+  });
+
   it("an existing demo shop left beside a purge marker (by earlier versions) wins: the marker goes", async () => {
     const s = settings();
     const shop = await ensureDemoStore(t.db, s, TEST_SECRET_KEY);
