@@ -6,7 +6,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { Dialect } from "~/config.server";
-import { type Db, driverOf, type Tx } from "./client.server";
+import { type Db, driverOf, type Tx, withSqliteConnection } from "./client.server";
 import { placeholders, questionMarks } from "./sql";
 
 export type Row = Record<string, unknown>;
@@ -152,9 +152,9 @@ async function open(client: Db | Tx): Promise<Direct> {
   const driver = driverOf(client);
   const raw = await driver.raw();
   if (raw.dialect === "sqlite") {
-    const { lock, transactions } = driver;
-    if (!lock || !transactions) throw new Error("not a SQLite client");
-    if (!driver.inTransaction) return sqliteDirect((fn) => lock.run(() => fn(raw.connection)));
+    if (!driver.inTransaction) return sqliteDirect((fn) => withSqliteConnection(client as Db, fn));
+    const { transactions } = driver;
+    if (!transactions) throw new Error("not a SQLite client");
     // A transaction holds the one connection until it ends: its statements run at once.
     const begun = transactions();
     return sqliteDirect(async (fn) => {
