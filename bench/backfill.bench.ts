@@ -3,8 +3,9 @@
 // as Shopify writes it) into a SQLite database, with the service the worker runs (runBackfill).
 // Two sizes: 100 000 customers and 1 000 000 (each with 2 orders: 3 000 000 lines); the figure is
 // the larger one's, from the first step to the backfill's end; memory is the importing process's
-// peak RSS, which must stay flat from the smaller shop to the larger (the file is streamed). The
-// simulator runs in a process of its own so that the file it serves is not counted. On SQLite and
+// peak RSS, which must stay flat from the smaller shop to the larger (the file is streamed). Each
+// import runs in a fresh process, and the simulator in one of its own, so that neither the file it
+// serves nor an earlier import counts (docs/decisions/096). On SQLite and
 // on PostgreSQL (a database of its own on TEST_POSTGRES_URL per import), each figure with its
 // `database`; BENCH_BACKFILL_POSTGRES_CUSTOMERS sizes the PostgreSQL side (100 000: at its few hundred
 // customers a second a million would take most of an hour, docs/decisions/085).
@@ -117,7 +118,11 @@ async function startSimulator(file: string, objects: number) {
   };
 }
 
-/** Imports a shop of `customers`: seconds taken and the peak RSS (MB) of this process meanwhile. */
+/**
+ * Imports a shop of `customers`: the file is written and served, and the database made, by this
+ * process; the import itself runs in a fresh one, whose peak RSS is then the import's alone (not the
+ * file's writing, nor an earlier import's heap that V8 kept: docs/decisions/096).
+ */
 async function importShop(customers: number, database: BenchDatabase) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "vigie-bench-backfill-"));
   const file = path.join(dir, "customers.jsonl");
@@ -125,11 +130,48 @@ async function importShop(customers: number, database: BenchDatabase) {
   const sim = await startSimulator(file, objects);
   const postgres = database === "postgres" ? await postgresDatabase("backfill") : null;
   const url = postgres?.url ?? `file:${path.join(dir, "vigie.sqlite")}`;
-  await migrate(url);
+  try {
+    await migrate(url);
+    const run = await importChild({ url, customers, baseUrl: sim.baseUrl, token: sim.token });
+    console.error(
+      `backfill (${database}): ${customers} customers, ${objects} lines in ${run.seconds.toFixed(1)} s; ` +
+        `peak RSS ${run.peakMb.toFixed(0)} MB (${run.startMb.toFixed(0)} MB at the start, JS heap ` +
+        `${run.heapMb.toFixed(0)} MB at most)`,
+    );
+    return run;
+  } finally {
+    await sim.stop();
+    await postgres?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type ImportRun = { seconds: number; peakMb: number; startMb: number; heapMb: number };
+type ImportJob = { url: string; customers: number; baseUrl: string; token: string };
+
+function importChild(job: ImportJob): Promise<ImportRun> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child"], {
+    env: { ...process.env, BENCH_BACKFILL_JOB: JSON.stringify(job) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0 || !last.startsWith("{")) reject(new Error(`backfill import failed (exit ${code})`));
+      else resolve(JSON.parse(last));
+    });
+  });
+}
+
+/** The child: one import, as the worker runs it, from the first step to the backfill's end. */
+async function runImport({ url, customers, baseUrl, token }: ImportJob): Promise<ImportRun> {
   const { db, dialect } = await createDatabase(url);
-  const bulk = createShopifyBulk(
-    createShopifyAdminClient({ shop: SHOP, accessToken: sim.token, baseUrl: sim.baseUrl }),
-  );
+  const bulk = createShopifyBulk(createShopifyAdminClient({ shop: SHOP, accessToken: token, baseUrl }));
   const context = benchJobContext({
     db,
     dialect,
@@ -142,13 +184,12 @@ async function importShop(customers: number, database: BenchDatabase) {
       shopifyBulk: bulk,
     }),
   });
-
   try {
     const shop = await db.shop.create({ data: { domain: SHOP }, select: { id: true, domain: true } });
-    global.gc?.();
-    let peak = process.memoryUsage().rss;
+    const startMb = process.memoryUsage().rss / 2 ** 20;
+    let heap = 0;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      heap = Math.max(heap, process.memoryUsage().heapUsed);
     }, 100);
     const started = performance.now();
     const { id } = await startBackfill(db, shop, "install");
@@ -160,7 +201,7 @@ async function importShop(customers: number, database: BenchDatabase) {
         // As the job queue would, without its backoff: a retryable failure (the result's download
         // broken off mid-file) is run again, and reads on from the committed offset (record 089).
         if (!(error instanceof ConnectorError && error.retryable) || ++interruptions > 5) throw error;
-        console.error(`backfill (${database}): ${error.message}; resumed (${interruptions})`);
+        console.error(`backfill: ${error.message}; resumed (${interruptions})`);
       }
       const row = await db.backfill.findUniqueOrThrow({ where: { id } });
       if (row.status === "failed") throw new Error(`backfill failed: ${row.error}`);
@@ -175,15 +216,11 @@ async function importShop(customers: number, database: BenchDatabase) {
     clearInterval(sampler);
     const subjects = await db.subject.count({ where: { shopId: shop.id } });
     if (subjects !== customers) throw new Error(`${subjects} subjects for ${customers} customers`);
-    console.error(
-      `backfill (${database}): ${customers} customers, ${objects} lines in ${seconds.toFixed(1)} s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
-    );
-    return { seconds, peakMb: peak / 2 ** 20 };
+    // The kernel's own peak, not a sample that could fall between two of the garbage collector's.
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    return { seconds, peakMb, startMb, heapMb: heap / 2 ** 20 };
   } finally {
     await db.$disconnect();
-    await sim.stop();
-    await postgres?.drop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -214,28 +251,10 @@ async function measure(database: BenchDatabase) {
   ].map((figure) => ({ ...figure, database, load }));
 }
 
-/** Each database in a process of its own: the first one's memory would count in the second's peak. */
-function measureApart(database: BenchDatabase): Promise<unknown[]> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_DATABASES: database },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  child.stdout.on("data", (chunk) => {
-    out += chunk;
-  });
-  return new Promise((resolve, reject) =>
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").at(-1) ?? "";
-      if (code !== 0 || !last.startsWith("["))
-        reject(new Error(`backfill on ${database} failed (exit ${code})`));
-      else resolve(JSON.parse(last));
-    }),
-  );
+if (process.argv.includes("--child")) {
+  console.log(JSON.stringify(await runImport(JSON.parse(process.env.BENCH_BACKFILL_JOB ?? "{}"))));
+} else {
+  const results = [];
+  for (const database of benchDatabases()) results.push(...(await measure(database as BenchDatabase)));
+  console.log(JSON.stringify(results));
 }
-
-const databases = benchDatabases();
-const results = [];
-if (databases.length === 1) results.push(...(await measure(databases[0] as BenchDatabase)));
-else for (const database of databases) results.push(...(await measureApart(database)));
-console.log(JSON.stringify(results));
