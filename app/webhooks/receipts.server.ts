@@ -9,8 +9,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { dialectOf } from "~/config.server";
+import { postgresTime } from "~/db/direct.server";
 import { ProcessWebhookJob } from "~/jobs/job-types";
-import { newJob, postgresJobInsert, sqliteJobWriter } from "~/jobs/queue/enqueue.server";
+import { newJob, postgresJobsInsert, sqliteJobWriter } from "~/jobs/queue/enqueue.server";
 import { logger } from "~/utils/logger.server";
 
 export type ReceiptInput = {
@@ -108,53 +109,140 @@ function sqliteStore(file: string): ReceiptStore {
         if (pending.push({ receipt, priority: job.priority, resolve, reject }) === 1) setImmediate(flush);
       }),
     close: async () => {
+      // The deliveries already taken are stored (and answered) before the connection closes.
+      if (pending.length > 0) flush();
       db.close();
     },
   };
 }
+
+/** A statement stores at most this many deliveries, or bodies of this many characters (one at least). */
+const GROUP_ROWS = 200;
+const GROUP_CHARS = 4 * 1024 * 1024;
+/** Statements in flight at once: one commits while the next group forms. */
+const GROUPS_IN_FLIGHT = 2;
 
 function postgresStore(url: string): ReceiptStore {
   // The statement's plan is kept per connection. Made while the Job table was small (a new
   // install), it read the whole table for the job key at every delivery once the table had grown;
   // planned anew at each run, the intake lost a quarter or more of its rate. These connections run only
   // this statement, whose one lookup is the job key's unique index (docs/decisions/094).
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c enable_seqscan=off" });
+  // Two connections for the groups in flight, two more for a failed group's deliveries tried alone.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: GROUPS_IN_FLIGHT + 2,
+    options: "-c enable_seqscan=off",
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on("error", (error) =>
     logger.warn("webhook intake: idle database connection lost", { error: error.message }),
   );
-  // One statement, one round trip: the job row exists only if the receipt row was inserted, and
-  // the receipt only if its job is new. A job of this delivery that already exists ran for a
-  // receipt now gone (dropped for a purged shop, deleted by shop/redact): a body no job would
-  // process is not kept. Only this statement writes this job key, for this same delivery, whose
-  // receipt's unique index orders concurrent copies: the check cannot race the job's insert.
-  // The job's values follow the receipt's 11; $15 is its key (the queue's 4th value).
-  const job = postgresJobInsert("receipt", 12);
+  // One statement, one round trip, for a group of deliveries (docs/decisions/097): a job row exists
+  // only if its receipt row was inserted, and a receipt only if its job is new. A job of this
+  // delivery that already exists ran for a receipt now gone (dropped for a purged shop, deleted by
+  // shop/redact): a body no job would process is not kept. Only this statement writes this job key,
+  // for this same delivery, whose receipt's unique index orders concurrent copies: the check cannot
+  // race the job's insert. The check is a subquery per row, not a join, so that its plan is the
+  // key's index whatever the sizes the kept plan was made for.
+  const jobs = postgresJobsInsert(`input JOIN receipt USING ("id")`);
+  const receiptColumns: [string, string][] = [
+    ["id", "text"],
+    ["source", "text"],
+    ["deliveryId", "text"],
+    ["shopDomain", "text"],
+    ["topic", "text"],
+    ["apiVersion", "text"],
+    ["triggeredAt", "text"],
+    ["eventId", "text"],
+    ["body", "text"],
+    ["bodySha256", "text"],
+  ];
+  const columns = [...receiptColumns, ...jobs.columns];
+  const receivedAt = `$${columns.length + 1}::timestamp`;
   const sql = `
-    WITH receipt AS (
+    WITH input AS (
+      SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")})
+        AS t(${columns.map(([name]) => `"${name}"`).join(", ")})),
+    receipt AS (
       INSERT INTO "WebhookReceipt" (${RECEIPT_COLUMNS})
-      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamp
-       WHERE NOT EXISTS (SELECT 1 FROM "Job" WHERE "jobKey" = $15)
+      SELECT ${receiptColumns.map(([name]) => `"${name}"`).join(", ")}, ${receivedAt}
+        FROM input
+       WHERE (SELECT 1 FROM "Job" WHERE "Job"."jobKey" = input."jobKey") IS NULL
       ON CONFLICT ("source", "deliveryId") DO NOTHING
       RETURNING "id")
-    ${job.sql}
+    ${jobs.sql}
     RETURNING "id"`;
-  return {
-    async store(receipt, { priority }) {
-      const at = new Date();
-      // Prisma keeps PostgreSQL timestamps (without time zone) in UTC.
-      const now = at.toISOString().replace("Z", "");
-      const rowsOf = rows(receipt, priority, at);
-      const result = await pool.query({
-        name: "vigie-store-receipt",
+
+  type Pending = {
+    receipt: ReceiptInput;
+    priority: number;
+    resolve(stored: boolean): void;
+    reject(e: unknown): void;
+  };
+  let pending: Pending[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  /** Stores a group in one statement; each caller is answered once it committed. */
+  async function write(group: Pending[]): Promise<void> {
+    const at = new Date();
+    const built = group.map(({ receipt, priority }) => rows(receipt, priority, at));
+    const receiptArrays = receiptColumns.map((_, c) => built.map((row) => row.receiptValues[c]));
+    try {
+      const result = await pool.query<{ id: string }>({
+        name: "vigie-store-receipts",
         text: sql,
-        values: [...rowsOf.receiptValues, now, ...job.values(rowsOf.job)],
+        // Prisma keeps PostgreSQL timestamps (without time zone) in UTC.
+        values: [...receiptArrays, ...jobs.arrays(built.map((row) => row.job)), postgresTime(at)],
       });
-      if (result.rowCount !== 1) return false;
-      job.committed();
-      return true;
+      const added = new Set(result.rows.map((row) => row.id));
+      if (added.size > 0) jobs.committed();
+      for (const [i, item] of group.entries()) item.resolve(added.has(built[i]?.job.id as string));
+    } catch (error) {
+      if (group.length === 1) return group[0]?.reject(error);
+      // A delivery the database refuses must not cost the others theirs: each is tried alone.
+      await Promise.all(group.map((item) => write([item])));
+    }
+  }
+
+  function flush() {
+    scheduled = false;
+    while (pending.length > 0 && inFlight < GROUPS_IN_FLIGHT) {
+      let count = 0;
+      let chars = 0;
+      for (const item of pending) {
+        chars += item.receipt.body.length;
+        if (count === GROUP_ROWS || (count > 0 && chars > GROUP_CHARS)) break;
+        count++;
+      }
+      const group = pending.slice(0, count);
+      pending = pending.slice(count);
+      inFlight++;
+      void write(group).finally(() => {
+        inFlight--;
+        flush();
+        if (inFlight === 0 && pending.length === 0) for (const done of drained.splice(0)) done();
+      });
+    }
+  }
+  const drained: (() => void)[] = [];
+
+  return {
+    store: (receipt, { priority }) =>
+      new Promise<boolean>((resolve, reject) => {
+        pending.push({ receipt, priority, resolve, reject });
+        // Deliveries that arrive in the same turn of the event loop, or while the statements in
+        // flight run, go together in the next one.
+        if (!scheduled && inFlight < GROUPS_IN_FLIGHT) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      }),
+    async close() {
+      // The deliveries already taken are stored (and answered) before the connections close.
+      if (inFlight > 0 || pending.length > 0) await new Promise<void>((done) => drained.push(done));
+      await pool.end();
     },
-    close: () => pool.end(),
   };
 }
 

@@ -134,28 +134,40 @@ export function sqliteJobWriter(connection: BetterSqlite3.Database) {
 }
 
 /**
- * The insert of one job row in a PostgreSQL statement, its values numbered from `$first`, rows
- * taken `FROM source` (e.g. the CTE of the row it depends on: no job without it). Call
- * `committed()` once the statement inserted a row.
+ * The insert of job rows in a PostgreSQL statement, one per row `FROM source` (e.g. the CTE of the
+ * rows they depend on: no job without its row), whose columns are `jobColumns`' names; `jobArrays`
+ * gives the matching arrays, to pass to `unnest` in the caller's order. Call `committed()` once the
+ * statement inserted a row.
  */
-export function postgresJobInsert(source: string, first: number) {
-  const p = (i: number) => `$${first + i}`;
+export function postgresJobsInsert(source: string) {
   return {
     sql: `INSERT INTO "Job" (${COLUMNS})
-      SELECT ${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, 'pending', ${p(5)}::int, ${p(6)}::timestamp, 0,
-             ${p(7)}::int, ${p(8)}::timestamp, ${p(8)}::timestamp
+      SELECT "jobId", "jobType", "jobPayload", "jobKey", "jobShop", 'pending', "jobPriority",
+             "jobRunAt"::timestamp, 0, "jobMaxAttempts", "jobCreatedAt"::timestamp, "jobCreatedAt"::timestamp
         FROM ${source}
       ON CONFLICT ("jobKey") DO NOTHING`,
-    values: (job: NewJob) => [
-      job.id,
-      job.type,
-      job.payload,
-      job.jobKey,
-      job.shopDomain,
-      job.priority,
-      postgresTime(job.runAt),
-      job.maxAttempts,
-      postgresTime(job.createdAt),
+    /** The columns' names and types for `unnest(…) AS t(…)`, in `arrays`' order. */
+    columns: [
+      ["jobId", "text"],
+      ["jobType", "text"],
+      ["jobPayload", "text"],
+      ["jobKey", "text"],
+      ["jobShop", "text"],
+      ["jobPriority", "int"],
+      ["jobRunAt", "text"],
+      ["jobMaxAttempts", "int"],
+      ["jobCreatedAt", "text"],
+    ] as const,
+    arrays: (jobs: NewJob[]) => [
+      jobs.map((job) => job.id),
+      jobs.map((job) => job.type),
+      jobs.map((job) => job.payload),
+      jobs.map((job) => job.jobKey),
+      jobs.map((job) => job.shopDomain),
+      jobs.map((job) => job.priority),
+      jobs.map((job) => postgresTime(job.runAt)),
+      jobs.map((job) => job.maxAttempts),
+      jobs.map((job) => postgresTime(job.createdAt)),
     ],
     committed: jobsAdded,
   };
