@@ -227,4 +227,11 @@ describe.each(testDialects())("restriction of processing on %s", (dialect) => {
     // Lifted, the person is no longer kept apart from the retention sweep.
     expect((await retentionOverview(t.db, shop.id)).restricted).toEqual([]);
   });
+
+  it("names the recipients to tell in the requester's language: an English request's carriers are Carriers", async () => {
+    const request = await fileRestriction("en");
+    await grantRestriction(t.db, shop, STAFF, request.id);
+    const notices = await t.db.recipientNotice.findMany({ where: { requestId: request.id } });
+    expect(notices.find((n) => n.recipient === "carriers")).toMatchObject({ name: "Carriers" });
+  });
 });

@@ -32,8 +32,6 @@ const ALLOWED = [
   /Journal officiel/g,
   /Commission nationale de l'informatique et des libertés/g,
   /\bDR-\d{4}-\d{4,}\b/g,
-  // The processors register names each recipient as in its contract, in one language (record 050).
-  /Banques et établissements de crédit|Régies marketing et publicitaires|Réseaux sociaux \(outils de partage\)|Transporteurs/g,
 ];
 
 // Raw identifiers: camelCase field names, snake_case codes, dotted codes, database ids.

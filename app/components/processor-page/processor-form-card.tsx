@@ -23,23 +23,16 @@ export function ProcessorFormCard(props: {
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="intent" value="save" />
         <FormLayout>
-          <InlineGrid columns={2} gap="300">
-            <TextField
-              {...bind("name")}
-              label={t("processors.name")}
-              autoComplete="off"
-              error={bad("name") ? " " : undefined}
-            />
-            <ChoiceField
-              bind={bind}
-              name="role"
-              label={t("processors.role")}
-              options={RECIPIENT_ROLES.map((role) => ({
-                value: role,
-                label: t(`processors.roles.${role}`),
-              }))}
-            />
-          </InlineGrid>
+          <BilingualField bind={bind} name="name" label={t("processors.name")} error={bad("name")} />
+          <ChoiceField
+            bind={bind}
+            name="role"
+            label={t("processors.role")}
+            options={RECIPIENT_ROLES.map((role) => ({
+              value: role,
+              label: t(`processors.roles.${role}`),
+            }))}
+          />
           <BilingualField bind={bind} name="service" label={t("processors.service")} error={bad("service")} />
           <BilingualField bind={bind} name="data" label={t("processors.data")} error={bad("data")} />
           <BilingualField

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import type { CardProps } from "./kit";
 
-export function RecipientsCard({ data, t, when, busy }: CardProps) {
+export function RecipientsCard({ data, locale, t, when, busy }: CardProps) {
   if (data.recipients.length === 0) return null;
   return (
     <Card>
@@ -20,7 +20,7 @@ export function RecipientsCard({ data, t, when, busy }: CardProps) {
             <span data-testid={`recipient-${n.recipient}`}>
               <InlineStack gap="200" blockAlign="center">
                 <Text as="span" fontWeight="semibold">
-                  {n.name}
+                  {n.names?.[locale] || n.name}
                 </Text>
                 <Text as="span" tone="subdued">
                   {t(`restriction.channels.${n.channel}`)}

@@ -57,6 +57,10 @@ describe("buildNotice", () => {
     expect(section("fr", "recipients")?.items).toContain(
       "Banques et établissements de crédit (destinataire traitant pour son propre compte)\u00a0: Exécution des paiements, recouvrement",
     );
+    // A category of recipients is named in the notice's language (a company, as in its contract).
+    const english = section("en", "recipients")?.items ?? [];
+    expect(english).toContain("Carriers (processor acting on our behalf): Carrying and delivering parcels");
+    expect(english.join("\n")).not.toMatch(/Transporteurs|Banques|Régies|Réseaux/);
     const confirmed = buildNotice(
       input({
         processors: PROCESSOR_DRAFTS.filter((d) => d.key === "stripe").map(({ content }) => ({

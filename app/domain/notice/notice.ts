@@ -101,7 +101,7 @@ export function buildNotice(
   const purposes = activities.flatMap((activity) => activity.purposes);
   const interests = purposes.filter((purpose) => purpose.basis === "legitimate_interests");
   const transfers = input.processors.flatMap(({ content, confirmed }) =>
-    content.transfers.map((transfer) => ({ transfer, company: content.name, confirmed })),
+    content.transfers.map((transfer) => ({ transfer, company: e(content.name), confirmed })),
   );
   const automated = activities.filter((activity) => activity.automatedDecision[entryLocale].trim() !== "");
   const detail = (text: Text): Part[] => (text[entryLocale] ? [" — ", e(text)] : []);
@@ -146,7 +146,7 @@ export function buildNotice(
       t.recipients,
       [s("recipientsIntro")],
       input.processors.map(({ content }) =>
-        line([content.name, ` (${t.roles[content.role]})`, colon, e(content.service)]),
+        line([e(content.name), ` (${t.roles[content.role]})`, colon, e(content.service)]),
       ),
     ),
     // Art. 13(1)(f): each transfer and its safeguard; one not yet confirmed says so.

@@ -40,7 +40,10 @@ describe("PROCESSOR_DRAFTS", () => {
     for (const { key, content } of PROCESSOR_DRAFTS) {
       expect(ProcessorContentSchema.parse(JSON.parse(JSON.stringify(content))), key).toEqual(content);
       expect(processorProblems(content), key).toEqual([]);
-      for (const locale of LOCALES) expect(content.service[locale], key).not.toBe("");
+      for (const locale of LOCALES) {
+        expect(content.service[locale], key).not.toBe("");
+        expect(content.name[locale], key).not.toBe("");
+      }
     }
   });
 
@@ -81,6 +84,22 @@ describe("assertConfirmable", () => {
 });
 
 describe("ProcessorContentSchema", () => {
+  it("names a category of recipients in each language, and reads a name stored in one as both", () => {
+    expect(draft("carriers").name).toEqual({ fr: "Transporteurs", en: "Carriers" });
+    const stored = {
+      ...JSON.parse(JSON.stringify(draft("stripe"))),
+      name: "Stripe Payments Europe, Limited",
+    };
+    expect(ProcessorContentSchema.parse(stored).name).toEqual({
+      fr: "Stripe Payments Europe, Limited",
+      en: "Stripe Payments Europe, Limited",
+    });
+    // Both languages, as every other text of the register.
+    expect(processorProblems({ ...draft("carriers"), name: { fr: "Transporteurs", en: "" } })).toEqual([
+      "name",
+    ]);
+  });
+
   it("takes only web links and calendar dates for the contract", () => {
     expect(
       ProcessorContentSchema.safeParse({ ...draft("banks"), contractUrl: "javascript:alert(1)" }).success,

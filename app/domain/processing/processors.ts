@@ -38,8 +38,11 @@ const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/ })]);
 const optionalDate = z.union([z.literal(""), z.iso.date()]);
 
 export const ProcessorContentSchema = z.object({
-  /** The company's name, as in its contract. */
-  name: z.string().trim().min(1).max(200),
+  /**
+   * The company's name as in its contract (the same in both languages), or a category of recipients
+   * (art. 13(1)(e)), which is not. A name stored before names had a language reads as both.
+   */
+  name: z.preprocess((value) => (typeof value === "string" ? { fr: value, en: value } : value), TextSchema),
   role: z.enum(RECIPIENT_ROLES),
   /** What it does for the shop. */
   service: TextSchema,
@@ -61,7 +64,7 @@ const filled = (text: Text) => LOCALES.every((locale) => text[locale].trim() !==
 /** The fields a recipient lacks to be recorded, as form paths. */
 export function processorProblems(content: ProcessorContent): string[] {
   const problems: string[] = [];
-  for (const field of ["service", "data", "location"] as const) {
+  for (const field of ["name", "service", "data", "location"] as const) {
     if (!filled(content[field])) problems.push(field);
   }
   content.transfers.forEach((transfer, index) => {
@@ -111,7 +114,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
   {
     key: "shopify",
     content: {
-      name: "Shopify International Limited",
+      name: text("Shopify International Limited", "Shopify International Limited"),
       role: "processor",
       service: text(
         "Plateforme de la boutique : commandes, comptes clients, paiements Shopify",
@@ -155,7 +158,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
     key: "stripe",
     requires: "stripe",
     content: {
-      name: "Stripe Payments Europe, Limited",
+      name: text("Stripe Payments Europe, Limited", "Stripe Payments Europe, Limited"),
       role: "processor",
       service: text(
         "Paiement en ligne et analyse du risque de fraude (Stripe Radar)",
@@ -182,7 +185,10 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
     key: "mailchimp",
     requires: "mailchimp",
     content: {
-      name: "The Rocket Science Group LLC (Mailchimp, Intuit)",
+      name: text(
+        "The Rocket Science Group LLC (Mailchimp, Intuit)",
+        "The Rocket Science Group LLC (Mailchimp, Intuit)",
+      ),
       role: "processor",
       service: text(
         "Envoi de la newsletter, mesure des ouvertures et des clics",
@@ -208,7 +214,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
   {
     key: "carriers",
     content: {
-      name: "Transporteurs",
+      name: text("Transporteurs", "Carriers"),
       role: "processor",
       service: text("Acheminement et livraison des colis", "Carrying and delivering parcels"),
       data: text("Nom, adresse de livraison, téléphone, e-mail", "Name, shipping address, phone, e-mail"),
@@ -225,7 +231,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
   {
     key: "vigie",
     content: {
-      name: "Vigie",
+      name: text("Vigie", "Vigie"),
       role: "processor",
       service: text(
         "Registre des consentements, demandes d'exercice des droits, conservation",
@@ -248,7 +254,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
   {
     key: "banks",
     content: {
-      name: "Banques et établissements de crédit",
+      name: text("Banques et établissements de crédit", "Banks and credit institutions"),
       role: "independent_controller",
       service: text("Exécution des paiements, recouvrement", "Carrying out payments, recovery"),
       data: text("Identité, moyen de paiement, montant", "Identity, payment method, amount"),
@@ -262,7 +268,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
   {
     key: "advertising",
     content: {
-      name: "Régies marketing et publicitaires",
+      name: text("Régies marketing et publicitaires", "Marketing and advertising agencies"),
       role: "independent_controller",
       service: text(
         "Partenaires commerciaux de la boutique (à nommer)",
@@ -279,7 +285,7 @@ export const PROCESSOR_DRAFTS: ProcessorDraft[] = [
   {
     key: "social_networks",
     content: {
-      name: "Réseaux sociaux (outils de partage)",
+      name: text("Réseaux sociaux (outils de partage)", "Social networks (sharing tools)"),
       role: "joint_controller",
       service: text(
         "Boutons de partage : responsables conjoints de la collecte par le bouton (CJUE, Fashion ID, C-40/17)",
@@ -322,7 +328,7 @@ export function readProcessor(
   const { content } = entry;
   return {
     id: entry.key,
-    name: content.name,
+    name: content.name[locale],
     role: content.role,
     service: content.service[locale],
     data: content.data[locale],

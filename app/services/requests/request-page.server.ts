@@ -62,7 +62,7 @@ export async function loadRequestPage(db: Db, shop: ShopRef, requestId: string) 
         ? directiveOfRequest(db, shop.id, r.id)
         : Promise.resolve(null),
     restrictionOfRequest(db, shop.id, r.id),
-    recipientNoticesOf(db, r.id),
+    recipientNoticesOf(db, shop.id, r.id),
   ]);
   const subjectRestricted = r.subjectId ? await isSubjectRestricted(db, r.subjectId) : false;
   return {

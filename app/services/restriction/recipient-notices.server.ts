@@ -5,7 +5,9 @@
 import type { Db, Tx } from "~/db/client.server";
 import { AppError } from "~/domain/errors";
 import { PROCESSOR_DRAFTS, ProcessorContentSchema } from "~/domain/processing/processors";
+import type { Text } from "~/domain/processing/record";
 import { type Art19Type, type ConnectedRecipient, recipientNoticePlan } from "~/domain/requests/restriction";
+import { SHOPPER_FALLBACK, shopperLocaleOf, staffLocaleOf } from "~/i18n/locale";
 import { recordAudit } from "../audit.server";
 
 const SYSTEM_NAMES: Record<ConnectedRecipient, string> = {
@@ -24,21 +26,26 @@ async function connectedSystems(tx: Tx, shopId: string): Promise<ConnectedRecipi
   return ["shopify", ...(["stripe", "mailchimp"] as const).filter((s) => connected.has(s))];
 }
 
-/** The register's recipients (key and name); the reference drafts when staff never opened it. */
-async function registerRecipients(tx: Tx, shopId: string) {
-  const entries = await tx.registerEntry.findMany({
+/**
+ * The register's recipients, by key, with their names in both languages; the reference drafts when
+ * staff never opened it.
+ */
+async function registerRecipients(client: Db | Tx, shopId: string): Promise<Map<string, Text>> {
+  const entries = await client.registerEntry.findMany({
     where: { shopId, kind: "processor" },
     orderBy: { position: "asc" },
     select: { key: true, content: true },
   });
   const source =
     entries.length > 0 ? entries : PROCESSOR_DRAFTS.map((d) => ({ key: d.key, content: d.content }));
-  return source.flatMap(({ key, content }) => {
-    const parsed = ProcessorContentSchema.safeParse(
-      typeof content === "string" ? JSON.parse(content) : content,
-    );
-    return parsed.success ? [{ key, name: parsed.data.name }] : [];
-  });
+  return new Map(
+    source.flatMap(({ key, content }) => {
+      const parsed = ProcessorContentSchema.safeParse(
+        typeof content === "string" ? JSON.parse(content) : content,
+      );
+      return parsed.success ? [[key, parsed.data.name] as const] : [];
+    }),
+  );
 }
 
 /**
@@ -53,20 +60,21 @@ export async function planRecipientNotices(
   now = new Date(),
 ) {
   const systems = await connectedSystems(tx, request.shopId);
+  // Named in the requester's language: the answer lists those told (art. 19, second sentence).
+  const { locale } = await tx.rightsRequest.findUniqueOrThrow({
+    where: { id: request.id },
+    select: { locale: true },
+  });
   const register = await registerRecipients(tx, request.shopId);
+  const language = staffLocaleOf(shopperLocaleOf(locale) ?? SHOPPER_FALLBACK);
   const names = new Map<string, string>([
     ...Object.entries(SYSTEM_NAMES),
-    ...register.map((r) => [r.key, r.name] as [string, string]),
+    ...[...register].map(([key, name]) => [key, name[language]] as [string, string]),
   ]);
   // A rectification carried out by a run (docs/decisions/068) tells each system by its own write.
   const byRun =
     type === "rectification" && (await tx.rectificationRun.count({ where: { requestId: request.id } })) > 0;
-  const plan = recipientNoticePlan(
-    type,
-    systems,
-    register.map((r) => r.key),
-    byRun,
-  );
+  const plan = recipientNoticePlan(type, systems, [...register.keys()], byRun);
   for (const notice of plan) {
     const told = done && notice.channel === "connector";
     await tx.recipientNotice.upsert({
@@ -127,16 +135,23 @@ export async function recipientsInformed(tx: Tx, requestId: string): Promise<str
   return rows.map((r) => r.name);
 }
 
-/** The notices of a request, for its page. */
-export async function recipientNoticesOf(db: Db, requestId: string) {
-  const rows = await db.recipientNotice.findMany({
-    where: { requestId },
-    orderBy: [{ channel: "asc" }, { name: "asc" }],
-  });
+/**
+ * The notices of a request, for its page: `name` as the requester reads it, `names` in both
+ * languages while the register still holds the recipient, for staff to read theirs.
+ */
+export async function recipientNoticesOf(db: Db, shopId: string, requestId: string) {
+  const [rows, register] = await Promise.all([
+    db.recipientNotice.findMany({
+      where: { requestId },
+      orderBy: [{ channel: "asc" }, { name: "asc" }],
+    }),
+    registerRecipients(db, shopId),
+  ]);
   return rows.map((n) => ({
     id: n.id,
     recipient: n.recipient,
     name: n.name,
+    names: register.get(n.recipient) ?? null,
     channel: n.channel as "connector" | "staff",
     status: n.status as "pending" | "done" | "failed" | "not_concerned",
     outcome: n.outcome,
