@@ -31,6 +31,14 @@ export type ReceiptStore = {
   close(): Promise<void>;
 };
 
+/** A delivery taken by a store, waiting for the group it will be committed with. */
+type Pending = {
+  receipt: ReceiptInput;
+  priority: number;
+  resolve(stored: boolean): void;
+  reject(e: unknown): void;
+};
+
 const RECEIPT_COLUMNS = `"id", "source", "deliveryId", "shopDomain", "topic", "apiVersion", "triggeredAt", "eventId", "body", "bodySha256", "receivedAt"`;
 function rows(receipt: ReceiptInput, priority: number, now: Date) {
   const receiptId = randomUUID();
@@ -65,12 +73,6 @@ function sqliteStore(file: string): ReceiptStore {
   );
   const jobs = sqliteJobWriter(db);
   const deleteReceipt = db.prepare(`DELETE FROM "WebhookReceipt" WHERE "id" = ?`);
-  type Pending = {
-    receipt: ReceiptInput;
-    priority: number;
-    resolve(stored: boolean): void;
-    reject(e: unknown): void;
-  };
   let pending: Pending[] = [];
   // Group commit: deliveries that arrive while a transaction runs are written together in the
   // next one, so a burst pays one fsync per batch instead of one per delivery. Each caller is
@@ -173,12 +175,6 @@ function postgresStore(url: string): ReceiptStore {
     ${jobs.sql}
     RETURNING "id"`;
 
-  type Pending = {
-    receipt: ReceiptInput;
-    priority: number;
-    resolve(stored: boolean): void;
-    reject(e: unknown): void;
-  };
   let pending: Pending[] = [];
   let inFlight = 0;
   let scheduled = false;
