@@ -54,19 +54,15 @@ async function registerRecipients(client: Db | Tx, shopId: string): Promise<Map<
  */
 export async function planRecipientNotices(
   tx: Tx,
-  request: { id: string; shopId: string },
+  request: { id: string; shopId: string; locale: string },
   type: Art19Type,
   done: { outcome: string } | null = null,
   now = new Date(),
 ) {
   const systems = await connectedSystems(tx, request.shopId);
-  // Named in the requester's language: the answer lists those told (art. 19, second sentence).
-  const { locale } = await tx.rightsRequest.findUniqueOrThrow({
-    where: { id: request.id },
-    select: { locale: true },
-  });
   const register = await registerRecipients(tx, request.shopId);
-  const language = staffLocaleOf(shopperLocaleOf(locale) ?? SHOPPER_FALLBACK);
+  // Named in the requester's language: the answer lists those told (art. 19, second sentence).
+  const language = staffLocaleOf(shopperLocaleOf(request.locale) ?? SHOPPER_FALLBACK);
   const names = new Map<string, string>([
     ...Object.entries(SYSTEM_NAMES),
     ...[...register].map(([key, name]) => [key, name[language]] as [string, string]),
