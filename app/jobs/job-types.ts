@@ -17,10 +17,17 @@ export const ProcessWebhookJob = defineJobType({
   lingerMs: 25,
 });
 
-/** Carries a subject's current consent to Shopify and Mailchimp after a ledger event. */
+/** How many ledger events one consent sync job carries at most: what one batch of orders records. */
+export const SYNC_EVENTS_PER_JOB = 200;
+
+/** Carries the current consent of ledger events' subjects to Shopify and Mailchimp. */
 export const ConsentSyncJob = defineJobType({
   id: "consent.sync",
-  payload: z.object({ eventId: z.string().min(1) }),
+  // The events one transaction recorded, in one job (docs/decisions/099); one queued before, one event.
+  payload: z.union([
+    z.object({ eventIds: z.array(z.string().min(1)).min(1).max(SYNC_EVENTS_PER_JOB) }),
+    z.object({ eventId: z.string().min(1) }).transform(({ eventId }) => ({ eventIds: [eventId] })),
+  ]),
   priority: 30,
   // One read of 200 events and their subjects instead of 200 (docs/decisions/088).
   batch: 200,

@@ -6,7 +6,7 @@ import { enqueueDailyVerifications, verifyShopChains } from "~/services/audit-ch
 import { runBackfill } from "~/services/backfill/backfill.server";
 import { sendBreachNoticeBatch } from "~/services/breaches/breach-notice.server";
 import { lapseUnconfirmedConsents } from "~/services/consent-confirmation.server";
-import { syncConsentEvent, syncConsentEvents } from "~/services/consent-sync.server";
+import { syncConsentEvents, syncConsentEventsOrThrow } from "~/services/consent-sync.server";
 import { sendDueDigests } from "~/services/dpo-digest.server";
 import { executeErasureSystem } from "~/services/erasure/execute-erasure.server";
 import { expireErasedContactKeys, releaseExpiredHolds } from "~/services/erasure/legal-holds.server";
@@ -62,14 +62,17 @@ export const JOB_HANDLERS: JobHandler[] = [
   ),
   handle(
     ConsentSyncJob,
-    ({ eventId }, context) => syncConsentEvent(context, eventId),
+    ({ eventIds }, context) => syncConsentEventsOrThrow(context, eventIds),
     async (jobs, context) => {
       const retry = await syncConsentEvents(
         context,
-        jobs.map(({ payload }) => payload.eventId),
+        jobs.flatMap(({ payload }) => payload.eventIds),
       );
-      // An event a vendor asked to retry runs alone, and fails there with a single run's backoff.
-      return jobs.filter(({ payload }) => !retry.has(payload.eventId)).map(({ jobId }) => jobId);
+      // A job with an event a vendor asked to retry runs alone, and fails there with a single
+      // run's backoff; what its other events did is stored, and not done again.
+      return jobs
+        .filter(({ payload }) => !payload.eventIds.some((eventId) => retry.has(eventId)))
+        .map(({ jobId }) => jobId);
     },
   ),
   handle(VerifyLedgerJob, async ({ shopId }, { db, log }) => {

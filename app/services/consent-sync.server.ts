@@ -1,7 +1,7 @@
 // Carries a subject's consent to Shopify and Mailchimp after a ledger event. It pushes the
 // subject's CURRENT state (not the event's), so retries and out-of-order runs converge on the
 // truth. Each system's outcome is stored; a retry only redoes what is not done yet. Events are
-// synced in batches (docs/decisions/088): one read of the events, one of their subjects, and the
+// synced in batches (docs/decisions/088, 099): one read of the events, one of their subjects, and the
 // outcomes decided without a vendor (most of them) stored in one statement.
 import { ConnectorError, type ConsentChange } from "~/connectors/connector";
 import type { ShopConnectors } from "~/connectors/registry.server";
@@ -9,6 +9,7 @@ import type { Db } from "~/db/client.server";
 import { direct, insertRows } from "~/db/direct.server";
 import { questionMarks } from "~/db/sql";
 import { marketingPushAllowed, RESTRICTED_STATUSES } from "~/domain/requests/restriction";
+import { SYNC_EVENTS_PER_JOB } from "~/jobs/job-types";
 import type { Logger } from "~/utils/logger.server";
 
 const SYSTEMS = ["shopify", "mailchimp"] as const;
@@ -21,22 +22,38 @@ type SyncContext = {
   log: Logger;
 };
 
-/** Pushes the current consent of event `eventId`'s subject to every synced system not done yet. */
-export async function syncConsentEvent(context: SyncContext, eventId: string) {
-  const retry = (await syncConsentEvents(context, [eventId])).get(eventId);
+/**
+ * Pushes the current consent of the events' subjects to every synced system not done yet; throws
+ * the error of the first event a vendor asked to retry (their other outcomes are stored already).
+ */
+export async function syncConsentEventsOrThrow(context: SyncContext, eventIds: string[]) {
+  const [retry] = (await syncConsentEvents(context, eventIds)).values();
   if (retry) throw retry;
 }
 
 /**
- * syncConsentEvent for several events, in the order given. Returns the events a vendor asked to
- * retry (a rate limit, an outage), each with its error: their other outcomes are stored already.
+ * Pushes the current consent of the events' subjects, in the order given. Returns the events a
+ * vendor asked to retry (a rate limit, an outage), each with its error: their other outcomes are
+ * stored already.
  */
 export async function syncConsentEvents(
-  { db, connectors, log }: SyncContext,
+  context: SyncContext,
   eventIds: string[],
 ): Promise<Map<string, ConnectorError>> {
   const ids = [...new Set(eventIds)];
-  if (ids.length === 0) return new Map();
+  const retries = new Map<string, ConnectorError>();
+  // A worker's batch of jobs may carry tens of thousands of events: statements stay bounded.
+  for (let i = 0; i < ids.length; i += SYNC_EVENTS_PER_JOB) {
+    for (const [id, error] of await syncSome(context, ids.slice(i, i + SYNC_EVENTS_PER_JOB)))
+      retries.set(id, error);
+  }
+  return retries;
+}
+
+async function syncSome(
+  { db, connectors, log }: SyncContext,
+  ids: string[],
+): Promise<Map<string, ConnectorError>> {
   // On the driver, two statements where Prisma sent six and mapped every row (docs/decisions/095).
   const sql = await direct(db);
   const events = await sql.all<{

@@ -1,8 +1,8 @@
 // Recording consent decisions: the rules for what becomes a ledger event, and the sync job that
-// carries each change to Shopify and Mailchimp.
+// carries the changes to Shopify and Mailchimp.
 import type { Tx } from "~/db/client.server";
 import { direct } from "~/db/direct.server";
-import { ConsentSyncJob } from "~/jobs/job-types";
+import { ConsentSyncJob, SYNC_EVENTS_PER_JOB } from "~/jobs/job-types";
 import { enqueueMany } from "~/jobs/queue/enqueue.server";
 import {
   appendConsentEvent,
@@ -71,16 +71,20 @@ export async function recordOwnFormGrants(
   return events;
 }
 
-/** The sync to Shopify and Mailchimp of each event, in the caller's transaction. */
+/**
+ * The sync to Shopify and Mailchimp of the events, in the caller's transaction: one job for up to
+ * SYNC_EVENTS_PER_JOB of them, keyed by its first (docs/decisions/099).
+ */
 async function queueSyncs(tx: Tx, shopDomain: string, eventIds: string[]) {
-  await enqueueMany(
-    tx,
-    ConsentSyncJob,
-    eventIds.map((eventId) => ({
-      payload: { eventId },
-      options: { key: `${ConsentSyncJob.id}:${eventId}`, shopDomain },
-    })),
-  );
+  const jobs = [];
+  for (let i = 0; i < eventIds.length; i += SYNC_EVENTS_PER_JOB) {
+    const chunk = eventIds.slice(i, i + SYNC_EVENTS_PER_JOB);
+    jobs.push({
+      payload: { eventIds: chunk },
+      options: { key: `${ConsentSyncJob.id}:${chunk[0]}`, shopDomain },
+    });
+  }
+  await enqueueMany(tx, ConsentSyncJob, jobs);
 }
 
 /**

@@ -8,7 +8,7 @@ import { isAppError } from "~/domain/errors";
 import { sendQueuedEmail } from "~/mail/send-email.server";
 import { createTransport } from "~/mail/transport.server";
 import { sandboxShopifyToken } from "~/sandbox/sandbox-systems.server";
-import { syncConsentEvent } from "~/services/consent-sync.server";
+import { syncConsentEventsOrThrow } from "~/services/consent-sync.server";
 import { recordConsent } from "~/services/consents.server";
 import { fileRequest } from "~/services/requests/create-request.server";
 import { answerRequest } from "~/services/requests/request-actions.server";
@@ -147,7 +147,7 @@ describe.each(testDialects())("restriction of processing on %s", (dialect) => {
     );
     expect(outcome.recorded).toBe(true);
     const eventId = outcome.recorded ? outcome.eventId : "";
-    await syncConsentEvent({ db: t.db, connectors, log: memoryLogger() }, eventId);
+    await syncConsentEventsOrThrow({ db: t.db, connectors, log: memoryLogger() }, [eventId]);
     const syncs = await t.db.consentSync.findMany({ where: { eventId }, orderBy: { system: "asc" } });
     expect(syncs.map((s) => [s.system, s.status, s.outcome])).toEqual([
       ["mailchimp", "skipped", "restricted"],

@@ -65,10 +65,10 @@ describe.each(testDialects())("webhook batches on %s", (dialect) => {
     // The state of each shopper, their sync, the chart's day and the receipts, as one by one.
     expect(await t.db.consentState.count({ where: { shopId, status: "subscribed" } })).toBe(count);
     expect(await t.db.subject.count({ where: { shopId, lastOrderAt: { not: null } } })).toBe(count);
+    // One sync job for the batch's events, in ledger order (docs/decisions/099).
     const syncs = await t.db.job.findMany({ where: { shopDomain: shop, type: "consent.sync" } });
-    expect(new Set(syncs.map((job) => JSON.parse(job.payload).eventId))).toEqual(
-      new Set(events.map((e) => e.id)),
-    );
+    expect(syncs.map((job) => JSON.parse(job.payload).eventIds)).toEqual([events.map((e) => e.id)]);
+    expect(syncs[0]?.jobKey).toBe(`consent.sync:${events[0]?.id}`);
     const days = await t.db.consentCheckoutDay.findMany({ where: { shopId } });
     expect(days.reduce((sum, day) => sum + day.orders, 0)).toBe(count);
     expect(days.reduce((sum, day) => sum + day.granted, 0)).toBe(count);

@@ -1271,7 +1271,7 @@ export const en = {
   jobTypes: {
     "shop.time-zone": "Reading the shop's time zone from Shopify",
     "webhook.process": "Processing a notification from Shopify",
-    "consent.sync": "Sending a consent change to the connected systems",
+    "consent.sync": "Sending consent changes to the connected systems",
     "consent.verify-ledger": "Checking the consent ledger",
     "consent.lapse-confirmations": "Closing newsletter sign-ups never confirmed",
     "mail.send": "Sending an e-mail",

@@ -1318,7 +1318,7 @@ export const fr: Messages = {
   jobTypes: {
     "shop.time-zone": "Lecture du fuseau horaire de la boutique dans Shopify",
     "webhook.process": "Le traitement d'une notification de Shopify",
-    "consent.sync": "L'envoi d'un changement de consentement aux systèmes connectés",
+    "consent.sync": "L'envoi de changements de consentement aux systèmes connectés",
     "consent.verify-ledger": "La vérification du registre des consentements",
     "consent.lapse-confirmations": "La clôture des inscriptions à la newsletter jamais confirmées",
     "mail.send": "L'envoi d'un e-mail",
