@@ -6,13 +6,12 @@
 // BENCH_DATABASES leaves postgres out. How many batches fell back to running their jobs alone goes to
 // stderr: the sign of one shop's batches waiting on each other.
 import { mkdtempSync } from "node:fs";
-import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { nginxMissing, startNginx } from "../scripts/lib/nginx.mjs";
 import { benchDatabases, freePort, postgresDatabase, settle, spawnServer } from "./lib.mjs";
-import { postDelivery, signedOrders, vigieEnv } from "./orders.mjs";
+import { orderSender, signedOrders, vigieEnv } from "./orders.mjs";
 
 const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
 const GOAL = 1000;
@@ -34,6 +33,7 @@ const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 const processes = [];
 let nginx;
+let sender;
 try {
   const env = (port, worker) => ({
     ...vigieEnv(path.join(dir, String(port)), port, worker),
@@ -61,21 +61,16 @@ try {
     });
   }
   nginx = await startNginx({ upstreams: webPorts });
-  const agent = new https.Agent({ ca: nginx.ca, keepAlive: true, maxSockets: IN_FLIGHT });
   const countEvents = async () =>
     Number((await client.query(`SELECT count(*) AS n FROM "ConsentEvent"`)).rows[0].n);
-  const deliveries = signedOrders(COUNT, "bench-cluster");
-  const url = `${nginx.url}/webhooks/orders/create`;
+  sender = await orderSender(`${nginx.url}/webhooks/orders/create`, signedOrders(COUNT, "bench-cluster"), {
+    ca: nginx.ca,
+    inFlight: IN_FLIGHT,
+  });
   console.error(`waited ${await settle()} s for a quiet machine`);
   const load = os.loadavg()[0];
   const started = performance.now();
-  for (let i = 0; i < COUNT; i += IN_FLIGHT) {
-    const statuses = await Promise.all(
-      deliveries.slice(i, i + IN_FLIGHT).map((delivery) => postDelivery(agent, url, delivery)),
-    );
-    if (statuses.some((status) => status !== 200))
-      throw new Error(`the intake answered ${statuses.join(",")}`);
-  }
+  await sender.sendAll();
   console.error(
     `sent ${COUNT} orders through nginx in ${Math.round(performance.now() - started)} ms; ${await countEvents()} processed by then`,
   );
@@ -84,7 +79,6 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const perSecond = Math.round(COUNT / ((performance.now() - started) / 1000));
-  agent.destroy();
   // Their reasons (messages only, no personal data): what made one shop's batches fail.
   console.error(`batches that fell back to running their jobs alone: ${fellBack.length}`);
   for (const line of fellBack.slice(0, 3)) console.error(`  ${line.slice(0, 400)}`);
@@ -102,6 +96,7 @@ try {
     ]),
   );
 } finally {
+  sender?.close();
   await nginx?.stop();
   for (const p of processes.reverse()) await p.stop();
   await client.end();

@@ -6,8 +6,8 @@ export function headers(body: string): Record<string, string>;
 export function vigieEnv(dir: string, port: number, worker: boolean): Record<string, string>;
 export type SignedDelivery = { body: string; headers: Record<string, string> };
 export function signedOrders(count: number, idPrefix: string): SignedDelivery[];
-export function postDelivery(
-  agent: import("node:http").Agent,
+export function orderSender(
   url: string,
-  delivery: SignedDelivery,
-): Promise<number | undefined>;
+  deliveries: SignedDelivery[],
+  options: { ca?: Buffer; inFlight: number },
+): Promise<{ sendAll(): Promise<void>; close(): void }>;

@@ -11,13 +11,12 @@
 // how long the sending took, and how many orders were processed by then, goes to stderr.
 // BENCH_SERVER_WORKS=on|off overrides where the first worker runs.
 import { mkdtempSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { benchDatabases, freePort, postgresDatabase, settle, spawnServer } from "./lib.mjs";
-import { postDelivery, signedOrders, vigieEnv } from "./orders.mjs";
+import { orderSender, signedOrders, vigieEnv } from "./orders.mjs";
 
 const COUNT = Number(process.env.BENCH_ORDERS ?? 3000);
 const GOAL = 1000;
@@ -40,19 +39,18 @@ async function run({ env, workers, serverWorks: byDefault, countEvents }) {
       await spawnServer(["build/index.js", "--worker"], env(await freePort()), '"message":"worker started"'),
     );
   }
-  const deliveries = signedOrders(COUNT, "bench");
-  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
-  const url = `http://127.0.0.1:${port}/webhooks/orders/create`;
+  const sender = await orderSender(
+    `http://127.0.0.1:${port}/webhooks/orders/create`,
+    signedOrders(COUNT, "bench"),
+    {
+      inFlight: IN_FLIGHT,
+    },
+  );
   console.error(`waited ${await settle()} s for a quiet machine`);
   const load = os.loadavg()[0];
   const started = performance.now();
   try {
-    for (let i = 0; i < COUNT; i += IN_FLIGHT) {
-      const statuses = await Promise.all(
-        deliveries.slice(i, i + IN_FLIGHT).map((delivery) => postDelivery(agent, url, delivery)),
-      );
-      if (statuses.some((status) => status !== 200)) throw new Error("the intake refused an order");
-    }
+    await sender.sendAll();
     const sent = performance.now();
     console.error(
       `sent ${COUNT} orders in ${Math.round(sent - started)} ms; ${await countEvents()} processed by then`,
@@ -64,7 +62,7 @@ async function run({ env, workers, serverWorks: byDefault, countEvents }) {
     const seconds = (performance.now() - started) / 1000;
     return { perSecond: Math.round(COUNT / seconds), load: Math.max(load, os.loadavg()[0]) };
   } finally {
-    agent.destroy();
+    sender.close();
     for (const p of processes.reverse()) await p.stop();
   }
 }
